@@ -1,0 +1,68 @@
+// gongdan-bench: demo data and performance figures. Subcommands:
+//   seed --tickets N [--seed S] --store PATH    seed a demo team into a store
+//   foundation [--tickets N] [--seed S] [--dir D]   store, search and size figures (JSON lines)
+#include "DemoSeeder.h"
+#include "FoundationBench.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+using namespace gongdan;
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gongdan-bench"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Gongdan demo data and benchmarks"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("seed | foundation"));
+    parser.addOption({QStringLiteral("tickets"), QStringLiteral("Number of tickets."), QStringLiteral("N"), QStringLiteral("10000")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("20231001")});
+    parser.addOption({QStringLiteral("store"), QStringLiteral("Store file to seed."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder for temporary stores."), QStringLiteral("DIR")});
+    parser.process(app);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    bool ticketsOk = false, seedOk = false;
+    const qint64 tickets = parser.value(QStringLiteral("tickets")).toLongLong(&ticketsOk);
+    const quint32 seed = parser.value(QStringLiteral("seed")).toUInt(&seedOk);
+    if (!ticketsOk || tickets < 1 || tickets > 10'000'000 || !seedOk) {
+        err << "--tickets must be 1 to 10000000 and --seed a non-negative whole number" << Qt::endl;
+        return 2;
+    }
+    const QString command = parser.positionalArguments().value(0);
+    if (command == QLatin1String("foundation"))
+        return demo::runFoundationBench(tickets, seed, parser.value(QStringLiteral("dir")), out);
+    if (command == QLatin1String("seed")) {
+        const QString store = parser.value(QStringLiteral("store"));
+        if (store.isEmpty()) {
+            err << "seed needs --store PATH" << Qt::endl;
+            return 2;
+        }
+        SystemClock clock;
+        auto db = Database::open(store, clock, Database::Options {true, -1});
+        if (!db) {
+            err << db.error().message << Qt::endl;
+            return 1;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        demo::DemoSeeder seeder(*db.value(), demo::SeedOptions {tickets, seed, {}});
+        auto report = seeder.run([&](qint64 done) { err << "\rseeded " << done << " / " << tickets << Qt::flush; });
+        err << Qt::endl;
+        if (!report) {
+            err << report.error().message << Qt::endl;
+            return 1;
+        }
+        db.value()->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        out << "Seeded " << report.value().tickets << " tickets, " << report.value().comments << " comments, "
+            << report.value().events << " events, " << report.value().customers << " customers into " << store << " in "
+            << timer.elapsed() / 1000.0 << " s" << Qt::endl;
+        return 0;
+    }
+    err << "unknown command; use seed or foundation (see --help)" << Qt::endl;
+    return 2;
+}

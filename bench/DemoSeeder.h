@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Database.h"
+
+#include <QDateTime>
+
+#include <functional>
+
+namespace gongdan::demo {
+
+struct SeedOptions {
+    qint64 tickets = 1000;
+    quint32 seed = 20231001;
+    QDateTime end; ///< newest ticket's creation time; tickets spread over the year before it
+};
+
+struct SeedReport {
+    qint64 tickets = 0, comments = 0, events = 0, customers = 0, fieldDefinitions = 0;
+};
+
+/// Seeds a realistic team reproducibly from a seed: groups and agents, the category tree, field
+/// definitions of every type, customers with Chinese names and phone numbers, and tickets with
+/// comments and events across every status and priority. Writes as data that came from the authority
+/// (no outbox entries), in 10,000-ticket transactions.
+class DemoSeeder {
+public:
+    DemoSeeder(Database& db, SeedOptions options);
+    Result<SeedReport> run(const std::function<void(qint64 done)>& progress = {});
+
+private:
+    Status seedTeam(SeedReport& report);
+    Status seedCustomers(SeedReport& report);
+    Status seedTickets(SeedReport& report, const std::function<void(qint64)>& progress);
+
+    Database& m_db;
+    SeedOptions m_options;
+    QList<QPair<QString, QString>> m_customers; ///< id, phone
+    QList<QString> m_customerNames;
+};
+
+} // namespace gongdan::demo

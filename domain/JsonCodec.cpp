@@ -1,0 +1,188 @@
+#include "JsonCodec.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace gongdan::JsonCodec {
+
+namespace {
+
+QJsonValue time(const QDateTime& t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QDateTime timeOf(const QJsonObject& o, const char* key)
+{
+    return QDateTime::fromString(o.value(QLatin1String(key)).toString(), Qt::ISODateWithMs);
+}
+
+QString str(const QJsonObject& o, const char* key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+QStringList strings(const QJsonValue& value)
+{
+    QStringList list;
+    for (const QJsonValue& item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
+Error bad(const char* field)
+{
+    return Error {QStringLiteral("json.invalid"),
+        QCoreApplication::translate("JsonCodec", "The value of \"%1\" is missing or not valid.").arg(QLatin1String(field)),
+        QLatin1String(field)};
+}
+
+template<typename E>
+bool readEnum(const QJsonObject& o, const char* key, E* out)
+{
+    const auto value = EnumText<E>::fromKey(str(o, key));
+    if (value)
+        *out = *value;
+    return value.has_value();
+}
+
+} // namespace
+
+QJsonObject toJson(const Ticket& t)
+{
+    return QJsonObject {{QStringLiteral("id"), t.id}, {QStringLiteral("number"), t.number},
+        {QStringLiteral("subject"), t.subject}, {QStringLiteral("description"), t.description},
+        {QStringLiteral("need_type"), EnumText<NeedType>::key(t.needType)},
+        {QStringLiteral("channel"), EnumText<Channel>::key(t.channel)}, {QStringLiteral("category_id"), t.categoryId},
+        {QStringLiteral("priority"), EnumText<Priority>::key(t.priority)},
+        {QStringLiteral("status"), EnumText<TicketStatus>::key(t.status)},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(t.tags)}, {QStringLiteral("assignee_id"), t.assigneeId},
+        {QStringLiteral("group_id"), t.groupId}, {QStringLiteral("customer_id"), t.customerId},
+        {QStringLiteral("contact_name"), t.contactName}, {QStringLiteral("contact_phone"), t.contactPhone},
+        {QStringLiteral("custom_fields"), t.customFields}, {QStringLiteral("resolution"), t.resolution},
+        {QStringLiteral("created_at"), time(t.createdAt)}, {QStringLiteral("updated_at"), time(t.updatedAt)},
+        {QStringLiteral("accepted_at"), time(t.acceptedAt)}, {QStringLiteral("first_response_at"), time(t.firstResponseAt)},
+        {QStringLiteral("resolved_at"), time(t.resolvedAt)}, {QStringLiteral("closed_at"), time(t.closedAt)},
+        {QStringLiteral("response_due_at"), time(t.responseDueAt)},
+        {QStringLiteral("resolution_due_at"), time(t.resolutionDueAt)},
+        {QStringLiteral("call_started_at"), time(t.callStartedAt)}, {QStringLiteral("call_seconds"), t.callSeconds},
+        {QStringLiteral("merged_into"), t.mergedInto}, {QStringLiteral("version"), t.version}};
+}
+
+Result<Ticket> ticketFromJson(const QJsonObject& o)
+{
+    Ticket t;
+    t.id = str(o, "id");
+    if (t.id.isEmpty())
+        return bad("id");
+    t.number = str(o, "number");
+    t.subject = str(o, "subject");
+    if (t.subject.trimmed().isEmpty())
+        return bad("subject");
+    t.description = str(o, "description");
+    if (!readEnum(o, "need_type", &t.needType))
+        return bad("need_type");
+    if (!readEnum(o, "channel", &t.channel))
+        return bad("channel");
+    if (!readEnum(o, "priority", &t.priority))
+        return bad("priority");
+    if (!readEnum(o, "status", &t.status))
+        return bad("status");
+    t.categoryId = str(o, "category_id");
+    t.tags = strings(o.value(QStringLiteral("tags")));
+    t.assigneeId = str(o, "assignee_id");
+    t.groupId = str(o, "group_id");
+    t.customerId = str(o, "customer_id");
+    t.contactName = str(o, "contact_name");
+    t.contactPhone = str(o, "contact_phone");
+    t.customFields = o.value(QStringLiteral("custom_fields")).toObject();
+    t.resolution = str(o, "resolution");
+    t.createdAt = timeOf(o, "created_at");
+    if (!t.createdAt.isValid())
+        return bad("created_at");
+    t.updatedAt = timeOf(o, "updated_at");
+    t.acceptedAt = timeOf(o, "accepted_at");
+    t.firstResponseAt = timeOf(o, "first_response_at");
+    t.resolvedAt = timeOf(o, "resolved_at");
+    t.closedAt = timeOf(o, "closed_at");
+    t.responseDueAt = timeOf(o, "response_due_at");
+    t.resolutionDueAt = timeOf(o, "resolution_due_at");
+    t.callStartedAt = timeOf(o, "call_started_at");
+    t.callSeconds = o.value(QStringLiteral("call_seconds")).toInt();
+    t.mergedInto = str(o, "merged_into");
+    t.version = o.value(QStringLiteral("version")).toInt();
+    return t;
+}
+
+QJsonObject toJson(const Comment& c)
+{
+    QJsonArray attachments;
+    for (const AttachmentRef& ref : c.attachments)
+        attachments.append(ref.toJson());
+    return QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("ticket_id"), c.ticketId},
+        {QStringLiteral("author_id"), c.authorId},
+        {QStringLiteral("visibility"), EnumText<CommentVisibility>::key(c.visibility)},
+        {QStringLiteral("body"), c.body}, {QStringLiteral("attachments"), attachments},
+        {QStringLiteral("created_at"), time(c.createdAt)}};
+}
+
+Result<Comment> commentFromJson(const QJsonObject& o)
+{
+    Comment c;
+    c.id = str(o, "id");
+    c.ticketId = str(o, "ticket_id");
+    if (c.id.isEmpty())
+        return bad("id");
+    if (c.ticketId.isEmpty())
+        return bad("ticket_id");
+    c.authorId = str(o, "author_id");
+    if (!readEnum(o, "visibility", &c.visibility))
+        return bad("visibility");
+    c.body = str(o, "body");
+    for (const QJsonValue& item : o.value(QStringLiteral("attachments")).toArray()) {
+        const auto ref = AttachmentRef::fromJson(item);
+        if (!ref)
+            return bad("attachments");
+        c.attachments.append(*ref);
+    }
+    c.createdAt = timeOf(o, "created_at");
+    if (!c.createdAt.isValid())
+        return bad("created_at");
+    return c;
+}
+
+QJsonObject toJson(const Customer& c)
+{
+    return QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("number"), c.number},
+        {QStringLiteral("name"), c.name}, {QStringLiteral("phones"), QJsonArray::fromStringList(c.phones)},
+        {QStringLiteral("level"), Customer::levelKey(c.level)}, {QStringLiteral("region"), c.region},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)}, {QStringLiteral("notes"), c.notes},
+        {QStringLiteral("created_at"), time(c.createdAt)}, {QStringLiteral("updated_at"), time(c.updatedAt)},
+        {QStringLiteral("version"), c.version}};
+}
+
+Result<Customer> customerFromJson(const QJsonObject& o)
+{
+    Customer c;
+    c.id = str(o, "id");
+    if (c.id.isEmpty())
+        return bad("id");
+    c.number = str(o, "number");
+    c.name = str(o, "name");
+    if (c.name.trimmed().isEmpty())
+        return bad("name");
+    c.phones = strings(o.value(QStringLiteral("phones")));
+    const auto level = Customer::levelFromKey(str(o, "level"));
+    if (!level)
+        return bad("level");
+    c.level = *level;
+    c.region = str(o, "region");
+    c.tags = strings(o.value(QStringLiteral("tags")));
+    c.notes = str(o, "notes");
+    c.createdAt = timeOf(o, "created_at");
+    c.updatedAt = timeOf(o, "updated_at");
+    c.version = o.value(QStringLiteral("version")).toInt();
+    return c;
+}
+
+} // namespace gongdan::JsonCodec

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Result.h"
+#include "TicketTypes.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace gongdan {
+
+/// What an agent does to move a ticket through its life.
+enum class TicketAction {
+    Accept,              ///< 确认接收: new or follow-up → in progress
+    Transfer,            ///< 转单: hand to another group; back to new until the new owner accepts
+    RequestConfirmation, ///< propose a solution and wait for the customer → waiting for customer
+    Resume,              ///< the customer came back with more to do → in progress
+    Close,               ///< needs a resolution and the customer's answer: satisfied → closed, not → follow-up
+    Reopen,              ///< closed → follow-up
+    MarkSpam,            ///< 垃圾工单
+    RestoreFromSpam,     ///< spam → new
+    Merge                ///< 合并 into another ticket
+};
+
+/// The customer's answer when a ticket is being closed.
+enum class CustomerAnswer { None, Satisfied, NotSatisfied };
+
+struct TransitionRequest {
+    TicketAction action = TicketAction::Accept;
+    QString resolution;   ///< required by RequestConfirmation and Close
+    CustomerAnswer answer = CustomerAnswer::None;
+    QString note;         ///< required by Transfer (派发说明)
+    QString mergeTarget;  ///< required by Merge: the surviving ticket's id
+};
+
+/// The ticket state machine (工单生命周期): 待接单 → 处理中 → 待客户确认 → 已关闭, with 待跟进 when the
+/// customer is not satisfied, spam and merged. Pure rules; every refusal carries a reason.
+class Lifecycle {
+    Q_DECLARE_TR_FUNCTIONS(Lifecycle)
+
+public:
+    /// The status the request leads to from `from`, or why it is refused.
+    static Result<TicketStatus> apply(TicketStatus from, const TransitionRequest& request);
+
+    /// The actions legal from `from` (ignoring the request's own arguments): what the UI offers.
+    static QList<TicketAction> availableActions(TicketStatus from);
+
+    /// True when some action, with suitable arguments, leads from `from` to `to`.
+    static bool canReach(TicketStatus from, TicketStatus to);
+
+    /// Open statuses count toward queues, load and SLA; closed, spam and merged do not.
+    static bool isOpen(TicketStatus status);
+
+    static QString actionKey(TicketAction action);
+    static std::optional<TicketAction> actionFromKey(const QString& key);
+    static QString actionName(TicketAction action);
+    static QString answerKey(CustomerAnswer answer);
+    static std::optional<CustomerAnswer> answerFromKey(const QString& key);
+};
+
+} // namespace gongdan

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Shared by scripts/test, scripts/run-demo and scripts/screenshots: install what is missing, configure, build.
+set -euo pipefail
+
+GONGDAN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# Every Debian 12 package the build, the tests and the demo need. Nothing is downloaded at build time.
+GONGDAN_PACKAGES=(
+    build-essential cmake ninja-build clang-format pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
+    qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
+    qtkeychain-qt6-dev libsodium-dev libxlsxwriter-dev libsqlite3-dev
+    postgresql-15 dbus dbus-x11 gnome-keyring
+    xvfb xauth fonts-noto-cjk
+)
+
+gongdan_missing_packages() {
+    local missing=() pkg
+    for pkg in "${GONGDAN_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    echo "${missing[@]:-}"
+}
+
+gongdan_install_packages() {
+    local missing
+    missing="$(gongdan_missing_packages)"
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "Gongdan needs these Debian packages, which are not installed:" >&2
+        echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $missing" >&2
+        echo "Run that command, then run this script again." >&2
+        exit 1
+    fi
+    echo "Installing: $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing
+}
+
+# gongdan_build PRESET: configure (once) and build with the given CMake preset.
+gongdan_build() {
+    local preset="$1"
+    cd "$GONGDAN_ROOT"
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j "$(nproc)"
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Clock.h"
+#include "Outbox.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace gongdan {
+
+/// What a rebuild did, for the message shown to the agent.
+struct RecoveryReport {
+    QString damagedCopy;    ///< where the damaged file was moved (never deleted)
+    int salvaged = 0;       ///< queued changes read back from the damaged file
+    int reapplied = 0;      ///< of those, re-applied to the fresh local data
+    QStringList notReapplied; ///< "seq name: reason"; still queued for the server, only not visible locally
+    bool identityKept = false; ///< the device kept its client id and sequence numbers
+};
+
+/// Rebuilds a damaged or unreadable local store without losing unsynced work: reads every outbox entry
+/// (and the device's identity) that can still be read, moves the damaged files aside, creates a fresh
+/// store at the same path, re-queues the entries with their original sequence numbers and replays them
+/// so the agent sees their own changes again. Data that had come from the server returns with the next
+/// sync.
+class CacheRecovery {
+    Q_DECLARE_TR_FUNCTIONS(CacheRecovery)
+
+public:
+    static Result<RecoveryReport> rebuild(const QString& path, const Clock& clock);
+
+    /// The outbox entries readable from a (possibly damaged) store file, in seq order.
+    static QList<OutboxEntry> salvageOutbox(const QString& path, QString* clientId, qint64* nextSeq);
+
+private:
+    static QList<OutboxEntry> salvageFrom(const QString& path, QString* clientId, qint64* nextSeq);
+};
+
+} // namespace gongdan

@@ -1,0 +1,122 @@
+#include "Outbox.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace gongdan {
+
+Outbox::Outbox(Database& db)
+    : m_db(db)
+{
+}
+
+QString Outbox::columns()
+{
+    return QStringLiteral("seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
+                          "created_local_ms");
+}
+
+OutboxEntry Outbox::fromQuery(const QSqlQuery& q)
+{
+    OutboxEntry e;
+    e.seq = q.value(0).toLongLong();
+    e.mutationId = q.value(1).toString();
+    e.name = q.value(2).toString();
+    e.entityId = q.value(3).toString();
+    e.args = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
+    if (!q.value(5).isNull())
+        e.baseVersion = q.value(5).toInt();
+    e.state = q.value(6).toString();
+    e.attempts = q.value(7).toInt();
+    e.lastError = q.value(8).toString();
+    e.createdLocalMs = q.value(9).toLongLong();
+    return e;
+}
+
+Result<OutboxEntry> Outbox::append(const QString& name, const QString& entityId, QJsonObject args,
+    std::optional<int> baseVersion)
+{
+    if (m_db.transactionDepth() == 0) {
+        return Error {QStringLiteral("storage.outbox_outside_transaction"),
+            QStringLiteral("Outbox::append must run inside the transaction that changes the data")};
+    }
+    args.insert(QStringLiteral("payload_version"), kPayloadVersion);
+    OutboxEntry entry;
+    entry.seq = nextSeq();
+    if (entry.seq <= 0)
+        return Error {QStringLiteral("storage.corrupt"), QStringLiteral("client_meta is missing")};
+    entry.mutationId = m_db.ids().next();
+    entry.name = name;
+    entry.entityId = entityId;
+    entry.args = args;
+    entry.baseVersion = baseVersion;
+    entry.state = QStringLiteral("pending");
+    entry.createdLocalMs = m_db.clock().nowMs();
+    if (Status status = restore(entry); !status)
+        return status.error();
+    return entry;
+}
+
+Status Outbox::restore(const OutboxEntry& e)
+{
+    QSqlQuery& insert = m_db.prepared(QStringLiteral(
+        "INSERT INTO outbox(seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
+        "created_local_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    insert.addBindValue(e.seq);
+    insert.addBindValue(e.mutationId);
+    insert.addBindValue(e.name);
+    insert.addBindValue(e.entityId);
+    insert.addBindValue(QString::fromUtf8(QJsonDocument(e.args).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(e.baseVersion ? QVariant(*e.baseVersion) : QVariant());
+    insert.addBindValue(e.state.isEmpty() ? QStringLiteral("pending") : e.state);
+    insert.addBindValue(e.attempts);
+    insert.addBindValue(e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError));
+    insert.addBindValue(e.createdLocalMs);
+    const bool inserted = insert.exec();
+    insert.finish();
+    if (!inserted)
+        return Database::errorOf(insert);
+    QSqlQuery& bump = m_db.prepared(QStringLiteral("UPDATE client_meta SET next_seq = max(next_seq, ? + 1) WHERE id = 1"));
+    bump.addBindValue(e.seq);
+    const bool bumped = bump.exec();
+    bump.finish();
+    return bumped ? Status() : Status(Database::errorOf(bump));
+}
+
+QList<OutboxEntry> Outbox::entries(qint64 afterSeq, int limit)
+{
+    QList<OutboxEntry> result;
+    QSqlQuery query(m_db.sql());
+    query.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?").arg(columns()));
+    query.addBindValue(afterSeq);
+    query.addBindValue(limit);
+    if (query.exec()) {
+        while (query.next())
+            result.append(fromQuery(query));
+    }
+    return result;
+}
+
+qint64 Outbox::count()
+{
+    QSqlQuery query(m_db.sql());
+    return query.exec(QStringLiteral("SELECT count(*) FROM outbox")) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+QString Outbox::clientId()
+{
+    QSqlQuery query(m_db.sql());
+    return query.exec(QStringLiteral("SELECT client_id FROM client_meta WHERE id = 1")) && query.next()
+        ? query.value(0).toString()
+        : QString();
+}
+
+qint64 Outbox::nextSeq()
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT next_seq FROM client_meta WHERE id = 1"));
+    const qint64 seq = query.exec() && query.next() ? query.value(0).toLongLong() : -1;
+    query.finish();
+    return seq;
+}
+
+} // namespace gongdan

@@ -1,0 +1,77 @@
+#include "SqliteStatement.h"
+
+#include <QCoreApplication>
+
+#include <sqlite3.h>
+
+namespace gongdan {
+
+SqliteStatement::SqliteStatement(sqlite3* db, const char* sql)
+    : m_db(db)
+{
+    m_prepareCode = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr);
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+SqliteStatement& SqliteStatement::bind(int index, const QString& text)
+{
+    return text.isNull() ? bindNull(index) : bindText(index, text.toUtf8());
+}
+
+SqliteStatement& SqliteStatement::bindText(int index, const QByteArray& utf8)
+{
+    if (utf8.isNull())
+        return bindNull(index);
+    sqlite3_bind_text(m_statement, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bindRequired(int index, const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(m_statement, index, utf8.isNull() ? "" : utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+    return *this;
+}
+
+Status SqliteStatement::run()
+{
+    if (m_prepareCode != SQLITE_OK || !m_statement) {
+        return Error {QStringLiteral("storage.sql"),
+            QCoreApplication::translate("Database", "The local store refused an operation: %1")
+                .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))};
+    }
+    const int rc = sqlite3_step(m_statement);
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+        return {};
+    const int primary = rc & 0xFF;
+    return Error {primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? QStringLiteral("storage.corrupt")
+            : primary == SQLITE_CONSTRAINT                              ? QStringLiteral("storage.constraint")
+                                                                        : QStringLiteral("storage.sql"),
+        QCoreApplication::translate("Database", "The local store refused an operation: %1")
+            .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))};
+}
+
+qint64 SqliteStatement::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+} // namespace gongdan

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace gongdan {
+
+/// A statement prepared once on the raw SQLite handle, for the hot write paths (bulk load, row writes),
+/// where QSqlQuery's per-value QVariant binding costs more than the insert itself.
+class SqliteStatement {
+public:
+    SqliteStatement(sqlite3* db, const char* sql);
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    SqliteStatement& bind(int index, const QString& text);   ///< NULL when text is null
+    SqliteStatement& bindText(int index, const QByteArray& utf8); ///< NULL when utf8 is null
+    SqliteStatement& bindRequired(int index, const QString& text); ///< '' when text is null, never NULL
+    SqliteStatement& bind(int index, qint64 value);
+    SqliteStatement& bindNull(int index);
+    /// Steps once and resets; the error (corruption marked "storage.corrupt") as a value.
+    Status run();
+    qint64 lastInsertRowId() const;
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_statement = nullptr;
+    int m_prepareCode = 0;
+};
+
+} // namespace gongdan

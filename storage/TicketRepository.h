@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Database.h"
+#include "FieldDefinitionRepository.h"
+#include "Outbox.h"
+#include "Ticket.h"
+#include "TicketNumber.h"
+#include "TicketRows.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace gongdan {
+
+/// Tickets, their comments and their event log in the local store. Every mutation writes the data, its
+/// events and one named intent in the outbox in a single transaction. replay() re-applies a queued intent
+/// through the same code without queuing it again (rebuilding a damaged store; later, rebasing on a pull).
+class TicketRepository {
+    Q_DECLARE_TR_FUNCTIONS(TicketRepository)
+
+public:
+    TicketRepository(Database& db, TicketNumberAllocator& numbers, FieldDefinitionRepository& fields);
+
+    /// Creates a ticket from a draft (subject required; custom fields validated). Fills id, number,
+    /// status New, timestamps and due times from the priority's targets unless the draft sets them.
+    Result<Ticket> create(Ticket draft, const QString& actorId);
+    Result<Ticket> patch(const QString& ticketId, const QJsonObject& patch, const QString& actorId);
+    Result<Ticket> transition(const QString& ticketId, const TransitionRequest& request, const QString& actorId);
+    Result<Comment> addComment(const QString& ticketId, CommentVisibility visibility, const QString& body,
+        const QList<AttachmentRef>& attachments, const QString& actorId);
+
+    std::optional<Ticket> find(const QString& ticketId);
+    std::optional<Ticket> findByNumber(const QString& number);
+    QList<Comment> comments(const QString& ticketId);
+    QList<TicketEvent> events(const QString& ticketId);
+    qint64 count();
+
+    Status replay(const OutboxEntry& entry);
+
+private:
+    std::optional<Ticket> findWhere(const QString& column, const QString& value, qint64* rowid);
+    Result<Ticket> applyCreate(Ticket ticket, const QString& actorId);
+    Result<Ticket> applyPatch(const QString& ticketId, const QJsonObject& patch, const QString& actorId,
+        const QDateTime& at, QJsonObject* base);
+    Result<Ticket> applyTransition(
+        const QString& ticketId, const TransitionRequest& request, const QString& actorId, const QDateTime& at);
+    Result<Comment> applyComment(Comment comment);
+    Status validateCustomFields(const Ticket& ticket, bool closing);
+    Status event(qint64 rowid, const QString& actor, const QDateTime& at, const QString& kind, const QString& field,
+        const QString& oldValue, const QString& newValue);
+    template<typename T>
+    Result<T> queueAndCommit(SqlTransaction& transaction, Result<T> applied, const QString& name,
+        const QString& entityId, const QJsonObject& args, std::optional<int> baseVersion);
+
+    Database& m_db;
+    TicketNumberAllocator& m_numbers;
+    FieldDefinitionRepository& m_fields;
+    Outbox m_outbox;
+    TicketRowWriter m_writer;
+};
+
+} // namespace gongdan

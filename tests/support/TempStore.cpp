@@ -1,0 +1,54 @@
+#include "TempStore.h"
+
+namespace gongdan::test {
+
+TempStore::TempStore(const QDateTime& start)
+    : clock(start)
+{
+    reopen();
+}
+
+TempStore::~TempStore()
+{
+    close();
+}
+
+void TempStore::close()
+{
+    m_tickets.reset();
+    m_customers.reset();
+    m_fields.reset();
+    m_numbers.reset();
+    m_db.reset();
+}
+
+bool TempStore::reopen()
+{
+    close();
+    auto db = Database::open(path(), clock);
+    if (!db) {
+        m_error = db.error().code + QStringLiteral(": ") + db.error().message;
+        return false;
+    }
+    m_db = std::move(db).value();
+    m_numbers = std::make_unique<LocalNumberAllocator>(*m_db);
+    m_fields = std::make_unique<FieldDefinitionRepository>(*m_db);
+    m_customers = std::make_unique<CustomerRepository>(*m_db);
+    m_tickets = std::make_unique<TicketRepository>(*m_db, *m_numbers, *m_fields);
+    return true;
+}
+
+Ticket draftTicket(const QString& subject, const QString& description)
+{
+    Ticket t;
+    t.subject = subject;
+    t.description = description;
+    t.needType = NeedType::Repair;
+    t.channel = Channel::Phone;
+    t.priority = Priority::Urgent;
+    t.contactName = QString::fromUtf8("王小明");
+    t.contactPhone = QStringLiteral("13800138000");
+    return t;
+}
+
+} // namespace gongdan::test

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "Clock.h"
+#include "CustomerRepository.h"
+#include "Database.h"
+#include "FieldDefinitionRepository.h"
+#include "LocalNumberAllocator.h"
+#include "TicketRepository.h"
+
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <memory>
+
+namespace gongdan::test {
+
+/// A fresh store in a temporary folder with a manual clock and the repositories wired up.
+class TempStore {
+public:
+    explicit TempStore(const QDateTime& start = QDateTime(QDate(2023, 10, 1), QTime(1, 30), Qt::UTC));
+    ~TempStore();
+
+    QString path() const { return m_dir.filePath(QStringLiteral("store.sqlite")); }
+    QString dir() const { return m_dir.path(); }
+    bool ok() const { return m_db != nullptr; }
+    QString openError() const { return m_error; }
+
+    /// Closes and reopens the store (repositories are rebuilt).
+    bool reopen();
+    void close();
+
+    ManualClock clock;
+    Database& db() { return *m_db; }
+    FieldDefinitionRepository& fields() { return *m_fields; }
+    CustomerRepository& customers() { return *m_customers; }
+    TicketRepository& tickets() { return *m_tickets; }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_error;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<LocalNumberAllocator> m_numbers;
+    std::unique_ptr<FieldDefinitionRepository> m_fields;
+    std::unique_ptr<CustomerRepository> m_customers;
+    std::unique_ptr<TicketRepository> m_tickets;
+};
+
+/// A minimal valid ticket draft.
+Ticket draftTicket(const QString& subject, const QString& description = {});
+
+} // namespace gongdan::test
