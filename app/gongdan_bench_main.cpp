@@ -18,8 +18,10 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Gongdan demo data and benchmarks"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("seed | foundation"));
-    parser.addOption({QStringLiteral("tickets"), QStringLiteral("Number of tickets."), QStringLiteral("N"), QStringLiteral("10000")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("20231001")});
+    parser.addOption({QStringLiteral("tickets"), QStringLiteral("Number of tickets."), QStringLiteral("N"),
+        QStringLiteral("10000")});
+    parser.addOption(
+        {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("20231001")});
     parser.addOption({QStringLiteral("store"), QStringLiteral("Store file to seed."), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder for temporary stores."), QStringLiteral("DIR")});
     parser.process(app);

@@ -22,15 +22,20 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption({QStringLiteral("store"), QStringLiteral("Local store file."), QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN or en."), QStringLiteral("LANG")});
+    parser.addOption(
+        {QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN or en."), QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("search"), QStringLiteral("Start with this search."), QStringLiteral("TEXT")});
     parser.process(app);
 
-    const QLocale locale = parser.isSet(QStringLiteral("lang")) ? QLocale(parser.value(QStringLiteral("lang"))) : QLocale();
+    const QLocale locale
+        = parser.isSet(QStringLiteral("lang")) ? QLocale(parser.value(QStringLiteral("lang"))) : QLocale();
+    QLocale::setDefault(locale);
     QTranslator translator;
     if (translator.load(locale, QStringLiteral("gongdan"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
     QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
 
     QString store = parser.value(QStringLiteral("store"));
@@ -54,10 +59,13 @@ int main(int argc, char** argv)
         db = Database::open(store, clock);
     }
     if (!db) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the local store"), db.error().message);
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "Cannot open the local store"), db.error().message);
         return 1;
     }
     QueueWindow window(*db.value());
+    if (parser.isSet(QStringLiteral("search")))
+        window.search(parser.value(QStringLiteral("search")));
     window.show();
     return app.exec();
 }

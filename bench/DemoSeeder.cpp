@@ -1,5 +1,6 @@
 #include "DemoSeeder.h"
 
+#include "BulkLoad.h"
 #include "CustomerRepository.h"
 #include "DemoTeam.h"
 #include "DemoVocabulary.h"
@@ -15,14 +16,9 @@ namespace gongdan::demo {
 
 namespace {
 
-constexpr qint64 kBatch = 10000;
-
 struct Picker {
     QRandomGenerator random;
-    explicit Picker(quint32 seed)
-        : random(seed)
-    {
-    }
+    explicit Picker(quint32 seed) : random(seed) { }
     int below(int n) { return static_cast<int>(random.bounded(n)); }
     bool chance(int percent) { return below(100) < percent; }
     const QString& from(const QStringList& list) { return list.at(below(static_cast<int>(list.size()))); }
@@ -34,6 +30,14 @@ struct Picker {
         return text;
     }
 };
+
+// Fills the optional %1 (product) and %2 (model) slots of a template; most templates have neither.
+QString fill(const QString& text, const QString& product, const QString& model)
+{
+    if (!text.contains(QLatin1Char('%')))
+        return text;
+    return QString(text).replace(QLatin1String("%1"), product).replace(QLatin1String("%2"), model);
+}
 
 TicketStatus pickStatus(Picker& p)
 {
@@ -49,22 +53,25 @@ TicketStatus pickStatus(Picker& p)
 
 } // namespace
 
-DemoSeeder::DemoSeeder(Database& db, SeedOptions options)
-    : m_db(db)
-    , m_options(std::move(options))
+DemoSeeder::DemoSeeder(Database& db, SeedOptions options) : m_db(db), m_options(std::move(options))
 {
     if (!m_options.end.isValid())
-        m_options.end = QDateTime(QDate::currentDate(), QTime(18, 0));
+        m_options.end = QDateTime::currentDateTime();
 }
 
 Result<SeedReport> DemoSeeder::run(const std::function<void(qint64)>& progress)
 {
     SeedReport report;
+    BulkLoad bulk(m_db);
+    if (!bulk.started())
+        return bulk.started().error();
     if (Status s = seedTeam(report); !s)
         return s.error();
     if (Status s = seedCustomers(report); !s)
         return s.error();
     if (Status s = seedTickets(report, progress); !s)
+        return s.error();
+    if (Status s = bulk.finish(); !s)
         return s.error();
     return report;
 }
@@ -74,7 +81,8 @@ Status DemoSeeder::seedTeam(SeedReport& report)
     const DemoTeam& team = DemoTeam::instance();
     SqlTransaction transaction(m_db);
     for (const DemoGroup& g : team.groups) {
-        QSqlQuery& q = m_db.prepared(QStringLiteral("INSERT OR REPLACE INTO team_group(id, name_zh, name_en) VALUES (?,?,?)"));
+        QSqlQuery& q
+            = m_db.prepared(QStringLiteral("INSERT OR REPLACE INTO team_group(id, name_zh, name_en) VALUES (?,?,?)"));
         q.addBindValue(g.id);
         q.addBindValue(g.nameZh);
         q.addBindValue(g.nameEn);
@@ -115,7 +123,7 @@ Status DemoSeeder::seedCustomers(SeedReport& report)
 {
     const Vocabulary& v = Vocabulary::instance();
     Picker pick(m_options.seed ^ 0x5EEDC057u);
-    ManualClock clock(m_options.end.addDays(-400));
+    ManualClock clock(m_options.end.toUTC().addDays(-400));
     UuidV7Generator ids(clock, &pick.random);
     CustomerRepository customers(m_db);
     const qint64 count = std::max<qint64>(50, m_options.tickets / 10);
@@ -150,7 +158,10 @@ Status DemoSeeder::seedTickets(SeedReport& report, const std::function<void(qint
     const DemoTeam& team = DemoTeam::instance();
     Picker pick(m_options.seed);
     const qint64 total = m_options.tickets;
-    const QDateTime start = m_options.end.addDays(-365);
+    // UTC throughout: local-time QDateTime arithmetic asks the C library for the zone on every call.
+    // Ticket numbers use the team's local day, from the offset at the end date (the demo ignores DST).
+    const qint64 offsetMs = 1000LL * m_options.end.offsetFromUtc();
+    const QDateTime start = m_options.end.toUTC().addDays(-365);
     const qint64 spanMs = start.msecsTo(m_options.end);
     ManualClock clock(start);
     UuidV7Generator ids(clock, &pick.random);
@@ -159,13 +170,14 @@ Status DemoSeeder::seedTickets(SeedReport& report, const std::function<void(qint
     for (const DemoAgent& a : team.agents)
         agentsOfGroup[a.groupId].append(&a);
     QHash<QDate, int> perDay;
+    QDate lastDay;
     QString previousId;
 
     for (qint64 done = 0; done < total;) {
         SqlTransaction transaction(m_db);
         if (!transaction.started())
             return transaction.started();
-        const qint64 batchEnd = std::min(total, done + kBatch);
+        const qint64 batchEnd = std::min(total, done + std::max(1, m_options.batchSize));
         for (; done < batchEnd; ++done) {
             const QDateTime created = start.addMSecs(total > 1 ? spanMs * done / (total - 1) : spanMs);
             clock.set(created);
@@ -179,20 +191,24 @@ Status DemoSeeder::seedTickets(SeedReport& report, const std::function<void(qint
 
             Ticket t;
             t.id = ids.next();
-            const QDate day = created.toLocalTime().date();
+            const QDate day = QDate::fromJulianDay(2440588 + (created.toMSecsSinceEpoch() + offsetMs) / 86400000);
+            lastDay = day;
             t.number = TicketNumber::format(day, ++perDay[day]);
-            t.subject = pick.from(topic.subjects).arg(product, model);
+            t.subject = fill(pick.from(topic.subjects), product, model);
             QStringList sentences;
             for (int s = 0, n = 2 + pick.below(2); s < n; ++s)
-                sentences.append(pick.from(topic.descriptions).arg(product, model));
+                sentences.append(fill(pick.from(topic.descriptions), product, model));
             t.description = sentences.join(QString());
-            t.needType = topic.categoryId.startsWith(QLatin1String("complaint")) ? NeedType::Complaint
+            t.needType = topic.categoryId.startsWith(QLatin1String("complaint"))   ? NeedType::Complaint
                 : topic.categoryId.startsWith(QLatin1String("after-sales.repair")) ? NeedType::Repair
                 : topic.categoryId.startsWith(QLatin1String("suggestion"))         ? NeedType::Suggestion
                                                                                    : NeedType::Consultation;
             const int channel = pick.below(100);
-            t.channel = channel < 55 ? Channel::Phone : channel < 70 ? Channel::WeChat : channel < 82 ? Channel::WebForm
-                : channel < 92 ? Channel::Email : Channel::App;
+            t.channel = channel < 55 ? Channel::Phone
+                : channel < 70       ? Channel::WeChat
+                : channel < 82       ? Channel::WebForm
+                : channel < 92       ? Channel::Email
+                                     : Channel::App;
             t.categoryId = topic.categoryId;
             const int urgency = pick.below(100);
             t.priority = urgency < 75 ? Priority::Normal : urgency < 93 ? Priority::Urgent : Priority::Critical;
@@ -227,20 +243,23 @@ Status DemoSeeder::seedTickets(SeedReport& report, const std::function<void(qint
             for (int c = 0; c < commentCount; ++c) {
                 const bool internal = pick.chance(35);
                 clock.set(later());
-                comments.append({ids.next(), t.id, agent->id, internal ? CommentVisibility::Internal : CommentVisibility::Public,
-                    internal ? pick.from(v.notes) : pick.from(v.replies), {}, at});
+                comments.append(
+                    {ids.next(), t.id, agent->id, internal ? CommentVisibility::Internal : CommentVisibility::Public,
+                        internal ? pick.from(v.notes) : pick.from(v.replies), {}, at});
                 if (!internal && !t.firstResponseAt.isValid())
                     t.firstResponseAt = at;
                 events.append({0, QString(), agent->id, at, QStringLiteral("comment"),
                     internal ? QStringLiteral("internal") : QStringLiteral("public"), {}, comments.last().id});
             }
-            if (t.status == TicketStatus::Closed || t.status == TicketStatus::WaitingCustomer || t.status == TicketStatus::FollowUp) {
+            if (t.status == TicketStatus::Closed || t.status == TicketStatus::WaitingCustomer
+                || t.status == TicketStatus::FollowUp) {
                 t.resolution = pick.from(v.replies);
                 t.resolvedAt = later();
                 if (t.status == TicketStatus::Closed)
                     t.closedAt = at;
                 events.append({0, QString(), agent->id, at, QStringLiteral("status"),
-                    t.status == TicketStatus::WaitingCustomer ? QStringLiteral("request_confirmation") : QStringLiteral("close"),
+                    t.status == TicketStatus::WaitingCustomer ? QStringLiteral("request_confirmation")
+                                                              : QStringLiteral("close"),
                     QStringLiteral("in_progress"), EnumText<TicketStatus>::key(t.status)});
             } else if (t.status == TicketStatus::Spam || t.status == TicketStatus::Merged) {
                 if (t.status == TicketStatus::Merged)
@@ -267,8 +286,8 @@ Status DemoSeeder::seedTickets(SeedReport& report, const std::function<void(qint
             previousId = t.id;
         }
         for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
-            QSqlQuery& q = m_db.prepared(QStringLiteral(
-                "INSERT INTO number_counter(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = max(last, excluded.last)"));
+            QSqlQuery& q = m_db.prepared(QStringLiteral("INSERT INTO number_counter(day, last) VALUES (?, ?) ON "
+                                                        "CONFLICT(day) DO UPDATE SET last = max(last, excluded.last)"));
             q.addBindValue(it.key().toString(QStringLiteral("yyyyMMdd")));
             q.addBindValue(it.value());
             const bool ok = q.exec();
@@ -276,7 +295,8 @@ Status DemoSeeder::seedTickets(SeedReport& report, const std::function<void(qint
             if (!ok)
                 return Database::errorOf(q);
         }
-        perDay.removeIf([&](auto it) { return it.key() < clock.now().toLocalTime().date(); });
+        // Keep only the day still being numbered (the clock runs ahead with comment times; the day does not).
+        perDay.removeIf([&](auto it) { return it.key() < lastDay; });
         if (Status s = transaction.commit(); !s)
             return s;
         report.tickets = done;

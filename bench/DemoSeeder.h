@@ -3,7 +3,6 @@
 #include "Database.h"
 
 #include <QDateTime>
-
 #include <functional>
 
 namespace gongdan::demo {
@@ -12,6 +11,7 @@ struct SeedOptions {
     qint64 tickets = 1000;
     quint32 seed = 20231001;
     QDateTime end; ///< newest ticket's creation time; tickets spread over the year before it
+    int batchSize = 10000; ///< tickets per transaction
 };
 
 struct SeedReport {
@@ -21,7 +21,7 @@ struct SeedReport {
 /// Seeds a realistic team reproducibly from a seed: groups and agents, the category tree, field
 /// definitions of every type, customers with Chinese names and phone numbers, and tickets with
 /// comments and events across every status and priority. Writes as data that came from the authority
-/// (no outbox entries), in 10,000-ticket transactions.
+/// (no outbox entries), in batches of SeedOptions::batchSize tickets, inside a BulkLoad.
 class DemoSeeder {
 public:
     DemoSeeder(Database& db, SeedOptions options);

@@ -37,8 +37,8 @@ QList<FieldDefinition> demoFields()
     orderNo.helpEn = QStringLiteral("Shown at the top of the order page");
     all.append(orderNo);
     FieldDefinition model = field("product_model", FieldType::SingleSelect, "产品型号", "Product model", 20);
-    model.options = {option("x100", "X100", "X100"), option("s7pro", "S7 Pro", "S7 Pro"), option("a300", "A300", "A300"),
-        option("k9max", "K9 Max", "K9 Max")};
+    model.options = {option("x100", "X100", "X100"), option("s7pro", "S7 Pro", "S7 Pro"),
+        option("a300", "A300", "A300"), option("k9max", "K9 Max", "K9 Max")};
     all.append(model);
     all.append(field("purchase_date", FieldType::Date, "购买日期", "Purchase date", 30));
     FieldDefinition refund = field("refund_amount", FieldType::Decimal, "退款金额", "Refund amount", 40);
@@ -75,11 +75,14 @@ QList<FieldDefinition> demoFields()
     all.append(accessories);
     all.append(field("under_warranty", FieldType::Checkbox, "在保修期内", "Under warranty", 120));
     FieldDefinition area = field("service_area", FieldType::CascadingSelect, "服务区域", "Service area", 130);
-    area.options = {option("east", "华东", "East China",
-                        {option("sh", "上海", "Shanghai", {option("pudong", "浦东新区", "Pudong"), option("xuhui", "徐汇区", "Xuhui")}),
-                            option("js", "江苏", "Jiangsu", {option("nj", "南京", "Nanjing"), option("sz", "苏州", "Suzhou")})}),
-        option("south", "华南", "South China",
-            {option("gd", "广东", "Guangdong", {option("gz", "广州", "Guangzhou"), option("szn", "深圳", "Shenzhen")})})};
+    area.options
+        = {option("east", "华东", "East China",
+               {option("sh", "上海", "Shanghai",
+                    {option("pudong", "浦东新区", "Pudong"), option("xuhui", "徐汇区", "Xuhui")}),
+                   option("js", "江苏", "Jiangsu", {option("nj", "南京", "Nanjing"), option("sz", "苏州", "Suzhou")})}),
+            option("south", "华南", "South China",
+                {option("gd", "广东", "Guangdong",
+                    {option("gz", "广州", "Guangzhou"), option("szn", "深圳", "Shenzhen")})})};
     all.append(area);
     all.append(field("related_customer", FieldType::CustomerRef, "关联客户", "Related customer", 140));
     FieldDefinition photo = field("evidence_photo", FieldType::Attachment, "凭证照片", "Evidence photo", 150);
@@ -113,8 +116,9 @@ const DemoTeam& DemoTeam::instance()
             {QStringLiteral("g-support"), u("技术支持组"), QStringLiteral("Technical support")},
             {QStringLiteral("g-complaints"), u("投诉处理组"), QStringLiteral("Complaints")},
             {QStringLiteral("g-finance"), u("财务组"), QStringLiteral("Finance")}};
-        const QStringList names = QString::fromUtf8("王晓明|李娜|张伟|刘洋|陈静|杨帆|赵磊|周婷|吴昊|孙悦|郑凯|冯雪|何琳|高峰|林晨")
-                                      .split(QLatin1Char('|'));
+        const QStringList names
+            = QString::fromUtf8("王晓明|李娜|张伟|刘洋|陈静|杨帆|赵磊|周婷|吴昊|孙悦|郑凯|冯雪|何琳|高峰|林晨")
+                  .split(QLatin1Char('|'));
         for (int i = 0; i < names.size(); ++i) {
             const DemoGroup& group = t.groups.at(i % t.groups.size());
             t.agents.append({QStringLiteral("a-%1").arg(i + 1, 2, 10, QLatin1Char('0')),
@@ -122,8 +126,10 @@ const DemoTeam& DemoTeam::instance()
                 i < 5 ? QStringLiteral("supervisor") : (i == 14 ? QStringLiteral("field") : QStringLiteral("agent")),
                 group.id});
         }
-        t.agents.append({QStringLiteral("a-admin"), QStringLiteral("admin"), u("系统管理员"), QStringLiteral("admin"), QString()});
-        const auto cat = [&t](const char* id, const char* parent, const char* zh, const char* en, int order, const char* group) {
+        t.agents.append(
+            {QStringLiteral("a-admin"), QStringLiteral("admin"), u("系统管理员"), QStringLiteral("admin"), QString()});
+        const auto cat = [&t](const char* id, const char* parent, const char* zh, const char* en, int order,
+                             const char* group) {
             t.categories.append({QLatin1String(id), QLatin1String(parent), u(zh), QLatin1String(en), order, true});
             if (*group)
                 t.groupOfCategory.insert(QLatin1String(id), QLatin1String(group));

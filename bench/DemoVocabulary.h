@@ -9,7 +9,7 @@ struct Vocabulary {
     QStringList surnames, givenNames, regions, products, models;
     struct Topic {
         QString categoryId;
-        QStringList subjects;     ///< may contain %1 (product) and %2 (model)
+        QStringList subjects; ///< may contain %1 (product) and %2 (model)
         QStringList descriptions; ///< sentences; a description joins two or three
     };
     QList<Topic> topics;

@@ -10,7 +10,6 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
-
 #include <algorithm>
 
 namespace gongdan::demo {
@@ -46,7 +45,8 @@ double timeQueries(TicketSearch& search, const QStringList& terms, int rounds, q
 
 void printFigure(QTextStream& out, const QString& name, double value, const QString& unit)
 {
-    const QJsonObject object {{QStringLiteral("name"), name}, {QStringLiteral("value"), value}, {QStringLiteral("unit"), unit}};
+    const QJsonObject object {
+        {QStringLiteral("name"), name}, {QStringLiteral("value"), value}, {QStringLiteral("unit"), unit}};
     out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
 }
 
@@ -72,14 +72,17 @@ int runFoundationBench(qint64 tickets, quint32 seed, const QString& directory, Q
         }
         const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
         printFigure(out, QStringLiteral("seed.seconds"), seconds, QStringLiteral("s"));
-        printFigure(out, QStringLiteral("seed.tickets_per_s"), static_cast<double>(tickets) / seconds, QStringLiteral("tickets/s"));
-        printFigure(out, QStringLiteral("seed.comments"), static_cast<double>(report.value().comments), QStringLiteral("rows"));
-        printFigure(out, QStringLiteral("seed.events"), static_cast<double>(report.value().events), QStringLiteral("rows"));
+        printFigure(out, QStringLiteral("seed.tickets_per_s"), static_cast<double>(tickets) / seconds,
+            QStringLiteral("tickets/s"));
+        printFigure(
+            out, QStringLiteral("seed.comments"), static_cast<double>(report.value().comments), QStringLiteral("rows"));
+        printFigure(
+            out, QStringLiteral("seed.events"), static_cast<double>(report.value().events), QStringLiteral("rows"));
         db.value()->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
     const qint64 bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
-    printFigure(out, QStringLiteral("store.bytes_per_ticket"), static_cast<double>(bytes) / static_cast<double>(tickets),
-        QStringLiteral("bytes"));
+    printFigure(out, QStringLiteral("store.bytes_per_ticket"),
+        static_cast<double>(bytes) / static_cast<double>(tickets), QStringLiteral("bytes"));
 
     auto db = Database::open(path, clock);
     if (!db) {
@@ -96,14 +99,16 @@ int runFoundationBench(qint64 tickets, quint32 seed, const QString& directory, Q
         const int length = 4 + pick.bounded(4);
         phones.append(phone.mid(pick.bounded(static_cast<int>(phone.size()) - length + 1), length));
     }
-    const QStringList zh = QString::fromUtf8("退款|物流|维修|发票|快递|投诉|上门|故障|配件|延保").split(QLatin1Char('|'));
+    const QStringList zh
+        = QString::fromUtf8("退款|物流|维修|发票|快递|投诉|上门|故障|配件|延保").split(QLatin1Char('|'));
     const QStringList en {QStringLiteral("wifi"), QStringLiteral("app"), QStringLiteral("invoice"),
         QStringLiteral("bluetooth"), QStringLiteral("lite"), QStringLiteral("max")};
     qint64 hits = 0;
     timeQueries(search, zh, 1, &hits); // warm the page cache, as an agent's session would be
     printFigure(out, QStringLiteral("fts.zh2.median_ms"), timeQueries(search, zh, 5, &hits), QStringLiteral("ms"));
     printFigure(out, QStringLiteral("fts.en.median_ms"), timeQueries(search, en, 5, &hits), QStringLiteral("ms"));
-    printFigure(out, QStringLiteral("fts.phone.median_ms"), timeQueries(search, phones, 5, &hits), QStringLiteral("ms"));
+    printFigure(
+        out, QStringLiteral("fts.phone.median_ms"), timeQueries(search, phones, 5, &hits), QStringLiteral("ms"));
     printFigure(out, QStringLiteral("fts.hits"), static_cast<double>(hits), QStringLiteral("rows"));
     return hits > 0 ? 0 : 1;
 }

@@ -1,7 +1,6 @@
 #include "Category.h"
 
 #include <QCoreApplication>
-
 #include <algorithm>
 
 namespace gongdan {
@@ -27,7 +26,8 @@ Result<CategoryTree> CategoryTree::build(const QList<Category>& categories)
     for (const Category& category : categories) {
         if (!category.parentId.isEmpty() && !tree.m_index.contains(category.parentId)) {
             return Error {QStringLiteral("category.parent_missing"),
-                QCoreApplication::translate("CategoryTree", "The parent of \"%1\" does not exist.").arg(category.nameZh),
+                QCoreApplication::translate("CategoryTree", "The parent of \"%1\" does not exist.")
+                    .arg(category.nameZh),
                 category.id};
         }
         int depth = 1;
@@ -35,8 +35,7 @@ Result<CategoryTree> CategoryTree::build(const QList<Category>& categories)
         while (!parent.isEmpty()) {
             if (parent == category.id || ++depth > kMaxDepth) {
                 return Error {QStringLiteral("category.depth"),
-                    QCoreApplication::translate("CategoryTree",
-                        "\"%1\" is inside itself or more than %2 levels deep.")
+                    QCoreApplication::translate("CategoryTree", "\"%1\" is inside itself or more than %2 levels deep.")
                         .arg(category.nameZh)
                         .arg(kMaxDepth),
                     category.id};
@@ -60,7 +59,8 @@ QList<Category> CategoryTree::children(const QString& parentId) const
         if (category.parentId == parentId)
             result.append(category);
     }
-    std::stable_sort(result.begin(), result.end(), [](const Category& a, const Category& b) { return a.order < b.order; });
+    std::stable_sort(
+        result.begin(), result.end(), [](const Category& a, const Category& b) { return a.order < b.order; });
     return result;
 }
 

@@ -31,7 +31,7 @@ public:
 
     const Category* find(const QString& id) const;
     QList<Category> children(const QString& parentId) const; ///< ordered; "" for the roots
-    QStringList pathIds(const QString& id) const;            ///< root first, ending with id
+    QStringList pathIds(const QString& id) const; ///< root first, ending with id
     QString pathText(const QString& id, bool chinese) const; ///< "售后 › 产品维修"
     bool isSelfOrDescendant(const QString& id, const QString& ancestorId) const;
     const QList<Category>& all() const { return m_categories; }

@@ -7,9 +7,6 @@ QDateTime SystemClock::now() const
     return QDateTime::currentDateTimeUtc();
 }
 
-ManualClock::ManualClock(QDateTime start)
-    : m_now(std::move(start))
-{
-}
+ManualClock::ManualClock(QDateTime start) : m_now(std::move(start)) { }
 
 } // namespace gongdan

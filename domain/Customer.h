@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace gongdan {
@@ -12,7 +11,7 @@ enum class CustomerLevel { Normal, Member, Vip };
 
 /// One entry of the customer archive (客户档案).
 struct Customer {
-    QString id;     ///< UUIDv7
+    QString id; ///< UUIDv7
     QString number; ///< 客户编号, unique when set
     QString name;
     QStringList phones; ///< as entered; lookups use normalizePhone()

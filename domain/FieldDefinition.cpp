@@ -4,7 +4,6 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
-
 #include <array>
 
 namespace gongdan {
@@ -34,11 +33,6 @@ constexpr std::array kTypes {
 };
 
 const char* const kTextFormats[] = {"plain", "email", "phone", "url"};
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("FieldDefinition", text);
-}
 
 Error invalid(const FieldDefinition& definition, const QString& message)
 {
@@ -112,7 +106,7 @@ QString FieldDefinition::typeName(FieldType type)
 {
     for (const auto& entry : kTypes) {
         if (entry.type == type)
-            return tr(entry.name);
+            return QCoreApplication::translate("FieldDefinition", entry.name);
     }
     return QString();
 }
@@ -154,7 +148,9 @@ Result<FieldDefinition> FieldDefinition::fromJson(const QJsonObject& object)
     const auto type = typeFromKey(object.value(QStringLiteral("type")).toString());
     if (!type) {
         return Error {QStringLiteral("field_definition.type"),
-            tr("Unknown field type \"%1\".").arg(object.value(QStringLiteral("type")).toString()), definition.key};
+            QCoreApplication::translate("FieldDefinition", "Unknown field type \"%1\".")
+                .arg(object.value(QStringLiteral("type")).toString()),
+            definition.key};
     }
     definition.type = *type;
     definition.labelZh = object.value(QStringLiteral("label_zh")).toString();
@@ -182,7 +178,8 @@ Result<FieldDefinition> FieldDefinition::fromJson(const QJsonObject& object)
         }
     }
     if (!formatKnown)
-        return invalid(definition, tr("Unknown text format \"%1\".").arg(format));
+        return invalid(
+            definition, QCoreApplication::translate("FieldDefinition", "Unknown text format \"%1\".").arg(format));
     if (object.contains(QStringLiteral("min")))
         definition.minimum = object.value(QStringLiteral("min")).toInteger();
     if (object.contains(QStringLiteral("max")))
@@ -200,30 +197,38 @@ Status checkFieldDefinition(const FieldDefinition& definition)
     static const QRegularExpression keyShape(QStringLiteral("^[a-z][a-z0-9_]{0,47}$"));
     if (!keyShape.match(definition.key).hasMatch()) {
         return invalid(definition,
-            tr("A field key is 1 to 48 lowercase letters, digits or underscores, starting with a letter."));
+            QCoreApplication::translate("FieldDefinition",
+                "A field key is 1 to 48 lowercase letters, digits or underscores, starting with a letter."));
     }
     if (definition.labelZh.trimmed().isEmpty() || definition.labelEn.trimmed().isEmpty())
-        return invalid(definition, tr("A field needs a Chinese and an English label."));
+        return invalid(definition,
+            QCoreApplication::translate("FieldDefinition", "A field needs a Chinese and an English label."));
     if (definition.maxLength < 0)
-        return invalid(definition, tr("The maximum length cannot be negative."));
+        return invalid(
+            definition, QCoreApplication::translate("FieldDefinition", "The maximum length cannot be negative."));
     switch (definition.type) {
     case FieldType::Integer:
     case FieldType::Decimal:
         if (definition.minimum && definition.maximum && *definition.minimum > *definition.maximum)
-            return invalid(definition, tr("The minimum is larger than the maximum."));
+            return invalid(
+                definition, QCoreApplication::translate("FieldDefinition", "The minimum is larger than the maximum."));
         if (definition.type == FieldType::Decimal && (definition.precision < 0 || definition.precision > 8))
-            return invalid(definition, tr("A decimal field has 0 to 8 digits after the point."));
+            return invalid(definition,
+                QCoreApplication::translate("FieldDefinition", "A decimal field has 0 to 8 digits after the point."));
         break;
     case FieldType::SingleSelect:
     case FieldType::MultiSelect:
         if (checkOptions(definition.options) != 1)
-            return invalid(definition, tr("A choice field needs options with unique values and labels, one level deep."));
+            return invalid(definition,
+                QCoreApplication::translate(
+                    "FieldDefinition", "A choice field needs options with unique values and labels, one level deep."));
         break;
     case FieldType::CascadingSelect: {
         const int depth = checkOptions(definition.options);
         if (depth < 1 || depth > FieldDefinition::kMaxCascadeDepth) {
             return invalid(definition,
-                tr("A cascading field needs an option tree of 1 to %1 levels with unique values and labels.")
+                QCoreApplication::translate("FieldDefinition",
+                    "A cascading field needs an option tree of 1 to %1 levels with unique values and labels.")
                     .arg(FieldDefinition::kMaxCascadeDepth));
         }
         break;
@@ -231,9 +236,13 @@ Status checkFieldDefinition(const FieldDefinition& definition)
     case FieldType::RegexText: {
         const QRegularExpression regex(definition.pattern);
         if (definition.pattern.isEmpty() || !regex.isValid())
-            return invalid(definition, tr("The pattern is not a valid regular expression: %1").arg(regex.errorString()));
+            return invalid(definition,
+                QCoreApplication::translate("FieldDefinition", "The pattern is not a valid regular expression: %1")
+                    .arg(regex.errorString()));
         if (definition.patternMessageZh.trimmed().isEmpty() || definition.patternMessageEn.trimmed().isEmpty())
-            return invalid(definition, tr("A checked text field needs its error message in Chinese and English."));
+            return invalid(definition,
+                QCoreApplication::translate(
+                    "FieldDefinition", "A checked text field needs its error message in Chinese and English."));
         break;
     }
     default:
@@ -246,13 +255,15 @@ Status checkFieldDefinitionUpdate(const FieldDefinition& before, const FieldDefi
 {
     if (before.type != after.type) {
         return Error {QStringLiteral("field_definition.type_fixed"),
-            tr("The type of the field \"%1\" cannot change after it is created; add a new field instead.")
+            QCoreApplication::translate("FieldDefinition",
+                "The type of the field \"%1\" cannot change after it is created; add a new field instead.")
                 .arg(before.key),
             before.key};
     }
     if (before.key != after.key) {
         return Error {QStringLiteral("field_definition.key_fixed"),
-            tr("The key of a field cannot change after it is created."), before.key};
+            QCoreApplication::translate("FieldDefinition", "The key of a field cannot change after it is created."),
+            before.key};
     }
     return checkFieldDefinition(after);
 }

@@ -7,26 +7,25 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace gongdan {
 
 /// The custom field types (自定义字段). Never reorder: the key, not the number, is stored.
 enum class FieldType {
-    Text,            ///< single line; TextFormat narrows it to e-mail, phone or URL
+    Text, ///< single line; TextFormat narrows it to e-mail, phone or URL
     MultiLineText,
-    Integer,         ///< optional min / max
-    Decimal,         ///< fixed precision; stored as a decimal string ("12.50") so money stays exact
-    Date,            ///< "yyyy-MM-dd"
-    DateTime,        ///< ISO 8601 with offset
+    Integer, ///< optional min / max
+    Decimal, ///< fixed precision; stored as a decimal string ("12.50") so money stays exact
+    Date, ///< "yyyy-MM-dd"
+    DateTime, ///< ISO 8601 with offset
     SingleSelect,
     MultiSelect,
     Checkbox,
     CascadingSelect, ///< a path through an option tree, up to kMaxCascadeDepth levels, ending at a leaf
-    RegexText,       ///< text checked by the definition's pattern, with its own message
-    CustomerRef,     ///< a customer's id
-    Attachment       ///< a list of AttachmentRef
+    RegexText, ///< text checked by the definition's pattern, with its own message
+    CustomerRef, ///< a customer's id
+    Attachment ///< a list of AttachmentRef
 };
 
 enum class TextFormat { Plain, Email, Phone, Url };
@@ -55,15 +54,15 @@ struct FieldDefinition {
     QJsonValue defaultValue;
     QList<FieldOption> options;
     QStringList categoryIds; ///< empty: applies to every category; else to these and their descendants
-    QStringList editRoles;   ///< empty: every role may edit
+    QStringList editRoles; ///< empty: every role may edit
     int order = 0;
     bool active = true;
     // Type-specific settings.
     TextFormat textFormat = TextFormat::Plain;
     std::optional<qint64> minimum, maximum; ///< Integer; Decimal compares as double
-    int precision = 2;                      ///< Decimal: digits after the point
-    int maxLength = 0;                      ///< text types; 0: no limit
-    QString pattern;                        ///< RegexText
+    int precision = 2; ///< Decimal: digits after the point
+    int maxLength = 0; ///< text types; 0: no limit
+    QString pattern; ///< RegexText
     QString patternMessageZh, patternMessageEn;
 
     QString label(bool chinese) const { return chinese || labelEn.isEmpty() ? labelZh : labelEn; }

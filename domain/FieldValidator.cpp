@@ -10,7 +10,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
-
 #include <cmath>
 
 namespace gongdan {
@@ -101,7 +100,8 @@ QString FieldValidator::checkValue(const FieldDefinition& def, const QJsonValue&
     }
     case FieldType::Decimal: {
         static const QRegularExpression decimal(QStringLiteral("^-?[0-9]{1,15}(\\.([0-9]+))?$"));
-        const QString text = value.isDouble() ? QString::number(value.toDouble(), 'f', def.precision) : value.toString();
+        const QString text
+            = value.isDouble() ? QString::number(value.toDouble(), 'f', def.precision) : value.toString();
         const auto match = decimal.match(text);
         if ((!value.isString() && !value.isDouble()) || !match.hasMatch())
             return tr("%1 must be a number such as 12.50.").arg(label);

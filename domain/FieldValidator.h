@@ -17,10 +17,10 @@ struct FieldIssue {
 
 /// What validation needs to know besides the values.
 struct ValidationContext {
-    QString categoryId;                    ///< the ticket's category; decides which fields apply
+    QString categoryId; ///< the ticket's category; decides which fields apply
     const CategoryTree* categories = nullptr;
-    bool closing = false;                  ///< also enforce required-to-close
-    bool chinese = true;                   ///< language of field labels in messages
+    bool closing = false; ///< also enforce required-to-close
+    bool chinese = true; ///< language of field labels in messages
 };
 
 /// Checks custom field values against their definitions: one FieldIssue per offending field, none when

@@ -33,7 +33,8 @@ QStringList strings(const QJsonValue& value)
 Error bad(const char* field)
 {
     return Error {QStringLiteral("json.invalid"),
-        QCoreApplication::translate("JsonCodec", "The value of \"%1\" is missing or not valid.").arg(QLatin1String(field)),
+        QCoreApplication::translate("JsonCodec", "The value of \"%1\" is missing or not valid.")
+            .arg(QLatin1String(field)),
         QLatin1String(field)};
 }
 
@@ -61,7 +62,8 @@ QJsonObject toJson(const Ticket& t)
         {QStringLiteral("contact_name"), t.contactName}, {QStringLiteral("contact_phone"), t.contactPhone},
         {QStringLiteral("custom_fields"), t.customFields}, {QStringLiteral("resolution"), t.resolution},
         {QStringLiteral("created_at"), time(t.createdAt)}, {QStringLiteral("updated_at"), time(t.updatedAt)},
-        {QStringLiteral("accepted_at"), time(t.acceptedAt)}, {QStringLiteral("first_response_at"), time(t.firstResponseAt)},
+        {QStringLiteral("accepted_at"), time(t.acceptedAt)},
+        {QStringLiteral("first_response_at"), time(t.firstResponseAt)},
         {QStringLiteral("resolved_at"), time(t.resolvedAt)}, {QStringLiteral("closed_at"), time(t.closedAt)},
         {QStringLiteral("response_due_at"), time(t.responseDueAt)},
         {QStringLiteral("resolution_due_at"), time(t.resolutionDueAt)},

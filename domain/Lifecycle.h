@@ -10,15 +10,15 @@ namespace gongdan {
 
 /// What an agent does to move a ticket through its life.
 enum class TicketAction {
-    Accept,              ///< 确认接收: new or follow-up → in progress
-    Transfer,            ///< 转单: hand to another group; back to new until the new owner accepts
+    Accept, ///< 确认接收: new or follow-up → in progress
+    Transfer, ///< 转单: hand to another group; back to new until the new owner accepts
     RequestConfirmation, ///< propose a solution and wait for the customer → waiting for customer
-    Resume,              ///< the customer came back with more to do → in progress
-    Close,               ///< needs a resolution and the customer's answer: satisfied → closed, not → follow-up
-    Reopen,              ///< closed → follow-up
-    MarkSpam,            ///< 垃圾工单
-    RestoreFromSpam,     ///< spam → new
-    Merge                ///< 合并 into another ticket
+    Resume, ///< the customer came back with more to do → in progress
+    Close, ///< needs a resolution and the customer's answer: satisfied → closed, not → follow-up
+    Reopen, ///< closed → follow-up
+    MarkSpam, ///< 垃圾工单
+    RestoreFromSpam, ///< spam → new
+    Merge ///< 合并 into another ticket
 };
 
 /// The customer's answer when a ticket is being closed.
@@ -26,10 +26,10 @@ enum class CustomerAnswer { None, Satisfied, NotSatisfied };
 
 struct TransitionRequest {
     TicketAction action = TicketAction::Accept;
-    QString resolution;   ///< required by RequestConfirmation and Close
+    QString resolution; ///< required by RequestConfirmation and Close
     CustomerAnswer answer = CustomerAnswer::None;
-    QString note;         ///< required by Transfer (派发说明)
-    QString mergeTarget;  ///< required by Merge: the surviving ticket's id
+    QString note; ///< required by Transfer (派发说明)
+    QString mergeTarget; ///< required by Merge: the surviving ticket's id
 };
 
 /// The ticket state machine (工单生命周期): 待接单 → 处理中 → 待客户确认 → 已关闭, with 待跟进 when the

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 #include <variant>
@@ -13,9 +12,7 @@ namespace gongdan {
 struct Error {
     Error() = default;
     Error(QString code_, QString message_, QString field_ = {})
-        : code(std::move(code_))
-        , message(std::move(message_))
-        , field(std::move(field_))
+        : code(std::move(code_)), message(std::move(message_)), field(std::move(field_))
     {
     }
 
@@ -28,14 +25,8 @@ struct Error {
 template<typename T>
 class Result {
 public:
-    Result(T value)
-        : m_state(std::move(value))
-    {
-    }
-    Result(Error error)
-        : m_state(std::move(error))
-    {
-    }
+    Result(T value) : m_state(std::move(value)) { }
+    Result(Error error) : m_state(std::move(error)) { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -53,10 +44,7 @@ template<>
 class Result<void> {
 public:
     Result() = default;
-    Result(Error error)
-        : m_error(std::move(error))
-    {
-    }
+    Result(Error error) : m_error(std::move(error)) { }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

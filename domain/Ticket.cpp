@@ -63,7 +63,8 @@ const QStringList& Ticket::patchableFields()
 
 QJsonValue Ticket::fieldValue(const QString& key) const
 {
-    const auto time = [](const QDateTime& t) { return t.isValid() ? QJsonValue(t.toString(Qt::ISODateWithMs)) : QJsonValue(); };
+    const auto time
+        = [](const QDateTime& t) { return t.isValid() ? QJsonValue(t.toString(Qt::ISODateWithMs)) : QJsonValue(); };
     if (key == QLatin1String("subject"))
         return subject;
     if (key == QLatin1String("description"))
@@ -174,9 +175,9 @@ Result<QList<FieldChange>> applyTicketPatch(Ticket& ticket, const QJsonObject& p
         if (!ok) {
             const QString expected = key == QLatin1String("tags")
                 ? QCoreApplication::translate("Ticket", "a list of tags")
-                : key.endsWith(QLatin1String("_due_at"))
-                ? QCoreApplication::translate("Ticket", "a date and time")
-                : (key == QLatin1String("need_type") || key == QLatin1String("channel") || key == QLatin1String("priority"))
+                : key.endsWith(QLatin1String("_due_at")) ? QCoreApplication::translate("Ticket", "a date and time")
+                : (key == QLatin1String("need_type") || key == QLatin1String("channel")
+                      || key == QLatin1String("priority"))
                 ? QCoreApplication::translate("Ticket", "one of the listed choices")
                 : QCoreApplication::translate("Ticket", "text");
             return wrongType(key, expected);

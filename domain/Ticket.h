@@ -25,7 +25,7 @@ struct AttachmentRef {
 
 /// One ticket (工单): who asked, what, where it goes, by when.
 struct Ticket {
-    QString id;     ///< UUIDv7, made where the ticket is created
+    QString id; ///< UUIDv7, made where the ticket is created
     QString number; ///< GYYYYMMDDNNN; empty until the authority assigns it
     QString subject;
     QString description;
@@ -44,7 +44,7 @@ struct Ticket {
     QString resolution;
     QDateTime createdAt, updatedAt, acceptedAt, firstResponseAt, resolvedAt, closedAt;
     QDateTime responseDueAt, resolutionDueAt;
-    QDateTime callStartedAt;  ///< when the ticket came from a phone call
+    QDateTime callStartedAt; ///< when the ticket came from a phone call
     int callSeconds = 0;
     QString mergedInto;
     int version = 0; ///< bumped by every change; the sync layer's base version

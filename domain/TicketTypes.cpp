@@ -1,7 +1,6 @@
 #include "TicketTypes.h"
 
 #include <QCoreApplication>
-
 #include <array>
 
 namespace gongdan {

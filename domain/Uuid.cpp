@@ -4,14 +4,12 @@
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
-
 #include <array>
 
 namespace gongdan {
 
 UuidV7Generator::UuidV7Generator(const Clock& clock, QRandomGenerator* random)
-    : m_clock(clock)
-    , m_random(random ? random : QRandomGenerator::system())
+    : m_clock(clock), m_random(random ? random : QRandomGenerator::system())
 {
 }
 

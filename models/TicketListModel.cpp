@@ -8,9 +8,7 @@
 
 namespace gongdan {
 
-TicketListModel::TicketListModel(Database& db, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_db(db)
+TicketListModel::TicketListModel(Database& db, QObject* parent) : QAbstractTableModel(parent), m_db(db)
 {
     reload();
 }
@@ -98,7 +96,8 @@ void TicketListModel::fetchMore(const QModelIndex& parent)
     if (parent.isValid() || m_atEnd)
         return;
     bool ok = false;
-    const QList<Row> page = loadPage(m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.last().rowid, kPageSize, &ok);
+    const QList<Row> page
+        = loadPage(m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.last().rowid, kPageSize, &ok);
     m_atEnd = !ok || page.size() < kPageSize;
     if (page.isEmpty())
         return;
@@ -143,9 +142,9 @@ void TicketListModel::reload()
 QList<TicketListModel::Row> TicketListModel::loadPage(qint64 beforeRowid, int limit, bool* ok)
 {
     QList<Row> rows;
-    QSqlQuery& query = m_db.prepared(QStringLiteral(
-        "SELECT rowid, id, number, subject, contact_name, priority, status, created_ms FROM ticket "
-        "WHERE rowid < ? ORDER BY rowid DESC LIMIT ?"));
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT rowid, id, number, subject, contact_name, priority, status, created_ms FROM ticket "
+                       "WHERE rowid < ? ORDER BY rowid DESC LIMIT ?"));
     query.addBindValue(beforeRowid);
     query.addBindValue(limit);
     *ok = query.exec();

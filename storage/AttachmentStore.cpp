@@ -5,18 +5,18 @@
 
 namespace gongdan {
 
-AttachmentStore::AttachmentStore(Database& db)
-    : m_db(db)
-{
-}
+AttachmentStore::AttachmentStore(Database& db) : m_db(db) { }
 
 Result<AttachmentRef> AttachmentStore::put(const QByteArray& data, const QString& fileName, const QString& mimeType)
 {
     if (fileName.trimmed().isEmpty())
-        return Error {QStringLiteral("attachment.name"), QCoreApplication::translate("AttachmentStore", "A file needs a name.")};
+        return Error {
+            QStringLiteral("attachment.name"), QCoreApplication::translate("AttachmentStore", "A file needs a name.")};
     if (data.size() > kMaxBytes) {
         return Error {QStringLiteral("attachment.too_large"),
-            QCoreApplication::translate("AttachmentStore", "\"%1\" is larger than %2 MB.").arg(fileName).arg(kMaxBytes >> 20)};
+            QCoreApplication::translate("AttachmentStore", "\"%1\" is larger than %2 MB.")
+                .arg(fileName)
+                .arg(kMaxBytes >> 20)};
     }
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
     QSqlQuery& insert = m_db.prepared(QStringLiteral(
@@ -43,9 +43,11 @@ Result<QByteArray> AttachmentStore::get(const QString& sha256)
         data = select.value(0).toByteArray();
     select.finish();
     if (!found)
-        return Error {QStringLiteral("attachment.missing"), QCoreApplication::translate("AttachmentStore", "The file is not in the local store.")};
+        return Error {QStringLiteral("attachment.missing"),
+            QCoreApplication::translate("AttachmentStore", "The file is not in the local store.")};
     if (QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()) != sha256)
-        return Error {QStringLiteral("storage.corrupt"), QCoreApplication::translate("AttachmentStore", "The stored file is damaged.")};
+        return Error {QStringLiteral("storage.corrupt"),
+            QCoreApplication::translate("AttachmentStore", "The stored file is damaged.")};
     return data;
 }
 

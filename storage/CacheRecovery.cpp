@@ -9,7 +9,6 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
-
 #include <sqlite3.h>
 
 namespace gongdan {
@@ -111,7 +110,8 @@ QList<OutboxEntry> CacheRecovery::salvageFrom(const QString& path, QString* clie
         return entries;
     }
     sqlite3_stmt* meta = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT client_id, next_seq FROM client_meta WHERE id = 1", -1, &meta, nullptr) == SQLITE_OK
+    if (sqlite3_prepare_v2(db, "SELECT client_id, next_seq FROM client_meta WHERE id = 1", -1, &meta, nullptr)
+            == SQLITE_OK
         && sqlite3_step(meta) == SQLITE_ROW) {
         *clientId = columnText(meta, 0);
         *nextSeq = sqlite3_column_int64(meta, 1);
@@ -123,7 +123,8 @@ QList<OutboxEntry> CacheRecovery::salvageFrom(const QString& path, QString* clie
     // First a plain scan; where it hits a damaged page, probe the remaining sequence numbers one by one.
     qint64 lastSeq = 0;
     sqlite3_stmt* scan = nullptr;
-    if (sqlite3_prepare_v2(db, QByteArray(QByteArray(columns) + "ORDER BY seq").constData(), -1, &scan, nullptr) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, QByteArray(QByteArray(columns) + "ORDER BY seq").constData(), -1, &scan, nullptr)
+        == SQLITE_OK) {
         while (sqlite3_step(scan) == SQLITE_ROW) {
             OutboxEntry e = entryOf(scan);
             if (plausible(e)) {
@@ -136,7 +137,8 @@ QList<OutboxEntry> CacheRecovery::salvageFrom(const QString& path, QString* clie
     const qint64 maxSeq = std::max(*nextSeq - 1, scalar(db, "SELECT max(seq) FROM outbox"));
     sqlite3_stmt* probe = nullptr;
     if (maxSeq > lastSeq
-        && sqlite3_prepare_v2(db, QByteArray(QByteArray(columns) + "WHERE seq = ?").constData(), -1, &probe, nullptr) == SQLITE_OK) {
+        && sqlite3_prepare_v2(db, QByteArray(QByteArray(columns) + "WHERE seq = ?").constData(), -1, &probe, nullptr)
+            == SQLITE_OK) {
         for (qint64 seq = lastSeq + 1; seq <= maxSeq; ++seq) {
             sqlite3_bind_int64(probe, 1, seq);
             if (sqlite3_step(probe) == SQLITE_ROW) {
@@ -164,7 +166,8 @@ Result<RecoveryReport> CacheRecovery::rebuild(const QString& path, const Clock& 
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFile::exists(path + suffix) && !QFile::rename(path + suffix, report.damagedCopy + suffix)) {
             return Error {QStringLiteral("storage.recovery_move"),
-                tr("The damaged store %1 could not be moved aside; check the folder's permissions.").arg(path + suffix)};
+                tr("The damaged store %1 could not be moved aside; check the folder's permissions.")
+                    .arg(path + suffix)};
         }
     }
     auto opened = Database::open(path, clock);
@@ -176,7 +179,8 @@ Result<RecoveryReport> CacheRecovery::rebuild(const QString& path, const Clock& 
     if (!transaction.started())
         return transaction.started().error();
     if (!clientId.isEmpty()) {
-        QSqlQuery& identity = db.prepared(QStringLiteral("UPDATE client_meta SET client_id = ?, next_seq = ? WHERE id = 1"));
+        QSqlQuery& identity
+            = db.prepared(QStringLiteral("UPDATE client_meta SET client_id = ?, next_seq = ? WHERE id = 1"));
         identity.addBindValue(clientId);
         identity.addBindValue(std::max<qint64>(nextSeq, 1));
         const bool ok = identity.exec();
@@ -202,8 +206,10 @@ Result<RecoveryReport> CacheRecovery::rebuild(const QString& path, const Clock& 
         if (applied && step.commit()) {
             ++report.reapplied;
         } else {
-            report.notReapplied.append(QStringLiteral("%1 %2: %3").arg(entry.seq).arg(entry.name,
-                applied ? QStringLiteral("commit failed") : applied.error().message));
+            report.notReapplied.append(
+                QStringLiteral("%1 %2: %3")
+                    .arg(entry.seq)
+                    .arg(entry.name, applied ? QStringLiteral("commit failed") : applied.error().message));
         }
     }
     if (Status committed = transaction.commit(); !committed)

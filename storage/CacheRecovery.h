@@ -11,9 +11,9 @@ namespace gongdan {
 
 /// What a rebuild did, for the message shown to the agent.
 struct RecoveryReport {
-    QString damagedCopy;    ///< where the damaged file was moved (never deleted)
-    int salvaged = 0;       ///< queued changes read back from the damaged file
-    int reapplied = 0;      ///< of those, re-applied to the fresh local data
+    QString damagedCopy; ///< where the damaged file was moved (never deleted)
+    int salvaged = 0; ///< queued changes read back from the damaged file
+    int reapplied = 0; ///< of those, re-applied to the fresh local data
     QStringList notReapplied; ///< "seq name: reason"; still queued for the server, only not visible locally
     bool identityKept = false; ///< the device kept its client id and sequence numbers
 };

@@ -9,11 +9,7 @@
 
 namespace gongdan {
 
-CustomerRepository::CustomerRepository(Database& db)
-    : m_db(db)
-    , m_outbox(db)
-{
-}
+CustomerRepository::CustomerRepository(Database& db) : m_db(db), m_outbox(db) { }
 
 Result<Customer> CustomerRepository::save(Customer customer)
 {
@@ -26,8 +22,8 @@ Result<Customer> CustomerRepository::save(Customer customer)
         if (trimmed.isEmpty())
             continue;
         if (normalizePhone(trimmed).size() < 5) {
-            return Error {QStringLiteral("customer.phone_invalid"),
-                tr("\"%1\" is not a phone number.").arg(trimmed), QStringLiteral("phones")};
+            return Error {QStringLiteral("customer.phone_invalid"), tr("\"%1\" is not a phone number.").arg(trimmed),
+                QStringLiteral("phones")};
         }
         phones.append(trimmed);
     }
@@ -42,7 +38,8 @@ Result<Customer> CustomerRepository::save(Customer customer)
     }
     customer.updatedAt = now;
     customer.number = customer.number.trimmed();
-    if (!customer.number.isEmpty() && !select(QStringLiteral("number = ? AND id <> ?"), {customer.number, customer.id}).isEmpty()) {
+    if (!customer.number.isEmpty()
+        && !select(QStringLiteral("number = ? AND id <> ?"), {customer.number, customer.id}).isEmpty()) {
         return Error {QStringLiteral("customer.number_taken"),
             tr("The customer number %1 is already used.").arg(customer.number), QStringLiteral("number")};
     }
@@ -77,7 +74,8 @@ Result<qint64> CustomerRepository::write(const Customer& c)
     upsert.addBindValue(keys.join(QLatin1Char(' ')));
     upsert.addBindValue(Customer::levelKey(c.level));
     upsert.addBindValue(c.region);
-    upsert.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.tags)).toJson(QJsonDocument::Compact)));
+    upsert.addBindValue(
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.tags)).toJson(QJsonDocument::Compact)));
     upsert.addBindValue(c.notes);
     upsert.addBindValue(TicketRows::toMs(c.createdAt));
     upsert.addBindValue(TicketRows::toMs(c.updatedAt));
@@ -96,7 +94,8 @@ Result<qint64> CustomerRepository::write(const Customer& c)
     if (!cleared)
         return Database::errorOf(clear);
     for (const QString& key : keys) {
-        QSqlQuery& phone = m_db.prepared(QStringLiteral("INSERT INTO customer_phone(phone, customer_rowid) VALUES (?, ?)"));
+        QSqlQuery& phone
+            = m_db.prepared(QStringLiteral("INSERT INTO customer_phone(phone, customer_rowid) VALUES (?, ?)"));
         phone.addBindValue(key);
         phone.addBindValue(rowid);
         const bool ok = phone.exec();
@@ -148,8 +147,8 @@ QList<Customer> CustomerRepository::findByPhone(const QString& phone)
     const QString key = normalizePhone(phone);
     if (key.isEmpty())
         return {};
-    return select(QStringLiteral("rowid IN (SELECT customer_rowid FROM customer_phone WHERE phone = ?) ORDER BY name"),
-        {key});
+    return select(
+        QStringLiteral("rowid IN (SELECT customer_rowid FROM customer_phone WHERE phone = ?) ORDER BY name"), {key});
 }
 
 QList<Customer> CustomerRepository::search(const QString& text, int limit)

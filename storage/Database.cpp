@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "BulkLoad.h"
 #include "Migrations.h"
 #include "SearchTokenizer.h"
 
@@ -8,7 +9,6 @@
 #include <QFile>
 #include <QSqlDriver>
 #include <QSqlError>
-
 #include <sqlite3.h>
 
 namespace gongdan {
@@ -29,10 +29,7 @@ Error corrupt(const QString& path, const QString& detail)
 } // namespace
 
 Database::Database(QString path, QString connectionName, const Clock& clock)
-    : m_path(std::move(path))
-    , m_connectionName(std::move(connectionName))
-    , m_clock(clock)
-    , m_ids(clock)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_clock(clock), m_ids(clock)
 {
 }
 
@@ -75,6 +72,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
         return registered.error();
     if (Status configured = db->configure(options); !configured)
         return configured.error();
+    if (Status restored = BulkLoad::restorePending(*db); !restored)
+        return restored.error();
     if (Status migrated = Migrations::migrate(*db, options.schemaTarget); !migrated) {
         if (migrated.error().code == QLatin1String("storage.corrupt"))
             return corrupt(path, migrated.error().message);
@@ -142,7 +141,8 @@ Error Database::errorOf(const QSqlQuery& query)
 
 Status Database::begin()
 {
-    const QString sql = m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
+    const QString sql
+        = m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
     if (Status status = exec(sql); !status)
         return status;
     ++m_depth;
@@ -181,12 +181,7 @@ Status Database::checkIntegrity()
     return {};
 }
 
-SqlTransaction::SqlTransaction(Database& db)
-    : m_db(db)
-    , m_started(db.begin())
-    , m_open(m_started.ok())
-{
-}
+SqlTransaction::SqlTransaction(Database& db) : m_db(db), m_started(db.begin()), m_open(m_started.ok()) { }
 
 SqlTransaction::~SqlTransaction()
 {

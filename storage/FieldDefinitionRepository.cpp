@@ -4,11 +4,7 @@
 
 namespace gongdan {
 
-FieldDefinitionRepository::FieldDefinitionRepository(Database& db)
-    : m_db(db)
-    , m_outbox(db)
-{
-}
+FieldDefinitionRepository::FieldDefinitionRepository(Database& db) : m_db(db), m_outbox(db) { }
 
 QList<FieldDefinition> FieldDefinitionRepository::definitions()
 {
@@ -116,10 +112,11 @@ Status FieldDefinitionRepository::saveCategory(const Category& category)
 
 Status FieldDefinitionRepository::writeCategory(const Category& category)
 {
-    QSqlQuery& upsert = m_db.prepared(QStringLiteral(
-        "INSERT INTO category(id, parent_id, name_zh, name_en, sort_order, active) VALUES (?,?,?,?,?,?) "
-        "ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, name_zh = excluded.name_zh, "
-        "name_en = excluded.name_en, sort_order = excluded.sort_order, active = excluded.active, version = version + 1"));
+    QSqlQuery& upsert = m_db.prepared(
+        QStringLiteral("INSERT INTO category(id, parent_id, name_zh, name_en, sort_order, active) VALUES (?,?,?,?,?,?) "
+                       "ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, name_zh = excluded.name_zh, "
+                       "name_en = excluded.name_en, sort_order = excluded.sort_order, active = excluded.active, "
+                       "version = version + 1"));
     upsert.addBindValue(category.id);
     upsert.addBindValue(category.parentId.isEmpty() ? QVariant() : QVariant(category.parentId));
     upsert.addBindValue(category.nameZh);

@@ -33,7 +33,6 @@ public:
     Status writeCategory(const Category& category);
 
 private:
-
     Database& m_db;
     Outbox m_outbox;
 };

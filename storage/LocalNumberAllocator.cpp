@@ -2,10 +2,7 @@
 
 namespace gongdan {
 
-LocalNumberAllocator::LocalNumberAllocator(Database& db)
-    : m_db(db)
-{
-}
+LocalNumberAllocator::LocalNumberAllocator(Database& db) : m_db(db) { }
 
 Result<QString> LocalNumberAllocator::allocate(QDate day)
 {
@@ -30,8 +27,8 @@ Status LocalNumberAllocator::reserve(const QString& number)
     int sequence = 0;
     if (!TicketNumber::parse(number, &day, &sequence))
         return {}; // not one of ours (e.g. a provisional reference): nothing to reserve
-    QSqlQuery& upsert = m_db.prepared(QStringLiteral(
-        "INSERT INTO number_counter(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = max(last, excluded.last)"));
+    QSqlQuery& upsert = m_db.prepared(QStringLiteral("INSERT INTO number_counter(day, last) VALUES (?, ?) ON "
+                                                     "CONFLICT(day) DO UPDATE SET last = max(last, excluded.last)"));
     upsert.addBindValue(day.toString(QStringLiteral("yyyyMMdd")));
     upsert.addBindValue(sequence);
     const bool ok = upsert.exec();

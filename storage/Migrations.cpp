@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QStringList>
-
 #include <functional>
 
 namespace gongdan {
@@ -24,54 +23,63 @@ Status execAll(Database& db, const QStringList& statements)
 // v1: tickets, customers, the team, field definitions, the event log and the outbox.
 Status step1(Database& db)
 {
-    Status created = execAll(db, {
-        QStringLiteral("CREATE TABLE client_meta(id INTEGER PRIMARY KEY CHECK (id = 1), client_id TEXT NOT NULL, "
-                       "device_code TEXT, next_seq INTEGER NOT NULL, last_acked_seq INTEGER NOT NULL DEFAULT 0, "
-                       "local_ticket_counter INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE TABLE outbox(seq INTEGER PRIMARY KEY, mutation_id TEXT NOT NULL UNIQUE, "
-                       "name TEXT NOT NULL, entity_id TEXT NOT NULL, args TEXT NOT NULL, base_version INTEGER, "
-                       "state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, "
-                       "created_local_ms INTEGER NOT NULL)"),
-        QStringLiteral("CREATE INDEX outbox_entity ON outbox(entity_id, seq)"),
-        QStringLiteral("CREATE TABLE team_group(id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT, "
-                       "active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE TABLE agent(id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
-                       "role TEXT NOT NULL, group_id TEXT, skills TEXT NOT NULL DEFAULT '[]', "
-                       "active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE TABLE category(id TEXT PRIMARY KEY, parent_id TEXT, name_zh TEXT NOT NULL, name_en TEXT, "
-                       "sort_order INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1, "
-                       "version INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE TABLE field_definition(id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL, "
-                       "definition TEXT NOT NULL, sort_order INTEGER NOT NULL DEFAULT 0, "
-                       "active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE TABLE customer(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, number TEXT UNIQUE, "
-                       "name TEXT NOT NULL, phones TEXT NOT NULL DEFAULT '', level TEXT NOT NULL DEFAULT 'normal', "
-                       "region TEXT, tags TEXT NOT NULL DEFAULT '[]', notes TEXT, created_ms INTEGER NOT NULL, "
-                       "updated_ms INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE TABLE customer_phone(phone TEXT NOT NULL, customer_rowid INTEGER NOT NULL "
-                       "REFERENCES customer(rowid) ON DELETE CASCADE, PRIMARY KEY(phone, customer_rowid)) WITHOUT ROWID"),
-        QStringLiteral("CREATE TABLE ticket(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, number TEXT UNIQUE, "
-                       "subject TEXT NOT NULL, description TEXT NOT NULL DEFAULT '', need_type TEXT NOT NULL, "
-                       "channel TEXT NOT NULL, category_id TEXT, priority INTEGER NOT NULL DEFAULT 0, "
-                       "status TEXT NOT NULL, tags TEXT, assignee_id TEXT, group_id TEXT, customer_id TEXT, "
-                       "contact_name TEXT, contact_phone TEXT, custom_fields TEXT, resolution TEXT, "
-                       "created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, accepted_ms INTEGER, "
-                       "first_response_ms INTEGER, resolved_ms INTEGER, closed_ms INTEGER, response_due_ms INTEGER, "
-                       "resolution_due_ms INTEGER, call_started_ms INTEGER, call_seconds INTEGER, merged_into TEXT, "
-                       "version INTEGER NOT NULL DEFAULT 0, server_seq INTEGER)"),
-        QStringLiteral("CREATE INDEX ticket_customer ON ticket(customer_id, created_ms)"),
-        QStringLiteral("CREATE INDEX ticket_assignee_status ON ticket(assignee_id, status)"),
-        QStringLiteral("CREATE TABLE comment(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
-                       "ticket_rowid INTEGER NOT NULL REFERENCES ticket(rowid) ON DELETE CASCADE, author_id TEXT, "
-                       "visibility TEXT NOT NULL, body TEXT NOT NULL, attachments TEXT, created_ms INTEGER NOT NULL, "
-                       "server_seq INTEGER)"),
-        QStringLiteral("CREATE INDEX comment_ticket ON comment(ticket_rowid)"),
-        QStringLiteral("CREATE TABLE ticket_event(rowid INTEGER PRIMARY KEY, ticket_rowid INTEGER NOT NULL "
-                       "REFERENCES ticket(rowid) ON DELETE CASCADE, actor_id TEXT, at_ms INTEGER NOT NULL, "
-                       "kind TEXT NOT NULL, field TEXT, old_value TEXT, new_value TEXT)"),
-        QStringLiteral("CREATE INDEX ticket_event_ticket ON ticket_event(ticket_rowid)"),
-        QStringLiteral("CREATE TABLE number_counter(day TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID"),
-    });
+    Status created = execAll(db,
+        {
+            QStringLiteral("CREATE TABLE client_meta(id INTEGER PRIMARY KEY CHECK (id = 1), client_id TEXT NOT NULL, "
+                           "device_code TEXT, next_seq INTEGER NOT NULL, last_acked_seq INTEGER NOT NULL DEFAULT 0, "
+                           "local_ticket_counter INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE outbox(seq INTEGER PRIMARY KEY, mutation_id TEXT NOT NULL UNIQUE, "
+                "name TEXT NOT NULL, entity_id TEXT NOT NULL, args TEXT NOT NULL, base_version INTEGER, "
+                "state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, "
+                "created_local_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX outbox_entity ON outbox(entity_id, seq)"),
+            QStringLiteral("CREATE TABLE team_group(id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT, "
+                           "active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE agent(id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+                           "role TEXT NOT NULL, group_id TEXT, skills TEXT NOT NULL DEFAULT '[]', "
+                           "active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE category(id TEXT PRIMARY KEY, parent_id TEXT, name_zh TEXT NOT NULL, name_en TEXT, "
+                "sort_order INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1, "
+                "version INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE field_definition(id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL, "
+                "definition TEXT NOT NULL, sort_order INTEGER NOT NULL DEFAULT 0, "
+                "active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE customer(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, number TEXT UNIQUE, "
+                "name TEXT NOT NULL, phones TEXT NOT NULL DEFAULT '', level TEXT NOT NULL DEFAULT 'normal', "
+                "region TEXT, tags TEXT NOT NULL DEFAULT '[]', notes TEXT, created_ms INTEGER NOT NULL, "
+                "updated_ms INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE customer_phone(phone TEXT NOT NULL, customer_rowid INTEGER NOT NULL "
+                "REFERENCES customer(rowid) ON DELETE CASCADE, PRIMARY KEY(phone, customer_rowid)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX customer_phone_customer ON customer_phone(customer_rowid)"),
+            QStringLiteral(
+                "CREATE TABLE ticket(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, number TEXT UNIQUE, "
+                "subject TEXT NOT NULL, description TEXT NOT NULL DEFAULT '', need_type TEXT NOT NULL, "
+                "channel TEXT NOT NULL, category_id TEXT, priority INTEGER NOT NULL DEFAULT 0, "
+                "status TEXT NOT NULL, tags TEXT, assignee_id TEXT, group_id TEXT, customer_id TEXT, "
+                "contact_name TEXT, contact_phone TEXT, custom_fields TEXT, resolution TEXT, "
+                "created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, accepted_ms INTEGER, "
+                "first_response_ms INTEGER, resolved_ms INTEGER, closed_ms INTEGER, response_due_ms INTEGER, "
+                "resolution_due_ms INTEGER, call_started_ms INTEGER, call_seconds INTEGER, merged_into TEXT, "
+                "version INTEGER NOT NULL DEFAULT 0, server_seq INTEGER)"),
+            QStringLiteral("CREATE INDEX ticket_customer ON ticket(customer_id, created_ms)"),
+            QStringLiteral("CREATE INDEX ticket_assignee_status ON ticket(assignee_id, status)"),
+            QStringLiteral(
+                "CREATE TABLE comment(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
+                "ticket_rowid INTEGER NOT NULL REFERENCES ticket(rowid) ON DELETE CASCADE, author_id TEXT, "
+                "visibility TEXT NOT NULL, body TEXT NOT NULL, attachments TEXT, created_ms INTEGER NOT NULL, "
+                "server_seq INTEGER)"),
+            QStringLiteral("CREATE INDEX comment_ticket ON comment(ticket_rowid)"),
+            QStringLiteral("CREATE TABLE ticket_event(rowid INTEGER PRIMARY KEY, ticket_rowid INTEGER NOT NULL "
+                           "REFERENCES ticket(rowid) ON DELETE CASCADE, actor_id TEXT, at_ms INTEGER NOT NULL, "
+                           "kind TEXT NOT NULL, field TEXT, old_value TEXT, new_value TEXT)"),
+            QStringLiteral("CREATE INDEX ticket_event_ticket ON ticket_event(ticket_rowid)"),
+            QStringLiteral("CREATE TABLE number_counter(day TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID"),
+        });
     if (!created)
         return created;
     QSqlQuery& meta = db.prepared(QStringLiteral("INSERT INTO client_meta(id, client_id, next_seq) VALUES (1, ?, 1)"));
@@ -85,54 +93,70 @@ Status step1(Database& db)
 Status step2(Database& db)
 {
     const QString ticketCols = QStringLiteral("number, subject, description, contact_name, contact_phone");
-    const QString ticketNew = QStringLiteral("new.number, new.subject, new.description, new.contact_name, new.contact_phone");
-    const QString ticketOld = QStringLiteral("old.number, old.subject, old.description, old.contact_name, old.contact_phone");
-    return execAll(db, {
-        QStringLiteral("CREATE VIRTUAL TABLE ticket_fts USING fts5(%1, content='ticket', content_rowid='rowid', "
-                       "tokenize='gongdan')").arg(ticketCols),
-        QStringLiteral("CREATE TRIGGER ticket_fts_ai AFTER INSERT ON ticket BEGIN INSERT INTO ticket_fts(rowid, %1) "
-                       "VALUES (new.rowid, %2); END").arg(ticketCols, ticketNew),
-        QStringLiteral("CREATE TRIGGER ticket_fts_ad AFTER DELETE ON ticket BEGIN INSERT INTO ticket_fts(ticket_fts, "
-                       "rowid, %1) VALUES ('delete', old.rowid, %2); END").arg(ticketCols, ticketOld),
-        QStringLiteral("CREATE TRIGGER ticket_fts_au AFTER UPDATE OF %1 ON ticket WHEN old.number IS NOT new.number "
-                       "OR old.subject IS NOT new.subject OR old.description IS NOT new.description OR "
-                       "old.contact_name IS NOT new.contact_name OR old.contact_phone IS NOT new.contact_phone BEGIN "
-                       "INSERT INTO ticket_fts(ticket_fts, rowid, %1) VALUES ('delete', old.rowid, %2); "
-                       "INSERT INTO ticket_fts(rowid, %1) VALUES (new.rowid, %3); END").arg(ticketCols, ticketOld, ticketNew),
-        QStringLiteral("CREATE VIRTUAL TABLE comment_fts USING fts5(body, content='comment', content_rowid='rowid', "
-                       "tokenize='gongdan')"),
-        QStringLiteral("CREATE TRIGGER comment_fts_ai AFTER INSERT ON comment BEGIN "
-                       "INSERT INTO comment_fts(rowid, body) VALUES (new.rowid, new.body); END"),
-        QStringLiteral("CREATE TRIGGER comment_fts_ad AFTER DELETE ON comment BEGIN "
-                       "INSERT INTO comment_fts(comment_fts, rowid, body) VALUES ('delete', old.rowid, old.body); END"),
-        QStringLiteral("CREATE TRIGGER comment_fts_au AFTER UPDATE OF body ON comment BEGIN "
-                       "INSERT INTO comment_fts(comment_fts, rowid, body) VALUES ('delete', old.rowid, old.body); "
-                       "INSERT INTO comment_fts(rowid, body) VALUES (new.rowid, new.body); END"),
-        QStringLiteral("CREATE VIRTUAL TABLE customer_fts USING fts5(name, number, phones, content='customer', "
-                       "content_rowid='rowid', tokenize='gongdan')"),
-        QStringLiteral("CREATE TRIGGER customer_fts_ai AFTER INSERT ON customer BEGIN INSERT INTO customer_fts(rowid, "
-                       "name, number, phones) VALUES (new.rowid, new.name, new.number, new.phones); END"),
-        QStringLiteral("CREATE TRIGGER customer_fts_ad AFTER DELETE ON customer BEGIN INSERT INTO customer_fts("
-                       "customer_fts, rowid, name, number, phones) VALUES ('delete', old.rowid, old.name, old.number, "
-                       "old.phones); END"),
-        QStringLiteral("CREATE TRIGGER customer_fts_au AFTER UPDATE OF name, number, phones ON customer BEGIN "
-                       "INSERT INTO customer_fts(customer_fts, rowid, name, number, phones) VALUES ('delete', old.rowid, "
-                       "old.name, old.number, old.phones); INSERT INTO customer_fts(rowid, name, number, phones) "
-                       "VALUES (new.rowid, new.name, new.number, new.phones); END"),
-        // Rows stored before this step get indexed now.
-        QStringLiteral("INSERT INTO ticket_fts(ticket_fts) VALUES ('rebuild')"),
-        QStringLiteral("INSERT INTO comment_fts(comment_fts) VALUES ('rebuild')"),
-        QStringLiteral("INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')"),
-    });
+    const QString ticketNew
+        = QStringLiteral("new.number, new.subject, new.description, new.contact_name, new.contact_phone");
+    const QString ticketOld
+        = QStringLiteral("old.number, old.subject, old.description, old.contact_name, old.contact_phone");
+    return execAll(db,
+        {
+            QStringLiteral("CREATE VIRTUAL TABLE ticket_fts USING fts5(%1, content='ticket', content_rowid='rowid', "
+                           "tokenize='gongdan')")
+                .arg(ticketCols),
+            QStringLiteral(
+                "CREATE TRIGGER ticket_fts_ai AFTER INSERT ON ticket BEGIN INSERT INTO ticket_fts(rowid, %1) "
+                "VALUES (new.rowid, %2); END")
+                .arg(ticketCols, ticketNew),
+            QStringLiteral(
+                "CREATE TRIGGER ticket_fts_ad AFTER DELETE ON ticket BEGIN INSERT INTO ticket_fts(ticket_fts, "
+                "rowid, %1) VALUES ('delete', old.rowid, %2); END")
+                .arg(ticketCols, ticketOld),
+            QStringLiteral(
+                "CREATE TRIGGER ticket_fts_au AFTER UPDATE OF %1 ON ticket WHEN old.number IS NOT new.number "
+                "OR old.subject IS NOT new.subject OR old.description IS NOT new.description OR "
+                "old.contact_name IS NOT new.contact_name OR old.contact_phone IS NOT new.contact_phone BEGIN "
+                "INSERT INTO ticket_fts(ticket_fts, rowid, %1) VALUES ('delete', old.rowid, %2); "
+                "INSERT INTO ticket_fts(rowid, %1) VALUES (new.rowid, %3); END")
+                .arg(ticketCols, ticketOld, ticketNew),
+            QStringLiteral(
+                "CREATE VIRTUAL TABLE comment_fts USING fts5(body, content='comment', content_rowid='rowid', "
+                "tokenize='gongdan')"),
+            QStringLiteral("CREATE TRIGGER comment_fts_ai AFTER INSERT ON comment BEGIN "
+                           "INSERT INTO comment_fts(rowid, body) VALUES (new.rowid, new.body); END"),
+            QStringLiteral(
+                "CREATE TRIGGER comment_fts_ad AFTER DELETE ON comment BEGIN "
+                "INSERT INTO comment_fts(comment_fts, rowid, body) VALUES ('delete', old.rowid, old.body); END"),
+            QStringLiteral("CREATE TRIGGER comment_fts_au AFTER UPDATE OF body ON comment BEGIN "
+                           "INSERT INTO comment_fts(comment_fts, rowid, body) VALUES ('delete', old.rowid, old.body); "
+                           "INSERT INTO comment_fts(rowid, body) VALUES (new.rowid, new.body); END"),
+            QStringLiteral("CREATE VIRTUAL TABLE customer_fts USING fts5(name, number, phones, content='customer', "
+                           "content_rowid='rowid', tokenize='gongdan')"),
+            QStringLiteral(
+                "CREATE TRIGGER customer_fts_ai AFTER INSERT ON customer BEGIN INSERT INTO customer_fts(rowid, "
+                "name, number, phones) VALUES (new.rowid, new.name, new.number, new.phones); END"),
+            QStringLiteral(
+                "CREATE TRIGGER customer_fts_ad AFTER DELETE ON customer BEGIN INSERT INTO customer_fts("
+                "customer_fts, rowid, name, number, phones) VALUES ('delete', old.rowid, old.name, old.number, "
+                "old.phones); END"),
+            QStringLiteral(
+                "CREATE TRIGGER customer_fts_au AFTER UPDATE OF name, number, phones ON customer BEGIN "
+                "INSERT INTO customer_fts(customer_fts, rowid, name, number, phones) VALUES ('delete', old.rowid, "
+                "old.name, old.number, old.phones); INSERT INTO customer_fts(rowid, name, number, phones) "
+                "VALUES (new.rowid, new.name, new.number, new.phones); END"),
+            // Rows stored before this step get indexed now.
+            QStringLiteral("INSERT INTO ticket_fts(ticket_fts) VALUES ('rebuild')"),
+            QStringLiteral("INSERT INTO comment_fts(comment_fts) VALUES ('rebuild')"),
+            QStringLiteral("INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')"),
+        });
 }
 
 // v3: attachment content, stored once per SHA-256.
 Status step3(Database& db)
 {
-    return execAll(db, {
-        QStringLiteral("CREATE TABLE attachment(sha256 TEXT PRIMARY KEY, mime TEXT, size INTEGER NOT NULL, "
-                       "data BLOB NOT NULL, created_ms INTEGER NOT NULL)"),
-    });
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE attachment(sha256 TEXT PRIMARY KEY, mime TEXT, size INTEGER NOT NULL, "
+                           "data BLOB NOT NULL, created_ms INTEGER NOT NULL)"),
+        });
 }
 
 const QList<std::function<Status(Database&)>>& steps()

@@ -5,10 +5,7 @@
 
 namespace gongdan {
 
-Outbox::Outbox(Database& db)
-    : m_db(db)
-{
-}
+Outbox::Outbox(Database& db) : m_db(db) { }
 
 QString Outbox::columns()
 {
@@ -33,8 +30,8 @@ OutboxEntry Outbox::fromQuery(const QSqlQuery& q)
     return e;
 }
 
-Result<OutboxEntry> Outbox::append(const QString& name, const QString& entityId, QJsonObject args,
-    std::optional<int> baseVersion)
+Result<OutboxEntry> Outbox::append(
+    const QString& name, const QString& entityId, QJsonObject args, std::optional<int> baseVersion)
 {
     if (m_db.transactionDepth() == 0) {
         return Error {QStringLiteral("storage.outbox_outside_transaction"),
@@ -76,7 +73,8 @@ Status Outbox::restore(const OutboxEntry& e)
     insert.finish();
     if (!inserted)
         return Database::errorOf(insert);
-    QSqlQuery& bump = m_db.prepared(QStringLiteral("UPDATE client_meta SET next_seq = max(next_seq, ? + 1) WHERE id = 1"));
+    QSqlQuery& bump
+        = m_db.prepared(QStringLiteral("UPDATE client_meta SET next_seq = max(next_seq, ? + 1) WHERE id = 1"));
     bump.addBindValue(e.seq);
     const bool bumped = bump.exec();
     bump.finish();

@@ -4,7 +4,6 @@
 
 #include <QJsonObject>
 #include <QList>
-
 #include <optional>
 
 namespace gongdan {
@@ -31,8 +30,8 @@ public:
 
     explicit Outbox(Database& db);
 
-    Result<OutboxEntry> append(const QString& name, const QString& entityId, QJsonObject args,
-        std::optional<int> baseVersion = std::nullopt);
+    Result<OutboxEntry> append(
+        const QString& name, const QString& entityId, QJsonObject args, std::optional<int> baseVersion = std::nullopt);
     /// Re-queues an entry salvaged from a damaged store under its original seq and mutation id.
     Status restore(const OutboxEntry& entry);
     QList<OutboxEntry> entries(qint64 afterSeq = 0, int limit = 1000);

@@ -4,9 +4,7 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QVariant>
-
 #include <sqlite3.h>
-
 #include <string>
 
 namespace gongdan {
@@ -55,7 +53,8 @@ char32_t fold(char32_t code, CharClass* kind)
         return 0;
     }
     if ((code >= 0x4E00 && code <= 0x9FFF) || (code >= 0x3400 && code <= 0x4DBF) || (code >= 0x20000 && code <= 0x2FA1F)
-        || (code >= 0xF900 && code <= 0xFAFF) || (code >= 0x3040 && code <= 0x30FF) || (code >= 0xAC00 && code <= 0xD7AF)) {
+        || (code >= 0xF900 && code <= 0xFAFF) || (code >= 0x3040 && code <= 0x30FF)
+        || (code >= 0xAC00 && code <= 0xD7AF)) {
         *kind = CharClass::Cjk;
         return code;
     }
@@ -107,7 +106,8 @@ int emitRun(const std::vector<RunChar>& run, CharClass kind, bool document, std:
             buffer.clear();
             appendUtf8(buffer, run[static_cast<size_t>(i)].folded);
             appendUtf8(buffer, run[static_cast<size_t>(i + 1)].folded);
-            if (const int rc = sink(buffer, run[static_cast<size_t>(i)].start, run[static_cast<size_t>(i + 1)].end, false);
+            if (const int rc
+                = sink(buffer, run[static_cast<size_t>(i)].start, run[static_cast<size_t>(i + 1)].end, false);
                 rc != SQLITE_OK)
                 return rc;
         }
@@ -184,8 +184,8 @@ int xTokenize(Fts5Tokenizer*, void* context, int flags, const char* text, int le
 {
     const bool document = (flags & FTS5_TOKENIZE_QUERY) == 0;
     return tokenizeUtf8(text, length, document, [&](const std::string& token, int start, int end, bool colocated) {
-        return xToken(context, colocated ? FTS5_TOKEN_COLOCATED : 0, token.data(), static_cast<int>(token.size()),
-            start, end);
+        return xToken(
+            context, colocated ? FTS5_TOKEN_COLOCATED : 0, token.data(), static_cast<int>(token.size()), start, end);
     });
 }
 
@@ -206,8 +206,9 @@ fts5_api* fts5ApiOf(sqlite3* db)
 Status SearchTokenizer::registerOn(QSqlDatabase& db)
 {
     const QVariant handle = db.driver()->handle();
-    sqlite3* raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3* const*>(handle.data())
-                                                                                   : nullptr;
+    sqlite3* raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3* const*>(handle.data())
+        : nullptr;
     fts5_api* api = raw ? fts5ApiOf(raw) : nullptr;
     if (!api) {
         return Error {QStringLiteral("storage.fts5_missing"),

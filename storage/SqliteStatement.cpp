@@ -1,13 +1,11 @@
 #include "SqliteStatement.h"
 
 #include <QCoreApplication>
-
 #include <sqlite3.h>
 
 namespace gongdan {
 
-SqliteStatement::SqliteStatement(sqlite3* db, const char* sql)
-    : m_db(db)
+SqliteStatement::SqliteStatement(sqlite3* db, const char* sql) : m_db(db)
 {
     m_prepareCode = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr);
 }
@@ -33,7 +31,8 @@ SqliteStatement& SqliteStatement::bindText(int index, const QByteArray& utf8)
 SqliteStatement& SqliteStatement::bindRequired(int index, const QString& text)
 {
     const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text(m_statement, index, utf8.isNull() ? "" : utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(
+        m_statement, index, utf8.isNull() ? "" : utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }
 

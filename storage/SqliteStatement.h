@@ -19,7 +19,7 @@ public:
     SqliteStatement(const SqliteStatement&) = delete;
     SqliteStatement& operator=(const SqliteStatement&) = delete;
 
-    SqliteStatement& bind(int index, const QString& text);   ///< NULL when text is null
+    SqliteStatement& bind(int index, const QString& text); ///< NULL when text is null
     SqliteStatement& bindText(int index, const QByteArray& utf8); ///< NULL when utf8 is null
     SqliteStatement& bindRequired(int index, const QString& text); ///< '' when text is null, never NULL
     SqliteStatement& bind(int index, qint64 value);

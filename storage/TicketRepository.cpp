@@ -23,11 +23,7 @@ QDateTime atOf(const QJsonObject& args)
 } // namespace
 
 TicketRepository::TicketRepository(Database& db, TicketNumberAllocator& numbers, FieldDefinitionRepository& fields)
-    : m_db(db)
-    , m_numbers(numbers)
-    , m_fields(fields)
-    , m_outbox(db)
-    , m_writer(db)
+    : m_db(db), m_numbers(numbers), m_fields(fields), m_outbox(db), m_writer(db)
 {
 }
 
@@ -70,7 +66,8 @@ Result<Ticket> TicketRepository::create(Ticket draft, const QString& actorId)
 {
     draft.subject = draft.subject.trimmed();
     if (draft.subject.isEmpty())
-        return Error {QStringLiteral("ticket.subject_required"), tr("A ticket needs a subject."), QStringLiteral("subject")};
+        return Error {
+            QStringLiteral("ticket.subject_required"), tr("A ticket needs a subject."), QStringLiteral("subject")};
     if (Status status = validateCustomFields(draft, false); !status)
         return status.error();
     const QDateTime now = m_db.clock().now();
@@ -102,8 +99,8 @@ Result<Ticket> TicketRepository::applyCreate(Ticket ticket, const QString& actor
     auto rowid = m_writer.insertTicket(ticket);
     if (!rowid)
         return rowid.error();
-    if (Status s = event(rowid.value(), actorId, ticket.createdAt, QStringLiteral("created"), QString(), QString(),
-            ticket.number);
+    if (Status s = event(
+            rowid.value(), actorId, ticket.createdAt, QStringLiteral("created"), QString(), QString(), ticket.number);
         !s)
         return s.error();
     if (ticket.callStartedAt.isValid()) {
@@ -166,7 +163,8 @@ Result<Ticket> TicketRepository::applyPatch(
     return *ticket;
 }
 
-Result<Ticket> TicketRepository::transition(const QString& ticketId, const TransitionRequest& request, const QString& actorId)
+Result<Ticket> TicketRepository::transition(
+    const QString& ticketId, const TransitionRequest& request, const QString& actorId)
 {
     SqlTransaction transaction(m_db);
     if (!transaction.started())
@@ -241,16 +239,16 @@ Result<Ticket> TicketRepository::applyTransition(
         !s)
         return s.error();
     if (!detail.isEmpty()) {
-        if (Status s = event(rowid, actorId, at, QStringLiteral("field"), request.note.isEmpty() ? QStringLiteral("resolution") : QStringLiteral("note"),
-                QString(), detail);
+        if (Status s = event(rowid, actorId, at, QStringLiteral("field"),
+                request.note.isEmpty() ? QStringLiteral("resolution") : QStringLiteral("note"), QString(), detail);
             !s)
             return s.error();
     }
     return *ticket;
 }
 
-Result<Comment> TicketRepository::addComment(const QString& ticketId, CommentVisibility visibility,
-    const QString& body, const QList<AttachmentRef>& attachments, const QString& actorId)
+Result<Comment> TicketRepository::addComment(const QString& ticketId, CommentVisibility visibility, const QString& body,
+    const QList<AttachmentRef>& attachments, const QString& actorId)
 {
     if (body.trimmed().isEmpty() && attachments.isEmpty())
         return Error {QStringLiteral("comment.empty"), tr("Write a reply or attach a file."), QStringLiteral("body")};
@@ -298,14 +296,17 @@ Status TicketRepository::replay(const OutboxEntry& entry)
         return applied ? Status() : Status(applied.error());
     }
     if (entry.name == QLatin1String("ticket.patch")) {
-        auto applied = applyPatch(entry.entityId, args.value(QStringLiteral("patch")).toObject(), actor, atOf(args), nullptr);
+        auto applied
+            = applyPatch(entry.entityId, args.value(QStringLiteral("patch")).toObject(), actor, atOf(args), nullptr);
         return applied ? Status() : Status(applied.error());
     }
     if (entry.name == QLatin1String("ticket.transition")) {
         TransitionRequest request;
-        request.action = Lifecycle::actionFromKey(args.value(QStringLiteral("action")).toString()).value_or(TicketAction::Accept);
+        request.action
+            = Lifecycle::actionFromKey(args.value(QStringLiteral("action")).toString()).value_or(TicketAction::Accept);
         request.resolution = args.value(QStringLiteral("resolution")).toString();
-        request.answer = Lifecycle::answerFromKey(args.value(QStringLiteral("answer")).toString()).value_or(CustomerAnswer::None);
+        request.answer
+            = Lifecycle::answerFromKey(args.value(QStringLiteral("answer")).toString()).value_or(CustomerAnswer::None);
         request.note = args.value(QStringLiteral("note")).toString();
         request.mergeTarget = args.value(QStringLiteral("merge_target")).toString();
         auto applied = applyTransition(entry.entityId, request, actor, atOf(args));
@@ -323,7 +324,8 @@ Status TicketRepository::replay(const OutboxEntry& entry)
 
 std::optional<Ticket> TicketRepository::findWhere(const QString& column, const QString& value, qint64* rowid)
 {
-    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT %1 FROM ticket WHERE %2 = ?").arg(TicketRows::ticketColumns(), column));
+    QSqlQuery& query
+        = m_db.prepared(QStringLiteral("SELECT %1 FROM ticket WHERE %2 = ?").arg(TicketRows::ticketColumns(), column));
     query.addBindValue(value);
     std::optional<Ticket> ticket;
     if (query.exec() && query.next())

@@ -4,10 +4,7 @@
 
 namespace gongdan {
 
-TicketSearch::TicketSearch(Database& db)
-    : m_db(db)
-{
-}
+TicketSearch::TicketSearch(Database& db) : m_db(db) { }
 
 Result<QList<SearchHit>> TicketSearch::search(const QString& text, int limit)
 {
@@ -30,7 +27,8 @@ Result<QList<SearchHit>> TicketSearch::search(const QString& text, int limit)
         return error;
     }
     while (query.next())
-        hits.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(), query.value(3).toString()});
+        hits.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString()});
     query.finish();
     return hits;
 }

@@ -136,7 +136,9 @@ void TestFieldValidator::values_data()
     row("customer ok", "customer", "\"01890a5d-ac96-774b-bcce-b302099a8057\"", "");
     row("customer not an id", "customer", "\"王小明\"", "customer from the archive");
     row("attachment ok", "attachment",
-        "[{\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\"name\":\"a.jpg\",\"size\":4}]", "");
+        "[{\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\"name\":\"a.jpg\",\"size\":"
+        "4}]",
+        "");
     row("attachment bad hash", "attachment", "[{\"sha256\":\"abc\",\"name\":\"a.jpg\",\"size\":4}]", "content hash");
     row("attachment not list", "attachment", "{}", "list of attached files");
 }
@@ -206,7 +208,8 @@ void TestFieldValidator::categoryScopeAndInactiveFieldsAreSkipped()
     context.categories = &tree.value();
     context.categoryId = QStringLiteral("order");
     // Out of scope and inactive: not required, and a stored value is kept without complaint.
-    QVERIFY(FieldValidator::validate({scoped, inactive}, QJsonObject {{QStringLiteral("old"), QStringLiteral("text")}}, context)
+    QVERIFY(FieldValidator::validate(
+        {scoped, inactive}, QJsonObject {{QStringLiteral("old"), QStringLiteral("text")}}, context)
                 .isEmpty());
     context.categoryId = QStringLiteral("after-sales.repair"); // a descendant of the scoped category
     const QList<FieldIssue> issues = FieldValidator::validate({scoped, inactive}, {}, context);
@@ -216,8 +219,8 @@ void TestFieldValidator::categoryScopeAndInactiveFieldsAreSkipped()
 
 void TestFieldValidator::unknownKeysAreReported()
 {
-    const QList<FieldIssue> issues
-        = FieldValidator::validate({definitionFor(QStringLiteral("text"))}, QJsonObject {{QStringLiteral("nope"), 1}}, {});
+    const QList<FieldIssue> issues = FieldValidator::validate(
+        {definitionFor(QStringLiteral("text"))}, QJsonObject {{QStringLiteral("nope"), 1}}, {});
     QCOMPARE(issues.size(), 1);
     QCOMPARE(issues.first().key, QStringLiteral("nope"));
 }

@@ -86,7 +86,8 @@ void TestLifecycle::actions()
     QFETCH(TicketAction, action);
     QFETCH(CustomerAnswer, answer);
     QFETCH(TicketStatus, expected);
-    TransitionRequest request {action, QStringLiteral("已更换主板"), answer, QStringLiteral("转售后"), QStringLiteral("target")};
+    TransitionRequest request {
+        action, QStringLiteral("已更换主板"), answer, QStringLiteral("转售后"), QStringLiteral("target")};
     const auto result = Lifecycle::apply(from, request);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
     QCOMPARE(result.value(), expected);
@@ -102,21 +103,27 @@ void TestLifecycle::refusalsCarryReasons_data()
     QTest::addColumn<int>("answerIndex");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("field");
-    QTest::newRow("accept closed") << S::Closed << int(A::Accept) << QString() << 0 << QStringLiteral("transition.illegal") << QStringLiteral("status");
-    QTest::newRow("close new") << S::New << int(A::Close) << QStringLiteral("x") << 1 << QStringLiteral("transition.illegal") << QStringLiteral("status");
-    QTest::newRow("close merged") << S::Merged << int(A::Close) << QStringLiteral("x") << 1 << QStringLiteral("transition.illegal") << QStringLiteral("status");
-    QTest::newRow("close without resolution") << S::InProgress << int(A::Close) << QStringLiteral("  ") << 1
-                                              << QStringLiteral("transition.resolution_required") << QStringLiteral("resolution");
+    QTest::newRow("accept closed") << S::Closed << int(A::Accept) << QString() << 0
+                                   << QStringLiteral("transition.illegal") << QStringLiteral("status");
+    QTest::newRow("close new") << S::New << int(A::Close) << QStringLiteral("x") << 1
+                               << QStringLiteral("transition.illegal") << QStringLiteral("status");
+    QTest::newRow("close merged") << S::Merged << int(A::Close) << QStringLiteral("x") << 1
+                                  << QStringLiteral("transition.illegal") << QStringLiteral("status");
+    QTest::newRow("close without resolution")
+        << S::InProgress << int(A::Close) << QStringLiteral("  ") << 1
+        << QStringLiteral("transition.resolution_required") << QStringLiteral("resolution");
     QTest::newRow("close without answer") << S::InProgress << int(A::Close) << QStringLiteral("done") << 0
                                           << QStringLiteral("transition.answer_required") << QStringLiteral("answer");
-    QTest::newRow("confirm without solution") << S::InProgress << int(A::RequestConfirmation) << QString() << 0
-                                              << QStringLiteral("transition.resolution_required") << QStringLiteral("resolution");
+    QTest::newRow("confirm without solution")
+        << S::InProgress << int(A::RequestConfirmation) << QString() << 0
+        << QStringLiteral("transition.resolution_required") << QStringLiteral("resolution");
     QTest::newRow("transfer without note") << S::InProgress << int(A::Transfer) << QString() << 0
                                            << QStringLiteral("transition.note_required") << QStringLiteral("note");
-    QTest::newRow("merge without target") << S::New << int(A::Merge) << QString() << 0
-                                          << QStringLiteral("transition.merge_target_required") << QStringLiteral("mergeTarget");
-    QTest::newRow("reopen open ticket") << S::InProgress << int(A::Reopen) << QString() << 0 << QStringLiteral("transition.illegal")
-                                        << QStringLiteral("status");
+    QTest::newRow("merge without target")
+        << S::New << int(A::Merge) << QString() << 0 << QStringLiteral("transition.merge_target_required")
+        << QStringLiteral("mergeTarget");
+    QTest::newRow("reopen open ticket") << S::InProgress << int(A::Reopen) << QString() << 0
+                                        << QStringLiteral("transition.illegal") << QStringLiteral("status");
 }
 
 void TestLifecycle::refusalsCarryReasons()
@@ -144,7 +151,8 @@ void TestLifecycle::offeredActionsAreExactlyTheLegalOnes()
         const QList<TicketAction> offered = Lifecycle::availableActions(from);
         for (int a = 0; a <= int(TicketAction::Merge); ++a) {
             const auto action = static_cast<TicketAction>(a);
-            TransitionRequest request {action, QStringLiteral("r"), CustomerAnswer::Satisfied, QStringLiteral("n"), QStringLiteral("t")};
+            TransitionRequest request {
+                action, QStringLiteral("r"), CustomerAnswer::Satisfied, QStringLiteral("n"), QStringLiteral("t")};
             QCOMPARE(offered.contains(action), Lifecycle::apply(from, request).ok());
         }
     }

@@ -46,7 +46,8 @@ void TestTicketDomain::uuidV7IsValidTimeOrderedAndMonotonic()
     QVERIFY(UuidV7Generator::isValid(made.first()));
     QCOMPARE(made.first().at(14), QLatin1Char('7'));
     // The first 48 bits are the clock's milliseconds.
-    const qint64 ms = made.first().left(8).toLongLong(nullptr, 16) << 16 | made.first().mid(9, 4).toLongLong(nullptr, 16);
+    const qint64 ms
+        = made.first().left(8).toLongLong(nullptr, 16) << 16 | made.first().mid(9, 4).toLongLong(nullptr, 16);
     QCOMPARE(ms, QDateTime(QDate(2023, 10, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch());
     QVERIFY(!UuidV7Generator::isValid(QStringLiteral("not-a-uuid")));
 }
@@ -111,17 +112,20 @@ void TestTicketDomain::patchReportsOnlyRealChanges()
     t.priority = Priority::Normal;
     t.customFields.insert(QStringLiteral("order_no"), QStringLiteral("DD1"));
     const auto changes = applyTicketPatch(t,
-        QJsonObject {{QStringLiteral("subject"), QStringLiteral("新标题")}, {QStringLiteral("priority"), QStringLiteral("normal")},
-            {QStringLiteral("tags"), QJsonArray {QStringLiteral("VIP"), QStringLiteral(" VIP "), QStringLiteral("回访")}},
-            {QStringLiteral("custom_fields"), QJsonObject {{QStringLiteral("order_no"), QJsonValue()}, {QStringLiteral("qty"), 2}}}});
+        QJsonObject {{QStringLiteral("subject"), QStringLiteral("新标题")},
+            {QStringLiteral("priority"), QStringLiteral("normal")},
+            {QStringLiteral("tags"),
+                QJsonArray {QStringLiteral("VIP"), QStringLiteral(" VIP "), QStringLiteral("回访")}},
+            {QStringLiteral("custom_fields"),
+                QJsonObject {{QStringLiteral("order_no"), QJsonValue()}, {QStringLiteral("qty"), 2}}}});
     QVERIFY(changes.ok());
     QStringList fields;
     for (const FieldChange& change : changes.value())
         fields.append(change.field);
     fields.sort();
     QCOMPARE(fields,
-        (QStringList {QStringLiteral("custom_fields.order_no"), QStringLiteral("custom_fields.qty"), QStringLiteral("subject"),
-            QStringLiteral("tags")}));
+        (QStringList {QStringLiteral("custom_fields.order_no"), QStringLiteral("custom_fields.qty"),
+            QStringLiteral("subject"), QStringLiteral("tags")}));
     QCOMPARE(t.subject, QStringLiteral("新标题"));
     QCOMPARE(t.tags, (QStringList {QStringLiteral("VIP"), QStringLiteral("回访")}));
     QVERIFY(!t.customFields.contains(QStringLiteral("order_no")));
@@ -170,8 +174,10 @@ void TestTicketDomain::patchRefusesBadInput()
 
 void TestTicketDomain::categoryTree()
 {
-    const QList<Category> good {{QStringLiteral("after-sales"), {}, QStringLiteral("售后"), QStringLiteral("After-sales"), 1, true},
-        {QStringLiteral("repair"), QStringLiteral("after-sales"), QStringLiteral("产品维修"), QStringLiteral("Repair"), 1, true},
+    const QList<Category> good {
+        {QStringLiteral("after-sales"), {}, QStringLiteral("售后"), QStringLiteral("After-sales"), 1, true},
+        {QStringLiteral("repair"), QStringLiteral("after-sales"), QStringLiteral("产品维修"), QStringLiteral("Repair"),
+            1, true},
         {QStringLiteral("order"), {}, QStringLiteral("订单"), QStringLiteral("Orders"), 0, true}};
     auto tree = CategoryTree::build(good);
     QVERIFY(tree.ok());
@@ -216,7 +222,8 @@ void TestTicketDomain::jsonCodecsRoundTrip()
     QVERIFY(back.ok());
     QCOMPARE(JsonCodec::toJson(back.value()), JsonCodec::toJson(t));
 
-    Comment c {QStringLiteral("c1"), t.id, QStringLiteral("a-01"), CommentVisibility::Internal, QStringLiteral("内部备注"),
+    Comment c {QStringLiteral("c1"), t.id, QStringLiteral("a-01"), CommentVisibility::Internal,
+        QStringLiteral("内部备注"),
         {{QString(64, QLatin1Char('a')), QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), 10}}, t.createdAt};
     auto comment = JsonCodec::commentFromJson(JsonCodec::toJson(c));
     QVERIFY(comment.ok());

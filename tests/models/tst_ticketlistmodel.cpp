@@ -34,14 +34,16 @@ void TestTicketListModel::pagesOnDemandNewestFirst()
     const QDateTime last = model.index(449, TicketListModel::Created).data(TicketListModel::RawValueRole).toDateTime();
     QVERIFY(first > last);
     QVERIFY(model.index(0, TicketListModel::Number).data().toString().startsWith(QLatin1Char('G')));
-    QVERIFY(model.index(0, TicketListModel::Priority).data(TicketListModel::PriorityColorRole).value<QColor>().isValid());
+    QVERIFY(
+        model.index(0, TicketListModel::Priority).data(TicketListModel::PriorityColorRole).value<QColor>().isValid());
     QCOMPARE(model.headerData(TicketListModel::Subject, Qt::Horizontal).toString(), QStringLiteral("Subject"));
 }
 
 void TestTicketListModel::searchReplacesRows()
 {
     TempStore store;
-    const Ticket wanted = store.tickets().create(draftTicket(QString::fromUtf8("扫地机器人无法回充")), QStringLiteral("a")).value();
+    const Ticket wanted
+        = store.tickets().create(draftTicket(QString::fromUtf8("扫地机器人无法回充")), QStringLiteral("a")).value();
     store.tickets().create(draftTicket(QString::fromUtf8("发票开具")), QStringLiteral("a"));
     TicketListModel model(store.db());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -31,15 +31,19 @@ Fixture fill(TempStore& store)
     Fixture f;
     f.clientId = Outbox(store.db()).clientId();
     for (int i = 0; i < 40; ++i) {
-        auto t = store.tickets().create(draftTicket(QStringLiteral("离线工单 %1").arg(i), QStringLiteral("退款说明").repeated(30)), QStringLiteral("a-09"));
+        auto t = store.tickets().create(
+            draftTicket(QStringLiteral("离线工单 %1").arg(i), QStringLiteral("退款说明").repeated(30)),
+            QStringLiteral("a-09"));
         if (f.firstTicketId.isEmpty())
             f.firstTicketId = t.value().id;
         ++f.tickets;
-        store.tickets().addComment(t.value().id, CommentVisibility::Internal, QStringLiteral("现场照片已拍"), {}, QStringLiteral("a-09"));
+        store.tickets().addComment(
+            t.value().id, CommentVisibility::Internal, QStringLiteral("现场照片已拍"), {}, QStringLiteral("a-09"));
         ++f.comments;
         store.clock.advanceSeconds(30);
     }
-    store.tickets().patch(f.firstTicketId, QJsonObject {{QStringLiteral("subject"), QStringLiteral("已改标题")}}, QStringLiteral("a-09"));
+    store.tickets().patch(
+        f.firstTicketId, QJsonObject {{QStringLiteral("subject"), QStringLiteral("已改标题")}}, QStringLiteral("a-09"));
     store.tickets().transition(f.firstTicketId, {TicketAction::Accept, {}, {}, {}, {}}, QStringLiteral("a-09"));
     Customer c;
     c.name = QStringLiteral("赵磊");
@@ -129,7 +133,8 @@ void TestCacheRecovery::damagedTablePageIsDetectedAndRebuilt()
     QCOMPARE(integrity.error().code, QStringLiteral("storage.corrupt"));
     QSqlQuery q(opened.value()->sql());
     // count(*) would be answered from an index; reading the rows must touch the damaged table pages.
-    QVERIFY(!q.exec(QStringLiteral("SELECT count(subject) FROM ticket NOT INDEXED")) || !q.next() || q.value(0).toInt() != f.tickets);
+    QVERIFY(!q.exec(QStringLiteral("SELECT count(subject) FROM ticket NOT INDEXED")) || !q.next()
+        || q.value(0).toInt() != f.tickets);
     opened = Error {};
 
     auto report = CacheRecovery::rebuild(store.path(), store.clock);

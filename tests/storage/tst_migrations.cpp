@@ -35,8 +35,9 @@ void fillAtVersion(Database& db, int version)
                                    "VALUES (1, 'm1', 'ticket.create', 't1', '{\"payload_version\":1}', 1)"))
                 .ok());
     if (version >= 3) {
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO attachment(sha256, size, data, created_ms) VALUES ('h', 1, x'00', 1)"))
-                    .ok());
+        QVERIFY(
+            db.exec(QStringLiteral("INSERT INTO attachment(sha256, size, data, created_ms) VALUES ('h', 1, x'00', 1)"))
+                .ok());
     }
 }
 
@@ -99,7 +100,10 @@ void TestMigrations::fromEveryOlderVersion()
         QCOMPARE(search.search(QStringLiteral("refund")).value().size(), 1);
         QCOMPARE(search.search(QStringLiteral("2345")).value().size(), 1);
     }
-    QVERIFY(db.value()->exec(QStringLiteral("INSERT INTO attachment(sha256, size, data, created_ms) VALUES ('z', 1, x'01', 1)")).ok());
+    QVERIFY(
+        db.value()
+            ->exec(QStringLiteral("INSERT INTO attachment(sha256, size, data, created_ms) VALUES ('z', 1, x'01', 1)"))
+            .ok());
 }
 
 void TestMigrations::refusesNewerStore()

@@ -40,7 +40,9 @@ int runWriter(const QString& path)
     for (int i = 0;; ++i) {
         const int kind = ids.isEmpty() ? 0 : static_cast<int>(random.bounded(4));
         if (kind == 0) {
-            auto t = tickets.create(draftTicket(QStringLiteral("崩溃测试 %1").arg(i), QStringLiteral("描述").repeated(20)), QStringLiteral("a"));
+            auto t
+                = tickets.create(draftTicket(QStringLiteral("崩溃测试 %1").arg(i), QStringLiteral("描述").repeated(20)),
+                    QStringLiteral("a"));
             if (t)
                 ids.append(t.value().id);
         } else if (kind == 1) {
@@ -72,7 +74,9 @@ void TestOutboxCrash::killedWriterLeavesConsistentStore()
     TempStore store;
     QVERIFY(store.ok());
     store.close();
-    const int kills = qEnvironmentVariableIntValue("GONGDAN_CRASH_KILLS") > 0 ? qEnvironmentVariableIntValue("GONGDAN_CRASH_KILLS") : 30;
+    const int kills = qEnvironmentVariableIntValue("GONGDAN_CRASH_KILLS") > 0
+        ? qEnvironmentVariableIntValue("GONGDAN_CRASH_KILLS")
+        : 30;
     QRandomGenerator random(20231001);
     qint64 lastSeq = 0;
     for (int round = 0; round < kills; ++round) {
@@ -81,7 +85,7 @@ void TestOutboxCrash::killedWriterLeavesConsistentStore()
         QVERIFY(writer.waitForStarted());
         QTest::qWait(40 + static_cast<int>(random.bounded(260)));
         QCOMPARE(writer.state(), QProcess::Running); // it must still be writing when killed
-        writer.kill();                               // SIGKILL: no cleanup of any kind
+        writer.kill(); // SIGKILL: no cleanup of any kind
         QVERIFY(writer.waitForFinished());
 
         QVERIFY(store.reopen());
@@ -96,8 +100,9 @@ void TestOutboxCrash::killedWriterLeavesConsistentStore()
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM ticket_event WHERE kind = 'field'")),
             scalar(db, QStringLiteral("SELECT count(*) FROM outbox WHERE name = 'ticket.patch'")));
         // Every ticket is the one its create intent describes, with the number it was given.
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM ticket t JOIN outbox o ON o.entity_id = t.id AND "
-                                           "o.name = 'ticket.create' AND json_extract(o.args, '$.ticket.number') = t.number")),
+        QCOMPARE(scalar(db,
+                     QStringLiteral("SELECT count(*) FROM ticket t JOIN outbox o ON o.entity_id = t.id AND "
+                                    "o.name = 'ticket.create' AND json_extract(o.args, '$.ticket.number') = t.number")),
             scalar(db, QStringLiteral("SELECT count(*) FROM ticket")));
         // Sequence numbers are contiguous, only grow across kills, and the next one is free.
         const qint64 maxSeq = scalar(db, QStringLiteral("SELECT coalesce(max(seq), 0) FROM outbox"));

@@ -36,8 +36,8 @@ void TestSearch::tokens_data()
     QTest::newRow("lone character") << s("退") << true << QStringList {s("退")};
     QTest::newRow("mixed") << s("WiFi断开了") << true << QStringList {s("wifi"), s("断开"), s("开了")};
     QTest::newRow("letters meet digits") << s("G20231001001") << false << QStringList {s("g"), s("20231001001")};
-    QTest::newRow("phone suffixes") << s("13912345") << true
-                                    << QStringList {s("13912345"), s("3912345"), s("912345"), s("12345"), s("2345"), s("345")};
+    QTest::newRow("phone suffixes") << s(
+        "13912345") << true << QStringList {s("13912345"), s("3912345"), s("912345"), s("12345"), s("2345"), s("345")};
     QTest::newRow("query has no suffixes") << s("13912345") << false << QStringList {s("13912345")};
     QTest::newRow("full-width folds") << s("ＡＢＣ１２") << false << QStringList {s("abc"), s("12")};
     QTest::newRow("punctuation splits") << s("退款,物流!") << true << QStringList {s("退款"), s("物流")};
@@ -48,7 +48,8 @@ void TestSearch::tokens()
     QFETCH(QString, text);
     QFETCH(bool, document);
     QFETCH(QStringList, expected);
-    QCOMPARE(SearchTokenizer::tokens(text, document ? SearchTokenizer::Mode::Document : SearchTokenizer::Mode::Query), expected);
+    QCOMPARE(SearchTokenizer::tokens(text, document ? SearchTokenizer::Mode::Document : SearchTokenizer::Mode::Query),
+        expected);
 }
 
 void TestSearch::matchExpressions_data()
@@ -60,7 +61,8 @@ void TestSearch::matchExpressions_data()
     QTest::newRow("one chinese") << QString::fromUtf8("退") << QString::fromUtf8("\"退\"*");
     QTest::newRow("english prefix") << QStringLiteral("WiF") << QStringLiteral("\"wif\"*");
     QTest::newRow("two terms") << QString::fromUtf8("物流 0013") << QString::fromUtf8("\"物流\" AND \"0013\"*");
-    QTest::newRow("operators are text") << QStringLiteral("\"a\" OR NEAR(") << QStringLiteral("\"a\"* AND \"or\"* AND \"near\"*");
+    QTest::newRow("operators are text") << QStringLiteral("\"a\" OR NEAR(")
+                                        << QStringLiteral("\"a\"* AND \"or\"* AND \"near\"*");
     QTest::newRow("nothing searchable") << QStringLiteral("  ,.;  ") << QString();
 }
 
@@ -75,14 +77,18 @@ void TestSearch::initTestCase()
 {
     m_store = std::make_unique<TempStore>();
     QVERIFY(m_store->ok());
-    const auto add = [this](const char* label, const char* subject, const char* description, const char* phone, const char* comment) {
+    const auto add = [this](const char* label, const char* subject, const char* description, const char* phone,
+                         const char* comment) {
         Ticket draft = draftTicket(QString::fromUtf8(subject), QString::fromUtf8(description));
         draft.contactPhone = QLatin1String(phone);
         auto created = m_store->tickets().create(draft, QStringLiteral("a-01"));
         QVERIFY(created.ok());
         m_ids.insert(QLatin1String(label), created.value().id);
         if (*comment)
-            QVERIFY(m_store->tickets().addComment(created.value().id, CommentVisibility::Public, QString::fromUtf8(comment), {}, QStringLiteral("a")).ok());
+            QVERIFY(m_store->tickets()
+                        .addComment(created.value().id, CommentVisibility::Public, QString::fromUtf8(comment), {},
+                            QStringLiteral("a"))
+                        .ok());
         m_store->clock.advanceSeconds(10);
     };
     add("refund", "申请退款", "客户要求退款,订单已签收", "13912345678", "");
@@ -127,14 +133,21 @@ void TestSearch::indexFollowsEdits()
 {
     TicketSearch search(m_store->db());
     const QString id = m_ids.value(QStringLiteral("return"));
-    QVERIFY(m_store->tickets().patch(id, QJsonObject {{QStringLiteral("subject"), QString::fromUtf8("换货申请")}}, QStringLiteral("a")).ok());
+    QVERIFY(
+        m_store->tickets()
+            .patch(id, QJsonObject {{QStringLiteral("subject"), QString::fromUtf8("换货申请")}}, QStringLiteral("a"))
+            .ok());
     QVERIFY(search.search(QString::fromUtf8("退货")).value().isEmpty());
     QCOMPARE(search.search(QString::fromUtf8("换货")).value().size(), 1);
     // A status change does not touch indexed text and keeps the ticket findable.
     QVERIFY(m_store->tickets().transition(id, {TicketAction::Accept, {}, {}, {}, {}}, QStringLiteral("a")).ok());
     QCOMPARE(search.search(QString::fromUtf8("换货")).value().size(), 1);
-    QVERIFY(m_store->db().exec(QStringLiteral("INSERT INTO ticket_fts(ticket_fts, rank) VALUES ('integrity-check', 1)")).ok());
-    QVERIFY(m_store->db().exec(QStringLiteral("INSERT INTO comment_fts(comment_fts, rank) VALUES ('integrity-check', 1)")).ok());
+    QVERIFY(m_store->db()
+                .exec(QStringLiteral("INSERT INTO ticket_fts(ticket_fts, rank) VALUES ('integrity-check', 1)"))
+                .ok());
+    QVERIFY(m_store->db()
+                .exec(QStringLiteral("INSERT INTO comment_fts(comment_fts, rank) VALUES ('integrity-check', 1)"))
+                .ok());
 }
 
 void TestSearch::customerSearch()

@@ -102,8 +102,8 @@ void TestTicketRepository::patchRecordsEventsAndPerFieldBases()
     const Ticket t = store.tickets().create(draftTicket(QStringLiteral("旧标题")), QStringLiteral("a-01")).value();
     store.clock.advanceSeconds(60);
     auto patched = store.tickets().patch(t.id,
-        QJsonObject {{QStringLiteral("subject"), QStringLiteral("新标题")}, {QStringLiteral("priority"), QStringLiteral("critical")},
-            {QStringLiteral("contact_name"), t.contactName}},
+        QJsonObject {{QStringLiteral("subject"), QStringLiteral("新标题")},
+            {QStringLiteral("priority"), QStringLiteral("critical")}, {QStringLiteral("contact_name"), t.contactName}},
         QStringLiteral("a-02"));
     QVERIFY(patched.ok());
     QCOMPARE(patched.value().version, 2);
@@ -119,22 +119,28 @@ void TestTicketRepository::patchRecordsEventsAndPerFieldBases()
     QCOMPARE(entry.name, QStringLiteral("ticket.patch"));
     QCOMPARE(entry.baseVersion, std::optional<int>(1));
     QCOMPARE(entry.args.value(QStringLiteral("base")).toObject(),
-        (QJsonObject {{QStringLiteral("subject"), QStringLiteral("旧标题")}, {QStringLiteral("priority"), QStringLiteral("urgent")}}));
+        (QJsonObject {{QStringLiteral("subject"), QStringLiteral("旧标题")},
+            {QStringLiteral("priority"), QStringLiteral("urgent")}}));
 
     const qint64 queued = Outbox(store.db()).count();
-    QVERIFY(store.tickets().patch(t.id, QJsonObject {{QStringLiteral("subject"), QStringLiteral("新标题")}}, QStringLiteral("a-02")).ok());
+    QVERIFY(
+        store.tickets()
+            .patch(t.id, QJsonObject {{QStringLiteral("subject"), QStringLiteral("新标题")}}, QStringLiteral("a-02"))
+            .ok());
     QCOMPARE(Outbox(store.db()).count(), queued); // no change, no intent
-    auto bad = store.tickets().patch(t.id, QJsonObject {{QStringLiteral("status"), QStringLiteral("closed")}}, QStringLiteral("a-02"));
+    auto bad = store.tickets().patch(
+        t.id, QJsonObject {{QStringLiteral("status"), QStringLiteral("closed")}}, QStringLiteral("a-02"));
     QCOMPARE(bad.error().code, QStringLiteral("patch.unknown_field"));
-    QCOMPARE(store.tickets().patch(QStringLiteral("missing"), {}, QStringLiteral("a")).error().code, QStringLiteral("ticket.not_found"));
+    QCOMPARE(store.tickets().patch(QStringLiteral("missing"), {}, QStringLiteral("a")).error().code,
+        QStringLiteral("ticket.not_found"));
 }
 
 void TestTicketRepository::transitionsFollowTheStateMachine()
 {
     TempStore store;
     const Ticket t = store.tickets().create(draftTicket(QStringLiteral("路由器掉线")), QStringLiteral("a-01")).value();
-    auto illegal = store.tickets().transition(t.id, {TicketAction::Close, QStringLiteral("x"), CustomerAnswer::Satisfied, {}, {}},
-        QStringLiteral("a-01"));
+    auto illegal = store.tickets().transition(
+        t.id, {TicketAction::Close, QStringLiteral("x"), CustomerAnswer::Satisfied, {}, {}}, QStringLiteral("a-01"));
     QCOMPARE(illegal.error().code, QStringLiteral("transition.illegal"));
     QCOMPARE(store.tickets().find(t.id)->status, TicketStatus::New);
     const qint64 queued = Outbox(store.db()).count();
@@ -149,14 +155,18 @@ void TestTicketRepository::transitionsFollowTheStateMachine()
     QCOMPARE(entry.args.value(QStringLiteral("to")).toString(), QStringLiteral("in_progress"));
 
     auto followUp = store.tickets().transition(t.id,
-        {TicketAction::Close, QStringLiteral("已重启路由器"), CustomerAnswer::NotSatisfied, {}, {}}, QStringLiteral("a-01"));
+        {TicketAction::Close, QStringLiteral("已重启路由器"), CustomerAnswer::NotSatisfied, {}, {}},
+        QStringLiteral("a-01"));
     QCOMPARE(followUp.value().status, TicketStatus::FollowUp);
     QVERIFY(!followUp.value().closedAt.isValid());
     auto closed = store.tickets().transition(t.id,
         {TicketAction::Close, QStringLiteral("更换路由器"), CustomerAnswer::Satisfied, {}, {}}, QStringLiteral("a-01"));
     QCOMPARE(closed.value().status, TicketStatus::Closed);
     QCOMPARE(closed.value().closedAt, store.clock.now());
-    QCOMPARE(store.tickets().patch(t.id, QJsonObject {{QStringLiteral("subject"), QStringLiteral("x")}}, QStringLiteral("a")).error().code,
+    QCOMPARE(store.tickets()
+                 .patch(t.id, QJsonObject {{QStringLiteral("subject"), QStringLiteral("x")}}, QStringLiteral("a"))
+                 .error()
+                 .code,
         QStringLiteral("ticket.closed"));
     const QList<TicketEvent> events = store.tickets().events(t.id);
     QVERIFY(std::any_of(events.begin(), events.end(), [](const TicketEvent& e) {
@@ -175,7 +185,8 @@ void TestTicketRepository::closeNeedsRequiredToCloseFields()
     QCOMPARE(refused.error().code, QStringLiteral("ticket.fields_invalid"));
     QCOMPARE(refused.error().field, QStringLiteral("refund_amount"));
     auto patched = store.tickets().patch(t.id,
-        QJsonObject {{QStringLiteral("custom_fields"), QJsonObject {{QStringLiteral("refund_amount"), QStringLiteral("99.00")}}}},
+        QJsonObject {{QStringLiteral("custom_fields"),
+            QJsonObject {{QStringLiteral("refund_amount"), QStringLiteral("99.00")}}}},
         QStringLiteral("a-01"));
     QVERIFY2(patched.ok(), qPrintable(patched.ok() ? QString() : patched.error().message));
     auto closed = store.tickets().transition(t.id, close, QStringLiteral("a-01"));
@@ -187,19 +198,30 @@ void TestTicketRepository::commentsAreAppendOnlyAndSetFirstResponse()
 {
     TempStore store;
     const Ticket t = store.tickets().create(draftTicket(QStringLiteral("咨询")), QStringLiteral("a-01")).value();
-    QCOMPARE(store.tickets().addComment(t.id, CommentVisibility::Public, QStringLiteral("  "), {}, QStringLiteral("a")).error().code,
+    QCOMPARE(store.tickets()
+                 .addComment(t.id, CommentVisibility::Public, QStringLiteral("  "), {}, QStringLiteral("a"))
+                 .error()
+                 .code,
         QStringLiteral("comment.empty"));
     store.clock.advanceSeconds(30);
-    QVERIFY(store.tickets().addComment(t.id, CommentVisibility::Internal, QStringLiteral("内部备注"), {}, QStringLiteral("a-01")).ok());
+    QVERIFY(store.tickets()
+                .addComment(t.id, CommentVisibility::Internal, QStringLiteral("内部备注"), {}, QStringLiteral("a-01"))
+                .ok());
     QVERIFY(!store.tickets().find(t.id)->firstResponseAt.isValid());
     store.clock.advanceSeconds(30);
-    QVERIFY(store.tickets().addComment(t.id, CommentVisibility::Public, QStringLiteral("您好"), {}, QStringLiteral("a-01")).ok());
+    QVERIFY(store.tickets()
+                .addComment(t.id, CommentVisibility::Public, QStringLiteral("您好"), {}, QStringLiteral("a-01"))
+                .ok());
     QCOMPARE(store.tickets().find(t.id)->firstResponseAt, store.clock.now());
     const QList<Comment> comments = store.tickets().comments(t.id);
     QCOMPARE(comments.size(), 2);
     QCOMPARE(comments.first().visibility, CommentVisibility::Internal);
     QCOMPARE(Outbox(store.db()).entries().last().name, QStringLiteral("comment.add"));
-    QCOMPARE(store.tickets().addComment(QStringLiteral("gone"), CommentVisibility::Public, QStringLiteral("x"), {}, QStringLiteral("a")).error().code,
+    QCOMPARE(
+        store.tickets()
+            .addComment(QStringLiteral("gone"), CommentVisibility::Public, QStringLiteral("x"), {}, QStringLiteral("a"))
+            .error()
+            .code,
         QStringLiteral("ticket.not_found"));
 }
 
@@ -208,7 +230,8 @@ void TestTicketRepository::mergeNeedsAnotherOpenTicket()
     TempStore store;
     const Ticket a = store.tickets().create(draftTicket(QStringLiteral("重复一")), QStringLiteral("a-01")).value();
     const Ticket b = store.tickets().create(draftTicket(QStringLiteral("重复二")), QStringLiteral("a-01")).value();
-    QCOMPARE(store.tickets().transition(a.id, {TicketAction::Merge, {}, {}, {}, a.id}, QStringLiteral("a")).error().code,
+    QCOMPARE(
+        store.tickets().transition(a.id, {TicketAction::Merge, {}, {}, {}, a.id}, QStringLiteral("a")).error().code,
         QStringLiteral("transition.merge_target"));
     auto merged = store.tickets().transition(a.id, {TicketAction::Merge, {}, {}, {}, b.id}, QStringLiteral("a"));
     QCOMPARE(merged.value().status, TicketStatus::Merged);
@@ -273,8 +296,14 @@ void TestTicketRepository::fieldDefinitionsKeepTheirType()
     QVERIFY(store.fields().save(changed).ok());
     QCOMPARE(store.fields().definitions().size(), 1);
     QVERIFY(!store.fields().find(QStringLiteral("refund_amount"))->active);
-    QVERIFY(store.fields().saveCategory({QStringLiteral("after-sales"), {}, QStringLiteral("售后"), QStringLiteral("After-sales"), 0, true}).ok());
-    QCOMPARE(store.fields().saveCategory({QStringLiteral("x"), QStringLiteral("nowhere"), QStringLiteral("无"), {}, 0, true}).error().code,
+    QVERIFY(store.fields()
+                .saveCategory(
+                    {QStringLiteral("after-sales"), {}, QStringLiteral("售后"), QStringLiteral("After-sales"), 0, true})
+                .ok());
+    QCOMPARE(store.fields()
+                 .saveCategory({QStringLiteral("x"), QStringLiteral("nowhere"), QStringLiteral("无"), {}, 0, true})
+                 .error()
+                 .code,
         QStringLiteral("category.parent_missing"));
     QCOMPARE(store.fields().categories().value().all().size(), 1);
 }
@@ -292,7 +321,9 @@ void TestTicketRepository::attachmentsAreStoredOncePerHash()
     QCOMPARE(attachments.get(QString(64, QLatin1Char('0'))).error().code, QStringLiteral("attachment.missing"));
     QCOMPARE(attachments.put({}, QStringLiteral(" "), {}).error().code, QStringLiteral("attachment.name"));
     const Ticket t = store.tickets().create(draftTicket(QStringLiteral("附件")), QStringLiteral("a")).value();
-    QVERIFY(store.tickets().addComment(t.id, CommentVisibility::Public, QString(), {first.value()}, QStringLiteral("a")).ok());
+    QVERIFY(store.tickets()
+                .addComment(t.id, CommentVisibility::Public, QString(), {first.value()}, QStringLiteral("a"))
+                .ok());
     QCOMPARE(store.tickets().comments(t.id).first().attachments.first().fileName, QStringLiteral("发票.jpg"));
 }
 

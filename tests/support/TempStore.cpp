@@ -2,8 +2,7 @@
 
 namespace gongdan::test {
 
-TempStore::TempStore(const QDateTime& start)
-    : clock(start)
+TempStore::TempStore(const QDateTime& start) : clock(start)
 {
     reopen();
 }

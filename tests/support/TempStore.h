@@ -9,7 +9,6 @@
 
 #include <QTemporaryDir>
 #include <QTimeZone>
-
 #include <memory>
 
 namespace gongdan::test {

@@ -66,10 +66,16 @@ QueueWindow::QueueWindow(Database& db, QWidget* parent)
     });
 
     statusBar()->addPermanentWidget(m_status);
-    connect(m_model, &TicketListModel::loadFailed, this, [this](const QString& message) { statusBar()->showMessage(message); });
+    connect(m_model, &TicketListModel::loadFailed, this,
+        [this](const QString& message) { statusBar()->showMessage(message); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &QueueWindow::refreshStatus);
     refreshStatus();
     resize(1100, 700);
+}
+
+void QueueWindow::search(const QString& text)
+{
+    m_search->setText(text);
 }
 
 void QueueWindow::refreshStatus()

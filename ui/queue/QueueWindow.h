@@ -18,6 +18,8 @@ class QueueWindow : public QMainWindow {
 
 public:
     explicit QueueWindow(Database& db, QWidget* parent = nullptr);
+    /// Puts `text` in the search box (results follow as for typing).
+    void search(const QString& text);
 
 private:
     void refreshStatus();

@@ -1,0 +1,89 @@
+#include "BulkLoad.h"
+
+#include <QSqlQuery>
+
+namespace gongdan {
+
+namespace {
+
+const char* const kTables = "('ticket', 'comment', 'ticket_event', 'customer')";
+const char* const kFtsTables[] = {"ticket_fts", "comment_fts", "customer_fts"};
+
+} // namespace
+
+BulkLoad::BulkLoad(Database& db) : m_db(db)
+{
+    SqlTransaction transaction(db);
+    m_started = transaction.started();
+    if (!m_started)
+        return;
+    m_started
+        = db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS bulk_load_pending(name TEXT PRIMARY KEY, type TEXT NOT "
+                                 "NULL, sql TEXT NOT NULL)"));
+    if (m_started)
+        m_started
+            = db.exec(QStringLiteral("INSERT OR IGNORE INTO bulk_load_pending(name, type, sql) SELECT name, type, sql "
+                                     "FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
+                                     "AND tbl_name IN %1")
+                          .arg(QLatin1String(kTables)));
+    QStringList drops;
+    if (m_started) {
+        QSqlQuery pending(db.sql());
+        pending.exec(QStringLiteral("SELECT name, type FROM bulk_load_pending"));
+        while (pending.next())
+            drops.append(
+                QStringLiteral("DROP %1 IF EXISTS %2").arg(pending.value(1).toString(), pending.value(0).toString()));
+    }
+    for (const QString& drop : drops) {
+        if (m_started)
+            m_started = db.exec(drop);
+    }
+    if (m_started)
+        m_started = transaction.commit();
+    m_active = m_started.ok();
+}
+
+BulkLoad::~BulkLoad()
+{
+    if (m_active)
+        finish();
+}
+
+Status BulkLoad::finish()
+{
+    m_active = false;
+    return restorePending(m_db);
+}
+
+Status BulkLoad::restorePending(Database& db)
+{
+    QSqlQuery exists(db.sql());
+    if (!exists.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'bulk_load_pending'")) || !exists.next())
+        return {};
+    exists.finish();
+    QStringList statements;
+    QSqlQuery pending(db.sql());
+    // Indexes first, then triggers (a trigger never depends on an index, but order keeps it readable).
+    if (!pending.exec(QStringLiteral("SELECT sql FROM bulk_load_pending ORDER BY type = 'trigger', name")))
+        return Database::errorOf(pending);
+    while (pending.next())
+        statements.append(pending.value(0).toString());
+    pending.finish();
+    SqlTransaction transaction(db);
+    if (!transaction.started())
+        return transaction.started();
+    for (const QString& sql : statements) {
+        if (Status status = db.exec(sql); !status)
+            return status;
+    }
+    for (const char* fts : kFtsTables) {
+        if (Status status = db.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('rebuild')").arg(QLatin1String(fts)));
+            !status)
+            return status;
+    }
+    if (Status status = db.exec(QStringLiteral("DROP TABLE bulk_load_pending")); !status)
+        return status;
+    return transaction.commit();
+}
+
+} // namespace gongdan

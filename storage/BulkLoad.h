@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Database.h"
+
+namespace gongdan {
+
+/// Bulk loading (the demo seeder now, the first sync's bootstrap later): while it is active, the
+/// secondary indexes and full-text triggers of the ticket tables are dropped, so each row costs one
+/// B-tree append; finish() re-creates them from their saved definitions and rebuilds the full-text
+/// indexes in one pass (measured in docs/PERFORMANCE.md). Crash-safe: the definitions are parked in the
+/// bulk_load_pending table in the same transaction that drops them, and Database::open() restores any
+/// that a killed process left behind.
+class BulkLoad {
+public:
+    explicit BulkLoad(Database& db);
+    ~BulkLoad();
+    BulkLoad(const BulkLoad&) = delete;
+    BulkLoad& operator=(const BulkLoad&) = delete;
+
+    const Status& started() const { return m_started; }
+    /// Re-creates indexes and triggers and rebuilds full-text search.
+    Status finish();
+
+    /// Restores what an interrupted bulk load left dropped; a no-op when nothing is pending.
+    static Status restorePending(Database& db);
+
+private:
+    Database& m_db;
+    Status m_started;
+    bool m_active = false;
+};
+
+} // namespace gongdan
