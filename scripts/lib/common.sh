@@ -40,10 +40,15 @@ gongdan_install_packages() {
     apt-get install -y -qq --no-install-recommends $missing
 }
 
-# gongdan_build PRESET: configure (once) and build with the given CMake preset.
+# gongdan_build PRESET [TARGET...]: configure and build with the given CMake preset (all targets by default).
 gongdan_build() {
     local preset="$1"
+    shift
     cd "$GONGDAN_ROOT"
     cmake --preset "$preset" >/dev/null
-    cmake --build --preset "$preset" -j "$(nproc)"
+    if [ $# -gt 0 ]; then
+        cmake --build --preset "$preset" -j "$(nproc)" --target "$@"
+    else
+        cmake --build --preset "$preset" -j "$(nproc)"
+    fi
 }
