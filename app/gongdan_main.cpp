@@ -1,13 +1,14 @@
 // gongdan: the agent workstation.
 #include "CacheRecovery.h"
 #include "Database.h"
-#include "QueueWindow.h"
+#include "MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLibraryInfo>
 #include <QMessageBox>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTranslator>
 
@@ -25,6 +26,8 @@ int main(int argc, char** argv)
     parser.addOption(
         {QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN or en."), QStringLiteral("LANG")});
     parser.addOption({QStringLiteral("search"), QStringLiteral("Start with this search."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("agent"), QStringLiteral("Work as this agent (login)."), QStringLiteral("LOGIN")});
+    parser.addOption({QStringLiteral("view"), QStringLiteral("Open this view (id)."), QStringLiteral("ID")});
     parser.process(app);
 
     const QLocale locale
@@ -63,7 +66,23 @@ int main(int argc, char** argv)
             nullptr, QApplication::translate("main", "Cannot open the local store"), db.error().message);
         return 1;
     }
-    QueueWindow window(*db.value());
+    // Until sign-in arrives with the team server, the agent is chosen by login (default: the first agent).
+    AgentSession session {
+        QStringLiteral("local"), QApplication::translate("main", "Local agent"), QStringLiteral("agent")};
+    QSqlQuery agent(db.value()->sql());
+    agent.prepare(QStringLiteral(
+        "SELECT id, name, role FROM agent WHERE login = ? OR ? = '' ORDER BY role = 'agent' DESC, login LIMIT 1"));
+    agent.addBindValue(parser.value(QStringLiteral("agent")));
+    agent.addBindValue(parser.value(QStringLiteral("agent")));
+    if (agent.exec() && agent.next())
+        session = {agent.value(0).toString(), agent.value(1).toString(), agent.value(2).toString()};
+    else if (parser.isSet(QStringLiteral("agent")))
+        qWarning("No agent with that login in this store; working as the local agent.");
+    agent.finish();
+
+    MainWindow window(*db.value(), clock, session);
+    if (parser.isSet(QStringLiteral("view")))
+        window.openView(parser.value(QStringLiteral("view")));
     if (parser.isSet(QStringLiteral("search")))
         window.search(parser.value(QStringLiteral("search")));
     window.show();

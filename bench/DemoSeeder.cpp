@@ -39,8 +39,17 @@ QString fill(const QString& text, const QString& product, const QString& model)
     return QString(text).replace(QLatin1String("%1"), product).replace(QLatin1String("%2"), model);
 }
 
-TicketStatus pickStatus(Picker& p)
+// Recent tickets are spread over the whole lifecycle; older ones are mostly finished, as in a real queue.
+TicketStatus pickStatus(Picker& p, qint64 ageDays)
 {
+    if (ageDays > 10) {
+        const int fine = p.below(1000);
+        return fine < 920 ? TicketStatus::Closed
+            : fine < 960  ? TicketStatus::Spam
+            : fine < 995  ? TicketStatus::Merged
+            : fine < 998  ? TicketStatus::FollowUp
+                          : TicketStatus::WaitingCustomer;
+    }
     const int roll = p.below(100);
     return roll < 55 ? TicketStatus::Closed
         : roll < 70  ? TicketStatus::InProgress
@@ -161,7 +170,7 @@ Status DemoSeeder::seedTickets(SeedReport& report, const std::function<void(qint
     // UTC throughout: local-time QDateTime arithmetic asks the C library for the zone on every call.
     // Ticket numbers use the team's local day, from the offset at the end date (the demo ignores DST).
     const qint64 offsetMs = 1000LL * m_options.end.offsetFromUtc();
-    const QDateTime start = m_options.end.toUTC().addDays(-365);
+    const QDateTime start = m_options.end.toUTC().addDays(-std::max(1, m_options.spanDays));
     const qint64 spanMs = start.msecsTo(m_options.end);
     ManualClock clock(start);
     UuidV7Generator ids(clock, &pick.random);
@@ -212,7 +221,7 @@ Status DemoSeeder::seedTickets(SeedReport& report, const std::function<void(qint
             t.categoryId = topic.categoryId;
             const int urgency = pick.below(100);
             t.priority = urgency < 75 ? Priority::Normal : urgency < 93 ? Priority::Urgent : Priority::Critical;
-            t.status = pickStatus(pick);
+            t.status = pickStatus(pick, created.daysTo(m_options.end));
             t.groupId = groupId;
             t.customerId = m_customers.at(customerIndex).first;
             t.contactName = m_customerNames.at(customerIndex);

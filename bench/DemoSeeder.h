@@ -10,8 +10,9 @@ namespace gongdan::demo {
 struct SeedOptions {
     qint64 tickets = 1000;
     quint32 seed = 20231001;
-    QDateTime end; ///< newest ticket's creation time; tickets spread over the year before it
+    QDateTime end; ///< newest ticket's creation time; tickets spread over spanDays before it
     int batchSize = 10000; ///< tickets per transaction
+    int spanDays = 365; ///< tickets are spread over this many days before `end`
 };
 
 struct SeedReport {

@@ -159,9 +159,20 @@ Status step3(Database& db)
         });
 }
 
+// v4: custom ticket views (personal or shared); the built-in views live in code.
+Status step4(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE ticket_view(id TEXT PRIMARY KEY, owner_id TEXT, definition TEXT NOT NULL, "
+                           "sort_order INTEGER NOT NULL DEFAULT 0, enabled INTEGER NOT NULL DEFAULT 1, "
+                           "version INTEGER NOT NULL DEFAULT 0)"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
-    static const QList<std::function<Status(Database&)>> all {step1, step2, step3};
+    static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4};
     return all;
 }
 

@@ -560,10 +560,48 @@
     </message>
 </context>
 <context>
-    <name>gongdan::QueueWindow</name>
+    <name>ViewFields</name>
     <message>
-        <source>Gongdan — Tickets</source>
-        <translation>Gongdan — Tickets</translation>
+        <source>Unknown comparison &quot;%1&quot;.</source>
+        <translation>Unknown comparison &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A view needs a name.</source>
+        <translation>A view needs a name.</translation>
+    </message>
+    <message>
+        <source>A view cannot be sorted by &quot;%1&quot;.</source>
+        <translation>A view cannot be sorted by &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field a view can use.</source>
+        <translation>&quot;%1&quot; is not a field a view can use.</translation>
+    </message>
+    <message>
+        <source>The condition on &quot;%1&quot; does not fit the field (%2).</source>
+        <translation>The condition on &quot;%1&quot; does not fit the field (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ViewRepository</name>
+    <message>
+        <source>Built-in views cannot be changed; copy one instead.</source>
+        <translation>Built-in views cannot be changed; copy one instead.</translation>
+    </message>
+    <message>
+        <source>The view no longer exists.</source>
+        <translation>The view no longer exists.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::MainWindow</name>
+    <message>
+        <source>Gongdan</source>
+        <translation>Gongdan</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Views</translation>
     </message>
     <message>
         <source>Search number, subject, customer, phone or comment (Ctrl+F)</source>
@@ -586,20 +624,48 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Edit</translation>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Find tickets</source>
         <translation>&amp;Find tickets</translation>
     </message>
+    <message>
+        <source>Find tickets (%1)</source>
+        <translation>Find tickets (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Open view %1</source>
+        <translation>Open view %1</translation>
+    </message>
+    <message>
+        <source>Gongdan — %1</source>
+        <translation>Gongdan — %1</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>Agent: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>Local store · %n change(s) waiting to sync</source>
-        <translation><numerusform>Local store · %n change waiting to sync</numerusform><numerusform>Local store · %n changes waiting to sync</numerusform></translation>
+        <source>Not connected · %n change(s) waiting to sync</source>
+        <translation><numerusform>Not connected · %n change waiting to sync</numerusform><numerusform>Not connected · %n changes waiting to sync</numerusform></translation>
     </message>
 </context>
 <context>
-    <name>gongdan::TicketListModel</name>
+    <name>gongdan::TicketQueueModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
     <message>
         <source>Number</source>
         <translation>Number</translation>
@@ -621,8 +687,40 @@
         <translation>Customer</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>Created</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>-%1</source>
+        <comment>overdue by</comment>
+        <translation>-%1</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ViewListModel</name>
+    <message numerus="yes">
+        <source>%1, %n ticket(s)</source>
+        <translation><numerusform>%1, %n ticket</numerusform><numerusform>%1, %n tickets</numerusform></translation>
     </message>
 </context>
 <context>
@@ -642,6 +740,10 @@
     <message>
         <source>Cannot open the local store</source>
         <translation>Cannot open the local store</translation>
+    </message>
+    <message>
+        <source>Local agent</source>
+        <translation>Local agent</translation>
     </message>
 </context>
 </TS>

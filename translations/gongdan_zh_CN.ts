@@ -560,10 +560,48 @@
     </message>
 </context>
 <context>
-    <name>gongdan::QueueWindow</name>
+    <name>ViewFields</name>
     <message>
-        <source>Gongdan — Tickets</source>
-        <translation>工单 — 工单列表</translation>
+        <source>Unknown comparison &quot;%1&quot;.</source>
+        <translation>未知的比较方式“%1”。</translation>
+    </message>
+    <message>
+        <source>A view needs a name.</source>
+        <translation>视图需要名称。</translation>
+    </message>
+    <message>
+        <source>A view cannot be sorted by &quot;%1&quot;.</source>
+        <translation>视图不能按“%1”排序。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field a view can use.</source>
+        <translation>“%1”不是视图可用的字段。</translation>
+    </message>
+    <message>
+        <source>The condition on &quot;%1&quot; does not fit the field (%2).</source>
+        <translation>“%1”上的条件与字段类型不符(%2)。</translation>
+    </message>
+</context>
+<context>
+    <name>ViewRepository</name>
+    <message>
+        <source>Built-in views cannot be changed; copy one instead.</source>
+        <translation>内置视图不能修改,请复制一份再改。</translation>
+    </message>
+    <message>
+        <source>The view no longer exists.</source>
+        <translation>该视图已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::MainWindow</name>
+    <message>
+        <source>Gongdan</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
     </message>
     <message>
         <source>Search number, subject, customer, phone or comment (Ctrl+F)</source>
@@ -586,20 +624,48 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Find tickets</source>
         <translation>查找工单(&amp;F)</translation>
     </message>
+    <message>
+        <source>Find tickets (%1)</source>
+        <translation>查找工单(%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open view %1</source>
+        <translation>打开视图 %1</translation>
+    </message>
+    <message>
+        <source>Gongdan — %1</source>
+        <translation>工单 — %1</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>坐席:%1</translation>
+    </message>
     <message numerus="yes">
-        <source>Local store · %n change(s) waiting to sync</source>
-        <translation><numerusform>本地库 · %n 项修改待同步</numerusform></translation>
+        <source>Not connected · %n change(s) waiting to sync</source>
+        <translation><numerusform>未连接 · %n 项修改待同步</numerusform></translation>
     </message>
 </context>
 <context>
-    <name>gongdan::TicketListModel</name>
+    <name>gongdan::TicketQueueModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
     <message>
         <source>Number</source>
         <translation>工单号</translation>
@@ -621,8 +687,40 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>部门</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>-%1</source>
+        <comment>overdue by</comment>
+        <translation>超时%1</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1天</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ViewListModel</name>
+    <message numerus="yes">
+        <source>%1, %n ticket(s)</source>
+        <translation><numerusform>%1,%n 张工单</numerusform></translation>
     </message>
 </context>
 <context>
@@ -642,6 +740,10 @@
     <message>
         <source>Cannot open the local store</source>
         <translation>无法打开本地库</translation>
+    </message>
+    <message>
+        <source>Local agent</source>
+        <translation>本机坐席</translation>
     </message>
 </context>
 </TS>

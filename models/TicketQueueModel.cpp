@@ -1,0 +1,355 @@
+#include "TicketQueueModel.h"
+
+#include "Lifecycle.h"
+#include "SearchTokenizer.h"
+#include "TicketRows.h"
+
+#include <QColor>
+#include <QLocale>
+#include <QScopedValueRollback>
+
+namespace gongdan {
+
+namespace {
+
+// Search narrows a view to the newest full-text hits (tickets and comments); 1,000 keeps it fast for
+// words found in a third of the store while covering what an agent scrolls through.
+constexpr int kSearchCap = 1000;
+
+const char* const kSortFields[] = {"number", "priority", "status", "subject", "contact_name", "category_id",
+    "assignee_id", "group_id", "created_at", "resolution_due_at"};
+
+} // namespace
+
+TicketQueueModel::TicketQueueModel(Database& db, const Clock& clock, TeamDirectory& directory, QObject* parent)
+    : QAbstractTableModel(parent), m_db(db), m_clock(clock), m_directory(directory)
+{
+}
+
+QString TicketQueueModel::sortFieldOf(int column)
+{
+    return column >= 0 && column < ColumnCount ? QLatin1String(kSortFields[column]) : QStringLiteral("created_at");
+}
+
+TicketQueueModel::SlaState TicketQueueModel::slaState(
+    const QDateTime& created, const QDateTime& due, TicketStatus status, const QDateTime& now)
+{
+    if (!Lifecycle::isOpen(status) || !due.isValid())
+        return SlaState::None;
+    const qint64 left = now.msecsTo(due);
+    if (left < 0)
+        return SlaState::Red;
+    const qint64 window = std::max<qint64>(1, created.msecsTo(due));
+    return left * 4 < window ? SlaState::Yellow : SlaState::Green; // yellow in the last quarter
+}
+
+int TicketQueueModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int TicketQueueModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString TicketQueueModel::timeLeftText(const Row& row) const
+{
+    if (!Lifecycle::isOpen(row.status) || !row.due.isValid())
+        return QString();
+    const qint64 minutes = m_clock.now().secsTo(row.due) / 60;
+    const qint64 abs = std::abs(minutes);
+    const QString span = abs >= 10 * 24 * 60 ? tr("%1 d").arg(abs / (24 * 60))
+        : abs >= 24 * 60                     ? tr("%1 d %2 h").arg(abs / (24 * 60)).arg((abs / 60) % 24)
+                                             : tr("%1 h %2 min").arg(abs / 60).arg(abs % 60);
+    return minutes < 0 ? tr("-%1", "overdue by").arg(span) : span;
+}
+
+QVariant TicketQueueModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows.at(index.row());
+    const SlaState sla = slaState(row.created, row.due, row.status, m_clock.now());
+    switch (role) {
+    case TicketIdRole:
+        return row.id;
+    case SlaStateRole:
+        return static_cast<int>(sla);
+    case Qt::ForegroundRole:
+        if (index.column() == Priority)
+            return QColor::fromRgb(priorityTraits(row.priority).rgb);
+        if (index.column() == TimeLeft && sla != SlaState::None)
+            return sla == SlaState::Red   ? QColor(0xC6, 0x28, 0x28)
+                : sla == SlaState::Yellow ? QColor(0xB2, 0x6A, 0x00)
+                                          : QColor(0x2E, 0x7D, 0x32);
+        return {};
+    case RawValueRole:
+        switch (index.column()) {
+        case Priority:
+            return static_cast<int>(row.priority);
+        case Status:
+            return EnumText<TicketStatus>::key(row.status);
+        case Created:
+            return row.created;
+        case TimeLeft:
+            return row.due;
+        default:
+            break;
+        }
+        [[fallthrough]];
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Number:
+            return row.number;
+        case Priority:
+            return EnumText<gongdan::Priority>::displayName(row.priority);
+        case Status:
+            return EnumText<TicketStatus>::displayName(row.status);
+        case Subject:
+            return row.subject;
+        case Customer:
+            return row.customer;
+        case Category:
+            return m_directory.categoryPath(row.categoryId, m_chinese);
+        case Assignee:
+            return row.assigneeId.isEmpty() ? QString() : m_directory.agentName(row.assigneeId);
+        case Group:
+            return row.groupId.isEmpty() ? QString() : m_directory.groupName(row.groupId, m_chinese);
+        case Created: {
+            const QDateTime local = row.created.toLocalTime();
+            const bool thisYear = local.date().year() == m_clock.now().toLocalTime().date().year();
+            return QLocale().toString(local, thisYear ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("yyyy-MM-dd"));
+        }
+        case TimeLeft:
+            return timeLeftText(row);
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant TicketQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Number:
+        return tr("Number");
+    case Priority:
+        return tr("Priority");
+    case Status:
+        return tr("Status");
+    case Subject:
+        return tr("Subject");
+    case Customer:
+        return tr("Customer");
+    case Category:
+        return tr("Category");
+    case Assignee:
+        return tr("Assignee");
+    case Group:
+        return tr("Group");
+    case Created:
+        return tr("Created");
+    case TimeLeft:
+        return tr("Time left");
+    default:
+        return {};
+    }
+}
+
+bool TicketQueueModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void TicketQueueModel::fetchMore(const QModelIndex& parent)
+{
+    if (parent.isValid() || m_atEnd)
+        return;
+    if (m_announcing) {
+        // Asked from a handler of our own reset or insertion: rows must not arrive while that change is
+        // still being announced, so the fetch waits for the event loop.
+        QMetaObject::invokeMethod(
+            this, [this] { fetchMore({}); }, Qt::QueuedConnection);
+        return;
+    }
+    bool ok = false;
+    QList<Row> page;
+    if (m_rows.isEmpty()) {
+        page = query(QString(), {}, kPageSize, &ok);
+    } else {
+        const Row& last = m_rows.last();
+        page = query(QStringLiteral("(%1, rowid) %2 (?, ?)")
+                         .arg(m_sortExpression, m_descending ? QStringLiteral("<") : QStringLiteral(">")),
+            {last.sortKey, last.rowid}, kPageSize, &ok);
+    }
+    m_atEnd = !ok || page.size() < kPageSize;
+    if (page.isEmpty())
+        return;
+    m_announcing = true;
+    beginInsertRows({}, static_cast<int>(m_rows.size()), static_cast<int>(m_rows.size() + page.size() - 1));
+    m_rows.append(page);
+    endInsertRows();
+    m_announcing = false;
+}
+
+void TicketQueueModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_view.sortField = sortFieldOf(column);
+    m_view.sortDescending = order == Qt::DescendingOrder;
+    reload();
+}
+
+bool TicketQueueModel::setView(const TicketView& view, const ViewContext& context)
+{
+    auto filter = ViewQuery::filter(view, context);
+    if (!filter) {
+        Q_EMIT loadFailed(filter.error().message);
+        return false;
+    }
+    m_view = view;
+    m_context = context;
+    m_filter = filter.value();
+    m_chinese = QLocale().language() == QLocale::Chinese;
+    reload();
+    return true;
+}
+
+void TicketQueueModel::setSearchText(const QString& text)
+{
+    if (text.trimmed() == m_search)
+        return;
+    m_search = text.trimmed();
+    reload();
+}
+
+void TicketQueueModel::reload()
+{
+    auto expression = ViewQuery::expression(m_view.sortField, m_context.definitions);
+    const QString field = expression ? expression.value() : QStringLiteral("created_ms");
+    const bool notNull = field == QLatin1String("created_ms") || field == QLatin1String("priority")
+        || field == QLatin1String("status") || field == QLatin1String("subject");
+    m_sortExpression = notNull ? field : QStringLiteral("ifnull(%1, '')").arg(field);
+    m_descending = m_view.sortDescending;
+    m_announcing = true;
+    beginResetModel();
+    bool ok = false;
+    m_rows = query(QString(), {}, kPageSize, &ok);
+    m_atEnd = !ok || m_rows.size() < kPageSize;
+    endResetModel();
+    m_announcing = false;
+}
+
+void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
+{
+    if (ticketIds.isEmpty() || m_rows.isEmpty())
+        return;
+    QStringList marks;
+    QVariantList ids;
+    for (const QString& id : ticketIds) {
+        marks.append(QStringLiteral("?"));
+        ids.append(id);
+    }
+    bool ok = false;
+    const QList<Row> current
+        = query(QStringLiteral("id IN (%1)").arg(marks.join(QLatin1Char(','))), ids, static_cast<int>(ids.size()), &ok);
+    if (!ok)
+        return;
+    QHash<QString, Row> byId;
+    for (const Row& row : current)
+        byId.insert(row.id, row);
+    const QScopedValueRollback announcing(m_announcing, true);
+    for (int i = static_cast<int>(m_rows.size()) - 1; i >= 0; --i) {
+        const QString id = m_rows.at(i).id;
+        if (!ticketIds.contains(id))
+            continue;
+        if (const auto it = byId.constFind(id); it != byId.constEnd()) {
+            m_rows[i] = *it;
+            Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+        } else {
+            beginRemoveRows({}, i, i);
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+}
+
+QString TicketQueueModel::ticketId(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
+}
+
+QStringList TicketQueueModel::ticketIds(const QModelIndexList& rows) const
+{
+    QStringList ids;
+    for (const QModelIndex& index : rows) {
+        const QString id = ticketId(index.row());
+        if (!id.isEmpty() && !ids.contains(id))
+            ids.append(id);
+    }
+    return ids;
+}
+
+QList<TicketQueueModel::Row> TicketQueueModel::query(
+    const QString& extraWhere, const QVariantList& extraParams, int limit, bool* ok)
+{
+    QString where = m_filter.where;
+    QVariantList params = m_filter.params;
+    const QString match = SearchTokenizer::matchExpression(m_search);
+    if (!m_search.isEmpty()) {
+        where += QStringLiteral(
+            " AND rowid IN (SELECT rowid FROM (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ? ORDER BY rowid "
+            "DESC "
+            "LIMIT %1) UNION SELECT ticket_rowid FROM comment WHERE rowid IN (SELECT rowid FROM comment_fts WHERE "
+            "comment_fts MATCH ? ORDER BY rowid DESC LIMIT %1))")
+                     .arg(kSearchCap);
+        params << (match.isEmpty() ? QStringLiteral("\"\"") : match)
+               << (match.isEmpty() ? QStringLiteral("\"\"") : match);
+    }
+    if (!extraWhere.isEmpty()) {
+        where += QStringLiteral(" AND ") + extraWhere;
+        params += extraParams;
+    }
+    const QString direction = m_descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QSqlQuery q(m_db.sql());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT rowid, %1, id, number, subject, contact_name, category_id, assignee_id, group_id, "
+        "priority, status, created_ms, resolution_due_ms FROM ticket WHERE %2 ORDER BY %1 %3, rowid %3 LIMIT %4")
+                  .arg(m_sortExpression, where, direction)
+                  .arg(limit));
+    for (const QVariant& value : params)
+        q.addBindValue(value);
+    QList<Row> rows;
+    *ok = q.exec();
+    if (!*ok) {
+        Q_EMIT loadFailed(Database::errorOf(q).message);
+        return rows;
+    }
+    while (q.next()) {
+        Row row;
+        row.rowid = q.value(0).toLongLong();
+        row.sortKey = q.value(1);
+        row.id = q.value(2).toString();
+        row.number = q.value(3).toString();
+        row.subject = q.value(4).toString();
+        row.customer = q.value(5).toString();
+        row.categoryId = q.value(6).toString();
+        row.assigneeId = q.value(7).toString();
+        row.groupId = q.value(8).toString();
+        row.priority = static_cast<gongdan::Priority>(std::clamp(q.value(9).toInt(), 0, 2));
+        row.status = EnumText<TicketStatus>::fromKey(q.value(10).toString()).value_or(TicketStatus::New);
+        row.created = TicketRows::fromMs(q.value(11));
+        row.due = TicketRows::fromMs(q.value(12));
+        rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace gongdan

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "Clock.h"
+#include "Database.h"
+#include "TeamDirectory.h"
+#include "TicketTypes.h"
+#include "ViewQuery.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+
+namespace gongdan {
+
+/// A ticket queue: the tickets of one view (or of a search), filtered and sorted in SQL and fetched a
+/// page at a time with keyset paging on (sort key, rowid), never the whole table. refreshTickets()
+/// updates or removes only the rows a change touched, so selection and scroll position stay put.
+class TicketQueueModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    // Never reorder: header state is persisted by column index.
+    enum Column {
+        Number,
+        Priority,
+        Status,
+        Subject,
+        Customer,
+        Category,
+        Assignee,
+        Group,
+        Created,
+        TimeLeft,
+        ColumnCount
+    };
+    enum Roles { RawValueRole = Qt::UserRole + 1, TicketIdRole, SlaStateRole };
+    enum class SlaState { None, Green, Yellow, Red };
+    static constexpr int kPageSize = 200;
+
+    TicketQueueModel(Database& db, const Clock& clock, TeamDirectory& directory, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    /// Shows the tickets of `view` for `context`; false (and loadFailed) when the view does not apply.
+    bool setView(const TicketView& view, const ViewContext& context);
+    /// Narrows the view to full-text hits; empty text shows the whole view again.
+    void setSearchText(const QString& text);
+    /// Re-reads the given tickets: rows still in the view are updated, rows that left it are removed.
+    void refreshTickets(const QStringList& ticketIds);
+    void reload();
+
+    QString ticketId(int row) const;
+    QStringList ticketIds(const QModelIndexList& rows) const;
+    /// The field a column sorts by ("created_at", "priority", …).
+    static QString sortFieldOf(int column);
+    static SlaState slaState(const QDateTime& created, const QDateTime& due, TicketStatus status, const QDateTime& now);
+
+Q_SIGNALS:
+    void loadFailed(const QString& message);
+
+private:
+    struct Row {
+        qint64 rowid = 0;
+        QVariant sortKey;
+        QString id, number, subject, customer, categoryId, assigneeId, groupId;
+        gongdan::Priority priority = gongdan::Priority::Normal;
+        TicketStatus status = TicketStatus::New;
+        QDateTime created, due;
+    };
+    QList<Row> query(const QString& extraWhere, const QVariantList& extraParams, int limit, bool* ok);
+    QString timeLeftText(const Row& row) const;
+
+    Database& m_db;
+    const Clock& m_clock;
+    TeamDirectory& m_directory;
+    TicketView m_view;
+    ViewContext m_context;
+    SqlFilter m_filter {QStringLiteral("0"), {}};
+    QString m_sortExpression = QStringLiteral("created_ms");
+    bool m_descending = true;
+    QString m_search;
+    QList<Row> m_rows;
+    bool m_atEnd = true;
+    bool m_chinese = true;
+    bool m_announcing = false; ///< announcing a change (begin… to end…): fetchMore() waits for the event loop
+};
+
+} // namespace gongdan

@@ -1,0 +1,45 @@
+#include "TeamDirectory.h"
+
+#include "FieldDefinitionRepository.h"
+
+#include <QSqlQuery>
+
+namespace gongdan {
+
+TeamDirectory::TeamDirectory(Database& db) : m_db(db)
+{
+    reload();
+}
+
+void TeamDirectory::reload()
+{
+    m_agents.clear();
+    m_groups.clear();
+    QSqlQuery agents(m_db.sql());
+    if (agents.exec(QStringLiteral("SELECT id, name FROM agent"))) {
+        while (agents.next())
+            m_agents.insert(agents.value(0).toString(), agents.value(1).toString());
+    }
+    QSqlQuery groups(m_db.sql());
+    if (groups.exec(QStringLiteral("SELECT id, name_zh, name_en FROM team_group"))) {
+        while (groups.next())
+            m_groups.insert(groups.value(0).toString(), {groups.value(1).toString(), groups.value(2).toString()});
+    }
+    auto tree = FieldDefinitionRepository(m_db).categories();
+    m_categories = tree ? tree.value() : CategoryTree();
+}
+
+QString TeamDirectory::groupName(const QString& id, bool chinese) const
+{
+    const auto it = m_groups.constFind(id);
+    if (it == m_groups.constEnd())
+        return id;
+    return chinese || it->second.isEmpty() ? it->first : it->second;
+}
+
+QString TeamDirectory::categoryPath(const QString& id, bool chinese) const
+{
+    return m_categories.find(id) ? m_categories.pathText(id, chinese) : id;
+}
+
+} // namespace gongdan

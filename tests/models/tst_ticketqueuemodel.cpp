@@ -1,0 +1,225 @@
+#include "DemoSeeder.h"
+#include "TeamDirectory.h"
+#include "TempStore.h"
+#include "TicketQueueModel.h"
+#include "ViewListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+namespace {
+
+const QDateTime kEnd(QDate(2026, 11, 20), QTime(18, 0), Qt::UTC);
+
+TicketView builtIn(const char* id)
+{
+    for (const TicketView& view : TicketView::builtIns()) {
+        if (view.id == QLatin1String(id))
+            return view;
+    }
+    return {};
+}
+
+qint64 scalar(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.sql());
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+class TestTicketQueueModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void pagesThroughAViewInSqlOrder_data();
+    void pagesThroughAViewInSqlOrder();
+    void refreshTouchesOnlyChangedRowsAndKeepsSelection();
+    void searchNarrowsTheView();
+    void slaColours_data();
+    void slaColours();
+    void viewCountsMatchTheQueue();
+
+private:
+    std::unique_ptr<TempStore> m_store;
+    std::unique_ptr<TeamDirectory> m_directory;
+    ViewContext m_context;
+};
+
+void TestTicketQueueModel::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    m_store = std::make_unique<TempStore>(kEnd);
+    QVERIFY(demo::DemoSeeder(m_store->db(), {1500, 11, kEnd, 10000, 10}).run().ok());
+    m_directory = std::make_unique<TeamDirectory>(m_store->db());
+    m_context = {QStringLiteral("a-06"), kEnd, m_store->fields().definitions()};
+}
+
+void TestTicketQueueModel::pagesThroughAViewInSqlOrder_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<bool>("descending");
+    QTest::newRow("created, newest first") << int(TicketQueueModel::Created) << true;
+    QTest::newRow("priority ascending") << int(TicketQueueModel::Priority) << false;
+    QTest::newRow("priority descending") << int(TicketQueueModel::Priority) << true;
+    QTest::newRow("subject") << int(TicketQueueModel::Subject) << false;
+    QTest::newRow("assignee (has empties)") << int(TicketQueueModel::Assignee) << false;
+    QTest::newRow("time left") << int(TicketQueueModel::TimeLeft) << false;
+}
+
+void TestTicketQueueModel::pagesThroughAViewInSqlOrder()
+{
+    QFETCH(int, column);
+    QFETCH(bool, descending);
+    TicketQueueModel model(m_store->db(), m_store->clock, *m_directory);
+    QVERIFY(model.setView(builtIn("all_open"), m_context));
+    model.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    QCOMPARE(model.rowCount(), TicketQueueModel::kPageSize); // one page, not the view
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCoreApplication::processEvents(); // a fetch the tester asked for during a reset arrives now
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+        QCoreApplication::processEvents();
+    }
+    const qint64 open = scalar(m_store->db(),
+        QStringLiteral(
+            "SELECT count(*) FROM ticket WHERE status IN ('new','in_progress','waiting_customer','follow_up')"));
+    QVERIFY(open > TicketQueueModel::kPageSize * 2);
+    QCOMPARE(model.rowCount(), open); // keyset paging neither skips nor repeats a row across pages
+    QSet<QString> ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids.insert(model.ticketId(row));
+    QCOMPARE(ids.size(), open);
+    if (column == TicketQueueModel::Priority) {
+        for (int row = 1; row < model.rowCount(); ++row) {
+            const int before = model.index(row - 1, column).data(TicketQueueModel::RawValueRole).toInt();
+            const int here = model.index(row, column).data(TicketQueueModel::RawValueRole).toInt();
+            QVERIFY(descending ? before >= here : before <= here);
+        }
+    }
+    if (column == TicketQueueModel::Created) {
+        QVERIFY(model.index(0, column).data(TicketQueueModel::RawValueRole).toDateTime()
+            > model.index(model.rowCount() - 1, column).data(TicketQueueModel::RawValueRole).toDateTime());
+    }
+}
+
+void TestTicketQueueModel::refreshTouchesOnlyChangedRowsAndKeepsSelection()
+{
+    TicketQueueModel model(m_store->db(), m_store->clock, *m_directory);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setView(builtIn("all_open"), m_context));
+    while (model.canFetchMore({})) { // the tester may fetch pages while it checks; start from the whole view
+        model.fetchMore({});
+        QCoreApplication::processEvents();
+    }
+    QItemSelectionModel selection(&model);
+    selection.select(model.index(5, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QString selectedId = model.ticketId(5);
+    const QString edited = model.ticketId(2);
+    const QString closing = model.ticketId(1);
+    QVERIFY(m_store->tickets()
+                .patch(edited, QJsonObject {{QStringLiteral("subject"), QStringLiteral("已修改的标题")}},
+                    QStringLiteral("a"))
+                .ok());
+    const Ticket toClose = *m_store->tickets().find(closing);
+    if (toClose.status == TicketStatus::New)
+        QVERIFY(
+            m_store->tickets().transition(closing, {TicketAction::Accept, {}, {}, {}, {}}, QStringLiteral("a")).ok());
+    QVERIFY(m_store->tickets()
+                .transition(closing, {TicketAction::Close, QStringLiteral("好"), CustomerAnswer::Satisfied, {}, {}},
+                    QStringLiteral("a"))
+                .ok());
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    const int before = model.rowCount();
+    model.refreshTickets({edited, closing});
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(removed.count(), 1); // the closed ticket left the open view
+    QCOMPARE(model.rowCount(), before - 1);
+    QCOMPARE(model.index(1, TicketQueueModel::Subject).data().toString(), QStringLiteral("已修改的标题"));
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(model.ticketId(selection.selectedRows().first().row()), selectedId);
+}
+
+void TestTicketQueueModel::searchNarrowsTheView()
+{
+    TicketQueueModel model(m_store->db(), m_store->clock, *m_directory);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setView(builtIn("closed"), m_context));
+    model.setSearchText(QString::fromUtf8("退款"));
+    QVERIFY(model.rowCount() > 0);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.index(row, TicketQueueModel::Status).data(TicketQueueModel::RawValueRole).toString(),
+            QStringLiteral("closed"));
+        const QString id = model.ticketId(row);
+        const Ticket t = *m_store->tickets().find(id);
+        QString text = t.subject + t.description;
+        for (const Comment& c : m_store->tickets().comments(id))
+            text += c.body;
+        QVERIFY2(text.contains(QString::fromUtf8("退款")), qPrintable(t.subject));
+    }
+    model.setSearchText(QStringLiteral("zzzzqqq"));
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.setView(TicketView {}, m_context)); // a view without a name is refused, model unchanged
+}
+
+void TestTicketQueueModel::slaColours_data()
+{
+    using S = TicketQueueModel::SlaState;
+    QTest::addColumn<int>("hoursSinceCreated");
+    QTest::addColumn<int>("windowHours");
+    QTest::addColumn<int>("statusIndex");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("fresh") << 1 << 24 << int(TicketStatus::New) << int(S::Green);
+    QTest::newRow("last quarter") << 20 << 24 << int(TicketStatus::InProgress) << int(S::Yellow);
+    QTest::newRow("overdue") << 25 << 24 << int(TicketStatus::FollowUp) << int(S::Red);
+    QTest::newRow("closed has none") << 25 << 24 << int(TicketStatus::Closed) << int(S::None);
+    QTest::newRow("spam has none") << 1 << 24 << int(TicketStatus::Spam) << int(S::None);
+}
+
+void TestTicketQueueModel::slaColours()
+{
+    QFETCH(int, hoursSinceCreated);
+    QFETCH(int, windowHours);
+    QFETCH(int, statusIndex);
+    QFETCH(int, expected);
+    const QDateTime created(QDate(2023, 10, 1), QTime(8, 0), Qt::UTC);
+    QCOMPARE(int(TicketQueueModel::slaState(created, created.addSecs(3600 * windowHours),
+                 static_cast<TicketStatus>(statusIndex), created.addSecs(3600 * hoursSinceCreated))),
+        expected);
+}
+
+void TestTicketQueueModel::viewCountsMatchTheQueue()
+{
+    ViewListModel views(m_store->db());
+    QAbstractItemModelTester tester(&views, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    views.setViews(TicketView::builtIns(), m_context);
+    QCOMPARE(views.rowCount(), 6);
+    TicketQueueModel queue(m_store->db(), m_store->clock, *m_directory);
+    for (int row = 0; row < views.rowCount(); ++row) {
+        QVERIFY(queue.setView(views.view(row), m_context));
+        while (queue.canFetchMore({}))
+            queue.fetchMore({});
+        QCOMPARE(views.index(row).data(ViewListModel::CountRole).toLongLong(), qint64(queue.rowCount()));
+    }
+    QVERIFY(views.index(0).data().toString().contains(QString::fromUtf8("我的待办")));
+    QSignalSpy changed(&views, &QAbstractItemModel::dataChanged);
+    views.refreshCounts();
+    QCOMPARE(changed.count(), 0); // nothing changed, nothing announced
+    QVERIFY(m_store->tickets().create(draftTicket(QStringLiteral("新")), QStringLiteral("a")).ok());
+    views.refreshCounts();
+    QVERIFY(changed.count() >= 2); // unassigned and all open grew
+}
+
+QTEST_GUILESS_MAIN(TestTicketQueueModel)
+#include "tst_ticketqueuemodel.moc"

@@ -1,0 +1,118 @@
+#include "DemoSeeder.h"
+#include "MainWindow.h"
+#include "TempStore.h"
+#include "TicketQueueModel.h"
+
+#include <QApplication>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void viewsSwitchByClickAndKeyboard();
+    void searchAsYouTypeFromTheKeyboard();
+    void remembersTheOpenView();
+
+private:
+    std::unique_ptr<TempStore> m_store;
+    QTemporaryDir m_settings;
+};
+
+namespace {
+
+const QDateTime kEnd(QDate(2026, 11, 20), QTime(18, 0), Qt::UTC);
+const AgentSession kAgent {QStringLiteral("a-06"), QStringLiteral("杨帆"), QStringLiteral("agent")};
+
+} // namespace
+
+void TestMainWindow::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China)); // the agents' language
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("GongdanTest"));
+    m_store = std::make_unique<TempStore>(kEnd);
+    QVERIFY(demo::DemoSeeder(m_store->db(), {600, 5, kEnd, 10000, 10}).run().ok());
+}
+
+void TestMainWindow::viewsSwitchByClickAndKeyboard()
+{
+    MainWindow window(m_store->db(), m_store->clock, kAgent);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* views = window.findChild<QListView*>(QStringLiteral("viewList"));
+    auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+    QVERIFY(views && table);
+    QCOMPARE(views->model()->rowCount(), 6);
+
+    // Click 未分配 (unassigned): every row has no assignee.
+    const QModelIndex unassigned = views->model()->index(1, 0);
+    QTest::mouseClick(views->viewport(), Qt::LeftButton, {}, views->visualRect(unassigned).center());
+    QCOMPARE(views->currentIndex().row(), 1);
+    QVERIFY(table->model()->rowCount() > 0);
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        QVERIFY(table->model()->index(row, TicketQueueModel::Assignee).data().toString().isEmpty());
+    QVERIFY(window.windowTitle().contains(QString::fromUtf8("未分配")));
+
+    // Alt+6 opens the sixth view, 已关闭 (closed).
+    QTest::keyClick(&window, Qt::Key_6, Qt::AltModifier);
+    QCOMPARE(views->currentIndex().row(), 5);
+    for (int row = 0; row < std::min(50, table->model()->rowCount()); ++row)
+        QCOMPARE(table->model()->index(row, TicketQueueModel::Status).data(TicketQueueModel::RawValueRole).toString(),
+            QStringLiteral("closed"));
+    QVERIFY(window.findChild<QLabel*>(QStringLiteral("agentLabel"))->text().contains(QString::fromUtf8("杨帆")));
+}
+
+void TestMainWindow::searchAsYouTypeFromTheKeyboard()
+{
+    MainWindow window(m_store->db(), m_store->clock, kAgent);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openView(QStringLiteral("all_open"));
+    auto* search = window.findChild<QLineEdit*>(QStringLiteral("searchBox"));
+    auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+    table->setFocus();
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), search);
+    const int all = table->model()->rowCount();
+    // Chinese arrives through the input method, as a committed string.
+    QInputMethodEvent typed;
+    typed.setCommitString(QString::fromUtf8("维修"));
+    QApplication::sendEvent(search, &typed);
+    QCOMPARE(search->text(), QString::fromUtf8("维修"));
+    QVERIFY(table->model()->rowCount() > 0);
+    QVERIFY(table->model()->rowCount() < all);
+    QTest::keyClick(search, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(search, Qt::Key_Backspace);
+    QCOMPARE(table->model()->rowCount(), all);
+}
+
+void TestMainWindow::remembersTheOpenView()
+{
+    {
+        MainWindow window(m_store->db(), m_store->clock, kAgent);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openView(QStringLiteral("follow_up"));
+        window.close();
+    }
+    MainWindow again(m_store->db(), m_store->clock, kAgent);
+    auto* views = again.findChild<QListView*>(QStringLiteral("viewList"));
+    QCOMPARE(views->currentIndex().data(Qt::UserRole + 2).toString(), QStringLiteral("follow_up"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,230 @@
+#include "MainWindow.h"
+
+#include "Clock.h"
+#include "Database.h"
+#include "FieldDefinitionRepository.h"
+#include "Outbox.h"
+#include "TeamDirectory.h"
+#include "TicketQueueModel.h"
+#include "ViewListModel.h"
+#include "ViewRepository.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace gongdan {
+
+MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_session(std::move(session))
+    , m_directory(new TeamDirectory(db))
+    , m_views(new ViewListModel(db, this))
+    , m_queue(new TicketQueueModel(db, clock, *m_directory, this))
+    , m_viewList(new QListView(this))
+    , m_search(new QLineEdit(this))
+    , m_table(new QTableView(this))
+    , m_splitter(new QSplitter(this))
+    , m_agentLabel(new QLabel(this))
+    , m_syncLabel(new QLabel(this))
+    , m_clockLabel(new QLabel(this))
+    , m_clockTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Gongdan"));
+
+    m_viewList->setObjectName(QStringLiteral("viewList"));
+    m_viewList->setAccessibleName(tr("Views"));
+    m_viewList->setModel(m_views);
+    m_viewList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    m_search->setObjectName(QStringLiteral("searchBox"));
+    m_search->setPlaceholderText(tr("Search number, subject, customer, phone or comment (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search tickets"));
+    connect(m_search, &QLineEdit::textChanged, m_queue, &TicketQueueModel::setSearchText);
+
+    m_table->setObjectName(QStringLiteral("queueTable"));
+    m_table->setAccessibleName(tr("Tickets"));
+    m_table->setModel(m_queue);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(TicketQueueModel::Created, Qt::DescendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionResizeMode(TicketQueueModel::Subject, QHeaderView::Stretch);
+    // The subject takes what is left; the others get what their usual content needs.
+    const QList<QPair<int, int>> widths {{TicketQueueModel::Number, 116}, {TicketQueueModel::Priority, 52},
+        {TicketQueueModel::Status, 90}, {TicketQueueModel::Customer, 64}, {TicketQueueModel::Category, 128},
+        {TicketQueueModel::Assignee, 60}, {TicketQueueModel::Group, 84}, {TicketQueueModel::Created, 88},
+        {TicketQueueModel::TimeLeft, 104}};
+    for (const auto& [column, width] : widths)
+        m_table->setColumnWidth(column, width);
+
+    auto* centre = new QWidget(this);
+    auto* layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_table);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_viewList);
+    m_splitter->addWidget(centre);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({170, 1070});
+    setCentralWidget(m_splitter);
+
+    m_agentLabel->setObjectName(QStringLiteral("agentLabel"));
+    m_syncLabel->setObjectName(QStringLiteral("syncLabel"));
+    m_clockLabel->setObjectName(QStringLiteral("clockLabel"));
+    statusBar()->addPermanentWidget(m_agentLabel);
+    statusBar()->addPermanentWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_clockLabel);
+    connect(m_clockTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    m_clockTimer->start(30 * 1000);
+    connect(m_queue, &TicketQueueModel::loadFailed, this,
+        [this](const QString& message) { statusBar()->showMessage(message); });
+    connect(m_viewList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex& current) { showView(current.row()); });
+
+    buildMenus();
+    const ViewContext context {m_session.agentId, m_clock.now(), FieldDefinitionRepository(m_db).definitions()};
+    m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId), context);
+    restoreLayout();
+    if (!m_viewList->currentIndex().isValid())
+        m_viewList->setCurrentIndex(m_views->index(0));
+    refreshStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_directory;
+}
+
+void MainWindow::buildMenus()
+{
+    auto* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* find = viewMenu->addAction(tr("&Find tickets"));
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+    find->setToolTip(tr("Find tickets (%1)").arg(find->shortcut().toString(QKeySequence::NativeText)));
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    QAction* refresh = viewMenu->addAction(tr("&Refresh"));
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, this, [this] {
+        m_queue->reload();
+        m_views->refreshCounts();
+        refreshStatus();
+    });
+    viewMenu->addSeparator();
+    // Alt+1 … Alt+9 open the first nine views.
+    for (int i = 0; i < std::min(9, m_views->rowCount() > 0 ? m_views->rowCount() : 9); ++i) {
+        QAction* open = viewMenu->addAction(tr("Open view %1").arg(i + 1));
+        open->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(open, &QAction::triggered, this, [this, i] { m_viewList->setCurrentIndex(m_views->index(i)); });
+    }
+}
+
+void MainWindow::openView(const QString& viewId)
+{
+    const int row = m_views->rowOf(viewId);
+    if (row >= 0)
+        m_viewList->setCurrentIndex(m_views->index(row));
+}
+
+void MainWindow::search(const QString& text)
+{
+    m_search->setText(text);
+}
+
+void MainWindow::ticketsChanged(const QStringList& ticketIds)
+{
+    m_queue->refreshTickets(ticketIds);
+    m_views->refreshCounts();
+    refreshStatus();
+}
+
+void MainWindow::showView(int row)
+{
+    if (row < 0)
+        return;
+    TicketView view = m_views->view(row);
+    const ViewContext context {m_session.agentId, m_clock.now(), FieldDefinitionRepository(m_db).definitions()};
+    m_queue->setView(view, context);
+    const int column = [&] {
+        for (int c = 0; c < TicketQueueModel::ColumnCount; ++c) {
+            if (TicketQueueModel::sortFieldOf(c) == view.sortField)
+                return c;
+        }
+        return int(TicketQueueModel::Created);
+    }();
+    const QSignalBlocker blocker(m_table->horizontalHeader()); // the model already sorts as the view says
+    m_table->horizontalHeader()->setSortIndicator(
+        column, view.sortDescending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    setWindowTitle(tr("Gongdan — %1").arg(m_views->data(m_views->index(row), ViewListModel::NameRole).toString()));
+}
+
+void MainWindow::refreshStatus()
+{
+    m_agentLabel->setText(tr("Agent: %1").arg(m_session.name));
+    const qint64 waiting = Outbox(m_db).count();
+    m_syncLabel->setText(tr("Not connected · %n change(s) waiting to sync", nullptr, static_cast<int>(waiting)));
+    m_clockLabel->setText(QLocale().toString(m_clock.now().toLocalTime(), QStringLiteral("HH:mm")));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (settings.contains(QStringLiteral("mainWindow/geometry")))
+        restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    else
+        resize(1240, 760);
+    if (settings.contains(QStringLiteral("mainWindow/splitter")))
+        m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+    if (settings.contains(QStringLiteral("mainWindow/queueHeader")))
+        m_table->horizontalHeader()->restoreState(
+            settings.value(QStringLiteral("mainWindow/queueHeader")).toByteArray());
+    const QString viewId = settings.value(QStringLiteral("mainWindow/view")).toString();
+    if (!viewId.isEmpty())
+        openView(viewId);
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/queueHeader"), m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("mainWindow/view"), m_viewList->currentIndex().data(ViewListModel::ViewIdRole));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    event->accept();
+}
+
+} // namespace gongdan

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+namespace gongdan {
+
+class Clock;
+class Database;
+class TeamDirectory;
+class TicketQueueModel;
+class ViewListModel;
+
+/// Who is working at this workstation.
+struct AgentSession {
+    QString agentId;
+    QString name;
+    QString role;
+};
+
+/// The agent's main window: views with live counts on the left, the queue of the chosen view in the
+/// centre with search as you type, and a status bar with the agent, the connection, changes waiting to
+/// sync and the time. Splitter, columns and sort are remembered between sessions.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    MainWindow(Database& db, const Clock& clock, AgentSession session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openView(const QString& viewId);
+    void search(const QString& text);
+    /// Tells the window tickets changed elsewhere (another window now, sync later).
+    void ticketsChanged(const QStringList& ticketIds);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void showView(int row);
+    void refreshStatus();
+    void restoreLayout();
+    void saveLayout();
+
+    Database& m_db;
+    const Clock& m_clock;
+    AgentSession m_session;
+    TeamDirectory* m_directory;
+    ViewListModel* m_views;
+    TicketQueueModel* m_queue;
+    QListView* m_viewList;
+    QLineEdit* m_search;
+    QTableView* m_table;
+    QSplitter* m_splitter;
+    QLabel* m_agentLabel;
+    QLabel* m_syncLabel;
+    QLabel* m_clockLabel;
+    QTimer* m_clockTimer;
+};
+
+} // namespace gongdan
