@@ -1,8 +1,10 @@
 // gongdan-bench: demo data and performance figures. Subcommands:
 //   seed --tickets N [--seed S] --store PATH    seed a demo team into a store
 //   foundation [--tickets N] [--seed S] [--dir D]   store, search and size figures (JSON lines)
+//   workstation [--tickets N] [--store PATH]        queue, sort, search and count figures (JSON lines)
 #include "DemoSeeder.h"
 #include "FoundationBench.h"
+#include "WorkstationBench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,7 +19,7 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gongdan demo data and benchmarks"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("seed | foundation"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("seed | foundation | workstation"));
     parser.addOption({QStringLiteral("tickets"), QStringLiteral("Number of tickets."), QStringLiteral("N"),
         QStringLiteral("10000")});
     parser.addOption(
@@ -36,6 +38,10 @@ int main(int argc, char** argv)
         return 2;
     }
     const QString command = parser.positionalArguments().value(0);
+    if (command == QLatin1String("workstation")) {
+        return demo::runWorkstationBench(
+            tickets, seed, parser.value(QStringLiteral("dir")), parser.value(QStringLiteral("store")), out);
+    }
     if (command == QLatin1String("foundation"))
         return demo::runFoundationBench(tickets, seed, parser.value(QStringLiteral("dir")), out);
     if (command == QLatin1String("seed")) {
@@ -65,6 +71,6 @@ int main(int argc, char** argv)
             << timer.elapsed() / 1000.0 << " s" << Qt::endl;
         return 0;
     }
-    err << "unknown command; use seed or foundation (see --help)" << Qt::endl;
+    err << "unknown command; use seed, foundation or workstation (see --help)" << Qt::endl;
     return 2;
 }

@@ -182,10 +182,21 @@ void TicketQueueModel::fetchMore(const QModelIndex& parent)
     if (m_rows.isEmpty()) {
         page = query(QString(), {}, kPageSize, &ok);
     } else {
+        // Keyset on (key, rowid). SQLite sorts NULL first ascending and last descending, and a row-value
+        // comparison with NULL is never true, so the NULL run is paged by rowid alone.
         const Row& last = m_rows.last();
-        page = query(QStringLiteral("(%1, rowid) %2 (?, ?)")
-                         .arg(m_sortExpression, m_descending ? QStringLiteral("<") : QStringLiteral(">")),
-            {last.sortKey, last.rowid}, kPageSize, &ok);
+        const QString& key = m_sortExpression;
+        if (last.sortKey.isNull()) {
+            page = m_descending
+                ? query(QStringLiteral("(%1 IS NULL AND rowid < ?)").arg(key), {last.rowid}, kPageSize, &ok)
+                : query(QStringLiteral("((%1 IS NULL AND rowid > ?) OR %1 IS NOT NULL)").arg(key), {last.rowid},
+                    kPageSize, &ok);
+        } else {
+            page = m_descending
+                ? query(QStringLiteral("((%1, rowid) < (?, ?) OR %1 IS NULL)").arg(key), {last.sortKey, last.rowid},
+                    kPageSize, &ok)
+                : query(QStringLiteral("(%1, rowid) > (?, ?)").arg(key), {last.sortKey, last.rowid}, kPageSize, &ok);
+        }
     }
     m_atEnd = !ok || page.size() < kPageSize;
     if (page.isEmpty())
@@ -233,9 +244,7 @@ void TicketQueueModel::reload()
 {
     auto expression = ViewQuery::expression(m_view.sortField, m_context.definitions);
     const QString field = expression ? expression.value() : QStringLiteral("created_ms");
-    const bool notNull = field == QLatin1String("created_ms") || field == QLatin1String("priority")
-        || field == QLatin1String("status") || field == QLatin1String("subject");
-    m_sortExpression = notNull ? field : QStringLiteral("ifnull(%1, '')").arg(field);
+    m_sortExpression = field; // the bare column, so SQLite can read a (status, column) index in order
     m_descending = m_view.sortDescending;
     m_announcing = true;
     beginResetModel();

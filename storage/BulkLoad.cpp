@@ -83,6 +83,12 @@ Status BulkLoad::restorePending(Database& db)
     }
     if (Status status = db.exec(QStringLiteral("DROP TABLE bulk_load_pending")); !status)
         return status;
+    // Fresh statistics for the queue's planner: the ticket table only (see migration 5), sampled
+    // (analysis_limit) so the cost does not grow with the store.
+    if (Status status = db.exec(QStringLiteral("PRAGMA analysis_limit = 2000")); !status)
+        return status;
+    if (Status status = db.exec(QStringLiteral("ANALYZE ticket")); !status)
+        return status;
     return transaction.commit();
 }
 

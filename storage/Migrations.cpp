@@ -170,9 +170,36 @@ Status step4(Database& db)
         });
 }
 
+// v5: queue indexes. Views filter by status and show newest first; overdue sorts by the due time.
+Status step5(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE INDEX ticket_status_created ON ticket(status, created_ms)"),
+            QStringLiteral("CREATE INDEX ticket_status_due ON ticket(status, resolution_due_ms)"),
+            // Statistics for the ticket table only: statistics taken while the FTS5 shadow tables are empty
+            // make the planner scan them during later merges (a 1M-ticket rebuild went from 40 s to minutes).
+            QStringLiteral("PRAGMA analysis_limit = 2000"),
+            QStringLiteral("ANALYZE ticket"),
+        });
+}
+
+// v6: sorting a queue by any column reads an index in order, within the view's status.
+Status step6(Database& db)
+{
+    QStringList statements;
+    for (const char* column :
+        {"number", "priority", "subject", "contact_name", "category_id", "assignee_id", "group_id"})
+        statements.append(
+            QStringLiteral("CREATE INDEX ticket_status_%1 ON ticket(status, %1)").arg(QLatin1String(column)));
+    statements.append(QStringLiteral("PRAGMA analysis_limit = 2000"));
+    statements.append(QStringLiteral("ANALYZE ticket"));
+    return execAll(db, statements);
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
-    static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4};
+    static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6};
     return all;
 }
 

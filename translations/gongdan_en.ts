@@ -594,6 +594,20 @@
     </message>
 </context>
 <context>
+    <name>gongdan::ChoiceFieldEditor</name>
+    <message>
+        <source>%1, level %2</source>
+        <translation>%1, level %2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DateTimeFieldEditor</name>
+    <message>
+        <source>Set %1</source>
+        <translation>Set %1</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::MainWindow</name>
     <message>
         <source>Gongdan</source>

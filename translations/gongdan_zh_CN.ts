@@ -594,6 +594,20 @@
     </message>
 </context>
 <context>
+    <name>gongdan::ChoiceFieldEditor</name>
+    <message>
+        <source>%1, level %2</source>
+        <translation>%1,第 %2 级</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DateTimeFieldEditor</name>
+    <message>
+        <source>Set %1</source>
+        <translation>填写%1</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::MainWindow</name>
     <message>
         <source>Gongdan</source>

@@ -71,7 +71,10 @@ void TestTicketQueueModel::pagesThroughAViewInSqlOrder_data()
     QTest::newRow("priority descending") << int(TicketQueueModel::Priority) << true;
     QTest::newRow("subject") << int(TicketQueueModel::Subject) << false;
     QTest::newRow("assignee (has empties)") << int(TicketQueueModel::Assignee) << false;
+    QTest::newRow("assignee descending (NULLs last)") << int(TicketQueueModel::Assignee) << true;
     QTest::newRow("time left") << int(TicketQueueModel::TimeLeft) << false;
+    QTest::newRow("time left descending") << int(TicketQueueModel::TimeLeft) << true;
+    QTest::newRow("category descending") << int(TicketQueueModel::Category) << true;
 }
 
 void TestTicketQueueModel::pagesThroughAViewInSqlOrder()

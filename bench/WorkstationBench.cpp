@@ -1,0 +1,129 @@
+#include "WorkstationBench.h"
+
+#include "DemoSeeder.h"
+#include "FieldDefinitionRepository.h"
+#include "FoundationBench.h"
+#include "TeamDirectory.h"
+#include "TicketQueueModel.h"
+#include "ViewListModel.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <algorithm>
+
+namespace gongdan::demo {
+
+namespace {
+
+double ms(const QElapsedTimer& timer)
+{
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+TicketView view(const QString& id)
+{
+    for (const TicketView& v : TicketView::builtIns()) {
+        if (v.id == id)
+            return v;
+    }
+    return {};
+}
+
+} // namespace
+
+int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, const QString& store, QTextStream& out)
+{
+    QTemporaryDir temp((directory.isEmpty() ? QDir::tempPath() : directory) + QStringLiteral("/gongdan-ws-XXXXXX"));
+    const QString path = store.isEmpty() ? temp.filePath(QStringLiteral("bench.sqlite")) : store;
+    SystemClock clock;
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+    if (!QFileInfo::exists(path)) {
+        auto seeding = Database::open(path, clock, Database::Options {true, -1});
+        if (!seeding || !DemoSeeder(*seeding.value(), SeedOptions {tickets, seed, end}).run()) {
+            out << "seeding failed" << Qt::endl;
+            return 1;
+        }
+        seeding.value()->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    auto db = Database::open(path, clock);
+    if (!db) {
+        out << db.error().message << Qt::endl;
+        return 1;
+    }
+    TeamDirectory directoryOfNames(*db.value());
+    const ViewContext context {
+        QStringLiteral("a-06"), clock.now(), FieldDefinitionRepository(*db.value()).definitions()};
+    TicketQueueModel queue(*db.value(), clock, directoryOfNames);
+    queue.setView(view(QStringLiteral("closed")), context); // warm the page cache, as a running session has
+
+    QList<double> firstRows;
+    for (const char* id : {"my_open", "unassigned", "all_open", "follow_up", "overdue", "closed"}) {
+        QElapsedTimer timer;
+        timer.start();
+        queue.setView(view(QLatin1String(id)), context);
+        firstRows.append(ms(timer));
+    }
+    printFigure(out, QStringLiteral("queue.first_rows_ms"), *std::max_element(firstRows.begin(), firstRows.end()),
+        QStringLiteral("ms"));
+
+    double worstSort = 0;
+    QString worstColumn;
+    for (const char* id : {"all_open", "closed"}) {
+        queue.setView(view(QLatin1String(id)), context);
+        for (int column = 0; column < TicketQueueModel::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                QElapsedTimer timer;
+                timer.start();
+                queue.sort(column, order);
+                if (ms(timer) > worstSort) {
+                    worstSort = ms(timer);
+                    worstColumn = QLatin1String(id) + QLatin1Char('/') + TicketQueueModel::sortFieldOf(column);
+                }
+            }
+        }
+    }
+    printFigure(out, QStringLiteral("queue.sort_ms.max"), worstSort, QStringLiteral("ms"));
+    out << "# slowest sort: " << worstColumn << Qt::endl;
+
+    queue.setView(view(QStringLiteral("all_open")), context);
+    QList<double> searches;
+    // As typed: the growing prefixes of what agents search for.
+    for (const char* typed : {"退", "退款", "物", "物流", "wi", "wifi", "138", "13800", "G2026", "投诉 上门"}) {
+        QElapsedTimer timer;
+        timer.start();
+        queue.setSearchText(QString::fromUtf8(typed));
+        searches.append(ms(timer));
+    }
+    queue.setSearchText(QString());
+    printFigure(out, QStringLiteral("search.median_ms"), median(searches), QStringLiteral("ms"));
+
+    QList<TicketView> ten = TicketView::builtIns();
+    const auto custom = [&](const char* name, ViewCondition condition) {
+        TicketView v;
+        v.id = QLatin1String(name);
+        v.nameZh = QLatin1String(name);
+        v.conditions = {condition};
+        ten.append(v);
+    };
+    custom("critical", {QStringLiteral("priority"), ConditionOp::Is, QStringLiteral("critical")});
+    custom("complaints", {QStringLiteral("need_type"), ConditionOp::Is, QStringLiteral("complaint")});
+    custom("logistics", {QStringLiteral("group_id"), ConditionOp::Is, QStringLiteral("g-logistics")});
+    custom("has_order", {QStringLiteral("custom_fields.order_no"), ConditionOp::IsNotEmpty, QJsonValue()});
+    ViewListModel counts(*db.value());
+    QElapsedTimer timer;
+    timer.start();
+    counts.setViews(ten, context);
+    printFigure(out, QStringLiteral("counts.10views_ms"), ms(timer), QStringLiteral("ms"));
+    return 0;
+}
+
+} // namespace gongdan::demo

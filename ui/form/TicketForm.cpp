@@ -1,0 +1,143 @@
+#include "TicketForm.h"
+
+#include "FieldEditor.h"
+#include "FieldValidator.h"
+
+#include <QGridLayout>
+#include <QLabel>
+
+namespace gongdan {
+
+TicketForm::TicketForm(QWidget* parent) : QWidget(parent), m_grid(new QGridLayout(this))
+{
+    setObjectName(QStringLiteral("ticketForm"));
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setColumnStretch(1, 1);
+    m_grid->setVerticalSpacing(2);
+}
+
+void TicketForm::setDefinitions(
+    const QList<FieldDefinition>& definitions, const CategoryTree& categories, const QString& role, bool chinese)
+{
+    const QJsonObject current = values();
+    qDeleteAll(findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly));
+    m_editors.clear();
+    m_labels.clear();
+    m_errors.clear();
+    m_definitions = definitions;
+    m_categories = categories;
+    m_role = role;
+    m_chinese = chinese;
+    int row = 0;
+    for (const FieldDefinition& def : m_definitions) {
+        if (!def.active)
+            continue;
+        auto* label = new QLabel(
+            def.label(chinese) + (def.required ? QStringLiteral(" <span style=\"color:#c62828\">*</span>") : QString()),
+            this);
+        label->setObjectName(QStringLiteral("label_") + def.key);
+        label->setTextFormat(Qt::RichText);
+        FieldEditor* editor = FieldEditor::create(def, chinese, this);
+        editor->setReadOnly(!def.editableBy(role));
+        label->setBuddy(editor);
+        auto* error = new QLabel(this);
+        error->setObjectName(QStringLiteral("error_") + def.key);
+        error->setStyleSheet(QStringLiteral("color:#c62828"));
+        error->setWordWrap(true);
+        error->hide();
+        m_grid->addWidget(label, row, 0, Qt::AlignRight | Qt::AlignTop);
+        m_grid->addWidget(editor, row, 1);
+        m_grid->addWidget(error, row + 1, 1);
+        row += 2;
+        m_editors.insert(def.key, editor);
+        m_labels.insert(def.key, label);
+        m_errors.insert(def.key, error);
+        connect(editor, &FieldEditor::edited, this, [this, key = def.key] {
+            m_errors.value(key)->hide(); // the message goes once the agent acts on it
+            Q_EMIT edited();
+        });
+    }
+    setValues(current.isEmpty() ? m_stored : current);
+    applyVisibility();
+}
+
+void TicketForm::setCategory(const QString& categoryId)
+{
+    m_categoryId = categoryId;
+    applyVisibility();
+}
+
+void TicketForm::applyVisibility()
+{
+    ValidationContext context;
+    context.categoryId = m_categoryId;
+    context.categories = &m_categories;
+    for (const FieldDefinition& def : m_definitions) {
+        if (!m_editors.contains(def.key))
+            continue;
+        const bool show = FieldValidator::appliesTo(def, context);
+        m_labels.value(def.key)->setVisible(show);
+        m_editors.value(def.key)->setVisible(show);
+        if (!show)
+            m_errors.value(def.key)->hide();
+    }
+}
+
+void TicketForm::setValues(const QJsonObject& values)
+{
+    m_stored = values;
+    for (auto it = m_editors.begin(); it != m_editors.end(); ++it)
+        it.value()->setValue(values.value(it.key()));
+}
+
+QJsonObject TicketForm::values() const
+{
+    QJsonObject result = m_stored;
+    for (auto it = m_editors.begin(); it != m_editors.end(); ++it) {
+        if (!isFieldVisible(it.key()))
+            continue; // not shown for this category: keep what was stored
+        const QJsonValue value = it.value()->value();
+        if (value.isNull() || value.isUndefined())
+            result.remove(it.key());
+        else
+            result.insert(it.key(), value);
+    }
+    return result;
+}
+
+bool TicketForm::isFieldVisible(const QString& key) const
+{
+    const FieldEditor* editor = m_editors.value(key);
+    return editor && !editor->isHidden();
+}
+
+bool TicketForm::validate(bool closing)
+{
+    ValidationContext context;
+    context.categoryId = m_categoryId;
+    context.categories = &m_categories;
+    context.closing = closing;
+    context.chinese = m_chinese;
+    for (QLabel* error : std::as_const(m_errors))
+        error->hide();
+    const QList<FieldIssue> issues = FieldValidator::validate(m_definitions, values(), context);
+    for (const FieldIssue& issue : issues) {
+        if (QLabel* error = m_errors.value(issue.key)) {
+            error->setText(issue.message);
+            error->show();
+        }
+    }
+    if (!issues.isEmpty()) {
+        if (FieldEditor* first = m_editors.value(issues.first().key))
+            first->setFocus();
+    }
+    return issues.isEmpty();
+}
+
+QString TicketForm::errorText(const QString& key) const
+{
+    const QLabel* error = m_errors.value(key);
+    return error && !error->isHidden() ? error->text() : QString();
+}
+
+} // namespace gongdan

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Category.h"
+#include "FieldDefinition.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+
+namespace gongdan {
+
+class FieldEditor;
+
+/// The custom-field part of a ticket, generated at run time from the field definitions: each type gets
+/// its editor, required fields are marked, fields that do not apply to the ticket's category are
+/// hidden (their stored values kept), fields the agent's role may not edit are read-only, and
+/// validation messages appear under the field they concern — never in a modal box.
+class TicketForm : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TicketForm(QWidget* parent = nullptr);
+
+    /// Rebuilds the form; current values are carried over to the new editors.
+    void setDefinitions(
+        const QList<FieldDefinition>& definitions, const CategoryTree& categories, const QString& role, bool chinese);
+    void setCategory(const QString& categoryId);
+    void setValues(const QJsonObject& values);
+    /// The edited values, plus stored values of fields the form does not show, so nothing is dropped.
+    QJsonObject values() const;
+    /// Checks the values; shows each message next to its field and focuses the first. True when valid.
+    bool validate(bool closing);
+    QString errorText(const QString& key) const;
+    bool isFieldVisible(const QString& key) const;
+    FieldEditor* editor(const QString& key) const { return m_editors.value(key); }
+
+Q_SIGNALS:
+    void edited();
+
+private:
+    void applyVisibility();
+
+    QGridLayout* m_grid;
+    QList<FieldDefinition> m_definitions;
+    CategoryTree m_categories;
+    QString m_categoryId;
+    QString m_role;
+    bool m_chinese = true;
+    QJsonObject m_stored;
+    QHash<QString, FieldEditor*> m_editors;
+    QHash<QString, QLabel*> m_labels;
+    QHash<QString, QLabel*> m_errors;
+};
+
+} // namespace gongdan
