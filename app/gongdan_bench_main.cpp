@@ -6,15 +6,18 @@
 #include "FoundationBench.h"
 #include "WorkstationBench.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QElapsedTimer>
 
 using namespace gongdan;
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // Widgets are measured too (the generated form); off screen unless a platform is chosen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gongdan-bench"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gongdan demo data and benchmarks"));

@@ -1,9 +1,11 @@
 #include "WorkstationBench.h"
 
 #include "DemoSeeder.h"
+#include "DemoTeam.h"
 #include "FieldDefinitionRepository.h"
 #include "FoundationBench.h"
 #include "TeamDirectory.h"
+#include "TicketForm.h"
 #include "TicketQueueModel.h"
 #include "ViewListModel.h"
 
@@ -71,6 +73,7 @@ int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, 
         timer.start();
         queue.setView(view(QLatin1String(id)), context);
         firstRows.append(ms(timer));
+        out << "# first rows of " << id << ": " << firstRows.last() << " ms" << Qt::endl;
     }
     printFigure(out, QStringLiteral("queue.first_rows_ms"), *std::max_element(firstRows.begin(), firstRows.end()),
         QStringLiteral("ms"));
@@ -123,6 +126,26 @@ int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, 
     timer.start();
     counts.setViews(ten, context);
     printFigure(out, QStringLiteral("counts.10views_ms"), ms(timer), QStringLiteral("ms"));
+
+    // A 50-field generated form: the demo definitions repeated under new keys, every type included.
+    QList<FieldDefinition> fifty;
+    for (int i = 0; fifty.size() < 50; ++i) {
+        FieldDefinition def = DemoTeam::instance().fields.at(i % DemoTeam::instance().fields.size());
+        def.key += QStringLiteral("_%1").arg(i);
+        def.categoryIds.clear();
+        fifty.append(def);
+    }
+    const CategoryTree categories = CategoryTree::build(DemoTeam::instance().categories).value();
+    QList<double> forms;
+    for (int round = 0; round < 11; ++round) {
+        QElapsedTimer formTimer;
+        formTimer.start();
+        TicketForm form;
+        form.setDefinitions(fifty, categories, QStringLiteral("agent"), true);
+        form.adjustSize(); // lay it out, as showing it would
+        forms.append(ms(formTimer));
+    }
+    printFigure(out, QStringLiteral("form.50fields_ms"), median(forms), QStringLiteral("ms"));
     return 0;
 }
 

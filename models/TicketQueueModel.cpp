@@ -186,7 +186,11 @@ void TicketQueueModel::fetchMore(const QModelIndex& parent)
         // comparison with NULL is never true, so the NULL run is paged by rowid alone.
         const Row& last = m_rows.last();
         const QString& key = m_sortExpression;
-        if (last.sortKey.isNull()) {
+        if (m_tieBreakByCreated) { // status: never NULL, ties ordered by creation time
+            page = query(QStringLiteral("(%1, created_ms, rowid) %2 (?, ?, ?)")
+                             .arg(key, m_descending ? QStringLiteral("<") : QStringLiteral(">")),
+                {last.sortKey, last.created.toMSecsSinceEpoch(), last.rowid}, kPageSize, &ok);
+        } else if (last.sortKey.isNull()) {
             page = m_descending
                 ? query(QStringLiteral("(%1 IS NULL AND rowid < ?)").arg(key), {last.rowid}, kPageSize, &ok)
                 : query(QStringLiteral("((%1 IS NULL AND rowid > ?) OR %1 IS NOT NULL)").arg(key), {last.rowid},
@@ -245,6 +249,8 @@ void TicketQueueModel::reload()
     auto expression = ViewQuery::expression(m_view.sortField, m_context.definitions);
     const QString field = expression ? expression.value() : QStringLiteral("created_ms");
     m_sortExpression = field; // the bare column, so SQLite can read a (status, column) index in order
+    // Within one status every row ties: order those by creation time, which (status, created_ms) serves.
+    m_tieBreakByCreated = field == QLatin1String("status");
     m_descending = m_view.sortDescending;
     m_announcing = true;
     beginResetModel();
@@ -326,12 +332,17 @@ QList<TicketQueueModel::Row> TicketQueueModel::query(
         params += extraParams;
     }
     const QString direction = m_descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    // Two phases: the subquery picks the page's rowids from the filter and sort columns alone, which a
+    // (status, column) index covers; only those rows are then read. One phase let the planner pick any
+    // (status, …) index and read every row of the view to sort it.
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT rowid, %1, id, number, subject, contact_name, category_id, assignee_id, group_id, "
-        "priority, status, created_ms, resolution_due_ms FROM ticket WHERE %2 ORDER BY %1 %3, rowid %3 LIMIT %4")
-                  .arg(m_sortExpression, where, direction)
+        "priority, status, created_ms, resolution_due_ms FROM ticket WHERE rowid IN (SELECT rowid FROM ticket WHERE %2 "
+        "ORDER BY %1 %3, %4rowid %3 LIMIT %5) ORDER BY %1 %3, %4rowid %3")
+                  .arg(m_sortExpression, where, direction,
+                      m_tieBreakByCreated ? QStringLiteral("created_ms %1, ").arg(direction) : QString())
                   .arg(limit));
     for (const QVariant& value : params)
         q.addBindValue(value);

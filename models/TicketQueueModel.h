@@ -83,6 +83,7 @@ private:
     SqlFilter m_filter {QStringLiteral("0"), {}};
     QString m_sortExpression = QStringLiteral("created_ms");
     bool m_descending = true;
+    bool m_tieBreakByCreated = false;
     QString m_search;
     QList<Row> m_rows;
     bool m_atEnd = true;

@@ -195,7 +195,10 @@
     <name>FieldValidator</name>
     <message numerus="yes">
         <source>%1 is limited to %n characters.</source>
-        <translation><numerusform>%1 is limited to %n character.</numerusform><numerusform>%1 is limited to %n characters.</numerusform></translation>
+        <translation>
+            <numerusform>%1 is limited to %n character.</numerusform>
+            <numerusform>%1 is limited to %n characters.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 must be text.</source>
@@ -235,7 +238,10 @@
     </message>
     <message numerus="yes">
         <source>%1 allows %n digit(s) after the decimal point.</source>
-        <translation><numerusform>%1 allows %n digit after the decimal point.</numerusform><numerusform>%1 allows %n digits after the decimal point.</numerusform></translation>
+        <translation>
+            <numerusform>%1 allows %n digit after the decimal point.</numerusform>
+            <numerusform>%1 allows %n digits after the decimal point.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 must be a date such as 2023-10-01.</source>
@@ -667,7 +673,10 @@
     </message>
     <message numerus="yes">
         <source>Not connected · %n change(s) waiting to sync</source>
-        <translation><numerusform>Not connected · %n change waiting to sync</numerusform><numerusform>Not connected · %n changes waiting to sync</numerusform></translation>
+        <translation>
+            <numerusform>Not connected · %n change waiting to sync</numerusform>
+            <numerusform>Not connected · %n changes waiting to sync</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -734,7 +743,10 @@
     <name>gongdan::ViewListModel</name>
     <message numerus="yes">
         <source>%1, %n ticket(s)</source>
-        <translation><numerusform>%1, %n ticket</numerusform><numerusform>%1, %n tickets</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n ticket</numerusform>
+            <numerusform>%1, %n tickets</numerusform>
+        </translation>
     </message>
 </context>
 <context>

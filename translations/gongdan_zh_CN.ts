@@ -195,7 +195,9 @@
     <name>FieldValidator</name>
     <message numerus="yes">
         <source>%1 is limited to %n characters.</source>
-        <translation><numerusform>%1 最多 %n 个字符。</numerusform></translation>
+        <translation>
+            <numerusform>%1 最多 %n 个字符。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 must be text.</source>
@@ -235,7 +237,9 @@
     </message>
     <message numerus="yes">
         <source>%1 allows %n digit(s) after the decimal point.</source>
-        <translation><numerusform>%1 最多保留 %n 位小数。</numerusform></translation>
+        <translation>
+            <numerusform>%1 最多保留 %n 位小数。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 must be a date such as 2023-10-01.</source>
@@ -667,7 +671,9 @@
     </message>
     <message numerus="yes">
         <source>Not connected · %n change(s) waiting to sync</source>
-        <translation><numerusform>未连接 · %n 项修改待同步</numerusform></translation>
+        <translation>
+            <numerusform>未连接 · %n 项修改待同步</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -734,7 +740,9 @@
     <name>gongdan::ViewListModel</name>
     <message numerus="yes">
         <source>%1, %n ticket(s)</source>
-        <translation><numerusform>%1,%n 张工单</numerusform></translation>
+        <translation>
+            <numerusform>%1,%n 张工单</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,8 @@ void TestTicketQueueModel::pagesThroughAViewInSqlOrder_data()
     QTest::newRow("priority ascending") << int(TicketQueueModel::Priority) << false;
     QTest::newRow("priority descending") << int(TicketQueueModel::Priority) << true;
     QTest::newRow("subject") << int(TicketQueueModel::Subject) << false;
+    QTest::newRow("status (ties by creation)") << int(TicketQueueModel::Status) << false;
+    QTest::newRow("status descending") << int(TicketQueueModel::Status) << true;
     QTest::newRow("assignee (has empties)") << int(TicketQueueModel::Assignee) << false;
     QTest::newRow("assignee descending (NULLs last)") << int(TicketQueueModel::Assignee) << true;
     QTest::newRow("time left") << int(TicketQueueModel::TimeLeft) << false;
