@@ -14,11 +14,16 @@ TeamDirectory::TeamDirectory(Database& db) : m_db(db)
 void TeamDirectory::reload()
 {
     m_agents.clear();
+    m_agentList.clear();
     m_groups.clear();
     QSqlQuery agents(m_db.sql());
-    if (agents.exec(QStringLiteral("SELECT id, name FROM agent"))) {
-        while (agents.next())
+    if (agents.exec(
+            QStringLiteral("SELECT id, name, role, ifnull(group_id, '') FROM agent WHERE active ORDER BY name"))) {
+        while (agents.next()) {
             m_agents.insert(agents.value(0).toString(), agents.value(1).toString());
+            m_agentList.append({agents.value(0).toString(), agents.value(1).toString(), agents.value(2).toString(),
+                agents.value(3).toString()});
+        }
     }
     QSqlQuery groups(m_db.sql());
     if (groups.exec(QStringLiteral("SELECT id, name_zh, name_en FROM team_group"))) {
@@ -27,6 +32,15 @@ void TeamDirectory::reload()
     }
     auto tree = FieldDefinitionRepository(m_db).categories();
     m_categories = tree ? tree.value() : CategoryTree();
+}
+
+QString TeamDirectory::groupOfAgent(const QString& agentId) const
+{
+    for (const AgentEntry& agent : m_agentList) {
+        if (agent.id == agentId)
+            return agent.groupId;
+    }
+    return QString();
 }
 
 QString TeamDirectory::groupName(const QString& id, bool chinese) const

@@ -7,6 +7,11 @@
 
 namespace gongdan {
 
+/// One agent as lists show it.
+struct AgentEntry {
+    QString id, name, role, groupId;
+};
+
 /// Names of agents, groups and categories by id, for lists that show ids as names. Loaded in one go;
 /// call reload() after the team changes.
 class TeamDirectory {
@@ -18,10 +23,13 @@ public:
     QString groupName(const QString& id, bool chinese) const;
     QString categoryPath(const QString& id, bool chinese) const;
     const CategoryTree& categories() const { return m_categories; }
+    const QList<AgentEntry>& agents() const { return m_agentList; } ///< by name
+    QString groupOfAgent(const QString& agentId) const;
 
 private:
     Database& m_db;
     QHash<QString, QString> m_agents;
+    QList<AgentEntry> m_agentList;
     QHash<QString, QPair<QString, QString>> m_groups;
     CategoryTree m_categories;
 };

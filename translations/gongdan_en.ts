@@ -21,6 +21,29 @@
     </message>
 </context>
 <context>
+    <name>BulkTicketActions</name>
+    <message>
+        <source>The ticket no longer exists.</source>
+        <translation>The ticket no longer exists.</translation>
+    </message>
+    <message>
+        <source>Type the tag to add.</source>
+        <translation>Type the tag to add.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs details for each ticket; open the ticket to do it.</source>
+        <translation>&quot;%1&quot; needs details for each ticket; open the ticket to do it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) changed</source>
+        <translation><numerusform>%n ticket changed</numerusform><numerusform>%n tickets changed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n skipped</source>
+        <translation><numerusform>; %n skipped</numerusform><numerusform>; %n skipped</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CacheRecovery</name>
     <message>
         <source>The damaged store %1 could not be moved aside; check the folder&apos;s permissions.</source>
@@ -195,10 +218,7 @@
     <name>FieldValidator</name>
     <message numerus="yes">
         <source>%1 is limited to %n characters.</source>
-        <translation>
-            <numerusform>%1 is limited to %n character.</numerusform>
-            <numerusform>%1 is limited to %n characters.</numerusform>
-        </translation>
+        <translation><numerusform>%1 is limited to %n character.</numerusform><numerusform>%1 is limited to %n characters.</numerusform></translation>
     </message>
     <message>
         <source>%1 must be text.</source>
@@ -238,10 +258,7 @@
     </message>
     <message numerus="yes">
         <source>%1 allows %n digit(s) after the decimal point.</source>
-        <translation>
-            <numerusform>%1 allows %n digit after the decimal point.</numerusform>
-            <numerusform>%1 allows %n digits after the decimal point.</numerusform>
-        </translation>
+        <translation><numerusform>%1 allows %n digit after the decimal point.</numerusform><numerusform>%1 allows %n digits after the decimal point.</numerusform></translation>
     </message>
     <message>
         <source>%1 must be a date such as 2023-10-01.</source>
@@ -673,10 +690,47 @@
     </message>
     <message numerus="yes">
         <source>Not connected · %n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>Not connected · %n change waiting to sync</numerusform>
-            <numerusform>Not connected · %n changes waiting to sync</numerusform>
-        </translation>
+        <translation><numerusform>Not connected · %n change waiting to sync</numerusform><numerusform>Not connected · %n changes waiting to sync</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Tickets</source>
+        <translation>&amp;Tickets</translation>
+    </message>
+    <message>
+        <source>Bulk actions</source>
+        <translation>Bulk actions</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;me</source>
+        <translation>Assign to &amp;me</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to</source>
+        <translation>&amp;Assign to</translation>
+    </message>
+    <message>
+        <source>Set &amp;priority</source>
+        <translation>Set &amp;priority</translation>
+    </message>
+    <message>
+        <source>Change &amp;status</source>
+        <translation>Change &amp;status</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Tag to add to the selected tickets</source>
+        <translation>Tag to add to the selected tickets</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Add tag</translation>
+    </message>
+    <message>
+        <source>Select one or more tickets first.</source>
+        <translation>Select one or more tickets first.</translation>
     </message>
 </context>
 <context>
@@ -743,10 +797,7 @@
     <name>gongdan::ViewListModel</name>
     <message numerus="yes">
         <source>%1, %n ticket(s)</source>
-        <translation>
-            <numerusform>%1, %n ticket</numerusform>
-            <numerusform>%1, %n tickets</numerusform>
-        </translation>
+        <translation><numerusform>%1, %n ticket</numerusform><numerusform>%1, %n tickets</numerusform></translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,29 @@
     </message>
 </context>
 <context>
+    <name>BulkTicketActions</name>
+    <message>
+        <source>The ticket no longer exists.</source>
+        <translation>该工单已不存在。</translation>
+    </message>
+    <message>
+        <source>Type the tag to add.</source>
+        <translation>请输入要添加的标签。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs details for each ticket; open the ticket to do it.</source>
+        <translation>“%1”需要逐张填写详情,请打开工单操作。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) changed</source>
+        <translation><numerusform>已修改 %n 张工单</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n skipped</source>
+        <translation><numerusform>;跳过 %n 张</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CacheRecovery</name>
     <message>
         <source>The damaged store %1 could not be moved aside; check the folder&apos;s permissions.</source>
@@ -195,9 +218,7 @@
     <name>FieldValidator</name>
     <message numerus="yes">
         <source>%1 is limited to %n characters.</source>
-        <translation>
-            <numerusform>%1 最多 %n 个字符。</numerusform>
-        </translation>
+        <translation><numerusform>%1 最多 %n 个字符。</numerusform></translation>
     </message>
     <message>
         <source>%1 must be text.</source>
@@ -237,9 +258,7 @@
     </message>
     <message numerus="yes">
         <source>%1 allows %n digit(s) after the decimal point.</source>
-        <translation>
-            <numerusform>%1 最多保留 %n 位小数。</numerusform>
-        </translation>
+        <translation><numerusform>%1 最多保留 %n 位小数。</numerusform></translation>
     </message>
     <message>
         <source>%1 must be a date such as 2023-10-01.</source>
@@ -671,9 +690,47 @@
     </message>
     <message numerus="yes">
         <source>Not connected · %n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>未连接 · %n 项修改待同步</numerusform>
-        </translation>
+        <translation><numerusform>未连接 · %n 项修改待同步</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Tickets</source>
+        <translation>工单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Bulk actions</source>
+        <translation>批量操作</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;me</source>
+        <translation>分配给我(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to</source>
+        <translation>分配给(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Set &amp;priority</source>
+        <translation>设置紧急程度(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Change &amp;status</source>
+        <translation>更改状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tag to add to the selected tickets</source>
+        <translation>要添加到所选工单的标签</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Select one or more tickets first.</source>
+        <translation>请先选择一张或多张工单。</translation>
     </message>
 </context>
 <context>
@@ -740,9 +797,7 @@
     <name>gongdan::ViewListModel</name>
     <message numerus="yes">
         <source>%1, %n ticket(s)</source>
-        <translation>
-            <numerusform>%1,%n 张工单</numerusform>
-        </translation>
+        <translation><numerusform>%1,%n 张工单</numerusform></translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "TempStore.h"
 #include "TicketQueueModel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QInputMethodEvent>
 #include <QLabel>
@@ -10,6 +11,7 @@
 #include <QListView>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void viewsSwitchByClickAndKeyboard();
     void searchAsYouTypeFromTheKeyboard();
     void remembersTheOpenView();
+    void bulkAssignsFiftyTickets();
 
 private:
     std::unique_ptr<TempStore> m_store;
@@ -112,6 +115,41 @@ void TestMainWindow::remembersTheOpenView()
     MainWindow again(m_store->db(), m_store->clock, kAgent);
     auto* views = again.findChild<QListView*>(QStringLiteral("viewList"));
     QCOMPARE(views->currentIndex().data(Qt::UserRole + 2).toString(), QStringLiteral("follow_up"));
+}
+
+void TestMainWindow::bulkAssignsFiftyTickets()
+{
+    MainWindow window(m_store->db(), m_store->clock, kAgent);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openView(QStringLiteral("all_open"));
+    auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+    QVERIFY(table->model()->rowCount() >= 50);
+    // Shift-click selects the range, as an agent would.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(0, 3)).center());
+    table->scrollTo(table->model()->index(49, 3));
+    QTest::mouseClick(
+        table->viewport(), Qt::LeftButton, Qt::ShiftModifier, table->visualRect(table->model()->index(49, 3)).center());
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 50);
+    QStringList ids;
+    for (const QModelIndex& index : selected)
+        ids.append(index.data(TicketQueueModel::TicketIdRole).toString());
+
+    auto* assignToLiNa = window.findChild<QAction*>(QStringLiteral("assignTo_a-02"));
+    QVERIFY(assignToLiNa);
+    assignToLiNa->trigger();
+    for (const QString& id : ids)
+        QCOMPARE(m_store->tickets().find(id)->assigneeId, QStringLiteral("a-02"));
+    // The rows show the new assignee at once, and the selection is still there.
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 50);
+    QCOMPARE(table->model()->index(selected.first().row(), TicketQueueModel::Assignee).data().toString(),
+        QString::fromUtf8("李娜"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("50")));
+
+    // Ctrl+Shift+A takes them for the signed-in agent.
+    QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_store->tickets().find(ids.first())->assigneeId, kAgent.agentId);
 }
 
 QTEST_MAIN(TestMainWindow)

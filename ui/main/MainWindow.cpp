@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
+#include "BulkTicketActions.h"
 #include "Clock.h"
 #include "Database.h"
 #include "FieldDefinitionRepository.h"
+#include "LocalNumberAllocator.h"
 #include "Outbox.h"
 #include "TeamDirectory.h"
 #include "TicketQueueModel.h"
+#include "TicketRepository.h"
 #include "ViewListModel.h"
 #include "ViewRepository.h"
 
@@ -22,6 +25,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace gongdan {
@@ -31,11 +35,15 @@ MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, Q
     , m_db(db)
     , m_clock(clock)
     , m_session(std::move(session))
+    , m_numbers(std::make_unique<LocalNumberAllocator>(db))
+    , m_fields(std::make_unique<FieldDefinitionRepository>(db))
+    , m_tickets(std::make_unique<TicketRepository>(db, *m_numbers, *m_fields))
     , m_directory(new TeamDirectory(db))
     , m_views(new ViewListModel(db, this))
     , m_queue(new TicketQueueModel(db, clock, *m_directory, this))
     , m_viewList(new QListView(this))
     , m_search(new QLineEdit(this))
+    , m_tagEdit(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_splitter(new QSplitter(this))
     , m_agentLabel(new QLabel(this))
@@ -103,6 +111,7 @@ MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, Q
         [this](const QModelIndex& current) { showView(current.row()); });
 
     buildMenus();
+    buildTicketMenu();
     const ViewContext context {m_session.agentId, m_clock.now(), FieldDefinitionRepository(m_db).definitions()};
     m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId), context);
     restoreLayout();
@@ -146,6 +155,78 @@ void MainWindow::buildMenus()
         open->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(open, &QAction::triggered, this, [this, i] { m_viewList->setCurrentIndex(m_views->index(i)); });
     }
+}
+
+void MainWindow::buildTicketMenu()
+{
+    auto* menu = menuBar()->addMenu(tr("&Tickets"));
+    auto* toolbar = addToolBar(tr("Bulk actions"));
+    toolbar->setObjectName(QStringLiteral("bulkToolbar"));
+    toolbar->setMovable(false);
+
+    QAction* mine = menu->addAction(tr("Assign to &me"));
+    mine->setObjectName(QStringLiteral("assignToMeAction"));
+    mine->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(mine, &QAction::triggered, this, [this] {
+        runOnSelection([this](BulkTicketActions& bulk, const QStringList& ids) {
+            return bulk.assign(ids, m_session.agentId, m_directory->groupOfAgent(m_session.agentId));
+        });
+    });
+    toolbar->addAction(mine);
+    QMenu* assign = menu->addMenu(tr("&Assign to"));
+    for (const AgentEntry& agent : m_directory->agents()) {
+        QAction* to = assign->addAction(agent.name);
+        to->setObjectName(QStringLiteral("assignTo_") + agent.id);
+        connect(to, &QAction::triggered, this, [this, agent] {
+            runOnSelection([agent](BulkTicketActions& bulk, const QStringList& ids) {
+                return bulk.assign(ids, agent.id, agent.groupId);
+            });
+        });
+    }
+    QMenu* priority = menu->addMenu(tr("Set &priority"));
+    for (Priority p : EnumText<Priority>::all()) {
+        QAction* set = priority->addAction(EnumText<Priority>::displayName(p));
+        set->setObjectName(QStringLiteral("priority_") + EnumText<Priority>::key(p));
+        connect(set, &QAction::triggered, this, [this, p] {
+            runOnSelection([p](BulkTicketActions& bulk, const QStringList& ids) { return bulk.setPriority(ids, p); });
+        });
+    }
+    QMenu* status = menu->addMenu(tr("Change &status"));
+    for (TicketAction a :
+        {TicketAction::Accept, TicketAction::MarkSpam, TicketAction::RestoreFromSpam, TicketAction::Reopen}) {
+        QAction* act = status->addAction(Lifecycle::actionName(a));
+        act->setObjectName(QStringLiteral("status_") + Lifecycle::actionKey(a));
+        connect(act, &QAction::triggered, this, [this, a] {
+            runOnSelection([a](BulkTicketActions& bulk, const QStringList& ids) { return bulk.transition(ids, a); });
+        });
+    }
+    m_tagEdit->setObjectName(QStringLiteral("tagEdit"));
+    m_tagEdit->setPlaceholderText(tr("Tag"));
+    m_tagEdit->setAccessibleName(tr("Tag to add to the selected tickets"));
+    m_tagEdit->setMaximumWidth(160);
+    toolbar->addSeparator();
+    toolbar->addWidget(m_tagEdit);
+    QAction* tag = toolbar->addAction(tr("Add tag"));
+    tag->setObjectName(QStringLiteral("addTagAction"));
+    menu->addAction(tag);
+    connect(tag, &QAction::triggered, this, [this] {
+        runOnSelection(
+            [this](BulkTicketActions& bulk, const QStringList& ids) { return bulk.addTag(ids, m_tagEdit->text()); });
+    });
+    connect(m_tagEdit, &QLineEdit::returnPressed, tag, &QAction::trigger);
+}
+
+void MainWindow::runOnSelection(const std::function<BulkOutcome(BulkTicketActions&, const QStringList&)>& action)
+{
+    const QStringList ids = m_queue->ticketIds(m_table->selectionModel()->selectedRows());
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("Select one or more tickets first."), 5000);
+        return;
+    }
+    BulkTicketActions bulk(*m_tickets, m_session.agentId);
+    const BulkOutcome outcome = action(bulk, ids);
+    ticketsChanged(outcome.changed);
+    statusBar()->showMessage(BulkTicketActions::summary(outcome), 10000);
 }
 
 void MainWindow::openView(const QString& viewId)

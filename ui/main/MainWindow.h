@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QMainWindow>
+#include <functional>
+#include <memory>
 
 class QLabel;
 class QLineEdit;
@@ -11,8 +13,12 @@ class QTimer;
 
 namespace gongdan {
 
+class BulkTicketActions;
 class Clock;
 class Database;
+class FieldDefinitionRepository;
+class LocalNumberAllocator;
+class TicketRepository;
 class TeamDirectory;
 class TicketQueueModel;
 class ViewListModel;
@@ -44,6 +50,9 @@ protected:
 
 private:
     void buildMenus();
+    void buildTicketMenu();
+    /// Runs a bulk action on the selected tickets, refreshes what it touched and reports in the status bar.
+    void runOnSelection(const std::function<struct BulkOutcome(BulkTicketActions&, const QStringList&)>& action);
     void showView(int row);
     void refreshStatus();
     void restoreLayout();
@@ -52,11 +61,15 @@ private:
     Database& m_db;
     const Clock& m_clock;
     AgentSession m_session;
+    std::unique_ptr<LocalNumberAllocator> m_numbers;
+    std::unique_ptr<FieldDefinitionRepository> m_fields;
+    std::unique_ptr<TicketRepository> m_tickets;
     TeamDirectory* m_directory;
     ViewListModel* m_views;
     TicketQueueModel* m_queue;
     QListView* m_viewList;
     QLineEdit* m_search;
+    QLineEdit* m_tagEdit;
     QTableView* m_table;
     QSplitter* m_splitter;
     QLabel* m_agentLabel;
