@@ -26,11 +26,6 @@ TicketView builtIn(const char* id)
     return {};
 }
 
-qint64 scalar(Database& db, const QString& sql)
-{
-    QSqlQuery q(db.sql());
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-}
 
 } // namespace
 

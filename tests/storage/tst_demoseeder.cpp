@@ -32,11 +32,6 @@ QByteArray contentHash(Database& db)
     return hash.result().toHex();
 }
 
-qint64 scalar(Database& db, const QString& sql)
-{
-    QSqlQuery q(db.sql());
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-}
 
 } // namespace
 

@@ -14,11 +14,6 @@ using namespace gongdan::test;
 
 namespace {
 
-qint64 scalar(Database& db, const QString& sql)
-{
-    QSqlQuery q(db.sql());
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-}
 
 // The child: writes mutations as fast as it can until it is killed.
 int runWriter(const QString& path)

@@ -11,11 +11,6 @@ using namespace gongdan::test;
 
 namespace {
 
-qint64 scalar(Database& db, const QString& sql)
-{
-    QSqlQuery q(db.sql());
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-}
 
 FieldDefinition refundField()
 {

@@ -1,5 +1,7 @@
 #include "TempStore.h"
 
+#include <QSqlQuery>
+
 namespace gongdan::test {
 
 TempStore::TempStore(const QDateTime& start) : clock(start)
@@ -35,6 +37,12 @@ bool TempStore::reopen()
     m_customers = std::make_unique<CustomerRepository>(*m_db);
     m_tickets = std::make_unique<TicketRepository>(*m_db, *m_numbers, *m_fields);
     return true;
+}
+
+qint64 scalar(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.sql());
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
 }
 
 Ticket draftTicket(const QString& subject, const QString& description)

@@ -44,6 +44,9 @@ private:
     std::unique_ptr<TicketRepository> m_tickets;
 };
 
+/// The first column of the first row of `sql` as a number; -1 when the query fails.
+qint64 scalar(Database& db, const QString& sql);
+
 /// A minimal valid ticket draft.
 Ticket draftTicket(const QString& subject, const QString& description = {});
 
