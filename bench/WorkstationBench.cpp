@@ -121,7 +121,7 @@ int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, 
     custom("complaints", {QStringLiteral("need_type"), ConditionOp::Is, QStringLiteral("complaint")});
     custom("logistics", {QStringLiteral("group_id"), ConditionOp::Is, QStringLiteral("g-logistics")});
     custom("has_order", {QStringLiteral("custom_fields.order_no"), ConditionOp::IsNotEmpty, QJsonValue()});
-    ViewListModel counts(*db.value());
+    ViewListModel counts(*db.value(), ViewListModel::Counting::Synchronous);
     QElapsedTimer timer;
     timer.start();
     counts.setViews(ten, context);

@@ -1,11 +1,17 @@
 #include "ViewListModel.h"
 
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QLocale>
 #include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace gongdan {
 
-ViewListModel::ViewListModel(Database& db, QObject* parent) : QAbstractListModel(parent), m_db(db) { }
+ViewListModel::ViewListModel(Database& db, Counting counting, QObject* parent)
+    : QAbstractListModel(parent), m_db(db), m_counting(counting)
+{
+}
 
 int ViewListModel::rowCount(const QModelIndex& parent) const
 {
@@ -40,21 +46,51 @@ void ViewListModel::setViews(const QList<TicketView>& views, const ViewContext& 
     beginResetModel();
     m_views = views;
     m_context = context;
-    m_counts.clear();
-    for (const TicketView& view : m_views)
-        m_counts.append(countOf(view));
+    m_counts = QList<qint64>(m_views.size(), -1); // "not counted yet": the name alone is shown
     endResetModel();
+    refreshCounts();
 }
 
 void ViewListModel::refreshCounts()
 {
-    for (int row = 0; row < m_views.size(); ++row) {
-        const qint64 count = countOf(m_views.at(row));
-        if (count != m_counts.at(row)) {
-            m_counts[row] = count;
+    if (m_counting == Counting::Synchronous) {
+        QList<qint64> counts;
+        for (const TicketView& view : m_views)
+            counts.append(countOf(m_db, view, m_context));
+        applyCounts(counts);
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    QFuture<QList<qint64>> counting = QtConcurrent::run([path = m_db.path(), views = m_views, context = m_context] {
+        QList<qint64> counts;
+        SystemClock clock;
+        auto reader = Database::open(path, clock); // its own connection, on this worker thread only
+        for (const TicketView& view : views)
+            counts.append(reader ? countOf(*reader.value(), view, context) : -1);
+        return counts;
+    });
+    // A watcher reports through this object's event loop, also when the count finished before
+    // setFuture() (QFuture::then with a context dropped such results under load with Qt 6.4).
+    auto* watcher = new QFutureWatcher<QList<qint64>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        if (generation == m_generation) // a newer request is on its way: this one is stale
+            applyCounts(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(counting);
+}
+
+void ViewListModel::applyCounts(const QList<qint64>& counts)
+{
+    if (counts.size() != m_counts.size())
+        return; // the views changed while counting
+    for (int row = 0; row < counts.size(); ++row) {
+        if (counts.at(row) != m_counts.at(row)) {
+            m_counts[row] = counts.at(row);
             Q_EMIT dataChanged(index(row), index(row));
         }
     }
+    Q_EMIT countsUpdated();
 }
 
 int ViewListModel::rowOf(const QString& viewId) const
@@ -66,12 +102,12 @@ int ViewListModel::rowOf(const QString& viewId) const
     return -1;
 }
 
-qint64 ViewListModel::countOf(const TicketView& view) const
+qint64 ViewListModel::countOf(Database& db, const TicketView& view, const ViewContext& context)
 {
-    auto filter = ViewQuery::filter(view, m_context);
+    auto filter = ViewQuery::filter(view, context);
     if (!filter)
         return -1;
-    QSqlQuery query(m_db.sql());
+    QSqlQuery query(db.sql());
     query.prepare(QStringLiteral("SELECT count(*) FROM ticket WHERE ") + filter.value().where);
     for (const QVariant& value : filter.value().params)
         query.addBindValue(value);

@@ -7,14 +7,18 @@
 
 namespace gongdan {
 
-/// The views an agent can open, each with its live ticket count (counted in SQL).
+/// The views an agent can open, each with its live ticket count (counted in SQL). In Background mode
+/// the counting runs on a worker thread with its own connection (a count over a million tickets can
+/// take a second), the last known counts stay on screen meanwhile, and a newer request supersedes an
+/// older one; Synchronous mode counts on the spot (tests, benchmarks).
 class ViewListModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
     enum Roles { CountRole = Qt::UserRole + 1, ViewIdRole, NameRole };
+    enum class Counting { Synchronous, Background };
 
-    explicit ViewListModel(Database& db, QObject* parent = nullptr);
+    explicit ViewListModel(Database& db, Counting counting = Counting::Synchronous, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -25,10 +29,18 @@ public:
     TicketView view(int row) const { return m_views.value(row); }
     int rowOf(const QString& viewId) const;
 
+    /// The number of tickets in `view`; -1 when the view does not apply.
+    static qint64 countOf(Database& db, const TicketView& view, const ViewContext& context);
+
+Q_SIGNALS:
+    void countsUpdated();
+
 private:
-    qint64 countOf(const TicketView& view) const;
+    void applyCounts(const QList<qint64>& counts);
 
     Database& m_db;
+    Counting m_counting;
+    quint64 m_generation = 0;
     QList<TicketView> m_views;
     QList<qint64> m_counts;
     ViewContext m_context;

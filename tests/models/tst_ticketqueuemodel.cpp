@@ -26,7 +26,6 @@ TicketView builtIn(const char* id)
     return {};
 }
 
-
 } // namespace
 
 class TestTicketQueueModel : public QObject {
@@ -41,6 +40,7 @@ private Q_SLOTS:
     void slaColours_data();
     void slaColours();
     void viewCountsMatchTheQueue();
+    void backgroundCountsArriveWithoutBlocking();
 
 private:
     std::unique_ptr<TempStore> m_store;
@@ -219,6 +219,32 @@ void TestTicketQueueModel::viewCountsMatchTheQueue()
     QVERIFY(m_store->tickets().create(draftTicket(QStringLiteral("新")), QStringLiteral("a")).ok());
     views.refreshCounts();
     QVERIFY(changed.count() >= 2); // unassigned and all open grew
+}
+
+void TestTicketQueueModel::backgroundCountsArriveWithoutBlocking()
+{
+    ViewListModel synchronous(m_store->db());
+    synchronous.setViews(TicketView::builtIns(), m_context);
+    ViewListModel views(m_store->db(), ViewListModel::Counting::Background);
+    QAbstractItemModelTester tester(&views, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy updated(&views, &ViewListModel::countsUpdated);
+    views.setViews(TicketView::builtIns(), m_context);
+    QCOMPARE(views.index(2).data(ViewListModel::CountRole).toLongLong(), -1); // returned at once, not counted yet
+    QVERIFY(updated.wait(20000));
+    for (int row = 0; row < views.rowCount(); ++row)
+        QCOMPARE(
+            views.index(row).data(ViewListModel::CountRole), synchronous.index(row).data(ViewListModel::CountRole));
+
+    // Two refreshes in a row: the first result is stale when it arrives and is dropped; the last one counts.
+    const qint64 unassigned = views.index(1).data(ViewListModel::CountRole).toLongLong();
+    QVERIFY(m_store->tickets().create(draftTicket(QStringLiteral("又一张")), QStringLiteral("a")).ok());
+    updated.clear();
+    views.refreshCounts();
+    views.refreshCounts();
+    QVERIFY(updated.wait(20000));
+    QTRY_COMPARE_WITH_TIMEOUT(views.index(1).data(ViewListModel::CountRole).toLongLong(), unassigned + 1, 20000);
+    QTest::qWait(200);
+    QCOMPARE(updated.count(), 1); // the stale result was not applied
 }
 
 QTEST_GUILESS_MAIN(TestTicketQueueModel)

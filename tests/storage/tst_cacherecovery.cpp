@@ -12,7 +12,6 @@ using namespace gongdan::test;
 
 namespace {
 
-
 struct Fixture {
     int tickets = 0, comments = 0, patches = 0;
     QString clientId;

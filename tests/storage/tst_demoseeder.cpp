@@ -32,7 +32,6 @@ QByteArray contentHash(Database& db)
     return hash.result().toHex();
 }
 
-
 } // namespace
 
 class TestDemoSeeder : public QObject {

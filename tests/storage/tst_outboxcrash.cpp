@@ -14,7 +14,6 @@ using namespace gongdan::test;
 
 namespace {
 
-
 // The child: writes mutations as fast as it can until it is killed.
 int runWriter(const QString& path)
 {

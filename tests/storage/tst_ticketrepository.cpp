@@ -11,7 +11,6 @@ using namespace gongdan::test;
 
 namespace {
 
-
 FieldDefinition refundField()
 {
     FieldDefinition d;

@@ -39,7 +39,7 @@ MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, Q
     , m_fields(std::make_unique<FieldDefinitionRepository>(db))
     , m_tickets(std::make_unique<TicketRepository>(db, *m_numbers, *m_fields))
     , m_directory(new TeamDirectory(db))
-    , m_views(new ViewListModel(db, this))
+    , m_views(new ViewListModel(db, ViewListModel::Counting::Background, this))
     , m_queue(new TicketQueueModel(db, clock, *m_directory, this))
     , m_viewList(new QListView(this))
     , m_search(new QLineEdit(this))
