@@ -84,6 +84,21 @@ MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, Q
         {TicketQueueModel::TimeLeft, 104}};
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
+    // Priority and status fit their header and longest label in the interface language.
+    const auto widest = [this](const QStringList& labels) {
+        int width = 0;
+        for (const QString& label : labels)
+            width = std::max(width, m_table->fontMetrics().horizontalAdvance(label));
+        return width + 24; // padding and the sort indicator
+    };
+    QStringList priorities {m_queue->headerData(TicketQueueModel::Priority, Qt::Horizontal).toString()};
+    QStringList statuses {m_queue->headerData(TicketQueueModel::Status, Qt::Horizontal).toString()};
+    for (Priority p : EnumText<Priority>::all())
+        priorities.append(EnumText<Priority>::displayName(p));
+    for (TicketStatus s : EnumText<TicketStatus>::all())
+        statuses.append(EnumText<TicketStatus>::displayName(s));
+    m_table->setColumnWidth(TicketQueueModel::Priority, widest(priorities));
+    m_table->setColumnWidth(TicketQueueModel::Status, widest(statuses));
 
     auto* centre = new QWidget(this);
     auto* layout = new QVBoxLayout(centre);
