@@ -1,16 +1,16 @@
 // gongdan: the agent workstation.
 #include "CacheRecovery.h"
 #include "Database.h"
+#include "LanguageSwitcher.h"
 #include "MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTranslator>
 
 using namespace gongdan;
 
@@ -30,16 +30,12 @@ int main(int argc, char** argv)
     parser.addOption({QStringLiteral("view"), QStringLiteral("Open this view (id)."), QStringLiteral("ID")});
     parser.process(app);
 
-    const QLocale locale
-        = parser.isSet(QStringLiteral("lang")) ? QLocale(parser.value(QStringLiteral("lang"))) : QLocale();
-    QLocale::setDefault(locale);
-    QTranslator translator;
-    if (translator.load(locale, QStringLiteral("gongdan"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(
-            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+    // Language: --lang, else the one chosen last time, else the system's.
+    LanguageSwitcher languages;
+    const QString chosen = parser.isSet(QStringLiteral("lang"))
+        ? parser.value(QStringLiteral("lang"))
+        : QSettings().value(QStringLiteral("language")).toString();
+    languages.switchTo(chosen.isEmpty() ? QLocale::system() : QLocale(chosen));
 
     QString store = parser.value(QStringLiteral("store"));
     if (store.isEmpty()) {
@@ -80,7 +76,7 @@ int main(int argc, char** argv)
         qWarning("No agent with that login in this store; working as the local agent.");
     agent.finish();
 
-    MainWindow window(*db.value(), clock, session);
+    MainWindow window(*db.value(), clock, session, languages);
     if (parser.isSet(QStringLiteral("view")))
         window.openView(parser.value(QStringLiteral("view")));
     if (parser.isSet(QStringLiteral("search")))

@@ -261,6 +261,14 @@ void TicketQueueModel::reload()
     m_announcing = false;
 }
 
+void TicketQueueModel::languageChanged()
+{
+    m_chinese = QLocale().language() == QLocale::Chinese;
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
+}
+
 void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
 {
     if (ticketIds.isEmpty() || m_rows.isEmpty())

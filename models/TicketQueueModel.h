@@ -53,6 +53,8 @@ public:
     /// Re-reads the given tickets: rows still in the view are updated, rows that left it are removed.
     void refreshTickets(const QStringList& ticketIds);
     void reload();
+    /// The interface language changed: headers and translated cells are announced again.
+    void languageChanged();
 
     QString ticketId(int row) const;
     QStringList ticketIds(const QModelIndexList& rows) const;

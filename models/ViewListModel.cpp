@@ -80,6 +80,12 @@ void ViewListModel::refreshCounts()
     watcher->setFuture(counting);
 }
 
+void ViewListModel::languageChanged()
+{
+    if (!m_views.isEmpty())
+        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_views.size()) - 1));
+}
+
 void ViewListModel::applyCounts(const QList<qint64>& counts)
 {
     if (counts.size() != m_counts.size())

@@ -26,6 +26,8 @@ public:
     void setViews(const QList<TicketView>& views, const ViewContext& context);
     /// Recounts every view; only rows whose count changed emit dataChanged.
     void refreshCounts();
+    /// The interface language changed: view names are announced again.
+    void languageChanged();
     TicketView view(int row) const { return m_views.value(row); }
     int rowOf(const QString& viewId) const;
 

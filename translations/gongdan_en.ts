@@ -36,17 +36,11 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) changed</source>
-        <translation>
-            <numerusform>%n ticket changed</numerusform>
-            <numerusform>%n tickets changed</numerusform>
-        </translation>
+        <translation><numerusform>%n ticket changed</numerusform><numerusform>%n tickets changed</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>; %n skipped</source>
-        <translation>
-            <numerusform>; %n skipped</numerusform>
-            <numerusform>; %n skipped</numerusform>
-        </translation>
+        <translation><numerusform>; %n skipped</numerusform><numerusform>; %n skipped</numerusform></translation>
     </message>
 </context>
 <context>
@@ -224,10 +218,7 @@
     <name>FieldValidator</name>
     <message numerus="yes">
         <source>%1 is limited to %n characters.</source>
-        <translation>
-            <numerusform>%1 is limited to %n character.</numerusform>
-            <numerusform>%1 is limited to %n characters.</numerusform>
-        </translation>
+        <translation><numerusform>%1 is limited to %n character.</numerusform><numerusform>%1 is limited to %n characters.</numerusform></translation>
     </message>
     <message>
         <source>%1 must be text.</source>
@@ -267,10 +258,7 @@
     </message>
     <message numerus="yes">
         <source>%1 allows %n digit(s) after the decimal point.</source>
-        <translation>
-            <numerusform>%1 allows %n digit after the decimal point.</numerusform>
-            <numerusform>%1 allows %n digits after the decimal point.</numerusform>
-        </translation>
+        <translation><numerusform>%1 allows %n digit after the decimal point.</numerusform><numerusform>%1 allows %n digits after the decimal point.</numerusform></translation>
     </message>
     <message>
         <source>%1 must be a date such as 2023-10-01.</source>
@@ -702,10 +690,7 @@
     </message>
     <message numerus="yes">
         <source>Not connected · %n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>Not connected · %n change waiting to sync</numerusform>
-            <numerusform>Not connected · %n changes waiting to sync</numerusform>
-        </translation>
+        <translation><numerusform>Not connected · %n change waiting to sync</numerusform><numerusform>Not connected · %n changes waiting to sync</numerusform></translation>
     </message>
     <message>
         <source>&amp;Tickets</source>
@@ -746,6 +731,10 @@
     <message>
         <source>Select one or more tickets first.</source>
         <translation>Select one or more tickets first.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
     </message>
 </context>
 <context>
@@ -812,10 +801,7 @@
     <name>gongdan::ViewListModel</name>
     <message numerus="yes">
         <source>%1, %n ticket(s)</source>
-        <translation>
-            <numerusform>%1, %n ticket</numerusform>
-            <numerusform>%1, %n tickets</numerusform>
-        </translation>
+        <translation><numerusform>%1, %n ticket</numerusform><numerusform>%1, %n tickets</numerusform></translation>
     </message>
 </context>
 <context>

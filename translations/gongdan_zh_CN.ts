@@ -36,15 +36,11 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) changed</source>
-        <translation>
-            <numerusform>已修改 %n 张工单</numerusform>
-        </translation>
+        <translation><numerusform>已修改 %n 张工单</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>; %n skipped</source>
-        <translation>
-            <numerusform>;跳过 %n 张</numerusform>
-        </translation>
+        <translation><numerusform>;跳过 %n 张</numerusform></translation>
     </message>
 </context>
 <context>
@@ -222,9 +218,7 @@
     <name>FieldValidator</name>
     <message numerus="yes">
         <source>%1 is limited to %n characters.</source>
-        <translation>
-            <numerusform>%1 最多 %n 个字符。</numerusform>
-        </translation>
+        <translation><numerusform>%1 最多 %n 个字符。</numerusform></translation>
     </message>
     <message>
         <source>%1 must be text.</source>
@@ -264,9 +258,7 @@
     </message>
     <message numerus="yes">
         <source>%1 allows %n digit(s) after the decimal point.</source>
-        <translation>
-            <numerusform>%1 最多保留 %n 位小数。</numerusform>
-        </translation>
+        <translation><numerusform>%1 最多保留 %n 位小数。</numerusform></translation>
     </message>
     <message>
         <source>%1 must be a date such as 2023-10-01.</source>
@@ -698,9 +690,7 @@
     </message>
     <message numerus="yes">
         <source>Not connected · %n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>未连接 · %n 项修改待同步</numerusform>
-        </translation>
+        <translation><numerusform>未连接 · %n 项修改待同步</numerusform></translation>
     </message>
     <message>
         <source>&amp;Tickets</source>
@@ -741,6 +731,10 @@
     <message>
         <source>Select one or more tickets first.</source>
         <translation>请先选择一张或多张工单。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -807,9 +801,7 @@
     <name>gongdan::ViewListModel</name>
     <message numerus="yes">
         <source>%1, %n ticket(s)</source>
-        <translation>
-            <numerusform>%1,%n 张工单</numerusform>
-        </translation>
+        <translation><numerusform>%1,%n 张工单</numerusform></translation>
     </message>
 </context>
 <context>

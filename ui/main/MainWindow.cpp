@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "Database.h"
 #include "FieldDefinitionRepository.h"
+#include "LanguageSwitcher.h"
 #include "LocalNumberAllocator.h"
 #include "Outbox.h"
 #include "TeamDirectory.h"
@@ -14,6 +15,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,15 +28,18 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace gongdan {
 
-MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, QWidget* parent)
+MainWindow::MainWindow(
+    Database& db, const Clock& clock, AgentSession session, LanguageSwitcher& languages, QWidget* parent)
     : QMainWindow(parent)
     , m_db(db)
     , m_clock(clock)
     , m_session(std::move(session))
+    , m_languages(languages)
     , m_numbers(std::make_unique<LocalNumberAllocator>(db))
     , m_fields(std::make_unique<FieldDefinitionRepository>(db))
     , m_tickets(std::make_unique<TicketRepository>(db, *m_numbers, *m_fields))
@@ -44,6 +49,8 @@ MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, Q
     , m_viewList(new QListView(this))
     , m_search(new QLineEdit(this))
     , m_tagEdit(new QLineEdit(this))
+    , m_addTagButton(new QToolButton(this))
+    , m_bulkToolbar(addToolBar(QString()))
     , m_table(new QTableView(this))
     , m_splitter(new QSplitter(this))
     , m_agentLabel(new QLabel(this))
@@ -52,21 +59,16 @@ MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, Q
     , m_clockTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Gongdan"));
 
     m_viewList->setObjectName(QStringLiteral("viewList"));
-    m_viewList->setAccessibleName(tr("Views"));
     m_viewList->setModel(m_views);
     m_viewList->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     m_search->setObjectName(QStringLiteral("searchBox"));
-    m_search->setPlaceholderText(tr("Search number, subject, customer, phone or comment (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search tickets"));
     connect(m_search, &QLineEdit::textChanged, m_queue, &TicketQueueModel::setSearchText);
 
     m_table->setObjectName(QStringLiteral("queueTable"));
-    m_table->setAccessibleName(tr("Tickets"));
     m_table->setModel(m_queue);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -84,27 +86,21 @@ MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, Q
         {TicketQueueModel::TimeLeft, 104}};
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
-    // Priority and status fit their header and longest label in the interface language.
-    const auto widest = [this](const QStringList& labels) {
-        int width = 0;
-        for (const QString& label : labels)
-            width = std::max(width, m_table->fontMetrics().horizontalAdvance(label));
-        return width + 24; // padding and the sort indicator
-    };
-    QStringList priorities {m_queue->headerData(TicketQueueModel::Priority, Qt::Horizontal).toString()};
-    QStringList statuses {m_queue->headerData(TicketQueueModel::Status, Qt::Horizontal).toString()};
-    for (Priority p : EnumText<Priority>::all())
-        priorities.append(EnumText<Priority>::displayName(p));
-    for (TicketStatus s : EnumText<TicketStatus>::all())
-        statuses.append(EnumText<TicketStatus>::displayName(s));
-    m_table->setColumnWidth(TicketQueueModel::Priority, widest(priorities));
-    m_table->setColumnWidth(TicketQueueModel::Status, widest(statuses));
 
     auto* centre = new QWidget(this);
     auto* layout = new QVBoxLayout(centre);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_search);
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_tagEdit);
+    searchRow->addWidget(m_addTagButton);
+    layout->addLayout(searchRow);
     layout->addWidget(m_table);
+    m_tagEdit->setObjectName(QStringLiteral("tagEdit"));
+    m_tagEdit->setMaximumWidth(160);
+    m_addTagButton->setObjectName(QStringLiteral("addTagButton"));
+    m_bulkToolbar->setObjectName(QStringLiteral("bulkToolbar"));
+    m_bulkToolbar->setMovable(false);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_viewList);
     m_splitter->addWidget(centre);
@@ -125,8 +121,7 @@ MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, Q
     connect(m_viewList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex& current) { showView(current.row()); });
 
-    buildMenus();
-    buildTicketMenu();
+    retranslate();
     const ViewContext context {m_session.agentId, m_clock.now(), FieldDefinitionRepository(m_db).definitions()};
     m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId), context);
     restoreLayout();
@@ -138,6 +133,52 @@ MainWindow::MainWindow(Database& db, const Clock& clock, AgentSession session, Q
 MainWindow::~MainWindow()
 {
     delete m_directory;
+}
+
+void MainWindow::retranslate()
+{
+    m_viewList->setAccessibleName(tr("Views"));
+    m_search->setPlaceholderText(tr("Search number, subject, customer, phone or comment (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search tickets"));
+    m_table->setAccessibleName(tr("Tickets"));
+    m_tagEdit->setPlaceholderText(tr("Tag"));
+    m_tagEdit->setAccessibleName(tr("Tag to add to the selected tickets"));
+    m_bulkToolbar->setWindowTitle(tr("Bulk actions"));
+    // Priority and status fit their header and longest label in the interface language.
+    const auto widest = [this](const QStringList& labels) {
+        int width = 0;
+        for (const QString& label : labels)
+            width = std::max(width, m_table->fontMetrics().horizontalAdvance(label));
+        return width + 24; // padding and the sort indicator
+    };
+    QStringList priorities {m_queue->headerData(TicketQueueModel::Priority, Qt::Horizontal).toString()};
+    QStringList statuses {m_queue->headerData(TicketQueueModel::Status, Qt::Horizontal).toString()};
+    for (Priority p : EnumText<Priority>::all())
+        priorities.append(EnumText<Priority>::displayName(p));
+    for (TicketStatus s : EnumText<TicketStatus>::all())
+        statuses.append(EnumText<TicketStatus>::displayName(s));
+    m_table->setColumnWidth(TicketQueueModel::Priority, widest(priorities));
+    m_table->setColumnWidth(TicketQueueModel::Status, widest(statuses));
+    // Menus are rebuilt: deleting a menu deletes its actions, which also leave the toolbar.
+    qDeleteAll(menuBar()->findChildren<QMenu*>(QString(), Qt::FindDirectChildrenOnly));
+    menuBar()->clear();
+    m_bulkToolbar->clear();
+    buildMenus();
+    buildTicketMenu();
+    setWindowTitle(m_viewList->currentIndex().isValid()
+            ? tr("Gongdan — %1").arg(m_viewList->currentIndex().data(ViewListModel::NameRole).toString())
+            : tr("Gongdan"));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_queue->languageChanged();
+        m_views->languageChanged();
+        retranslate();
+        refreshStatus();
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::buildMenus()
@@ -170,14 +211,30 @@ void MainWindow::buildMenus()
         open->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(open, &QAction::triggered, this, [this, i] { m_viewList->setCurrentIndex(m_views->index(i)); });
     }
+    viewMenu->addSeparator();
+    buildLanguageMenu(viewMenu);
+}
+
+void MainWindow::buildLanguageMenu(QMenu* viewMenu)
+{
+    QMenu* language = viewMenu->addMenu(tr("&Language"));
+    for (const QLocale& locale : LanguageSwitcher::available()) {
+        // Each language is named in itself, so it can be found whatever the current one is.
+        QAction* choose = language->addAction(locale.nativeLanguageName());
+        choose->setObjectName(QStringLiteral("language_") + locale.name());
+        choose->setCheckable(true);
+        choose->setChecked(locale.language() == m_languages.current().language());
+        connect(choose, &QAction::triggered, this, [this, locale] {
+            if (m_languages.switchTo(locale))
+                QSettings().setValue(QStringLiteral("language"), locale.name());
+        });
+    }
 }
 
 void MainWindow::buildTicketMenu()
 {
     auto* menu = menuBar()->addMenu(tr("&Tickets"));
-    auto* toolbar = addToolBar(tr("Bulk actions"));
-    toolbar->setObjectName(QStringLiteral("bulkToolbar"));
-    toolbar->setMovable(false);
+    QToolBar* toolbar = m_bulkToolbar;
 
     QAction* mine = menu->addAction(tr("Assign to &me"));
     mine->setObjectName(QStringLiteral("assignToMeAction"));
@@ -215,19 +272,14 @@ void MainWindow::buildTicketMenu()
             runOnSelection([a](BulkTicketActions& bulk, const QStringList& ids) { return bulk.transition(ids, a); });
         });
     }
-    m_tagEdit->setObjectName(QStringLiteral("tagEdit"));
-    m_tagEdit->setPlaceholderText(tr("Tag"));
-    m_tagEdit->setAccessibleName(tr("Tag to add to the selected tickets"));
-    m_tagEdit->setMaximumWidth(160);
-    toolbar->addSeparator();
-    toolbar->addWidget(m_tagEdit);
-    QAction* tag = toolbar->addAction(tr("Add tag"));
+    QAction* tag = menu->addAction(tr("Add tag"));
     tag->setObjectName(QStringLiteral("addTagAction"));
-    menu->addAction(tag);
+    m_addTagButton->setDefaultAction(tag);
     connect(tag, &QAction::triggered, this, [this] {
         runOnSelection(
             [this](BulkTicketActions& bulk, const QStringList& ids) { return bulk.addTag(ids, m_tagEdit->text()); });
     });
+    disconnect(m_tagEdit, &QLineEdit::returnPressed, nullptr, nullptr);
     connect(m_tagEdit, &QLineEdit::returnPressed, tag, &QAction::trigger);
 }
 

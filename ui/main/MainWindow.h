@@ -10,10 +10,13 @@ class QListView;
 class QSplitter;
 class QTableView;
 class QTimer;
+class QToolBar;
+class QToolButton;
 
 namespace gongdan {
 
 class BulkTicketActions;
+class LanguageSwitcher;
 class Clock;
 class Database;
 class FieldDefinitionRepository;
@@ -37,7 +40,8 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    MainWindow(Database& db, const Clock& clock, AgentSession session, QWidget* parent = nullptr);
+    MainWindow(
+        Database& db, const Clock& clock, AgentSession session, LanguageSwitcher& languages, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void openView(const QString& viewId);
@@ -47,10 +51,14 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    /// Sets every user-visible text and rebuilds the menus: at start and whenever the language changes.
+    void retranslate();
     void buildMenus();
     void buildTicketMenu();
+    void buildLanguageMenu(class QMenu* viewMenu);
     /// Runs a bulk action on the selected tickets, refreshes what it touched and reports in the status bar.
     void runOnSelection(const std::function<struct BulkOutcome(BulkTicketActions&, const QStringList&)>& action);
     void showView(int row);
@@ -61,6 +69,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     AgentSession m_session;
+    LanguageSwitcher& m_languages;
     std::unique_ptr<LocalNumberAllocator> m_numbers;
     std::unique_ptr<FieldDefinitionRepository> m_fields;
     std::unique_ptr<TicketRepository> m_tickets;
@@ -70,6 +79,8 @@ private:
     QListView* m_viewList;
     QLineEdit* m_search;
     QLineEdit* m_tagEdit;
+    QToolButton* m_addTagButton;
+    QToolBar* m_bulkToolbar;
     QTableView* m_table;
     QSplitter* m_splitter;
     QLabel* m_agentLabel;
