@@ -16,15 +16,6 @@ namespace gongdan::demo {
 
 namespace {
 
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype mid = values.size() / 2;
-    return values.size() % 2 ? values.at(mid) : (values.at(mid - 1) + values.at(mid)) / 2;
-}
-
 double timeQueries(TicketSearch& search, const QStringList& terms, int rounds, qint64* hits)
 {
     QList<double> times;
@@ -42,6 +33,15 @@ double timeQueries(TicketSearch& search, const QStringList& terms, int rounds, q
 }
 
 } // namespace
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype mid = values.size() / 2;
+    return values.size() % 2 ? values.at(mid) : (values.at(mid - 1) + values.at(mid)) / 2;
+}
 
 void printFigure(QTextStream& out, const QString& name, double value, const QString& unit)
 {

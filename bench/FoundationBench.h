@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QTextStream>
 
@@ -9,6 +10,9 @@ namespace gongdan::demo {
 /// query latency (two-character Chinese word, English word, phone fragment) and store size per ticket.
 /// Prints one JSON object per line: {"name":…,"value":…,"unit":…}.
 int runFoundationBench(qint64 tickets, quint32 seed, const QString& directory, QTextStream& out);
+
+/// The median of some timings (the mean of the middle two for an even count); 0 for none.
+double median(QList<double> values);
 
 /// Prints one benchmark figure as a JSON line.
 void printFigure(QTextStream& out, const QString& name, double value, const QString& unit);

@@ -25,12 +25,6 @@ double ms(const QElapsedTimer& timer)
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
-
 TicketView view(const QString& id)
 {
     for (const TicketView& v : TicketView::builtIns()) {

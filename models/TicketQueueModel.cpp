@@ -3,6 +3,7 @@
 #include "Lifecycle.h"
 #include "SearchTokenizer.h"
 #include "TicketRows.h"
+#include "TicketSearch.h"
 
 #include <QColor>
 #include <QLocale>
@@ -324,16 +325,14 @@ QList<TicketQueueModel::Row> TicketQueueModel::query(
 {
     QString where = m_filter.where;
     QVariantList params = m_filter.params;
-    const QString match = SearchTokenizer::matchExpression(m_search);
     if (!m_search.isEmpty()) {
-        where += QStringLiteral(
-            " AND rowid IN (SELECT rowid FROM (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ? ORDER BY rowid "
-            "DESC "
-            "LIMIT %1) UNION SELECT ticket_rowid FROM comment WHERE rowid IN (SELECT rowid FROM comment_fts WHERE "
-            "comment_fts MATCH ? ORDER BY rowid DESC LIMIT %1))")
-                     .arg(kSearchCap);
-        params << (match.isEmpty() ? QStringLiteral("\"\"") : match)
-               << (match.isEmpty() ? QStringLiteral("\"\"") : match);
+        const QString match = SearchTokenizer::matchExpression(m_search);
+        if (match.isEmpty()) {
+            where += QStringLiteral(" AND 0"); // typed only punctuation: nothing can match
+        } else {
+            where += QStringLiteral(" AND rowid IN (%1)").arg(TicketSearch::hitRowidsSql(kSearchCap));
+            params << match << match;
+        }
     }
     if (!extraWhere.isEmpty()) {
         where += QStringLiteral(" AND ") + extraWhere;

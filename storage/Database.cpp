@@ -68,7 +68,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
     const QVariant handle = db->m_db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         db->m_handle = *static_cast<sqlite3* const*>(handle.data());
-    if (Status registered = SearchTokenizer::registerOn(db->m_db); !registered)
+    if (Status registered = SearchTokenizer::registerOn(db->m_handle); !registered)
         return registered.error();
     if (Status configured = db->configure(options); !configured)
         return configured.error();

@@ -2,8 +2,6 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
-#include <QSqlDriver>
-#include <QVariant>
 #include <sqlite3.h>
 #include <string>
 
@@ -203,13 +201,9 @@ fts5_api* fts5ApiOf(sqlite3* db)
 
 } // namespace
 
-Status SearchTokenizer::registerOn(QSqlDatabase& db)
+Status SearchTokenizer::registerOn(sqlite3* db)
 {
-    const QVariant handle = db.driver()->handle();
-    sqlite3* raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-        ? *static_cast<sqlite3* const*>(handle.data())
-        : nullptr;
-    fts5_api* api = raw ? fts5ApiOf(raw) : nullptr;
+    fts5_api* api = db ? fts5ApiOf(db) : nullptr;
     if (!api) {
         return Error {QStringLiteral("storage.fts5_missing"),
             QCoreApplication::translate("SearchTokenizer", "This SQLite library has no full-text search (FTS5).")};

@@ -2,8 +2,9 @@
 
 #include "Result.h"
 
-#include <QSqlDatabase>
 #include <QStringList>
+
+struct sqlite3;
 
 namespace gongdan {
 
@@ -18,8 +19,8 @@ class SearchTokenizer {
 public:
     enum class Mode { Document, Query };
 
-    /// Registers the tokenizer on an open QSQLITE connection; needed before any FTS table is touched.
-    static Status registerOn(QSqlDatabase& db);
+    /// Registers the tokenizer on an open SQLite connection; needed before any FTS table is touched.
+    static Status registerOn(sqlite3* db);
 
     /// The tokens the index holds (Document) or looks up (Query) for a text; colocated tokens included.
     static QStringList tokens(const QString& text, Mode mode);

@@ -22,6 +22,11 @@ public:
     /// At most `limit` hits, newest first; empty for text with nothing searchable in it.
     Result<QList<SearchHit>> search(const QString& text, int limit = 50);
 
+    /// SQL selecting the rowids of the newest `cap` tickets whose text or comments match; it has two
+    /// placeholders, both bound to the same SearchTokenizer::matchExpression(). Both FTS tables walk their
+    /// doclists newest first and stop at the cap, so a common word costs what a rare one does.
+    static QString hitRowidsSql(int cap);
+
 private:
     Database& m_db;
 };

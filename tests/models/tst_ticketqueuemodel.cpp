@@ -170,6 +170,10 @@ void TestTicketQueueModel::searchNarrowsTheView()
     }
     model.setSearchText(QStringLiteral("zzzzqqq"));
     QCOMPARE(model.rowCount(), 0);
+    QSignalSpy failed(&model, &TicketQueueModel::loadFailed);
+    model.setSearchText(QStringLiteral(",,;")); // nothing searchable: no rows, and no error either
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(failed.count(), 0);
     QVERIFY(!model.setView(TicketView {}, m_context)); // a view without a name is refused, model unchanged
 }
 

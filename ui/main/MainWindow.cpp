@@ -122,7 +122,7 @@ MainWindow::MainWindow(
         [this](const QModelIndex& current) { showView(current.row()); });
 
     retranslate();
-    const ViewContext context {m_session.agentId, m_clock.now(), FieldDefinitionRepository(m_db).definitions()};
+    const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
     m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId), context);
     restoreLayout();
     if (!m_viewList->currentIndex().isValid())
@@ -320,7 +320,7 @@ void MainWindow::showView(int row)
     if (row < 0)
         return;
     TicketView view = m_views->view(row);
-    const ViewContext context {m_session.agentId, m_clock.now(), FieldDefinitionRepository(m_db).definitions()};
+    const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
     m_queue->setView(view, context);
     const int column = [&] {
         for (int c = 0; c < TicketQueueModel::ColumnCount; ++c) {
