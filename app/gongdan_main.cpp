@@ -28,6 +28,9 @@ int main(int argc, char** argv)
     parser.addOption({QStringLiteral("search"), QStringLiteral("Start with this search."), QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("agent"), QStringLiteral("Work as this agent (login)."), QStringLiteral("LOGIN")});
     parser.addOption({QStringLiteral("view"), QStringLiteral("Open this view (id)."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("open"), QStringLiteral("Open this ticket (number)."), QStringLiteral("NUMBER")});
+    parser.addOption({QStringLiteral("call"),
+        QStringLiteral("Start logging a call from this number (as the telephony link will)."), QStringLiteral("PHONE")});
     parser.process(app);
 
     // Language: --lang, else the one chosen last time, else the system's.
@@ -82,5 +85,9 @@ int main(int argc, char** argv)
     if (parser.isSet(QStringLiteral("search")))
         window.search(parser.value(QStringLiteral("search")));
     window.show();
+    if (parser.isSet(QStringLiteral("open")) && !window.openTicketNumber(parser.value(QStringLiteral("open"))))
+        qWarning("No ticket with that number in this store.");
+    if (parser.isSet(QStringLiteral("call")))
+        window.startCall(parser.value(QStringLiteral("call")));
     return app.exec();
 }

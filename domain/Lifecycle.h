@@ -30,6 +30,7 @@ struct TransitionRequest {
     CustomerAnswer answer = CustomerAnswer::None;
     QString note; ///< required by Transfer (派发说明)
     QString mergeTarget; ///< required by Merge: the surviving ticket's id
+    QString targetGroup; ///< required by Transfer: the receiving group (department)
 };
 
 /// The ticket state machine (工单生命周期): 待接单 → 处理中 → 待客户确认 → 已关闭, with 待跟进 when the

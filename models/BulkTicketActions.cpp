@@ -66,7 +66,7 @@ BulkOutcome BulkTicketActions::transition(const QStringList& ticketIds, TicketAc
                 tr("\"%1\" needs details for each ticket; open the ticket to do it.")
                     .arg(Lifecycle::actionName(action))};
         }
-        return m_tickets.transition(t.id, TransitionRequest {action, {}, CustomerAnswer::None, {}, {}}, m_actorId);
+        return m_tickets.transition(t.id, TransitionRequest {action, {}, CustomerAnswer::None, {}, {}, {}}, m_actorId);
     });
 }
 

@@ -8,6 +8,9 @@
 #include <QColor>
 #include <QLocale>
 #include <QScopedValueRollback>
+#include <QSet>
+
+#include <algorithm>
 
 namespace gongdan {
 
@@ -58,7 +61,12 @@ QString TicketQueueModel::timeLeftText(const Row& row) const
 {
     if (!Lifecycle::isOpen(row.status) || !row.due.isValid())
         return QString();
-    const qint64 minutes = m_clock.now().secsTo(row.due) / 60;
+    return timeLeftText(row.due, m_clock.now());
+}
+
+QString TicketQueueModel::timeLeftText(const QDateTime& due, const QDateTime& now)
+{
+    const qint64 minutes = now.secsTo(due) / 60;
     const qint64 abs = std::abs(minutes);
     const QString span = abs >= 10 * 24 * 60 ? tr("%1 d").arg(abs / (24 * 60))
         : abs >= 24 * 60                     ? tr("%1 d %2 h").arg(abs / (24 * 60)).arg((abs / 60) % 24)
@@ -272,7 +280,7 @@ void TicketQueueModel::languageChanged()
 
 void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
 {
-    if (ticketIds.isEmpty() || m_rows.isEmpty())
+    if (ticketIds.isEmpty())
         return;
     QStringList marks;
     QVariantList ids;
@@ -302,6 +310,37 @@ void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
             endRemoveRows();
         }
     }
+    // Tickets that entered the view (new, or changed to match) go where the sort puts them, when that
+    // place is among the rows already loaded; later pages will bring the others.
+    QSet<QString> shown;
+    for (const Row& row : std::as_const(m_rows))
+        shown.insert(row.id);
+    for (const Row& row : current) {
+        if (shown.contains(row.id))
+            continue;
+        const auto at = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const Row& other) { return sortsBefore(row, other); });
+        const int position = static_cast<int>(at - m_rows.cbegin());
+        if (position == m_rows.size() && !m_atEnd)
+            continue;
+        beginInsertRows({}, position, position);
+        m_rows.insert(position, row);
+        endInsertRows();
+    }
+}
+
+bool TicketQueueModel::sortsBefore(const Row& a, const Row& b) const
+{
+    // The order of the SQL: NULL keys first ascending (last descending), ties by rowid.
+    int order = 0;
+    if (a.sortKey.isNull() != b.sortKey.isNull()) {
+        order = a.sortKey.isNull() ? -1 : 1;
+    } else if (!a.sortKey.isNull()) {
+        const QPartialOrdering c = QVariant::compare(a.sortKey, b.sortKey);
+        order = c == QPartialOrdering::Less ? -1 : c == QPartialOrdering::Greater ? 1 : 0;
+    }
+    if (order == 0)
+        order = a.rowid < b.rowid ? -1 : a.rowid > b.rowid ? 1 : 0;
+    return m_descending ? order > 0 : order < 0;
 }
 
 QString TicketQueueModel::ticketId(int row) const

@@ -61,6 +61,8 @@ public:
     /// The field a column sorts by ("created_at", "priority", …).
     static QString sortFieldOf(int column);
     static SlaState slaState(const QDateTime& created, const QDateTime& due, TicketStatus status, const QDateTime& now);
+    /// "3 h 20 min", "2 d 4 h", "-45 min" when overdue: the time from `now` to `due`.
+    static QString timeLeftText(const QDateTime& due, const QDateTime& now);
 
 Q_SIGNALS:
     void loadFailed(const QString& message);
@@ -76,6 +78,7 @@ private:
     };
     QList<Row> query(const QString& extraWhere, const QVariantList& extraParams, int limit, bool* ok);
     QString timeLeftText(const Row& row) const;
+    bool sortsBefore(const Row& a, const Row& b) const;
 
     Database& m_db;
     const Clock& m_clock;

@@ -197,9 +197,19 @@ Status step6(Database& db)
     return execAll(db, statements);
 }
 
+// v7: unsaved edits of this workstation (ticket editors, a call being logged), so a crash loses nothing.
+// Local only: drafts never sync.
+Status step7(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE draft(key TEXT PRIMARY KEY, body TEXT NOT NULL, updated_ms INTEGER NOT NULL)"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
-    static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6};
+    static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7};
     return all;
 }
 

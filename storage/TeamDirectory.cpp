@@ -16,6 +16,7 @@ void TeamDirectory::reload()
     m_agents.clear();
     m_agentList.clear();
     m_groups.clear();
+    m_groupIds.clear();
     QSqlQuery agents(m_db.sql());
     if (agents.exec(
             QStringLiteral("SELECT id, name, role, ifnull(group_id, '') FROM agent WHERE active ORDER BY name"))) {
@@ -26,9 +27,11 @@ void TeamDirectory::reload()
         }
     }
     QSqlQuery groups(m_db.sql());
-    if (groups.exec(QStringLiteral("SELECT id, name_zh, name_en FROM team_group"))) {
-        while (groups.next())
+    if (groups.exec(QStringLiteral("SELECT id, name_zh, name_en FROM team_group WHERE active ORDER BY rowid"))) {
+        while (groups.next()) {
             m_groups.insert(groups.value(0).toString(), {groups.value(1).toString(), groups.value(2).toString()});
+            m_groupIds.append(groups.value(0).toString());
+        }
     }
     auto tree = FieldDefinitionRepository(m_db).categories();
     m_categories = tree ? tree.value() : CategoryTree();

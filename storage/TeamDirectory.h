@@ -25,12 +25,14 @@ public:
     const CategoryTree& categories() const { return m_categories; }
     const QList<AgentEntry>& agents() const { return m_agentList; } ///< by name
     QString groupOfAgent(const QString& agentId) const;
+    const QStringList& groupIds() const { return m_groupIds; } ///< in the order the team lists them
 
 private:
     Database& m_db;
     QHash<QString, QString> m_agents;
     QList<AgentEntry> m_agentList;
     QHash<QString, QPair<QString, QString>> m_groups;
+    QStringList m_groupIds;
     CategoryTree m_categories;
 };
 

@@ -12,6 +12,7 @@ QJsonObject transitionArgs(const TransitionRequest& r, const QString& actorId, c
     return QJsonObject {{QStringLiteral("action"), Lifecycle::actionKey(r.action)},
         {QStringLiteral("resolution"), r.resolution}, {QStringLiteral("answer"), Lifecycle::answerKey(r.answer)},
         {QStringLiteral("note"), r.note}, {QStringLiteral("merge_target"), r.mergeTarget},
+        {QStringLiteral("target_group"), r.targetGroup},
         {QStringLiteral("actor_id"), actorId}, {QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)}};
 }
 
@@ -203,6 +204,7 @@ Result<Ticket> TicketRepository::applyTransition(
         ticket->mergedInto = target->id;
     }
     const TicketStatus from = ticket->status;
+    const QString fromGroup = ticket->groupId;
     ticket->status = next.value();
     switch (request.action) {
     case TicketAction::Accept:
@@ -211,6 +213,7 @@ Result<Ticket> TicketRepository::applyTransition(
         break;
     case TicketAction::Transfer:
         ticket->assigneeId.clear();
+        ticket->groupId = request.targetGroup;
         break;
     case TicketAction::RequestConfirmation:
         ticket->resolution = request.resolution;
@@ -238,6 +241,12 @@ Result<Ticket> TicketRepository::applyTransition(
             EnumText<TicketStatus>::key(from), EnumText<TicketStatus>::key(ticket->status));
         !s)
         return s.error();
+    if (ticket->groupId != fromGroup) {
+        if (Status s = event(rowid, actorId, at, QStringLiteral("field"), QStringLiteral("group_id"), fromGroup,
+                ticket->groupId);
+            !s)
+            return s.error();
+    }
     if (!detail.isEmpty()) {
         if (Status s = event(rowid, actorId, at, QStringLiteral("field"),
                 request.note.isEmpty() ? QStringLiteral("resolution") : QStringLiteral("note"), QString(), detail);
@@ -309,6 +318,7 @@ Status TicketRepository::replay(const OutboxEntry& entry)
             = Lifecycle::answerFromKey(args.value(QStringLiteral("answer")).toString()).value_or(CustomerAnswer::None);
         request.note = args.value(QStringLiteral("note")).toString();
         request.mergeTarget = args.value(QStringLiteral("merge_target")).toString();
+        request.targetGroup = args.value(QStringLiteral("target_group")).toString();
         auto applied = applyTransition(entry.entityId, request, actor, atOf(args));
         return applied ? Status() : Status(applied.error());
     }
@@ -320,6 +330,22 @@ Status TicketRepository::replay(const OutboxEntry& entry)
         return applied ? Status() : Status(applied.error());
     }
     return Error {QStringLiteral("outbox.unknown_intent"), tr("Unknown queued change \"%1\".").arg(entry.name)};
+}
+
+QList<Ticket> TicketRepository::ofCustomer(const QString& customerId, int limit)
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM ticket WHERE customer_id = ? ORDER BY created_ms DESC LIMIT ?")
+            .arg(TicketRows::ticketColumns()));
+    query.addBindValue(customerId);
+    query.addBindValue(limit);
+    QList<Ticket> tickets;
+    if (query.exec()) {
+        while (query.next())
+            tickets.append(TicketRows::ticketFromQuery(query));
+    }
+    query.finish();
+    return tickets;
 }
 
 std::optional<Ticket> TicketRepository::findWhere(const QString& column, const QString& value, qint64* rowid)

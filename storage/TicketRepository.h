@@ -33,6 +33,8 @@ public:
     std::optional<Ticket> findByNumber(const QString& number);
     QList<Comment> comments(const QString& ticketId);
     QList<TicketEvent> events(const QString& ticketId);
+    /// The customer's tickets, newest first (the screen pop and the customer archive show them).
+    QList<Ticket> ofCustomer(const QString& customerId, int limit = 50);
     qint64 count();
 
     Status replay(const OutboxEntry& entry);

@@ -131,9 +131,9 @@ void TestTicketQueueModel::refreshTouchesOnlyChangedRowsAndKeepsSelection()
     const Ticket toClose = *m_store->tickets().find(closing);
     if (toClose.status == TicketStatus::New)
         QVERIFY(
-            m_store->tickets().transition(closing, {TicketAction::Accept, {}, {}, {}, {}}, QStringLiteral("a")).ok());
+            m_store->tickets().transition(closing, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a")).ok());
     QVERIFY(m_store->tickets()
-                .transition(closing, {TicketAction::Close, QStringLiteral("好"), CustomerAnswer::Satisfied, {}, {}},
+                .transition(closing, {TicketAction::Close, QStringLiteral("好"), CustomerAnswer::Satisfied, {}, {}, {}},
                     QStringLiteral("a"))
                 .ok());
 

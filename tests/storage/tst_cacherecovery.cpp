@@ -38,7 +38,7 @@ Fixture fill(TempStore& store)
     }
     store.tickets().patch(
         f.firstTicketId, QJsonObject {{QStringLiteral("subject"), QStringLiteral("已改标题")}}, QStringLiteral("a-09"));
-    store.tickets().transition(f.firstTicketId, {TicketAction::Accept, {}, {}, {}, {}}, QStringLiteral("a-09"));
+    store.tickets().transition(f.firstTicketId, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-09"));
     Customer c;
     c.name = QStringLiteral("赵磊");
     c.phones = {QStringLiteral("13700001234")};

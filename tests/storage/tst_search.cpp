@@ -140,7 +140,7 @@ void TestSearch::indexFollowsEdits()
     QVERIFY(search.search(QString::fromUtf8("退货")).value().isEmpty());
     QCOMPARE(search.search(QString::fromUtf8("换货")).value().size(), 1);
     // A status change does not touch indexed text and keeps the ticket findable.
-    QVERIFY(m_store->tickets().transition(id, {TicketAction::Accept, {}, {}, {}, {}}, QStringLiteral("a")).ok());
+    QVERIFY(m_store->tickets().transition(id, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a")).ok());
     QCOMPARE(search.search(QString::fromUtf8("换货")).value().size(), 1);
     QVERIFY(m_store->db()
                 .exec(QStringLiteral("INSERT INTO ticket_fts(ticket_fts, rank) VALUES ('integrity-check', 1)"))

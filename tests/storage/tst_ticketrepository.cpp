@@ -134,13 +134,13 @@ void TestTicketRepository::transitionsFollowTheStateMachine()
     TempStore store;
     const Ticket t = store.tickets().create(draftTicket(QStringLiteral("路由器掉线")), QStringLiteral("a-01")).value();
     auto illegal = store.tickets().transition(
-        t.id, {TicketAction::Close, QStringLiteral("x"), CustomerAnswer::Satisfied, {}, {}}, QStringLiteral("a-01"));
+        t.id, {TicketAction::Close, QStringLiteral("x"), CustomerAnswer::Satisfied, {}, {}, {}}, QStringLiteral("a-01"));
     QCOMPARE(illegal.error().code, QStringLiteral("transition.illegal"));
     QCOMPARE(store.tickets().find(t.id)->status, TicketStatus::New);
     const qint64 queued = Outbox(store.db()).count();
 
     store.clock.advanceSeconds(120);
-    auto accepted = store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}}, QStringLiteral("a-01"));
+    auto accepted = store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-01"));
     QCOMPARE(accepted.value().status, TicketStatus::InProgress);
     QCOMPARE(accepted.value().acceptedAt, store.clock.now());
     QCOMPARE(Outbox(store.db()).count(), queued + 1);
@@ -149,12 +149,12 @@ void TestTicketRepository::transitionsFollowTheStateMachine()
     QCOMPARE(entry.args.value(QStringLiteral("to")).toString(), QStringLiteral("in_progress"));
 
     auto followUp = store.tickets().transition(t.id,
-        {TicketAction::Close, QStringLiteral("已重启路由器"), CustomerAnswer::NotSatisfied, {}, {}},
+        {TicketAction::Close, QStringLiteral("已重启路由器"), CustomerAnswer::NotSatisfied, {}, {}, {}},
         QStringLiteral("a-01"));
     QCOMPARE(followUp.value().status, TicketStatus::FollowUp);
     QVERIFY(!followUp.value().closedAt.isValid());
     auto closed = store.tickets().transition(t.id,
-        {TicketAction::Close, QStringLiteral("更换路由器"), CustomerAnswer::Satisfied, {}, {}}, QStringLiteral("a-01"));
+        {TicketAction::Close, QStringLiteral("更换路由器"), CustomerAnswer::Satisfied, {}, {}, {}}, QStringLiteral("a-01"));
     QCOMPARE(closed.value().status, TicketStatus::Closed);
     QCOMPARE(closed.value().closedAt, store.clock.now());
     QCOMPARE(store.tickets()
@@ -173,8 +173,8 @@ void TestTicketRepository::closeNeedsRequiredToCloseFields()
     TempStore store;
     QVERIFY(store.fields().save(refundField()).ok());
     const Ticket t = store.tickets().create(draftTicket(QStringLiteral("退款")), QStringLiteral("a-01")).value();
-    QVERIFY(store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}}, QStringLiteral("a-01")).ok());
-    const TransitionRequest close {TicketAction::Close, QStringLiteral("已退款"), CustomerAnswer::Satisfied, {}, {}};
+    QVERIFY(store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-01")).ok());
+    const TransitionRequest close {TicketAction::Close, QStringLiteral("已退款"), CustomerAnswer::Satisfied, {}, {}, {}};
     auto refused = store.tickets().transition(t.id, close, QStringLiteral("a-01"));
     QCOMPARE(refused.error().code, QStringLiteral("ticket.fields_invalid"));
     QCOMPARE(refused.error().field, QStringLiteral("refund_amount"));
@@ -225,9 +225,9 @@ void TestTicketRepository::mergeNeedsAnotherOpenTicket()
     const Ticket a = store.tickets().create(draftTicket(QStringLiteral("重复一")), QStringLiteral("a-01")).value();
     const Ticket b = store.tickets().create(draftTicket(QStringLiteral("重复二")), QStringLiteral("a-01")).value();
     QCOMPARE(
-        store.tickets().transition(a.id, {TicketAction::Merge, {}, {}, {}, a.id}, QStringLiteral("a")).error().code,
+        store.tickets().transition(a.id, {TicketAction::Merge, {}, {}, {}, a.id, {}}, QStringLiteral("a")).error().code,
         QStringLiteral("transition.merge_target"));
-    auto merged = store.tickets().transition(a.id, {TicketAction::Merge, {}, {}, {}, b.id}, QStringLiteral("a"));
+    auto merged = store.tickets().transition(a.id, {TicketAction::Merge, {}, {}, {}, b.id, {}}, QStringLiteral("a"));
     QCOMPARE(merged.value().status, TicketStatus::Merged);
     QCOMPARE(store.tickets().find(a.id)->mergedInto, b.id);
 }

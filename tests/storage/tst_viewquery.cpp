@@ -80,9 +80,9 @@ void TestViewQuery::initTestCase()
     add("D it's quoted", Priority::Normal, "a-01", {}, {});
     // D is closed; C is overdue by the time the context's "now" comes (critical/urgent targets are short).
     const QString d = m_store->tickets().findByNumber(QStringLiteral("G20231001004"))->id;
-    QVERIFY(m_store->tickets().transition(d, {TicketAction::Accept, {}, {}, {}, {}}, QStringLiteral("a-01")).ok());
+    QVERIFY(m_store->tickets().transition(d, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-01")).ok());
     QVERIFY(m_store->tickets()
-                .transition(d, {TicketAction::Close, QStringLiteral("ok"), CustomerAnswer::Satisfied, {}, {}},
+                .transition(d, {TicketAction::Close, QStringLiteral("ok"), CustomerAnswer::Satisfied, {}, {}, {}},
                     QStringLiteral("a-01"))
                 .ok());
     m_context = {QStringLiteral("a-01"), m_store->clock.now().addSecs(3600 * 30), m_store->fields().definitions()};

@@ -1,4 +1,5 @@
-#include "DemoSeeder.h"
+#include "DemoDesk.h"
+#include "InputMethod.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "TempStore.h"
@@ -6,7 +7,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -32,32 +32,17 @@ private Q_SLOTS:
     void switchingTheLanguageChangesTheMenus();
 
 private:
-    std::unique_ptr<TempStore> m_store;
-    QTemporaryDir m_settings;
-    LanguageSwitcher m_languages;
+    DemoDesk m_desk;
 };
-
-namespace {
-
-const QDateTime kEnd(QDate(2026, 11, 20), QTime(18, 0), Qt::UTC);
-const AgentSession kAgent {QStringLiteral("a-06"), QStringLiteral("杨帆"), QStringLiteral("agent")};
-
-} // namespace
 
 void TestMainWindow::initTestCase()
 {
-    QVERIFY(m_languages.switchTo(QLocale(QLocale::Chinese, QLocale::China))); // the agents' language
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("GongdanTest"));
-    m_store = std::make_unique<TempStore>(kEnd);
-    QVERIFY(demo::DemoSeeder(m_store->db(), {600, 5, kEnd, 10000, 10}).run().ok());
+    QVERIFY(m_desk.prepare(QStringLiteral("GongdanTest"), 600));
 }
 
 void TestMainWindow::viewsSwitchByClickAndKeyboard()
 {
-    MainWindow window(m_store->db(), m_store->clock, kAgent, m_languages);
+    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* views = window.findChild<QListView*>(QStringLiteral("viewList"));
@@ -85,7 +70,7 @@ void TestMainWindow::viewsSwitchByClickAndKeyboard()
 
 void TestMainWindow::searchAsYouTypeFromTheKeyboard()
 {
-    MainWindow window(m_store->db(), m_store->clock, kAgent, m_languages);
+    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.openView(QStringLiteral("all_open"));
@@ -96,9 +81,7 @@ void TestMainWindow::searchAsYouTypeFromTheKeyboard()
     QCOMPARE(QApplication::focusWidget(), search);
     const int all = table->model()->rowCount();
     // Chinese arrives through the input method, as a committed string.
-    QInputMethodEvent typed;
-    typed.setCommitString(QString::fromUtf8("维修"));
-    QApplication::sendEvent(search, &typed);
+    commitText(search, QString::fromUtf8("维修"));
     QCOMPARE(search->text(), QString::fromUtf8("维修"));
     QVERIFY(table->model()->rowCount() > 0);
     QVERIFY(table->model()->rowCount() < all);
@@ -110,20 +93,20 @@ void TestMainWindow::searchAsYouTypeFromTheKeyboard()
 void TestMainWindow::remembersTheOpenView()
 {
     {
-        MainWindow window(m_store->db(), m_store->clock, kAgent, m_languages);
+        MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.openView(QStringLiteral("follow_up"));
         window.close();
     }
-    MainWindow again(m_store->db(), m_store->clock, kAgent, m_languages);
+    MainWindow again(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
     auto* views = again.findChild<QListView*>(QStringLiteral("viewList"));
     QCOMPARE(views->currentIndex().data(Qt::UserRole + 2).toString(), QStringLiteral("follow_up"));
 }
 
 void TestMainWindow::bulkAssignsFiftyTickets()
 {
-    MainWindow window(m_store->db(), m_store->clock, kAgent, m_languages);
+    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.openView(QStringLiteral("all_open"));
@@ -144,7 +127,7 @@ void TestMainWindow::bulkAssignsFiftyTickets()
     QVERIFY(assignToLiNa);
     assignToLiNa->trigger();
     for (const QString& id : ids)
-        QCOMPARE(m_store->tickets().find(id)->assigneeId, QStringLiteral("a-02"));
+        QCOMPARE(m_desk.store->tickets().find(id)->assigneeId, QStringLiteral("a-02"));
     // The rows show the new assignee at once, and the selection is still there.
     QCOMPARE(table->selectionModel()->selectedRows().size(), 50);
     QCOMPARE(table->model()->index(selected.first().row(), TicketQueueModel::Assignee).data().toString(),
@@ -153,12 +136,12 @@ void TestMainWindow::bulkAssignsFiftyTickets()
 
     // Ctrl+Shift+A takes them for the signed-in agent.
     QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(m_store->tickets().find(ids.first())->assigneeId, kAgent.agentId);
+    QCOMPARE(m_desk.store->tickets().find(ids.first())->assigneeId, DemoDesk::agent.agentId);
 }
 
 void TestMainWindow::switchingTheLanguageChangesTheMenus()
 {
-    MainWindow window(m_store->db(), m_store->clock, kAgent, m_languages);
+    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.openView(QStringLiteral("all_open"));

@@ -1,8 +1,12 @@
 #include "MainWindow.h"
 
+#include "AttachmentStore.h"
 #include "BulkTicketActions.h"
+#include "CallPanel.h"
 #include "Clock.h"
+#include "CustomerRepository.h"
 #include "Database.h"
+#include "DraftStore.h"
 #include "FieldDefinitionRepository.h"
 #include "LanguageSwitcher.h"
 #include "LocalNumberAllocator.h"
@@ -12,6 +16,7 @@
 #include "TicketRepository.h"
 #include "ViewListModel.h"
 #include "ViewRepository.h"
+#include "WorkTabs.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -43,7 +48,12 @@ MainWindow::MainWindow(
     , m_numbers(std::make_unique<LocalNumberAllocator>(db))
     , m_fields(std::make_unique<FieldDefinitionRepository>(db))
     , m_tickets(std::make_unique<TicketRepository>(db, *m_numbers, *m_fields))
-    , m_directory(new TeamDirectory(db))
+    , m_customers(std::make_unique<CustomerRepository>(db))
+    , m_drafts(std::make_unique<DraftStore>(db))
+    , m_attachments(std::make_unique<AttachmentStore>(db))
+    , m_directory(std::make_unique<TeamDirectory>(db))
+    , m_ws(std::make_unique<Workstation>(Workstation {
+          db, clock, m_session, *m_tickets, *m_fields, *m_customers, *m_directory, *m_drafts, *m_attachments}))
     , m_views(new ViewListModel(db, ViewListModel::Counting::Background, this))
     , m_queue(new TicketQueueModel(db, clock, *m_directory, this))
     , m_viewList(new QListView(this))
@@ -102,8 +112,15 @@ MainWindow::MainWindow(
     m_bulkToolbar->setObjectName(QStringLiteral("bulkToolbar"));
     m_bulkToolbar->setMovable(false);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_tabs = new WorkTabs(*m_ws, centre, this);
+    connect(m_tabs, &WorkTabs::ticketChanged, this, [this](const QString& id) { ticketsChanged({id}); });
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        const QStringList ids = m_queue->ticketIds({index});
+        if (!ids.isEmpty())
+            m_tabs->openTicket(ids.first());
+    });
     m_splitter->addWidget(m_viewList);
-    m_splitter->addWidget(centre);
+    m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({170, 1070});
     setCentralWidget(m_splitter);
@@ -130,10 +147,7 @@ MainWindow::MainWindow(
     refreshStatus();
 }
 
-MainWindow::~MainWindow()
-{
-    delete m_directory;
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::retranslate()
 {
@@ -165,6 +179,8 @@ void MainWindow::retranslate()
     m_bulkToolbar->clear();
     buildMenus();
     buildTicketMenu();
+    buildWorkMenu();
+    m_tabs->retranslate();
     setWindowTitle(m_viewList->currentIndex().isValid()
             ? tr("Gongdan — %1").arg(m_viewList->currentIndex().data(ViewListModel::NameRole).toString())
             : tr("Gongdan"));
@@ -231,9 +247,48 @@ void MainWindow::buildLanguageMenu(QMenu* viewMenu)
     }
 }
 
+void MainWindow::buildWorkMenu()
+{
+    // The Tickets menu starts with the actions on one ticket or call; the bulk actions follow.
+    QMenu* menu = menuBar()->findChild<QMenu*>(QStringLiteral("ticketsMenu"), Qt::FindDirectChildrenOnly);
+    QAction* first = menu->actions().value(0);
+    const auto add = [&](const QString& name, const QString& text, const QKeySequence& keys) {
+        auto* action = new QAction(text, menu);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        action->setToolTip(QString(text + QStringLiteral(" (") + keys.toString(QKeySequence::NativeText)
+            + QLatin1Char(')')).remove(QLatin1Char('&')));
+        menu->insertAction(first, action);
+        return action;
+    };
+    QAction* call = add(QStringLiteral("newCallAction"), tr("New &call"), QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(call, &QAction::triggered, this, [this] { m_tabs->openCall(true); });
+    QAction* ticket = add(
+        QStringLiteral("newTicketAction"), tr("&New ticket"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(ticket, &QAction::triggered, this, [this] { m_tabs->openCall(false); });
+    QAction* open = add(QStringLiteral("openTicketAction"), tr("&Open ticket"), QKeySequence(Qt::CTRL | Qt::Key_O));
+    connect(open, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid())
+            Q_EMIT m_table->activated(current);
+    });
+    QAction* closeTab = add(QStringLiteral("closeTabAction"), tr("Close &tab"), QKeySequence(Qt::CTRL | Qt::Key_W));
+    connect(closeTab, &QAction::triggered, this, [this] { m_tabs->requestClose(m_tabs->currentIndex()); });
+    QAction* queue = add(QStringLiteral("showQueueAction"), tr("Back to the &queue"), QKeySequence(Qt::Key_F2));
+    connect(queue, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_table->setFocus();
+    });
+    menu->insertSeparator(first);
+    m_bulkToolbar->insertAction(m_bulkToolbar->actions().value(0), ticket);
+    m_bulkToolbar->insertAction(ticket, call);
+    m_bulkToolbar->insertSeparator(m_bulkToolbar->actions().value(2));
+}
+
 void MainWindow::buildTicketMenu()
 {
     auto* menu = menuBar()->addMenu(tr("&Tickets"));
+    menu->setObjectName(QStringLiteral("ticketsMenu"));
     QToolBar* toolbar = m_bulkToolbar;
 
     QAction* mine = menu->addAction(tr("Assign to &me"));
@@ -311,8 +366,20 @@ void MainWindow::search(const QString& text)
 void MainWindow::ticketsChanged(const QStringList& ticketIds)
 {
     m_queue->refreshTickets(ticketIds);
+    m_tabs->ticketsChanged(ticketIds);
     m_views->refreshCounts();
     refreshStatus();
+}
+
+bool MainWindow::openTicketNumber(const QString& number)
+{
+    const auto ticket = m_tickets->findByNumber(number);
+    return ticket && m_tabs->openTicket(ticket->id);
+}
+
+void MainWindow::startCall(const QString& phone)
+{
+    m_tabs->openCall(true)->setCallerNumber(phone);
 }
 
 void MainWindow::showView(int row)
@@ -371,6 +438,12 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_tabs->hasUnsavedWork()) {
+        // Asks without a nested event loop; closes again once everything is saved or discarded.
+        event->ignore();
+        m_tabs->settleUnsavedWork([this] { QTimer::singleShot(0, this, &QWidget::close); });
+        return;
+    }
     saveLayout();
     event->accept();
 }

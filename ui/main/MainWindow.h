@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Workstation.h"
+
 #include <QMainWindow>
 #include <functional>
 #include <memory>
@@ -15,8 +17,12 @@ class QToolButton;
 
 namespace gongdan {
 
+class AttachmentStore;
 class BulkTicketActions;
+class CustomerRepository;
+class DraftStore;
 class LanguageSwitcher;
+class WorkTabs;
 class Clock;
 class Database;
 class FieldDefinitionRepository;
@@ -26,16 +32,10 @@ class TeamDirectory;
 class TicketQueueModel;
 class ViewListModel;
 
-/// Who is working at this workstation.
-struct AgentSession {
-    QString agentId;
-    QString name;
-    QString role;
-};
-
-/// The agent's main window: views with live counts on the left, the queue of the chosen view in the
-/// centre with search as you type, and a status bar with the agent, the connection, changes waiting to
-/// sync and the time. Splitter, columns and sort are remembered between sessions.
+/// The agent's main window: views with live counts on the left; in the centre the queue of the chosen
+/// view with search as you type, and a tab per open ticket or call being logged; a status bar with the
+/// agent, the connection, changes waiting to sync and the time. Splitter, columns and sort are
+/// remembered between sessions.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -48,6 +48,11 @@ public:
     void search(const QString& text);
     /// Tells the window tickets changed elsewhere (another window now, sync later).
     void ticketsChanged(const QStringList& ticketIds);
+    WorkTabs* workTabs() const { return m_tabs; }
+    /// Opens the ticket with this number in a tab; false when the store has none.
+    bool openTicketNumber(const QString& number);
+    /// Starts logging a call from this number, as the telephony link will.
+    void startCall(const QString& phone);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -58,6 +63,7 @@ private:
     void retranslate();
     void buildMenus();
     void buildTicketMenu();
+    void buildWorkMenu();
     void buildLanguageMenu(class QMenu* viewMenu);
     /// Runs a bulk action on the selected tickets, refreshes what it touched and reports in the status bar.
     void runOnSelection(const std::function<struct BulkOutcome(BulkTicketActions&, const QStringList&)>& action);
@@ -73,7 +79,11 @@ private:
     std::unique_ptr<LocalNumberAllocator> m_numbers;
     std::unique_ptr<FieldDefinitionRepository> m_fields;
     std::unique_ptr<TicketRepository> m_tickets;
-    TeamDirectory* m_directory;
+    std::unique_ptr<CustomerRepository> m_customers;
+    std::unique_ptr<DraftStore> m_drafts;
+    std::unique_ptr<AttachmentStore> m_attachments;
+    std::unique_ptr<TeamDirectory> m_directory;
+    std::unique_ptr<Workstation> m_ws;
     ViewListModel* m_views;
     TicketQueueModel* m_queue;
     QListView* m_viewList;
@@ -82,6 +92,7 @@ private:
     QToolButton* m_addTagButton;
     QToolBar* m_bulkToolbar;
     QTableView* m_table;
+    WorkTabs* m_tabs = nullptr;
     QSplitter* m_splitter;
     QLabel* m_agentLabel;
     QLabel* m_syncLabel;

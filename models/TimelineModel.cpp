@@ -1,0 +1,163 @@
+#include "TimelineModel.h"
+
+#include <QLocale>
+#include <algorithm>
+
+namespace gongdan {
+
+namespace {
+
+bool chineseUi()
+{
+    return QLocale().language() == QLocale::Chinese;
+}
+
+} // namespace
+
+TimelineModel::TimelineModel(const TeamDirectory& directory, QObject* parent)
+    : QAbstractListModel(parent), m_directory(directory)
+{
+}
+
+int TimelineModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+}
+
+QVariant TimelineModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry& entry = m_entries.at(index.row());
+    const QString when = QLocale().toString(entry.at.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString who = entry.actorId.isEmpty() ? tr("System") : m_directory.agentName(entry.actorId);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        if (entry.kind == QLatin1String("comment")) {
+            const QString heading = entry.internal ? tr("%1 · %2 · internal note") : tr("%1 · %2 · reply to customer");
+            const QString files
+                = entry.attachments > 0 ? QStringLiteral("\n") + tr("%n attachment(s)", nullptr, entry.attachments) : QString();
+            return QString(heading.arg(when, who) + QStringLiteral("\n") + entry.text + files);
+        }
+        return QStringLiteral("%1 · %2").arg(when, entry.text);
+    case KindRole:
+        return entry.kind;
+    case ActorRole:
+        return entry.actorId;
+    case TimeRole:
+        return entry.at;
+    case BodyRole:
+        return entry.text;
+    case InternalRole:
+        return entry.internal;
+    case AttachmentCountRole:
+        return entry.attachments;
+    default:
+        return {};
+    }
+}
+
+void TimelineModel::setEntries(const QList<Comment>& comments, const QList<TicketEvent>& events)
+{
+    beginResetModel();
+    m_entries.clear();
+    for (const TicketEvent& event : events) {
+        if (event.kind != QLatin1String("comment"))
+            m_entries.append({event.at, event.kind, event.actorId, describe(event)});
+    }
+    for (const Comment& comment : comments) {
+        m_entries.append({comment.createdAt, QStringLiteral("comment"), comment.authorId, comment.body,
+            comment.visibility == CommentVisibility::Internal, static_cast<int>(comment.attachments.size())});
+    }
+    // Oldest first; an event and the comment written with it keep their insertion order.
+    std::stable_sort(
+        m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.at < b.at; });
+    endResetModel();
+}
+
+QString TimelineModel::describe(const TicketEvent& event) const
+{
+    const QString who = event.actorId.isEmpty() ? tr("System") : m_directory.agentName(event.actorId);
+    if (event.kind == QLatin1String("created"))
+        return tr("%1 created ticket %2").arg(who, event.newValue);
+    if (event.kind == QLatin1String("call")) {
+        const QDateTime started = QDateTime::fromString(event.oldValue, Qt::ISODate);
+        const int seconds = event.newValue.toInt();
+        return tr("Phone call at %1, %2 min %3 s")
+            .arg(QLocale().toString(started.toLocalTime(), QStringLiteral("HH:mm:ss")))
+            .arg(seconds / 60)
+            .arg(seconds % 60);
+    }
+    if (event.kind == QLatin1String("status")) {
+        const auto from = EnumText<TicketStatus>::fromKey(event.oldValue);
+        const auto to = EnumText<TicketStatus>::fromKey(event.newValue);
+        const auto action = Lifecycle::actionFromKey(event.field);
+        return tr("%1: %2 (%3 → %4)")
+            .arg(who, action ? Lifecycle::actionName(*action) : event.field,
+                from ? EnumText<TicketStatus>::displayName(*from) : event.oldValue,
+                to ? EnumText<TicketStatus>::displayName(*to) : event.newValue);
+    }
+    if (event.field == QLatin1String("note"))
+        return tr("%1 noted: %2").arg(who, event.newValue);
+    if (event.field == QLatin1String("resolution") && event.oldValue.isEmpty())
+        return tr("%1 recorded the solution: %2").arg(who, event.newValue);
+    const QString from = valueText(event.field, event.oldValue);
+    const QString to = valueText(event.field, event.newValue);
+    if (from.isEmpty())
+        return tr("%1 set %2 to %3").arg(who, fieldLabel(event.field), to);
+    if (to.isEmpty())
+        return tr("%1 cleared %2 (was %3)").arg(who, fieldLabel(event.field), from);
+    return tr("%1 changed %2: %3 → %4").arg(who, fieldLabel(event.field), from, to);
+}
+
+QString TimelineModel::fieldLabel(const QString& field) const
+{
+    static const QHash<QString, const char*> labels {
+        {QStringLiteral("subject"), QT_TR_NOOP("subject")},
+        {QStringLiteral("description"), QT_TR_NOOP("description")},
+        {QStringLiteral("need_type"), QT_TR_NOOP("need type")},
+        {QStringLiteral("channel"), QT_TR_NOOP("channel")},
+        {QStringLiteral("category_id"), QT_TR_NOOP("category")},
+        {QStringLiteral("priority"), QT_TR_NOOP("priority")},
+        {QStringLiteral("tags"), QT_TR_NOOP("tags")},
+        {QStringLiteral("assignee_id"), QT_TR_NOOP("assignee")},
+        {QStringLiteral("group_id"), QT_TR_NOOP("group")},
+        {QStringLiteral("customer_id"), QT_TR_NOOP("customer")},
+        {QStringLiteral("contact_name"), QT_TR_NOOP("contact")},
+        {QStringLiteral("contact_phone"), QT_TR_NOOP("phone")},
+        {QStringLiteral("resolution"), QT_TR_NOOP("resolution")},
+        {QStringLiteral("response_due_at"), QT_TR_NOOP("response due")},
+        {QStringLiteral("resolution_due_at"), QT_TR_NOOP("resolution due")},
+        {QStringLiteral("custom_fields"), QT_TR_NOOP("custom fields")},
+    };
+    const auto it = labels.constFind(field);
+    return it == labels.constEnd() ? field : tr(it.value());
+}
+
+QString TimelineModel::valueText(const QString& field, const QString& value) const
+{
+    if (value.isEmpty())
+        return value;
+    if (field == QLatin1String("priority")) {
+        const auto p = EnumText<Priority>::fromKey(value);
+        return p ? EnumText<Priority>::displayName(*p) : value;
+    }
+    if (field == QLatin1String("need_type")) {
+        const auto n = EnumText<NeedType>::fromKey(value);
+        return n ? EnumText<NeedType>::displayName(*n) : value;
+    }
+    if (field == QLatin1String("channel")) {
+        const auto c = EnumText<Channel>::fromKey(value);
+        return c ? EnumText<Channel>::displayName(*c) : value;
+    }
+    if (field == QLatin1String("assignee_id"))
+        return m_directory.agentName(value);
+    if (field == QLatin1String("group_id"))
+        return m_directory.groupName(value, chineseUi());
+    if (field == QLatin1String("category_id"))
+        return m_directory.categoryPath(value, chineseUi());
+    return value.size() > 80 ? QString(value.left(79) + QChar(0x2026)) : value;
+}
+
+} // namespace gongdan

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "TeamDirectory.h"
+#include "Ticket.h"
+
+#include <QAbstractListModel>
+
+namespace gongdan {
+
+/// A ticket's timeline (工单事件记录) for the ticket editor: comments and events of the event log in
+/// the order they happened, each as one line of readable text. Comment events are not listed twice:
+/// the comment itself stands for them.
+class TimelineModel : public QAbstractListModel {
+    Q_OBJECT
+
+public:
+    enum Roles { KindRole = Qt::UserRole + 1, ActorRole, TimeRole, BodyRole, InternalRole, AttachmentCountRole };
+
+    explicit TimelineModel(const TeamDirectory& directory, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+    void setEntries(const QList<Comment>& comments, const QList<TicketEvent>& events);
+    /// The text of an event as the timeline shows it ("杨帆 changed priority: 一般 → 紧急").
+    QString describe(const TicketEvent& event) const;
+
+private:
+    struct Entry {
+        QDateTime at;
+        QString kind; ///< "comment" or the event's kind
+        QString actorId;
+        QString text;
+        bool internal = false;
+        int attachments = 0;
+    };
+    QString fieldLabel(const QString& field) const;
+    QString valueText(const QString& field, const QString& value) const;
+
+    const TeamDirectory& m_directory;
+    QList<Entry> m_entries;
+};
+
+} // namespace gongdan

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "DemoSeeder.h"
+#include "LanguageSwitcher.h"
+#include "TempStore.h"
+#include "Workstation.h"
+
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+namespace gongdan::test {
+
+/// What every GUI test of the workstation starts from: the interface in Chinese (the agents'
+/// language), settings in a throwaway folder, and a store seeded with a demo team whose clock stands
+/// at `end`. Header-only: only the GUI tests, which link the UI and the seeder, include it.
+struct DemoDesk {
+    static inline const QDateTime end {QDate(2026, 11, 20), QTime(18, 0), Qt::UTC};
+    static inline const AgentSession agent {QStringLiteral("a-06"), QStringLiteral("杨帆"), QStringLiteral("agent")};
+
+    QTemporaryDir settings;
+    LanguageSwitcher languages;
+    std::unique_ptr<TempStore> store;
+
+    /// Sets everything up; false (with nothing seeded) when a step failed.
+    bool prepare(const QString& organization, int tickets)
+    {
+        if (!languages.switchTo(QLocale(QLocale::Chinese, QLocale::China)))
+            return false;
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
+        QCoreApplication::setOrganizationName(organization);
+        store = std::make_unique<TempStore>(end);
+        return store->ok() && demo::DemoSeeder(store->db(), {tickets, 5, end, 10000, 10}).run().ok();
+    }
+};
+
+} // namespace gongdan::test

@@ -1,0 +1,421 @@
+#include "CallPanel.h"
+
+#include "Clock.h"
+#include "CustomerRepository.h"
+#include "TeamDirectory.h"
+#include "TicketRepository.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalBlocker>
+#include <QShortcut>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace gongdan {
+
+namespace {
+
+QLabel* errorLabel(QWidget* parent, const QString& name)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setStyleSheet(QStringLiteral("color:#c62828"));
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+CallPanel::CallPanel(const Workstation& workstation, Mode mode, QWidget* parent)
+    : QWidget(parent)
+    , m_ws(workstation)
+    , m_mode(mode)
+    , m_started(workstation.clock.now())
+    , m_timer(new QLabel(this))
+    , m_hangUp(new QPushButton(this))
+    , m_phoneLabel(new QLabel(this))
+    , m_phone(new QLineEdit(this))
+    , m_phoneError(errorLabel(this, QStringLiteral("callError_phone")))
+    , m_channel(new QComboBox(this))
+    , m_channelLabel(new QLabel(this))
+    , m_card(new QLabel(this))
+    , m_customerChoice(new QComboBox(this))
+    , m_nameLabel(new QLabel(this))
+    , m_name(new QLineEdit(this))
+    , m_tickets(new QListWidget(this))
+    , m_addTo(new QPushButton(this))
+    , m_needLabel(new QLabel(this))
+    , m_needType(new QComboBox(this))
+    , m_categoryLabel(new QLabel(this))
+    , m_category(new QComboBox(this))
+    , m_priorityLabel(new QLabel(this))
+    , m_priority(new QComboBox(this))
+    , m_subjectLabel(new QLabel(this))
+    , m_subject(new QLineEdit(this))
+    , m_descriptionLabel(new QLabel(this))
+    , m_description(new QPlainTextEdit(this))
+    , m_descriptionError(errorLabel(this, QStringLiteral("callError_description")))
+    , m_error(errorLabel(this, QStringLiteral("callError")))
+    , m_create(new QPushButton(this))
+    , m_tick(new QTimer(this))
+{
+    setObjectName(mode == Mode::PhoneCall ? QStringLiteral("callPanel") : QStringLiteral("newTicketPanel"));
+    m_timer->setObjectName(QStringLiteral("callTimer"));
+    m_hangUp->setObjectName(QStringLiteral("callHangUp"));
+    m_phone->setObjectName(QStringLiteral("callerPhone"));
+    m_channel->setObjectName(QStringLiteral("callChannel"));
+    m_card->setObjectName(QStringLiteral("customerCard"));
+    m_customerChoice->setObjectName(QStringLiteral("customerChoice"));
+    m_name->setObjectName(QStringLiteral("newCustomerName"));
+    m_tickets->setObjectName(QStringLiteral("customerTickets"));
+    m_addTo->setObjectName(QStringLiteral("addToTicket"));
+    m_needType->setObjectName(QStringLiteral("callNeedType"));
+    m_category->setObjectName(QStringLiteral("callCategory"));
+    m_priority->setObjectName(QStringLiteral("callPriority"));
+    m_subject->setObjectName(QStringLiteral("callSubject"));
+    m_description->setObjectName(QStringLiteral("callDescription"));
+    m_create->setObjectName(QStringLiteral("createTicket"));
+    m_description->setTabChangesFocus(true);
+    m_card->setTextFormat(Qt::RichText);
+    // No word wrap: QFormLayout gives a wrapping label shown later no height. Lines are short; long
+    // notes are cut and shown whole in the tooltip.
+    m_card->setWordWrap(false);
+    m_card->setStyleSheet(QStringLiteral("QLabel{background:#f1f8e9;padding:6px}"));
+    QFont timerFont = m_timer->font();
+    timerFont.setPointSizeF(timerFont.pointSizeF() * 1.4);
+    timerFont.setBold(true);
+    m_timer->setFont(timerFont);
+    for (auto [label, buddy] : {std::pair<QLabel*, QWidget*> {m_phoneLabel, m_phone}, {m_channelLabel, m_channel},
+             {m_nameLabel, m_name}, {m_needLabel, m_needType}, {m_categoryLabel, m_category},
+             {m_priorityLabel, m_priority}, {m_subjectLabel, m_subject}, {m_descriptionLabel, m_description}})
+        label->setBuddy(buddy);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_timer);
+    top->addWidget(m_hangUp);
+    top->addStretch(1);
+    auto* form = new QFormLayout;
+    form->addRow(m_phoneLabel, m_phone);
+    form->addRow(QString(), m_phoneError);
+    form->addRow(m_channelLabel, m_channel);
+    form->addRow(QString(), m_customerChoice);
+    form->addRow(QString(), m_card);
+    form->addRow(m_nameLabel, m_name);
+    form->addRow(m_needLabel, m_needType);
+    form->addRow(m_categoryLabel, m_category);
+    form->addRow(m_priorityLabel, m_priority);
+    form->addRow(m_subjectLabel, m_subject);
+    form->addRow(m_descriptionLabel, m_description);
+    form->addRow(QString(), m_descriptionError);
+    auto* left = new QVBoxLayout;
+    left->addLayout(top);
+    left->addLayout(form, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_error, 1);
+    buttons->addWidget(m_create);
+    left->addLayout(buttons);
+    auto* right = new QVBoxLayout;
+    auto* ticketsTitle = new QLabel(this);
+    ticketsTitle->setObjectName(QStringLiteral("customerTicketsTitle"));
+    ticketsTitle->setBuddy(m_tickets);
+    right->addWidget(ticketsTitle);
+    right->addWidget(m_tickets, 1);
+    right->addWidget(m_addTo);
+    auto* layout = new QHBoxLayout(this);
+    layout->addLayout(left, 3);
+    layout->addLayout(right, 2);
+    // Tab follows reading order: the call, the customer, the request, then their tickets.
+    setTabOrder(m_phone, m_channel);
+    setTabOrder(m_channel, m_customerChoice);
+    setTabOrder(m_customerChoice, m_name);
+    setTabOrder(m_name, m_needType);
+    setTabOrder(m_needType, m_category);
+    setTabOrder(m_category, m_priority);
+    setTabOrder(m_priority, m_subject);
+    setTabOrder(m_subject, m_description);
+    setTabOrder(m_description, m_create);
+    setTabOrder(m_create, m_tickets);
+    setTabOrder(m_tickets, m_addTo);
+
+    const bool call = mode == Mode::PhoneCall;
+    m_timer->setVisible(call);
+    m_hangUp->setVisible(call);
+    m_channelLabel->setVisible(!call);
+    m_channel->setVisible(!call);
+    m_customerChoice->hide();
+    m_card->hide();
+    connect(m_phone, &QLineEdit::textChanged, this, &CallPanel::lookUpCaller);
+    connect(m_phone, &QLineEdit::textChanged, this, &CallPanel::titleChanged);
+    connect(m_customerChoice, &QComboBox::currentIndexChanged, this, &CallPanel::showCustomer);
+    connect(m_description, &QPlainTextEdit::textChanged, m_descriptionError, &QWidget::hide);
+    connect(m_create, &QPushButton::clicked, this, &CallPanel::createTicket);
+    connect(m_addTo, &QPushButton::clicked, this, &CallPanel::addToSelectedTicket);
+    connect(m_tickets, &QListWidget::currentRowChanged, this, [this](int row) { m_addTo->setEnabled(row >= 0); });
+    connect(m_hangUp, &QPushButton::clicked, this, [this] {
+        m_endedSeconds = callSeconds();
+        m_tick->stop();
+        m_hangUp->setEnabled(false);
+        tick();
+    });
+    connect(m_tick, &QTimer::timeout, this, &CallPanel::tick);
+    auto* create = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    create->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(create, &QShortcut::activated, this, &CallPanel::createTicket);
+    auto* addTo = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this);
+    addTo->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(addTo, &QShortcut::activated, this, &CallPanel::addToSelectedTicket);
+    if (call)
+        m_tick->start(1000);
+    m_addTo->setEnabled(false);
+    setFocusProxy(m_phone);
+    retranslate();
+}
+
+QString CallPanel::title() const
+{
+    return m_mode == Mode::PhoneCall ? tr("Call %1").arg(m_phone->text()) : tr("New ticket");
+}
+
+void CallPanel::retranslate()
+{
+    m_phoneLabel->setText(m_mode == Mode::PhoneCall ? tr("Caller's &number") : tr("Contact &phone"));
+    m_channelLabel->setText(tr("C&hannel"));
+    m_nameLabel->setText(tr("Customer &name"));
+    m_needLabel->setText(tr("N&eed type"));
+    m_categoryLabel->setText(tr("Cate&gory"));
+    m_priorityLabel->setText(tr("&Urgency"));
+    m_subjectLabel->setText(tr("&Subject"));
+    m_descriptionLabel->setText(tr("&Description") + QStringLiteral(" <span style=\"color:#c62828\">*</span>"));
+    m_phone->setPlaceholderText(tr("e.g. 138 0013 8000"));
+    m_subject->setPlaceholderText(tr("Empty: the first line of the description"));
+    m_name->setPlaceholderText(tr("New customers are added to the archive"));
+    m_hangUp->setText(tr("Hang up"));
+    m_create->setText(tr("Create ticket (Ctrl+Enter)"));
+    m_addTo->setText(tr("Add to selected ticket (Ctrl+Shift+Enter)"));
+    if (auto* title = findChild<QLabel*>(QStringLiteral("customerTicketsTitle")))
+        title->setText(tr("Customer's &tickets (open first)"));
+    for (QLabel* label : {m_phoneLabel, m_channelLabel, m_nameLabel, m_needLabel, m_categoryLabel, m_priorityLabel,
+             m_subjectLabel, m_descriptionLabel})
+        label->buddy()->setAccessibleName(QString(label->text()).remove(QRegularExpression(QStringLiteral("&|<[^>]*>| \\*"))));
+    m_tickets->setAccessibleName(tr("Customer's tickets"));
+    fillChoices();
+    showCustomer();
+    tick();
+}
+
+void CallPanel::fillChoices()
+{
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    const auto refill = [](QComboBox* combo, const QList<QPair<QString, QString>>& items) {
+        const QString current = combo->currentData().toString();
+        combo->clear();
+        for (const auto& [text, key] : items)
+            combo->addItem(text, key);
+        combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    };
+    QList<QPair<QString, QString>> needs, priorities, channels, categories {{tr("(none)"), QString()}};
+    for (NeedType n : EnumText<NeedType>::all())
+        needs.append({EnumText<NeedType>::displayName(n), EnumText<NeedType>::key(n)});
+    for (Priority p : EnumText<Priority>::all())
+        priorities.append({EnumText<Priority>::displayName(p), EnumText<Priority>::key(p)});
+    for (Channel c : EnumText<Channel>::all()) {
+        if (c != Channel::Phone || m_mode == Mode::PhoneCall)
+            channels.append({EnumText<Channel>::displayName(c), EnumText<Channel>::key(c)});
+    }
+    for (const Category& category : m_ws.directory.categories().all()) {
+        if (category.active)
+            categories.append({m_ws.directory.categoryPath(category.id, chinese), category.id});
+    }
+    refill(m_needType, needs);
+    refill(m_priority, priorities);
+    refill(m_channel, channels);
+    refill(m_category, categories);
+}
+
+int CallPanel::callSeconds() const
+{
+    if (m_mode != Mode::PhoneCall)
+        return 0;
+    return m_endedSeconds >= 0 ? m_endedSeconds : static_cast<int>(std::max<qint64>(0, m_started.secsTo(m_ws.clock.now())));
+}
+
+void CallPanel::tick()
+{
+    const int seconds = callSeconds();
+    m_timer->setText(tr("Call %1:%2").arg(seconds / 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    m_timer->setAccessibleName(tr("Call duration"));
+}
+
+void CallPanel::setCallerNumber(const QString& phone)
+{
+    m_phone->setText(phone);
+}
+
+void CallPanel::lookUpCaller()
+{
+    m_phoneError->hide();
+    const QString key = normalizePhone(m_phone->text());
+    m_matches = key.size() >= 7 ? m_ws.customers.findByPhone(m_phone->text()) : QList<Customer>();
+    {
+        const QSignalBlocker blocker(m_customerChoice);
+        m_customerChoice->clear();
+        for (const Customer& customer : std::as_const(m_matches))
+            m_customerChoice->addItem(QStringLiteral("%1 · %2").arg(customer.name, customer.number), customer.id);
+    }
+    m_customerChoice->setVisible(m_matches.size() > 1);
+    showCustomer();
+}
+
+void CallPanel::showCustomer()
+{
+    m_tickets->clear();
+    m_customerTickets.clear();
+    const int chosen = m_customerChoice->currentIndex();
+    if (m_matches.isEmpty() || chosen < 0) {
+        const bool typed = normalizePhone(m_phone->text()).size() >= 7;
+        m_card->setVisible(typed);
+        m_card->setText(tr("No customer in the archive has this number. Enter a name to add them."));
+        m_nameLabel->setVisible(true);
+        m_name->setVisible(true);
+        return;
+    }
+    const Customer& customer = m_matches.at(chosen);
+    m_nameLabel->setVisible(false);
+    m_name->setVisible(false);
+    QStringList lines {QStringLiteral("<b>%1</b> &nbsp; %2 &nbsp; %3")
+            .arg(customer.name.toHtmlEscaped(), customer.number.toHtmlEscaped(), Customer::levelName(customer.level))};
+    if (!customer.region.isEmpty() || !customer.tags.isEmpty())
+        lines.append(QString(customer.region + QStringLiteral("  ") + customer.tags.join(QStringLiteral(" · "))).toHtmlEscaped());
+    lines.append(customer.phones.join(QStringLiteral(" / ")).toHtmlEscaped());
+    m_card->setToolTip(customer.notes);
+    if (!customer.notes.isEmpty())
+        lines.append(QStringLiteral("<i>%1</i>").arg(
+            fontMetrics().elidedText(customer.notes, Qt::ElideRight, 480).toHtmlEscaped()));
+    m_card->setText(lines.join(QStringLiteral("<br>")));
+    m_card->show();
+    // Open tickets first, then the most recent closed ones.
+    QList<Ticket> tickets = m_ws.tickets.ofCustomer(customer.id, 30);
+    std::stable_sort(tickets.begin(), tickets.end(), [](const Ticket& a, const Ticket& b) {
+        return Lifecycle::isOpen(a.status) && !Lifecycle::isOpen(b.status);
+    });
+    m_customerTickets = tickets;
+    for (const Ticket& ticket : std::as_const(m_customerTickets)) {
+        auto* item = new QListWidgetItem(QStringLiteral("%1  [%2]  %3")
+                                             .arg(ticket.number, EnumText<TicketStatus>::displayName(ticket.status),
+                                                 ticket.subject),
+            m_tickets);
+        if (!Lifecycle::isOpen(ticket.status))
+            item->setForeground(QColor(0x75, 0x75, 0x75));
+    }
+}
+
+void CallPanel::showError(QLabel* error, QWidget* field, const QString& message)
+{
+    error->setText(message);
+    error->show();
+    field->setFocus();
+}
+
+bool CallPanel::hasUnsavedChanges() const
+{
+    return !m_phone->text().trimmed().isEmpty() || !m_description->toPlainText().trimmed().isEmpty();
+}
+
+bool CallPanel::createTicket()
+{
+    m_error->hide();
+    const QString description = m_description->toPlainText().trimmed();
+    bool ok = true;
+    if (description.isEmpty()) {
+        showError(m_descriptionError, m_description, tr("Describe what the customer needs."));
+        ok = false;
+    }
+    if (m_mode == Mode::PhoneCall && normalizePhone(m_phone->text()).isEmpty()) {
+        showError(m_phoneError, m_phone, tr("Enter the caller's number."));
+        ok = false;
+    }
+    if (!ok)
+        return false;
+    Ticket draft;
+    QString customerId;
+    QString contactName = m_name->text().trimmed();
+    if (!m_matches.isEmpty() && m_customerChoice->currentIndex() >= 0) {
+        const Customer& customer = m_matches.at(m_customerChoice->currentIndex());
+        customerId = customer.id;
+        contactName = customer.name;
+    } else if (!contactName.isEmpty()) {
+        Customer customer;
+        customer.name = contactName;
+        customer.phones = QStringList {m_phone->text().trimmed()};
+        auto saved = m_ws.customers.save(customer);
+        if (!saved) {
+            showError(m_error, m_name, saved.error().message);
+            return false;
+        }
+        customerId = saved.value().id;
+    }
+    const QString subject = m_subject->text().trimmed();
+    draft.subject = subject.isEmpty() ? description.section(QLatin1Char('\n'), 0, 0).left(60) : subject;
+    draft.description = description;
+    draft.needType = EnumText<NeedType>::fromKey(m_needType->currentData().toString()).value_or(NeedType::Consultation);
+    draft.priority = EnumText<Priority>::fromKey(m_priority->currentData().toString()).value_or(Priority::Normal);
+    draft.categoryId = m_category->currentData().toString();
+    draft.customerId = customerId;
+    draft.contactName = contactName;
+    draft.contactPhone = m_phone->text().trimmed();
+    if (m_mode == Mode::PhoneCall) {
+        draft.channel = Channel::Phone;
+        draft.callStartedAt = m_started;
+        draft.callSeconds = callSeconds();
+    } else {
+        draft.channel = EnumText<Channel>::fromKey(m_channel->currentData().toString()).value_or(Channel::Email);
+    }
+    auto created = m_ws.tickets.create(draft, m_ws.session.agentId);
+    if (!created) {
+        showError(m_error, m_description, created.error().message);
+        return false;
+    }
+    m_tick->stop();
+    Q_EMIT finished(created.value().id);
+    return true;
+}
+
+bool CallPanel::addToSelectedTicket()
+{
+    const int row = m_tickets->currentRow();
+    if (row < 0 || row >= m_customerTickets.size()) {
+        showError(m_error, m_tickets, tr("Choose one of the customer's tickets first."));
+        return false;
+    }
+    const Ticket& ticket = m_customerTickets.at(row);
+    QString body = m_description->toPlainText().trimmed();
+    if (m_mode == Mode::PhoneCall) {
+        const int seconds = callSeconds();
+        body = tr("Phone call from %1 at %2, %3 min %4 s.")
+                   .arg(m_phone->text().trimmed(),
+                       QLocale().toString(m_started.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm")))
+                   .arg(seconds / 60)
+                   .arg(seconds % 60)
+            + (body.isEmpty() ? QString() : QStringLiteral("\n") + body);
+    }
+    auto added = m_ws.tickets.addComment(ticket.id, CommentVisibility::Internal, body, {}, m_ws.session.agentId);
+    if (!added) {
+        showError(m_error, m_tickets, added.error().message);
+        return false;
+    }
+    m_tick->stop();
+    Q_EMIT finished(ticket.id);
+    return true;
+}
+
+} // namespace gongdan

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Ticket.h"
+#include "Workstation.h"
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QRadioButton;
+
+namespace gongdan {
+
+/// Writes on a ticket: a public reply to the customer (对外回复) or an internal note (内部私密回复),
+/// with attachments. Ctrl+Enter sends. Failures show under the text; what was typed is kept.
+class TicketComposer : public QWidget {
+    Q_OBJECT
+
+public:
+    TicketComposer(const Workstation& workstation, QWidget* parent = nullptr);
+
+    void setTicketId(const QString& ticketId) { m_ticketId = ticketId; }
+    /// Adds files to send with the next comment (the attach button asks for them).
+    void attachFiles(const QStringList& paths);
+    /// Sends what was written; true when the comment was stored.
+    bool send();
+    bool isEmpty() const;
+    QJsonObject snapshot() const;
+    void applySnapshot(const QJsonObject& snapshot);
+    void retranslate();
+
+Q_SIGNALS:
+    void edited();
+    void sent();
+
+private:
+    void showAttachments();
+
+    const Workstation& m_ws;
+    QString m_ticketId;
+    QStringList m_files;
+    QRadioButton* m_public;
+    QRadioButton* m_internal;
+    QPlainTextEdit* m_text;
+    QLabel* m_attachments;
+    QLabel* m_error;
+    QPushButton* m_attach;
+    QPushButton* m_send;
+};
+
+} // namespace gongdan

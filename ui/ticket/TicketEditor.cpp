@@ -1,0 +1,379 @@
+#include "TicketEditor.h"
+
+#include "Clock.h"
+#include "DraftStore.h"
+#include "TicketComposer.h"
+#include "TicketDetails.h"
+#include "TicketQueueModel.h"
+#include "TicketRepository.h"
+#include "TimelineModel.h"
+#include "TransitionPanel.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace gongdan {
+
+namespace {
+
+QString badge(const QString& text, const QString& colour)
+{
+    return QStringLiteral("<span style=\"background:%1;color:white;padding:2px 6px\">&nbsp;%2&nbsp;</span>")
+        .arg(colour, text.toHtmlEscaped());
+}
+
+} // namespace
+
+TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticketId, QWidget* parent)
+    : QWidget(parent)
+    , m_ws(workstation)
+    , m_number(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_priority(new QLabel(this))
+    , m_sla(new QLabel(this))
+    , m_banner(new QLabel(this))
+    , m_discardDraft(new QPushButton(this))
+    , m_error(new QLabel(this))
+    , m_actions(new QHBoxLayout)
+    , m_save(new QPushButton(this))
+    , m_transition(new TransitionPanel(workstation, this))
+    , m_details(new TicketDetails(workstation, this))
+    , m_timelineModel(new TimelineModel(workstation.directory, this))
+    , m_timeline(new QListView(this))
+    , m_composer(new TicketComposer(workstation, this))
+    , m_draftTimer(new QTimer(this))
+    , m_slaTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("ticketEditor"));
+    m_number->setObjectName(QStringLiteral("ticketNumber"));
+    m_status->setObjectName(QStringLiteral("ticketStatus"));
+    m_priority->setObjectName(QStringLiteral("ticketPriority"));
+    m_sla->setObjectName(QStringLiteral("slaCountdown"));
+    m_banner->setObjectName(QStringLiteral("draftBanner"));
+    m_discardDraft->setObjectName(QStringLiteral("draftDiscard"));
+    m_error->setObjectName(QStringLiteral("editorError"));
+    m_save->setObjectName(QStringLiteral("saveTicket"));
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_number->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont big = m_number->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_number->setFont(big);
+    m_banner->setStyleSheet(QStringLiteral("background:#e3f2fd;padding:4px"));
+    m_error->setStyleSheet(QStringLiteral("color:#c62828"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    m_banner->hide();
+    m_discardDraft->hide();
+    m_timeline->setModel(m_timelineModel);
+    m_timeline->setWordWrap(true);
+    m_timeline->setAlternatingRowColors(true);
+    m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_timeline->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_number);
+    header->addWidget(m_status);
+    header->addWidget(m_priority);
+    header->addSpacing(12);
+    header->addWidget(m_sla);
+    header->addStretch(1);
+    header->addWidget(m_save);
+    auto* bannerRow = new QHBoxLayout;
+    bannerRow->addWidget(m_banner, 1);
+    bannerRow->addWidget(m_discardDraft);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_details);
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_timeline, 1);
+    rightLayout->addWidget(m_composer);
+    auto* split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("editorSplitter"));
+    split->addWidget(scroll);
+    split->addWidget(right);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 6);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addLayout(m_actions);
+    layout->addWidget(m_transition);
+    layout->addLayout(bannerRow);
+    layout->addWidget(m_error);
+    layout->addWidget(split, 1);
+
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(500);
+    connect(m_draftTimer, &QTimer::timeout, this, &TicketEditor::saveDraft);
+    connect(m_slaTimer, &QTimer::timeout, this, &TicketEditor::refreshHeader);
+    m_slaTimer->start(30 * 1000);
+    connect(m_details, &TicketDetails::edited, this, &TicketEditor::editedSomething);
+    connect(m_composer, &TicketComposer::edited, this, &TicketEditor::editedSomething);
+    connect(m_composer, &TicketComposer::sent, this, [this] {
+        saveDraft();
+        load();
+        Q_EMIT ticketChanged(m_ticket.id);
+    });
+    connect(m_save, &QPushButton::clicked, this, &TicketEditor::save);
+    connect(m_discardDraft, &QPushButton::clicked, this, &TicketEditor::discard);
+    connect(m_transition, &TransitionPanel::confirmed, this, &TicketEditor::confirmTransition);
+    connect(m_transition, &TransitionPanel::cancelled, this, [this] { m_details->setFocus(); });
+    auto* saveKey = new QShortcut(QKeySequence::Save, this);
+    saveKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveKey, &QShortcut::activated, this, &TicketEditor::save);
+
+    m_ticket.id = ticketId;
+    retranslate();
+    load();
+    if (isValid())
+        restoreDraft();
+}
+
+QString TicketEditor::title() const
+{
+    const QString subject
+        = m_ticket.subject.size() > 16 ? QString(m_ticket.subject.left(15) + QChar(0x2026)) : m_ticket.subject;
+    return QStringLiteral("%1 %2").arg(m_ticket.number, subject);
+}
+
+void TicketEditor::retranslate()
+{
+    m_save->setText(tr("Save (Ctrl+S)"));
+    m_save->setToolTip(tr("Store the edited fields (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_discardDraft->setText(tr("Discard my edits"));
+    m_timeline->setAccessibleName(tr("Timeline"));
+    m_details->retranslate();
+    m_composer->retranslate();
+    m_transition->retranslate();
+    m_timelineModel->setEntries(m_ws.tickets.comments(m_ticket.id), m_ws.tickets.events(m_ticket.id));
+    refreshHeader();
+    rebuildActions();
+}
+
+void TicketEditor::load()
+{
+    const auto ticket = m_ws.tickets.find(m_ticket.id);
+    if (!ticket) {
+        m_error->setText(tr("This ticket no longer exists in the local store."));
+        m_error->show();
+        m_ticket.id.clear();
+        setEnabled(false);
+        return;
+    }
+    m_ticket = *ticket;
+    m_details->setTicket(m_ticket);
+    m_details->setReadOnly(!Lifecycle::isOpen(m_ticket.status));
+    m_composer->setTicketId(m_ticket.id);
+    m_timelineModel->setEntries(m_ws.tickets.comments(m_ticket.id), m_ws.tickets.events(m_ticket.id));
+    m_timeline->scrollToBottom();
+    refreshHeader();
+    rebuildActions();
+    Q_EMIT titleChanged();
+}
+
+void TicketEditor::reload()
+{
+    if (!hasUnsavedChanges()) {
+        load();
+        return;
+    }
+    // Keep what the agent typed; show the new state around it.
+    const QJsonObject typed = m_details->snapshot();
+    load();
+    m_details->applySnapshot(typed);
+}
+
+void TicketEditor::definitionsChanged()
+{
+    m_details->reloadDefinitions();
+}
+
+void TicketEditor::refreshHeader()
+{
+    m_number->setText(m_ticket.number.isEmpty() ? tr("(not numbered yet)") : m_ticket.number);
+    m_status->setText(badge(EnumText<TicketStatus>::displayName(m_ticket.status), QStringLiteral("#546e7a")));
+    const QString priorityColour = QStringLiteral("#%1").arg(priorityTraits(m_ticket.priority).rgb, 6, 16, QLatin1Char('0'));
+    m_priority->setText(badge(EnumText<Priority>::displayName(m_ticket.priority), priorityColour));
+    const QDateTime now = m_ws.clock.now();
+    const auto sla = TicketQueueModel::slaState(m_ticket.createdAt, m_ticket.resolutionDueAt, m_ticket.status, now);
+    if (sla == TicketQueueModel::SlaState::None) {
+        m_sla->clear();
+    } else {
+        const QString colour = sla == TicketQueueModel::SlaState::Red ? QStringLiteral("#c62828")
+            : sla == TicketQueueModel::SlaState::Yellow                ? QStringLiteral("#b26a00")
+                                                                       : QStringLiteral("#2e7d32");
+        // The span without a sign: "overdue by" or "due in" says which way.
+        const QDateTime& due = m_ticket.resolutionDueAt;
+        const QString text = now > due ? tr("Overdue by %1").arg(TicketQueueModel::timeLeftText(now, due))
+                                       : tr("Due in %1").arg(TicketQueueModel::timeLeftText(due, now));
+        m_sla->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text.toHtmlEscaped()));
+    }
+    m_sla->setToolTip(tr("Resolution due %1")
+                          .arg(QLocale().toString(m_ticket.resolutionDueAt.toLocalTime(), QLocale::ShortFormat)));
+}
+
+void TicketEditor::rebuildActions()
+{
+    qDeleteAll(m_actionButtons);
+    m_actionButtons.clear();
+    while (QLayoutItem* item = m_actions->takeAt(0))
+        delete item;
+    if (!isValid())
+        return;
+    // Only what is legal now gets a button (工单生命周期).
+    int number = 1;
+    for (TicketAction action : Lifecycle::availableActions(m_ticket.status)) {
+        if (action == TicketAction::RestoreFromSpam && m_ticket.status != TicketStatus::Spam)
+            continue;
+        auto* button = new QPushButton(Lifecycle::actionName(action), this);
+        button->setObjectName(QStringLiteral("action_") + Lifecycle::actionKey(action));
+        if (number <= 9) {
+            button->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + number)));
+            button->setToolTip(button->shortcut().toString(QKeySequence::NativeText));
+        }
+        ++number;
+        connect(button, &QPushButton::clicked, this, [this, action] { runAction(action); });
+        m_actions->addWidget(button);
+        m_actionButtons.append(button);
+    }
+    m_actions->addStretch(0);
+}
+
+void TicketEditor::runAction(TicketAction action)
+{
+    switch (action) {
+    case TicketAction::Transfer:
+    case TicketAction::RequestConfirmation:
+    case TicketAction::Close:
+    case TicketAction::Merge:
+        m_transition->ask(action);
+        return;
+    default:
+        break;
+    }
+    TransitionRequest request;
+    request.action = action;
+    if (!hasUnsavedChanges() || save()) {
+        auto done = m_ws.tickets.transition(m_ticket.id, request, m_ws.session.agentId);
+        if (!done) {
+            m_error->setText(done.error().message);
+            m_error->show();
+            return;
+        }
+        m_error->hide();
+        load();
+        Q_EMIT ticketChanged(m_ticket.id);
+    }
+}
+
+void TicketEditor::confirmTransition()
+{
+    TransitionRequest request = m_transition->request();
+    if (request.action == TicketAction::Merge) {
+        const auto target = m_ws.tickets.findByNumber(m_transition->mergeTargetNumber());
+        if (!target) {
+            m_transition->showError(QStringLiteral("mergeTarget"), tr("No ticket has that number."));
+            return;
+        }
+        request.mergeTarget = target->id;
+    }
+    if (hasUnsavedChanges() && !save())
+        return;
+    auto done = m_ws.tickets.transition(m_ticket.id, request, m_ws.session.agentId);
+    if (!done) {
+        m_transition->showError(done.error().field, done.error().message);
+        if (done.error().field == QLatin1String("custom_fields") || m_ws.fields.find(done.error().field))
+            m_details->showError(done.error().field, done.error().message);
+        return;
+    }
+    m_transition->hide();
+    m_error->hide();
+    load();
+    Q_EMIT ticketChanged(m_ticket.id);
+}
+
+bool TicketEditor::hasUnsavedChanges() const
+{
+    return isValid() && (!m_details->patch().isEmpty() || !m_composer->isEmpty());
+}
+
+bool TicketEditor::save()
+{
+    const QJsonObject patch = m_details->patch();
+    if (patch.isEmpty())
+        return m_composer->isEmpty() || m_composer->send();
+    if (!m_details->validate())
+        return false;
+    auto saved = m_ws.tickets.patch(m_ticket.id, patch, m_ws.session.agentId);
+    if (!saved) {
+        m_details->showError(saved.error().field, saved.error().message);
+        m_error->setText(saved.error().message);
+        m_error->show();
+        return false;
+    }
+    m_error->hide();
+    load();
+    saveDraft(); // the composer's text stays in the draft; the fields are stored now
+    Q_EMIT ticketChanged(m_ticket.id);
+    return m_composer->isEmpty() || m_composer->send();
+}
+
+void TicketEditor::discard()
+{
+    m_ws.drafts.remove(DraftStore::ticketKey(m_ticket.id));
+    m_composer->applySnapshot({});
+    load();
+    m_banner->hide();
+    m_discardDraft->hide();
+}
+
+void TicketEditor::editedSomething()
+{
+    m_draftTimer->start();
+}
+
+void TicketEditor::saveDraft()
+{
+    m_draftTimer->stop();
+    if (!isValid())
+        return;
+    const QString key = DraftStore::ticketKey(m_ticket.id);
+    if (!hasUnsavedChanges()) {
+        m_ws.drafts.remove(key);
+        return;
+    }
+    const QJsonObject details = m_details->patch().isEmpty() ? QJsonObject() : m_details->snapshot();
+    m_ws.drafts.save(key,
+        QJsonObject {{QStringLiteral("details"), details}, {QStringLiteral("composer"), m_composer->snapshot()},
+            {QStringLiteral("version"), m_ticket.version}});
+}
+
+void TicketEditor::restoreDraft()
+{
+    const auto draft = m_ws.drafts.load(DraftStore::ticketKey(m_ticket.id));
+    m_banner->setVisible(draft.has_value());
+    m_discardDraft->setVisible(draft.has_value());
+    if (!draft)
+        return;
+    const QJsonObject details = draft->body.value(QStringLiteral("details")).toObject();
+    if (!details.isEmpty())
+        m_details->applySnapshot(details);
+    m_composer->applySnapshot(draft->body.value(QStringLiteral("composer")).toObject());
+    m_banner->setText(tr("Your unsaved edits from %1 were restored. Save them, or discard them.")
+                          .arg(QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat)));
+}
+
+} // namespace gongdan

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "Ticket.h"
+#include "Workstation.h"
+
+#include <QWidget>
+
+class QLabel;
+class QHBoxLayout;
+class QListView;
+class QPushButton;
+class QTimer;
+
+namespace gongdan {
+
+class TicketComposer;
+class TicketDetails;
+class TimelineModel;
+class TransitionPanel;
+
+/// One open ticket: a header with number, status, priority and the SLA countdown; buttons for the
+/// transitions that are legal now (and only those); the fields and generated form; the timeline of
+/// comments and events; the composer. Everything typed is kept as a draft in the local store while
+/// the agent works, so a crash loses nothing; saving or discarding removes the draft.
+class TicketEditor : public QWidget {
+    Q_OBJECT
+
+public:
+    TicketEditor(const Workstation& workstation, const QString& ticketId, QWidget* parent = nullptr);
+
+    QString ticketId() const { return m_ticket.id; }
+    bool isValid() const { return !m_ticket.id.isEmpty(); }
+    /// "G20231001001 电视无法开机" for tabs and titles.
+    QString title() const;
+    bool hasUnsavedChanges() const;
+    /// Stores the edited fields; shows refusals next to their fields. True when nothing is left unsaved.
+    bool save();
+    /// Forgets what was typed and shows the stored ticket again.
+    void discard();
+    /// The ticket changed elsewhere: the header, buttons and timeline follow; unsaved edits stay.
+    void reload();
+    void retranslate();
+    /// The field definitions or categories changed: the form is rebuilt, keeping what was typed.
+    void definitionsChanged();
+    /// Runs a transition as its button does (asking in the panel for what it needs).
+    void runAction(TicketAction action);
+
+Q_SIGNALS:
+    void ticketChanged(const QString& ticketId);
+    void titleChanged();
+
+private:
+    void load();
+    void refreshHeader();
+    void rebuildActions();
+    void confirmTransition();
+    void editedSomething();
+    void saveDraft();
+    void restoreDraft();
+
+    const Workstation& m_ws;
+    Ticket m_ticket;
+    QLabel* m_number;
+    QLabel* m_status;
+    QLabel* m_priority;
+    QLabel* m_sla;
+    QLabel* m_banner;
+    QPushButton* m_discardDraft;
+    QLabel* m_error;
+    QHBoxLayout* m_actions;
+    QList<QPushButton*> m_actionButtons;
+    QPushButton* m_save;
+    TransitionPanel* m_transition;
+    TicketDetails* m_details;
+    TimelineModel* m_timelineModel;
+    QListView* m_timeline;
+    TicketComposer* m_composer;
+    QTimer* m_draftTimer;
+    QTimer* m_slaTimer;
+};
+
+} // namespace gongdan

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Lifecycle.h"
+#include "Workstation.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace gongdan {
+
+/// The inline panel under the ticket header that asks what a transition needs before it runs:
+/// the solution (wait for customer), the resolution and the customer's answer (close), the receiving
+/// group and a note (transfer), the ticket to merge into (merge). Refusals appear next to the field
+/// they concern; nothing is asked in a modal box.
+class TransitionPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    TransitionPanel(const Workstation& workstation, QWidget* parent = nullptr);
+
+    /// Shows the panel for `action` with only the inputs it needs, focused on the first.
+    void ask(TicketAction action);
+    TicketAction action() const { return m_action; }
+    /// The request built from the inputs; the merge target's number is resolved by the editor.
+    TransitionRequest request() const;
+    QString mergeTargetNumber() const;
+    void showError(const QString& field, const QString& message);
+    void retranslate();
+
+Q_SIGNALS:
+    void confirmed();
+    void cancelled();
+
+private:
+    void fillGroups();
+
+    const Workstation& m_ws;
+    TicketAction m_action = TicketAction::Accept;
+    QLabel* m_title;
+    QLabel* m_resolutionLabel;
+    QPlainTextEdit* m_resolution;
+    QLabel* m_answerLabel;
+    QComboBox* m_answer;
+    QLabel* m_groupLabel;
+    QComboBox* m_group;
+    QLabel* m_noteLabel;
+    QPlainTextEdit* m_note;
+    QLabel* m_mergeLabel;
+    QLineEdit* m_mergeTarget;
+    QLabel* m_error;
+    QPushButton* m_confirm;
+    QPushButton* m_cancel;
+};
+
+} // namespace gongdan
