@@ -192,6 +192,15 @@ Result<Ticket> TicketRepository::applyTransition(
     auto next = Lifecycle::apply(ticket->status, request);
     if (!next)
         return next.error();
+    if (request.action == TicketAction::Transfer) {
+        QSqlQuery group(m_db.sql());
+        group.prepare(QStringLiteral("SELECT 1 FROM team_group WHERE id = ? AND active"));
+        group.addBindValue(request.targetGroup);
+        if (!group.exec() || !group.next())
+            return Error {QStringLiteral("transition.unknown_group"),
+                tr("There is no active group “%1” to transfer to.").arg(request.targetGroup),
+                QStringLiteral("targetGroup")};
+    }
     if (request.action == TicketAction::Close && next.value() == TicketStatus::Closed) {
         if (Status status = validateCustomFields(*ticket, true); !status)
             return status.error();

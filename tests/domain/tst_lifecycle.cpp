@@ -19,6 +19,7 @@ private Q_SLOTS:
     void refusalsCarryReasons_data();
     void refusalsCarryReasons();
     void offeredActionsAreExactlyTheLegalOnes();
+    void transferNeedsATargetGroup();
     void keysRoundTrip();
 };
 
@@ -160,6 +161,19 @@ void TestLifecycle::offeredActionsAreExactlyTheLegalOnes()
     QVERIFY(Lifecycle::availableActions(TicketStatus::Merged).isEmpty());
     QVERIFY(!Lifecycle::isOpen(TicketStatus::Closed));
     QVERIFY(Lifecycle::isOpen(TicketStatus::FollowUp));
+}
+
+void TestLifecycle::transferNeedsATargetGroup()
+{
+    TransitionRequest request;
+    request.action = TicketAction::Transfer;
+    request.note = QStringLiteral("需要上门");
+    const auto refused = Lifecycle::apply(TicketStatus::InProgress, request);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, QStringLiteral("transition.group_required"));
+    QCOMPARE(refused.error().field, QStringLiteral("targetGroup"));
+    request.targetGroup = QStringLiteral("g-after-sales");
+    QCOMPARE(Lifecycle::apply(TicketStatus::InProgress, request).value(), TicketStatus::New);
 }
 
 void TestLifecycle::keysRoundTrip()

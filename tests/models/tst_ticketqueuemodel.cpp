@@ -36,6 +36,7 @@ private Q_SLOTS:
     void pagesThroughAViewInSqlOrder_data();
     void pagesThroughAViewInSqlOrder();
     void refreshTouchesOnlyChangedRowsAndKeepsSelection();
+    void newTicketEntersAtItsSortPosition();
     void searchNarrowsTheView();
     void slaColours_data();
     void slaColours();
@@ -149,6 +150,40 @@ void TestTicketQueueModel::refreshTouchesOnlyChangedRowsAndKeepsSelection()
     QCOMPARE(model.index(1, TicketQueueModel::Subject).data().toString(), QStringLiteral("已修改的标题"));
     QCOMPARE(selection.selectedRows().size(), 1);
     QCOMPARE(model.ticketId(selection.selectedRows().first().row()), selectedId);
+}
+
+void TestTicketQueueModel::newTicketEntersAtItsSortPosition()
+{
+    TicketQueueModel model(m_store->db(), m_store->clock, *m_directory);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setView(builtIn("all_open"), m_context)); // newest first
+    const int before = model.rowCount();
+    QVERIFY(model.canFetchMore({})); // only the first page is loaded
+
+    // Created now, it is the newest: it goes on top without a reset.
+    m_store->clock.advanceSeconds(60);
+    const auto fresh = m_store->tickets().create(draftTicket(QStringLiteral("新来电")), QStringLiteral("a-06"));
+    QVERIFY(fresh.ok());
+    // An old one (created before every loaded row) belongs to a page not loaded yet: it waits for it.
+    m_store->clock.set(kEnd.addYears(-3));
+    const auto old = m_store->tickets().create(draftTicket(QStringLiteral("旧工单")), QStringLiteral("a-06"));
+    QVERIFY(old.ok());
+    m_store->clock.set(kEnd);
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.refreshTickets({fresh.value().id, old.value().id});
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), before + 1);
+    QCOMPARE(model.ticketId(0), fresh.value().id);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.ticketId(model.rowCount() - 1), old.value().id); // the last page brought it, once
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids.append(model.ticketId(row));
+    QCOMPARE(ids.count(fresh.value().id), 1);
 }
 
 void TestTicketQueueModel::searchNarrowsTheView()

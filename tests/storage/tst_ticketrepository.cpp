@@ -32,6 +32,7 @@ private Q_SLOTS:
     void rejectedCreateWritesNothingAndBurnsNoNumber();
     void patchRecordsEventsAndPerFieldBases();
     void transitionsFollowTheStateMachine();
+    void transferMovesToTheTargetGroup();
     void closeNeedsRequiredToCloseFields();
     void commentsAreAppendOnlyAndSetFirstResponse();
     void mergeNeedsAnotherOpenTicket();
@@ -127,6 +128,40 @@ void TestTicketRepository::patchRecordsEventsAndPerFieldBases()
     QCOMPARE(bad.error().code, QStringLiteral("patch.unknown_field"));
     QCOMPARE(store.tickets().patch(QStringLiteral("missing"), {}, QStringLiteral("a")).error().code,
         QStringLiteral("ticket.not_found"));
+}
+
+void TestTicketRepository::transferMovesToTheTargetGroup()
+{
+    TempStore store;
+    QSqlQuery insert(store.db().sql());
+    QVERIFY(insert.exec(QStringLiteral("INSERT INTO team_group(id, name_zh, name_en, active) "
+                                       "VALUES ('g-field', '上门服务部', 'Field service', 1)")));
+    Ticket draft = draftTicket(QStringLiteral("空调不制冷"));
+    draft.assigneeId = QStringLiteral("a-01");
+    const Ticket t = store.tickets().create(draft, QStringLiteral("a-01")).value();
+    TransitionRequest transfer;
+    transfer.action = TicketAction::Transfer;
+    transfer.note = QStringLiteral("需要上门");
+    transfer.targetGroup = QStringLiteral("g-nowhere");
+    const qint64 queued = Outbox(store.db()).count();
+    auto refused = store.tickets().transition(t.id, transfer, QStringLiteral("a-01"));
+    QCOMPARE(refused.error().code, QStringLiteral("transition.unknown_group"));
+    QCOMPARE(refused.error().field, QStringLiteral("targetGroup"));
+    QCOMPARE(Outbox(store.db()).count(), queued); // nothing queued, nothing changed
+    QCOMPARE(store.tickets().find(t.id)->assigneeId, QStringLiteral("a-01"));
+
+    transfer.targetGroup = QStringLiteral("g-field");
+    auto moved = store.tickets().transition(t.id, transfer, QStringLiteral("a-01"));
+    QVERIFY(moved.ok());
+    QCOMPARE(moved.value().groupId, QStringLiteral("g-field"));
+    QVERIFY(moved.value().assigneeId.isEmpty());
+    QCOMPARE(moved.value().status, TicketStatus::New);
+    bool logged = false;
+    for (const TicketEvent& event : store.tickets().events(t.id))
+        logged = logged || (event.field == QLatin1String("group_id") && event.newValue == QLatin1String("g-field"));
+    QVERIFY(logged);
+    QCOMPARE(Outbox(store.db()).entries().last().args.value(QStringLiteral("target_group")).toString(),
+        QStringLiteral("g-field"));
 }
 
 void TestTicketRepository::transitionsFollowTheStateMachine()

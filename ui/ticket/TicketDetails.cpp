@@ -230,7 +230,8 @@ QJsonObject TicketDetails::patch() const
     QJsonObject customPatch;
     for (auto it = custom.begin(); it != custom.end(); ++it) {
         const QJsonValue before = m_ticket.customFields.value(it.key());
-        if ((before.isUndefined() || before.isNull()) && it.value().isNull())
+        // An unticked box on a ticket that never had the field is no change.
+        if ((before.isUndefined() || before.isNull()) && (it.value().isNull() || it.value() == QJsonValue(false)))
             continue;
         if (before != it.value())
             customPatch.insert(it.key(), it.value());

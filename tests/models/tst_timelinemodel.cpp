@@ -1,0 +1,120 @@
+#include "DraftStore.h"
+#include "TeamDirectory.h"
+#include "TempStore.h"
+#include "TimelineModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+/// The ticket editor's timeline: comments and events merged in time order, each event told in words.
+class TestTimelineModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void mergesCommentsAndEventsInOrder();
+    void describesEachKindOfEvent_data();
+    void describesEachKindOfEvent();
+
+private:
+    std::unique_ptr<TempStore> m_store;
+};
+
+void TestTimelineModel::init()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_store = std::make_unique<TempStore>();
+    QVERIFY(m_store->ok());
+}
+
+void TestTimelineModel::mergesCommentsAndEventsInOrder()
+{
+    Ticket draft = draftTicket(QStringLiteral("TV will not turn on"));
+    draft.callStartedAt = m_store->clock.now().addSecs(-125);
+    draft.callSeconds = 125;
+    const auto created = m_store->tickets().create(draft, QStringLiteral("a"));
+    QVERIFY(created.ok());
+    const QString id = created.value().id;
+    m_store->clock.advanceSeconds(60);
+    QVERIFY(m_store->tickets().addComment(id, CommentVisibility::Internal, QStringLiteral("called back"), {},
+        QStringLiteral("a")).ok());
+    m_store->clock.advanceSeconds(60);
+    QVERIFY(m_store->tickets()
+                .patch(id, QJsonObject {{QStringLiteral("priority"), QStringLiteral("critical")}}, QStringLiteral("a"))
+                .ok());
+    m_store->clock.advanceSeconds(60);
+    TransitionRequest accept;
+    accept.action = TicketAction::Accept;
+    QVERIFY(m_store->tickets().transition(id, accept, QStringLiteral("a")).ok());
+
+    TeamDirectory directory(m_store->db());
+    TimelineModel model(directory);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(m_store->tickets().comments(id), m_store->tickets().events(id));
+    QStringList kinds;
+    for (int row = 0; row < model.rowCount(); ++row)
+        kinds.append(model.index(row).data(TimelineModel::KindRole).toString());
+    // The comment appears once, as itself, between the creation and the later edits.
+    QCOMPARE(kinds.count(QStringLiteral("comment")), 1);
+    QCOMPARE(kinds.first(), QStringLiteral("created"));
+    QVERIFY(kinds.indexOf(QStringLiteral("comment")) < kinds.indexOf(QStringLiteral("status")));
+    QVERIFY(kinds.contains(QStringLiteral("call")));
+    for (int row = 1; row < model.rowCount(); ++row)
+        QVERIFY(model.index(row - 1).data(TimelineModel::TimeRole).toDateTime()
+            <= model.index(row).data(TimelineModel::TimeRole).toDateTime());
+    const QModelIndex comment = model.index(static_cast<int>(kinds.indexOf(QStringLiteral("comment"))));
+    QVERIFY(comment.data(TimelineModel::InternalRole).toBool());
+    QVERIFY(comment.data().toString().contains(QStringLiteral("internal note")));
+    QVERIFY(comment.data().toString().contains(QStringLiteral("called back")));
+    const QString all = [&] {
+        QStringList lines;
+        for (int row = 0; row < model.rowCount(); ++row)
+            lines.append(model.index(row).data().toString());
+        return lines.join(QLatin1Char('\n'));
+    }();
+    QVERIFY2(all.contains(QStringLiteral("2 min 5 s")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("changed priority: Urgent → Critical")), qPrintable(all));
+
+    // Setting the entries again replaces them (a reset, not an append).
+    model.setEntries({}, {});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTimelineModel::describesEachKindOfEvent_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("oldValue");
+    QTest::addColumn<QString>("newValue");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("created") << "created" << "" << "" << "G20231001001" << "System created ticket G20231001001";
+    QTest::newRow("status") << "status" << "accept" << "new" << "in_progress" << "System: accept (New → In progress)";
+    QTest::newRow("changed") << "field" << "priority" << "normal" << "urgent" << "System changed priority: Normal → Urgent";
+    QTest::newRow("set") << "field" << "contact_name" << "" << "Li" << "System set contact to Li";
+    QTest::newRow("cleared") << "field" << "tags" << "VIP" << "" << "System cleared tags (was VIP)";
+    QTest::newRow("note") << "field" << "note" << "" << "see group B" << "System noted: see group B";
+}
+
+void TestTimelineModel::describesEachKindOfEvent()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, field);
+    QFETCH(QString, oldValue);
+    QFETCH(QString, newValue);
+    QFETCH(QString, expected);
+    TeamDirectory directory(m_store->db());
+    TimelineModel model(directory);
+    TicketEvent event;
+    event.kind = kind;
+    event.field = field;
+    event.oldValue = oldValue;
+    event.newValue = newValue;
+    QCOMPARE(model.describe(event), expected);
+}
+
+QTEST_GUILESS_MAIN(TestTimelineModel)
+#include "tst_timelinemodel.moc"

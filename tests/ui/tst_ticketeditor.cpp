@@ -1,0 +1,270 @@
+#include "DemoDesk.h"
+#include "DraftStore.h"
+#include "InputMethod.h"
+#include "MainWindow.h"
+#include "TicketEditor.h"
+#include "WorkTabs.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTest>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+/// The ticket editor in the real main window: only legal transitions get buttons, refusals show next
+/// to their fields, transfers ask for a group, unsaved edits survive a crash and closing asks first.
+class TestTicketEditor : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void onlyLegalTransitionsHaveButtons_data();
+    void onlyLegalTransitionsHaveButtons();
+    void validationErrorBlocksSavingAndShowsNextToTheField();
+    void savesEditedFieldsWithCtrlS();
+    void transferAsksForTheGroupInline();
+    void closeNeedsResolutionAndAnswer();
+    void internalNoteJoinsTheTimeline();
+    void draftSurvivesACrash();
+    void closingATabWithEditsAsks();
+
+private:
+    TicketEditor* open(const QString& ticketId);
+
+    DemoDesk m_desk;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_ticketId;
+};
+
+void TestTicketEditor::initTestCase()
+{
+    QVERIFY(m_desk.prepare(QStringLiteral("GongdanTestEditor"), 200));
+}
+
+void TestTicketEditor::init()
+{
+    m_window = std::make_unique<MainWindow>(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto created = m_desk.store->tickets().create(
+        draftTicket(QString::fromUtf8("洗衣机漏水"), QString::fromUtf8("滚筒下方漏水")), DemoDesk::agent.agentId);
+    QVERIFY(created.ok());
+    m_ticketId = created.value().id;
+}
+
+TicketEditor* TestTicketEditor::open(const QString& ticketId)
+{
+    return m_window->workTabs()->openTicket(ticketId);
+}
+
+void TestTicketEditor::onlyLegalTransitionsHaveButtons_data()
+{
+    QTest::addColumn<QList<TicketAction>>("path");
+    QTest::addColumn<QStringList>("buttons");
+    QTest::newRow("new") << QList<TicketAction> {}
+                         << QStringList {QStringLiteral("accept"), QStringLiteral("transfer"),
+                                QStringLiteral("mark_spam"), QStringLiteral("merge")};
+    QTest::newRow("in progress") << QList<TicketAction> {TicketAction::Accept}
+                                 << QStringList {QStringLiteral("transfer"), QStringLiteral("request_confirmation"),
+                                        QStringLiteral("close"), QStringLiteral("mark_spam"), QStringLiteral("merge")};
+    QTest::newRow("spam") << QList<TicketAction> {TicketAction::MarkSpam}
+                          << QStringList {QStringLiteral("restore_from_spam")};
+}
+
+void TestTicketEditor::onlyLegalTransitionsHaveButtons()
+{
+    QFETCH(QList<TicketAction>, path);
+    QFETCH(QStringList, buttons);
+    for (TicketAction action : path) {
+        TransitionRequest request;
+        request.action = action;
+        QVERIFY(m_desk.store->tickets().transition(m_ticketId, request, DemoDesk::agent.agentId).ok());
+    }
+    TicketEditor* editor = open(m_ticketId);
+    QVERIFY(editor);
+    QStringList shown;
+    for (QPushButton* button : editor->findChildren<QPushButton*>()) {
+        if (button->objectName().startsWith(QLatin1String("action_")))
+            shown.append(button->objectName().mid(7));
+    }
+    for (const QString& expected : buttons)
+        QVERIFY2(shown.contains(expected), qPrintable(expected));
+    // Nothing else: closing a new ticket or reopening an open one has no button at all.
+    for (const QString& key : shown)
+        QVERIFY2(buttons.contains(key) || key == QLatin1String("resume"), qPrintable(key));
+    QVERIFY(!shown.contains(QStringLiteral("reopen")));
+}
+
+void TestTicketEditor::validationErrorBlocksSavingAndShowsNextToTheField()
+{
+    TicketEditor* editor = open(m_ticketId);
+    auto* subject = editor->findChild<QLineEdit*>(QStringLiteral("field_subject"));
+    QVERIFY(subject);
+    subject->setFocus();
+    QTest::keyClick(subject, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(subject, Qt::Key_Delete);
+    // A malformed e-mail in a custom field as well.
+    auto* email = editor->findChild<QWidget*>(QStringLiteral("field_contact_email"));
+    QVERIFY(email);
+    auto* emailEdit = email->findChild<QLineEdit*>();
+    QVERIFY(emailEdit);
+    QTest::keyClicks(emailEdit, QStringLiteral("not-an-address"));
+    QTest::keyClick(emailEdit, Qt::Key_S, Qt::ControlModifier);
+
+    auto* subjectError = editor->findChild<QLabel*>(QStringLiteral("error_subject"));
+    QVERIFY(subjectError->isVisible());
+    QVERIFY(!subjectError->text().isEmpty());
+    auto* emailError = editor->findChild<QLabel*>(QStringLiteral("error_contact_email"));
+    QVERIFY(emailError->isVisible());
+    QVERIFY(!emailError->text().isEmpty());
+    QVERIFY(QApplication::activeModalWidget() == nullptr); // inline, never a box
+    QCOMPARE(m_desk.store->tickets().find(m_ticketId)->subject, QString::fromUtf8("洗衣机漏水"));
+    QVERIFY(editor->hasUnsavedChanges()); // what was typed is still there
+}
+
+void TestTicketEditor::savesEditedFieldsWithCtrlS()
+{
+    TicketEditor* editor = open(m_ticketId);
+    auto* priority = editor->findChild<QComboBox*>(QStringLiteral("field_priority"));
+    priority->setFocus();
+    QTest::keyClick(priority, Qt::Key_End); // 特急
+    QVERIFY(editor->hasUnsavedChanges());
+    QTest::keyClick(priority, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!editor->hasUnsavedChanges());
+    QCOMPARE(m_desk.store->tickets().find(m_ticketId)->priority, Priority::Critical);
+    QVERIFY(editor->findChild<QLabel*>(QStringLiteral("ticketPriority"))->text().contains(QString::fromUtf8("特急")));
+}
+
+void TestTicketEditor::transferAsksForTheGroupInline()
+{
+    TicketEditor* editor = open(m_ticketId);
+    auto* transfer = editor->findChild<QPushButton*>(QStringLiteral("action_transfer"));
+    QVERIFY(transfer);
+    QTest::mouseClick(transfer, Qt::LeftButton);
+    auto* panel = editor->findChild<QWidget*>(QStringLiteral("transitionPanel"));
+    QVERIFY(panel->isVisible());
+    auto* group = editor->findChild<QComboBox*>(QStringLiteral("transitionGroup"));
+    QCOMPARE(QApplication::focusWidget(), group);
+    // Confirming without a group is refused in the panel; the ticket does not move.
+    QTest::keyClick(group, Qt::Key_Return, Qt::ControlModifier);
+    auto* error = editor->findChild<QLabel*>(QStringLiteral("transitionError"));
+    QVERIFY(!error->text().isEmpty());
+    QCOMPARE(m_desk.store->tickets().find(m_ticketId)->status, TicketStatus::New);
+
+    QTest::keyClick(group, Qt::Key_Down);
+    const QString target = group->currentData().toString();
+    QVERIFY(!target.isEmpty());
+    auto* note = editor->findChild<QPlainTextEdit*>(QStringLiteral("transitionNote"));
+    note->setFocus();
+    commitText(note, QString::fromUtf8("需要售后上门"));
+    QTest::keyClick(note, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(!panel->isVisible());
+    const auto moved = m_desk.store->tickets().find(m_ticketId);
+    QCOMPARE(moved->groupId, target);
+    QVERIFY(moved->assigneeId.isEmpty());
+}
+
+void TestTicketEditor::closeNeedsResolutionAndAnswer()
+{
+    TransitionRequest accept;
+    accept.action = TicketAction::Accept;
+    QVERIFY(m_desk.store->tickets().transition(m_ticketId, accept, DemoDesk::agent.agentId).ok());
+    TicketEditor* editor = open(m_ticketId);
+    editor->runAction(TicketAction::Close);
+    auto* resolution = editor->findChild<QPlainTextEdit*>(QStringLiteral("transitionResolution"));
+    QCOMPARE(QApplication::focusWidget(), resolution);
+    commitText(resolution, QString::fromUtf8("更换进水管"));
+    QTest::keyClick(resolution, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(!editor->findChild<QLabel*>(QStringLiteral("transitionError"))->text().isEmpty()); // no answer yet
+    QCOMPARE(m_desk.store->tickets().find(m_ticketId)->status, TicketStatus::InProgress);
+    auto* answer = editor->findChild<QComboBox*>(QStringLiteral("transitionAnswer"));
+    answer->setCurrentIndex(answer->findData(Lifecycle::answerKey(CustomerAnswer::Satisfied)));
+    QTest::keyClick(answer, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(m_desk.store->tickets().find(m_ticketId)->status, TicketStatus::Closed);
+    // Closed now: the only way on is reopening.
+    QVERIFY(editor->findChild<QPushButton*>(QStringLiteral("action_reopen")));
+    QVERIFY(!editor->findChild<QPushButton*>(QStringLiteral("action_close")));
+}
+
+void TestTicketEditor::internalNoteJoinsTheTimeline()
+{
+    TicketEditor* editor = open(m_ticketId);
+    auto* timeline = editor->findChild<QListView*>(QStringLiteral("timeline"));
+    const int before = timeline->model()->rowCount();
+    QTest::mouseClick(editor->findChild<QRadioButton*>(QStringLiteral("composerInternal")), Qt::LeftButton);
+    auto* text = editor->findChild<QPlainTextEdit*>(QStringLiteral("composerText"));
+    text->setFocus();
+    commitText(text, QString::fromUtf8("已联系仓库"));
+    QVERIFY(editor->hasUnsavedChanges());
+    QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(timeline->model()->rowCount(), before + 1);
+    const auto comments = m_desk.store->tickets().comments(m_ticketId);
+    QCOMPARE(comments.last().body, QString::fromUtf8("已联系仓库"));
+    QCOMPARE(comments.last().visibility, CommentVisibility::Internal);
+    QVERIFY(text->toPlainText().isEmpty());
+    QVERIFY(!editor->hasUnsavedChanges());
+}
+
+void TestTicketEditor::draftSurvivesACrash()
+{
+    TicketEditor* editor = open(m_ticketId);
+    auto* subject = editor->findChild<QLineEdit*>(QStringLiteral("field_subject"));
+    subject->setFocus();
+    QTest::keyClick(subject, Qt::Key_End);
+    commitText(subject, QString::fromUtf8("（二次）"));
+    DraftStore drafts(m_desk.store->db());
+    QTRY_VERIFY(drafts.load(DraftStore::ticketKey(m_ticketId)).has_value()); // saved while typing
+    // The window goes away without asking, as in a crash; the store still holds the draft.
+    const QString ticketId = m_ticketId;
+    m_window.reset();
+    init();
+    m_ticketId = ticketId;
+
+    editor = open(m_ticketId);
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("field_subject"))->text(),
+        QString::fromUtf8("洗衣机漏水（二次）"));
+    QVERIFY(editor->findChild<QLabel*>(QStringLiteral("draftBanner"))->isVisible());
+    QVERIFY(editor->hasUnsavedChanges());
+    QCOMPARE(m_desk.store->tickets().find(m_ticketId)->subject, QString::fromUtf8("洗衣机漏水"));
+    // Discarding forgets the draft.
+    QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("draftDiscard")), Qt::LeftButton);
+    QVERIFY(!editor->hasUnsavedChanges());
+    QVERIFY(!drafts.load(DraftStore::ticketKey(m_ticketId)).has_value());
+}
+
+void TestTicketEditor::closingATabWithEditsAsks()
+{
+    TicketEditor* editor = open(m_ticketId);
+    WorkTabs* tabs = m_window->workTabs();
+    QCOMPARE(tabs->count(), 2);
+    auto* subject = editor->findChild<QLineEdit*>(QStringLiteral("field_subject"));
+    subject->setFocus();
+    commitText(subject, QStringLiteral("!"));
+    QTest::keyClick(subject, Qt::Key_W, Qt::ControlModifier);
+
+    QMessageBox* question = nullptr;
+    QTRY_VERIFY((question = m_window->findChild<QMessageBox*>(QStringLiteral("unsavedQuestion"))));
+    QCOMPARE(tabs->count(), 2); // nothing closes before the answer
+    QTest::mouseClick(question->button(QMessageBox::Cancel), Qt::LeftButton);
+    QCOMPARE(tabs->count(), 2);
+    QVERIFY(editor->hasUnsavedChanges());
+
+    QTest::keyClick(subject, Qt::Key_W, Qt::ControlModifier);
+    QTRY_VERIFY((question = m_window->findChild<QMessageBox*>(QStringLiteral("unsavedQuestion")))
+        && question->isVisible());
+    QTest::mouseClick(question->button(QMessageBox::Save), Qt::LeftButton);
+    QTRY_COMPARE(tabs->count(), 1);
+    QCOMPARE(m_desk.store->tickets().find(m_ticketId)->subject, QString::fromUtf8("洗衣机漏水!"));
+}
+
+QTEST_MAIN(TestTicketEditor)
+#include "tst_ticketeditor.moc"
