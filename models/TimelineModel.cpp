@@ -1,5 +1,7 @@
 #include "TimelineModel.h"
 
+#include "FieldCatalog.h"
+
 #include <QLocale>
 #include <algorithm>
 
@@ -113,26 +115,7 @@ QString TimelineModel::describe(const TicketEvent& event) const
 
 QString TimelineModel::fieldLabel(const QString& field) const
 {
-    static const QHash<QString, const char*> labels {
-        {QStringLiteral("subject"), QT_TR_NOOP("subject")},
-        {QStringLiteral("description"), QT_TR_NOOP("description")},
-        {QStringLiteral("need_type"), QT_TR_NOOP("need type")},
-        {QStringLiteral("channel"), QT_TR_NOOP("channel")},
-        {QStringLiteral("category_id"), QT_TR_NOOP("category")},
-        {QStringLiteral("priority"), QT_TR_NOOP("priority")},
-        {QStringLiteral("tags"), QT_TR_NOOP("tags")},
-        {QStringLiteral("assignee_id"), QT_TR_NOOP("assignee")},
-        {QStringLiteral("group_id"), QT_TR_NOOP("group")},
-        {QStringLiteral("customer_id"), QT_TR_NOOP("customer")},
-        {QStringLiteral("contact_name"), QT_TR_NOOP("contact")},
-        {QStringLiteral("contact_phone"), QT_TR_NOOP("phone")},
-        {QStringLiteral("resolution"), QT_TR_NOOP("resolution")},
-        {QStringLiteral("response_due_at"), QT_TR_NOOP("response due")},
-        {QStringLiteral("resolution_due_at"), QT_TR_NOOP("resolution due")},
-        {QStringLiteral("custom_fields"), QT_TR_NOOP("custom fields")},
-    };
-    const auto it = labels.constFind(field);
-    return it == labels.constEnd() ? field : tr(it.value());
+    return FieldCatalog::builtInLabel(field);
 }
 
 QString TimelineModel::valueText(const QString& field, const QString& value) const

@@ -1,5 +1,6 @@
 #include "ViewListModel.h"
 
+#include <QColor>
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QLocale>
@@ -27,9 +28,15 @@ QVariant ViewListModel::data(const QModelIndex& index, int role) const
     const QString name = view.name(QLocale().language() == QLocale::Chinese);
     switch (role) {
     case Qt::DisplayRole:
+        if (!view.enabled)
+            return tr("%1 (disabled)").arg(name);
         return count < 0 ? name : QStringLiteral("%1  (%2)").arg(name, QLocale().toString(count));
     case Qt::AccessibleTextRole:
+        if (!view.enabled)
+            return tr("%1 (disabled)").arg(name);
         return tr("%1, %n ticket(s)", nullptr, static_cast<int>(count)).arg(name);
+    case Qt::ForegroundRole:
+        return view.enabled ? QVariant() : QVariant(QColor(0x9e, 0x9e, 0x9e));
     case NameRole:
         return name;
     case CountRole:
@@ -110,6 +117,8 @@ int ViewListModel::rowOf(const QString& viewId) const
 
 qint64 ViewListModel::countOf(Database& db, const TicketView& view, const ViewContext& context)
 {
+    if (!view.enabled)
+        return -1; // a disabled view is listed (to be edited) but not counted
     auto filter = ViewQuery::filter(view, context);
     if (!filter)
         return -1;

@@ -36,11 +36,17 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) changed</source>
-        <translation><numerusform>%n ticket changed</numerusform><numerusform>%n tickets changed</numerusform></translation>
+        <translation>
+            <numerusform>%n ticket changed</numerusform>
+            <numerusform>%n tickets changed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>; %n skipped</source>
-        <translation><numerusform>; %n skipped</numerusform><numerusform>; %n skipped</numerusform></translation>
+        <translation>
+            <numerusform>; %n skipped</numerusform>
+            <numerusform>; %n skipped</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -105,6 +111,149 @@
     <message>
         <source>The local store refused an operation: %1</source>
         <translation>The local store refused an operation: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldCatalog</name>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>subject</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>need type</source>
+        <translation>need type</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>channel</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>priority</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>tags</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>assignee</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>group</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>resolution</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>response due</source>
+        <translation>response due</translation>
+    </message>
+    <message>
+        <source>resolution due</source>
+        <translation>resolution due</translation>
+    </message>
+    <message>
+        <source>custom fields</source>
+        <translation>custom fields</translation>
+    </message>
+    <message>
+        <source>(me)</source>
+        <translation>(me)</translation>
+    </message>
+    <message>
+        <source>ticked</source>
+        <translation>ticked</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>not ticked</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>is</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>is not</translation>
+    </message>
+    <message>
+        <source>is any of</source>
+        <translation>is any of</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>is none of</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contains</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>is empty</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>is not empty</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>before</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>after</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>at most</translation>
     </message>
 </context>
 <context>
@@ -218,7 +367,10 @@
     <name>FieldValidator</name>
     <message numerus="yes">
         <source>%1 is limited to %n characters.</source>
-        <translation><numerusform>%1 is limited to %n character.</numerusform><numerusform>%1 is limited to %n characters.</numerusform></translation>
+        <translation>
+            <numerusform>%1 is limited to %n character.</numerusform>
+            <numerusform>%1 is limited to %n characters.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 must be text.</source>
@@ -258,7 +410,10 @@
     </message>
     <message numerus="yes">
         <source>%1 allows %n digit(s) after the decimal point.</source>
-        <translation><numerusform>%1 allows %n digit after the decimal point.</numerusform><numerusform>%1 allows %n digits after the decimal point.</numerusform></translation>
+        <translation>
+            <numerusform>%1 allows %n digit after the decimal point.</numerusform>
+            <numerusform>%1 allows %n digits after the decimal point.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 must be a date such as 2023-10-01.</source>
@@ -501,6 +656,10 @@
         <source>Choose the ticket to merge into.</source>
         <translation>Choose the ticket to merge into.</translation>
     </message>
+    <message>
+        <source>Choose the group to transfer the ticket to.</source>
+        <translation>Choose the group to transfer the ticket to.</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -581,6 +740,10 @@
         <source>Unknown queued change &quot;%1&quot;.</source>
         <translation>Unknown queued change &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>There is no active group “%1” to transfer to.</source>
+        <translation>There is no active group “%1” to transfer to.</translation>
+    </message>
 </context>
 <context>
     <name>ViewFields</name>
@@ -617,10 +780,180 @@
     </message>
 </context>
 <context>
+    <name>gongdan::CallPanel</name>
+    <message>
+        <source>Call %1</source>
+        <translation>Call %1</translation>
+    </message>
+    <message>
+        <source>New ticket</source>
+        <translation>New ticket</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;number</source>
+        <translation>Caller&apos;s &amp;number</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone</source>
+        <translation>Contact &amp;phone</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>C&amp;hannel</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name</source>
+        <translation>Customer &amp;name</translation>
+    </message>
+    <message>
+        <source>N&amp;eed type</source>
+        <translation>N&amp;eed type</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>Cate&amp;gory</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency</source>
+        <translation>&amp;Urgency</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>e.g. 138 0013 8000</source>
+        <translation>e.g. 138 0013 8000</translation>
+    </message>
+    <message>
+        <source>Empty: the first line of the description</source>
+        <translation>Empty: the first line of the description</translation>
+    </message>
+    <message>
+        <source>New customers are added to the archive</source>
+        <translation>New customers are added to the archive</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <source>Create ticket (Ctrl+Enter)</source>
+        <translation>Create ticket (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Add to selected ticket (Ctrl+Shift+Enter)</source>
+        <translation>Add to selected ticket (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;tickets (open first)</source>
+        <translation>Customer&apos;s &amp;tickets (open first)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s tickets</source>
+        <translation>Customer&apos;s tickets</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Call %1:%2</source>
+        <translation>Call %1:%2</translation>
+    </message>
+    <message>
+        <source>Call duration</source>
+        <translation>Call duration</translation>
+    </message>
+    <message>
+        <source>No customer in the archive has this number. Enter a name to add them.</source>
+        <translation>No customer in the archive has this number. Enter a name to add them.</translation>
+    </message>
+    <message>
+        <source>Describe what the customer needs.</source>
+        <translation>Describe what the customer needs.</translation>
+    </message>
+    <message>
+        <source>Enter the caller&apos;s number.</source>
+        <translation>Enter the caller&apos;s number.</translation>
+    </message>
+    <message>
+        <source>Choose one of the customer&apos;s tickets first.</source>
+        <translation>Choose one of the customer&apos;s tickets first.</translation>
+    </message>
+    <message>
+        <source>Phone call from %1 at %2, %3 min %4 s.</source>
+        <translation>Phone call from %1 at %2, %3 min %4 s.</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::ChoiceFieldEditor</name>
     <message>
         <source>%1, level %2</source>
         <translation>%1, level %2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ConditionRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Remove this condition</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd, or “now”</source>
+        <translation>yyyy-MM-dd, or “now”</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>(choose…)</source>
+        <translation>(choose…)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>Choose at least one value for “%1”.</source>
+        <translation>Choose at least one value for “%1”.</translation>
+    </message>
+    <message>
+        <source>Enter a value for “%1”.</source>
+        <translation>Enter a value for “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (yyyy-MM-dd) or “now”.</source>
+        <translation>“%1” is not a date (yyyy-MM-dd) or “now”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1” is not a number.</translation>
     </message>
 </context>
 <context>
@@ -690,7 +1023,10 @@
     </message>
     <message numerus="yes">
         <source>Not connected · %n change(s) waiting to sync</source>
-        <translation><numerusform>Not connected · %n change waiting to sync</numerusform><numerusform>Not connected · %n changes waiting to sync</numerusform></translation>
+        <translation>
+            <numerusform>Not connected · %n change waiting to sync</numerusform>
+            <numerusform>Not connected · %n changes waiting to sync</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Tickets</source>
@@ -735,6 +1071,195 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;New view…</source>
+        <translation>&amp;New view…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit view…</source>
+        <translation>&amp;Edit view…</translation>
+    </message>
+    <message>
+        <source>New &amp;call</source>
+        <translation>New &amp;call</translation>
+    </message>
+    <message>
+        <source>&amp;New ticket</source>
+        <translation>&amp;New ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Open ticket</source>
+        <translation>&amp;Open ticket</translation>
+    </message>
+    <message>
+        <source>Close &amp;tab</source>
+        <translation>Close &amp;tab</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;queue</source>
+        <translation>Back to the &amp;queue</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>This view is disabled: it is not counted; edit it (Ctrl+E) to enable it.</source>
+        <translation>This view is disabled: it is not counted; edit it (Ctrl+E) to enable it.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::TicketComposer</name>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <source>Reply to customer</source>
+        <translation>Reply to customer</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>Write a reply or an internal note; Ctrl+Enter sends</source>
+        <translation>Write a reply or an internal note; Ctrl+Enter sends</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <source>Attach files to this reply</source>
+        <translation>Attach files to this reply</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Send (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Attached: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is larger than %2 MB.</source>
+        <translation>&quot;%1&quot; is larger than %2 MB.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>&quot;%1&quot; cannot be read: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::TicketDetails</name>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>&amp;Need type</source>
+        <translation>&amp;Need type</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>Cate&amp;gory</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation>C&amp;ontact</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>G&amp;roup</source>
+        <translation>G&amp;roup</translation>
+    </message>
+    <message>
+        <source>Ass&amp;ignee</source>
+        <translation>Ass&amp;ignee</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. VIP, 华东</source>
+        <translation>Comma-separated, e.g. VIP, 华东</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>Enter a subject.</source>
+        <translation>Enter a subject.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::TicketEditor</name>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Store the edited fields (%1)</source>
+        <translation>Store the edited fields (%1)</translation>
+    </message>
+    <message>
+        <source>Discard my edits</source>
+        <translation>Discard my edits</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>This ticket no longer exists in the local store.</source>
+        <translation>This ticket no longer exists in the local store.</translation>
+    </message>
+    <message>
+        <source>(not numbered yet)</source>
+        <translation>(not numbered yet)</translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation>Overdue by %1</translation>
+    </message>
+    <message>
+        <source>Due in %1</source>
+        <translation>Due in %1</translation>
+    </message>
+    <message>
+        <source>Resolution due %1</source>
+        <translation>Resolution due %1</translation>
+    </message>
+    <message>
+        <source>No ticket has that number.</source>
+        <translation>No ticket has that number.</translation>
+    </message>
+    <message>
+        <source>Your unsaved edits from %1 were restored. Save them, or discard them.</source>
+        <translation>Your unsaved edits from %1 were restored. Save them, or discard them.</translation>
     </message>
 </context>
 <context>
@@ -798,10 +1323,224 @@
     </message>
 </context>
 <context>
+    <name>gongdan::TimelineModel</name>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · internal note</source>
+        <translation>%1 · %2 · internal note</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · reply to customer</source>
+        <translation>%1 · %2 · reply to customer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 created ticket %2</source>
+        <translation>%1 created ticket %2</translation>
+    </message>
+    <message>
+        <source>Phone call at %1, %2 min %3 s</source>
+        <translation>Phone call at %1, %2 min %3 s</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 → %4)</source>
+        <translation>%1: %2 (%3 → %4)</translation>
+    </message>
+    <message>
+        <source>%1 noted: %2</source>
+        <translation>%1 noted: %2</translation>
+    </message>
+    <message>
+        <source>%1 recorded the solution: %2</source>
+        <translation>%1 recorded the solution: %2</translation>
+    </message>
+    <message>
+        <source>%1 set %2 to %3</source>
+        <translation>%1 set %2 to %3</translation>
+    </message>
+    <message>
+        <source>%1 cleared %2 (was %3)</source>
+        <translation>%1 cleared %2 (was %3)</translation>
+    </message>
+    <message>
+        <source>%1 changed %2: %3 → %4</source>
+        <translation>%1 changed %2: %3 → %4</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::TransitionPanel</name>
+    <message>
+        <source>&amp;Solution</source>
+        <translation>&amp;Solution</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;answer</source>
+        <translation>Customer&apos;s &amp;answer</translation>
+    </message>
+    <message>
+        <source>To &amp;group</source>
+        <translation>To &amp;group</translation>
+    </message>
+    <message>
+        <source>&amp;Note for the group</source>
+        <translation>&amp;Note for the group</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into ticket</source>
+        <translation>&amp;Merge into ticket</translation>
+    </message>
+    <message>
+        <source>Ticket number, e.g. G20231001001</source>
+        <translation>Ticket number, e.g. G20231001001</translation>
+    </message>
+    <message>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>Confirm (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Not satisfied: follow up</source>
+        <translation>Not satisfied: follow up</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ViewEditorDialog</name>
+    <message>
+        <source>All conditions (and)</source>
+        <translation>All conditions (and)</translation>
+    </message>
+    <message>
+        <source>Any condition (or)</source>
+        <translation>Any condition (or)</translation>
+    </message>
+    <message>
+        <source>&amp;Add condition</source>
+        <translation>&amp;Add condition</translation>
+    </message>
+    <message>
+        <source>&amp;Newest / largest first</source>
+        <translation>&amp;Newest / largest first</translation>
+    </message>
+    <message>
+        <source>S&amp;hared with the team</source>
+        <translation>S&amp;hared with the team</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Enabled</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Delete view</source>
+        <translation>&amp;Delete view</translation>
+    </message>
+    <message>
+        <source>New view</source>
+        <translation>New view</translation>
+    </message>
+    <message>
+        <source>Edit view “%1”</source>
+        <translation>Edit view “%1”</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Chinese)</source>
+        <translation>Name (&amp;Chinese)</translation>
+    </message>
+    <message>
+        <source>Name (E&amp;nglish)</source>
+        <translation>Name (E&amp;nglish)</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Show tickets matching:</source>
+        <translation>Show tickets matching:</translation>
+    </message>
+    <message>
+        <source>Co&amp;lumns</source>
+        <translation>Co&amp;lumns</translation>
+    </message>
+    <message>
+        <source>S&amp;ort by</source>
+        <translation>S&amp;ort by</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators share views with the team.</source>
+        <translation>Only supervisors and administrators share views with the team.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to show.</source>
+        <translation>Choose at least one column to show.</translation>
+    </message>
+    <message>
+        <source>Press again to delete</source>
+        <translation>Press again to delete</translation>
+    </message>
+    <message>
+        <source>Deleting “%1” removes it for everyone who sees it.</source>
+        <translation>Deleting “%1” removes it for everyone who sees it.</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::ViewListModel</name>
     <message numerus="yes">
         <source>%1, %n ticket(s)</source>
-        <translation><numerusform>%1, %n ticket</numerusform><numerusform>%1, %n tickets</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n ticket</numerusform>
+            <numerusform>%1, %n tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (disabled)</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::WorkTabs</name>
+    <message>
+        <source>“%1” has changes that are not saved.</source>
+        <translation>“%1” has changes that are not saved.</translation>
+    </message>
+    <message>
+        <source>Some open tickets or calls have changes that are not saved.</source>
+        <translation>Some open tickets or calls have changes that are not saved.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Save them, discard them, or go back to them?</source>
+        <translation>Save them, discard them, or go back to them?</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
     </message>
 </context>
 <context>

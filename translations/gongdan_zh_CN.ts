@@ -36,11 +36,15 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) changed</source>
-        <translation><numerusform>已修改 %n 张工单</numerusform></translation>
+        <translation>
+            <numerusform>已修改 %n 张工单</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>; %n skipped</source>
-        <translation><numerusform>;跳过 %n 张</numerusform></translation>
+        <translation>
+            <numerusform>;跳过 %n 张</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -105,6 +109,149 @@
     <message>
         <source>The local store refused an operation: %1</source>
         <translation>本地库拒绝了操作:%1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldCatalog</name>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>need type</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>处理组</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <source>response due</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <source>resolution due</source>
+        <translation>解决时限</translation>
+    </message>
+    <message>
+        <source>custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>(me)</source>
+        <translation>（我）</translation>
+    </message>
+    <message>
+        <source>ticked</source>
+        <translation>已勾选</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>未勾选</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>不是</translation>
+    </message>
+    <message>
+        <source>is any of</source>
+        <translation>是其中之一</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>不是其中任何一个</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>不为空</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>早于</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>晚于</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>不少于</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>不多于</translation>
     </message>
 </context>
 <context>
@@ -218,7 +365,9 @@
     <name>FieldValidator</name>
     <message numerus="yes">
         <source>%1 is limited to %n characters.</source>
-        <translation><numerusform>%1 最多 %n 个字符。</numerusform></translation>
+        <translation>
+            <numerusform>%1 最多 %n 个字符。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 must be text.</source>
@@ -258,7 +407,9 @@
     </message>
     <message numerus="yes">
         <source>%1 allows %n digit(s) after the decimal point.</source>
-        <translation><numerusform>%1 最多保留 %n 位小数。</numerusform></translation>
+        <translation>
+            <numerusform>%1 最多保留 %n 位小数。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 must be a date such as 2023-10-01.</source>
@@ -501,6 +652,10 @@
         <source>Choose the ticket to merge into.</source>
         <translation>请选择要合并到的工单。</translation>
     </message>
+    <message>
+        <source>Choose the group to transfer the ticket to.</source>
+        <translation>请选择要转交的处理组。</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -581,6 +736,10 @@
         <source>Unknown queued change &quot;%1&quot;.</source>
         <translation>未知的待同步修改“%1”。</translation>
     </message>
+    <message>
+        <source>There is no active group “%1” to transfer to.</source>
+        <translation>没有可转交的在用处理组“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>ViewFields</name>
@@ -617,10 +776,180 @@
     </message>
 </context>
 <context>
+    <name>gongdan::CallPanel</name>
+    <message>
+        <source>Call %1</source>
+        <translation>通话 %1</translation>
+    </message>
+    <message>
+        <source>New ticket</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;number</source>
+        <translation>来电号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name</source>
+        <translation>客户姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;eed type</source>
+        <translation>需求类型(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>分类(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency</source>
+        <translation>紧急程度(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>主题(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>e.g. 138 0013 8000</source>
+        <translation>例如 138 0013 8000</translation>
+    </message>
+    <message>
+        <source>Empty: the first line of the description</source>
+        <translation>留空则取描述的第一行</translation>
+    </message>
+    <message>
+        <source>New customers are added to the archive</source>
+        <translation>新客户将加入客户档案</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>挂断</translation>
+    </message>
+    <message>
+        <source>Create ticket (Ctrl+Enter)</source>
+        <translation>创建工单 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Add to selected ticket (Ctrl+Shift+Enter)</source>
+        <translation>追加到所选工单 (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;tickets (open first)</source>
+        <translation>客户的工单（未结在前）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s tickets</source>
+        <translation>客户的工单</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Call %1:%2</source>
+        <translation>通话 %1:%2</translation>
+    </message>
+    <message>
+        <source>Call duration</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <source>No customer in the archive has this number. Enter a name to add them.</source>
+        <translation>客户档案中没有这个号码。输入姓名即可新建客户。</translation>
+    </message>
+    <message>
+        <source>Describe what the customer needs.</source>
+        <translation>请描述客户的需求。</translation>
+    </message>
+    <message>
+        <source>Enter the caller&apos;s number.</source>
+        <translation>请输入来电号码。</translation>
+    </message>
+    <message>
+        <source>Choose one of the customer&apos;s tickets first.</source>
+        <translation>请先选择客户的一张工单。</translation>
+    </message>
+    <message>
+        <source>Phone call from %1 at %2, %3 min %4 s.</source>
+        <translation>%2 来电 %1，通话 %3 分 %4 秒。</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::ChoiceFieldEditor</name>
     <message>
         <source>%1, level %2</source>
         <translation>%1,第 %2 级</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ConditionRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>删除此条件</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd, or “now”</source>
+        <translation>yyyy-MM-dd，或“现在”</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>(choose…)</source>
+        <translation>（请选择…）</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Choose at least one value for “%1”.</source>
+        <translation>请为“%1”至少选择一个值。</translation>
+    </message>
+    <message>
+        <source>Enter a value for “%1”.</source>
+        <translation>请为“%1”输入值。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (yyyy-MM-dd) or “now”.</source>
+        <translation>“%1”不是日期（yyyy-MM-dd）或“现在”。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数字。</translation>
     </message>
 </context>
 <context>
@@ -690,7 +1019,9 @@
     </message>
     <message numerus="yes">
         <source>Not connected · %n change(s) waiting to sync</source>
-        <translation><numerusform>未连接 · %n 项修改待同步</numerusform></translation>
+        <translation>
+            <numerusform>未连接 · %n 项修改待同步</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Tickets</source>
@@ -735,6 +1066,195 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New view…</source>
+        <translation>新建视图(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit view…</source>
+        <translation>编辑视图(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>New &amp;call</source>
+        <translation>新建通话记录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New ticket</source>
+        <translation>新建工单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open ticket</source>
+        <translation>打开工单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Close &amp;tab</source>
+        <translation>关闭标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;queue</source>
+        <translation>返回工单列表(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>This view is disabled: it is not counted; edit it (Ctrl+E) to enable it.</source>
+        <translation>此视图已停用，不再计数；编辑视图（Ctrl+E）可重新启用。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::TicketComposer</name>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Reply to customer</source>
+        <translation>回复客户</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Write a reply or an internal note; Ctrl+Enter sends</source>
+        <translation>输入回复或内部备注；Ctrl+Enter 发送</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>回复内容</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>附件…</translation>
+    </message>
+    <message>
+        <source>Attach files to this reply</source>
+        <translation>为这条回复添加附件</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is larger than %2 MB.</source>
+        <translation>“%1”超过 %2 MB。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::TicketDetails</name>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>主题(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Need type</source>
+        <translation>需求类型(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>分类(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>紧急程度(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>G&amp;roup</source>
+        <translation>处理组(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ass&amp;ignee</source>
+        <translation>处理人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. VIP, 华东</source>
+        <translation>用逗号分隔，例如 VIP, 华东</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Enter a subject.</source>
+        <translation>请输入主题。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::TicketEditor</name>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Store the edited fields (%1)</source>
+        <translation>保存修改的字段（%1）</translation>
+    </message>
+    <message>
+        <source>Discard my edits</source>
+        <translation>放弃我的修改</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>工单记录</translation>
+    </message>
+    <message>
+        <source>This ticket no longer exists in the local store.</source>
+        <translation>本地库中已没有这张工单。</translation>
+    </message>
+    <message>
+        <source>(not numbered yet)</source>
+        <translation>（尚未编号）</translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>Due in %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Resolution due %1</source>
+        <translation>解决时限 %1</translation>
+    </message>
+    <message>
+        <source>No ticket has that number.</source>
+        <translation>没有这个编号的工单。</translation>
+    </message>
+    <message>
+        <source>Your unsaved edits from %1 were restored. Save them, or discard them.</source>
+        <translation>已恢复您在 %1 未保存的修改。请保存或放弃。</translation>
     </message>
 </context>
 <context>
@@ -798,10 +1318,222 @@
     </message>
 </context>
 <context>
+    <name>gongdan::TimelineModel</name>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · internal note</source>
+        <translation>%1 · %2 · 内部备注</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · reply to customer</source>
+        <translation>%1 · %2 · 回复客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n 个附件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 created ticket %2</source>
+        <translation>%1 创建了工单 %2</translation>
+    </message>
+    <message>
+        <source>Phone call at %1, %2 min %3 s</source>
+        <translation>%1 来电，通话 %2 分 %3 秒</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 → %4)</source>
+        <translation>%1：%2（%3 → %4）</translation>
+    </message>
+    <message>
+        <source>%1 noted: %2</source>
+        <translation>%1 备注：%2</translation>
+    </message>
+    <message>
+        <source>%1 recorded the solution: %2</source>
+        <translation>%1 填写了解决方案：%2</translation>
+    </message>
+    <message>
+        <source>%1 set %2 to %3</source>
+        <translation>%1 将%2设为 %3</translation>
+    </message>
+    <message>
+        <source>%1 cleared %2 (was %3)</source>
+        <translation>%1 清空了%2（原为 %3）</translation>
+    </message>
+    <message>
+        <source>%1 changed %2: %3 → %4</source>
+        <translation>%1 修改了%2：%3 → %4</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::TransitionPanel</name>
+    <message>
+        <source>&amp;Solution</source>
+        <translation>解决方案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;answer</source>
+        <translation>客户答复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>To &amp;group</source>
+        <translation>转交给(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Note for the group</source>
+        <translation>给处理组的说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into ticket</source>
+        <translation>合并到工单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ticket number, e.g. G20231001001</source>
+        <translation>工单编号，例如 G20231001001</translation>
+    </message>
+    <message>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>确认 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied: follow up</source>
+        <translation>不满意：转待跟进</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ViewEditorDialog</name>
+    <message>
+        <source>All conditions (and)</source>
+        <translation>满足全部条件（且）</translation>
+    </message>
+    <message>
+        <source>Any condition (or)</source>
+        <translation>满足任一条件（或）</translation>
+    </message>
+    <message>
+        <source>&amp;Add condition</source>
+        <translation>添加条件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Newest / largest first</source>
+        <translation>最新 / 最大的在前(&amp;N)</translation>
+    </message>
+    <message>
+        <source>S&amp;hared with the team</source>
+        <translation>与团队共享(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete view</source>
+        <translation>删除视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New view</source>
+        <translation>新建视图</translation>
+    </message>
+    <message>
+        <source>Edit view “%1”</source>
+        <translation>编辑视图“%1”</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Chinese)</source>
+        <translation>名称（中文）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Name (E&amp;nglish)</source>
+        <translation>名称（英文）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Show tickets matching:</source>
+        <translation>显示符合以下条件的工单：</translation>
+    </message>
+    <message>
+        <source>Co&amp;lumns</source>
+        <translation>显示列(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;ort by</source>
+        <translation>排序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators share views with the team.</source>
+        <translation>只有班长和管理员可以共享视图。</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to show.</source>
+        <translation>请至少选择一列。</translation>
+    </message>
+    <message>
+        <source>Press again to delete</source>
+        <translation>再按一次以删除</translation>
+    </message>
+    <message>
+        <source>Deleting “%1” removes it for everyone who sees it.</source>
+        <translation>删除“%1”后，所有能看到它的人都将看不到它。</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::ViewListModel</name>
     <message numerus="yes">
         <source>%1, %n ticket(s)</source>
-        <translation><numerusform>%1,%n 张工单</numerusform></translation>
+        <translation>
+            <numerusform>%1,%n 张工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::WorkTabs</name>
+    <message>
+        <source>“%1” has changes that are not saved.</source>
+        <translation>“%1”有未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Some open tickets or calls have changes that are not saved.</source>
+        <translation>有打开的工单或通话记录尚未保存。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save them, discard them, or go back to them?</source>
+        <translation>保存、放弃，还是返回继续编辑？</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>工单列表</translation>
     </message>
 </context>
 <context>

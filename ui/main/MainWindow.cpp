@@ -15,6 +15,7 @@
 #include "TicketQueueModel.h"
 #include "TicketRepository.h"
 #include "ViewListModel.h"
+#include "ViewEditorDialog.h"
 #include "ViewRepository.h"
 #include "WorkTabs.h"
 
@@ -140,7 +141,7 @@ MainWindow::MainWindow(
 
     retranslate();
     const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
-    m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId), context);
+    m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId, true), context);
     restoreLayout();
     if (!m_viewList->currentIndex().isValid())
         m_viewList->setCurrentIndex(m_views->index(0));
@@ -220,6 +221,14 @@ void MainWindow::buildMenus()
         m_views->refreshCounts();
         refreshStatus();
     });
+    QAction* newView = viewMenu->addAction(tr("&New view…"));
+    newView->setObjectName(QStringLiteral("newViewAction"));
+    newView->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    connect(newView, &QAction::triggered, this, [this] { editView(true); });
+    QAction* editViewAction = viewMenu->addAction(tr("&Edit view…"));
+    editViewAction->setObjectName(QStringLiteral("editViewAction"));
+    editViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(editViewAction, &QAction::triggered, this, [this] { editView(false); });
     viewMenu->addSeparator();
     // Alt+1 … Alt+9 open the first nine views.
     for (int i = 0; i < std::min(9, m_views->rowCount() > 0 ? m_views->rowCount() : 9); ++i) {
@@ -382,11 +391,48 @@ void MainWindow::startCall(const QString& phone)
     m_tabs->openCall(true)->setCallerNumber(phone);
 }
 
+void MainWindow::editView(bool asNew)
+{
+    TicketView view;
+    const bool mayShare = m_session.role == QLatin1String("supervisor") || m_session.role == QLatin1String("admin");
+    if (!asNew && m_viewList->currentIndex().isValid()) {
+        view = m_views->view(m_viewList->currentIndex().row());
+        // Built-in views, and shared ones for agents, are not theirs to change: they start a copy.
+        if (view.builtIn || (view.ownerId.isEmpty() && !mayShare)) {
+            view.id.clear();
+            view.builtIn = false;
+            view.nameZh = tr("%1 (copy)").arg(view.nameZh);
+            view.nameEn = view.nameEn.isEmpty() ? QString() : tr("%1 (copy)").arg(view.nameEn);
+        }
+    }
+    QList<ViewEditorDialog::Column> columns;
+    for (int c = 0; c < TicketQueueModel::ColumnCount; ++c)
+        columns.append({TicketQueueModel::sortFieldOf(c), m_queue->headerData(c, Qt::Horizontal).toString()});
+    auto* editor = new ViewEditorDialog(*m_ws, view, columns, this);
+    connect(editor, &ViewEditorDialog::viewSaved, this, &MainWindow::reloadViews);
+    connect(editor, &ViewEditorDialog::viewDeleted, this, [this] { reloadViews(QString()); });
+    editor->open();
+}
+
+void MainWindow::reloadViews(const QString& selectViewId)
+{
+    const QString current = m_viewList->currentIndex().data(ViewListModel::ViewIdRole).toString();
+    const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
+    m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId, true), context);
+    const int row = m_views->rowOf(selectViewId.isEmpty() ? current : selectViewId);
+    m_viewList->setCurrentIndex(m_views->index(std::max(0, row)));
+    showView(std::max(0, row)); // the same row may hold a changed view
+}
+
 void MainWindow::showView(int row)
 {
     if (row < 0)
         return;
     TicketView view = m_views->view(row);
+    for (int c = 0; c < TicketQueueModel::ColumnCount; ++c)
+        m_table->setColumnHidden(c, !view.columns.isEmpty() && !view.columns.contains(TicketQueueModel::sortFieldOf(c)));
+    if (!view.enabled) // still listed (greyed, not counted) so that it can be edited and enabled again
+        statusBar()->showMessage(tr("This view is disabled: it is not counted; edit it (Ctrl+E) to enable it."), 10000);
     const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
     m_queue->setView(view, context);
     const int column = [&] {

@@ -68,6 +68,9 @@ private:
     /// Runs a bulk action on the selected tickets, refreshes what it touched and reports in the status bar.
     void runOnSelection(const std::function<struct BulkOutcome(BulkTicketActions&, const QStringList&)>& action);
     void showView(int row);
+    /// Opens the view editor on a new view, or on the current one (a copy when it is not the agent's).
+    void editView(bool asNew);
+    void reloadViews(const QString& selectViewId);
     void refreshStatus();
     void restoreLayout();
     void saveLayout();
