@@ -31,6 +31,8 @@ int main(int argc, char** argv)
     parser.addOption({QStringLiteral("open"), QStringLiteral("Open this ticket (number)."), QStringLiteral("NUMBER")});
     parser.addOption({QStringLiteral("call"),
         QStringLiteral("Start logging a call from this number (as the telephony link will)."), QStringLiteral("PHONE")});
+    parser.addOption({QStringLiteral("customers"), QStringLiteral("Open the customer archive with this search."),
+        QStringLiteral("TEXT")});
     parser.process(app);
 
     // Language: --lang, else the one chosen last time, else the system's.
@@ -87,6 +89,8 @@ int main(int argc, char** argv)
     window.show();
     if (parser.isSet(QStringLiteral("open")) && !window.openTicketNumber(parser.value(QStringLiteral("open"))))
         qWarning("No ticket with that number in this store.");
+    if (parser.isSet(QStringLiteral("customers")))
+        window.openCustomers(parser.value(QStringLiteral("customers")));
     if (parser.isSet(QStringLiteral("call")))
         window.startCall(parser.value(QStringLiteral("call")));
     return app.exec();

@@ -161,6 +161,13 @@ QList<Customer> CustomerRepository::search(const QString& text, int limit)
         {match, limit});
 }
 
+QList<Customer> CustomerRepository::recent(int limit)
+{
+    return select(QStringLiteral("rowid IN (SELECT rowid FROM customer ORDER BY updated_ms DESC, rowid DESC LIMIT ?) "
+                                 "ORDER BY updated_ms DESC, rowid DESC"),
+        {limit});
+}
+
 Status CustomerRepository::replay(const OutboxEntry& entry)
 {
     auto customer = JsonCodec::customerFromJson(entry.args.value(QStringLiteral("customer")).toObject());

@@ -23,6 +23,8 @@ public:
     /// Customers whose normalised phone equals the normalised `phone`.
     QList<Customer> findByPhone(const QString& phone);
     QList<Customer> search(const QString& text, int limit = 50);
+    /// The customers changed last, newest first (the archive's list before anything is typed).
+    QList<Customer> recent(int limit = 50);
 
     Status replay(const OutboxEntry& entry);
     /// Writes the row and its phone keys; no outbox (used by save, replay and the demo seeder).

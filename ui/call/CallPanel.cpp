@@ -37,7 +37,7 @@ QLabel* errorLabel(QWidget* parent, const QString& name)
 } // namespace
 
 CallPanel::CallPanel(const Workstation& workstation, Mode mode, QWidget* parent)
-    : QWidget(parent)
+    : WorkPage(parent)
     , m_ws(workstation)
     , m_mode(mode)
     , m_started(workstation.clock.now())

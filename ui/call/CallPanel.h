@@ -2,10 +2,10 @@
 
 #include "Customer.h"
 #include "Ticket.h"
+#include "WorkPage.h"
 #include "Workstation.h"
 
 #include <QDateTime>
-#include <QWidget>
 
 class QComboBox;
 class QLabel;
@@ -23,7 +23,7 @@ namespace gongdan {
 /// The agent picks need type, category and urgency, types the description and presses Ctrl+Enter;
 /// the call's start time and duration go on the ticket. The customer's open tickets are listed first
 /// so the agent can add the call to one of them instead (Ctrl+Shift+Enter).
-class CallPanel : public QWidget {
+class CallPanel : public WorkPage {
     Q_OBJECT
 
 public:
@@ -32,8 +32,10 @@ public:
     CallPanel(const Workstation& workstation, Mode mode, QWidget* parent = nullptr);
 
     Mode mode() const { return m_mode; }
-    QString title() const;
-    bool hasUnsavedChanges() const;
+    QString title() const override;
+    bool hasUnsavedChanges() const override;
+    bool save() override { return createTicket(); }
+    bool closesAfterSave() const override { return true; }
     /// Creates the ticket (and the customer when asked); false with messages next to the fields.
     bool createTicket();
     /// Adds the call to the selected existing ticket as an internal note instead.
@@ -41,14 +43,13 @@ public:
     int callSeconds() const;
     /// Types the caller's number, as a telephony integration would; the screen pop follows.
     void setCallerNumber(const QString& phone);
-    void retranslate();
+    void retranslate() override;
     /// The categories changed: the choices follow, keeping what was picked.
-    void definitionsChanged() { fillChoices(); }
+    void definitionsChanged() override { fillChoices(); }
 
 Q_SIGNALS:
     /// A ticket was created or the call was added to one: the workstation opens it.
     void finished(const QString& ticketId);
-    void titleChanged();
 
 private:
     void lookUpCaller();

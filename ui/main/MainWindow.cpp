@@ -3,6 +3,7 @@
 #include "AttachmentStore.h"
 #include "BulkTicketActions.h"
 #include "CallPanel.h"
+#include "CustomerArchive.h"
 #include "Clock.h"
 #include "CustomerRepository.h"
 #include "Database.h"
@@ -281,6 +282,9 @@ void MainWindow::buildWorkMenu()
         if (current.isValid())
             Q_EMIT m_table->activated(current);
     });
+    QAction* customers = add(
+        QStringLiteral("customersAction"), tr("C&ustomer archive"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(customers, &QAction::triggered, this, [this] { m_tabs->openCustomers(); });
     QAction* closeTab = add(QStringLiteral("closeTabAction"), tr("Close &tab"), QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(closeTab, &QAction::triggered, this, [this] { m_tabs->requestClose(m_tabs->currentIndex()); });
     QAction* queue = add(QStringLiteral("showQueueAction"), tr("Back to the &queue"), QKeySequence(Qt::Key_F2));
@@ -422,6 +426,13 @@ void MainWindow::reloadViews(const QString& selectViewId)
     const int row = m_views->rowOf(selectViewId.isEmpty() ? current : selectViewId);
     m_viewList->setCurrentIndex(m_views->index(std::max(0, row)));
     showView(std::max(0, row)); // the same row may hold a changed view
+}
+
+void MainWindow::openCustomers(const QString& text)
+{
+    CustomerArchive* archive = m_tabs->openCustomers();
+    if (!text.isEmpty())
+        archive->search(text);
 }
 
 void MainWindow::showView(int row)

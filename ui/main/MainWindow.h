@@ -53,6 +53,8 @@ public:
     bool openTicketNumber(const QString& number);
     /// Starts logging a call from this number, as the telephony link will.
     void startCall(const QString& phone);
+    /// Shows the customer archive, searching for `text` when given.
+    void openCustomers(const QString& text);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,7 +1,7 @@
 #include "WorkTabs.h"
 
 #include "CallPanel.h"
-#include "DraftStore.h"
+#include "CustomerArchive.h"
 #include "TicketEditor.h"
 
 #include <QMessageBox>
@@ -25,11 +25,30 @@ WorkTabs::WorkTabs(const Workstation& workstation, QWidget* queuePage, QWidget* 
     retranslate();
 }
 
+QList<WorkPage*> WorkTabs::pages() const
+{
+    QList<WorkPage*> result;
+    for (int i = 0; i < count(); ++i) {
+        if (auto* page = qobject_cast<WorkPage*>(widget(i)))
+            result.append(page);
+    }
+    return result;
+}
+
+void WorkTabs::addPage(WorkPage* page)
+{
+    connect(page, &WorkPage::titleChanged, this, [this, page] { updateTitle(page); });
+    connect(page, &WorkPage::openTicketRequested, this, &WorkTabs::openTicket);
+    setCurrentIndex(addTab(page, page->title()));
+    updateTitle(page);
+    page->setFocus();
+}
+
 TicketEditor* WorkTabs::openTicket(const QString& ticketId)
 {
-    for (int i = 1; i < count(); ++i) {
-        if (auto* editor = qobject_cast<TicketEditor*>(widget(i)); editor && editor->ticketId() == ticketId) {
-            setCurrentIndex(i);
+    for (WorkPage* page : pages()) {
+        if (auto* editor = qobject_cast<TicketEditor*>(page); editor && editor->ticketId() == ticketId) {
+            setCurrentWidget(editor);
             return editor;
         }
     }
@@ -39,10 +58,7 @@ TicketEditor* WorkTabs::openTicket(const QString& ticketId)
         return nullptr;
     }
     connect(editor, &TicketEditor::ticketChanged, this, &WorkTabs::ticketChanged);
-    connect(editor, &TicketEditor::titleChanged, this, [this, editor] { updateTitle(editor); });
-    setCurrentIndex(addTab(editor, editor->title()));
-    updateTitle(editor);
-    editor->setFocus();
+    addPage(editor);
     return editor;
 }
 
@@ -55,63 +71,61 @@ CallPanel* WorkTabs::openCall(bool phoneCall)
         Q_EMIT ticketChanged(ticketId);
         openTicket(ticketId);
     });
-    connect(panel, &CallPanel::titleChanged, this, [this, panel] { updateTitle(panel); });
-    setCurrentIndex(addTab(panel, panel->title()));
-    panel->setFocus();
+    addPage(panel);
     return panel;
 }
 
-void WorkTabs::updateTitle(QWidget* page)
+CustomerArchive* WorkTabs::openCustomers()
+{
+    for (WorkPage* page : pages()) {
+        if (auto* archive = qobject_cast<CustomerArchive*>(page)) {
+            setCurrentWidget(archive);
+            archive->setFocus();
+            return archive;
+        }
+    }
+    auto* archive = new CustomerArchive(m_ws, this);
+    addPage(archive);
+    return archive;
+}
+
+void WorkTabs::updateTitle(WorkPage* page)
 {
     const int index = indexOf(page);
     if (index < 0)
         return;
-    if (auto* editor = qobject_cast<TicketEditor*>(page)) {
-        setTabText(index, editor->title());
-        setTabToolTip(index, editor->title());
-    }
-    if (auto* call = qobject_cast<CallPanel*>(page))
-        setTabText(index, call->title());
+    setTabText(index, page->title());
+    setTabToolTip(index, page->title());
 }
 
 void WorkTabs::requestClose(int index)
 {
-    QWidget* page = widget(index);
+    auto* page = qobject_cast<WorkPage*>(widget(index));
     if (index <= 0 || !page)
         return;
-    auto* editor = qobject_cast<TicketEditor*>(page);
-    auto* call = qobject_cast<CallPanel*>(page);
     const auto close = [this, page] {
         removeTab(indexOf(page));
         page->deleteLater();
     };
-    const bool unsaved = (editor && editor->hasUnsavedChanges()) || (call && call->hasUnsavedChanges());
-    if (!unsaved) {
+    if (!page->hasUnsavedChanges()) {
         close();
         return;
     }
     setCurrentIndex(index);
-    ask(tr("“%1” has changes that are not saved.").arg(tabText(index)), [editor, call, close](bool save) {
-        if (editor && save && !editor->save())
-            return; // the refusal shows next to its field; the tab stays
-        if (call && save && !call->createTicket())
-            return;
-        if (editor && !save)
-            editor->discard();
-        if (!call || !save) // a created call's tab closes itself
+    ask(tr("“%1” has changes that are not saved.").arg(tabText(index)), [page, close](bool save) {
+        if (save && !page->save())
+            return; // the refusal shows on the page; the tab stays
+        if (!save)
+            page->discard();
+        if (!save || !page->closesAfterSave())
             close();
     });
 }
 
 bool WorkTabs::hasUnsavedWork() const
 {
-    for (int i = 1; i < count(); ++i) {
-        auto* editor = qobject_cast<TicketEditor*>(widget(i));
-        auto* call = qobject_cast<CallPanel*>(widget(i));
-        if ((editor && editor->hasUnsavedChanges()) || (call && call->hasUnsavedChanges()))
-            return true;
-    }
-    return false;
+    const QList<WorkPage*> open = pages();
+    return std::any_of(open.cbegin(), open.cend(), [](WorkPage* page) { return page->hasUnsavedChanges(); });
 }
 
 void WorkTabs::settleUnsavedWork(const std::function<void()>& proceed)
@@ -121,16 +135,15 @@ void WorkTabs::settleUnsavedWork(const std::function<void()>& proceed)
         return;
     }
     ask(tr("Some open tickets or calls have changes that are not saved."), [this, proceed](bool save) {
-        for (int i = count() - 1; i >= 1; --i) {
-            auto* editor = qobject_cast<TicketEditor*>(widget(i));
-            if (!editor || !editor->hasUnsavedChanges())
+        for (WorkPage* page : pages()) {
+            if (!page->hasUnsavedChanges())
                 continue;
-            if (save && !editor->save()) {
-                setCurrentIndex(i);
+            if (save && !page->save()) {
+                setCurrentWidget(page);
                 return; // the agent sees what was refused
             }
             if (!save)
-                editor->discard();
+                page->discard();
         }
         proceed();
     });
@@ -154,33 +167,23 @@ void WorkTabs::ask(const QString& text, const std::function<void(bool save)>& on
 
 void WorkTabs::ticketsChanged(const QStringList& ticketIds)
 {
-    for (int i = 1; i < count(); ++i) {
-        if (auto* editor = qobject_cast<TicketEditor*>(widget(i)); editor && ticketIds.contains(editor->ticketId()))
-            editor->reload();
-    }
+    for (WorkPage* page : pages())
+        page->ticketsChanged(ticketIds);
 }
 
 void WorkTabs::retranslate()
 {
     setTabText(0, tr("Queue"));
-    for (int i = 1; i < count(); ++i) {
-        if (auto* editor = qobject_cast<TicketEditor*>(widget(i)))
-            editor->retranslate();
-        if (auto* call = qobject_cast<CallPanel*>(widget(i))) {
-            call->retranslate();
-            setTabText(i, call->title());
-        }
+    for (WorkPage* page : pages()) {
+        page->retranslate();
+        updateTitle(page);
     }
 }
 
 void WorkTabs::definitionsChanged()
 {
-    for (int i = 1; i < count(); ++i) {
-        if (auto* editor = qobject_cast<TicketEditor*>(widget(i)))
-            editor->definitionsChanged();
-        if (auto* call = qobject_cast<CallPanel*>(widget(i)))
-            call->definitionsChanged();
-    }
+    for (WorkPage* page : pages())
+        page->definitionsChanged();
 }
 
 } // namespace gongdan

@@ -8,11 +8,13 @@
 namespace gongdan {
 
 class CallPanel;
+class CustomerArchive;
 class TicketEditor;
+class WorkPage;
 
-/// The workstation's centre: the queue as the first tab, then one tab per open ticket and per call
-/// being logged. Closing a tab with unsaved work asks first (Save, Discard, Cancel) without a nested
-/// event loop; the draft in the local store covers a crash.
+/// The workstation's centre: the queue as the first tab, then one tab per open ticket, per call being
+/// logged and for the customer archive. Closing a tab with unsaved work asks first (Save, Discard,
+/// Cancel) without a nested event loop; the draft in the local store covers a crash.
 class WorkTabs : public QTabWidget {
     Q_OBJECT
 
@@ -22,6 +24,8 @@ public:
     /// Shows the ticket's tab, opening it when needed.
     TicketEditor* openTicket(const QString& ticketId);
     CallPanel* openCall(bool phoneCall);
+    /// Shows the customer archive's tab, opening it when needed.
+    CustomerArchive* openCustomers();
     /// Closes the tab, asking first when it holds unsaved work.
     void requestClose(int index);
     bool hasUnsavedWork() const;
@@ -37,8 +41,10 @@ Q_SIGNALS:
     void ticketChanged(const QString& ticketId);
 
 private:
+    void addPage(WorkPage* page);
+    QList<WorkPage*> pages() const;
     void ask(const QString& text, const std::function<void(bool save)>& onAnswer);
-    void updateTitle(QWidget* page);
+    void updateTitle(WorkPage* page);
 
     const Workstation& m_ws;
 };

@@ -33,7 +33,7 @@ QString badge(const QString& text, const QString& colour)
 } // namespace
 
 TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticketId, QWidget* parent)
-    : QWidget(parent)
+    : WorkPage(parent)
     , m_ws(workstation)
     , m_number(new QLabel(this))
     , m_status(new QLabel(this))
@@ -194,6 +194,12 @@ void TicketEditor::reload()
     const QJsonObject typed = m_details->snapshot();
     load();
     m_details->applySnapshot(typed);
+}
+
+void TicketEditor::ticketsChanged(const QStringList& ticketIds)
+{
+    if (ticketIds.contains(m_ticket.id))
+        reload();
 }
 
 void TicketEditor::definitionsChanged()

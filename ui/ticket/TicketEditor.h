@@ -1,9 +1,8 @@
 #pragma once
 
 #include "Ticket.h"
+#include "WorkPage.h"
 #include "Workstation.h"
-
-#include <QWidget>
 
 class QLabel;
 class QHBoxLayout;
@@ -22,7 +21,7 @@ class TransitionPanel;
 /// transitions that are legal now (and only those); the fields and generated form; the timeline of
 /// comments and events; the composer. Everything typed is kept as a draft in the local store while
 /// the agent works, so a crash loses nothing; saving or discarding removes the draft.
-class TicketEditor : public QWidget {
+class TicketEditor : public WorkPage {
     Q_OBJECT
 
 public:
@@ -31,23 +30,23 @@ public:
     QString ticketId() const { return m_ticket.id; }
     bool isValid() const { return !m_ticket.id.isEmpty(); }
     /// "G20231001001 电视无法开机" for tabs and titles.
-    QString title() const;
-    bool hasUnsavedChanges() const;
+    QString title() const override;
+    bool hasUnsavedChanges() const override;
     /// Stores the edited fields; shows refusals next to their fields. True when nothing is left unsaved.
-    bool save();
+    bool save() override;
     /// Forgets what was typed and shows the stored ticket again.
-    void discard();
+    void discard() override;
     /// The ticket changed elsewhere: the header, buttons and timeline follow; unsaved edits stay.
     void reload();
-    void retranslate();
+    void retranslate() override;
     /// The field definitions or categories changed: the form is rebuilt, keeping what was typed.
-    void definitionsChanged();
+    void definitionsChanged() override;
+    void ticketsChanged(const QStringList& ticketIds) override;
     /// Runs a transition as its button does (asking in the panel for what it needs).
     void runAction(TicketAction action);
 
 Q_SIGNALS:
     void ticketChanged(const QString& ticketId);
-    void titleChanged();
 
 private:
     void load();
