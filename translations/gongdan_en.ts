@@ -669,6 +669,29 @@
     </message>
 </context>
 <context>
+    <name>OptionText</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>indent by two spaces per level.</source>
+        <translation>indent by two spaces per level.</translation>
+    </message>
+    <message>
+        <source>indented deeper than the line above.</source>
+        <translation>indented deeper than the line above.</translation>
+    </message>
+    <message>
+        <source>write it as “value = 中文 | English”.</source>
+        <translation>write it as “value = 中文 | English”.</translation>
+    </message>
+    <message>
+        <source>the Chinese label is missing.</source>
+        <translation>the Chinese label is missing.</translation>
+    </message>
+</context>
+<context>
     <name>SearchTokenizer</name>
     <message>
         <source>This SQLite library has no full-text search (FTS5).</source>
@@ -891,6 +914,53 @@
     </message>
 </context>
 <context>
+    <name>gongdan::CategoryEditor</name>
+    <message>
+        <source>Add &amp;top-level category</source>
+        <translation>Add &amp;top-level category</translation>
+    </message>
+    <message>
+        <source>Add &amp;subcategory</source>
+        <translation>Add &amp;subcategory</translation>
+    </message>
+    <message>
+        <source>In use (offered on new tickets)</source>
+        <translation>In use (offered on new tickets)</translation>
+    </message>
+    <message>
+        <source>&amp;Save category</source>
+        <translation>&amp;Save category</translation>
+    </message>
+    <message>
+        <source>Under</source>
+        <translation>Under</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Chinese)</source>
+        <translation>Name (&amp;Chinese)</translation>
+    </message>
+    <message>
+        <source>Name (&amp;English)</source>
+        <translation>Name (&amp;English)</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>%1 (retired)</source>
+        <translation>%1 (retired)</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(top level)</translation>
+    </message>
+    <message>
+        <source>A category needs a Chinese name.</source>
+        <translation>A category needs a Chinese name.</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::ChoiceFieldEditor</name>
     <message>
         <source>%1, level %2</source>
@@ -957,10 +1027,267 @@
     </message>
 </context>
 <context>
+    <name>gongdan::CustomerArchive</name>
+    <message>
+        <source>Save (Ctrl+S) or discard the changes to “%1” first.</source>
+        <translation>Save (Ctrl+S) or discard the changes to “%1” first.</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Customer n&amp;umber</source>
+        <translation>Customer n&amp;umber</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>&amp;Phones</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>&amp;Level</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>&amp;Region</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>Name, customer number or part of a phone number</source>
+        <translation>Name, customer number or part of a phone number</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Search customers</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Several numbers separated by commas</source>
+        <translation>Several numbers separated by commas</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. VIP, 华东</source>
+        <translation>Comma-separated, e.g. VIP, 华东</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>%1  %2 min %3 s  %4 from %5</source>
+        <translation>%1  %2 min %3 s  %4 from %5</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::CustomerListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::DateTimeFieldEditor</name>
     <message>
         <source>Set %1</source>
         <translation>Set %1</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::FieldDefinitionEditor</name>
+    <message>
+        <source>&amp;Add field</source>
+        <translation>&amp;Add field</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>&amp;Save field</source>
+        <translation>&amp;Save field</translation>
+    </message>
+    <message>
+        <source>Required when saving</source>
+        <translation>Required when saving</translation>
+    </message>
+    <message>
+        <source>Required to close the ticket</source>
+        <translation>Required to close the ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>&amp;Key</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <source>Label (&amp;Chinese)</source>
+        <translation>Label (&amp;Chinese)</translation>
+    </message>
+    <message>
+        <source>Label (&amp;English)</source>
+        <translation>Label (&amp;English)</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>Mi&amp;nimum</source>
+        <translation>Mi&amp;nimum</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum</source>
+        <translation>Ma&amp;ximum</translation>
+    </message>
+    <message>
+        <source>&amp;Digits after the point</source>
+        <translation>&amp;Digits after the point</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern</source>
+        <translation>&amp;Pattern</translation>
+    </message>
+    <message>
+        <source>Message (Chinese)</source>
+        <translation>Message (Chinese)</translation>
+    </message>
+    <message>
+        <source>Message (English)</source>
+        <translation>Message (English)</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Options</translation>
+    </message>
+    <message>
+        <source>&amp;Categories</source>
+        <translation>&amp;Categories</translation>
+    </message>
+    <message>
+        <source>Editable by (none: everyone)</source>
+        <translation>Editable by (none: everyone)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Field engineer</source>
+        <translation>Field engineer</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finance</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>lower case letters, digits and _, e.g. serial_no</source>
+        <translation>lower case letters, digits and _, e.g. serial_no</translation>
+    </message>
+    <message>
+        <source>One per line: value = 中文 | English; indent two spaces for a sub-option</source>
+        <translation>One per line: value = 中文 | English; indent two spaces for a sub-option</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Plain text</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Activate</translation>
+    </message>
+    <message>
+        <source>Only administrators change field definitions.</source>
+        <translation>Only administrators change field definitions.</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactive)</translation>
+    </message>
+    <message>
+        <source>The minimum must be a whole number.</source>
+        <translation>The minimum must be a whole number.</translation>
+    </message>
+    <message>
+        <source>The maximum must be a whole number.</source>
+        <translation>The maximum must be a whole number.</translation>
+    </message>
+    <message>
+        <source>A field with the key “%1” exists already.</source>
+        <translation>A field with the key “%1” exists already.</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1434,49 @@
     <message>
         <source>This view is disabled: it is not counted; edit it (Ctrl+E) to enable it.</source>
         <translation>This view is disabled: it is not counted; edit it (Ctrl+E) to enable it.</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer archive</source>
+        <translation>C&amp;ustomer archive</translation>
+    </message>
+    <message>
+        <source>&amp;Settings and fields</source>
+        <translation>&amp;Settings and fields</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <source>Custom &amp;fields</source>
+        <translation>Custom &amp;fields</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegories</source>
+        <translation>Ca&amp;tegories</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language</source>
+        <translation>Interface &amp;language</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>The change applies at once to every open window.</source>
+        <translation>The change applies at once to every open window.</translation>
     </message>
 </context>
 <context>

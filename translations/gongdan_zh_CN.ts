@@ -665,6 +665,29 @@
     </message>
 </context>
 <context>
+    <name>OptionText</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>indent by two spaces per level.</source>
+        <translation>每一级请缩进两个空格。</translation>
+    </message>
+    <message>
+        <source>indented deeper than the line above.</source>
+        <translation>比上一行多缩进了不止一级。</translation>
+    </message>
+    <message>
+        <source>write it as “value = 中文 | English”.</source>
+        <translation>请写成“值 = 中文 | English”。</translation>
+    </message>
+    <message>
+        <source>the Chinese label is missing.</source>
+        <translation>缺少中文名称。</translation>
+    </message>
+</context>
+<context>
     <name>SearchTokenizer</name>
     <message>
         <source>This SQLite library has no full-text search (FTS5).</source>
@@ -887,6 +910,53 @@
     </message>
 </context>
 <context>
+    <name>gongdan::CategoryEditor</name>
+    <message>
+        <source>Add &amp;top-level category</source>
+        <translation>添加顶级分类(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add &amp;subcategory</source>
+        <translation>添加子分类(&amp;S)</translation>
+    </message>
+    <message>
+        <source>In use (offered on new tickets)</source>
+        <translation>在用（新工单可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Save category</source>
+        <translation>保存分类(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Under</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Chinese)</source>
+        <translation>名称（中文）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Name (&amp;English)</source>
+        <translation>名称（英文）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>%1 (retired)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶级）</translation>
+    </message>
+    <message>
+        <source>A category needs a Chinese name.</source>
+        <translation>分类需要中文名称。</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::ChoiceFieldEditor</name>
     <message>
         <source>%1, level %2</source>
@@ -953,10 +1023,267 @@
     </message>
 </context>
 <context>
+    <name>gongdan::CustomerArchive</name>
+    <message>
+        <source>Save (Ctrl+S) or discard the changes to “%1” first.</source>
+        <translation>请先保存（Ctrl+S）或放弃对“%1”的修改。</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Customer n&amp;umber</source>
+        <translation>客户编号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>客户等级(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Name, customer number or part of a phone number</source>
+        <translation>姓名、客户编号或部分电话号码</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>搜索客户</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Several numbers separated by commas</source>
+        <translation>多个号码用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. VIP, 华东</source>
+        <translation>用逗号分隔，例如 VIP, 华东</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通话记录</translation>
+    </message>
+    <message>
+        <source>%1  %2 min %3 s  %4 from %5</source>
+        <translation>%1  %2 分 %3 秒  %4  来电 %5</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::CustomerListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::DateTimeFieldEditor</name>
     <message>
         <source>Set %1</source>
         <translation>填写%1</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::FieldDefinitionEditor</name>
+    <message>
+        <source>&amp;Add field</source>
+        <translation>添加字段(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save field</source>
+        <translation>保存字段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Required when saving</source>
+        <translation>保存时必填</translation>
+    </message>
+    <message>
+        <source>Required to close the ticket</source>
+        <translation>关闭工单时必填</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>字段标识(&amp;K)</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Label (&amp;Chinese)</source>
+        <translation>名称（中文）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Label (&amp;English)</source>
+        <translation>名称（英文）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Mi&amp;nimum</source>
+        <translation>最小值(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum</source>
+        <translation>最大值(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Digits after the point</source>
+        <translation>小数位数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern</source>
+        <translation>正则表达式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Message (Chinese)</source>
+        <translation>提示（中文）</translation>
+    </message>
+    <message>
+        <source>Message (English)</source>
+        <translation>提示（英文）</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>选项(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Categories</source>
+        <translation>适用分类(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Editable by (none: everyone)</source>
+        <translation>可编辑角色（不选则所有人）</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>班长</translation>
+    </message>
+    <message>
+        <source>Field engineer</source>
+        <translation>外勤工程师</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>lower case letters, digits and _, e.g. serial_no</source>
+        <translation>小写字母、数字和下划线，例如 serial_no</translation>
+    </message>
+    <message>
+        <source>One per line: value = 中文 | English; indent two spaces for a sub-option</source>
+        <translation>每行一个：值 = 中文 | English；子选项缩进两个空格</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>普通文本</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>启用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only administrators change field definitions.</source>
+        <translation>只有管理员可以修改字段定义。</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>The minimum must be a whole number.</source>
+        <translation>最小值必须是整数。</translation>
+    </message>
+    <message>
+        <source>The maximum must be a whole number.</source>
+        <translation>最大值必须是整数。</translation>
+    </message>
+    <message>
+        <source>A field with the key “%1” exists already.</source>
+        <translation>标识为“%1”的字段已存在。</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1429,49 @@
     <message>
         <source>This view is disabled: it is not counted; edit it (Ctrl+E) to enable it.</source>
         <translation>此视图已停用，不再计数；编辑视图（Ctrl+E）可重新启用。</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer archive</source>
+        <translation>客户档案(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings and fields</source>
+        <translation>设置与字段(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Custom &amp;fields</source>
+        <translation>自定义字段(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegories</source>
+        <translation>工单分类(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The change applies at once to every open window.</source>
+        <translation>修改立即应用到所有打开的窗口。</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "LanguageSwitcher.h"
 #include "LocalNumberAllocator.h"
 #include "Outbox.h"
+#include "SettingsPage.h"
 #include "TeamDirectory.h"
 #include "TicketQueueModel.h"
 #include "TicketRepository.h"
@@ -285,6 +286,9 @@ void MainWindow::buildWorkMenu()
     QAction* customers = add(
         QStringLiteral("customersAction"), tr("C&ustomer archive"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(customers, &QAction::triggered, this, [this] { m_tabs->openCustomers(); });
+    QAction* settings = add(
+        QStringLiteral("settingsAction"), tr("&Settings and fields"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
     QAction* closeTab = add(QStringLiteral("closeTabAction"), tr("Close &tab"), QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(closeTab, &QAction::triggered, this, [this] { m_tabs->requestClose(m_tabs->currentIndex()); });
     QAction* queue = add(QStringLiteral("showQueueAction"), tr("Back to the &queue"), QKeySequence(Qt::Key_F2));
@@ -433,6 +437,32 @@ void MainWindow::openCustomers(const QString& text)
     CustomerArchive* archive = m_tabs->openCustomers();
     if (!text.isEmpty())
         archive->search(text);
+}
+
+void MainWindow::openSettings()
+{
+    if (auto* page = m_tabs->findChild<SettingsPage*>()) {
+        m_tabs->setCurrentWidget(page);
+        return;
+    }
+    auto* page = new SettingsPage(*m_ws, QSettings().value(QStringLiteral("language")).toString(), m_tabs);
+    connect(page, &SettingsPage::definitionsEdited, this, &MainWindow::definitionsChanged);
+    connect(page, &SettingsPage::languageChosen, this, [this](const QString& name) {
+        QSettings settings;
+        if (name.isEmpty())
+            settings.remove(QStringLiteral("language"));
+        else
+            settings.setValue(QStringLiteral("language"), name);
+        m_languages.switchTo(name.isEmpty() ? QLocale::system() : QLocale(name));
+    });
+    m_tabs->addPage(page);
+}
+
+void MainWindow::definitionsChanged()
+{
+    m_directory->reload();
+    m_tabs->definitionsChanged();
+    reloadViews(QString());
 }
 
 void MainWindow::showView(int row)

@@ -55,6 +55,8 @@ public:
     void startCall(const QString& phone);
     /// Shows the customer archive, searching for `text` when given.
     void openCustomers(const QString& text);
+    /// Shows settings and administration (language, custom fields, categories).
+    void openSettings();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -73,6 +75,8 @@ private:
     /// Opens the view editor on a new view, or on the current one (a copy when it is not the agent's).
     void editView(bool asNew);
     void reloadViews(const QString& selectViewId);
+    /// Field definitions or categories changed: forms, views and names follow without a restart.
+    void definitionsChanged();
     void refreshStatus();
     void restoreLayout();
     void saveLayout();

@@ -26,6 +26,8 @@ public:
     CallPanel* openCall(bool phoneCall);
     /// Shows the customer archive's tab, opening it when needed.
     CustomerArchive* openCustomers();
+    /// Adds a page as a tab and shows it.
+    void addPage(WorkPage* page);
     /// Closes the tab, asking first when it holds unsaved work.
     void requestClose(int index);
     bool hasUnsavedWork() const;
@@ -41,7 +43,6 @@ Q_SIGNALS:
     void ticketChanged(const QString& ticketId);
 
 private:
-    void addPage(WorkPage* page);
     QList<WorkPage*> pages() const;
     void ask(const QString& text, const std::function<void(bool save)>& onAnswer);
     void updateTitle(WorkPage* page);

@@ -1,0 +1,75 @@
+#include "SettingsPage.h"
+
+#include "CategoryEditor.h"
+#include "FieldDefinitionEditor.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace gongdan {
+
+SettingsPage::SettingsPage(const Workstation& workstation, const QString& chosenLanguage, QWidget* parent)
+    : WorkPage(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_language(new QComboBox(this))
+    , m_languageLabel(new QLabel(this))
+    , m_languageNote(new QLabel(this))
+    , m_fields(new FieldDefinitionEditor(workstation, this))
+    , m_categories(new CategoryEditor(workstation, this))
+{
+    setObjectName(QStringLiteral("settingsPage"));
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_language->setObjectName(QStringLiteral("settingsLanguage"));
+    m_languageLabel->setBuddy(m_language);
+    m_languageNote->setWordWrap(true);
+    // Each language is named in itself, so it can be found whatever the current one is.
+    m_language->addItem(QString(), QString());
+    m_language->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(chosenLanguage)));
+
+    auto* general = new QWidget(this);
+    auto* form = new QFormLayout(general);
+    form->addRow(m_languageLabel, m_language);
+    form->addRow(QString(), m_languageNote);
+    m_tabs->addTab(general, QString());
+    m_tabs->addTab(m_fields, QString());
+    m_tabs->addTab(m_categories, QString());
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    setFocusProxy(m_tabs);
+
+    connect(m_language, &QComboBox::activated, this,
+        [this] { Q_EMIT languageChosen(m_language->currentData().toString()); });
+    connect(m_fields, &FieldDefinitionEditor::definitionsChanged, this, &SettingsPage::definitionsEdited);
+    connect(m_categories, &CategoryEditor::categoriesChanged, this, &SettingsPage::definitionsEdited);
+    retranslate();
+}
+
+QString SettingsPage::title() const
+{
+    return tr("Settings");
+}
+
+void SettingsPage::showFields()
+{
+    m_tabs->setCurrentWidget(m_fields);
+}
+
+void SettingsPage::retranslate()
+{
+    m_tabs->setTabText(0, tr("&General"));
+    m_tabs->setTabText(1, tr("Custom &fields"));
+    m_tabs->setTabText(2, tr("Ca&tegories"));
+    m_languageLabel->setText(tr("Interface &language"));
+    m_language->setAccessibleName(tr("Interface language"));
+    m_language->setItemText(0, tr("Follow the system"));
+    m_languageNote->setText(tr("The change applies at once to every open window."));
+    m_fields->retranslate();
+    m_categories->retranslate();
+}
+
+} // namespace gongdan

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "WorkPage.h"
+#include "Workstation.h"
+
+class QComboBox;
+class QLabel;
+class QTabWidget;
+
+namespace gongdan {
+
+class CategoryEditor;
+class FieldDefinitionEditor;
+
+/// Settings and administration in one tab: the interface language (the system's by default), the
+/// custom field definitions and the category tree. Changes apply at once, without a restart.
+class SettingsPage : public WorkPage {
+    Q_OBJECT
+
+public:
+    /// `chosenLanguage`: the locale name chosen before ("zh_CN", "en"), empty when following the system.
+    SettingsPage(const Workstation& workstation, const QString& chosenLanguage, QWidget* parent = nullptr);
+
+    QString title() const override;
+    bool hasUnsavedChanges() const override { return false; } // every change is stored when made
+    bool save() override { return true; }
+    void retranslate() override;
+    void showFields();
+
+Q_SIGNALS:
+    /// A locale name, or empty to follow the system.
+    void languageChosen(const QString& localeName);
+    void definitionsEdited();
+
+private:
+    QTabWidget* m_tabs;
+    QComboBox* m_language;
+    QLabel* m_languageLabel;
+    QLabel* m_languageNote;
+    FieldDefinitionEditor* m_fields;
+    CategoryEditor* m_categories;
+};
+
+} // namespace gongdan
