@@ -1,9 +1,11 @@
 // gongdan: the agent workstation.
 #include "CacheRecovery.h"
 #include "Database.h"
+#include "FirstPaintProbe.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -33,6 +35,10 @@ int main(int argc, char** argv)
         QStringLiteral("Start logging a call from this number (as the telephony link will)."), QStringLiteral("PHONE")});
     parser.addOption({QStringLiteral("customers"), QStringLiteral("Open the customer archive with this search."),
         QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("settings"), QStringLiteral("Open settings at this tab: general, fields or categories."),
+        QStringLiteral("TAB")});
+    parser.addOption({QStringLiteral("report-first-paint"),
+        QStringLiteral("Print the resident memory once the queue is first painted, then quit (gongdan-bench).")});
     parser.process(app);
 
     // Language: --lang, else the one chosen last time, else the system's.
@@ -86,11 +92,17 @@ int main(int argc, char** argv)
         window.openView(parser.value(QStringLiteral("view")));
     if (parser.isSet(QStringLiteral("search")))
         window.search(parser.value(QStringLiteral("search")));
+    if (parser.isSet(QStringLiteral("report-first-paint"))) {
+        auto* table = window.findChild<QAbstractItemView*>(QStringLiteral("queueTable"));
+        new FirstPaintProbe(table->viewport(), [table] { return table->model()->rowCount() > 0; }, &window);
+    }
     window.show();
     if (parser.isSet(QStringLiteral("open")) && !window.openTicketNumber(parser.value(QStringLiteral("open"))))
         qWarning("No ticket with that number in this store.");
     if (parser.isSet(QStringLiteral("customers")))
         window.openCustomers(parser.value(QStringLiteral("customers")));
+    if (parser.isSet(QStringLiteral("settings")))
+        window.openSettings(parser.value(QStringLiteral("settings")));
     if (parser.isSet(QStringLiteral("call")))
         window.startCall(parser.value(QStringLiteral("call")));
     return app.exec();

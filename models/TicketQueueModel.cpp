@@ -187,30 +187,7 @@ void TicketQueueModel::fetchMore(const QModelIndex& parent)
         return;
     }
     bool ok = false;
-    QList<Row> page;
-    if (m_rows.isEmpty()) {
-        page = query(QString(), {}, kPageSize, &ok);
-    } else {
-        // Keyset on (key, rowid). SQLite sorts NULL first ascending and last descending, and a row-value
-        // comparison with NULL is never true, so the NULL run is paged by rowid alone.
-        const Row& last = m_rows.last();
-        const QString& key = m_sortExpression;
-        if (m_tieBreakByCreated) { // status: never NULL, ties ordered by creation time
-            page = query(QStringLiteral("(%1, created_ms, rowid) %2 (?, ?, ?)")
-                             .arg(key, m_descending ? QStringLiteral("<") : QStringLiteral(">")),
-                {last.sortKey, last.created.toMSecsSinceEpoch(), last.rowid}, kPageSize, &ok);
-        } else if (last.sortKey.isNull()) {
-            page = m_descending
-                ? query(QStringLiteral("(%1 IS NULL AND rowid < ?)").arg(key), {last.rowid}, kPageSize, &ok)
-                : query(QStringLiteral("((%1 IS NULL AND rowid > ?) OR %1 IS NOT NULL)").arg(key), {last.rowid},
-                    kPageSize, &ok);
-        } else {
-            page = m_descending
-                ? query(QStringLiteral("((%1, rowid) < (?, ?) OR %1 IS NULL)").arg(key), {last.sortKey, last.rowid},
-                    kPageSize, &ok)
-                : query(QStringLiteral("(%1, rowid) > (?, ?)").arg(key), {last.sortKey, last.rowid}, kPageSize, &ok);
-        }
-    }
+    const QList<Row> page = pageAfter(m_rows.isEmpty() ? nullptr : &m_rows.last(), m_descending, &ok);
     m_atEnd = !ok || page.size() < kPageSize;
     if (page.isEmpty())
         return;
@@ -219,6 +196,87 @@ void TicketQueueModel::fetchMore(const QModelIndex& parent)
     m_rows.append(page);
     endInsertRows();
     m_announcing = false;
+}
+
+QList<TicketQueueModel::Row> TicketQueueModel::pageAfter(const Row* last, bool descending, bool* ok)
+{
+    if (!last)
+        return query(QString(), {}, kPageSize, descending, ok);
+    // Keyset on (key, rowid). SQLite sorts NULL first ascending and last descending, and a row-value
+    // comparison with NULL is never true, so the NULL run is paged by rowid alone. Paging the reversed
+    // order (descending flipped) walks the same sequence backwards.
+    const QString& key = m_sortExpression;
+    if (m_tieBreakByCreated) { // status: never NULL, ties ordered by creation time
+        return query(QStringLiteral("(%1, created_ms, rowid) %2 (?, ?, ?)")
+                         .arg(key, descending ? QStringLiteral("<") : QStringLiteral(">")),
+            {last->sortKey, last->created.toMSecsSinceEpoch(), last->rowid}, kPageSize, descending, ok);
+    }
+    if (last->sortKey.isNull()) {
+        return descending
+            ? query(QStringLiteral("(%1 IS NULL AND rowid < ?)").arg(key), {last->rowid}, kPageSize, descending, ok)
+            : query(QStringLiteral("((%1 IS NULL AND rowid > ?) OR %1 IS NOT NULL)").arg(key), {last->rowid},
+                kPageSize, descending, ok);
+    }
+    return descending ? query(QStringLiteral("((%1, rowid) < (?, ?) OR %1 IS NULL)").arg(key),
+                            {last->sortKey, last->rowid}, kPageSize, descending, ok)
+                      : query(QStringLiteral("(%1, rowid) > (?, ?)").arg(key), {last->sortKey, last->rowid},
+                            kPageSize, descending, ok);
+}
+
+void TicketQueueModel::jumpToEnd()
+{
+    if (m_atEnd || m_announcing)
+        return;
+    bool ok = false;
+    QList<Row> tail = pageAfter(nullptr, !m_descending, &ok); // the last rows, read from the end
+    if (!ok)
+        return;
+    std::reverse(tail.begin(), tail.end());
+    m_gapAt = static_cast<int>(m_rows.size());
+    insertAtGap(tail, false);
+    m_atEnd = true; // nothing lies after the tail; the gap fills as the agent scrolls into it
+}
+
+bool TicketQueueModel::fillGap(bool forward)
+{
+    if (m_gapAt < 0 || m_announcing)
+        return false;
+    bool ok = false;
+    const int tailStart = m_gapAt;
+    QList<Row> page = forward ? pageAfter(&m_rows.at(tailStart - 1), m_descending, &ok)
+                              : pageAfter(&m_rows.at(tailStart), !m_descending, &ok);
+    if (!ok)
+        return false;
+    if (!forward)
+        std::reverse(page.begin(), page.end());
+    insertAtGap(page, forward);
+    return true;
+}
+
+void TicketQueueModel::insertAtGap(QList<Row> page, bool forward)
+{
+    // Rows already on the other side of the gap mean the two sides met: keep only what is new.
+    QSet<qint64> other;
+    const int from = forward ? m_gapAt : 0;
+    const int to = forward ? static_cast<int>(m_rows.size()) : m_gapAt;
+    for (int i = from; i < to; ++i)
+        other.insert(m_rows.at(i).rowid);
+    const qsizetype before = page.size();
+    page.erase(std::remove_if(page.begin(), page.end(), [&](const Row& row) { return other.contains(row.rowid); }),
+        page.end());
+    const bool met = page.size() < before || before < kPageSize;
+    if (!page.isEmpty()) {
+        m_announcing = true;
+        beginInsertRows({}, m_gapAt, m_gapAt + static_cast<int>(page.size()) - 1);
+        for (qsizetype i = 0; i < page.size(); ++i)
+            m_rows.insert(m_gapAt + i, page.at(i));
+        endInsertRows();
+        m_announcing = false;
+        if (forward)
+            m_gapAt += static_cast<int>(page.size());
+    }
+    if (met)
+        m_gapAt = -1;
 }
 
 void TicketQueueModel::sort(int column, Qt::SortOrder order)
@@ -264,8 +322,9 @@ void TicketQueueModel::reload()
     m_announcing = true;
     beginResetModel();
     bool ok = false;
-    m_rows = query(QString(), {}, kPageSize, &ok);
+    m_rows = query(QString(), {}, kPageSize, m_descending, &ok);
     m_atEnd = !ok || m_rows.size() < kPageSize;
+    m_gapAt = -1;
     endResetModel();
     m_announcing = false;
 }
@@ -290,7 +349,8 @@ void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
     }
     bool ok = false;
     const QList<Row> current
-        = query(QStringLiteral("id IN (%1)").arg(marks.join(QLatin1Char(','))), ids, static_cast<int>(ids.size()), &ok);
+        = query(QStringLiteral("id IN (%1)").arg(marks.join(QLatin1Char(','))), ids, static_cast<int>(ids.size()),
+            m_descending, &ok);
     if (!ok)
         return;
     QHash<QString, Row> byId;
@@ -320,8 +380,8 @@ void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
             continue;
         const auto at = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const Row& other) { return sortsBefore(row, other); });
         const int position = static_cast<int>(at - m_rows.cbegin());
-        if (position == m_rows.size() && !m_atEnd)
-            continue;
+        if ((position == m_rows.size() && !m_atEnd) || position == m_gapAt)
+            continue; // its place is not loaded yet: paging will bring it
         beginInsertRows({}, position, position);
         m_rows.insert(position, row);
         endInsertRows();
@@ -360,7 +420,7 @@ QStringList TicketQueueModel::ticketIds(const QModelIndexList& rows) const
 }
 
 QList<TicketQueueModel::Row> TicketQueueModel::query(
-    const QString& extraWhere, const QVariantList& extraParams, int limit, bool* ok)
+    const QString& extraWhere, const QVariantList& extraParams, int limit, bool descending, bool* ok)
 {
     QString where = m_filter.where;
     QVariantList params = m_filter.params;
@@ -377,7 +437,7 @@ QList<TicketQueueModel::Row> TicketQueueModel::query(
         where += QStringLiteral(" AND ") + extraWhere;
         params += extraParams;
     }
-    const QString direction = m_descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QString direction = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     // Two phases: the subquery picks the page's rowids from the filter and sort columns alone, which a
     // (status, column) index covers; only those rows are then read. One phase let the planner pick any
     // (status, …) index and read every row of the view to sort it.

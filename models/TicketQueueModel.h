@@ -12,7 +12,8 @@
 namespace gongdan {
 
 /// A ticket queue: the tickets of one view (or of a search), filtered and sorted in SQL and fetched a
-/// page at a time with keyset paging on (sort key, rowid), never the whole table. refreshTickets()
+/// page at a time with keyset paging on (sort key, rowid), never the whole table; the last page can be
+/// read from the end (jumpToEnd) and the middle filled in as it comes into sight. refreshTickets()
 /// updates or removes only the rows a change touched, so selection and scroll position stay put.
 class TicketQueueModel : public QAbstractTableModel {
     Q_OBJECT
@@ -53,6 +54,14 @@ public:
     /// Re-reads the given tickets: rows still in the view are updated, rows that left it are removed.
     void refreshTickets(const QStringList& ticketIds);
     void reload();
+    /// Loads the last page of the view after the rows loaded so far, leaving a gap between them that
+    /// fillGap() closes page by page as the agent scrolls into it. A jump to the last row never reads
+    /// the whole view.
+    void jumpToEnd();
+    /// Loads one page into the gap, from above it (forward) or from below; false when there is none.
+    bool fillGap(bool forward);
+    /// The row where the gap sits (the first row below it); -1 when the loaded rows are contiguous.
+    int gapRow() const { return m_gapAt; }
     /// The interface language changed: headers and translated cells are announced again.
     void languageChanged();
 
@@ -76,7 +85,10 @@ private:
         TicketStatus status = TicketStatus::New;
         QDateTime created, due;
     };
-    QList<Row> query(const QString& extraWhere, const QVariantList& extraParams, int limit, bool* ok);
+    QList<Row> query(const QString& extraWhere, const QVariantList& extraParams, int limit, bool descending, bool* ok);
+    /// The page after `last` in the given direction; the first page when `last` is null.
+    QList<Row> pageAfter(const Row* last, bool descending, bool* ok);
+    void insertAtGap(QList<Row> page, bool forward);
     QString timeLeftText(const Row& row) const;
     bool sortsBefore(const Row& a, const Row& b) const;
 
@@ -92,6 +104,7 @@ private:
     QString m_search;
     QList<Row> m_rows;
     bool m_atEnd = true;
+    int m_gapAt = -1; ///< after jumpToEnd(): the row where the not yet loaded middle of the view sits
     bool m_chinese = true;
     bool m_announcing = false; ///< announcing a change (begin… to end…): fetchMore() waits for the event loop
 };

@@ -1214,10 +1214,6 @@
         <translation>&amp;Categories</translation>
     </message>
     <message>
-        <source>Editable by (none: everyone)</source>
-        <translation>Editable by (none: everyone)</translation>
-    </message>
-    <message>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -1288,6 +1284,14 @@
     <message>
         <source>A field with the key “%1” exists already.</source>
         <translation>A field with the key “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>Editable by</source>
+        <translation>Editable by</translation>
+    </message>
+    <message>
+        <source>None ticked: every role may edit.</source>
+        <translation>None ticked: every role may edit.</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1446,10 @@
     <message>
         <source>&amp;Settings and fields</source>
         <translation>&amp;Settings and fields</translation>
+    </message>
+    <message>
+        <source>&amp;Last ticket</source>
+        <translation>&amp;Last ticket</translation>
     </message>
 </context>
 <context>

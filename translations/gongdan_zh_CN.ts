@@ -1210,10 +1210,6 @@
         <translation>适用分类(&amp;C)</translation>
     </message>
     <message>
-        <source>Editable by (none: everyone)</source>
-        <translation>可编辑角色（不选则所有人）</translation>
-    </message>
-    <message>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
@@ -1284,6 +1280,14 @@
     <message>
         <source>A field with the key “%1” exists already.</source>
         <translation>标识为“%1”的字段已存在。</translation>
+    </message>
+    <message>
+        <source>Editable by</source>
+        <translation>可编辑角色</translation>
+    </message>
+    <message>
+        <source>None ticked: every role may edit.</source>
+        <translation>都不勾选：所有角色都可编辑。</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1441,10 @@
     <message>
         <source>&amp;Settings and fields</source>
         <translation>设置与字段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Last ticket</source>
+        <translation>最后一张工单(&amp;L)</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void pagesThroughAViewInSqlOrder();
     void refreshTouchesOnlyChangedRowsAndKeepsSelection();
     void newTicketEntersAtItsSortPosition();
+    void jumpsToTheEndAndFillsTheGap_data();
+    void jumpsToTheEndAndFillsTheGap();
     void searchNarrowsTheView();
     void slaColours_data();
     void slaColours();
@@ -184,6 +186,60 @@ void TestTicketQueueModel::newTicketEntersAtItsSortPosition()
     for (int row = 0; row < model.rowCount(); ++row)
         ids.append(model.ticketId(row));
     QCOMPARE(ids.count(fresh.value().id), 1);
+}
+
+void TestTicketQueueModel::jumpsToTheEndAndFillsTheGap_data()
+{
+    QTest::addColumn<QString>("view");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<bool>("descending");
+    QTest::newRow("closed by created") << "closed" << int(TicketQueueModel::Created) << true;
+    QTest::newRow("closed by status") << "closed" << int(TicketQueueModel::Status) << false;
+    QTest::newRow("open by time left (NULLs)") << "all_open" << int(TicketQueueModel::TimeLeft) << true;
+    QTest::newRow("open by assignee (NULLs first)") << "all_open" << int(TicketQueueModel::Assignee) << false;
+    QTest::newRow("closed by subject") << "closed" << int(TicketQueueModel::Subject) << true;
+}
+
+void TestTicketQueueModel::jumpsToTheEndAndFillsTheGap()
+{
+    QFETCH(QString, view);
+    QFETCH(int, column);
+    QFETCH(bool, descending);
+    const auto order = descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    // The whole view, page by page from the top: the order to match.
+    TicketQueueModel full(m_store->db(), m_store->clock, *m_directory);
+    QVERIFY(full.setView(builtIn(view.toLatin1().constData()), m_context));
+    full.sort(column, order);
+    while (full.canFetchMore({}))
+        full.fetchMore({});
+    QStringList expected;
+    for (int row = 0; row < full.rowCount(); ++row)
+        expected.append(full.ticketId(row));
+    QVERIFY(expected.size() > 2 * TicketQueueModel::kPageSize);
+
+    TicketQueueModel model(m_store->db(), m_store->clock, *m_directory);
+    QVERIFY(model.setView(builtIn(view.toLatin1().constData()), m_context));
+    model.sort(column, order);
+    const int loaded = model.rowCount();
+    QCOMPARE(loaded, TicketQueueModel::kPageSize);
+    model.jumpToEnd();
+    QVERIFY(!model.canFetchMore({}));
+    // Checked from here on (it would fetch every page itself): the jumps and fills below.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.ticketId(model.rowCount() - 1), expected.last()); // the last row, without the middle
+    QCOMPARE(model.rowCount(), loaded + TicketQueueModel::kPageSize);
+    QCOMPARE(model.gapRow(), loaded);
+    // Fill from below twice, then from above until the sides meet.
+    QVERIFY(model.fillGap(false));
+    if (model.gapRow() >= 0) // a short view closes its gap with the first page
+        QVERIFY(model.fillGap(false));
+    while (model.gapRow() >= 0)
+        QVERIFY(model.fillGap(true));
+    QStringList shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown.append(model.ticketId(row));
+    QCOMPARE(shown, expected);
+    QVERIFY(!model.fillGap(true));
 }
 
 void TestTicketQueueModel::searchNarrowsTheView()

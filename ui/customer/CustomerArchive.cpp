@@ -86,8 +86,11 @@ CustomerArchive::CustomerArchive(const Workstation& workstation, QWidget* parent
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(CustomerListModel::Phones, QHeaderView::Stretch);
-    m_table->setColumnWidth(CustomerListModel::Number, 90);
-    m_table->setColumnWidth(CustomerListModel::Name, 90);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    for (const auto& [column, sample] : {std::pair {CustomerListModel::Number, "C0000000"},
+             {CustomerListModel::Name, "欧阳子涵"}, {CustomerListModel::Level, "VIP会员"},
+             {CustomerListModel::Region, "哈尔滨"}})
+        m_table->setColumnWidth(column, m_table->fontMetrics().horizontalAdvance(QString::fromUtf8(sample)) + 16);
     m_notes->setTabChangesFocus(true);
     m_notes->setMaximumHeight(80);
     m_error->setStyleSheet(QStringLiteral("color:#c62828"));
@@ -237,6 +240,9 @@ void CustomerArchive::runSearch()
 {
     const QString text = m_search->text().trimmed();
     m_model->setCustomers(text.isEmpty() ? m_ws.customers.recent() : m_ws.customers.search(text));
+    // The first hit is shown at once, unless the agent is in the middle of editing someone.
+    if (m_model->rowCount() > 0 && !hasUnsavedChanges() && !text.isEmpty())
+        m_table->selectRow(0);
 }
 
 void CustomerArchive::newCustomer()

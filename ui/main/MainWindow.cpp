@@ -29,6 +29,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -138,6 +140,7 @@ MainWindow::MainWindow(
     m_clockTimer->start(30 * 1000);
     connect(m_queue, &TicketQueueModel::loadFailed, this,
         [this](const QString& message) { statusBar()->showMessage(message); });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &MainWindow::fillVisibleGap);
     connect(m_viewList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex& current) { showView(current.row()); });
 
@@ -231,6 +234,17 @@ void MainWindow::buildMenus()
     editViewAction->setObjectName(QStringLiteral("editViewAction"));
     editViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(editViewAction, &QAction::triggered, this, [this] { editView(false); });
+    QAction* last = viewMenu->addAction(tr("&Last ticket"));
+    last->setObjectName(QStringLiteral("lastTicketAction"));
+    last->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
+    connect(last, &QAction::triggered, this, [this] {
+        // The last page is read from the end; the middle fills in when it comes into sight.
+        m_queue->jumpToEnd();
+        const QModelIndex bottom = m_queue->index(m_queue->rowCount() - 1, TicketQueueModel::Number);
+        m_table->setCurrentIndex(bottom);
+        m_table->scrollTo(bottom, QAbstractItemView::PositionAtBottom);
+        m_table->setFocus();
+    });
     viewMenu->addSeparator();
     // Alt+1 … Alt+9 open the first nine views.
     for (int i = 0; i < std::min(9, m_views->rowCount() > 0 ? m_views->rowCount() : 9); ++i) {
@@ -288,7 +302,7 @@ void MainWindow::buildWorkMenu()
     connect(customers, &QAction::triggered, this, [this] { m_tabs->openCustomers(); });
     QAction* settings = add(
         QStringLiteral("settingsAction"), tr("&Settings and fields"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(settings, &QAction::triggered, this, [this] { openSettings(); });
     QAction* closeTab = add(QStringLiteral("closeTabAction"), tr("Close &tab"), QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(closeTab, &QAction::triggered, this, [this] { m_tabs->requestClose(m_tabs->currentIndex()); });
     QAction* queue = add(QStringLiteral("showQueueAction"), tr("Back to the &queue"), QKeySequence(Qt::Key_F2));
@@ -439,10 +453,12 @@ void MainWindow::openCustomers(const QString& text)
         archive->search(text);
 }
 
-void MainWindow::openSettings()
+void MainWindow::openSettings(const QString& tab)
 {
     if (auto* page = m_tabs->findChild<SettingsPage*>()) {
         m_tabs->setCurrentWidget(page);
+        if (!tab.isEmpty())
+            page->showTab(tab);
         return;
     }
     auto* page = new SettingsPage(*m_ws, QSettings().value(QStringLiteral("language")).toString(), m_tabs);
@@ -456,6 +472,8 @@ void MainWindow::openSettings()
         m_languages.switchTo(name.isEmpty() ? QLocale::system() : QLocale(name));
     });
     m_tabs->addPage(page);
+    if (!tab.isEmpty())
+        page->showTab(tab);
 }
 
 void MainWindow::definitionsChanged()
@@ -463,6 +481,33 @@ void MainWindow::definitionsChanged()
     m_directory->reload();
     m_tabs->definitionsChanged();
     reloadViews(QString());
+}
+
+void MainWindow::fillVisibleGap()
+{
+    // After a jump to the end, rows not loaded yet sit at the gap; load them as they come into sight.
+    if (m_fillingGap)
+        return;
+    const QScopedValueRollback filling(m_fillingGap, true);
+    for (int guard = 0; guard < 50 && m_queue->gapRow() >= 0; ++guard) {
+        const int first = m_table->rowAt(0);
+        const int lastVisible = m_table->rowAt(m_table->viewport()->height() - 1);
+        const int gap = m_queue->gapRow();
+        const int margin = 50;
+        if (first >= 0 && gap > lastVisible + margin)
+            return; // the gap is well below what is shown
+        if (lastVisible >= 0 && gap < first - margin)
+            return; // well above
+        // Keep the rows on screen where they are: filling above them shifts them down.
+        const QModelIndex anchor = m_table->indexAt(QPoint(0, 0));
+        const bool fromAbove = first < 0 || gap > first;
+        const int before = m_queue->rowCount();
+        if (!m_queue->fillGap(fromAbove))
+            return;
+        if (!fromAbove && anchor.isValid())
+            m_table->scrollTo(m_queue->index(anchor.row() + m_queue->rowCount() - before, 0),
+                QAbstractItemView::PositionAtTop);
+    }
 }
 
 void MainWindow::showView(int row)

@@ -56,7 +56,7 @@ public:
     /// Shows the customer archive, searching for `text` when given.
     void openCustomers(const QString& text);
     /// Shows settings and administration (language, custom fields, categories).
-    void openSettings();
+    void openSettings(const QString& tab = QString());
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -72,6 +72,7 @@ private:
     /// Runs a bulk action on the selected tickets, refreshes what it touched and reports in the status bar.
     void runOnSelection(const std::function<struct BulkOutcome(BulkTicketActions&, const QStringList&)>& action);
     void showView(int row);
+    void fillVisibleGap();
     /// Opens the view editor on a new view, or on the current one (a copy when it is not the agent's).
     void editView(bool asNew);
     void reloadViews(const QString& selectViewId);
@@ -107,6 +108,7 @@ private:
     QLabel* m_syncLabel;
     QLabel* m_clockLabel;
     QTimer* m_clockTimer;
+    bool m_fillingGap = false;
 };
 
 } // namespace gongdan

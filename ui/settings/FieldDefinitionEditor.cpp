@@ -168,7 +168,8 @@ void FieldDefinitionEditor::retranslate()
         }
         editors.at(i)->setAccessibleName(QString(labels.at(i)).remove(QLatin1Char('&')));
     }
-    findChild<QLabel*>(QStringLiteral("fieldRolesLabel"))->setText(tr("Editable by (none: everyone)"));
+    findChild<QLabel*>(QStringLiteral("fieldRolesLabel"))->setText(tr("Editable by"));
+    findChild<QLabel*>(QStringLiteral("fieldRolesLabel"))->setToolTip(tr("None ticked: every role may edit."));
     const QStringList roleNames {tr("Agent"), tr("Supervisor"), tr("Field engineer"), tr("Finance"), tr("Admin")};
     for (int i = 0; i < m_roles.size(); ++i)
         m_roles.at(i)->setText(roleNames.at(i));

@@ -59,6 +59,12 @@ void SettingsPage::showFields()
     m_tabs->setCurrentWidget(m_fields);
 }
 
+void SettingsPage::showTab(const QString& name)
+{
+    const QStringList names {QStringLiteral("general"), QStringLiteral("fields"), QStringLiteral("categories")};
+    m_tabs->setCurrentIndex(std::max(0, int(names.indexOf(name))));
+}
+
 void SettingsPage::retranslate()
 {
     m_tabs->setTabText(0, tr("&General"));

@@ -26,6 +26,8 @@ public:
     bool save() override { return true; }
     void retranslate() override;
     void showFields();
+    /// Shows a tab by name: "general", "fields" or "categories".
+    void showTab(const QString& name);
 
 Q_SIGNALS:
     /// A locale name, or empty to follow the system.
