@@ -155,6 +155,14 @@ QString Lifecycle::actionName(TicketAction action)
     return tr(ruleOf(action).name);
 }
 
+QString Lifecycle::actionTitle(TicketAction action)
+{
+    QString title = actionName(action);
+    if (!title.isEmpty())
+        title[0] = title.at(0).toUpper();
+    return title;
+}
+
 QString Lifecycle::answerKey(CustomerAnswer answer)
 {
     switch (answer) {

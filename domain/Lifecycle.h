@@ -54,6 +54,8 @@ public:
     static QString actionKey(TicketAction action);
     static std::optional<TicketAction> actionFromKey(const QString& key);
     static QString actionName(TicketAction action);
+    /// The name as a button or menu shows it: first letter upper case ("Close" / "关闭").
+    static QString actionTitle(TicketAction action);
     static QString answerKey(CustomerAnswer answer);
     static std::optional<CustomerAnswer> answerFromKey(const QString& key);
 };

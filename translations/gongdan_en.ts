@@ -1093,16 +1093,16 @@
         <translation>Comma-separated, e.g. VIP, 华东</translation>
     </message>
     <message>
-        <source>Tickets</source>
-        <translation>Tickets</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>Calls</translation>
-    </message>
-    <message>
         <source>%1  %2 min %3 s  %4 from %5</source>
         <translation>%1  %2 min %3 s  %4 from %5</translation>
+    </message>
+    <message>
+        <source>Tickets (%1)</source>
+        <translation>Tickets (%1)</translation>
+    </message>
+    <message>
+        <source>Calls (%1)</source>
+        <translation>Calls (%1)</translation>
     </message>
 </context>
 <context>

@@ -1089,16 +1089,16 @@
         <translation>用逗号分隔，例如 VIP, 华东</translation>
     </message>
     <message>
-        <source>Tickets</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>通话记录</translation>
-    </message>
-    <message>
         <source>%1  %2 min %3 s  %4 from %5</source>
         <translation>%1  %2 分 %3 秒  %4  来电 %5</translation>
+    </message>
+    <message>
+        <source>Tickets (%1)</source>
+        <translation>工单（%1）</translation>
+    </message>
+    <message>
+        <source>Calls (%1)</source>
+        <translation>通话记录（%1）</translation>
     </message>
 </context>
 <context>

@@ -186,6 +186,9 @@ void TestLifecycle::keysRoundTrip()
     for (TicketStatus s : EnumText<TicketStatus>::all())
         QCOMPARE(EnumText<TicketStatus>::fromKey(EnumText<TicketStatus>::key(s)), std::optional<TicketStatus>(s));
     QCOMPARE(Lifecycle::answerFromKey(QStringLiteral("maybe")), std::nullopt);
+    // Buttons and menus start upper case; sentences use the name as it is.
+    QCOMPARE(Lifecycle::actionName(TicketAction::MarkSpam), QStringLiteral("mark as spam"));
+    QCOMPARE(Lifecycle::actionTitle(TicketAction::MarkSpam), QStringLiteral("Mark as spam"));
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

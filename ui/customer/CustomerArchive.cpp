@@ -216,10 +216,6 @@ void CustomerArchive::retranslate()
     for (CustomerLevel l : {CustomerLevel::Normal, CustomerLevel::Member, CustomerLevel::Vip})
         m_level->addItem(Customer::levelName(l), Customer::levelKey(l));
     m_level->setCurrentIndex(std::max(0, m_level->findData(level)));
-    if (auto* history = findChild<QTabWidget*>(QStringLiteral("customerHistory"))) {
-        history->setTabText(0, tr("Tickets"));
-        history->setTabText(1, tr("Calls"));
-    }
     m_heading->setText(m_customer.id.isEmpty() ? tr("New customer") : m_customer.name);
     showTickets();
 }
@@ -292,6 +288,10 @@ void CustomerArchive::showTickets()
                 .arg(ticket.number, ticket.contactPhone),
             m_callList);
         call->setData(Qt::UserRole, ticket.id);
+    }
+    if (auto* history = findChild<QTabWidget*>(QStringLiteral("customerHistory"))) {
+        history->setTabText(0, tr("Tickets (%1)").arg(m_ticketList->count()));
+        history->setTabText(1, tr("Calls (%1)").arg(m_callList->count()));
     }
 }
 

@@ -352,7 +352,7 @@ void MainWindow::buildTicketMenu()
     QMenu* status = menu->addMenu(tr("Change &status"));
     for (TicketAction a :
         {TicketAction::Accept, TicketAction::MarkSpam, TicketAction::RestoreFromSpam, TicketAction::Reopen}) {
-        QAction* act = status->addAction(Lifecycle::actionName(a));
+        QAction* act = status->addAction(Lifecycle::actionTitle(a));
         act->setObjectName(QStringLiteral("status_") + Lifecycle::actionKey(a));
         connect(act, &QAction::triggered, this, [this, a] {
             runOnSelection([a](BulkTicketActions& bulk, const QStringList& ids) { return bulk.transition(ids, a); });

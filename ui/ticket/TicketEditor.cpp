@@ -244,7 +244,7 @@ void TicketEditor::rebuildActions()
     for (TicketAction action : Lifecycle::availableActions(m_ticket.status)) {
         if (action == TicketAction::RestoreFromSpam && m_ticket.status != TicketStatus::Spam)
             continue;
-        auto* button = new QPushButton(Lifecycle::actionName(action), this);
+        auto* button = new QPushButton(Lifecycle::actionTitle(action), this);
         button->setObjectName(QStringLiteral("action_") + Lifecycle::actionKey(action));
         if (number <= 9) {
             button->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + number)));

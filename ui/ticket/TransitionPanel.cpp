@@ -106,7 +106,7 @@ void TransitionPanel::retranslate()
     m_answer->setCurrentIndex(std::max(0, answer));
     fillGroups();
     if (isVisible())
-        m_title->setText(Lifecycle::actionName(m_action));
+        m_title->setText(Lifecycle::actionTitle(m_action));
 }
 
 void TransitionPanel::fillGroups()
@@ -137,7 +137,7 @@ void TransitionPanel::ask(TicketAction action)
     m_mergeLabel->setVisible(merge);
     m_mergeTarget->setVisible(merge);
     m_error->clear();
-    m_title->setText(Lifecycle::actionName(action));
+    m_title->setText(Lifecycle::actionTitle(action));
     show();
     QWidget* first = solution ? static_cast<QWidget*>(m_resolution)
         : transfer            ? static_cast<QWidget*>(m_group)
