@@ -79,10 +79,20 @@ void ViewListModel::refreshCounts()
     // A watcher reports through this object's event loop, also when the count finished before
     // setFuture() (QFuture::then with a context dropped such results under load with Qt 6.4).
     auto* watcher = new QFutureWatcher<QList<qint64>>(this);
+    m_countingInFlight = true;
+    m_changedWhileCounting = false;
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        if (generation == m_generation) // a newer request is on its way: this one is stale
-            applyCounts(watcher->result());
         watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer request is on its way: this one is stale
+        m_countingInFlight = false;
+        if (m_changedWhileCounting) {
+            // Tickets changed while counting: whether the count saw them is unknown. The counts on
+            // screen followed the changes; count once more to be sure.
+            refreshCounts();
+            return;
+        }
+        applyCounts(watcher->result());
     });
     watcher->setFuture(counting);
 }
@@ -103,6 +113,67 @@ void ViewListModel::applyCounts(const QList<qint64>& counts)
             Q_EMIT dataChanged(index(row), index(row));
         }
     }
+    Q_EMIT countsUpdated();
+}
+
+QList<QSet<QString>> ViewListModel::membership(const QStringList& ticketIds) const
+{
+    QList<QSet<QString>> members(m_views.size());
+    if (ticketIds.isEmpty())
+        return members;
+    QStringList marks;
+    for (qsizetype i = 0; i < ticketIds.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    for (int row = 0; row < m_views.size(); ++row) {
+        if (!m_views.at(row).enabled)
+            continue;
+        auto filter = ViewQuery::filter(m_views.at(row), m_context);
+        if (!filter)
+            continue;
+        QSqlQuery query(m_db.sql());
+        query.prepare(QStringLiteral("SELECT id FROM ticket WHERE id IN (%1) AND (%2)")
+                          .arg(marks.join(QLatin1Char(',')), filter.value().where));
+        for (const QString& id : ticketIds)
+            query.addBindValue(id);
+        for (const QVariant& value : filter.value().params)
+            query.addBindValue(value);
+        if (!query.exec())
+            continue;
+        while (query.next())
+            members[row].insert(query.value(0).toString());
+    }
+    return members;
+}
+
+void ViewListModel::ticketsAboutToChange(const QStringList& ticketIds)
+{
+    const QList<QSet<QString>> members = membership(ticketIds);
+    for (const QString& id : ticketIds) {
+        QList<bool> in(m_views.size());
+        for (int row = 0; row < m_views.size(); ++row)
+            in[row] = members.at(row).contains(id);
+        m_before.insert(id, in);
+    }
+}
+
+void ViewListModel::ticketsChanged(const QStringList& ticketIds)
+{
+    const QList<QSet<QString>> members = membership(ticketIds);
+    if (m_countingInFlight)
+        m_changedWhileCounting = true;
+    for (int row = 0; row < m_views.size(); ++row) {
+        qint64 delta = 0;
+        for (const QString& id : ticketIds) {
+            const bool was = m_before.value(id).value(row, false); // no "before": a new ticket
+            delta += (members.at(row).contains(id) ? 1 : 0) - (was ? 1 : 0);
+        }
+        if (delta != 0 && m_counts.at(row) >= 0) {
+            m_counts[row] += delta;
+            Q_EMIT dataChanged(index(row), index(row));
+        }
+    }
+    for (const QString& id : ticketIds)
+        m_before.remove(id);
     Q_EMIT countsUpdated();
 }
 

@@ -63,7 +63,47 @@ Status TicketRepository::event(qint64 rowid, const QString& actor, const QDateTi
     return m_writer.insertEvent(rowid, TicketEvent {0, QString(), actor, at, kind, field, oldValue, newValue});
 }
 
+template<typename T>
+Result<T> TicketRepository::observed(const QString& ticketId, const std::function<Result<T>()>& change)
+{
+    if (!m_observer)
+        return change();
+    if (!ticketId.isEmpty())
+        m_observer->ticketsAboutToChange({ticketId});
+    Result<T> result = change();
+    QString changed = ticketId;
+    if constexpr (std::is_same_v<T, Ticket>) {
+        if (changed.isEmpty() && result)
+            changed = result.value().id; // created
+    }
+    m_observer->ticketsChanged(changed.isEmpty() ? QStringList() : QStringList {changed});
+    return result;
+}
+
 Result<Ticket> TicketRepository::create(Ticket draft, const QString& actorId)
+{
+    return observed<Ticket>(QString(), [&] { return createStored(draft, actorId); });
+}
+
+Result<Ticket> TicketRepository::patch(const QString& ticketId, const QJsonObject& patch, const QString& actorId)
+{
+    return observed<Ticket>(ticketId, [&] { return patchStored(ticketId, patch, actorId); });
+}
+
+Result<Ticket> TicketRepository::transition(
+    const QString& ticketId, const TransitionRequest& request, const QString& actorId)
+{
+    return observed<Ticket>(ticketId, [&] { return transitionStored(ticketId, request, actorId); });
+}
+
+Result<Comment> TicketRepository::addComment(const QString& ticketId, CommentVisibility visibility, const QString& body,
+    const QList<AttachmentRef>& attachments, const QString& actorId)
+{
+    return observed<Comment>(
+        ticketId, [&] { return addCommentStored(ticketId, visibility, body, attachments, actorId); });
+}
+
+Result<Ticket> TicketRepository::createStored(Ticket draft, const QString& actorId)
 {
     draft.subject = draft.subject.trimmed();
     if (draft.subject.isEmpty())
@@ -113,7 +153,7 @@ Result<Ticket> TicketRepository::applyCreate(Ticket ticket, const QString& actor
     return ticket;
 }
 
-Result<Ticket> TicketRepository::patch(const QString& ticketId, const QJsonObject& patch, const QString& actorId)
+Result<Ticket> TicketRepository::patchStored(const QString& ticketId, const QJsonObject& patch, const QString& actorId)
 {
     SqlTransaction transaction(m_db);
     if (!transaction.started())
@@ -164,7 +204,7 @@ Result<Ticket> TicketRepository::applyPatch(
     return *ticket;
 }
 
-Result<Ticket> TicketRepository::transition(
+Result<Ticket> TicketRepository::transitionStored(
     const QString& ticketId, const TransitionRequest& request, const QString& actorId)
 {
     SqlTransaction transaction(m_db);
@@ -265,8 +305,8 @@ Result<Ticket> TicketRepository::applyTransition(
     return *ticket;
 }
 
-Result<Comment> TicketRepository::addComment(const QString& ticketId, CommentVisibility visibility, const QString& body,
-    const QList<AttachmentRef>& attachments, const QString& actorId)
+Result<Comment> TicketRepository::addCommentStored(const QString& ticketId, CommentVisibility visibility,
+    const QString& body, const QList<AttachmentRef>& attachments, const QString& actorId)
 {
     if (body.trimmed().isEmpty() && attachments.isEmpty())
         return Error {QStringLiteral("comment.empty"), tr("Write a reply or attach a file."), QStringLiteral("body")};

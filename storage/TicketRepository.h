@@ -4,11 +4,13 @@
 #include "FieldDefinitionRepository.h"
 #include "Outbox.h"
 #include "Ticket.h"
+#include "TicketChangeObserver.h"
 #include "TicketNumber.h"
 #include "TicketRows.h"
 
 #include <QCoreApplication>
 #include <QList>
+#include <functional>
 
 namespace gongdan {
 
@@ -38,8 +40,18 @@ public:
     qint64 count();
 
     Status replay(const OutboxEntry& entry);
+    /// Who is told around each change (view counts); none by default. Not owned.
+    void setObserver(TicketChangeObserver* observer) { m_observer = observer; }
 
 private:
+    /// Runs a change, telling the observer before and after.
+    template<typename T>
+    Result<T> observed(const QString& ticketId, const std::function<Result<T>()>& change);
+    Result<Ticket> createStored(Ticket draft, const QString& actorId);
+    Result<Ticket> patchStored(const QString& ticketId, const QJsonObject& patch, const QString& actorId);
+    Result<Ticket> transitionStored(const QString& ticketId, const TransitionRequest& request, const QString& actorId);
+    Result<Comment> addCommentStored(const QString& ticketId, CommentVisibility visibility, const QString& body,
+        const QList<AttachmentRef>& attachments, const QString& actorId);
     std::optional<Ticket> findWhere(const QString& column, const QString& value, qint64* rowid);
     Result<Ticket> applyCreate(Ticket ticket, const QString& actorId);
     Result<Ticket> applyPatch(const QString& ticketId, const QJsonObject& patch, const QString& actorId,
@@ -59,6 +71,7 @@ private:
     FieldDefinitionRepository& m_fields;
     Outbox m_outbox;
     TicketRowWriter m_writer;
+    TicketChangeObserver* m_observer = nullptr;
 };
 
 } // namespace gongdan

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void slaColours_data();
     void slaColours();
     void viewCountsMatchTheQueue();
+    void countsFollowChangesWithoutRecounting();
     void backgroundCountsArriveWithoutBlocking();
 
 private:
@@ -314,6 +316,60 @@ void TestTicketQueueModel::viewCountsMatchTheQueue()
     QVERIFY(m_store->tickets().create(draftTicket(QStringLiteral("新")), QStringLiteral("a")).ok());
     views.refreshCounts();
     QVERIFY(changed.count() >= 2); // unassigned and all open grew
+}
+
+void TestTicketQueueModel::countsFollowChangesWithoutRecounting()
+{
+    QList<TicketView> views = TicketView::builtIns();
+    TicketView critical;
+    critical.id = QStringLiteral("critical_or_refund");
+    critical.nameZh = QStringLiteral("特急或退款");
+    critical.match = MatchMode::Any;
+    critical.conditions = {{QStringLiteral("priority"), ConditionOp::Is, QStringLiteral("critical")},
+        {QStringLiteral("custom_fields.refund_amount"), ConditionOp::AtLeast, 100.0}};
+    views.append(critical);
+    ViewListModel model(m_store->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setViews(views, m_context);
+    m_store->tickets().setObserver(&model);
+    const auto expectCounts = [&](const char* step) {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QVERIFY2(model.index(row).data(ViewListModel::CountRole).toLongLong()
+                    == ViewListModel::countOf(m_store->db(), model.view(row), m_context),
+                qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(step), model.view(row).id)));
+        }
+    };
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Created: enters 未分配 and 全部未结.
+    auto created = m_store->tickets().create(draftTicket(QStringLiteral("计数")), QStringLiteral("a-06"));
+    QVERIFY(created.ok());
+    expectCounts("create");
+    QVERIFY(changed.count() >= 2);
+    const QString id = created.value().id;
+    // Assigned to the agent: leaves 未分配, enters 我的待办.
+    QVERIFY(m_store->tickets().patch(id, QJsonObject {{QStringLiteral("assignee_id"), QStringLiteral("a-06")}},
+        QStringLiteral("a-06")).ok());
+    expectCounts("assign");
+    // A refund of 150 and then critical: in the custom view once, not twice.
+    QVERIFY(m_store->tickets().patch(id, QJsonObject {{QStringLiteral("custom_fields"),
+        QJsonObject {{QStringLiteral("refund_amount"), QStringLiteral("150.00")}}}}, QStringLiteral("a-06")).ok());
+    QVERIFY(m_store->tickets().patch(id, QJsonObject {{QStringLiteral("priority"), QStringLiteral("critical")}},
+        QStringLiteral("a-06")).ok());
+    expectCounts("custom");
+    // A refused change moves nothing.
+    TransitionRequest close;
+    close.action = TicketAction::Close;
+    QVERIFY(!m_store->tickets().transition(id, close, QStringLiteral("a-06")).ok());
+    expectCounts("refused");
+    // Accepted and closed: from the open views to 已关闭.
+    TransitionRequest accept;
+    accept.action = TicketAction::Accept;
+    QVERIFY(m_store->tickets().transition(id, accept, QStringLiteral("a-06")).ok());
+    close.resolution = QStringLiteral("已处理");
+    close.answer = CustomerAnswer::Satisfied;
+    QVERIFY(m_store->tickets().transition(id, close, QStringLiteral("a-06")).ok());
+    expectCounts("close");
+    m_store->tickets().setObserver(nullptr);
 }
 
 void TestTicketQueueModel::backgroundCountsArriveWithoutBlocking()

@@ -138,6 +138,11 @@ MainWindow::MainWindow(
     statusBar()->addPermanentWidget(m_clockLabel);
     connect(m_clockTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_clockTimer->start(30 * 1000);
+    m_tickets->setObserver(m_views);
+    // Counts follow every change; views on "now" (已超时) drift with time alone: recount now and then.
+    auto* recount = new QTimer(this);
+    connect(recount, &QTimer::timeout, m_views, &ViewListModel::refreshCounts);
+    recount->start(5 * 60 * 1000);
     connect(m_queue, &TicketQueueModel::loadFailed, this,
         [this](const QString& message) { statusBar()->showMessage(message); });
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &MainWindow::fillVisibleGap);
@@ -396,9 +401,9 @@ void MainWindow::search(const QString& text)
 
 void MainWindow::ticketsChanged(const QStringList& ticketIds)
 {
+    // The view counts followed the change already (the repository told them before and after).
     m_queue->refreshTickets(ticketIds);
     m_tabs->ticketsChanged(ticketIds);
-    m_views->refreshCounts();
     refreshStatus();
 }
 
