@@ -1104,6 +1104,14 @@
         <source>Calls (%1)</source>
         <translation>Calls (%1)</translation>
     </message>
+    <message>
+        <source>The customer&apos;s tickets</source>
+        <translation>The customer&apos;s tickets</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s calls</source>
+        <translation>The customer&apos;s calls</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CustomerListModel</name>
@@ -1292,6 +1300,10 @@
     <message>
         <source>None ticked: every role may edit.</source>
         <translation>None ticked: every role may edit.</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1650,10 @@
     <message>
         <source>Your unsaved edits from %1 were restored. Save them, or discard them.</source>
         <translation>Your unsaved edits from %1 were restored. Save them, or discard them.</translation>
+    </message>
+    <message>
+        <source>Ticket number</source>
+        <translation>Ticket number</translation>
     </message>
 </context>
 <context>

@@ -1100,6 +1100,14 @@
         <source>Calls (%1)</source>
         <translation>通话记录（%1）</translation>
     </message>
+    <message>
+        <source>The customer&apos;s tickets</source>
+        <translation>客户的工单</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s calls</source>
+        <translation>客户的通话记录</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CustomerListModel</name>
@@ -1288,6 +1296,10 @@
     <message>
         <source>None ticked: every role may edit.</source>
         <translation>都不勾选：所有角色都可编辑。</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1645,10 @@
     <message>
         <source>Your unsaved edits from %1 were restored. Save them, or discard them.</source>
         <translation>已恢复您在 %1 未保存的修改。请保存或放弃。</translation>
+    </message>
+    <message>
+        <source>Ticket number</source>
+        <translation>工单编号</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,8 @@ void CustomerArchive::retranslate()
     m_search->setPlaceholderText(tr("Name, customer number or part of a phone number"));
     m_search->setAccessibleName(tr("Search customers"));
     m_table->setAccessibleName(tr("Customers"));
+    m_ticketList->setAccessibleName(tr("The customer's tickets"));
+    m_callList->setAccessibleName(tr("The customer's calls"));
     m_new->setText(tr("New customer"));
     m_save->setText(tr("Save (Ctrl+S)"));
     m_discard->setText(tr("Discard changes"));

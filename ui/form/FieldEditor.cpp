@@ -347,6 +347,9 @@ FieldEditor* FieldEditor::create(const FieldDefinition& definition, bool chinese
         break;
     }
     editor->setAccessibleName(definition.label(chinese));
+    // The control that takes the focus is what a screen reader announces: it carries the name too.
+    if (QWidget* proxy = editor->focusProxy(); proxy && proxy->accessibleName().isEmpty())
+        proxy->setAccessibleName(definition.label(chinese));
     editor->setToolTip(chinese || definition.helpEn.isEmpty() ? definition.helpZh : definition.helpEn);
     return editor;
 }

@@ -151,6 +151,7 @@ bool FieldDefinitionEditor::editable() const
 void FieldDefinitionEditor::retranslate()
 {
     m_add->setText(tr("&Add field"));
+    m_list->setAccessibleName(tr("Custom fields"));
     m_up->setText(tr("Move &up"));
     m_down->setText(tr("Move do&wn"));
     m_save->setText(tr("&Save field"));

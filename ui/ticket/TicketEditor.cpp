@@ -151,6 +151,7 @@ QString TicketEditor::title() const
 
 void TicketEditor::retranslate()
 {
+    m_number->setAccessibleName(tr("Ticket number"));
     m_save->setText(tr("Save (Ctrl+S)"));
     m_save->setToolTip(tr("Store the edited fields (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     m_discardDraft->setText(tr("Discard my edits"));
