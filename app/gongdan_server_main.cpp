@@ -1,0 +1,99 @@
+// gongdan-server: the team server. The team database is a SQLite file by default and PostgreSQL in
+// production (--database postgresql://user@host:port/db); migrations run on start. Logs are JSON lines
+// on stderr. SIGTERM and SIGINT stop it cleanly: the request in progress finishes, the database closes.
+#include "HttpApi.h"
+#include "ServerDatabase.h"
+#include "ServerLog.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace gongdan;
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1); // async-signal-safe
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gongdan-server"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Gongdan team server"));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("database"),
+        QStringLiteral("Team database: a SQLite file (default gongdan-team.sqlite) or postgresql://user@host:port/db."),
+        QStringLiteral("LOCATION"), QStringLiteral("gongdan-team.sqlite")});
+    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
+        QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1")});
+    parser.addOption({QStringLiteral("port"), QStringLiteral("Port (default 8734; 0 takes any free port)."),
+        QStringLiteral("PORT"), QStringLiteral("8734")});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    SystemClock clock;
+    ServerLog log(clock, err);
+    bool portOk = false;
+    const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
+    const QHostAddress address(parser.value(QStringLiteral("listen")));
+    if (!portOk || port > 65535 || address.isNull()) {
+        log.error(QStringLiteral("bad_arguments"),
+            {{QStringLiteral("message"), QStringLiteral("--listen needs an IP address, --port 0 to 65535")}});
+        return 2;
+    }
+
+    auto database = ServerDatabase::open(parser.value(QStringLiteral("database")));
+    if (!database) {
+        log.error(QStringLiteral("database_failed"),
+            {{QStringLiteral("code"), database.error().code}, {QStringLiteral("message"), database.error().message}});
+        return 1;
+    }
+    if (database.value()->migratedFrom() != database.value()->schemaVersion())
+        log.info(QStringLiteral("migrated"),
+            {{QStringLiteral("from"), database.value()->migratedFrom()},
+                {QStringLiteral("to"), database.value()->schemaVersion()}});
+    log.info(QStringLiteral("database_ready"),
+        {{QStringLiteral("backend"), database.value()->backendName()},
+            {QStringLiteral("schema_version"), database.value()->schemaVersion()}});
+
+    HttpApi api(*database.value(), log);
+    const quint16 bound = api.listen(address, static_cast<quint16>(port));
+    if (bound == 0) {
+        log.error(QStringLiteral("listen_failed"),
+            {{QStringLiteral("address"), address.toString()}, {QStringLiteral("port"), static_cast<int>(port)}});
+        return 1;
+    }
+    log.info(QStringLiteral("listening"),
+        {{QStringLiteral("address"), address.toString()}, {QStringLiteral("port"), bound}});
+
+    // Signals arrive on a socket pair and become an ordinary event: quit after the current request.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        log.error(QStringLiteral("signal_setup_failed"));
+        return 1;
+    }
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
+        log.info(QStringLiteral("stopping"));
+        QCoreApplication::quit();
+    });
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+
+    const int code = app.exec();
+    log.info(QStringLiteral("stopped"), {{QStringLiteral("exit_code"), code}});
+    return code;
+}

@@ -1,0 +1,139 @@
+#include "ServerDatabase.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUuid>
+
+namespace gongdan {
+
+namespace {
+
+Error sqlError(const QString& code, const QSqlError& error, const QString& what)
+{
+    return Error {code, QStringLiteral("%1: %2").arg(what, error.text()), QString()};
+}
+
+// Server schema steps, in SQL both backends accept. Each runs in its own transaction; the version
+// is kept in server_meta.
+const QList<QStringList>& steps()
+{
+    static const QList<QStringList> all {
+        {
+            QStringLiteral("CREATE TABLE app_user(id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+                           "role TEXT NOT NULL, group_id TEXT, password_hash TEXT NOT NULL, "
+                           "active INTEGER NOT NULL DEFAULT 1, created_ms BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE team_group(id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT, "
+                           "active INTEGER NOT NULL DEFAULT 1)"),
+        },
+    };
+    return all;
+}
+
+} // namespace
+
+ServerDatabase::ServerDatabase(Backend backend, QString connection)
+    : m_backend(backend), m_connection(std::move(connection))
+{
+}
+
+ServerDatabase::~ServerDatabase()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString& location)
+{
+    const QString connection = QStringLiteral("gongdan-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QUrl url(location);
+    const bool postgres = url.scheme() == QLatin1String("postgresql") || url.scheme() == QLatin1String("postgres");
+    QSqlDatabase db
+        = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connection);
+    if (postgres) {
+        db.setHostName(url.host().isEmpty() ? QStringLiteral("localhost") : url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+    } else {
+        db.setDatabaseName(location.startsWith(QLatin1String("sqlite:")) ? location.mid(7) : location);
+    }
+    std::unique_ptr<ServerDatabase> server(
+        new ServerDatabase(postgres ? Backend::Postgresql : Backend::Sqlite, connection));
+    if (!db.open())
+        return sqlError(QStringLiteral("server.database_open"), db.lastError(),
+            QStringLiteral("Cannot open the team database %1").arg(url.toString(QUrl::RemovePassword)));
+    QSqlQuery pragma(db);
+    if (!postgres) {
+        pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        pragma.exec(QStringLiteral("PRAGMA synchronous=FULL")); // an acknowledged write survives a power cut
+        pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    }
+    if (Status migrated = server->migrate(); !migrated)
+        return migrated.error();
+    return server;
+}
+
+int ServerDatabase::schemaVersion() const
+{
+    QSqlQuery query(sql());
+    if (!query.exec(QStringLiteral("SELECT value FROM server_meta WHERE name = 'schema_version'")) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+Status ServerDatabase::ping() const
+{
+    QSqlQuery query(sql());
+    if (!query.exec(QStringLiteral("SELECT 1")) || !query.next())
+        return sqlError(QStringLiteral("server.database_unavailable"), query.lastError(),
+            QStringLiteral("The team database does not answer"));
+    return {};
+}
+
+Status ServerDatabase::migrate()
+{
+    QSqlDatabase db = sql();
+    QSqlQuery query(db);
+    if (!query.exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS server_meta(name TEXT PRIMARY KEY, value TEXT NOT NULL)")))
+        return sqlError(
+            QStringLiteral("server.migration"), query.lastError(), QStringLiteral("Cannot create server_meta"));
+    const int current = schemaVersion();
+    m_migratedFrom = current;
+    if (current > steps().size())
+        return Error {QStringLiteral("server.schema_newer"),
+            QStringLiteral("The team database has schema %1; this server knows up to %2. Use a newer gongdan-server.")
+                .arg(current)
+                .arg(steps().size()),
+            QString()};
+    for (int version = current + 1; version <= steps().size(); ++version) {
+        if (!db.transaction())
+            return sqlError(QStringLiteral("server.migration"), db.lastError(), QStringLiteral("Cannot begin"));
+        for (const QString& statement : steps().at(version - 1)) {
+            if (!query.exec(statement)) {
+                const QSqlError error = query.lastError();
+                db.rollback();
+                return sqlError(
+                    QStringLiteral("server.migration"), error, QStringLiteral("Migration %1 failed").arg(version));
+            }
+        }
+        query.prepare(version == 1 ? QStringLiteral("INSERT INTO server_meta(name, value) VALUES ('schema_version', ?)")
+                                   : QStringLiteral("UPDATE server_meta SET value = ? WHERE name = 'schema_version'"));
+        query.addBindValue(QString::number(version));
+        if (!query.exec() || !db.commit()) {
+            const QSqlError error = query.lastError();
+            db.rollback();
+            return sqlError(
+                QStringLiteral("server.migration"), error, QStringLiteral("Migration %1 failed").arg(version));
+        }
+    }
+    return {};
+}
+
+} // namespace gongdan

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <memory>
+
+namespace gongdan {
+
+/// The team database behind gongdan-server: one SQLite file by default, PostgreSQL in production,
+/// through Qt Sql on both (QSQLITE, QPSQL). Everything above talks to it through repositories in
+/// portable SQL; what differs between the two lives here. open() runs the server migrations.
+class ServerDatabase {
+public:
+    enum class Backend { Sqlite, Postgresql };
+
+    /// `location`: "postgresql://user[:password]@host[:port]/database", or the path of a SQLite file.
+    static Result<std::unique_ptr<ServerDatabase>> open(const QString& location);
+    ~ServerDatabase();
+    ServerDatabase(const ServerDatabase&) = delete;
+    ServerDatabase& operator=(const ServerDatabase&) = delete;
+
+    Backend backend() const { return m_backend; }
+    QString backendName() const
+    {
+        return m_backend == Backend::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+    }
+    QSqlDatabase sql() const { return QSqlDatabase::database(m_connection); }
+    int schemaVersion() const;
+    /// The schema version found before open() migrated (equal to schemaVersion() when nothing ran).
+    int migratedFrom() const { return m_migratedFrom; }
+    /// A trivial round trip: the database answers.
+    Status ping() const;
+
+private:
+    ServerDatabase(Backend backend, QString connection);
+    Status migrate();
+
+    Backend m_backend;
+    QString m_connection;
+    int m_migratedFrom = 0;
+};
+
+} // namespace gongdan

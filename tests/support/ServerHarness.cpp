@@ -1,0 +1,180 @@
+#include "ServerHarness.h"
+
+#include <QBuffer>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrl>
+#include <QUuid>
+
+namespace gongdan::test {
+
+namespace {
+
+// Runs one statement on the cluster's maintenance connection (CREATE/DROP DATABASE cannot run in a
+// transaction, which QSqlQuery does not open).
+QString onCluster(const QUrl& url, const QString& statement)
+{
+    const QString name = QStringLiteral("cluster-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(statement))
+                error = query.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+
+} // namespace
+
+TeamDatabase::TeamDatabase(const QString& backend)
+{
+    if (backend == QLatin1String("sqlite")) {
+        m_location = m_dir.filePath(QStringLiteral("team.sqlite"));
+        return;
+    }
+    const QString cluster = qEnvironmentVariable("GONGDAN_TEST_POSTGRES");
+    if (cluster.isEmpty()) {
+        m_why = QStringLiteral("GONGDAN_TEST_POSTGRES is not set; scripts/test starts a PostgreSQL cluster");
+        return;
+    }
+    QUrl url(cluster);
+    m_postgresName = QStringLiteral("gongdan_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    if (const QString error = onCluster(url, QStringLiteral("CREATE DATABASE ") + m_postgresName); !error.isEmpty()) {
+        m_why = QStringLiteral("Cannot create a test database in %1: %2").arg(cluster, error);
+        m_postgresName.clear();
+        return;
+    }
+    url.setPath(QLatin1Char('/') + m_postgresName);
+    m_location = url.toString();
+}
+
+TeamDatabase::~TeamDatabase()
+{
+    if (!m_postgresName.isEmpty())
+        onCluster(QUrl(qEnvironmentVariable("GONGDAN_TEST_POSTGRES")),
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresName));
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (m_process.state() != QProcess::NotRunning)
+        kill();
+}
+
+bool ServerProcess::start(const QString& databaseLocation, const QStringList& extraArguments)
+{
+    m_stderr.clear();
+    m_port = 0;
+    m_process.setProgram(QStringLiteral(GONGDAN_SERVER_BINARY));
+    m_process.setArguments(
+        QStringList {QStringLiteral("--database"), databaseLocation, QStringLiteral("--port"), QStringLiteral("0")}
+        + extraArguments);
+    m_process.start();
+    if (!m_process.waitForStarted(10000))
+        return false;
+    const bool listening = QTest::qWaitFor(
+        [this] {
+            for (const QJsonObject& line : log()) {
+                if (line.value(QStringLiteral("event")).toString() == QLatin1String("listening"))
+                    m_port = static_cast<quint16>(line.value(QStringLiteral("port")).toInt());
+            }
+            return m_port != 0 || m_process.state() == QProcess::NotRunning;
+        },
+        20000);
+    return listening && m_port != 0;
+}
+
+int ServerProcess::terminate()
+{
+    m_process.terminate();
+    if (!m_process.waitForFinished(20000)) {
+        kill();
+        return -1;
+    }
+    log();
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+void ServerProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(10000);
+    log();
+}
+
+QString ServerProcess::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+QList<QJsonObject> ServerProcess::log()
+{
+    m_stderr += m_process.readAllStandardError();
+    QList<QJsonObject> lines;
+    for (const QByteArray& line : m_stderr.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            lines.append(QJsonDocument::fromJson(line).object());
+    }
+    return lines;
+}
+
+int runServerCommand(const QStringList& arguments, const QByteArray& input, QString* output)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(GONGDAN_SERVER_BINARY), arguments);
+    if (!process.waitForStarted(10000))
+        return -1;
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return -1;
+    }
+    if (output)
+        *output = QString::fromUtf8(process.readAll());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+HttpResult HttpClient::send(
+    const QByteArray& verb, const QString& path, const QByteArray& body, const QByteArray& contentType)
+{
+    QNetworkRequest request(QUrl(m_base + path));
+    if (!body.isEmpty() || verb == "POST" || verb == "PATCH")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QNetworkReply* reply = m_network.sendCustomRequest(request, verb, body);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 30000))
+        reply->abort();
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.raw = reply->readAll();
+    result.body = QJsonDocument::fromJson(result.raw).object();
+    reply->deleteLater();
+    return result;
+}
+
+QByteArray HttpClient::jsonBytes(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace gongdan::test

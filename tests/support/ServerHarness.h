@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace gongdan::test {
+
+/// A fresh, empty team database for one test: a SQLite file in a temporary folder, or a new database
+/// in the PostgreSQL cluster named by GONGDAN_TEST_POSTGRES (scripts/test starts one), dropped again
+/// at the end. `available()` is false for PostgreSQL when no cluster is given; the test then skips.
+class TeamDatabase {
+public:
+    explicit TeamDatabase(const QString& backend);
+    ~TeamDatabase();
+    TeamDatabase(const TeamDatabase&) = delete;
+    TeamDatabase& operator=(const TeamDatabase&) = delete;
+
+    bool available() const { return !m_location.isEmpty(); }
+    QString why() const { return m_why; }
+    /// What gongdan-server's --database takes.
+    QString location() const { return m_location; }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_location;
+    QString m_why;
+    QString m_postgresName;
+};
+
+/// A real gongdan-server process on a free loopback port, its JSON-line log collected.
+class ServerProcess {
+public:
+    ServerProcess() = default;
+    ~ServerProcess();
+
+    /// Starts the server and waits until it listens; false with the log in lastLog() otherwise.
+    bool start(const QString& databaseLocation, const QStringList& extraArguments = {});
+    /// SIGTERM, then waits; the exit code (-1 when it had to be killed).
+    int terminate();
+    void kill();
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+    /// Every log line so far, each a JSON object.
+    QList<QJsonObject> log();
+    QString lastLog() const { return QString::fromUtf8(m_stderr); }
+
+private:
+    QProcess m_process;
+    QByteArray m_stderr;
+    quint16 m_port = 0;
+};
+
+/// Runs `gongdan-server` once with `arguments` (e.g. the admin commands) and returns its exit code;
+/// `output` gets stdout and stderr.
+int runServerCommand(const QStringList& arguments, const QByteArray& input = {}, QString* output = nullptr);
+
+struct HttpResult {
+    int status = 0; ///< 0: no answer
+    QJsonObject body;
+    QByteArray raw;
+};
+
+/// A small HTTP client for API tests: one call, waited for with QTest::qWaitFor.
+class HttpClient {
+public:
+    explicit HttpClient(QString baseUrl) : m_base(std::move(baseUrl)) { }
+    void setToken(const QString& token) { m_token = token; }
+    HttpResult get(const QString& path) { return send("GET", path, {}); }
+    HttpResult post(const QString& path, const QJsonObject& body) { return send("POST", path, jsonBytes(body)); }
+    HttpResult patch(const QString& path, const QJsonObject& body) { return send("PATCH", path, jsonBytes(body)); }
+    HttpResult del(const QString& path) { return send("DELETE", path, {}); }
+    HttpResult send(const QByteArray& verb, const QString& path, const QByteArray& body,
+        const QByteArray& contentType = "application/json");
+
+    static QByteArray jsonBytes(const QJsonObject& object);
+
+private:
+    QNetworkAccessManager m_network;
+    QString m_base;
+    QString m_token;
+};
+
+} // namespace gongdan::test
