@@ -1,6 +1,9 @@
-// gongdan-server: the team server. The team database is a SQLite file by default and PostgreSQL in
-// production (--database postgresql://user@host:port/db); migrations run on start. Logs are JSON lines
-// on stderr. SIGTERM and SIGINT stop it cleanly: the request in progress finishes, the database closes.
+// gongdan-server: the team server (or, as `gongdan-server admin …`, its account tool). The team database is a SQLite
+// file by default and PostgreSQL in production (--database postgresql://user@host:port/db); migrations run on start.
+// Logs are JSON lines on stderr. SIGTERM and SIGINT stop it cleanly: the request in progress finishes, the database
+// closes.
+#include "AccountRoutes.h"
+#include "AdminCommand.h"
 #include "HttpApi.h"
 #include "ServerDatabase.h"
 #include "ServerLog.h"
@@ -30,6 +33,10 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gongdan-server"));
+    if (app.arguments().value(1) == QLatin1String("admin")) {
+        QTextStream in(stdin), out(stdout), err(stderr);
+        return runAdminCommand(app.arguments(), in, out, err);
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gongdan team server"));
     parser.addHelpOption();
@@ -68,7 +75,14 @@ int main(int argc, char** argv)
         {{QStringLiteral("backend"), database.value()->backendName()},
             {QStringLiteral("schema_version"), database.value()->schemaVersion()}});
 
-    HttpApi api(*database.value(), log);
+    ServerDatabase& db = *database.value();
+    UserRepository users(db, clock);
+    SessionStore sessions(db);
+    PasswordHasher hasher;
+    AuthService auth(users, sessions, hasher, clock);
+    AccountRoutes accounts(auth, users, hasher);
+    HttpApi api(db, log);
+    accounts.install(api.http());
     const quint16 bound = api.listen(address, static_cast<quint16>(port));
     if (bound == 0) {
         log.error(QStringLiteral("listen_failed"),

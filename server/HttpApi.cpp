@@ -1,5 +1,6 @@
 #include "HttpApi.h"
 
+#include "ApiSupport.h"
 #include "ServerDatabase.h"
 #include "ServerLog.h"
 
@@ -7,6 +8,7 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
 
 namespace gongdan {
 
@@ -14,21 +16,32 @@ HttpApi::HttpApi(ServerDatabase& database, ServerLog& log, QObject* parent)
     : QObject(parent), m_database(database), m_log(log)
 {
     m_http.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [this] { return health(); });
-    m_http.setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+    m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         const QJsonObject body {{QStringLiteral("code"), QStringLiteral("not_found")},
-            {QStringLiteral("message"), QStringLiteral("There is no %1 here.").arg(request.url().path())},
+            {QStringLiteral("message"),
+                QStringLiteral("There is no %1 %2 here.").arg(methodName(request), request.url().path())},
             {QStringLiteral("field"), QString()}};
-        responder.write(QJsonDocument(body), QHttpServerResponder::StatusCode::NotFound);
+        responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), QByteArrayLiteral("application/json"),
+            QHttpServerResponder::StatusCode::NotFound);
+        logRequest(request, 404);
     });
     m_http.afterRequest([this](QHttpServerResponse&& response, const QHttpServerRequest& request) {
-        m_log.info(QStringLiteral("request"),
-            {{QStringLiteral("method"),
-                 request.method() == QHttpServerRequest::Method::Get ? QStringLiteral("GET") : QStringLiteral("other")},
-                {QStringLiteral("path"), request.url().path()},
-                {QStringLiteral("status"), static_cast<int>(response.statusCode())},
-                {QStringLiteral("peer"), request.remoteAddress().toString()}});
+        logRequest(request, static_cast<int>(response.statusCode()));
         return std::move(response);
     });
+}
+
+QString HttpApi::methodName(const QHttpServerRequest& request)
+{
+    const char* key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(static_cast<int>(request.method()));
+    return key ? QString::fromLatin1(key).toUpper() : QStringLiteral("UNKNOWN");
+}
+
+void HttpApi::logRequest(const QHttpServerRequest& request, int status)
+{
+    m_log.info(QStringLiteral("request"),
+        {{QStringLiteral("method"), methodName(request)}, {QStringLiteral("path"), request.url().path()},
+            {QStringLiteral("status"), status}, {QStringLiteral("peer"), request.remoteAddress().toString()}});
 }
 
 quint16 HttpApi::listen(const QHostAddress& address, quint16 port)
@@ -36,21 +49,14 @@ quint16 HttpApi::listen(const QHostAddress& address, quint16 port)
     return m_http.listen(address, port);
 }
 
-QHttpServerResponse HttpApi::error(
-    QHttpServerResponse::StatusCode status, const QString& code, const QString& message, const QString& field)
-{
-    return QHttpServerResponse(QJsonObject {{QStringLiteral("code"), code}, {QStringLiteral("message"), message},
-                                   {QStringLiteral("field"), field}},
-        status);
-}
-
 QHttpServerResponse HttpApi::health() const
 {
     if (Status alive = m_database.ping(); !alive) {
         m_log.error(QStringLiteral("health"), {{QStringLiteral("message"), alive.error().message}});
-        return error(QHttpServerResponse::StatusCode::ServiceUnavailable, alive.error().code, alive.error().message);
+        return api::errorResponse(
+            Error {QStringLiteral("server.database_unavailable"), alive.error().message, QString()});
     }
-    return QHttpServerResponse(QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
+    return api::jsonResponse(QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
         {QStringLiteral("backend"), m_database.backendName()},
         {QStringLiteral("schema_version"), m_database.schemaVersion()}});
 }

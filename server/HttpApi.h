@@ -10,8 +10,8 @@ class ServerDatabase;
 class ServerLog;
 
 /// The HTTP side of gongdan-server. Every answer is JSON; every refusal is a 4xx or 5xx with
-/// {"code", "message", "field"}. Routes so far: GET /health. The REST API (/api/v1) and the sync
-/// protocol (/v1/sync) come with the sync issue.
+/// {"code", "message", "field"}. Owns GET /health, the answer for unknown paths and the request log;
+/// the API's route groups install themselves on http().
 class HttpApi : public QObject {
     Q_OBJECT
 
@@ -20,12 +20,13 @@ public:
 
     /// Listens on `address`:`port` (0: any free port); the port taken, or 0 when it could not listen.
     quint16 listen(const QHostAddress& address, quint16 port);
-
-    static QHttpServerResponse error(
-        QHttpServerResponse::StatusCode status, const QString& code, const QString& message, const QString& field = {});
+    /// For the route groups (AccountRoutes, …) to install themselves.
+    QHttpServer& http() { return m_http; }
 
 private:
     QHttpServerResponse health() const;
+    void logRequest(const QHttpServerRequest& request, int status);
+    static QString methodName(const QHttpServerRequest& request);
 
     ServerDatabase& m_database;
     ServerLog& m_log;

@@ -168,8 +168,18 @@ HttpResult HttpClient::send(
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.raw = reply->readAll();
     result.body = QJsonDocument::fromJson(result.raw).object();
+    result.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return result;
+}
+
+QByteArray HttpResult::header(const QByteArray& name) const
+{
+    for (const auto& [key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
 }
 
 QByteArray HttpClient::jsonBytes(const QJsonObject& object)

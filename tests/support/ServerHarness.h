@@ -61,6 +61,10 @@ struct HttpResult {
     int status = 0; ///< 0: no answer
     QJsonObject body;
     QByteArray raw;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    QByteArray header(const QByteArray& name) const;
+    QString code() const { return body.value(QStringLiteral("code")).toString(); }
 };
 
 /// A small HTTP client for API tests: one call, waited for with QTest::qWaitFor.

@@ -33,6 +33,9 @@ public:
     /// A trivial round trip: the database answers.
     Status ping() const;
 
+    /// A database failure as an Error (code "server.database"), naming what was being done.
+    static Error failure(const QSqlError& error, const QString& what);
+
 private:
     ServerDatabase(Backend backend, QString connection);
     Status migrate();
@@ -40,6 +43,23 @@ private:
     Backend m_backend;
     QString m_connection;
     int m_migratedFrom = 0;
+};
+
+/// One transaction on the team database: commit() or it rolls back when it goes out of scope.
+class ServerTransaction {
+public:
+    explicit ServerTransaction(ServerDatabase& database);
+    ~ServerTransaction();
+    ServerTransaction(const ServerTransaction&) = delete;
+    ServerTransaction& operator=(const ServerTransaction&) = delete;
+
+    bool begun() const { return m_begun; }
+    Status commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_begun = false;
+    bool m_done = false;
 };
 
 } // namespace gongdan

@@ -20,11 +20,24 @@ const QList<QStringList>& steps()
 {
     static const QList<QStringList> all {
         {
+            // Accounts: groups (departments), users with one role, group memberships and skills;
+            // sign-in tokens (only their hashes) and failed sign-ins per login for throttling.
+            QStringLiteral("CREATE TABLE team_group(id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, "
+                           "active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL DEFAULT 1)"),
             QStringLiteral("CREATE TABLE app_user(id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
-                           "role TEXT NOT NULL, group_id TEXT, password_hash TEXT NOT NULL, "
-                           "active INTEGER NOT NULL DEFAULT 1, created_ms BIGINT NOT NULL)"),
-            QStringLiteral("CREATE TABLE team_group(id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT, "
-                           "active INTEGER NOT NULL DEFAULT 1)"),
+                           "role TEXT NOT NULL, password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, "
+                           "created_ms BIGINT NOT NULL, version INTEGER NOT NULL DEFAULT 1)"),
+            QStringLiteral("CREATE TABLE user_group(user_id TEXT NOT NULL REFERENCES app_user(id), "
+                           "group_id TEXT NOT NULL REFERENCES team_group(id), PRIMARY KEY(user_id, group_id))"),
+            QStringLiteral(
+                "CREATE TABLE user_skill(user_id TEXT NOT NULL REFERENCES app_user(id), skill TEXT NOT NULL, "
+                "PRIMARY KEY(user_id, skill))"),
+            QStringLiteral("CREATE TABLE session_token(token_hash TEXT PRIMARY KEY, "
+                           "user_id TEXT NOT NULL REFERENCES app_user(id), device TEXT NOT NULL, "
+                           "created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL, revoked_ms BIGINT)"),
+            QStringLiteral("CREATE INDEX session_token_user ON session_token(user_id)"),
+            QStringLiteral("CREATE TABLE sign_in_failure(login TEXT PRIMARY KEY, failures INTEGER NOT NULL, "
+                           "last_failure_ms BIGINT NOT NULL)"),
         },
     };
     return all;
@@ -132,6 +145,36 @@ Status ServerDatabase::migrate()
             return sqlError(
                 QStringLiteral("server.migration"), error, QStringLiteral("Migration %1 failed").arg(version));
         }
+    }
+    return {};
+}
+
+Error ServerDatabase::failure(const QSqlError& error, const QString& what)
+{
+    return sqlError(QStringLiteral("server.database"), error, what);
+}
+
+ServerTransaction::ServerTransaction(ServerDatabase& database) : m_db(database.sql())
+{
+    m_begun = m_db.transaction();
+}
+
+ServerTransaction::~ServerTransaction()
+{
+    if (m_begun && !m_done)
+        m_db.rollback();
+}
+
+Status ServerTransaction::commit()
+{
+    if (!m_begun)
+        return sqlError(
+            QStringLiteral("server.database"), m_db.lastError(), QStringLiteral("Cannot begin a transaction"));
+    m_done = true;
+    if (!m_db.commit()) {
+        const QSqlError error = m_db.lastError();
+        m_db.rollback();
+        return sqlError(QStringLiteral("server.database"), error, QStringLiteral("Cannot commit"));
     }
     return {};
 }

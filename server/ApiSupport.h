@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonObject>
+#include <optional>
+
+namespace gongdan::api {
+
+/// Bodies above this are refused with 413 before they are parsed.
+constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
+
+/// The HTTP status for an error code: *.not_found 404, auth.throttled 429, other auth.* 401,
+/// access.denied and auth.inactive 403, *_taken and conflicts 409, request.too_large 413,
+/// request.media_type 415, server.* 500 or 503, everything else (validation) 400.
+QHttpServerResponse::StatusCode statusFor(const QString& code);
+/// {"code", "message", "field"} with the status statusFor() gives.
+QHttpServerResponse errorResponse(const Error& error);
+QHttpServerResponse jsonResponse(
+    const QJsonObject& body, QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok);
+Error accessDenied(const QString& what);
+
+/// The JSON object in the body, refused when it is too large, not JSON, not an object, or has a key
+/// outside `allowed` (a misspelt field must not be ignored silently).
+Result<QJsonObject> parseBody(const QHttpServerRequest& request, const QStringList& allowed);
+
+/// Typed reads of a parsed body: absent → nullopt; present with the wrong type → request.wrong_type.
+Result<std::optional<QString>> optionalString(const QJsonObject& body, const QString& key);
+Result<std::optional<bool>> optionalBool(const QJsonObject& body, const QString& key);
+Result<std::optional<QStringList>> optionalStringList(const QJsonObject& body, const QString& key);
+/// Present and a non-empty string, or request.missing_field.
+Result<QString> requiredString(const QJsonObject& body, const QString& key);
+
+/// The token of "Authorization: Bearer <token>"; empty when there is none.
+QString bearerToken(const QHttpServerRequest& request);
+
+} // namespace gongdan::api

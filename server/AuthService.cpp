@@ -1,0 +1,109 @@
+#include "AuthService.h"
+
+namespace gongdan {
+
+namespace {
+
+Error invalidCredentials()
+{
+    return Error {
+        QStringLiteral("auth.invalid"), QStringLiteral("The login or password is wrong."), QStringLiteral("password")};
+}
+
+} // namespace
+
+AuthService::AuthService(UserRepository& users, SessionStore& sessions, const PasswordHasher& hasher,
+    const Clock& clock, AuthSettings settings)
+    : m_users(users), m_sessions(sessions), m_hasher(hasher), m_clock(clock), m_settings(settings)
+{
+    m_dummyHash = m_hasher.hash(PasswordHasher::newToken()).value();
+}
+
+qint64 AuthService::waitMs(const QString& login)
+{
+    const SignInFailures failures = m_sessions.failures(UserRepository::normalizedLogin(login));
+    if (failures.failures < m_settings.freeFailures)
+        return 0;
+    const int doublings = std::min(failures.failures - m_settings.freeFailures, 30);
+    const qint64 delay = std::min(m_settings.firstDelayMs << doublings, m_settings.maxDelayMs);
+    return std::max<qint64>(0, failures.lastFailureMs + delay - m_clock.nowMs());
+}
+
+Result<SignedIn> AuthService::signIn(const QString& login, const QString& password, const QString& device)
+{
+    const QString key = UserRepository::normalizedLogin(login);
+    if (key.isEmpty())
+        return Error {
+            QStringLiteral("auth.login_required"), QStringLiteral("Enter your login."), QStringLiteral("login")};
+    if (const qint64 wait = waitMs(key); wait > 0)
+        return Error {QStringLiteral("auth.throttled"),
+            QStringLiteral("Too many failed sign-ins; try again in %1 s.").arg((wait + 999) / 1000),
+            QStringLiteral("login")};
+    const std::optional<UserRecord> user = m_users.findByLogin(key);
+    const bool matches = m_hasher.verify(user ? user->passwordHash : m_dummyHash, password);
+    if (!user || !matches) {
+        if (Status counted = m_sessions.recordFailure(key, m_clock.nowMs()); !counted)
+            return counted.error();
+        return invalidCredentials();
+    }
+    if (!user->active)
+        return Error {QStringLiteral("auth.inactive"), QStringLiteral("This account is switched off; ask an admin."),
+            QStringLiteral("login")};
+    if (Status cleared = m_sessions.clearFailures(key); !cleared)
+        return cleared.error();
+    SignedIn result {PasswordHasher::newToken(), m_clock.nowMs() + m_settings.tokenLifetimeMs, *user};
+    const SessionRecord session {PasswordHasher::tokenHash(result.token), user->id, device.trimmed().left(100),
+        m_clock.nowMs(), result.expiresMs, std::nullopt};
+    if (Status issued = m_sessions.issue(session); !issued)
+        return issued.error();
+    return result;
+}
+
+Result<Authenticated> AuthService::authenticate(const QString& token)
+{
+    if (token.isEmpty())
+        return Error {QStringLiteral("auth.required"), QStringLiteral("Sign in first.")};
+    const QString hash = PasswordHasher::tokenHash(token);
+    const std::optional<SessionRecord> session = m_sessions.find(hash);
+    if (!session)
+        return Error {
+            QStringLiteral("auth.token_invalid"), QStringLiteral("This sign-in is not known; sign in again.")};
+    if (session->revokedMs)
+        return Error {QStringLiteral("auth.token_revoked"), QStringLiteral("This sign-in was ended; sign in again.")};
+    if (session->expiresMs <= m_clock.nowMs())
+        return Error {QStringLiteral("auth.token_expired"), QStringLiteral("This sign-in has expired; sign in again.")};
+    std::optional<UserRecord> user = m_users.find(session->userId);
+    if (!user || !user->active)
+        return Error {QStringLiteral("auth.inactive"), QStringLiteral("This account is switched off; ask an admin.")};
+    return Authenticated {*user, hash};
+}
+
+Status AuthService::signOut(const QString& token)
+{
+    auto revoked = m_sessions.revoke(PasswordHasher::tokenHash(token), m_clock.nowMs());
+    if (!revoked)
+        return revoked.error();
+    return {};
+}
+
+Result<UserRecord> AuthService::setPassword(const QString& userId, const QString& password)
+{
+    auto hashed = m_hasher.hash(password);
+    if (!hashed)
+        return hashed.error();
+    UserChange change;
+    change.passwordHash = hashed.value();
+    return update(userId, change);
+}
+
+Result<UserRecord> AuthService::update(const QString& userId, const UserChange& change)
+{
+    auto updated = m_users.update(userId, change);
+    if (updated && (!updated.value().active || change.passwordHash)) {
+        if (auto revoked = m_sessions.revokeAllOf(userId, m_clock.nowMs()); !revoked)
+            return revoked.error();
+    }
+    return updated;
+}
+
+} // namespace gongdan

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "Clock.h"
+#include "PasswordHasher.h"
+#include "SessionStore.h"
+#include "UserRepository.h"
+
+namespace gongdan {
+
+struct AuthSettings {
+    qint64 tokenLifetimeMs = 30LL * 24 * 3600 * 1000; ///< field staff stay offline for days
+    int freeFailures = 3; ///< failed sign-ins in a row before each further try must wait
+    qint64 firstDelayMs = 1000; ///< doubled for each failure after that …
+    qint64 maxDelayMs = 15 * 60 * 1000; ///< … up to this
+};
+
+struct SignedIn {
+    QString token; ///< handed out once; the server keeps only its hash
+    qint64 expiresMs = 0;
+    UserRecord user;
+};
+
+struct Authenticated {
+    UserRecord user;
+    QString tokenHash;
+};
+
+/// Sign-in, tokens and their checks. Wrong passwords are counted per login; after `freeFailures` each
+/// further try must wait twice as long as the one before (auth.throttled with the wait), so guessing a
+/// password gets slow, while the real user is never locked out for good.
+class AuthService {
+public:
+    AuthService(UserRepository& users, SessionStore& sessions, const PasswordHasher& hasher, const Clock& clock,
+        AuthSettings settings = {});
+
+    Result<SignedIn> signIn(const QString& login, const QString& password, const QString& device);
+    Result<Authenticated> authenticate(const QString& token);
+    Status signOut(const QString& token);
+    /// Sets a new password and revokes every sign-in of the user.
+    Result<UserRecord> setPassword(const QString& userId, const QString& password);
+    /// Deactivating a user or setting a new password hash also revokes their sign-ins.
+    Result<UserRecord> update(const QString& userId, const UserChange& change);
+
+    /// How long the next try for this login must wait; 0 when it may try now.
+    qint64 waitMs(const QString& login);
+
+private:
+    UserRepository& m_users;
+    SessionStore& m_sessions;
+    const PasswordHasher& m_hasher;
+    const Clock& m_clock;
+    AuthSettings m_settings;
+    QString m_dummyHash; ///< verified against for unknown logins, so they take as long as known ones
+};
+
+} // namespace gongdan

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "Access.h"
+#include "Clock.h"
+#include "ServerDatabase.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <optional>
+
+namespace gongdan {
+
+/// A department tickets are routed to.
+struct GroupRecord {
+    QString id;
+    QString nameZh;
+    QString nameEn;
+    bool active = true;
+
+    QJsonObject toJson() const;
+};
+
+/// A person who signs in. The password hash never leaves the server (toJson() leaves it out).
+struct UserRecord {
+    QString id;
+    QString login;
+    QString name;
+    Role role = Role::Agent;
+    bool active = true;
+    QStringList groupIds;
+    QStringList skills;
+    qint64 createdMs = 0;
+    int version = 1;
+    QString passwordHash;
+
+    Principal principal() const { return Principal {id, role, groupIds}; }
+    QJsonObject toJson() const;
+};
+
+/// What a change to a user sets; fields left empty stay as they are.
+struct UserChange {
+    std::optional<QString> name;
+    std::optional<Role> role;
+    std::optional<bool> active;
+    std::optional<QStringList> groupIds;
+    std::optional<QStringList> skills;
+    std::optional<QString> passwordHash;
+};
+
+/// Users, groups, memberships and skills in the team database (SQLite or PostgreSQL). Every bad input
+/// is refused with an Error naming the field, and nothing is written.
+class UserRepository {
+public:
+    UserRepository(ServerDatabase& database, const Clock& clock);
+
+    /// `user.id` may be empty (a UUIDv7 is made). The login is kept trimmed and lower case.
+    Result<UserRecord> create(UserRecord user);
+    Result<UserRecord> update(const QString& userId, const UserChange& change);
+    std::optional<UserRecord> find(const QString& userId);
+    std::optional<UserRecord> findByLogin(const QString& login);
+    QList<UserRecord> list();
+
+    Result<GroupRecord> createGroup(const GroupRecord& group);
+    QList<GroupRecord> groups();
+
+    static QString normalizedLogin(const QString& login) { return login.trimmed().toLower(); }
+
+private:
+    Status validate(const UserRecord& user);
+    Status writeMemberships(const QString& userId, const QStringList& groupIds, const QStringList& skills);
+    std::optional<UserRecord> findWhere(const QString& column, const QString& value);
+    int activeAdmins();
+
+    ServerDatabase& m_database;
+    const Clock& m_clock;
+};
+
+} // namespace gongdan
