@@ -7,6 +7,7 @@
 #include "HttpApi.h"
 #include "ServerDatabase.h"
 #include "ServerLog.h"
+#include "SyncRoutes.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -81,8 +82,12 @@ int main(int argc, char** argv)
     PasswordHasher hasher;
     AuthService auth(users, sessions, hasher, clock);
     AccountRoutes accounts(auth, users, hasher);
+    SyncStore syncStore(db, clock);
+    SyncService sync(syncStore, users, clock);
+    SyncRoutes syncRoutes(auth, sync);
     HttpApi api(db, log);
     accounts.install(api.http());
+    syncRoutes.install(api.http());
     const quint16 bound = api.listen(address, static_cast<quint16>(port));
     if (bound == 0) {
         log.error(QStringLiteral("listen_failed"),

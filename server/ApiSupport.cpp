@@ -18,6 +18,8 @@ StatusCode statusFor(const QString& code)
         return StatusCode::Forbidden;
     if (code.startsWith(QLatin1String("auth.")))
         return StatusCode::Unauthorized;
+    if (code == QLatin1String("sync.out_of_order") || code == QLatin1String("sync.resync_required"))
+        return StatusCode::Conflict;
     if (code.endsWith(QLatin1String("_taken")) || code.endsWith(QLatin1String(".conflict"))
         || code.endsWith(QLatin1String(".last_admin")))
         return StatusCode::Conflict;

@@ -26,7 +26,12 @@ HttpApi::HttpApi(ServerDatabase& database, ServerLog& log, QObject* parent)
         logRequest(request, 404);
     });
     m_http.afterRequest([this](QHttpServerResponse&& response, const QHttpServerRequest& request) {
-        logRequest(request, static_cast<int>(response.statusCode()));
+        const int status = static_cast<int>(response.statusCode());
+        logRequest(request, status);
+        if (status >= 500) // the body says what failed; the client only sees a code
+            m_log.error(QStringLiteral("server_error"),
+                {{QStringLiteral("path"), request.url().path()},
+                    {QStringLiteral("body"), QString::fromUtf8(response.data())}});
         return std::move(response);
     });
 }

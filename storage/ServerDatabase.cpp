@@ -39,6 +39,39 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE TABLE sign_in_failure(login TEXT PRIMARY KEY, failures INTEGER NOT NULL, "
                            "last_failure_ms BIGINT NOT NULL)"),
         },
+        {
+            // Sync (docs/ARCHITECTURE.md, "Sync"): one counter row whose lock orders every change, the
+            // change log pulls read by scope, exactly-once bookkeeping per (client, seq), the tickets and
+            // comments themselves (JSON in `data`, the columns access and lists need beside it), the
+            // per-day number counter, aliases (provisional references) and recorded conflicts.
+            QStringLiteral("CREATE TABLE seq_counter(name TEXT PRIMARY KEY, value BIGINT NOT NULL)"),
+            QStringLiteral("INSERT INTO seq_counter(name, value) VALUES ('change', 0)"),
+            QStringLiteral("CREATE TABLE change_log(server_seq BIGINT PRIMARY KEY, entity TEXT NOT NULL, "
+                           "entity_id TEXT NOT NULL, audience TEXT NOT NULL, group_id TEXT, assignee_id TEXT, "
+                           "op TEXT NOT NULL, data TEXT NOT NULL, mutation_id TEXT, client_id TEXT, "
+                           "committed_ms BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX change_log_group ON change_log(group_id, server_seq)"),
+            QStringLiteral("CREATE INDEX change_log_assignee ON change_log(assignee_id, server_seq)"),
+            QStringLiteral("CREATE TABLE sync_client(client_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, "
+                           "device_code TEXT NOT NULL UNIQUE, last_seq_applied BIGINT NOT NULL DEFAULT 0, "
+                           "last_seen_ms BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE mutation_result(client_id TEXT NOT NULL, seq BIGINT NOT NULL, "
+                           "mutation_id TEXT NOT NULL, status TEXT NOT NULL, result TEXT NOT NULL, "
+                           "PRIMARY KEY(client_id, seq))"),
+            QStringLiteral("CREATE TABLE ticket(id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, group_id TEXT, "
+                           "assignee_id TEXT, status TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL, "
+                           "server_seq BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX ticket_group ON ticket(group_id)"),
+            QStringLiteral("CREATE INDEX ticket_assignee ON ticket(assignee_id)"),
+            QStringLiteral("CREATE TABLE ticket_alias(alias TEXT NOT NULL, ticket_id TEXT NOT NULL, "
+                           "PRIMARY KEY(alias, ticket_id))"),
+            QStringLiteral("CREATE TABLE ticket_comment(id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, "
+                           "data TEXT NOT NULL, server_seq BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX ticket_comment_ticket ON ticket_comment(ticket_id, server_seq)"),
+            QStringLiteral("CREATE TABLE ticket_number(day TEXT PRIMARY KEY, last INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE ticket_conflict(id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, "
+                           "data TEXT NOT NULL, server_seq BIGINT NOT NULL)"),
+        },
     };
     return all;
 }
@@ -146,7 +179,22 @@ Status ServerDatabase::migrate()
                 QStringLiteral("server.migration"), error, QStringLiteral("Migration %1 failed").arg(version));
         }
     }
+    // The epoch names this database's history: a client whose cursor came from another history (a
+    // restored backup, a different server) must resync.
+    query.prepare(QStringLiteral("INSERT INTO server_meta(name, value) SELECT 'epoch', ? "
+                                 "WHERE NOT EXISTS (SELECT 1 FROM server_meta WHERE name = 'epoch')"));
+    query.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (!query.exec())
+        return sqlError(QStringLiteral("server.migration"), query.lastError(), QStringLiteral("Cannot name the epoch"));
     return {};
+}
+
+QString ServerDatabase::epoch() const
+{
+    QSqlQuery query(sql());
+    if (!query.exec(QStringLiteral("SELECT value FROM server_meta WHERE name = 'epoch'")) || !query.next())
+        return {};
+    return query.value(0).toString();
 }
 
 Error ServerDatabase::failure(const QSqlError& error, const QString& what)

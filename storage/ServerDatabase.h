@@ -28,6 +28,8 @@ public:
     }
     QSqlDatabase sql() const { return QSqlDatabase::database(m_connection); }
     int schemaVersion() const;
+    /// A random name given to this database's history when it was created; see SyncStore.
+    QString epoch() const;
     /// The schema version found before open() migrated (equal to schemaVersion() when nothing ran).
     int migratedFrom() const { return m_migratedFrom; }
     /// A trivial round trip: the database answers.

@@ -2,6 +2,7 @@
 
 #include "FieldValidator.h"
 #include "JsonCodec.h"
+#include "TicketTransition.h"
 
 namespace gongdan {
 
@@ -9,11 +10,10 @@ namespace {
 
 QJsonObject transitionArgs(const TransitionRequest& r, const QString& actorId, const QDateTime& at)
 {
-    return QJsonObject {{QStringLiteral("action"), Lifecycle::actionKey(r.action)},
-        {QStringLiteral("resolution"), r.resolution}, {QStringLiteral("answer"), Lifecycle::answerKey(r.answer)},
-        {QStringLiteral("note"), r.note}, {QStringLiteral("merge_target"), r.mergeTarget},
-        {QStringLiteral("target_group"), r.targetGroup},
-        {QStringLiteral("actor_id"), actorId}, {QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)}};
+    QJsonObject args = transitionToJson(r);
+    args.insert(QStringLiteral("actor_id"), actorId);
+    args.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
+    return args;
 }
 
 QDateTime atOf(const QJsonObject& args)
@@ -250,39 +250,10 @@ Result<Ticket> TicketRepository::applyTransition(
         if (!target || target->id == ticket->id || !Lifecycle::isOpen(target->status))
             return Error {QStringLiteral("transition.merge_target"),
                 tr("A ticket can only be merged into another open ticket."), QStringLiteral("mergeTarget")};
-        ticket->mergedInto = target->id;
     }
     const TicketStatus from = ticket->status;
     const QString fromGroup = ticket->groupId;
-    ticket->status = next.value();
-    switch (request.action) {
-    case TicketAction::Accept:
-        if (!ticket->acceptedAt.isValid())
-            ticket->acceptedAt = at;
-        break;
-    case TicketAction::Transfer:
-        ticket->assigneeId.clear();
-        ticket->groupId = request.targetGroup;
-        break;
-    case TicketAction::RequestConfirmation:
-        ticket->resolution = request.resolution;
-        ticket->resolvedAt = at;
-        break;
-    case TicketAction::Close:
-        ticket->resolution = request.resolution;
-        if (!ticket->resolvedAt.isValid())
-            ticket->resolvedAt = at;
-        if (ticket->status == TicketStatus::Closed)
-            ticket->closedAt = at;
-        break;
-    case TicketAction::Reopen:
-        ticket->closedAt = QDateTime();
-        break;
-    default:
-        break;
-    }
-    ticket->updatedAt = at;
-    ++ticket->version;
+    applyTransitionEffects(*ticket, next.value(), request, at);
     if (Status s = m_writer.updateTicket(rowid, *ticket); !s)
         return s.error();
     const QString detail = !request.note.isEmpty() ? request.note : request.resolution;
@@ -291,8 +262,8 @@ Result<Ticket> TicketRepository::applyTransition(
         !s)
         return s.error();
     if (ticket->groupId != fromGroup) {
-        if (Status s = event(rowid, actorId, at, QStringLiteral("field"), QStringLiteral("group_id"), fromGroup,
-                ticket->groupId);
+        if (Status s = event(
+                rowid, actorId, at, QStringLiteral("field"), QStringLiteral("group_id"), fromGroup, ticket->groupId);
             !s)
             return s.error();
     }
@@ -359,16 +330,10 @@ Status TicketRepository::replay(const OutboxEntry& entry)
         return applied ? Status() : Status(applied.error());
     }
     if (entry.name == QLatin1String("ticket.transition")) {
-        TransitionRequest request;
-        request.action
-            = Lifecycle::actionFromKey(args.value(QStringLiteral("action")).toString()).value_or(TicketAction::Accept);
-        request.resolution = args.value(QStringLiteral("resolution")).toString();
-        request.answer
-            = Lifecycle::answerFromKey(args.value(QStringLiteral("answer")).toString()).value_or(CustomerAnswer::None);
-        request.note = args.value(QStringLiteral("note")).toString();
-        request.mergeTarget = args.value(QStringLiteral("merge_target")).toString();
-        request.targetGroup = args.value(QStringLiteral("target_group")).toString();
-        auto applied = applyTransition(entry.entityId, request, actor, atOf(args));
+        auto request = transitionFromJson(args);
+        if (!request)
+            return request.error();
+        auto applied = applyTransition(entry.entityId, request.value(), actor, atOf(args));
         return applied ? Status() : Status(applied.error());
     }
     if (entry.name == QLatin1String("comment.add")) {
@@ -383,9 +348,9 @@ Status TicketRepository::replay(const OutboxEntry& entry)
 
 QList<Ticket> TicketRepository::ofCustomer(const QString& customerId, int limit)
 {
-    QSqlQuery& query = m_db.prepared(
-        QStringLiteral("SELECT %1 FROM ticket WHERE customer_id = ? ORDER BY created_ms DESC LIMIT ?")
-            .arg(TicketRows::ticketColumns()));
+    QSqlQuery& query
+        = m_db.prepared(QStringLiteral("SELECT %1 FROM ticket WHERE customer_id = ? ORDER BY created_ms DESC LIMIT ?")
+                            .arg(TicketRows::ticketColumns()));
     query.addBindValue(customerId);
     query.addBindValue(limit);
     QList<Ticket> tickets;

@@ -57,40 +57,14 @@ void TestAccountApi::cleanup()
     m_adminToken.clear();
 }
 
-// The team every test starts from: groups service and field-ops; boss (admin), li.na (agent in
-// service), wang (field staff). Made with the admin tool, then the server started.
+// The team every test starts from (seedTeam), then the server started.
 bool TestAccountApi::startTeam()
 {
     if (!m_team->available())
         return false;
-    const QStringList db {QStringLiteral("admin"), QStringLiteral("--database"), m_team->location()};
     QString output;
-    const QList<QPair<QStringList, QByteArray>> commands {
-        {db
-                + QStringList {QStringLiteral("add-group"), QStringLiteral("service"), QStringLiteral("客服部"),
-                    QStringLiteral("Customer service")},
-            {}},
-        {db + QStringList {QStringLiteral("add-group"), QStringLiteral("field-ops"), QStringLiteral("外勤组")}, {}},
-        {db
-                + QStringList {QStringLiteral("add-user"), QStringLiteral("boss"), QStringLiteral("--name"),
-                    QStringLiteral("王经理"), QStringLiteral("--role"), QStringLiteral("admin")},
-            "boss-password\n"},
-        {db
-                + QStringList {QStringLiteral("add-user"), QStringLiteral("li.na"), QStringLiteral("--name"),
-                    QStringLiteral("李娜"), QStringLiteral("--role"), QStringLiteral("agent"),
-                    QStringLiteral("--groups"), QStringLiteral("service"), QStringLiteral("--skills"),
-                    QStringLiteral("粤语,billing")},
-            "agent-password\n"},
-        {db
-                + QStringList {QStringLiteral("add-user"), QStringLiteral("wang"), QStringLiteral("--name"),
-                    QStringLiteral("王师傅"), QStringLiteral("--role"), QStringLiteral("field"),
-                    QStringLiteral("--groups"), QStringLiteral("field-ops")},
-            "field-password\n"},
-    };
-    for (const auto& [arguments, input] : commands) {
-        if (runServerCommand(arguments, input, &output) != 0)
-            qFatal("admin tool failed: %s", qPrintable(output));
-    }
+    if (!seedTeam(m_team->location(), &output))
+        qFatal("admin tool failed: %s", qPrintable(output));
     m_server = std::make_unique<ServerProcess>();
     if (!m_server->start(m_team->location()))
         qFatal("server did not start: %s", qPrintable(m_server->lastLog()));
@@ -124,7 +98,7 @@ void TestAccountApi::adminToolMakesTheTeam()
     const HttpResult users = http.get(QStringLiteral("/api/v1/users"));
     QCOMPARE(users.status, 200);
     const QJsonArray list = users.body.value(QStringLiteral("users")).toArray();
-    QCOMPARE(list.size(), 3);
+    QCOMPARE(list.size(), 4);
     const QJsonObject li = list.at(1).toObject();
     QCOMPARE(li.value(QStringLiteral("login")).toString(), QStringLiteral("li.na"));
     QCOMPARE(li.value(QStringLiteral("name")).toString(), QStringLiteral("李娜"));

@@ -48,6 +48,8 @@ TeamDatabase::TeamDatabase(const QString& backend)
         return;
     }
     const QString cluster = qEnvironmentVariable("GONGDAN_TEST_POSTGRES");
+    if (cluster.isEmpty() && qEnvironmentVariableIsSet("GONGDAN_REQUIRE_POSTGRES"))
+        qFatal("GONGDAN_REQUIRE_POSTGRES is set but GONGDAN_TEST_POSTGRES is not: the PostgreSQL rows would not run");
     if (cluster.isEmpty()) {
         m_why = QStringLiteral("GONGDAN_TEST_POSTGRES is not set; scripts/test starts a PostgreSQL cluster");
         return;
@@ -151,6 +153,37 @@ int runServerCommand(const QStringList& arguments, const QByteArray& input, QStr
     if (output)
         *output = QString::fromUtf8(process.readAll());
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool seedTeam(const QString& databaseLocation, QString* error)
+{
+    const QStringList db {QStringLiteral("admin"), QStringLiteral("--database"), databaseLocation};
+    auto user = [&](const char* login, const char* name, const char* role, const char* groups) {
+        QStringList args = db
+            + QStringList {QStringLiteral("add-user"), QLatin1String(login), QStringLiteral("--name"),
+                QString::fromUtf8(name), QStringLiteral("--role"), QLatin1String(role)};
+        if (*groups)
+            args += QStringList {QStringLiteral("--groups"), QLatin1String(groups)};
+        return args;
+    };
+    const QList<QPair<QStringList, QByteArray>> commands {
+        {db
+                + QStringList {QStringLiteral("add-group"), QStringLiteral("service"), QStringLiteral("客服部"),
+                    QStringLiteral("Customer service")},
+            {}},
+        {db + QStringList {QStringLiteral("add-group"), QStringLiteral("field-ops"), QStringLiteral("外勤组")}, {}},
+        {user("boss", "王经理", "admin", ""), "boss-password\n"},
+        {user("li.na", "李娜", "agent", "service")
+                + QStringList {QStringLiteral("--skills"), QStringLiteral("粤语,billing")},
+            "agent-password\n"},
+        {user("zhang", "张伟", "agent", "field-ops"), "zhang-password\n"},
+        {user("wang", "王师傅", "field", "field-ops"), "field-password\n"},
+    };
+    for (const auto& [arguments, input] : commands) {
+        if (runServerCommand(arguments, input, error) != 0)
+            return false;
+    }
+    return true;
 }
 
 HttpResult HttpClient::send(

@@ -57,6 +57,12 @@ private:
 /// `output` gets stdout and stderr.
 int runServerCommand(const QStringList& arguments, const QByteArray& input = {}, QString* output = nullptr);
 
+/// Makes the team most server tests start from, with the admin tool: groups "service" (客服部) and
+/// "field-ops" (外勤组); boss (admin, "boss-password"), li.na (agent in service, "agent-password"),
+/// zhang (agent in field-ops, "zhang-password"), wang (field staff in field-ops, "field-password").
+/// False with the tool's output in `error` when a step fails.
+bool seedTeam(const QString& databaseLocation, QString* error);
+
 struct HttpResult {
     int status = 0; ///< 0: no answer
     QJsonObject body;

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "Lifecycle.h"
+#include "Ticket.h"
+
+#include <QJsonObject>
+
+namespace gongdan {
+
+/// A transition as a queued intent and the sync protocol carry it: {action, resolution, answer, note,
+/// merge_target, target_group}. Callers add actor_id, at, from and to.
+QJsonObject transitionToJson(const TransitionRequest& request);
+/// Refuses an unknown action or answer (transition.bad_args), naming the field.
+Result<TransitionRequest> transitionFromJson(const QJsonObject& args);
+
+/// What a legal transition does to the ticket besides its status: accepted/resolved/closed times, the
+/// resolution, the new group of a transfer, the merge target. `next` is what Lifecycle::apply returned.
+/// Bumps the version and the update time. The same on the workstation and on the server.
+void applyTransitionEffects(Ticket& ticket, TicketStatus next, const TransitionRequest& request, const QDateTime& at);
+
+} // namespace gongdan

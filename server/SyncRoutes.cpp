@@ -1,0 +1,75 @@
+#include "SyncRoutes.h"
+
+#include "ApiSupport.h"
+
+#include <QUrlQuery>
+
+namespace gongdan {
+
+using Method = QHttpServerRequest::Method;
+using namespace api;
+
+SyncRoutes::SyncRoutes(AuthService& auth, SyncService& sync) : m_auth(auth), m_sync(sync) { }
+
+void SyncRoutes::install(QHttpServer& http)
+{
+    http.route(QStringLiteral("/v1/sync/register"), Method::Post,
+        [this](const QHttpServerRequest& request) { return registerClient(request); });
+    http.route(QStringLiteral("/v1/sync/push"), Method::Post,
+        [this](const QHttpServerRequest& request) { return push(request); });
+    http.route(QStringLiteral("/v1/sync/pull"), Method::Get,
+        [this](const QHttpServerRequest& request) { return pull(request); });
+}
+
+QHttpServerResponse SyncRoutes::registerClient(const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    auto body = parseBody(request, {QStringLiteral("client_id")});
+    if (!body)
+        return errorResponse(body.error());
+    auto answer = m_sync.registerClient(who.value().user, body.value());
+    return answer ? jsonResponse(answer.value()) : errorResponse(answer.error());
+}
+
+QHttpServerResponse SyncRoutes::push(const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    auto body = parseBody(
+        request, {QStringLiteral("client_id"), QStringLiteral("schema_version"), QStringLiteral("mutations")});
+    if (!body)
+        return errorResponse(body.error());
+    auto answer = m_sync.push(who.value().user, body.value());
+    if (!answer)
+        return errorResponse(answer.error());
+    const bool stopped = answer.value().contains(QStringLiteral("error"));
+    return jsonResponse(
+        answer.value(), stopped ? QHttpServerResponse::StatusCode::Conflict : QHttpServerResponse::StatusCode::Ok);
+}
+
+QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    const QUrlQuery query = request.query();
+    bool cursorOk = true, limitOk = true;
+    const qint64 cursor = query.hasQueryItem(QStringLiteral("cursor"))
+        ? query.queryItemValue(QStringLiteral("cursor")).toLongLong(&cursorOk)
+        : 0;
+    const int limit = query.hasQueryItem(QStringLiteral("limit"))
+        ? query.queryItemValue(QStringLiteral("limit")).toInt(&limitOk)
+        : 1000;
+    if (!cursorOk || !limitOk)
+        return errorResponse(
+            Error {QStringLiteral("request.wrong_type"), QStringLiteral("cursor and limit are whole numbers."),
+                cursorOk ? QStringLiteral("limit") : QStringLiteral("cursor")});
+    auto answer = m_sync.pull(who.value().user, query.queryItemValue(QStringLiteral("client_id")), cursor, limit,
+        query.queryItemValue(QStringLiteral("epoch")));
+    return answer ? jsonResponse(answer.value()) : errorResponse(answer.error());
+}
+
+} // namespace gongdan

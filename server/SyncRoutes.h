@@ -1,0 +1,25 @@
+#pragma once
+
+#include "AuthService.h"
+#include "SyncService.h"
+
+#include <QHttpServer>
+
+namespace gongdan {
+
+/// POST /v1/sync/register, POST /v1/sync/push, GET /v1/sync/pull?client_id=&cursor=&limit=&epoch=
+class SyncRoutes {
+public:
+    SyncRoutes(AuthService& auth, SyncService& sync);
+    void install(QHttpServer& http);
+
+private:
+    QHttpServerResponse registerClient(const QHttpServerRequest& request);
+    QHttpServerResponse push(const QHttpServerRequest& request);
+    QHttpServerResponse pull(const QHttpServerRequest& request);
+
+    AuthService& m_auth;
+    SyncService& m_sync;
+};
+
+} // namespace gongdan

@@ -1,0 +1,196 @@
+#include "SyncService.h"
+
+#include "ApiSupport.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+namespace gongdan {
+
+namespace {
+
+Result<QString> clientIdOf(const QJsonObject& body)
+{
+    auto id = api::requiredString(body, QStringLiteral("client_id"));
+    if (!id)
+        return id.error();
+    if (QUuid::fromString(id.value()).isNull())
+        return Error {QStringLiteral("sync.bad_client_id"), QStringLiteral("client_id must be a UUID."),
+            QStringLiteral("client_id")};
+    return id.value();
+}
+
+} // namespace
+
+SyncService::SyncService(SyncStore& store, UserRepository& users, const Clock& clock, QObject* parent)
+    : QObject(parent), m_store(store), m_applier(store, users, clock)
+{
+}
+
+Result<QJsonObject> SyncService::registerClient(const UserRecord& user, const QJsonObject& body)
+{
+    auto clientId = clientIdOf(body);
+    if (!clientId)
+        return clientId.error();
+    auto client = m_store.registerClient(clientId.value(), user.id);
+    if (!client)
+        return client.error();
+    return QJsonObject {{QStringLiteral("client_id"), client.value().clientId},
+        {QStringLiteral("device_code"), client.value().deviceCode},
+        {QStringLiteral("last_seq_applied"), client.value().lastSeqApplied},
+        {QStringLiteral("epoch"), m_store.database().epoch()}};
+}
+
+Result<QList<Mutation>> SyncService::readMutations(const QJsonObject& body)
+{
+    const QJsonValue list = body.value(QStringLiteral("mutations"));
+    if (!list.isArray())
+        return Error {QStringLiteral("request.wrong_type"), QStringLiteral("\"mutations\" must be a list."),
+            QStringLiteral("mutations")};
+    if (list.toArray().size() > kMaxMutations)
+        return Error {QStringLiteral("sync.batch_too_large"),
+            QStringLiteral("At most %1 mutations per push.").arg(kMaxMutations), QStringLiteral("mutations")};
+    static const QStringList allowed {QStringLiteral("seq"), QStringLiteral("mutation_id"), QStringLiteral("name"),
+        QStringLiteral("entity_id"), QStringLiteral("args"), QStringLiteral("base_version")};
+    QList<Mutation> mutations;
+    qint64 previous = 0;
+    for (const QJsonValue& value : list.toArray()) {
+        const QString where = QStringLiteral("mutations[%1]").arg(mutations.size());
+        const QJsonObject m = value.toObject();
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            if (!allowed.contains(it.key()))
+                return Error {QStringLiteral("request.unknown_field"),
+                    QStringLiteral("\"%1\" is not a field of a mutation.").arg(it.key()),
+                    where + QLatin1Char('.') + it.key()};
+        }
+        const double seq = m.value(QStringLiteral("seq")).toDouble(-1);
+        if (!value.isObject() || seq < 1 || seq != static_cast<double>(static_cast<qint64>(seq))
+            || !m.value(QStringLiteral("mutation_id")).isString() || !m.value(QStringLiteral("name")).isString()
+            || !m.value(QStringLiteral("entity_id")).isString() || !m.value(QStringLiteral("args")).isObject())
+            return Error {QStringLiteral("request.wrong_type"),
+                QStringLiteral("A mutation is {seq: a positive whole number, mutation_id, name, entity_id: strings, "
+                               "args: an object}."),
+                where};
+        if (static_cast<qint64>(seq) <= previous)
+            return Error {QStringLiteral("sync.seq_order"),
+                QStringLiteral("Mutations must be in increasing seq order."), where + QStringLiteral(".seq")};
+        previous = static_cast<qint64>(seq);
+        mutations.append(
+            {previous, m.value(QStringLiteral("mutation_id")).toString(), m.value(QStringLiteral("name")).toString(),
+                m.value(QStringLiteral("entity_id")).toString(), m.value(QStringLiteral("args")).toObject()});
+    }
+    return mutations;
+}
+
+Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject& body)
+{
+    auto clientId = clientIdOf(body);
+    if (!clientId)
+        return clientId.error();
+    auto mutations = readMutations(body);
+    if (!mutations)
+        return mutations.error();
+
+    ServerTransaction transaction(m_store.database());
+    auto client = m_store.registerClient(clientId.value(), user.id);
+    if (!client)
+        return client.error();
+    qint64 last = client.value().lastSeqApplied;
+    qint64 highestServerSeq = 0;
+    QJsonArray results;
+    QJsonObject stop;
+    for (const Mutation& mutation : mutations.value()) {
+        if (mutation.seq <= last) { // delivered before: the same answer again, applied nothing
+            QJsonObject again = m_store.storedResult(clientId.value(), mutation.seq)
+                                    .value_or(QJsonObject {{QStringLiteral("seq"), mutation.seq}});
+            again.insert(QStringLiteral("duplicate"), true);
+            results.append(again);
+            continue;
+        }
+        if (mutation.seq != last + 1) {
+            stop = {{QStringLiteral("code"), QStringLiteral("sync.out_of_order")},
+                {QStringLiteral("message"),
+                    QStringLiteral("Expected seq %1 but got %2; push from %1.").arg(last + 1).arg(mutation.seq)},
+                {QStringLiteral("field"), QStringLiteral("mutations.seq")}, {QStringLiteral("expected_seq"), last + 1}};
+            break;
+        }
+        const QString savepoint = QStringLiteral("m%1").arg(mutation.seq);
+        if (Status s = m_store.savepoint(savepoint); !s)
+            return s.error();
+        Result<QJsonObject> outcome = m_applier.apply(user, mutation, clientId.value());
+        QJsonObject result;
+        if (outcome) {
+            result = outcome.value();
+            highestServerSeq = std::max(highestServerSeq, result.value(QStringLiteral("server_seq")).toInteger());
+        } else if (outcome.error().code.startsWith(QLatin1String("server."))) {
+            return outcome.error(); // the whole push rolls back; the device retries it
+        } else {
+            if (Status s = m_store.rollbackTo(savepoint); !s)
+                return s.error();
+            result = {{QStringLiteral("seq"), mutation.seq}, {QStringLiteral("mutation_id"), mutation.mutationId},
+                {QStringLiteral("status"), QStringLiteral("rejected")},
+                {QStringLiteral("error"),
+                    QJsonObject {{QStringLiteral("code"), outcome.error().code},
+                        {QStringLiteral("message"), outcome.error().message},
+                        {QStringLiteral("field"), outcome.error().field}}}};
+        }
+        if (Status s = m_store.release(savepoint); !s)
+            return s.error();
+        if (Status s = m_store.storeResult(clientId.value(), mutation.seq, mutation.mutationId, result); !s)
+            return s.error();
+        last = mutation.seq;
+        results.append(result);
+    }
+    if (Status s = m_store.setLastSeqApplied(clientId.value(), last); !s)
+        return s.error();
+    if (Status s = transaction.commit(); !s)
+        return s.error();
+    if (highestServerSeq > 0)
+        Q_EMIT committed(highestServerSeq);
+    QJsonObject answer {{QStringLiteral("results"), results}, {QStringLiteral("last_seq_applied"), last},
+        {QStringLiteral("device_code"), client.value().deviceCode}};
+    if (!stop.isEmpty())
+        answer.insert(QStringLiteral("error"), stop);
+    return answer;
+}
+
+Result<QJsonObject> SyncService::pull(
+    const UserRecord& user, const QString& clientId, qint64 cursor, int limit, const QString& epoch)
+{
+    const QString ours = m_store.database().epoch();
+    if (!epoch.isEmpty() && epoch != ours)
+        return Error {QStringLiteral("sync.resync_required"),
+            QStringLiteral("This server's history is not the one the device synced with; rebuild the cache."),
+            QStringLiteral("epoch")};
+    // The counter first: every change up to it has committed (commits happen in counter order).
+    auto upTo = m_store.committedSeq();
+    if (!upTo)
+        return upTo.error();
+    if (cursor < 0 || cursor > upTo.value())
+        return Error {QStringLiteral("sync.resync_required"),
+            QStringLiteral("The cursor %1 is ahead of this server (%2); rebuild the cache.")
+                .arg(cursor)
+                .arg(upTo.value()),
+            QStringLiteral("cursor")};
+    limit = std::clamp(limit, 1, kMaxPullLimit);
+    auto rows = m_store.changes(user.principal(), cursor, upTo.value(), limit);
+    if (!rows)
+        return rows.error();
+    QJsonArray changes;
+    for (const ChangeRow& row : rows.value())
+        changes.append(QJsonObject {{QStringLiteral("server_seq"), row.serverSeq},
+            {QStringLiteral("entity"), row.entity}, {QStringLiteral("id"), row.entityId},
+            {QStringLiteral("op"), row.op}, {QStringLiteral("data"), row.data}});
+    const bool more = rows.value().size() == limit;
+    qint64 applied = 0;
+    if (!clientId.isEmpty()) {
+        if (std::optional<SyncClientRecord> client = m_store.client(clientId); client && client->userId == user.id)
+            applied = client->lastSeqApplied;
+    }
+    return QJsonObject {{QStringLiteral("changes"), changes},
+        {QStringLiteral("next_cursor"), more ? rows.value().last().serverSeq : upTo.value()},
+        {QStringLiteral("has_more"), more}, {QStringLiteral("epoch"), ours},
+        {QStringLiteral("last_seq_applied"), applied}};
+}
+
+} // namespace gongdan

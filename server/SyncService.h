@@ -1,0 +1,43 @@
+#pragma once
+
+#include "MutationApplier.h"
+
+#include <QObject>
+
+namespace gongdan {
+
+/// The sync protocol's server side (docs/ARCHITECTURE.md, "Sync"): push applies a device's intents
+/// exactly once per (client, seq) in seq order, each in a savepoint of one transaction that also
+/// records its result and the device's last applied seq; pull hands out the changes after a cursor
+/// that the user may see, never skipping a committed one.
+class SyncService : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxMutations = 500;
+    static constexpr int kMaxPullLimit = 5000;
+
+    SyncService(SyncStore& store, UserRepository& users, const Clock& clock, QObject* parent = nullptr);
+
+    /// {client_id} → {client_id, device_code, last_seq_applied, epoch}
+    Result<QJsonObject> registerClient(const UserRecord& user, const QJsonObject& body);
+    /// {client_id, mutations: [{seq, mutation_id, name, entity_id, args, base_version?}]} →
+    /// {results: […], last_seq_applied, device_code}; with "error" (sync.out_of_order) when a seq is
+    /// missing: the mutations before it are applied, none after it.
+    Result<QJsonObject> push(const UserRecord& user, const QJsonObject& body);
+    /// → {changes: [{server_seq, entity, id, op, data}], next_cursor, has_more, epoch, last_seq_applied}
+    Result<QJsonObject> pull(
+        const UserRecord& user, const QString& clientId, qint64 cursor, int limit, const QString& epoch);
+
+Q_SIGNALS:
+    /// A push committed changes up to `serverSeq` (the WebSocket pokes listen).
+    void committed(qint64 serverSeq);
+
+private:
+    Result<QList<Mutation>> readMutations(const QJsonObject& body);
+
+    SyncStore& m_store;
+    MutationApplier m_applier;
+};
+
+} // namespace gongdan

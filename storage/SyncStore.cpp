@@ -1,0 +1,323 @@
+#include "SyncStore.h"
+
+#include "JsonCodec.h"
+#include "TicketNumber.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace gongdan {
+
+namespace {
+
+QString compact(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parsed(const QVariant& text)
+{
+    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+// A null QString binds as SQL NULL; columns that mean "none" by an empty string get "".
+QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+} // namespace
+
+SyncStore::SyncStore(ServerDatabase& database, const Clock& clock) : m_database(database), m_clock(clock) { }
+
+Status SyncStore::exec(const QString& sql, const QVariantList& values, const QString& what)
+{
+    QSqlQuery query(m_database.sql());
+    if (values.isEmpty()) { // QPSQL cannot prepare SAVEPOINT and friends
+        if (!query.exec(sql))
+            return ServerDatabase::failure(query.lastError(), what);
+        return {};
+    }
+    query.prepare(sql);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return ServerDatabase::failure(query.lastError(), what);
+    return {};
+}
+
+Result<SyncClientRecord> SyncStore::registerClient(const QString& clientId, const QString& userId)
+{
+    if (std::optional<SyncClientRecord> known = client(clientId)) {
+        if (known->userId != userId) {
+            if (Status s
+                = exec(QStringLiteral("UPDATE sync_client SET user_id = ?, last_seen_ms = ? WHERE client_id = ?"),
+                    {userId, m_clock.nowMs(), clientId}, QStringLiteral("Cannot re-bind the device"));
+                !s)
+                return s.error();
+            known->userId = userId;
+        }
+        return *known;
+    }
+    static const QString alphabet = QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZ23456789"); // no 0/O, 1/I
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        QString code;
+        for (int i = 0; i < 3; ++i)
+            code.append(alphabet.at(QRandomGenerator::global()->bounded(alphabet.size())));
+        QSqlQuery taken(m_database.sql());
+        taken.prepare(QStringLiteral("SELECT 1 FROM sync_client WHERE device_code = ?"));
+        taken.addBindValue(code);
+        if (taken.exec() && taken.next())
+            continue;
+        if (Status s = exec(QStringLiteral("INSERT INTO sync_client(client_id, user_id, device_code, last_seq_applied, "
+                                           "last_seen_ms) VALUES (?, ?, ?, 0, ?)"),
+                {clientId, userId, code, m_clock.nowMs()}, QStringLiteral("Cannot register the device"));
+            !s)
+            return s.error();
+        return SyncClientRecord {clientId, userId, code, 0};
+    }
+    return Error {QStringLiteral("server.device_codes"), QStringLiteral("No free device code is left.")};
+}
+
+std::optional<SyncClientRecord> SyncStore::client(const QString& clientId)
+{
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("SELECT user_id, device_code, last_seq_applied FROM sync_client WHERE client_id = ?"));
+    query.addBindValue(clientId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return SyncClientRecord {
+        clientId, query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()};
+}
+
+Status SyncStore::setLastSeqApplied(const QString& clientId, qint64 seq)
+{
+    return exec(QStringLiteral("UPDATE sync_client SET last_seq_applied = ?, last_seen_ms = ? WHERE client_id = ?"),
+        {seq, m_clock.nowMs(), clientId}, QStringLiteral("Cannot record the applied seq"));
+}
+
+std::optional<QJsonObject> SyncStore::storedResult(const QString& clientId, qint64 seq)
+{
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("SELECT result FROM mutation_result WHERE client_id = ? AND seq = ?"));
+    query.addBindValue(clientId);
+    query.addBindValue(seq);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return parsed(query.value(0));
+}
+
+Status SyncStore::storeResult(const QString& clientId, qint64 seq, const QString& mutationId, const QJsonObject& result)
+{
+    return exec(QStringLiteral("INSERT INTO mutation_result(client_id, seq, mutation_id, status, result) "
+                               "VALUES (?, ?, ?, ?, ?)"),
+        {clientId, seq, mutationId, result.value(QStringLiteral("status")).toString(), compact(result)},
+        QStringLiteral("Cannot record the result"));
+}
+
+Result<qint64> SyncStore::nextSeq()
+{
+    QSqlQuery query(m_database.sql());
+    if (!query.exec(QStringLiteral("UPDATE seq_counter SET value = value + 1 WHERE name = 'change' RETURNING value"))
+        || !query.next())
+        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot take the next seq"));
+    return query.value(0).toLongLong();
+}
+
+Result<qint64> SyncStore::committedSeq()
+{
+    QSqlQuery query(m_database.sql());
+    if (!query.exec(QStringLiteral("SELECT value FROM seq_counter WHERE name = 'change'")) || !query.next())
+        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot read the seq"));
+    return query.value(0).toLongLong();
+}
+
+Status SyncStore::appendChange(qint64 seq, const QString& entity, const QString& entityId, const ChangeScope& scope,
+    const QString& op, const QJsonObject& data, const QString& mutationId, const QString& clientId)
+{
+    return exec(QStringLiteral("INSERT INTO change_log(server_seq, entity, entity_id, audience, group_id, assignee_id, "
+                               "op, data, mutation_id, client_id, committed_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+        {seq, entity, entityId, scope.teamWide ? QStringLiteral("all") : QStringLiteral("scoped"), text(scope.groupId),
+            text(scope.assigneeId), op, compact(data), text(mutationId), text(clientId), m_clock.nowMs()},
+        QStringLiteral("Cannot log the change"));
+}
+
+Result<QList<ChangeRow>> SyncStore::changes(const Principal& who, qint64 cursor, qint64 upTo, int limit)
+{
+    // The scope test is the access rule of domain/Access.h written as SQL over the logged scope.
+    QString scope;
+    QVariantList values {cursor, upTo};
+    switch (who.role) {
+    case Role::Admin:
+    case Role::Supervisor:
+        scope = QStringLiteral("1 = 1");
+        break;
+    case Role::Agent: {
+        scope = QStringLiteral("audience = 'all' OR assignee_id = ?");
+        values.append(who.userId);
+        if (!who.groupIds.isEmpty()) {
+            scope += QStringLiteral(" OR group_id IN (%1)")
+                         .arg(QStringList(who.groupIds.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+            for (const QString& group : who.groupIds)
+                values.append(group);
+        }
+        break;
+    }
+    case Role::Field:
+        scope = QStringLiteral("audience = 'all' OR assignee_id = ?");
+        values.append(who.userId);
+        break;
+    }
+    values.append(limit);
+    QSqlQuery query(m_database.sql());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT server_seq, entity, entity_id, op, data FROM change_log "
+                                 "WHERE server_seq > ? AND server_seq <= ? AND (%1) ORDER BY server_seq LIMIT ?")
+                      .arg(scope));
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot read changes"));
+    QList<ChangeRow> rows;
+    while (query.next())
+        rows.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString(), parsed(query.value(4))});
+    return rows;
+}
+
+std::optional<Ticket> SyncStore::ticket(const QString& id)
+{
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("SELECT data FROM ticket WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    auto ticket = JsonCodec::ticketFromJson(parsed(query.value(0)));
+    if (!ticket)
+        return std::nullopt;
+    return ticket.value();
+}
+
+Status SyncStore::upsertTicket(const Ticket& ticket, qint64 seq, bool insert)
+{
+    const QVariantList values {ticket.number, text(ticket.groupId), text(ticket.assigneeId),
+        EnumText<TicketStatus>::key(ticket.status), ticket.version, compact(JsonCodec::toJson(ticket)), seq, ticket.id};
+    return exec(insert ? QStringLiteral("INSERT INTO ticket(number, group_id, assignee_id, status, version, data, "
+                                        "server_seq, id) VALUES (?,?,?,?,?,?,?,?)")
+                       : QStringLiteral("UPDATE ticket SET number = ?, group_id = ?, assignee_id = ?, status = ?, "
+                                        "version = ?, data = ?, server_seq = ? WHERE id = ?"),
+        values, QStringLiteral("Cannot store the ticket"));
+}
+
+Status SyncStore::addAlias(const QString& alias, const QString& ticketId)
+{
+    return exec(QStringLiteral("INSERT INTO ticket_alias(alias, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+        {alias, ticketId}, QStringLiteral("Cannot keep the provisional reference"));
+}
+
+QStringList SyncStore::ticketsByAlias(const QString& alias)
+{
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("SELECT ticket_id FROM ticket_alias WHERE alias = ? ORDER BY ticket_id"));
+    query.addBindValue(alias);
+    QStringList ids;
+    if (query.exec()) {
+        while (query.next())
+            ids.append(query.value(0).toString());
+    }
+    return ids;
+}
+
+QStringList SyncStore::aliasesOf(const QString& ticketId)
+{
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("SELECT alias FROM ticket_alias WHERE ticket_id = ? ORDER BY alias"));
+    query.addBindValue(ticketId);
+    QStringList aliases;
+    if (query.exec()) {
+        while (query.next())
+            aliases.append(query.value(0).toString());
+    }
+    return aliases;
+}
+
+Result<int> SyncStore::nextNumber(QDate day)
+{
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("INSERT INTO ticket_number(day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE "
+                                 "SET last = ticket_number.last + 1 RETURNING last"));
+    query.addBindValue(day.toString(QStringLiteral("yyyyMMdd")));
+    if (!query.exec() || !query.next())
+        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot number the ticket"));
+    return query.value(0).toInt();
+}
+
+std::optional<qint64> SyncStore::commentSeq(const QString& commentId)
+{
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("SELECT server_seq FROM ticket_comment WHERE id = ?"));
+    query.addBindValue(commentId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+Status SyncStore::insertComment(const Comment& comment, qint64 seq)
+{
+    return exec(QStringLiteral("INSERT INTO ticket_comment(id, ticket_id, data, server_seq) VALUES (?, ?, ?, ?)"),
+        {comment.id, comment.ticketId, compact(JsonCodec::toJson(comment)), seq},
+        QStringLiteral("Cannot store the comment"));
+}
+
+QList<Comment> SyncStore::comments(const QString& ticketId)
+{
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("SELECT data FROM ticket_comment WHERE ticket_id = ? ORDER BY server_seq"));
+    query.addBindValue(ticketId);
+    QList<Comment> out;
+    if (query.exec()) {
+        while (query.next()) {
+            if (auto comment = JsonCodec::commentFromJson(parsed(query.value(0))))
+                out.append(comment.value());
+        }
+    }
+    return out;
+}
+
+Status SyncStore::insertConflict(const QString& id, const QString& ticketId, const QJsonObject& data, qint64 seq)
+{
+    return exec(QStringLiteral("INSERT INTO ticket_conflict(id, ticket_id, data, server_seq) VALUES (?, ?, ?, ?)"),
+        {id, ticketId, compact(data), seq}, QStringLiteral("Cannot record the conflict"));
+}
+
+QList<QJsonObject> SyncStore::conflicts(const QString& ticketId)
+{
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("SELECT data FROM ticket_conflict WHERE ticket_id = ? ORDER BY server_seq"));
+    query.addBindValue(ticketId);
+    QList<QJsonObject> out;
+    if (query.exec()) {
+        while (query.next())
+            out.append(parsed(query.value(0)));
+    }
+    return out;
+}
+
+Status SyncStore::savepoint(const QString& name)
+{
+    return exec(QStringLiteral("SAVEPOINT ") + name, {}, QStringLiteral("Cannot set a savepoint"));
+}
+
+Status SyncStore::rollbackTo(const QString& name)
+{
+    return exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name, {}, QStringLiteral("Cannot roll back"));
+}
+
+Status SyncStore::release(const QString& name)
+{
+    return exec(QStringLiteral("RELEASE SAVEPOINT ") + name, {}, QStringLiteral("Cannot release a savepoint"));
+}
+
+} // namespace gongdan

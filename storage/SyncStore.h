@@ -1,0 +1,90 @@
+#pragma once
+
+#include "Access.h"
+#include "Clock.h"
+#include "ServerDatabase.h"
+#include "Ticket.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <optional>
+
+namespace gongdan {
+
+/// Who may read a change: tickets and what hangs off them by their group and assignee; team-wide data
+/// (users, groups, field definitions) by everyone.
+struct ChangeScope {
+    bool teamWide = false;
+    QString groupId;
+    QString assigneeId;
+};
+
+struct ChangeRow {
+    qint64 serverSeq = 0;
+    QString entity; ///< ticket | comment | conflict | …
+    QString entityId;
+    QString op; ///< upsert | scope_remove
+    QJsonObject data;
+};
+
+struct SyncClientRecord {
+    QString clientId;
+    QString userId;
+    QString deviceCode; ///< three characters, unique on this server: the prefix of provisional references
+    qint64 lastSeqApplied = 0;
+};
+
+/// The server side of sync in the team database: the change log and its counter, per-client
+/// exactly-once bookkeeping, and the tickets and comments it carries. Every method that writes must run
+/// inside the push's transaction (ServerTransaction), so an effect, its change-log rows and its recorded
+/// result commit together or not at all.
+class SyncStore {
+public:
+    SyncStore(ServerDatabase& database, const Clock& clock);
+
+    ServerDatabase& database() { return m_database; }
+
+    /// Registers a device (or re-binds it to the user now signed in on it).
+    Result<SyncClientRecord> registerClient(const QString& clientId, const QString& userId);
+    std::optional<SyncClientRecord> client(const QString& clientId);
+    Status setLastSeqApplied(const QString& clientId, qint64 seq);
+    std::optional<QJsonObject> storedResult(const QString& clientId, qint64 seq);
+    Status storeResult(const QString& clientId, qint64 seq, const QString& mutationId, const QJsonObject& result);
+
+    /// The next server_seq: an UPDATE of the one counter row, whose row lock makes concurrent pushes
+    /// commit in seq order, so a reader never sees seq N+1 before N.
+    Result<qint64> nextSeq();
+    /// The highest seq committed; every change up to it is visible.
+    Result<qint64> committedSeq();
+    Status appendChange(qint64 seq, const QString& entity, const QString& entityId, const ChangeScope& scope,
+        const QString& op, const QJsonObject& data, const QString& mutationId, const QString& clientId);
+    /// Changes after `cursor` up to `upTo` that `who` may read, in seq order, at most `limit`.
+    Result<QList<ChangeRow>> changes(const Principal& who, qint64 cursor, qint64 upTo, int limit);
+
+    std::optional<Ticket> ticket(const QString& id);
+    Status upsertTicket(const Ticket& ticket, qint64 seq, bool insert);
+    Status addAlias(const QString& alias, const QString& ticketId);
+    QStringList ticketsByAlias(const QString& alias);
+    QStringList aliasesOf(const QString& ticketId);
+    /// The day's next ticket sequence (GYYYYMMDDNNN's NNN), counted in the database.
+    Result<int> nextNumber(QDate day);
+
+    std::optional<qint64> commentSeq(const QString& commentId);
+    Status insertComment(const Comment& comment, qint64 seq);
+    QList<Comment> comments(const QString& ticketId);
+    Status insertConflict(const QString& id, const QString& ticketId, const QJsonObject& data, qint64 seq);
+    QList<QJsonObject> conflicts(const QString& ticketId);
+
+    /// SAVEPOINTs around one mutation, so a rejected one leaves the batch's transaction clean.
+    Status savepoint(const QString& name);
+    Status rollbackTo(const QString& name);
+    Status release(const QString& name);
+
+private:
+    Status exec(const QString& sql, const QVariantList& values, const QString& what);
+
+    ServerDatabase& m_database;
+    const Clock& m_clock;
+};
+
+} // namespace gongdan

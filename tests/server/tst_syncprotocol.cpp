@@ -1,0 +1,450 @@
+// The sync protocol against a real gongdan-server on both backends: numbers assigned on first push,
+// exactly-once under duplicated and reordered pushes, pulls filtered by scope with scope removal,
+// the state machine re-checked at the server, concurrent field edits recorded as conflicts, and bad
+// pushes refused whole.
+#include "JsonCodec.h"
+#include "ServerHarness.h"
+#include "TicketTransition.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <QUuid>
+#include <memory>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+namespace {
+
+/// One simulated workstation: a device id, a token, its own seq counter and pull cursor.
+class Device {
+public:
+    Device(const QString& baseUrl, const QString& token)
+        : http(baseUrl), clientId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        http.setToken(token);
+    }
+
+    QJsonObject mutation(const QString& name, const QString& entityId, const QJsonObject& args)
+    {
+        return {{QStringLiteral("seq"), ++nextSeq},
+            {QStringLiteral("mutation_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+            {QStringLiteral("name"), name}, {QStringLiteral("entity_id"), entityId}, {QStringLiteral("args"), args}};
+    }
+    HttpResult push(const QJsonArray& mutations)
+    {
+        return http.post(QStringLiteral("/v1/sync/push"),
+            {{QStringLiteral("client_id"), clientId}, {QStringLiteral("mutations"), mutations}});
+    }
+    /// Pulls until has_more is false; every change after the cursor.
+    QJsonArray pullAll()
+    {
+        QJsonArray all;
+        for (;;) {
+            const HttpResult page
+                = http.get(QStringLiteral("/v1/sync/pull?client_id=%1&cursor=%2&limit=3").arg(clientId).arg(cursor));
+            if (page.status != 200) {
+                lastError = QString::fromUtf8(page.raw);
+                return all;
+            }
+            for (const QJsonValue& change : page.body.value(QStringLiteral("changes")).toArray())
+                all.append(change);
+            cursor = page.body.value(QStringLiteral("next_cursor")).toInteger();
+            if (!page.body.value(QStringLiteral("has_more")).toBool())
+                return all;
+        }
+    }
+
+    HttpClient http;
+    QString clientId;
+    qint64 nextSeq = 0;
+    qint64 cursor = 0;
+    QString lastError;
+};
+
+Ticket newTicket(const QString& subject, const QString& group, const QString& provisional)
+{
+    Ticket t;
+    t.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    t.number = provisional;
+    t.subject = subject;
+    t.groupId = group;
+    t.priority = Priority::Urgent;
+    t.createdAt = t.updatedAt = QDateTime::currentDateTimeUtc();
+    return t;
+}
+
+QJsonObject createArgs(const Ticket& t)
+{
+    return {{QStringLiteral("ticket"), JsonCodec::toJson(t)}};
+}
+
+QJsonObject commentArgs(const QString& ticketId, const QString& body)
+{
+    Comment c {QUuid::createUuid().toString(QUuid::WithoutBraces), ticketId, QString(), CommentVisibility::Public, body,
+        {}, QDateTime::currentDateTimeUtc()};
+    return {{QStringLiteral("comment"), JsonCodec::toJson(c)}};
+}
+
+QJsonObject transitionArgs(TicketAction action, const QString& resolution = {},
+    CustomerAnswer answer = CustomerAnswer::None, const QString& group = {})
+{
+    TransitionRequest request;
+    request.action = action;
+    request.resolution = resolution;
+    request.answer = answer;
+    request.targetGroup = group;
+    request.note = group.isEmpty() ? QString() : QStringLiteral("转外勤");
+    return transitionToJson(request);
+}
+
+QJsonObject result(const HttpResult& push, int index = 0)
+{
+    return push.body.value(QStringLiteral("results")).toArray().at(index).toObject();
+}
+
+QStringList summary(const QJsonArray& changes)
+{
+    QStringList out;
+    for (const QJsonValue& value : changes) {
+        const QJsonObject change = value.toObject();
+        out.append(change.value(QStringLiteral("entity")).toString() + QLatin1Char(':')
+            + change.value(QStringLiteral("op")).toString());
+    }
+    return out;
+}
+
+} // namespace
+
+class TestSyncProtocol : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void firstPushNumbersTheTicket_data() { backends(); }
+    void firstPushNumbersTheTicket();
+    void duplicatedAndReorderedPushesApplyOnce_data() { backends(); }
+    void duplicatedAndReorderedPushesApplyOnce();
+    void pullsFollowScope_data() { backends(); }
+    void pullsFollowScope();
+    void concurrentEditsAreKeptAsConflicts_data() { backends(); }
+    void concurrentEditsAreKeptAsConflicts();
+    void badPushesChangeNothing_data() { backends(); }
+    void badPushesChangeNothing();
+
+private:
+    void backends();
+    std::unique_ptr<Device> device(const QString& login, const QString& password);
+
+    std::unique_ptr<TeamDatabase> m_team;
+    std::unique_ptr<ServerProcess> m_server;
+};
+
+void TestSyncProtocol::backends()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
+void TestSyncProtocol::init()
+{
+    QFETCH(QString, backend);
+    m_team = std::make_unique<TeamDatabase>(backend);
+    if (!m_team->available())
+        QSKIP(qPrintable(m_team->why()));
+    QString output;
+    QVERIFY2(seedTeam(m_team->location(), &output), qPrintable(output));
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY2(m_server->start(m_team->location()), qPrintable(m_server->lastLog()));
+}
+
+void TestSyncProtocol::cleanup()
+{
+    if (m_server) {
+        m_server->terminate();
+        if (QTest::currentTestFailed()) {
+            for (const QJsonObject& line : m_server->log()) {
+                if (line.value(QStringLiteral("level")).toString() != QLatin1String("info"))
+                    qWarning().noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+            }
+        }
+    }
+    m_server.reset();
+    m_team.reset();
+}
+
+std::unique_ptr<Device> TestSyncProtocol::device(const QString& login, const QString& password)
+{
+    HttpClient http(m_server->baseUrl());
+    const HttpResult signedIn = http.post(
+        QStringLiteral("/api/v1/session"), {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
+    if (signedIn.status != 201)
+        qFatal("sign-in failed: %s", signedIn.raw.constData());
+    return std::make_unique<Device>(m_server->baseUrl(), signedIn.body.value(QStringLiteral("token")).toString());
+}
+
+void TestSyncProtocol::firstPushNumbersTheTicket()
+{
+    auto li = device(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const HttpResult registered
+        = li->http.post(QStringLiteral("/v1/sync/register"), {{QStringLiteral("client_id"), li->clientId}});
+    QCOMPARE(registered.status, 200);
+    const QString deviceCode = registered.body.value(QStringLiteral("device_code")).toString();
+    QCOMPARE(deviceCode.size(), 3);
+
+    const Ticket first
+        = newTicket(QStringLiteral("宽带断线"), QStringLiteral("service"), deviceCode + QStringLiteral("-0001"));
+    const Ticket second
+        = newTicket(QStringLiteral("发票重开"), QStringLiteral("service"), deviceCode + QStringLiteral("-0002"));
+    const HttpResult pushed = li->push({li->mutation(QStringLiteral("ticket.create"), first.id, createArgs(first)),
+        li->mutation(QStringLiteral("ticket.create"), second.id, createArgs(second))});
+    QCOMPARE(pushed.status, 200);
+    const QString today = QDate::currentDate().toString(QStringLiteral("yyyyMMdd"));
+    QCOMPARE(result(pushed, 0).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(result(pushed, 0).value(QStringLiteral("number")).toString(),
+        QString(QStringLiteral("G") + today + QStringLiteral("001")));
+    QCOMPARE(result(pushed, 1).value(QStringLiteral("number")).toString(),
+        QString(QStringLiteral("G") + today + QStringLiteral("002")));
+    QCOMPARE(result(pushed, 0).value(QStringLiteral("provisional")).toString(), first.number);
+    QCOMPARE(pushed.body.value(QStringLiteral("last_seq_applied")).toInteger(), 2);
+
+    // Another agent's device pulls both, with the final number and the provisional reference kept.
+    auto boss = device(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    const QJsonArray changes = boss->pullAll();
+    QCOMPARE(summary(changes), QStringList({QStringLiteral("ticket:upsert"), QStringLiteral("ticket:upsert")}));
+    const QJsonObject data = changes.at(0).toObject().value(QStringLiteral("data")).toObject();
+    QCOMPARE(data.value(QStringLiteral("ticket")).toObject().value(QStringLiteral("number")).toString(),
+        QString(QStringLiteral("G") + today + QStringLiteral("001")));
+    QCOMPARE(data.value(QStringLiteral("aliases")).toArray(), QJsonArray {first.number});
+    QCOMPARE(changes.at(0).toObject().value(QStringLiteral("server_seq")).toInteger() + 1,
+        changes.at(1).toObject().value(QStringLiteral("server_seq")).toInteger());
+    // Nothing new: an empty page, the cursor stays.
+    const qint64 cursor = boss->cursor;
+    QVERIFY(boss->pullAll().isEmpty());
+    QCOMPARE(boss->cursor, cursor);
+}
+
+void TestSyncProtocol::duplicatedAndReorderedPushesApplyOnce()
+{
+    auto li = device(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const Ticket ticket = newTicket(QStringLiteral("停电报修"), QStringLiteral("service"), QStringLiteral("AAA-0001"));
+    const QJsonArray batch {li->mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket)),
+        li->mutation(QStringLiteral("comment.add"), ticket.id, commentArgs(ticket.id, QStringLiteral("已联系客户")))};
+    const HttpResult first = li->push(batch);
+    QCOMPARE(first.status, 200);
+    const HttpResult again = li->push(batch); // the answer was lost; the device sends the same batch
+    QCOMPARE(again.status, 200);
+    for (int i = 0; i < 2; ++i) {
+        QJsonObject replayed = result(again, i);
+        QVERIFY(replayed.take(QStringLiteral("duplicate")).toBool());
+        QCOMPARE(replayed, result(first, i)); // the same answer as the first time
+    }
+
+    // seq 4 before seq 3: refused, nothing applied.
+    const QJsonObject third
+        = li->mutation(QStringLiteral("comment.add"), ticket.id, commentArgs(ticket.id, QStringLiteral("第三条")));
+    const QJsonObject fourth
+        = li->mutation(QStringLiteral("comment.add"), ticket.id, commentArgs(ticket.id, QStringLiteral("第四条")));
+    const HttpResult gap = li->push({fourth});
+    QCOMPARE(gap.status, 409);
+    QCOMPARE(gap.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("sync.out_of_order"));
+    QCOMPARE(gap.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("expected_seq")).toInteger(), 3);
+    QCOMPARE(gap.body.value(QStringLiteral("last_seq_applied")).toInteger(), 2);
+    const HttpResult inOrder = li->push({third, fourth});
+    QCOMPARE(inOrder.status, 200);
+    QCOMPARE(inOrder.body.value(QStringLiteral("last_seq_applied")).toInteger(), 4);
+    QCOMPARE(li->push({third})
+                 .body.value(QStringLiteral("results"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("duplicate"))
+                 .toBool(),
+        true);
+
+    // The server has exactly one ticket and three comments, in push order.
+    auto boss = device(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    const QJsonArray changes = boss->pullAll();
+    QStringList comments;
+    for (const QJsonValue& change : changes) {
+        if (change.toObject().value(QStringLiteral("entity")).toString() == QLatin1String("comment"))
+            comments.append(
+                change.toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("body")).toString());
+    }
+    QCOMPARE(comments, QStringList({QStringLiteral("已联系客户"), QStringLiteral("第三条"), QStringLiteral("第四条")}));
+    QCOMPARE(summary(changes).count(QStringLiteral("ticket:upsert")), 2); // created, then first response
+}
+
+void TestSyncProtocol::pullsFollowScope()
+{
+    auto li = device(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    auto zhang = device(QStringLiteral("zhang"), QStringLiteral("zhang-password"));
+    auto wang = device(QStringLiteral("wang"), QStringLiteral("field-password"));
+    const Ticket ticket = newTicket(QStringLiteral("上门安装"), QStringLiteral("service"), {});
+    QCOMPARE(li->push({li->mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket)),
+                          li->mutation(QStringLiteral("comment.add"), ticket.id,
+                              commentArgs(ticket.id, QStringLiteral("客户周六在家")))})
+                 .status,
+        200);
+    QCOMPARE(li->pullAll().size(), 3);
+    QVERIFY(zhang->pullAll().isEmpty()); // another group's ticket
+    QVERIFY(wang->pullAll().isEmpty());
+    // zhang may not touch it either.
+    const HttpResult refused = zhang->push({zhang->mutation(QStringLiteral("ticket.patch"), ticket.id,
+        {{QStringLiteral("patch"), QJsonObject {{QStringLiteral("subject"), QStringLiteral("x")}}}})});
+    QCOMPARE(result(refused).value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(result(refused).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("access.denied"));
+
+    // Transferred to field-ops: it leaves li.na's scope and enters zhang's, comments and all.
+    const HttpResult moved = li->push({li->mutation(QStringLiteral("ticket.transition"), ticket.id,
+        transitionArgs(TicketAction::Transfer, {}, CustomerAnswer::None, QStringLiteral("field-ops")))});
+    QCOMPARE(result(moved).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    QCOMPARE(summary(li->pullAll()), QStringList {QStringLiteral("ticket:scope_remove")});
+    QCOMPARE(
+        summary(zhang->pullAll()), QStringList({QStringLiteral("ticket:upsert"), QStringLiteral("comment:upsert")}));
+    QVERIFY(wang->pullAll().isEmpty()); // field staff: only when assigned to them
+
+    // zhang assigns it to wang, who now gets it; li.na's edits are refused.
+    QString wangId;
+    {
+        HttpClient admin(m_server->baseUrl());
+        const HttpResult signedIn = admin.post(QStringLiteral("/api/v1/session"),
+            {{QStringLiteral("login"), QStringLiteral("wang")},
+                {QStringLiteral("password"), QStringLiteral("field-password")}});
+        wangId = signedIn.body.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+    }
+    QCOMPARE(result(zhang->push({zhang->mutation(QStringLiteral("ticket.patch"), ticket.id,
+                        {{QStringLiteral("patch"), QJsonObject {{QStringLiteral("assignee_id"), wangId}}}})}))
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("applied"));
+    const QStringList wangSees = summary(wang->pullAll());
+    QCOMPARE(wangSees.first(), QStringLiteral("ticket:upsert"));
+    QVERIFY(wangSees.contains(QStringLiteral("comment:upsert")));
+    const HttpResult late = li->push(
+        {li->mutation(QStringLiteral("comment.add"), ticket.id, commentArgs(ticket.id, QStringLiteral("还在吗")))});
+    QCOMPARE(result(late).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("access.denied"));
+}
+
+void TestSyncProtocol::concurrentEditsAreKeptAsConflicts()
+{
+    auto li = device(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    auto boss = device(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    const Ticket ticket = newTicket(QStringLiteral("原标题"), QStringLiteral("service"), {});
+    li->push({li->mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket))});
+    boss->pullAll();
+    li->pullAll();
+
+    // Both edited the subject offline from the same value; li.na's push reaches the server first.
+    const QJsonObject base {{QStringLiteral("subject"), QStringLiteral("原标题")}};
+    const HttpResult first = li->push({li->mutation(QStringLiteral("ticket.patch"), ticket.id,
+        {{QStringLiteral("patch"), QJsonObject {{QStringLiteral("subject"), QStringLiteral("李娜的标题")}}},
+            {QStringLiteral("base"), base}})});
+    QVERIFY(!result(first).contains(QStringLiteral("conflicts")));
+    const HttpResult second = boss->push({boss->mutation(QStringLiteral("ticket.patch"), ticket.id,
+        {{QStringLiteral("patch"),
+             QJsonObject {{QStringLiteral("subject"), QStringLiteral("经理的标题")},
+                 {QStringLiteral("priority"), QStringLiteral("normal")}}},
+            {QStringLiteral("base"),
+                QJsonObject {{QStringLiteral("subject"), QStringLiteral("原标题")},
+                    {QStringLiteral("priority"), QStringLiteral("urgent")}}}})});
+    const QJsonArray conflicts = result(second).value(QStringLiteral("conflicts")).toArray();
+    QCOMPARE(conflicts.size(), 1); // priority did not change concurrently
+    QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("subject"));
+    QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("kept")).toString(), QStringLiteral("经理的标题"));
+    QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("lost")).toString(), QStringLiteral("李娜的标题"));
+
+    // Both sides pull the winning value and the conflict with the losing value.
+    for (Device* d : {li.get(), boss.get()}) {
+        const QJsonArray changes = d->pullAll();
+        QString subject;
+        QString lost;
+        for (const QJsonValue& value : changes) {
+            const QJsonObject change = value.toObject();
+            if (change.value(QStringLiteral("entity")).toString() == QLatin1String("ticket"))
+                subject = change.value(QStringLiteral("data"))
+                              .toObject()
+                              .value(QStringLiteral("ticket"))
+                              .toObject()
+                              .value(QStringLiteral("subject"))
+                              .toString();
+            if (change.value(QStringLiteral("entity")).toString() == QLatin1String("conflict"))
+                lost = change.value(QStringLiteral("data")).toObject().value(QStringLiteral("lost")).toString();
+        }
+        QCOMPARE(subject, QStringLiteral("经理的标题"));
+        QCOMPARE(lost, QStringLiteral("李娜的标题"));
+    }
+
+    // The state machine is re-checked at the server: li.na accepts and closes; the boss's offline
+    // "accept" of the ticket he still sees as new is refused with the reason, and it stays closed.
+    const HttpResult closed
+        = li->push({li->mutation(QStringLiteral("ticket.transition"), ticket.id, transitionArgs(TicketAction::Accept)),
+            li->mutation(QStringLiteral("ticket.transition"), ticket.id,
+                transitionArgs(TicketAction::Close, QStringLiteral("已恢复"), CustomerAnswer::Satisfied))});
+    QCOMPARE(result(closed, 1).value(QStringLiteral("ticket_status")).toString(), QStringLiteral("closed"));
+    const HttpResult accept = boss->push(
+        {boss->mutation(QStringLiteral("ticket.transition"), ticket.id, transitionArgs(TicketAction::Accept))});
+    QCOMPARE(result(accept).value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QVERIFY(result(accept)
+                .value(QStringLiteral("error"))
+                .toObject()
+                .value(QStringLiteral("code"))
+                .toString()
+                .startsWith(QLatin1String("transition.")));
+    const HttpResult edit = boss->push({boss->mutation(QStringLiteral("ticket.patch"), ticket.id,
+        {{QStringLiteral("patch"), QJsonObject {{QStringLiteral("subject"), QStringLiteral("再改")}}}})});
+    QCOMPARE(result(edit).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("ticket.closed"));
+}
+
+void TestSyncProtocol::badPushesChangeNothing()
+{
+    auto li = device(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const Ticket ticket = newTicket(QStringLiteral("测试"), QStringLiteral("service"), {});
+    const QJsonObject good = li->mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket));
+    QJsonObject unknownKey = good;
+    unknownKey.insert(QStringLiteral("priority"), 1);
+    QJsonObject badSeq = good;
+    badSeq.insert(QStringLiteral("seq"), QStringLiteral("one"));
+    struct Bad {
+        QByteArray body;
+        int status;
+        QString code;
+    };
+    auto body = [&](const QJsonValue& mutations, const QString& clientId) {
+        return HttpClient::jsonBytes(
+            {{QStringLiteral("client_id"), clientId}, {QStringLiteral("mutations"), mutations}});
+    };
+    const QList<Bad> cases {
+        {"{\"client_id\":", 400, QStringLiteral("request.malformed_json")},
+        {body(QJsonArray {good}, QStringLiteral("not-a-uuid")), 400, QStringLiteral("sync.bad_client_id")},
+        {body(QStringLiteral("all of them"), li->clientId), 400, QStringLiteral("request.wrong_type")},
+        {body(QJsonArray {good, unknownKey}, li->clientId), 400, QStringLiteral("request.unknown_field")},
+        {body(QJsonArray {badSeq}, li->clientId), 400, QStringLiteral("request.wrong_type")},
+        {body(QJsonArray {good, good}, li->clientId), 400, QStringLiteral("sync.seq_order")},
+    };
+    for (const Bad& bad : cases) {
+        const HttpResult answer = li->http.send("POST", QStringLiteral("/v1/sync/push"), bad.body);
+        QVERIFY2(answer.status == bad.status, answer.raw.constData());
+        QCOMPARE(answer.code(), bad.code);
+    }
+    HttpClient anonymous(m_server->baseUrl());
+    QCOMPARE(
+        anonymous.post(QStringLiteral("/v1/sync/push"), {{QStringLiteral("client_id"), li->clientId}}).status, 401);
+    QCOMPARE(li->http.get(QStringLiteral("/v1/sync/pull?cursor=abc")).code(), QStringLiteral("request.wrong_type"));
+    QCOMPARE(li->http.get(QStringLiteral("/v1/sync/pull?cursor=99")).code(), QStringLiteral("sync.resync_required"));
+    QCOMPARE(li->http.get(QStringLiteral("/v1/sync/pull?epoch=another-history")).code(),
+        QStringLiteral("sync.resync_required"));
+    // Nothing reached the server; the good mutation still goes through as seq 1.
+    QVERIFY(li->pullAll().isEmpty());
+    QCOMPARE(li->push({good}).body.value(QStringLiteral("last_seq_applied")).toInteger(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestSyncProtocol)
+#include "tst_syncprotocol.moc"
