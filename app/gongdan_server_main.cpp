@@ -5,6 +5,7 @@
 #include "AccountRoutes.h"
 #include "AdminCommand.h"
 #include "HttpApi.h"
+#include "PokeHub.h"
 #include "ServerDatabase.h"
 #include "ServerLog.h"
 #include "SyncRoutes.h"
@@ -88,6 +89,9 @@ int main(int argc, char** argv)
     HttpApi api(db, log);
     accounts.install(api.http());
     syncRoutes.install(api.http());
+    PokeHub pokes(auth);
+    pokes.attach(api.http());
+    QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);
     const quint16 bound = api.listen(address, static_cast<quint16>(port));
     if (bound == 0) {
         log.error(QStringLiteral("listen_failed"),

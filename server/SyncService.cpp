@@ -92,6 +92,7 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
         return mutations.error();
 
     ServerTransaction transaction(m_store.database());
+    m_store.takeTouchedScopes(); // whatever an earlier, rolled-back push left
     auto client = m_store.registerClient(clientId.value(), user.id);
     if (!client)
         return client.error();
@@ -145,8 +146,9 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
         return s.error();
     if (Status s = transaction.commit(); !s)
         return s.error();
+    const QList<ChangeScope> touched = m_store.takeTouchedScopes();
     if (highestServerSeq > 0)
-        Q_EMIT committed(highestServerSeq);
+        Q_EMIT committed(highestServerSeq, touched);
     QJsonObject answer {{QStringLiteral("results"), results}, {QStringLiteral("last_seq_applied"), last},
         {QStringLiteral("device_code"), client.value().deviceCode}};
     if (!stop.isEmpty())

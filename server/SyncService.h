@@ -30,8 +30,8 @@ public:
         const UserRecord& user, const QString& clientId, qint64 cursor, int limit, const QString& epoch);
 
 Q_SIGNALS:
-    /// A push committed changes up to `serverSeq` (the WebSocket pokes listen).
-    void committed(qint64 serverSeq);
+    /// A push committed changes up to `serverSeq` in these scopes (the WebSocket pokes listen).
+    void committed(qint64 serverSeq, const QList<gongdan::ChangeScope>& scopes);
 
 private:
     Result<QList<Mutation>> readMutations(const QJsonObject& body);

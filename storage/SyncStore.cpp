@@ -137,6 +137,7 @@ Result<qint64> SyncStore::committedSeq()
 Status SyncStore::appendChange(qint64 seq, const QString& entity, const QString& entityId, const ChangeScope& scope,
     const QString& op, const QJsonObject& data, const QString& mutationId, const QString& clientId)
 {
+    m_touched.append(scope);
     return exec(QStringLiteral("INSERT INTO change_log(server_seq, entity, entity_id, audience, group_id, assignee_id, "
                                "op, data, mutation_id, client_id, committed_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
         {seq, entity, entityId, scope.teamWide ? QStringLiteral("all") : QStringLiteral("scoped"), text(scope.groupId),

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <optional>
+#include <utility>
 
 namespace gongdan {
 
@@ -58,6 +59,8 @@ public:
     Result<qint64> committedSeq();
     Status appendChange(qint64 seq, const QString& entity, const QString& entityId, const ChangeScope& scope,
         const QString& op, const QJsonObject& data, const QString& mutationId, const QString& clientId);
+    /// The scopes appendChange() wrote to since the last call (who to poke once the push commits).
+    QList<ChangeScope> takeTouchedScopes() { return std::exchange(m_touched, {}); }
     /// Changes after `cursor` up to `upTo` that `who` may read, in seq order, at most `limit`.
     Result<QList<ChangeRow>> changes(const Principal& who, qint64 cursor, qint64 upTo, int limit);
 
@@ -85,6 +88,7 @@ private:
 
     ServerDatabase& m_database;
     const Clock& m_clock;
+    QList<ChangeScope> m_touched;
 };
 
 } // namespace gongdan

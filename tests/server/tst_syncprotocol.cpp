@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QTest>
 #include <QUuid>
+#include <QWebSocket>
 #include <memory>
 
 using namespace gongdan;
@@ -131,6 +132,8 @@ private Q_SLOTS:
     void pullsFollowScope();
     void concurrentEditsAreKeptAsConflicts_data() { backends(); }
     void concurrentEditsAreKeptAsConflicts();
+    void pokesReachThoseWhoMaySee_data() { backends(); }
+    void pokesReachThoseWhoMaySee();
     void badPushesChangeNothing_data() { backends(); }
     void badPushesChangeNothing();
 
@@ -165,10 +168,10 @@ void TestSyncProtocol::cleanup()
 {
     if (m_server) {
         m_server->terminate();
-        if (QTest::currentTestFailed()) {
-            for (const QJsonObject& line : m_server->log()) {
-                if (line.value(QStringLiteral("level")).toString() != QLatin1String("info"))
-                    qWarning().noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+        if (QTest::currentTestFailed()) { // what the server said beyond the request lines
+            for (const QString& line : m_server->lastLog().split(QLatin1Char('\n'))) {
+                if (!line.contains(QLatin1String("\"level\":\"info\"")) && !line.isEmpty())
+                    qWarning().noquote() << line;
             }
         }
     }
@@ -401,6 +404,65 @@ void TestSyncProtocol::concurrentEditsAreKeptAsConflicts()
         {{QStringLiteral("patch"), QJsonObject {{QStringLiteral("subject"), QStringLiteral("再改")}}}})});
     QCOMPARE(result(edit).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
         QStringLiteral("ticket.closed"));
+}
+
+namespace {
+
+/// A poke socket as a workstation opens it; collects what the server sends.
+struct PokeListener {
+    explicit PokeListener(quint16 port, const QString& token)
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+            [this](const QString& message) { messages.append(message); });
+        QObject::connect(&socket, &QWebSocket::connected, &socket, [this, token] {
+            socket.sendTextMessage(QString::fromUtf8(
+                QJsonDocument(QJsonObject {{QStringLiteral("token"), token}}).toJson(QJsonDocument::Compact)));
+        });
+        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/sync/ws").arg(port)));
+    }
+    bool ready()
+    {
+        return QTest::qWaitFor([this] { return messages.contains(QStringLiteral("{\"ready\":true}")); }, 10000);
+    }
+    QWebSocket socket;
+    QStringList messages;
+};
+
+QString tokenOf(const QString& baseUrl, const QString& login, const QString& password)
+{
+    HttpClient http(baseUrl);
+    return http
+        .post(QStringLiteral("/api/v1/session"),
+            {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}})
+        .body.value(QStringLiteral("token"))
+        .toString();
+}
+
+} // namespace
+
+void TestSyncProtocol::pokesReachThoseWhoMaySee()
+{
+    const QString url = m_server->baseUrl();
+    PokeListener liDesk(m_server->port(), tokenOf(url, QStringLiteral("li.na"), QStringLiteral("agent-password")));
+    PokeListener zhangDesk(m_server->port(), tokenOf(url, QStringLiteral("zhang"), QStringLiteral("zhang-password")));
+    PokeListener intruder(m_server->port(), QStringLiteral("not-a-token"));
+    QVERIFY(liDesk.ready());
+    QVERIFY(zhangDesk.ready());
+    QVERIFY(QTest::qWaitFor([&] { return intruder.socket.state() == QAbstractSocket::UnconnectedState; }, 10000));
+    QVERIFY(intruder.messages.join(QString()).contains(QLatin1String("auth.token_invalid")));
+
+    // li.na's other device pushes a ticket for her group: her desk is poked with the new seq, zhang's is not.
+    auto laptop = device(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const Ticket ticket = newTicket(QStringLiteral("网络慢"), QStringLiteral("service"), {});
+    const HttpResult pushed
+        = laptop->push({laptop->mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket))});
+    const qint64 seq = result(pushed).value(QStringLiteral("server_seq")).toInteger();
+    QVERIFY(QTest::qWaitFor([&] { return liDesk.messages.contains(QStringLiteral("{\"poke\":%1}").arg(seq)); }, 5000));
+    QTest::qWait(200);
+    QCOMPARE(zhangDesk.messages, QStringList {QStringLiteral("{\"ready\":true}")});
+    // The same path as plain HTTP gets an answer, not a hang.
+    HttpClient plain(url);
+    QCOMPARE(plain.get(QStringLiteral("/v1/sync/ws")).code(), QStringLiteral("request.websocket"));
 }
 
 void TestSyncProtocol::badPushesChangeNothing()

@@ -1,0 +1,131 @@
+#include "PokeHub.h"
+
+#include <QDateTime>
+#include <QHttpServer>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gongdan {
+
+namespace {
+
+constexpr qint64 kHelloWithinMs = 10 * 1000;
+constexpr qint64 kSilentForMs = 60 * 1000;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+bool sees(const Principal& who, const ChangeScope& scope)
+{
+    return scope.teamWide || access::mayRead(who, scope.groupId, scope.assigneeId);
+}
+
+} // namespace
+
+PokeHub::PokeHub(AuthService& auth, QObject* parent) : QObject(parent), m_auth(auth)
+{
+    m_heartbeat.setInterval(25 * 1000);
+    connect(&m_heartbeat, &QTimer::timeout, this, &PokeHub::heartbeat);
+    m_heartbeat.start();
+}
+
+void PokeHub::attach(QHttpServer& http)
+{
+    // Qt 6.4 upgrades a request only when a route handles its path and writes no response: the
+    // responder form of a route with an empty body leaves the socket to the WebSocket handshake.
+    http.route(QStringLiteral("/v1/sync/ws"), QHttpServerRequest::Method::Get,
+        [](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            if (request.value(QByteArrayLiteral("Upgrade")).compare("websocket", Qt::CaseInsensitive) == 0)
+                return;
+            responder.write(QByteArrayLiteral("{\"code\":\"request.websocket\",\"message\":\"Open this path as a "
+                                              "WebSocket.\",\"field\":\"\"}"),
+                QByteArrayLiteral("application/json"), QHttpServerResponder::StatusCode::BadRequest);
+        });
+    connect(&http, &QAbstractHttpServer::newWebSocketConnection, this, [this, &http] {
+        while (http.hasPendingWebSocketConnections())
+            accept(http.nextPendingWebSocketConnection());
+    });
+}
+
+void PokeHub::accept(std::unique_ptr<QWebSocket> socket)
+{
+    QWebSocket* raw = socket.get();
+    connect(
+        raw, &QWebSocket::textMessageReceived, this, [this, raw](const QString& message) { received(raw, message); });
+    connect(raw, &QWebSocket::pong, this, [this, raw] {
+        if (Peer* peer = peerOf(raw))
+            peer->lastPongMs = nowMs();
+    });
+    connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
+    m_peers.push_back(Peer {std::move(socket), std::nullopt, nowMs(), nowMs()});
+}
+
+void PokeHub::received(QWebSocket* socket, const QString& message)
+{
+    Peer* peer = peerOf(socket);
+    if (!peer || peer->who)
+        return; // after the hello the device only listens
+    const QString token = QJsonDocument::fromJson(message.toUtf8()).object().value(QStringLiteral("token")).toString();
+    auto who = m_auth.authenticate(token);
+    if (!who) {
+        socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
+            QJsonObject {{QStringLiteral("code"), who.error().code}, {QStringLiteral("message"), who.error().message}})
+                                                      .toJson(QJsonDocument::Compact)));
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, who.error().code);
+        return;
+    }
+    peer->who = who.value().user.principal();
+    socket->sendTextMessage(QStringLiteral("{\"ready\":true}"));
+}
+
+void PokeHub::poke(qint64 serverSeq, const QList<ChangeScope>& scopes)
+{
+    const QString message = QStringLiteral("{\"poke\":%1}").arg(serverSeq);
+    for (Peer& peer : m_peers) {
+        if (!peer.who)
+            continue;
+        if (std::any_of(scopes.begin(), scopes.end(), [&](const ChangeScope& scope) { return sees(*peer.who, scope); }))
+            peer.socket->sendTextMessage(message);
+    }
+}
+
+int PokeHub::signedInSockets() const
+{
+    return static_cast<int>(
+        std::count_if(m_peers.begin(), m_peers.end(), [](const Peer& p) { return p.who.has_value(); }));
+}
+
+void PokeHub::heartbeat()
+{
+    const qint64 now = nowMs();
+    std::vector<QWebSocket*> stale;
+    for (Peer& peer : m_peers) {
+        if ((!peer.who && now - peer.connectedMs > kHelloWithinMs) || now - peer.lastPongMs > kSilentForMs)
+            stale.push_back(peer.socket.get());
+        else
+            peer.socket->ping();
+    }
+    for (QWebSocket* socket : stale)
+        socket->abort(); // disconnected → drop()
+}
+
+void PokeHub::drop(QWebSocket* socket)
+{
+    auto it
+        = std::find_if(m_peers.begin(), m_peers.end(), [socket](const Peer& p) { return p.socket.get() == socket; });
+    if (it == m_peers.end())
+        return;
+    it->socket.release()->deleteLater(); // still inside its own signal
+    m_peers.erase(it);
+}
+
+PokeHub::Peer* PokeHub::peerOf(QWebSocket* socket)
+{
+    auto it
+        = std::find_if(m_peers.begin(), m_peers.end(), [socket](const Peer& p) { return p.socket.get() == socket; });
+    return it == m_peers.end() ? nullptr : &*it;
+}
+
+} // namespace gongdan

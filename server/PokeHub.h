@@ -1,0 +1,49 @@
+#pragma once
+
+#include "AuthService.h"
+#include "SyncStore.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QWebSocket>
+#include <memory>
+#include <vector>
+
+class QHttpServer;
+
+namespace gongdan {
+
+/// The WebSocket side of sync, on the HTTP port: a device opens a socket, says who it is
+/// ({"token": …}) within 10 s, and from then on gets {"poke": server_seq} whenever a push commits a
+/// change it may see, so it pulls at once instead of waiting for its timer. The server pings every
+/// 25 s; a socket that does not answer for 60 s is closed. Pokes carry no data: the pull does.
+class PokeHub : public QObject {
+    Q_OBJECT
+
+public:
+    PokeHub(AuthService& auth, QObject* parent = nullptr);
+    /// Takes WebSocket upgrades on GET /v1/sync/ws of `http`.
+    void attach(QHttpServer& http);
+    /// Tells every signed-in socket that may see one of `scopes` that changes up to `serverSeq` exist.
+    void poke(qint64 serverSeq, const QList<ChangeScope>& scopes);
+    int signedInSockets() const;
+
+private:
+    struct Peer {
+        std::unique_ptr<QWebSocket> socket;
+        std::optional<Principal> who;
+        qint64 connectedMs = 0;
+        qint64 lastPongMs = 0;
+    };
+    void accept(std::unique_ptr<QWebSocket> socket);
+    void received(QWebSocket* socket, const QString& message);
+    void heartbeat();
+    void drop(QWebSocket* socket);
+    Peer* peerOf(QWebSocket* socket);
+
+    AuthService& m_auth;
+    std::vector<Peer> m_peers;
+    QTimer m_heartbeat;
+};
+
+} // namespace gongdan
