@@ -83,8 +83,12 @@ int main(int argc, char** argv)
     PasswordHasher hasher;
     AuthService auth(users, sessions, hasher, clock);
     AccountRoutes accounts(auth, users, hasher);
-    SyncStore syncStore(db, clock);
-    SyncService sync(syncStore, users, clock);
+    const Failpoints failpoints = Failpoints::fromEnvironment();
+    if (!failpoints.active().isEmpty())
+        log.warning(
+            QStringLiteral("failpoints"), {{QStringLiteral("active"), failpoints.active().join(QLatin1Char(','))}});
+    SyncStore syncStore(db, clock, failpoints);
+    SyncService sync(syncStore, users, clock, failpoints);
     SyncRoutes syncRoutes(auth, sync);
     HttpApi api(db, log);
     accounts.install(api.http());

@@ -3,6 +3,8 @@
 #include "ApiSupport.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
+#include <QThread>
 #include <QUuid>
 
 namespace gongdan {
@@ -22,8 +24,9 @@ Result<QString> clientIdOf(const QJsonObject& body)
 
 } // namespace
 
-SyncService::SyncService(SyncStore& store, UserRepository& users, const Clock& clock, QObject* parent)
-    : QObject(parent), m_store(store), m_applier(store, users, clock)
+SyncService::SyncService(
+    SyncStore& store, UserRepository& users, const Clock& clock, const Failpoints& failpoints, QObject* parent)
+    : QObject(parent), m_store(store), m_applier(store, users, clock), m_failpoints(failpoints)
 {
 }
 
@@ -144,8 +147,12 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
     }
     if (Status s = m_store.setLastSeqApplied(clientId.value(), last); !s)
         return s.error();
+    if (m_failpoints.isActive(QStringLiteral("push.slow_commit")))
+        QThread::msleep(QRandomGenerator::global()->bounded(40)); // commits finish out of start order
+    m_failpoints.crashIf(QStringLiteral("push.crash_before_commit"));
     if (Status s = transaction.commit(); !s)
         return s.error();
+    m_failpoints.crashIf(QStringLiteral("push.crash_after_commit"));
     const QList<ChangeScope> touched = m_store.takeTouchedScopes();
     if (highestServerSeq > 0)
         Q_EMIT committed(highestServerSeq, touched);

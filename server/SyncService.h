@@ -17,7 +17,10 @@ public:
     static constexpr int kMaxMutations = 500;
     static constexpr int kMaxPullLimit = 5000;
 
-    SyncService(SyncStore& store, UserRepository& users, const Clock& clock, QObject* parent = nullptr);
+    /// Failpoints: push.crash_before_commit, push.crash_after_commit (the process ends there, as under
+    /// kill -9), push.slow_commit (holds the push's locks 0–40 ms before committing).
+    SyncService(SyncStore& store, UserRepository& users, const Clock& clock, const Failpoints& failpoints = {},
+        QObject* parent = nullptr);
 
     /// {client_id} → {client_id, device_code, last_seq_applied, epoch}
     Result<QJsonObject> registerClient(const UserRecord& user, const QJsonObject& body);
@@ -38,6 +41,7 @@ private:
 
     SyncStore& m_store;
     MutationApplier m_applier;
+    Failpoints m_failpoints;
 };
 
 } // namespace gongdan

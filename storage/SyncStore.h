@@ -2,6 +2,7 @@
 
 #include "Access.h"
 #include "Clock.h"
+#include "Failpoints.h"
 #include "ServerDatabase.h"
 #include "Ticket.h"
 
@@ -41,7 +42,9 @@ struct SyncClientRecord {
 /// result commit together or not at all.
 class SyncStore {
 public:
-    SyncStore(ServerDatabase& database, const Clock& clock);
+    /// Failpoint "sequence.naive" swaps the counter for a plain PostgreSQL sequence read back by
+    /// MAX(server_seq): the textbook way to skip changes, which the concurrent-writer test must catch.
+    SyncStore(ServerDatabase& database, const Clock& clock, const Failpoints& failpoints = {});
 
     ServerDatabase& database() { return m_database; }
 
@@ -88,6 +91,7 @@ private:
 
     ServerDatabase& m_database;
     const Clock& m_clock;
+    bool m_naive = false;
     QList<ChangeScope> m_touched;
 };
 

@@ -3,7 +3,7 @@
 // the state machine re-checked at the server, concurrent field edits recorded as conflicts, and bad
 // pushes refused whole.
 #include "JsonCodec.h"
-#include "ServerHarness.h"
+#include "SyncDevice.h"
 #include "TicketTransition.h"
 
 #include <QJsonArray>
@@ -17,76 +17,6 @@ using namespace gongdan;
 using namespace gongdan::test;
 
 namespace {
-
-/// One simulated workstation: a device id, a token, its own seq counter and pull cursor.
-class Device {
-public:
-    Device(const QString& baseUrl, const QString& token)
-        : http(baseUrl), clientId(QUuid::createUuid().toString(QUuid::WithoutBraces))
-    {
-        http.setToken(token);
-    }
-
-    QJsonObject mutation(const QString& name, const QString& entityId, const QJsonObject& args)
-    {
-        return {{QStringLiteral("seq"), ++nextSeq},
-            {QStringLiteral("mutation_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-            {QStringLiteral("name"), name}, {QStringLiteral("entity_id"), entityId}, {QStringLiteral("args"), args}};
-    }
-    HttpResult push(const QJsonArray& mutations)
-    {
-        return http.post(QStringLiteral("/v1/sync/push"),
-            {{QStringLiteral("client_id"), clientId}, {QStringLiteral("mutations"), mutations}});
-    }
-    /// Pulls until has_more is false; every change after the cursor.
-    QJsonArray pullAll()
-    {
-        QJsonArray all;
-        for (;;) {
-            const HttpResult page
-                = http.get(QStringLiteral("/v1/sync/pull?client_id=%1&cursor=%2&limit=3").arg(clientId).arg(cursor));
-            if (page.status != 200) {
-                lastError = QString::fromUtf8(page.raw);
-                return all;
-            }
-            for (const QJsonValue& change : page.body.value(QStringLiteral("changes")).toArray())
-                all.append(change);
-            cursor = page.body.value(QStringLiteral("next_cursor")).toInteger();
-            if (!page.body.value(QStringLiteral("has_more")).toBool())
-                return all;
-        }
-    }
-
-    HttpClient http;
-    QString clientId;
-    qint64 nextSeq = 0;
-    qint64 cursor = 0;
-    QString lastError;
-};
-
-Ticket newTicket(const QString& subject, const QString& group, const QString& provisional)
-{
-    Ticket t;
-    t.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    t.number = provisional;
-    t.subject = subject;
-    t.groupId = group;
-    t.priority = Priority::Urgent;
-    t.createdAt = t.updatedAt = QDateTime::currentDateTimeUtc();
-    return t;
-}
-
-QJsonObject createArgs(const Ticket& t)
-{
-    return {{QStringLiteral("ticket"), JsonCodec::toJson(t)}};
-}
-
-QJsonObject commentArgs(const QString& ticketId, const QString& body)
-{
-    Comment c {QUuid::createUuid().toString(QUuid::WithoutBraces), ticketId, QString(), CommentVisibility::Public, body,
-        {}, QDateTime::currentDateTimeUtc()};
-    return {{QStringLiteral("comment"), JsonCodec::toJson(c)}};
-}
 
 QJsonObject transitionArgs(TicketAction action, const QString& resolution = {},
     CustomerAnswer answer = CustomerAnswer::None, const QString& group = {})
@@ -139,7 +69,7 @@ private Q_SLOTS:
 
 private:
     void backends();
-    std::unique_ptr<Device> device(const QString& login, const QString& password);
+    std::unique_ptr<SyncDevice> device(const QString& login, const QString& password);
 
     std::unique_ptr<TeamDatabase> m_team;
     std::unique_ptr<ServerProcess> m_server;
@@ -179,14 +109,14 @@ void TestSyncProtocol::cleanup()
     m_team.reset();
 }
 
-std::unique_ptr<Device> TestSyncProtocol::device(const QString& login, const QString& password)
+std::unique_ptr<SyncDevice> TestSyncProtocol::device(const QString& login, const QString& password)
 {
     HttpClient http(m_server->baseUrl());
     const HttpResult signedIn = http.post(
         QStringLiteral("/api/v1/session"), {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
     if (signedIn.status != 201)
         qFatal("sign-in failed: %s", signedIn.raw.constData());
-    return std::make_unique<Device>(m_server->baseUrl(), signedIn.body.value(QStringLiteral("token")).toString());
+    return std::make_unique<SyncDevice>(m_server->baseUrl(), signedIn.body.value(QStringLiteral("token")).toString());
 }
 
 void TestSyncProtocol::firstPushNumbersTheTicket()
@@ -364,7 +294,7 @@ void TestSyncProtocol::concurrentEditsAreKeptAsConflicts()
     QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("lost")).toString(), QStringLiteral("李娜的标题"));
 
     // Both sides pull the winning value and the conflict with the losing value.
-    for (Device* d : {li.get(), boss.get()}) {
+    for (SyncDevice* d : {li.get(), boss.get()}) {
         const QJsonArray changes = d->pullAll();
         QString subject;
         QString lost;
@@ -428,23 +358,13 @@ struct PokeListener {
     QStringList messages;
 };
 
-QString tokenOf(const QString& baseUrl, const QString& login, const QString& password)
-{
-    HttpClient http(baseUrl);
-    return http
-        .post(QStringLiteral("/api/v1/session"),
-            {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}})
-        .body.value(QStringLiteral("token"))
-        .toString();
-}
-
 } // namespace
 
 void TestSyncProtocol::pokesReachThoseWhoMaySee()
 {
     const QString url = m_server->baseUrl();
-    PokeListener liDesk(m_server->port(), tokenOf(url, QStringLiteral("li.na"), QStringLiteral("agent-password")));
-    PokeListener zhangDesk(m_server->port(), tokenOf(url, QStringLiteral("zhang"), QStringLiteral("zhang-password")));
+    PokeListener liDesk(m_server->port(), signIn(url, QStringLiteral("li.na"), QStringLiteral("agent-password")));
+    PokeListener zhangDesk(m_server->port(), signIn(url, QStringLiteral("zhang"), QStringLiteral("zhang-password")));
     PokeListener intruder(m_server->port(), QStringLiteral("not-a-token"));
     QVERIFY(liDesk.ready());
     QVERIFY(zhangDesk.ready());

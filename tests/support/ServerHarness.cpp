@@ -78,10 +78,14 @@ ServerProcess::~ServerProcess()
         kill();
 }
 
-bool ServerProcess::start(const QString& databaseLocation, const QStringList& extraArguments)
+bool ServerProcess::start(
+    const QString& databaseLocation, const QStringList& extraArguments, const QStringList& failpoints)
 {
     m_stderr.clear();
     m_port = 0;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("GONGDAN_FAILPOINTS"), failpoints.join(QLatin1Char(',')));
+    m_process.setProcessEnvironment(environment);
     m_process.setProgram(QStringLiteral(GONGDAN_SERVER_BINARY));
     m_process.setArguments(
         QStringList {QStringLiteral("--database"), databaseLocation, QStringLiteral("--port"), QStringLiteral("0")}
@@ -108,6 +112,14 @@ int ServerProcess::terminate()
         kill();
         return -1;
     }
+    log();
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+int ServerProcess::waitForExit(int ms)
+{
+    if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(ms))
+        return -1;
     log();
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }

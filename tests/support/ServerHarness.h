@@ -37,7 +37,11 @@ public:
     ~ServerProcess();
 
     /// Starts the server and waits until it listens; false with the log in lastLog() otherwise.
-    bool start(const QString& databaseLocation, const QStringList& extraArguments = {});
+    /// `failpoints` go to GONGDAN_FAILPOINTS (storage/Failpoints.h).
+    bool start(
+        const QString& databaseLocation, const QStringList& extraArguments = {}, const QStringList& failpoints = {});
+    /// Waits for a process that ends by itself (a failpoint); its exit code, -1 if it did not end.
+    int waitForExit(int ms = 20000);
     /// SIGTERM, then waits; the exit code (-1 when it had to be killed).
     int terminate();
     void kill();
@@ -78,6 +82,8 @@ class HttpClient {
 public:
     explicit HttpClient(QString baseUrl) : m_base(std::move(baseUrl)) { }
     void setToken(const QString& token) { m_token = token; }
+    const QString& token() const { return m_token; }
+    const QString& baseUrl() const { return m_base; }
     HttpResult get(const QString& path) { return send("GET", path, {}); }
     HttpResult post(const QString& path, const QJsonObject& body) { return send("POST", path, jsonBytes(body)); }
     HttpResult patch(const QString& path, const QJsonObject& body) { return send("PATCH", path, jsonBytes(body)); }
