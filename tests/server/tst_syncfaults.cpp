@@ -43,6 +43,16 @@ private Q_SLOTS:
     void concurrentWritersNeverSkipAChange();
 
 private:
+    struct CrashedPush {
+        std::unique_ptr<TeamDatabase> database;
+        std::unique_ptr<ServerProcess> restarted;
+        std::unique_ptr<SyncDevice> device; ///< the same device id, on the restarted server
+        Ticket ticket;
+        QJsonArray batch; ///< created the ticket and commented on it
+    };
+    /// Pushes a two-mutation batch to a server started with `failpoint`, sees it die without an
+    /// answer (exit 70), and starts it again; false without PostgreSQL.
+    bool crashOnFirstPush(const QString& backend, const QString& failpoint, CrashedPush& crash);
     void backends();
     /// A seeded team database for the row's backend; null (and the test skipped) without PostgreSQL.
     std::unique_ptr<TeamDatabase> team(const QString& backend);
@@ -66,27 +76,41 @@ std::unique_ptr<TeamDatabase> TestSyncFaults::team(const QString& backend)
     return database;
 }
 
+bool TestSyncFaults::crashOnFirstPush(const QString& backend, const QString& failpoint, CrashedPush& crash)
+{
+    crash.database = team(backend);
+    if (!crash.database)
+        return false;
+    ServerProcess crashing;
+    if (!crashing.start(crash.database->location(), {}, {failpoint}))
+        qFatal("server did not start");
+    SyncDevice li(
+        crashing.baseUrl(), signIn(crashing.baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password")));
+    crash.ticket = newTicket(QStringLiteral("断电"), QStringLiteral("service"), QStringLiteral("K7Q-0001"));
+    crash.batch = {li.mutation(QStringLiteral("ticket.create"), crash.ticket.id, createArgs(crash.ticket)),
+        li.mutation(
+            QStringLiteral("comment.add"), crash.ticket.id, commentArgs(crash.ticket.id, QStringLiteral("已派单")))};
+    if (li.push(crash.batch).status != 0 || crashing.waitForExit() != 70)
+        qFatal("the failpoint %s did not end the server", qPrintable(failpoint));
+    crash.restarted = std::make_unique<ServerProcess>();
+    if (!crash.restarted->start(crash.database->location()))
+        qFatal("server did not restart");
+    const QString url = crash.restarted->baseUrl();
+    crash.device
+        = std::make_unique<SyncDevice>(url, signIn(url, QStringLiteral("li.na"), QStringLiteral("agent-password")));
+    crash.device->clientId = li.clientId;
+    return true;
+}
+
 void TestSyncFaults::crashBeforeCommitAppliesOnRetry()
 {
     QFETCH(QString, backend);
-    auto database = team(backend);
-    if (!database)
+    CrashedPush crash;
+    if (!crashOnFirstPush(backend, QStringLiteral("push.crash_before_commit"), crash))
         QSKIP("no PostgreSQL cluster");
-    ServerProcess crashing;
-    QVERIFY(crashing.start(database->location(), {}, {QStringLiteral("push.crash_before_commit")}));
-    SyncDevice li(
-        crashing.baseUrl(), signIn(crashing.baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password")));
-    const Ticket ticket = newTicket(QStringLiteral("断电"), QStringLiteral("service"), QStringLiteral("K7Q-0001"));
-    const QJsonArray batch {li.mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket)),
-        li.mutation(QStringLiteral("comment.add"), ticket.id, commentArgs(ticket.id, QStringLiteral("已派单")))};
-    QCOMPARE(li.push(batch).status, 0); // no answer: the process died
-    QCOMPARE(crashing.waitForExit(), 70);
-
-    ServerProcess restarted;
-    QVERIFY(restarted.start(database->location()));
-    SyncDevice again(
-        restarted.baseUrl(), signIn(restarted.baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password")));
-    again.clientId = li.clientId;
+    ServerProcess& restarted = *crash.restarted;
+    SyncDevice& again = *crash.device;
+    const QJsonArray& batch = crash.batch;
     QVERIFY(again.pullAll().isEmpty()); // nothing half-written
     const HttpResult retried = again.push(batch);
     QCOMPARE(retried.status, 200);
@@ -98,24 +122,13 @@ void TestSyncFaults::crashBeforeCommitAppliesOnRetry()
 void TestSyncFaults::crashAfterCommitAnswersTheRetryAsDuplicate()
 {
     QFETCH(QString, backend);
-    auto database = team(backend);
-    if (!database)
+    CrashedPush crash;
+    if (!crashOnFirstPush(backend, QStringLiteral("push.crash_after_commit"), crash))
         QSKIP("no PostgreSQL cluster");
-    ServerProcess crashing;
-    QVERIFY(crashing.start(database->location(), {}, {QStringLiteral("push.crash_after_commit")}));
-    SyncDevice li(
-        crashing.baseUrl(), signIn(crashing.baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password")));
-    const Ticket ticket = newTicket(QStringLiteral("断电"), QStringLiteral("service"), QStringLiteral("K7Q-0001"));
-    const QJsonArray batch {li.mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket)),
-        li.mutation(QStringLiteral("comment.add"), ticket.id, commentArgs(ticket.id, QStringLiteral("已派单")))};
-    QCOMPARE(li.push(batch).status, 0); // committed, but the answer never left
-    QCOMPARE(crashing.waitForExit(), 70);
-
-    ServerProcess restarted;
-    QVERIFY(restarted.start(database->location()));
-    SyncDevice again(
-        restarted.baseUrl(), signIn(restarted.baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password")));
-    again.clientId = li.clientId;
+    ServerProcess& restarted = *crash.restarted;
+    SyncDevice& again = *crash.device;
+    const QJsonArray& batch = crash.batch;
+    const Ticket& ticket = crash.ticket;
     const HttpResult retried = again.push(batch); // the device retries: applied exactly once
     QCOMPARE(retried.status, 200);
     for (const QJsonValue& result : retried.body.value(QStringLiteral("results")).toArray())
