@@ -36,4 +36,38 @@ Status LocalNumberAllocator::reserve(const QString& number)
     return ok ? Status() : Status(Database::errorOf(upsert));
 }
 
+DeviceRefAllocator::DeviceRefAllocator(Database& db) : m_db(db) { }
+
+Result<QString> DeviceRefAllocator::allocate(QDate)
+{
+    QSqlQuery& next = m_db.prepared(QStringLiteral("UPDATE client_meta SET local_ticket_counter = local_ticket_counter "
+                                                   "+ 1 WHERE id = 1 RETURNING local_ticket_counter, device_code"));
+    if (!next.exec() || !next.next()) {
+        Error error = Database::errorOf(next);
+        next.finish();
+        return error;
+    }
+    const qint64 counter = next.value(0).toLongLong();
+    const QString code = next.value(1).toString();
+    next.finish();
+    return QStringLiteral("%1-%2")
+        .arg(code.isEmpty() ? QStringLiteral("NEW") : code)
+        .arg(counter, 4, 10, QLatin1Char('0'));
+}
+
+Status DeviceRefAllocator::reserve(const QString& number)
+{
+    const qsizetype dash = number.lastIndexOf(QLatin1Char('-'));
+    bool ok = false;
+    const qint64 counter = dash < 0 ? 0 : number.mid(dash + 1).toLongLong(&ok);
+    if (!ok)
+        return {}; // a server number or another device's reference: nothing to reserve here
+    QSqlQuery& bump = m_db.prepared(
+        QStringLiteral("UPDATE client_meta SET local_ticket_counter = max(local_ticket_counter, ?) WHERE id = 1"));
+    bump.addBindValue(counter);
+    const bool bumped = bump.exec();
+    bump.finish();
+    return bumped ? Status() : Status(Database::errorOf(bump));
+}
+
 } // namespace gongdan

@@ -207,9 +207,30 @@ Status step7(Database& db)
         });
 }
 
+// v8: sync with gongdan-server. The server's copy of each ticket as last pulled (ticket_synced), under
+// the visible row that adds what is still queued; the pull cursor; provisional references; conflicts;
+// and per outbox entry the server's answer (acked with its server_seq, or rejected with its error).
+Status step8(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE sync_state(id INTEGER PRIMARY KEY CHECK (id = 1), cursor INTEGER NOT NULL, "
+                           "epoch TEXT, last_pull_ms INTEGER, last_push_ms INTEGER)"),
+            QStringLiteral("INSERT INTO sync_state(id, cursor) VALUES (1, 0)"),
+            QStringLiteral("CREATE TABLE ticket_synced(id TEXT PRIMARY KEY, data TEXT NOT NULL, "
+                           "server_seq INTEGER NOT NULL) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE ticket_alias(alias TEXT NOT NULL, ticket_id TEXT NOT NULL, "
+                           "PRIMARY KEY(alias, ticket_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE ticket_conflict(id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, "
+                           "data TEXT NOT NULL, server_seq INTEGER NOT NULL, resolved_ms INTEGER)"),
+            QStringLiteral("CREATE INDEX ticket_conflict_ticket ON ticket_conflict(ticket_id)"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN acked_server_seq INTEGER"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
-    static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7};
+    static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8};
     return all;
 }
 

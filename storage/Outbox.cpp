@@ -10,6 +10,7 @@ Outbox::Outbox(Database& db) : m_db(db) { }
 QString Outbox::columns()
 {
     return QStringLiteral("seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
+                          "acked_server_seq, "
                           "created_local_ms");
 }
 
@@ -26,7 +27,9 @@ OutboxEntry Outbox::fromQuery(const QSqlQuery& q)
     e.state = q.value(6).toString();
     e.attempts = q.value(7).toInt();
     e.lastError = q.value(8).toString();
-    e.createdLocalMs = q.value(9).toLongLong();
+    if (!q.value(9).isNull())
+        e.ackedServerSeq = q.value(9).toLongLong();
+    e.createdLocalMs = q.value(10).toLongLong();
     return e;
 }
 
@@ -65,7 +68,8 @@ Status Outbox::restore(const OutboxEntry& e)
     insert.addBindValue(e.entityId);
     insert.addBindValue(QString::fromUtf8(QJsonDocument(e.args).toJson(QJsonDocument::Compact)));
     insert.addBindValue(e.baseVersion ? QVariant(*e.baseVersion) : QVariant());
-    insert.addBindValue(e.state.isEmpty() ? QStringLiteral("pending") : e.state);
+    // An answer the server gave is not carried over: the entry is sent again and answered as a duplicate.
+    insert.addBindValue(e.state == QLatin1String("rejected") ? e.state : QStringLiteral("pending"));
     insert.addBindValue(e.attempts);
     insert.addBindValue(e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError));
     insert.addBindValue(e.createdLocalMs);
@@ -93,6 +97,90 @@ QList<OutboxEntry> Outbox::entries(qint64 afterSeq, int limit)
             result.append(fromQuery(query));
     }
     return result;
+}
+
+namespace {
+
+QList<OutboxEntry> select(QSqlQuery& query)
+{
+    QList<OutboxEntry> result;
+    if (query.exec()) {
+        while (query.next())
+            result.append(Outbox::fromQuery(query));
+    }
+    return result;
+}
+
+} // namespace
+
+QList<OutboxEntry> Outbox::pending(int limit)
+{
+    QSqlQuery query(m_db.sql());
+    query.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").arg(columns()));
+    query.addBindValue(limit);
+    return select(query);
+}
+
+QList<OutboxEntry> Outbox::undelivered(const QString& entityId, qint64 cursor)
+{
+    QSqlQuery query(m_db.sql());
+    query.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE entity_id = ? AND (state = 'pending' OR "
+                                 "(state = 'acked' AND acked_server_seq > ?)) ORDER BY seq")
+                      .arg(columns()));
+    query.addBindValue(entityId);
+    query.addBindValue(cursor);
+    return select(query);
+}
+
+Status Outbox::markAcked(qint64 seq, qint64 serverSeq)
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral(
+        "UPDATE outbox SET state = 'acked', acked_server_seq = ?, attempts = attempts + 1 WHERE seq = ?"));
+    query.addBindValue(serverSeq);
+    query.addBindValue(seq);
+    const bool ok = query.exec();
+    query.finish();
+    return ok ? Status() : Status(Database::errorOf(query));
+}
+
+Status Outbox::markRejected(qint64 seq, const QString& error)
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("UPDATE outbox SET state = 'rejected', last_error = ?, attempts = attempts + 1 WHERE seq = ?"));
+    query.addBindValue(error);
+    query.addBindValue(seq);
+    const bool ok = query.exec();
+    query.finish();
+    return ok ? Status() : Status(Database::errorOf(query));
+}
+
+Result<int> Outbox::dropDelivered(qint64 cursor)
+{
+    QSqlQuery& query
+        = m_db.prepared(QStringLiteral("DELETE FROM outbox WHERE state = 'acked' AND acked_server_seq <= ?"));
+    query.addBindValue(cursor);
+    const bool ok = query.exec();
+    const int dropped = query.numRowsAffected();
+    query.finish();
+    if (!ok)
+        return Database::errorOf(query);
+    return dropped;
+}
+
+qint64 Outbox::waiting()
+{
+    QSqlQuery query(m_db.sql());
+    return query.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")) && query.next()
+        ? query.value(0).toLongLong()
+        : -1;
+}
+
+qint64 Outbox::rejected()
+{
+    QSqlQuery query(m_db.sql());
+    return query.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'rejected'")) && query.next()
+        ? query.value(0).toLongLong()
+        : -1;
 }
 
 qint64 Outbox::count()

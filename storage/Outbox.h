@@ -16,10 +16,11 @@ struct OutboxEntry {
     QString entityId;
     QJsonObject args; ///< always carries payload_version
     std::optional<int> baseVersion;
-    QString state;
+    QString state; ///< pending | acked (the server applied it; kept until a pull delivers it) | rejected
     int attempts = 0;
     QString lastError;
     qint64 createdLocalMs = 0;
+    std::optional<qint64> ackedServerSeq;
 };
 
 /// The durable queue of named intents the sync engine will push. append() must run inside the
@@ -35,7 +36,21 @@ public:
     /// Re-queues an entry salvaged from a damaged store under its original seq and mutation id.
     Status restore(const OutboxEntry& entry);
     QList<OutboxEntry> entries(qint64 afterSeq = 0, int limit = 1000);
+    /// Entries the server has not answered yet, in seq order: what the next push sends.
+    QList<OutboxEntry> pending(int limit);
+    /// Entries of one entity whose effect the pulled server copy does not show yet: pending, or acked
+    /// with a server_seq above `cursor`. In seq order: what a rebase re-applies.
+    QList<OutboxEntry> undelivered(const QString& entityId, qint64 cursor);
+    /// The server applied it (or already had it): kept until the pull passes `serverSeq`.
+    Status markAcked(qint64 seq, qint64 serverSeq);
+    /// The server refused it; kept with the reason, never sent again.
+    Status markRejected(qint64 seq, const QString& error);
+    /// Drops acked entries the pull has delivered (server_seq ≤ cursor); how many.
+    Result<int> dropDelivered(qint64 cursor);
     qint64 count();
+    /// Changes still waiting for the server (pending), for the status bar and offline banner.
+    qint64 waiting();
+    qint64 rejected();
     QString clientId();
     qint64 nextSeq();
 

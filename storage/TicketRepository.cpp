@@ -60,6 +60,8 @@ Status TicketRepository::validateCustomFields(const Ticket& ticket, bool closing
 Status TicketRepository::event(qint64 rowid, const QString& actor, const QDateTime& at, const QString& kind,
     const QString& field, const QString& oldValue, const QString& newValue)
 {
+    if (m_rebasing)
+        return {};
     return m_writer.insertEvent(rowid, TicketEvent {0, QString(), actor, at, kind, field, oldValue, newValue});
 }
 
@@ -309,6 +311,14 @@ Result<Comment> TicketRepository::applyComment(Comment comment)
         !s)
         return s.error();
     return comment;
+}
+
+Status TicketRepository::rebase(const OutboxEntry& entry)
+{
+    m_rebasing = true;
+    const Status status = replay(entry);
+    m_rebasing = false;
+    return status;
 }
 
 Status TicketRepository::replay(const OutboxEntry& entry)

@@ -40,6 +40,9 @@ public:
     qint64 count();
 
     Status replay(const OutboxEntry& entry);
+    /// Re-applies a still-queued intent on top of the server's copy after a pull (SyncCache): like
+    /// replay(), but writes no events (the original change wrote them) and tells no observer.
+    Status rebase(const OutboxEntry& entry);
     /// Who is told around each change (view counts); none by default. Not owned.
     void setObserver(TicketChangeObserver* observer) { m_observer = observer; }
 
@@ -72,6 +75,7 @@ private:
     Outbox m_outbox;
     TicketRowWriter m_writer;
     TicketChangeObserver* m_observer = nullptr;
+    bool m_rebasing = false;
 };
 
 } // namespace gongdan

@@ -15,17 +15,16 @@ class TestAccountApi : public QObject {
 private Q_SLOTS:
     void init();
     void cleanup();
-    void adminToolMakesTheTeam_data() { backends(); }
+    void adminToolMakesTheTeam_data() { addBackendRows(); }
     void adminToolMakesTheTeam();
-    void rolesAreRefusedWhatTheyMayNotDo_data() { backends(); }
+    void rolesAreRefusedWhatTheyMayNotDo_data() { addBackendRows(); }
     void rolesAreRefusedWhatTheyMayNotDo();
-    void badInputsChangeNothing_data() { backends(); }
+    void badInputsChangeNothing_data() { addBackendRows(); }
     void badInputsChangeNothing();
-    void tokensEndAndSignInsAreSlowedDown_data() { backends(); }
+    void tokensEndAndSignInsAreSlowedDown_data() { addBackendRows(); }
     void tokensEndAndSignInsAreSlowedDown();
 
 private:
-    void backends();
     bool startTeam();
     QString signIn(const QString& login, const QString& password);
     QByteArray usersAsAdmin();
@@ -34,13 +33,6 @@ private:
     std::unique_ptr<ServerProcess> m_server;
     QString m_adminToken;
 };
-
-void TestAccountApi::backends()
-{
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
 
 void TestAccountApi::init()
 {

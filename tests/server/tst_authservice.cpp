@@ -15,17 +15,16 @@ class TestAuthService : public QObject {
 private Q_SLOTS:
     void init();
     void cleanup();
-    void signInIssuesAWorkingToken_data() { backends(); }
+    void signInIssuesAWorkingToken_data() { addBackendRows(); }
     void signInIssuesAWorkingToken();
     void wrongPasswordsAreSlowedDown_data();
     void wrongPasswordsAreSlowedDown();
-    void tokensExpireAndCanBeRevoked_data() { backends(); }
+    void tokensExpireAndCanBeRevoked_data() { addBackendRows(); }
     void tokensExpireAndCanBeRevoked();
-    void accountRulesRefuseBadChanges_data() { backends(); }
+    void accountRulesRefuseBadChanges_data() { addBackendRows(); }
     void accountRulesRefuseBadChanges();
 
 private:
-    void backends();
     bool open();
 
     std::unique_ptr<TeamDatabase> m_team;
@@ -37,13 +36,6 @@ private:
     std::unique_ptr<AuthService> m_auth;
     QString m_agentId;
 };
-
-void TestAuthService::backends()
-{
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
 
 void TestAuthService::init()
 {

@@ -18,9 +18,7 @@ private Q_SLOTS:
 
 void TestServerProcess::startsAnswersAndStops_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    addBackendRows();
 }
 
 void TestServerProcess::startsAnswersAndStops()

@@ -33,11 +33,11 @@ class TestSyncFaults : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void crashBeforeCommitAppliesOnRetry_data() { backends(); }
+    void crashBeforeCommitAppliesOnRetry_data() { addBackendRows(); }
     void crashBeforeCommitAppliesOnRetry();
-    void crashAfterCommitAnswersTheRetryAsDuplicate_data() { backends(); }
+    void crashAfterCommitAnswersTheRetryAsDuplicate_data() { addBackendRows(); }
     void crashAfterCommitAnswersTheRetryAsDuplicate();
-    void acknowledgedWritesSurviveSigterm_data() { backends(); }
+    void acknowledgedWritesSurviveSigterm_data() { addBackendRows(); }
     void acknowledgedWritesSurviveSigterm();
     void concurrentWritersNeverSkipAChange_data();
     void concurrentWritersNeverSkipAChange();
@@ -53,27 +53,14 @@ private:
     /// Pushes a two-mutation batch to a server started with `failpoint`, sees it die without an
     /// answer (exit 70), and starts it again; false without PostgreSQL.
     bool crashOnFirstPush(const QString& backend, const QString& failpoint, CrashedPush& crash);
-    void backends();
     /// A seeded team database for the row's backend; null (and the test skipped) without PostgreSQL.
     std::unique_ptr<TeamDatabase> team(const QString& backend);
 };
 
-void TestSyncFaults::backends()
-{
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
 std::unique_ptr<TeamDatabase> TestSyncFaults::team(const QString& backend)
 {
-    auto database = std::make_unique<TeamDatabase>(backend);
-    if (!database->available())
-        return nullptr;
-    QString output;
-    if (!seedTeam(database->location(), &output))
-        qFatal("seed: %s", qPrintable(output));
-    return database;
+    auto database = seededTeam(backend);
+    return database->available() ? std::move(database) : nullptr;
 }
 
 bool TestSyncFaults::crashOnFirstPush(const QString& backend, const QString& failpoint, CrashedPush& crash)

@@ -54,42 +54,32 @@ class TestSyncProtocol : public QObject {
 private Q_SLOTS:
     void init();
     void cleanup();
-    void firstPushNumbersTheTicket_data() { backends(); }
+    void firstPushNumbersTheTicket_data() { addBackendRows(); }
     void firstPushNumbersTheTicket();
-    void duplicatedAndReorderedPushesApplyOnce_data() { backends(); }
+    void duplicatedAndReorderedPushesApplyOnce_data() { addBackendRows(); }
     void duplicatedAndReorderedPushesApplyOnce();
-    void pullsFollowScope_data() { backends(); }
+    void pullsFollowScope_data() { addBackendRows(); }
     void pullsFollowScope();
-    void concurrentEditsAreKeptAsConflicts_data() { backends(); }
+    void concurrentEditsAreKeptAsConflicts_data() { addBackendRows(); }
     void concurrentEditsAreKeptAsConflicts();
-    void pokesReachThoseWhoMaySee_data() { backends(); }
+    void pokesReachThoseWhoMaySee_data() { addBackendRows(); }
     void pokesReachThoseWhoMaySee();
-    void badPushesChangeNothing_data() { backends(); }
+    void badPushesChangeNothing_data() { addBackendRows(); }
     void badPushesChangeNothing();
 
 private:
-    void backends();
     std::unique_ptr<SyncDevice> device(const QString& login, const QString& password);
 
     std::unique_ptr<TeamDatabase> m_team;
     std::unique_ptr<ServerProcess> m_server;
 };
 
-void TestSyncProtocol::backends()
-{
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << QStringLiteral("sqlite");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql");
-}
-
 void TestSyncProtocol::init()
 {
     QFETCH(QString, backend);
-    m_team = std::make_unique<TeamDatabase>(backend);
+    m_team = seededTeam(backend);
     if (!m_team->available())
         QSKIP(qPrintable(m_team->why()));
-    QString output;
-    QVERIFY2(seedTeam(m_team->location(), &output), qPrintable(output));
     m_server = std::make_unique<ServerProcess>();
     QVERIFY2(m_server->start(m_team->location()), qPrintable(m_server->lastLog()));
 }

@@ -41,6 +41,13 @@ QString onCluster(const QUrl& url, const QString& statement)
 
 } // namespace
 
+void addBackendRows()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
 TeamDatabase::TeamDatabase(const QString& backend)
 {
     if (backend == QLatin1String("sqlite")) {
@@ -196,6 +203,15 @@ bool seedTeam(const QString& databaseLocation, QString* error)
             return false;
     }
     return true;
+}
+
+std::unique_ptr<TeamDatabase> seededTeam(const QString& backend)
+{
+    auto database = std::make_unique<TeamDatabase>(backend);
+    QString output;
+    if (database->available() && !seedTeam(database->location(), &output))
+        qFatal("seeding the team failed: %s", qPrintable(output));
+    return database;
 }
 
 HttpResult HttpClient::send(

@@ -5,8 +5,12 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <memory>
 
 namespace gongdan::test {
+
+/// The rows every team-database test runs for: a "backend" column with "sqlite" and "postgresql".
+void addBackendRows();
 
 /// A fresh, empty team database for one test: a SQLite file in a temporary folder, or a new database
 /// in the PostgreSQL cluster named by GONGDAN_TEST_POSTGRES (scripts/test starts one), dropped again
@@ -66,6 +70,10 @@ int runServerCommand(const QStringList& arguments, const QByteArray& input = {},
 /// zhang (agent in field-ops, "zhang-password"), wang (field staff in field-ops, "field-password").
 /// False with the tool's output in `error` when a step fails.
 bool seedTeam(const QString& databaseLocation, QString* error);
+
+/// A fresh team database for `backend` with seedTeam() run on it; the database without the seed
+/// when the backend is not available here (check available(), then skip).
+std::unique_ptr<TeamDatabase> seededTeam(const QString& backend);
 
 struct HttpResult {
     int status = 0; ///< 0: no answer

@@ -1,0 +1,309 @@
+#include "SyncCache.h"
+
+#include "JsonCodec.h"
+
+#include <QJsonDocument>
+#include <QSet>
+
+namespace gongdan {
+
+namespace {
+
+QString compact(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+SyncCache::SyncCache(Database& db, TicketRepository& tickets) : m_db(db), m_tickets(tickets), m_outbox(db), m_writer(db)
+{
+}
+
+qint64 SyncCache::cursor()
+{
+    QSqlQuery query(m_db.sql());
+    return query.exec(QStringLiteral("SELECT cursor FROM sync_state WHERE id = 1")) && query.next()
+        ? query.value(0).toLongLong()
+        : 0;
+}
+
+QString SyncCache::epoch()
+{
+    QSqlQuery query(m_db.sql());
+    return query.exec(QStringLiteral("SELECT epoch FROM sync_state WHERE id = 1")) && query.next()
+        ? query.value(0).toString()
+        : QString();
+}
+
+QString SyncCache::deviceCode()
+{
+    QSqlQuery query(m_db.sql());
+    return query.exec(QStringLiteral("SELECT device_code FROM client_meta WHERE id = 1")) && query.next()
+        ? query.value(0).toString()
+        : QString();
+}
+
+Status SyncCache::setDeviceCode(const QString& code)
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("UPDATE client_meta SET device_code = ? WHERE id = 1"));
+    query.addBindValue(code);
+    const bool ok = query.exec();
+    query.finish();
+    return ok ? Status() : Status(Database::errorOf(query));
+}
+
+std::optional<qint64> SyncCache::rowidOf(const QString& ticketId)
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT rowid FROM ticket WHERE id = ?"));
+    query.addBindValue(ticketId);
+    std::optional<qint64> rowid;
+    if (query.exec() && query.next())
+        rowid = query.value(0).toLongLong();
+    query.finish();
+    return rowid;
+}
+
+Status SyncCache::storeSynced(const PulledChange& change)
+{
+    if (change.op == QLatin1String("scope_remove")) {
+        QSqlQuery& remove = m_db.prepared(QStringLiteral("DELETE FROM ticket_synced WHERE id = ?"));
+        remove.addBindValue(change.id);
+        const bool ok = remove.exec();
+        remove.finish();
+        return ok ? Status() : Status(Database::errorOf(remove));
+    }
+    QSqlQuery& upsert = m_db.prepared(QStringLiteral("INSERT INTO ticket_synced(id, data, server_seq) VALUES (?, ?, ?) "
+                                                     "ON CONFLICT(id) DO UPDATE SET data = excluded.data, "
+                                                     "server_seq = excluded.server_seq"));
+    upsert.addBindValue(change.id);
+    upsert.addBindValue(compact(change.data.value(QStringLiteral("ticket")).toObject()));
+    upsert.addBindValue(change.serverSeq);
+    const bool ok = upsert.exec();
+    upsert.finish();
+    if (!ok)
+        return Database::errorOf(upsert);
+    for (const QJsonValue& alias : change.data.value(QStringLiteral("aliases")).toArray()) {
+        QSqlQuery& insert
+            = m_db.prepared(QStringLiteral("INSERT OR IGNORE INTO ticket_alias(alias, ticket_id) VALUES (?, ?)"));
+        insert.addBindValue(alias.toString());
+        insert.addBindValue(change.id);
+        const bool inserted = insert.exec();
+        insert.finish();
+        if (!inserted)
+            return Database::errorOf(insert);
+    }
+    return {};
+}
+
+Status SyncCache::writeVisible(const Ticket& ticket)
+{
+    // A local-only ticket may hold the number the server just gave this one (numbered offline before
+    // sync): it moves aside under a suffix until its own number arrives.
+    QSqlQuery& aside = m_db.prepared(
+        QStringLiteral("UPDATE ticket SET number = number || '~' || substr(id, 1, 8) WHERE number = ? AND id <> ?"));
+    aside.addBindValue(ticket.number);
+    aside.addBindValue(ticket.id);
+    const bool moved = aside.exec();
+    aside.finish();
+    if (!moved)
+        return Database::errorOf(aside);
+    if (std::optional<qint64> rowid = rowidOf(ticket.id))
+        return m_writer.updateTicket(*rowid, ticket);
+    auto inserted = m_writer.insertTicket(ticket);
+    return inserted ? Status() : Status(inserted.error());
+}
+
+Status SyncCache::removeVisible(const QString& ticketId)
+{
+    QSqlQuery& remove = m_db.prepared(QStringLiteral("DELETE FROM ticket WHERE id = ?")); // comments, events cascade
+    remove.addBindValue(ticketId);
+    const bool ok = remove.exec();
+    remove.finish();
+    return ok ? Status() : Status(Database::errorOf(remove));
+}
+
+Status SyncCache::recompute(const QString& ticketId, qint64 cursor)
+{
+    const QList<OutboxEntry> queued = m_outbox.undelivered(ticketId, cursor);
+    QSqlQuery& synced = m_db.prepared(QStringLiteral("SELECT data FROM ticket_synced WHERE id = ?"));
+    synced.addBindValue(ticketId);
+    QByteArray data;
+    if (synced.exec() && synced.next())
+        data = synced.value(0).toByteArray();
+    synced.finish();
+    if (data.isEmpty()) {
+        // No server copy: a ticket created here and not yet delivered stays as it is; anything else
+        // (its creation refused, or it left this user's scope) is gone from this workstation.
+        const bool createdHere = std::any_of(queued.begin(), queued.end(),
+            [](const OutboxEntry& e) { return e.name == QLatin1String("ticket.create"); });
+        return createdHere ? Status() : removeVisible(ticketId);
+    }
+    auto ticket = JsonCodec::ticketFromJson(QJsonDocument::fromJson(data).object());
+    if (!ticket)
+        return ticket.error();
+    if (Status written = writeVisible(ticket.value()); !written)
+        return written;
+    for (const OutboxEntry& entry : queued) {
+        if (entry.name == QLatin1String("ticket.create"))
+            continue; // the server copy is that ticket
+        if (entry.name == QLatin1String("comment.add")) {
+            QSqlQuery& known = m_db.prepared(QStringLiteral("SELECT 1 FROM comment WHERE id = ?"));
+            known.addBindValue(
+                entry.args.value(QStringLiteral("comment")).toObject().value(QStringLiteral("id")).toString());
+            const bool exists = known.exec() && known.next();
+            known.finish();
+            if (exists)
+                continue; // comments are never rewritten
+        }
+        // A queued change that no longer fits (the state machine moved on) stays queued: the server
+        // decides, and its refusal comes back as a rejected result.
+        m_tickets.rebase(entry);
+    }
+    return {};
+}
+
+Status SyncCache::insertComment(const PulledChange& change)
+{
+    auto comment = JsonCodec::commentFromJson(change.data);
+    if (!comment)
+        return comment.error();
+    const std::optional<qint64> ticketRowid = rowidOf(comment.value().ticketId);
+    if (!ticketRowid)
+        return {}; // not (or no longer) in this user's cache
+    QSqlQuery& known = m_db.prepared(QStringLiteral("SELECT 1 FROM comment WHERE id = ?"));
+    known.addBindValue(comment.value().id);
+    const bool exists = known.exec() && known.next();
+    known.finish();
+    if (exists)
+        return {};
+    auto inserted = m_writer.insertComment(*ticketRowid, comment.value());
+    return inserted ? Status() : Status(inserted.error());
+}
+
+Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qint64 nextCursor, const QString& epoch)
+{
+    SqlTransaction transaction(m_db);
+    if (!transaction.started())
+        return transaction.started().error();
+    QStringList touched;
+    for (const PulledChange& change : changes) {
+        if (change.entity != QLatin1String("ticket"))
+            continue;
+        if (Status s = storeSynced(change); !s)
+            return s.error();
+        if (!touched.contains(change.id))
+            touched.append(change.id);
+    }
+    QSqlQuery& state
+        = m_db.prepared(QStringLiteral("UPDATE sync_state SET cursor = ?, epoch = ?, last_pull_ms = ? WHERE id = 1"));
+    state.addBindValue(nextCursor);
+    state.addBindValue(epoch);
+    state.addBindValue(m_db.clock().nowMs());
+    const bool moved = state.exec();
+    state.finish();
+    if (!moved)
+        return Database::errorOf(state);
+    for (const QString& id : touched) {
+        if (Status s = recompute(id, nextCursor); !s)
+            return s.error();
+    }
+    for (const PulledChange& change : changes) {
+        if (change.entity == QLatin1String("comment")) {
+            if (Status s = insertComment(change); !s)
+                return s.error();
+            if (!touched.contains(change.data.value(QStringLiteral("ticket_id")).toString()))
+                touched.append(change.data.value(QStringLiteral("ticket_id")).toString());
+        } else if (change.entity == QLatin1String("conflict")) {
+            QSqlQuery& insert = m_db.prepared(QStringLiteral(
+                "INSERT OR IGNORE INTO ticket_conflict(id, ticket_id, data, server_seq) VALUES (?, ?, ?, ?)"));
+            insert.addBindValue(change.id);
+            insert.addBindValue(change.data.value(QStringLiteral("ticket_id")).toString());
+            insert.addBindValue(compact(change.data));
+            insert.addBindValue(change.serverSeq);
+            const bool ok = insert.exec();
+            insert.finish();
+            if (!ok)
+                return Database::errorOf(insert);
+        }
+    }
+    if (auto dropped = m_outbox.dropDelivered(nextCursor); !dropped)
+        return dropped.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return touched;
+}
+
+Result<QStringList> SyncCache::recordResults(const QJsonArray& results)
+{
+    SqlTransaction transaction(m_db);
+    if (!transaction.started())
+        return transaction.started().error();
+    QStringList recompute;
+    for (const QJsonValue& value : results) {
+        const QJsonObject result = value.toObject();
+        const qint64 seq = result.value(QStringLiteral("seq")).toInteger();
+        if (result.value(QStringLiteral("status")).toString() == QLatin1String("rejected")) {
+            if (Status s = m_outbox.markRejected(seq, compact(result.value(QStringLiteral("error")).toObject())); !s)
+                return s.error();
+            const QList<OutboxEntry> entry = m_outbox.entries(seq - 1, 1);
+            if (!entry.isEmpty() && !recompute.contains(entry.first().entityId))
+                recompute.append(entry.first().entityId);
+        } else if (Status s = m_outbox.markAcked(seq, result.value(QStringLiteral("server_seq")).toInteger()); !s) {
+            return s.error();
+        }
+    }
+    const qint64 at = cursor();
+    for (const QString& id : recompute) {
+        if (Status s = this->recompute(id, at); !s)
+            return s.error();
+    }
+    if (auto dropped = m_outbox.dropDelivered(at); !dropped) // already delivered, or changed nothing
+        return dropped.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return recompute;
+}
+
+Status SyncCache::resetForResync()
+{
+    SqlTransaction transaction(m_db);
+    if (!transaction.started())
+        return transaction.started();
+    for (const QString& sql : {QStringLiteral("DELETE FROM ticket_synced"),
+             QStringLiteral("UPDATE sync_state SET cursor = 0, epoch = NULL WHERE id = 1"),
+             // Acked entries may not be in the rebuilt copy yet: re-sent, they are answered as duplicates.
+             QStringLiteral("UPDATE outbox SET state = 'pending', acked_server_seq = NULL WHERE state = 'acked'")}) {
+        if (Status s = m_db.exec(sql); !s)
+            return s;
+    }
+    return transaction.commit();
+}
+
+QStringList SyncCache::ticketsByAlias(const QString& alias)
+{
+    QStringList ids;
+    QSqlQuery query(m_db.sql());
+    query.prepare(QStringLiteral("SELECT ticket_id FROM ticket_alias WHERE alias = ? ORDER BY ticket_id"));
+    query.addBindValue(alias);
+    if (query.exec()) {
+        while (query.next())
+            ids.append(query.value(0).toString());
+    }
+    return ids;
+}
+
+QList<QJsonObject> SyncCache::conflicts(const QString& ticketId)
+{
+    QList<QJsonObject> out;
+    QSqlQuery query(m_db.sql());
+    query.prepare(QStringLiteral("SELECT data FROM ticket_conflict WHERE ticket_id = ? ORDER BY server_seq"));
+    query.addBindValue(ticketId);
+    if (query.exec()) {
+        while (query.next())
+            out.append(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
+    }
+    return out;
+}
+
+} // namespace gongdan

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "Database.h"
+#include "Outbox.h"
+#include "TicketRepository.h"
+#include "TicketRows.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace gongdan {
+
+/// One change as a pull page carries it.
+struct PulledChange {
+    qint64 serverSeq = 0;
+    QString entity; ///< ticket | comment | conflict
+    QString id;
+    QString op; ///< upsert | scope_remove
+    QJsonObject data;
+};
+
+/// The workstation's side of sync in the local store. Each ticket has two layers: the server's copy as
+/// last pulled (ticket_synced) and the visible row the UI reads, which is that copy with the intents
+/// still queued for it re-applied on top (TicketRepository::rebase). A pulled page — server copies,
+/// the visible rows recomputed, comments, conflicts, the cursor, and the outbox entries it delivered —
+/// is written in one transaction, so a crash never leaves cursor, data and outbox out of step.
+class SyncCache {
+    Q_DECLARE_TR_FUNCTIONS(SyncCache)
+
+public:
+    SyncCache(Database& db, TicketRepository& tickets);
+
+    qint64 cursor();
+    QString epoch();
+    QString deviceCode();
+    Status setDeviceCode(const QString& code);
+
+    /// Applies a pull page; the ids of the tickets whose visible row changed.
+    Result<QStringList> applyPage(const QList<PulledChange>& changes, qint64 nextCursor, const QString& epoch);
+    /// Records a push's answers: applied (or already applied) → acked until a pull delivers it;
+    /// rejected → kept with the server's reason, and the ticket recomputed without it. The ids of the
+    /// tickets recomputed.
+    Result<QStringList> recordResults(const QJsonArray& results);
+    /// "Resync required": forgets the server's copies and the cursor, keeps every queued change and the
+    /// visible rows, so the next pull rebuilds the cache from scratch.
+    Status resetForResync();
+
+    /// The ticket ids a provisional reference (or former number) was given to.
+    QStringList ticketsByAlias(const QString& alias);
+    /// Conflicts recorded on a ticket, oldest first: {field, kept, lost, base, …}.
+    QList<QJsonObject> conflicts(const QString& ticketId);
+
+private:
+    Status storeSynced(const PulledChange& change);
+    Status recompute(const QString& ticketId, qint64 cursor);
+    Status writeVisible(const Ticket& ticket);
+    Status removeVisible(const QString& ticketId);
+    Status insertComment(const PulledChange& change);
+    std::optional<qint64> rowidOf(const QString& ticketId);
+
+    Database& m_db;
+    TicketRepository& m_tickets;
+    Outbox m_outbox;
+    TicketRowWriter m_writer;
+};
+
+} // namespace gongdan

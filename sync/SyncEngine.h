@@ -1,0 +1,99 @@
+#pragma once
+
+#include "Backoff.h"
+#include "Outbox.h"
+#include "SyncCache.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+class QNetworkReply;
+
+namespace gongdan {
+
+/// The workstation's sync loop (docs/ARCHITECTURE.md, "Sync"): register the device, push the outbox in
+/// batches, pull pages into the cache, then wait — for a local change, a WebSocket poke, or the periodic
+/// pull (60 s while the socket is down, 5 min while it is up). A failure never loses anything: it is
+/// retried by a timer with backoff (0.5 s doubling to 60 s, ±30 %), never only by the next write. Runs
+/// on the thread that owns the store's connection; every step is asynchronous, no nested event loops.
+class SyncEngine : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State {
+        Stopped, ///< not started (no server configured)
+        Syncing, ///< a cycle is running
+        Idle, ///< in step with the server
+        Offline, ///< the server cannot be reached; retrying
+        SignedOut, ///< the server refused the token; sign in again
+        Failed ///< the server refused a request for another reason; retrying
+    };
+    Q_ENUM(State)
+
+    SyncEngine(Database& db, SyncCache& cache, QObject* parent = nullptr);
+
+    void start(const QUrl& server, const QString& token);
+    void stop();
+    /// Something was queued locally: push soon (coalesced over 50 ms).
+    void changesQueued();
+    /// Runs a cycle now (F5, a poke).
+    void syncNow();
+
+    State state() const { return m_state; }
+    qint64 waiting();
+    QDateTime lastSynced() const { return m_lastSynced; }
+    QString lastError() const { return m_lastError; }
+    bool socketReady() const { return m_socketReady; }
+
+Q_SIGNALS:
+    void stateChanged(gongdan::SyncEngine::State state);
+    /// Visible rows changed by a pull or a rejection: models refresh just these.
+    void ticketsChanged(const QStringList& ticketIds);
+    void waitingChanged(qint64 count);
+    void signInRequired(const QString& reason);
+    /// A cycle finished in step with the server.
+    void synced();
+
+private:
+    void cycle();
+    void registerDevice();
+    void pushNext();
+    void pullNext();
+    void finish();
+    /// Ends the cycle after a failed reply: signed out on 401, rebuild on resync_required, else a retry
+    /// by the backoff timer.
+    void fail(QNetworkReply* reply, const QByteArray& body);
+    void setState(State state);
+    QNetworkReply* send(const QByteArray& verb, const QString& path, const QJsonObject& body = {});
+    void openSocket();
+    void socketMessage(const QString& message);
+
+    Database& m_db;
+    SyncCache& m_cache;
+    Outbox m_outbox;
+    QNetworkAccessManager m_network;
+    QUrl m_server;
+    QString m_token;
+    QString m_clientId;
+    State m_state = State::Stopped;
+    bool m_running = false;
+    bool m_inCycle = false;
+    bool m_again = false;
+    bool m_registered = false;
+    QDateTime m_lastSynced;
+    QString m_lastError;
+    Backoff m_backoff;
+    Backoff m_socketBackoff;
+    QTimer m_retry;
+    QTimer m_periodic;
+    QTimer m_debounce;
+    QTimer m_socketRetry;
+    QWebSocket m_socket;
+    bool m_socketReady = false;
+};
+
+} // namespace gongdan

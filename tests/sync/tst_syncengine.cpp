@@ -1,0 +1,297 @@
+// Workstations syncing through a real gongdan-server (SQLite and PostgreSQL): a ticket made offline gets
+// its number and reaches the other desk; two desks edit the same ticket offline and converge with the
+// conflict shown on both; a server that is down is retried by the timer alone. Every test ends by
+// comparing each desk's tickets and comments with the server's, byte for byte.
+#include "FieldDefinitionRepository.h"
+#include "JsonCodec.h"
+#include "LocalNumberAllocator.h"
+#include "SyncDevice.h"
+#include "SyncEngine.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+namespace {
+
+QString compact(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+/// One agent's workstation: its own local store, numbering by device reference, and a sync engine.
+struct Desk {
+    Desk(const QString& serverUrl, const QString& login, const QString& password) : server(serverUrl)
+    {
+        auto opened = Database::open(dir.filePath(QStringLiteral("desk.sqlite")), clock);
+        if (!opened)
+            qFatal("%s", qPrintable(opened.error().message));
+        db = std::move(opened.value());
+        numbers = std::make_unique<DeviceRefAllocator>(*db);
+        fields = std::make_unique<FieldDefinitionRepository>(*db);
+        tickets = std::make_unique<TicketRepository>(*db, *numbers, *fields);
+        cache = std::make_unique<SyncCache>(*db, *tickets);
+        engine = std::make_unique<SyncEngine>(*db, *cache);
+        HttpClient http(serverUrl);
+        const HttpResult signedIn = http.post(QStringLiteral("/api/v1/session"),
+            {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
+        token = signedIn.body.value(QStringLiteral("token")).toString();
+        userId = signedIn.body.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+    }
+    void start() { engine->start(QUrl(server), token); }
+    bool idle(int ms = 15000)
+    {
+        return QTest::qWaitFor(
+            [this] { return engine->state() == SyncEngine::State::Idle && engine->waiting() == 0; }, ms);
+    }
+    QStringList ticketIds()
+    {
+        QStringList ids;
+        QSqlQuery query(db->sql());
+        query.exec(QStringLiteral("SELECT id FROM ticket ORDER BY id"));
+        while (query.next())
+            ids.append(query.value(0).toString());
+        return ids;
+    }
+    qint64 outbox()
+    {
+        QSqlQuery query(db->sql());
+        return query.exec(QStringLiteral("SELECT count(*) FROM outbox")) && query.next() ? query.value(0).toLongLong()
+                                                                                         : -1;
+    }
+
+    SystemClock clock;
+    QTemporaryDir dir;
+    QString server;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<DeviceRefAllocator> numbers;
+    std::unique_ptr<FieldDefinitionRepository> fields;
+    std::unique_ptr<TicketRepository> tickets;
+    std::unique_ptr<SyncCache> cache;
+    std::unique_ptr<SyncEngine> engine;
+    QString token;
+    QString userId;
+};
+
+/// What the server holds for one user: ticket id → compact JSON, comment id → compact JSON.
+struct Snapshot {
+    QMap<QString, QString> tickets;
+    QMap<QString, QString> comments;
+};
+
+Snapshot serverView(const QString& serverUrl, const QString& token)
+{
+    SyncDevice reader(serverUrl, token);
+    Snapshot snapshot;
+    for (const QJsonValue& value : reader.pullAll(5000)) {
+        const QJsonObject change = value.toObject();
+        const QString entity = change.value(QStringLiteral("entity")).toString();
+        const QString id = change.value(QStringLiteral("id")).toString();
+        const QJsonObject data = change.value(QStringLiteral("data")).toObject();
+        if (entity == QLatin1String("ticket")
+            && change.value(QStringLiteral("op")).toString() == QLatin1String("upsert"))
+            snapshot.tickets.insert(id, compact(data.value(QStringLiteral("ticket")).toObject()));
+        else if (entity == QLatin1String("ticket"))
+            snapshot.tickets.remove(id);
+        else if (entity == QLatin1String("comment"))
+            snapshot.comments.insert(id, compact(data));
+    }
+    QMap<QString, QString> kept; // comments of tickets no longer in view are not the desk's either
+    for (auto it = snapshot.comments.begin(); it != snapshot.comments.end(); ++it) {
+        if (snapshot.tickets.contains(
+                QJsonDocument::fromJson(it.value().toUtf8()).object().value(QStringLiteral("ticket_id")).toString()))
+            kept.insert(it.key(), it.value());
+    }
+    snapshot.comments = kept;
+    return snapshot;
+}
+
+Snapshot deskView(Desk& desk)
+{
+    Snapshot snapshot;
+    for (const QString& id : desk.ticketIds()) {
+        snapshot.tickets.insert(id, compact(JsonCodec::toJson(*desk.tickets->find(id))));
+        for (const Comment& comment : desk.tickets->comments(id))
+            snapshot.comments.insert(comment.id, compact(JsonCodec::toJson(comment)));
+    }
+    return snapshot;
+}
+
+/// Each desk holds exactly what the server shows its user, byte for byte.
+void compareWithServer(Desk& desk)
+{
+    const Snapshot server = serverView(desk.server, desk.token);
+    const Snapshot local = deskView(desk);
+    QCOMPARE(local.tickets.keys(), server.tickets.keys());
+    for (const QString& id : server.tickets.keys())
+        QCOMPARE(local.tickets.value(id), server.tickets.value(id));
+    QCOMPARE(local.comments, server.comments);
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+} // namespace
+
+class TestSyncEngine : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void offlineTicketGetsItsNumberAndReachesTheOtherDesk_data() { addBackendRows(); }
+    void offlineTicketGetsItsNumberAndReachesTheOtherDesk();
+    void twoDesksEditOfflineAndConverge_data() { addBackendRows(); }
+    void twoDesksEditOfflineAndConverge();
+    void aServerThatIsDownIsRetriedByTheTimer_data() { addBackendRows(); }
+    void aServerThatIsDownIsRetriedByTheTimer();
+
+private:
+    bool startServer(quint16 port = 0);
+
+    std::unique_ptr<TeamDatabase> m_team;
+    std::unique_ptr<ServerProcess> m_server;
+};
+
+void TestSyncEngine::init()
+{
+    QFETCH(QString, backend);
+    m_team = seededTeam(backend);
+    if (!m_team->available())
+        QSKIP(qPrintable(m_team->why()));
+}
+
+void TestSyncEngine::cleanup()
+{
+    if (m_server)
+        m_server->terminate();
+    m_server.reset();
+    m_team.reset();
+}
+
+bool TestSyncEngine::startServer(quint16 port)
+{
+    m_server = std::make_unique<ServerProcess>();
+    return m_server->start(
+        m_team->location(), port ? QStringList {QStringLiteral("--port"), QString::number(port)} : QStringList());
+}
+
+void TestSyncEngine::offlineTicketGetsItsNumberAndReachesTheOtherDesk()
+{
+    QVERIFY(startServer());
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    Desk boss(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"));
+    li.start();
+    QVERIFY(li.idle()); // registered: it has a device code for provisional references
+    li.engine->stop();
+
+    Ticket draft;
+    draft.subject = QStringLiteral("宽带断线");
+    draft.groupId = QStringLiteral("service");
+    auto created = li.tickets->create(draft, li.userId);
+    QVERIFY(created);
+    const QString provisional = created.value().number;
+    QCOMPARE(provisional, li.cache->deviceCode() + QStringLiteral("-0001"));
+    QVERIFY(li.tickets->addComment(
+        created.value().id, CommentVisibility::Public, QStringLiteral("已联系客户"), {}, li.userId));
+    QCOMPARE(li.engine->waiting(), 2);
+
+    boss.start();
+    li.start();
+    QVERIFY(li.idle());
+    QVERIFY(QTest::qWaitFor([&] { return boss.ticketIds().contains(created.value().id); }, 10000));
+    QVERIFY(boss.idle());
+    const QString number = li.tickets->find(created.value().id)->number;
+    QVERIFY2(number.startsWith(QLatin1Char('G')), qPrintable(number));
+    QCOMPARE(boss.tickets->find(created.value().id)->number, number);
+    QCOMPARE(li.cache->ticketsByAlias(provisional), QStringList {created.value().id});
+    QCOMPARE(boss.tickets->comments(created.value().id).size(), 1);
+    QCOMPARE(li.outbox(), 0); // delivered and seen back: nothing left queued
+    compareWithServer(li);
+    compareWithServer(boss);
+}
+
+void TestSyncEngine::twoDesksEditOfflineAndConverge()
+{
+    QVERIFY(startServer());
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    Desk boss(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"));
+    li.start();
+    boss.start();
+    Ticket draft;
+    draft.subject = QStringLiteral("原标题");
+    draft.groupId = QStringLiteral("service");
+    const QString id = li.tickets->create(draft, li.userId).value().id;
+    li.engine->changesQueued();
+    QVERIFY(QTest::qWaitFor([&] { return boss.ticketIds().contains(id); }, 10000));
+    QVERIFY(li.idle());
+    QVERIFY(boss.idle());
+
+    // Both go offline and edit the same ticket.
+    li.engine->stop();
+    boss.engine->stop();
+    QVERIFY(li.tickets->patch(id,
+        {{QStringLiteral("subject"), QStringLiteral("李娜改的")},
+            {QStringLiteral("priority"), QStringLiteral("urgent")}},
+        li.userId));
+    QVERIFY(li.tickets->addComment(id, CommentVisibility::Internal, QStringLiteral("李娜的备注"), {}, li.userId));
+    TransitionRequest accept;
+    accept.action = TicketAction::Accept;
+    QVERIFY(li.tickets->transition(id, accept, li.userId));
+    QVERIFY(boss.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("经理改的")}}, boss.userId));
+    QVERIFY(boss.tickets->addComment(id, CommentVisibility::Public, QStringLiteral("经理的回复"), {}, boss.userId));
+
+    li.start();
+    QVERIFY(li.idle());
+    boss.start(); // pushes after li.na: its subject wins, hers is kept as the conflict's lost value
+    QVERIFY(boss.idle());
+    QVERIFY(QTest::qWaitFor([&] { return li.tickets->find(id)->subject == QStringLiteral("经理改的"); }, 10000));
+    QVERIFY(li.idle());
+    for (Desk* desk : {&li, &boss}) {
+        const Ticket ticket = *desk->tickets->find(id);
+        QCOMPARE(ticket.subject, QStringLiteral("经理改的"));
+        QCOMPARE(ticket.status, TicketStatus::InProgress);
+        QCOMPARE(ticket.priority, Priority::Urgent);
+        QCOMPARE(desk->tickets->comments(id).size(), 2);
+        const QList<QJsonObject> conflicts = desk->cache->conflicts(id);
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.first().value(QStringLiteral("lost")).toString(), QStringLiteral("李娜改的"));
+        compareWithServer(*desk);
+    }
+}
+
+void TestSyncEngine::aServerThatIsDownIsRetriedByTheTimer()
+{
+    const quint16 port = freePort();
+    Desk li(QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("-"), QStringLiteral("-"));
+    Ticket draft;
+    draft.subject = QStringLiteral("服务器不在");
+    draft.groupId = QStringLiteral("service");
+    QVERIFY(li.tickets->create(draft, QStringLiteral("someone")));
+    li.engine->start(QUrl(li.server), QStringLiteral("no-token-yet"));
+    QVERIFY(QTest::qWaitFor([&] { return li.engine->state() == SyncEngine::State::Offline; }, 10000));
+    QCOMPARE(li.engine->waiting(), 1);
+
+    // The server comes up on that port; the desk signs in (a new token) and the retry timer does the rest.
+    QVERIFY(startServer(port));
+    Desk signIn(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    li.engine->stop();
+    li.token = signIn.token;
+    li.start();
+    QVERIFY(li.idle(20000));
+    QVERIFY(li.tickets->find(li.ticketIds().first())->number.startsWith(QLatin1Char('G')));
+    compareWithServer(li);
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
