@@ -31,12 +31,13 @@ int main(int argc, char** argv)
     parser.addOption({QStringLiteral("agent"), QStringLiteral("Work as this agent (login)."), QStringLiteral("LOGIN")});
     parser.addOption({QStringLiteral("view"), QStringLiteral("Open this view (id)."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("open"), QStringLiteral("Open this ticket (number)."), QStringLiteral("NUMBER")});
-    parser.addOption({QStringLiteral("call"),
-        QStringLiteral("Start logging a call from this number (as the telephony link will)."), QStringLiteral("PHONE")});
+    parser.addOption(
+        {QStringLiteral("call"), QStringLiteral("Start logging a call from this number (as the telephony link will)."),
+            QStringLiteral("PHONE")});
     parser.addOption({QStringLiteral("customers"), QStringLiteral("Open the customer archive with this search."),
         QStringLiteral("TEXT")});
-    parser.addOption({QStringLiteral("settings"), QStringLiteral("Open settings at this tab: general, fields or categories."),
-        QStringLiteral("TAB")});
+    parser.addOption({QStringLiteral("settings"),
+        QStringLiteral("Open settings at this tab: general, fields or categories."), QStringLiteral("TAB")});
     parser.addOption({QStringLiteral("report-first-paint"),
         QStringLiteral("Print the resident memory once the queue is first painted, then quit (gongdan-bench).")});
     parser.process(app);
@@ -73,19 +74,28 @@ int main(int argc, char** argv)
             nullptr, QApplication::translate("main", "Cannot open the local store"), db.error().message);
         return 1;
     }
-    // Until sign-in arrives with the team server, the agent is chosen by login (default: the first agent).
+    // The user signed in to the team server last time; without one, an agent of the local store chosen by
+    // login (default: the first agent), as on a workstation that has never synced.
     AgentSession session {
         QStringLiteral("local"), QApplication::translate("main", "Local agent"), QStringLiteral("agent")};
-    QSqlQuery agent(db.value()->sql());
-    agent.prepare(QStringLiteral(
-        "SELECT id, name, role FROM agent WHERE login = ? OR ? = '' ORDER BY role = 'agent' DESC, login LIMIT 1"));
-    agent.addBindValue(parser.value(QStringLiteral("agent")));
-    agent.addBindValue(parser.value(QStringLiteral("agent")));
-    if (agent.exec() && agent.next())
-        session = {agent.value(0).toString(), agent.value(1).toString(), agent.value(2).toString()};
-    else if (parser.isSet(QStringLiteral("agent")))
-        qWarning("No agent with that login in this store; working as the local agent.");
-    agent.finish();
+    const QSettings remembered;
+    const bool signedInBefore
+        = remembered.contains(QStringLiteral("sync/userId")) && !parser.isSet(QStringLiteral("agent"));
+    if (signedInBefore)
+        session = {remembered.value(QStringLiteral("sync/userId")).toString(),
+            remembered.value(QStringLiteral("sync/name")).toString(),
+            remembered.value(QStringLiteral("sync/role")).toString()};
+    if (!signedInBefore) {
+        QSqlQuery agent(db.value()->sql());
+        agent.prepare(QStringLiteral(
+            "SELECT id, name, role FROM agent WHERE login = ? OR ? = '' ORDER BY role = 'agent' DESC, login LIMIT 1"));
+        agent.addBindValue(parser.value(QStringLiteral("agent")));
+        agent.addBindValue(parser.value(QStringLiteral("agent")));
+        if (agent.exec() && agent.next())
+            session = {agent.value(0).toString(), agent.value(1).toString(), agent.value(2).toString()};
+        else if (parser.isSet(QStringLiteral("agent")))
+            qWarning("No agent with that login in this store; working as the local agent.");
+    }
 
     MainWindow window(*db.value(), clock, session, languages);
     if (parser.isSet(QStringLiteral("view")))
@@ -94,7 +104,8 @@ int main(int argc, char** argv)
         window.search(parser.value(QStringLiteral("search")));
     if (parser.isSet(QStringLiteral("report-first-paint"))) {
         auto* table = window.findChild<QAbstractItemView*>(QStringLiteral("queueTable"));
-        new FirstPaintProbe(table->viewport(), [table] { return table->model()->rowCount() > 0; }, &window);
+        new FirstPaintProbe(
+            table->viewport(), [table] { return table->model()->rowCount() > 0; }, &window);
     }
     window.show();
     if (parser.isSet(QStringLiteral("open")) && !window.openTicketNumber(parser.value(QStringLiteral("open"))))

@@ -175,8 +175,18 @@ Status SyncCache::insertComment(const PulledChange& change)
     known.addBindValue(comment.value().id);
     const bool exists = known.exec() && known.next();
     known.finish();
-    if (exists)
-        return {};
+    if (exists) {
+        // Written here first: the server's copy says who wrote it (the signed-in user) and when (a device
+        // clock from the future is clamped); the text is never rewritten.
+        QSqlQuery& settle
+            = m_db.prepared(QStringLiteral("UPDATE comment SET author_id = ?, created_ms = ? WHERE id = ?"));
+        settle.addBindValue(comment.value().authorId);
+        settle.addBindValue(TicketRows::toMs(comment.value().createdAt));
+        settle.addBindValue(comment.value().id);
+        const bool ok = settle.exec();
+        settle.finish();
+        return ok ? Status() : Status(Database::errorOf(settle));
+    }
     auto inserted = m_writer.insertComment(*ticketRowid, comment.value());
     return inserted ? Status() : Status(inserted.error());
 }

@@ -769,6 +769,17 @@
     </message>
 </context>
 <context>
+    <name>TicketTransition</name>
+    <message>
+        <source>&quot;%1&quot; is not a ticket action.</source>
+        <translation>&quot;%1&quot; is not a ticket action.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a customer answer.</source>
+        <translation>&quot;%1&quot; is not a customer answer.</translation>
+    </message>
+</context>
+<context>
     <name>ViewFields</name>
     <message>
         <source>Unknown comparison &quot;%1&quot;.</source>
@@ -1364,13 +1375,6 @@
         <source>Agent: %1</source>
         <translation>Agent: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Not connected · %n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>Not connected · %n change waiting to sync</numerusform>
-            <numerusform>Not connected · %n changes waiting to sync</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Tickets</source>
         <translation>&amp;Tickets</translation>
@@ -1497,6 +1501,170 @@
     <message>
         <source>The change applies at once to every open window.</source>
         <translation>The change applies at once to every open window.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SignInClient</name>
+    <message>
+        <source>The login or password is wrong.</source>
+        <translation>The login or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again in %1 s.</source>
+        <translation>Too many failed sign-ins; try again in %1 s.</translation>
+    </message>
+    <message>
+        <source>This account is switched off; ask an admin.</source>
+        <translation>This account is switched off; ask an admin.</translation>
+    </message>
+    <message>
+        <source>Enter your login and password.</source>
+        <translation>Enter your login and password.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Cannot reach the server: %1</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>The server refused: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SignInDialog</name>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>&amp;Remember me on this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>Sign in to the team server</source>
+        <translation>Sign in to the team server</translation>
+    </message>
+    <message>
+        <source>Keeps the sign-in in the system keychain, never in a file.</source>
+        <translation>Keeps the sign-in in the system keychain, never in a file.</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as http://gongdan.example:8734.</source>
+        <translation>Enter the server&apos;s address, such as http://gongdan.example:8734.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SyncController</name>
+    <message>
+        <source>&amp;Sign in to the team server…</source>
+        <translation>&amp;Sign in to the team server…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected · %n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>Not connected · %n change waiting to sync</numerusform>
+            <numerusform>Not connected · %n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Working offline: not signed in to the team server. %n change(s) will be sent once you sign in.</source>
+        <translation>
+            <numerusform>Working offline: not signed in to the team server. %n change will be sent once you sign in.</numerusform>
+            <numerusform>Working offline: not signed in to the team server. %n changes will be sent once you sign in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Syncing · %n change waiting</numerusform>
+            <numerusform>Syncing · %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In step with the server · %1</source>
+        <translation>In step with the server · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Offline · %n change waiting</numerusform>
+            <numerusform>Offline · %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The team server cannot be reached (%1). You can keep working; %n change(s) will be sent when it is back.</source>
+        <translation>
+            <numerusform>The team server cannot be reached (%1). You can keep working; %n change will be sent when it is back.</numerusform>
+            <numerusform>The team server cannot be reached (%1). You can keep working; %n changes will be sent when it is back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed out · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Signed out · %n change waiting</numerusform>
+            <numerusform>Signed out · %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server ended this sign-in (%1). Sign in again to send %n waiting change(s).</source>
+        <translation>
+            <numerusform>The server ended this sign-in (%1). Sign in again to send %n waiting change.</numerusform>
+            <numerusform>The server ended this sign-in (%1). Sign in again to send %n waiting changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync problem · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Sync problem · %n change waiting</numerusform>
+            <numerusform>Sync problem · %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused to sync (%1); retrying. Your %n change(s) are kept.</source>
+        <translation>
+            <numerusform>The server refused to sync (%1); retrying. Your %n change are kept.</numerusform>
+            <numerusform>The server refused to sync (%1); retrying. Your %n changes are kept.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -765,6 +765,17 @@
     </message>
 </context>
 <context>
+    <name>TicketTransition</name>
+    <message>
+        <source>&quot;%1&quot; is not a ticket action.</source>
+        <translation>“%1”不是工单操作。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a customer answer.</source>
+        <translation>“%1”不是客户答复。</translation>
+    </message>
+</context>
+<context>
     <name>ViewFields</name>
     <message>
         <source>Unknown comparison &quot;%1&quot;.</source>
@@ -1360,12 +1371,6 @@
         <source>Agent: %1</source>
         <translation>坐席:%1</translation>
     </message>
-    <message numerus="yes">
-        <source>Not connected · %n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>未连接 · %n 项修改待同步</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
@@ -1492,6 +1497,161 @@
     <message>
         <source>The change applies at once to every open window.</source>
         <translation>修改立即应用到所有打开的窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SignInClient</name>
+    <message>
+        <source>The login or password is wrong.</source>
+        <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again in %1 s.</source>
+        <translation>登录失败次数过多，请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>This account is switched off; ask an admin.</source>
+        <translation>该账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Enter your login and password.</source>
+        <translation>请输入账号和密码。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>无法连接服务器：%1</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SignInDialog</name>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>在此电脑上记住我(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign in to the team server</source>
+        <translation>登录团队服务器</translation>
+    </message>
+    <message>
+        <source>Keeps the sign-in in the system keychain, never in a file.</source>
+        <translation>登录凭据保存在系统钥匙串中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>服务器：(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>账号：(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码：(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as http://gongdan.example:8734.</source>
+        <translation>请输入服务器地址，例如 http://gongdan.example:8734。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SyncController</name>
+    <message>
+        <source>&amp;Sign in to the team server…</source>
+        <translation>登录团队服务器…(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected · %n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>未连接 · %n 项更改等待同步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Working offline: not signed in to the team server. %n change(s) will be sent once you sign in.</source>
+        <translation>
+            <numerusform>离线工作：尚未登录团队服务器。登录后将发送 %n 项更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing · %n change(s) waiting</source>
+        <translation>
+            <numerusform>正在同步 · %n 项更改等待中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In step with the server · %1</source>
+        <translation>已与服务器同步 · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n change(s) waiting</source>
+        <translation>
+            <numerusform>离线 · %n 项更改等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The team server cannot be reached (%1). You can keep working; %n change(s) will be sent when it is back.</source>
+        <translation>
+            <numerusform>无法连接团队服务器（%1）。可以继续工作；服务器恢复后将发送 %n 项更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed out · %n change(s) waiting</source>
+        <translation>
+            <numerusform>已退出登录 · %n 项更改等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server ended this sign-in (%1). Sign in again to send %n waiting change(s).</source>
+        <translation>
+            <numerusform>服务器已结束本次登录（%1）。请重新登录以发送 %n 项等待中的更改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync problem · %n change(s) waiting</source>
+        <translation>
+            <numerusform>同步出错 · %n 项更改等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused to sync (%1); retrying. Your %n change(s) are kept.</source>
+        <translation>
+            <numerusform>服务器拒绝同步（%1），正在重试。您的 %n 项更改已保留。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

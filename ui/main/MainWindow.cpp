@@ -3,8 +3,8 @@
 #include "AttachmentStore.h"
 #include "BulkTicketActions.h"
 #include "CallPanel.h"
-#include "CustomerArchive.h"
 #include "Clock.h"
+#include "CustomerArchive.h"
 #include "CustomerRepository.h"
 #include "Database.h"
 #include "DraftStore.h"
@@ -13,11 +13,12 @@
 #include "LocalNumberAllocator.h"
 #include "Outbox.h"
 #include "SettingsPage.h"
+#include "SyncController.h"
 #include "TeamDirectory.h"
 #include "TicketQueueModel.h"
 #include "TicketRepository.h"
-#include "ViewListModel.h"
 #include "ViewEditorDialog.h"
+#include "ViewListModel.h"
 #include "ViewRepository.h"
 #include "WorkTabs.h"
 
@@ -109,6 +110,14 @@ MainWindow::MainWindow(
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_tagEdit);
     searchRow->addWidget(m_addTagButton);
+    m_sync = std::make_unique<SyncController>(*m_ws, m_syncLabel);
+    connect(m_sync.get(), &SyncController::ticketsChanged, this, &MainWindow::ticketsChanged);
+    connect(m_sync.get(), &SyncController::signedIn, this, [this](const SignedInUser& user) {
+        m_session = {user.userId, user.name, user.role}; // everyone holds a reference: "my" views follow
+        reloadViews(QString());
+        refreshStatus();
+    });
+    layout->addWidget(m_sync->banner());
     layout->addLayout(searchRow);
     layout->addWidget(m_table);
     m_tagEdit->setObjectName(QStringLiteral("tagEdit"));
@@ -156,6 +165,7 @@ MainWindow::MainWindow(
     if (!m_viewList->currentIndex().isValid())
         m_viewList->setCurrentIndex(m_views->index(0));
     refreshStatus();
+    m_sync->resume();
 }
 
 MainWindow::~MainWindow() = default;
@@ -211,6 +221,7 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::buildMenus()
 {
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
+    m_sync->addActions(fileMenu);
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -286,15 +297,16 @@ void MainWindow::buildWorkMenu()
         auto* action = new QAction(text, menu);
         action->setObjectName(name);
         action->setShortcut(keys);
-        action->setToolTip(QString(text + QStringLiteral(" (") + keys.toString(QKeySequence::NativeText)
-            + QLatin1Char(')')).remove(QLatin1Char('&')));
+        action->setToolTip(
+            QString(text + QStringLiteral(" (") + keys.toString(QKeySequence::NativeText) + QLatin1Char(')'))
+                .remove(QLatin1Char('&')));
         menu->insertAction(first, action);
         return action;
     };
     QAction* call = add(QStringLiteral("newCallAction"), tr("New &call"), QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(call, &QAction::triggered, this, [this] { m_tabs->openCall(true); });
-    QAction* ticket = add(
-        QStringLiteral("newTicketAction"), tr("&New ticket"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction* ticket
+        = add(QStringLiteral("newTicketAction"), tr("&New ticket"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     connect(ticket, &QAction::triggered, this, [this] { m_tabs->openCall(false); });
     QAction* open = add(QStringLiteral("openTicketAction"), tr("&Open ticket"), QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(open, &QAction::triggered, this, [this] {
@@ -305,8 +317,8 @@ void MainWindow::buildWorkMenu()
     QAction* customers = add(
         QStringLiteral("customersAction"), tr("C&ustomer archive"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(customers, &QAction::triggered, this, [this] { m_tabs->openCustomers(); });
-    QAction* settings = add(
-        QStringLiteral("settingsAction"), tr("&Settings and fields"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    QAction* settings
+        = add(QStringLiteral("settingsAction"), tr("&Settings and fields"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settings, &QAction::triggered, this, [this] { openSettings(); });
     QAction* closeTab = add(QStringLiteral("closeTabAction"), tr("Close &tab"), QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(closeTab, &QAction::triggered, this, [this] { m_tabs->requestClose(m_tabs->currentIndex()); });
@@ -510,8 +522,8 @@ void MainWindow::fillVisibleGap()
         if (!m_queue->fillGap(fromAbove))
             return;
         if (!fromAbove && anchor.isValid())
-            m_table->scrollTo(m_queue->index(anchor.row() + m_queue->rowCount() - before, 0),
-                QAbstractItemView::PositionAtTop);
+            m_table->scrollTo(
+                m_queue->index(anchor.row() + m_queue->rowCount() - before, 0), QAbstractItemView::PositionAtTop);
     }
 }
 
@@ -521,7 +533,8 @@ void MainWindow::showView(int row)
         return;
     TicketView view = m_views->view(row);
     for (int c = 0; c < TicketQueueModel::ColumnCount; ++c)
-        m_table->setColumnHidden(c, !view.columns.isEmpty() && !view.columns.contains(TicketQueueModel::sortFieldOf(c)));
+        m_table->setColumnHidden(
+            c, !view.columns.isEmpty() && !view.columns.contains(TicketQueueModel::sortFieldOf(c)));
     if (!view.enabled) // still listed (greyed, not counted) so that it can be edited and enabled again
         statusBar()->showMessage(tr("This view is disabled: it is not counted; edit it (Ctrl+E) to enable it."), 10000);
     const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
@@ -542,8 +555,7 @@ void MainWindow::showView(int row)
 void MainWindow::refreshStatus()
 {
     m_agentLabel->setText(tr("Agent: %1").arg(m_session.name));
-    const qint64 waiting = Outbox(m_db).count();
-    m_syncLabel->setText(tr("Not connected · %n change(s) waiting to sync", nullptr, static_cast<int>(waiting)));
+    m_sync->retranslate(); // the sync part of the status bar
     m_clockLabel->setText(QLocale().toString(m_clock.now().toLocalTime(), QStringLiteral("HH:mm")));
 }
 

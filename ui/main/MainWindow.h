@@ -27,6 +27,7 @@ class Clock;
 class Database;
 class FieldDefinitionRepository;
 class LocalNumberAllocator;
+class SyncController;
 class TicketRepository;
 class TeamDirectory;
 class TicketQueueModel;
@@ -94,6 +95,7 @@ private:
     std::unique_ptr<AttachmentStore> m_attachments;
     std::unique_ptr<TeamDirectory> m_directory;
     std::unique_ptr<Workstation> m_ws;
+    std::unique_ptr<SyncController> m_sync;
     ViewListModel* m_views;
     TicketQueueModel* m_queue;
     QListView* m_viewList;

@@ -1,0 +1,62 @@
+#include "SignInClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+
+namespace gongdan {
+
+SignInClient::SignInClient(QObject* parent) : QObject(parent) { }
+
+QString SignInClient::messageFor(const QString& code, const QString& serverMessage, const QString& retryAfter)
+{
+    if (code == QLatin1String("auth.invalid"))
+        return tr("The login or password is wrong.");
+    if (code == QLatin1String("auth.throttled"))
+        return tr("Too many failed sign-ins; try again in %1 s.")
+            .arg(retryAfter.isEmpty() ? QStringLiteral("?") : retryAfter);
+    if (code == QLatin1String("auth.inactive"))
+        return tr("This account is switched off; ask an admin.");
+    if (code == QLatin1String("request.missing_field"))
+        return tr("Enter your login and password.");
+    if (code.isEmpty())
+        return tr("Cannot reach the server: %1").arg(serverMessage);
+    return tr("The server refused: %1").arg(serverMessage);
+}
+
+void SignInClient::signIn(const QUrl& server, const QString& login, const QString& password, const QString& device)
+{
+    QUrl url = server;
+    url.setPath(QStringLiteral("/api/v1/session"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(15000);
+    const QJsonObject body {
+        {QStringLiteral("login"), login}, {QStringLiteral("password"), password}, {QStringLiteral("device"), device}};
+    QNetworkReply* reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, login] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        if (status != 201) {
+            Q_EMIT failed(messageFor(answer.value(QStringLiteral("code")).toString(),
+                status == 0 ? reply->errorString() : answer.value(QStringLiteral("message")).toString(),
+                QString::fromLatin1(reply->rawHeader("Retry-After"))));
+            return;
+        }
+        const QJsonObject user = answer.value(QStringLiteral("user")).toObject();
+        SignedInUser signedIn;
+        signedIn.token = answer.value(QStringLiteral("token")).toString();
+        signedIn.expiresMs = answer.value(QStringLiteral("expires_ms")).toInteger();
+        signedIn.userId = user.value(QStringLiteral("id")).toString();
+        signedIn.login = user.value(QStringLiteral("login")).toString(login);
+        signedIn.name = user.value(QStringLiteral("name")).toString();
+        signedIn.role = user.value(QStringLiteral("role")).toString();
+        for (const QJsonValue& group : user.value(QStringLiteral("groups")).toArray())
+            signedIn.groups.append(group.toString());
+        Q_EMIT succeeded(signedIn);
+    });
+}
+
+} // namespace gongdan

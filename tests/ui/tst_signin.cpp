@@ -1,0 +1,137 @@
+// Sign-in from the real main window against a real gongdan-server: a wrong password is answered inline
+// and loses nothing typed; the right one starts sync, the token goes to the OS keychain (the test's own
+// keyring daemon) and never into a settings file; a change made in the window reaches the server; with
+// the server gone the offline banner counts the changes waiting.
+#include "DemoDesk.h"
+#include "MainWindow.h"
+#include "SyncDevice.h"
+#include "TokenKeychain.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+class TestSignIn : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void signsInKeepsTheTokenInTheKeychainAndSyncs();
+
+private:
+    DemoDesk m_desk;
+    std::unique_ptr<TeamDatabase> m_team;
+    ServerProcess m_server;
+};
+
+void TestSignIn::initTestCase()
+{
+    if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS")) {
+        if (qEnvironmentVariableIsSet("GONGDAN_REQUIRE_POSTGRES")) // scripts/test: the keyring must be there
+            QFAIL("no D-Bus session for the keyring");
+        QSKIP("no D-Bus session with a keyring (scripts/test starts one)");
+    }
+    QVERIFY(m_desk.prepare(QStringLiteral("tst_signin"), 20));
+    m_team = seededTeam(QStringLiteral("sqlite"));
+    QVERIFY(m_server.start(m_team->location()));
+}
+
+void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
+{
+    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* banner = window.findChild<QWidget*>(QStringLiteral("offlineBanner"));
+    QVERIFY(banner && banner->isVisible()); // never signed in: the banner says so
+
+    window.findChild<QAction*>(QStringLiteral("signInAction"))->trigger();
+    QWidget* dialog = nullptr;
+    QVERIFY(QTest::qWaitFor([&] {
+        dialog = window.findChild<QWidget*>(QStringLiteral("signInDialog"));
+        return dialog && dialog->isVisible();
+    }));
+    auto* server = dialog->findChild<QLineEdit*>(QStringLiteral("serverEdit"));
+    auto* login = dialog->findChild<QLineEdit*>(QStringLiteral("loginEdit"));
+    auto* password = dialog->findChild<QLineEdit*>(QStringLiteral("passwordEdit"));
+    server->clear();
+    QTest::keyClicks(server, m_server.baseUrl());
+    login->clear();
+    QTest::keyClicks(login, QStringLiteral("li.na"));
+    QTest::keyClicks(password, QStringLiteral("not-her-password"));
+    QVERIFY(dialog->findChild<QCheckBox*>(QStringLiteral("rememberCheck"))->isChecked());
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("signInButton")), Qt::LeftButton);
+    auto* message = dialog->findChild<QLabel*>(QStringLiteral("signInMessage"));
+    QVERIFY(QTest::qWaitFor([&] { return message->isVisible(); }, 10000));
+    QVERIFY(!message->text().isEmpty());
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(login->text(), QStringLiteral("li.na")); // nothing typed is lost
+
+    password->clear();
+    QTest::keyClicks(password, QStringLiteral("agent-password"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QVERIFY(QTest::qWaitFor([&] { return !window.findChild<QWidget*>(QStringLiteral("signInDialog")); }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return !banner->isVisible(); }, 10000));
+
+    // The token is in the keychain, and in no settings file.
+    TokenKeychain keychain;
+    QString token;
+    bool loaded = false;
+    connect(&keychain, &TokenKeychain::loaded, this, [&](const QString& value, const QString&) {
+        token = value;
+        loaded = true;
+    });
+    keychain.load(QStringLiteral("li.na@") + m_server.baseUrl());
+    QVERIFY(QTest::qWaitFor([&] { return loaded; }, 10000));
+    QVERIFY(token.size() >= 43);
+    QDirIterator files(m_desk.settings.path(), QDir::Files, QDirIterator::Subdirectories);
+    int settingsFiles = 0;
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY(!content.contains(token.toUtf8()));
+        settingsFiles += content.contains("sync") ? 1 : 0;
+    }
+    QCOMPARE(settingsFiles, 1); // the server and login are remembered there
+
+    // A ticket made at this desk reaches the server.
+    Ticket draft = draftTicket(QStringLiteral("同步到服务器"));
+    draft.groupId = QStringLiteral("service");
+    QVERIFY(m_desk.store->tickets().create(draft, QStringLiteral("li.na")));
+    SyncDevice boss(
+        m_server.baseUrl(), signIn(m_server.baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            for (const QJsonValue& change : boss.pullAll(1000)) {
+                if (change.toObject()
+                        .value(QStringLiteral("data"))
+                        .toObject()
+                        .value(QStringLiteral("ticket"))
+                        .toObject()
+                        .value(QStringLiteral("subject"))
+                        .toString()
+                    == QStringLiteral("同步到服务器"))
+                    return true;
+            }
+            return false;
+        },
+        10000));
+
+    // The server goes away: the desk keeps working and the banner counts what waits.
+    QCOMPARE(m_server.terminate(), 0);
+    QVERIFY(m_desk.store->tickets().create(draftTicket(QStringLiteral("离线时新建")), QStringLiteral("li.na")));
+    const bool shown = QTest::qWaitFor([&] { return banner->isVisible(); }, 15000);
+    QVERIFY2(shown, qPrintable(window.findChild<QLabel*>(QStringLiteral("syncLabel"))->text()));
+    auto* bannerText = window.findChild<QLabel*>(QStringLiteral("offlineBannerText"));
+    QVERIFY2(bannerText->text().contains(QLatin1Char('1')), qPrintable(bannerText->text()));
+}
+
+QTEST_MAIN(TestSignIn)
+#include "tst_signin.moc"

@@ -1,0 +1,200 @@
+#include "SyncController.h"
+
+#include "SignInDialog.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+
+namespace gongdan {
+
+namespace {
+
+const QString kServerKey = QStringLiteral("sync/server");
+const QString kLoginKey = QStringLiteral("sync/login");
+
+} // namespace
+
+SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* parent)
+    : QObject(parent)
+    , m_ws(ws)
+    , m_status(statusLabel)
+    , m_cache(std::make_unique<SyncCache>(ws.db, ws.tickets))
+    , m_engine(std::make_unique<SyncEngine>(ws.db, *m_cache))
+    , m_banner(new QWidget)
+    , m_bannerText(new QLabel(m_banner))
+    , m_bannerButton(new QPushButton(m_banner))
+{
+    m_banner->setObjectName(QStringLiteral("offlineBanner"));
+    m_banner->setAutoFillBackground(true);
+    m_banner->setStyleSheet(
+        QStringLiteral("#offlineBanner { background: #fff4ce; border-bottom: 1px solid #e0c97a; }"));
+    m_bannerText->setObjectName(QStringLiteral("offlineBannerText"));
+    m_bannerButton->setObjectName(QStringLiteral("offlineBannerButton"));
+    auto* layout = new QHBoxLayout(m_banner);
+    layout->setContentsMargins(8, 4, 8, 4);
+    layout->addWidget(m_bannerText, 1);
+    layout->addWidget(m_bannerButton);
+    m_banner->hide();
+    connect(m_bannerButton, &QPushButton::clicked, this, [this] {
+        if (m_engine->state() == SyncEngine::State::SignedOut || !m_configured)
+            showSignIn(m_banner->window());
+        else
+            m_engine->syncNow();
+    });
+    connect(m_engine.get(), &SyncEngine::stateChanged, this, &SyncController::refresh);
+    connect(m_engine.get(), &SyncEngine::waitingChanged, this, &SyncController::refresh);
+    connect(m_engine.get(), &SyncEngine::ticketsChanged, this, &SyncController::ticketsChanged);
+    connect(m_engine.get(), &SyncEngine::signInRequired, this, &SyncController::refresh);
+    // Every write anywhere in the workstation lands in the outbox under the next seq: watching that
+    // counter notices them all (a count would miss a write that coincides with an acknowledgement).
+    m_watch.setInterval(500);
+    connect(&m_watch, &QTimer::timeout, this, [this] {
+        const qint64 next = Outbox(m_ws.db).nextSeq();
+        if (next != m_lastSeq) {
+            m_lastSeq = next;
+            m_engine->changesQueued();
+        }
+    });
+    m_watch.start();
+    retranslate();
+}
+
+SyncController::~SyncController()
+{
+    m_engine->stop();
+}
+
+QString SyncController::account(const QUrl& server, const QString& login)
+{
+    return login + QLatin1Char('@') + server.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+}
+
+void SyncController::resume()
+{
+    QSettings settings;
+    const QUrl server(settings.value(kServerKey).toString());
+    const QString login = settings.value(kLoginKey).toString();
+    if (!server.isValid() || login.isEmpty())
+        return refresh();
+    m_configured = true;
+    connect(
+        &m_keychain, &TokenKeychain::loaded, this,
+        [this, server](const QString& token, const QString&) {
+            if (token.isEmpty())
+                return refresh(); // nothing remembered: the banner offers to sign in
+            begin(server, token);
+        },
+        Qt::SingleShotConnection);
+    m_keychain.load(account(server, login));
+}
+
+void SyncController::showSignIn(QWidget* parent)
+{
+    QSettings settings;
+    auto* dialog
+        = new SignInDialog(settings.value(kServerKey).toString(), settings.value(kLoginKey).toString(), parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SignInDialog::signedIn, this, [this, dialog](const SignedInUser& user) {
+        QSettings remembered; // the address and login only: the token goes to the keychain
+        remembered.setValue(kServerKey, dialog->server().toString());
+        remembered.setValue(kLoginKey, user.login);
+        remembered.setValue(QStringLiteral("sync/userId"), user.userId);
+        remembered.setValue(QStringLiteral("sync/name"), user.name);
+        remembered.setValue(QStringLiteral("sync/role"), user.role);
+        m_configured = true;
+        if (dialog->remember())
+            m_keychain.store(account(dialog->server(), user.login), user.token);
+        else
+            m_keychain.forget(account(dialog->server(), user.login));
+        begin(dialog->server(), user.token);
+        Q_EMIT signedIn(user);
+    });
+    dialog->open(); // window-modal, no nested event loop
+}
+
+void SyncController::addActions(QMenu* menu)
+{
+    QAction* signIn = menu->addAction(tr("&Sign in to the team server…"));
+    signIn->setObjectName(QStringLiteral("signInAction"));
+    signIn->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(signIn, &QAction::triggered, this, [this, menu] { showSignIn(menu->window()); });
+    QAction* out = menu->addAction(tr("Sign &out"));
+    out->setObjectName(QStringLiteral("signOutAction"));
+    connect(out, &QAction::triggered, this, &SyncController::signOut);
+    menu->addSeparator();
+}
+
+void SyncController::signOut()
+{
+    QSettings settings;
+    m_keychain.forget(account(QUrl(settings.value(kServerKey).toString()), settings.value(kLoginKey).toString()));
+    m_engine->stop();
+    refresh();
+}
+
+void SyncController::begin(const QUrl& server, const QString& token)
+{
+    m_engine->stop();
+    m_engine->start(server, token);
+    refresh();
+}
+
+void SyncController::retranslate()
+{
+    refresh();
+}
+
+void SyncController::refresh()
+{
+    const qint64 waiting = m_engine->waiting();
+    const int n = static_cast<int>(waiting);
+    QString status;
+    QString banner;
+    QString button;
+    switch (m_engine->state()) {
+    case SyncEngine::State::Stopped:
+        status = tr("Not connected · %n change(s) waiting to sync", nullptr, n);
+        banner = tr("Working offline: not signed in to the team server. %n change(s) will be sent once you sign in.",
+            nullptr, n);
+        button = tr("Sign in…");
+        break;
+    case SyncEngine::State::Syncing:
+        status = tr("Syncing · %n change(s) waiting", nullptr, n);
+        break;
+    case SyncEngine::State::Idle:
+        status = tr("In step with the server · %1")
+                     .arg(QLocale().toString(m_engine->lastSynced().toLocalTime(), QStringLiteral("HH:mm")));
+        break;
+    case SyncEngine::State::Offline:
+        status = tr("Offline · %n change(s) waiting", nullptr, n);
+        banner = tr("The team server cannot be reached (%1). You can keep working; %n change(s) will be sent when "
+                    "it is back.",
+            nullptr, n)
+                     .arg(m_engine->lastError());
+        button = tr("Retry now");
+        break;
+    case SyncEngine::State::SignedOut:
+        status = tr("Signed out · %n change(s) waiting", nullptr, n);
+        banner = tr("The server ended this sign-in (%1). Sign in again to send %n waiting change(s).", nullptr, n)
+                     .arg(m_engine->lastError());
+        button = tr("Sign in…");
+        break;
+    case SyncEngine::State::Failed:
+        status = tr("Sync problem · %n change(s) waiting", nullptr, n);
+        banner = tr("The server refused to sync (%1); retrying. Your %n change(s) are kept.", nullptr, n)
+                     .arg(m_engine->lastError());
+        button = tr("Retry now");
+        break;
+    }
+    if (m_status)
+        m_status->setText(status);
+    m_bannerText->setText(banner);
+    m_bannerButton->setText(button);
+    m_banner->setVisible(!banner.isEmpty());
+}
+
+} // namespace gongdan

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "SignInClient.h"
+#include "SyncEngine.h"
+#include "TokenKeychain.h"
+#include "Workstation.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QPushButton;
+class QWidget;
+
+namespace gongdan {
+
+/// Sync as the workstation shows it: sign-in (the dialog, the token in the keychain, the server and
+/// login remembered in settings), the engine started with them, the status bar text ("In step · 12:04",
+/// "Offline · 3 changes waiting"), and the offline banner above the queue. Local changes are noticed by
+/// watching the outbox, so nothing queued anywhere waits for the periodic pull.
+class SyncController : public QObject {
+    Q_OBJECT
+
+public:
+    SyncController(Workstation& ws, QLabel* statusLabel, QObject* parent = nullptr);
+    ~SyncController() override;
+
+    /// The banner shown above the queue while offline or signed out (objectName "offlineBanner").
+    QWidget* banner() const { return m_banner; }
+    SyncEngine& engine() { return *m_engine; }
+    SyncCache& cache() { return *m_cache; }
+    /// Signs in again with the remembered server, login and keychain token, if there are any.
+    void resume();
+    void showSignIn(QWidget* parent);
+    void signOut();
+    /// "Sign in to the team server…" and "Sign out" for the File menu (rebuilt on language changes).
+    void addActions(QMenu* menu);
+    void retranslate();
+
+Q_SIGNALS:
+    void ticketsChanged(const QStringList& ticketIds);
+    void signedIn(const gongdan::SignedInUser& user);
+
+private:
+    void begin(const QUrl& server, const QString& token);
+    void refresh();
+    static QString account(const QUrl& server, const QString& login);
+
+    Workstation& m_ws;
+    QLabel* m_status;
+    std::unique_ptr<SyncCache> m_cache;
+    std::unique_ptr<SyncEngine> m_engine;
+    TokenKeychain m_keychain;
+    QWidget* m_banner;
+    QLabel* m_bannerText;
+    QPushButton* m_bannerButton;
+    QTimer m_watch;
+    qint64 m_lastSeq = -1;
+    bool m_configured = false;
+};
+
+} // namespace gongdan
