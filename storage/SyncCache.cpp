@@ -303,10 +303,10 @@ QStringList SyncCache::ticketsByAlias(const QString& alias)
     return ids;
 }
 
-QList<QJsonObject> SyncCache::conflicts(const QString& ticketId)
+QList<QJsonObject> SyncCache::conflictsOf(Database& db, const QString& ticketId)
 {
     QList<QJsonObject> out;
-    QSqlQuery query(m_db.sql());
+    QSqlQuery query(db.sql());
     query.prepare(QStringLiteral("SELECT data FROM ticket_conflict WHERE ticket_id = ? ORDER BY server_seq"));
     query.addBindValue(ticketId);
     if (query.exec()) {

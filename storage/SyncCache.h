@@ -49,7 +49,8 @@ public:
     /// The ticket ids a provisional reference (or former number) was given to.
     QStringList ticketsByAlias(const QString& alias);
     /// Conflicts recorded on a ticket, oldest first: {field, kept, lost, base, …}.
-    QList<QJsonObject> conflicts(const QString& ticketId);
+    QList<QJsonObject> conflicts(const QString& ticketId) { return conflictsOf(m_db, ticketId); }
+    static QList<QJsonObject> conflictsOf(Database& db, const QString& ticketId);
 
 private:
     Status storeSynced(const PulledChange& change);

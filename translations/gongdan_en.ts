@@ -1823,6 +1823,10 @@
         <source>Ticket number</source>
         <translation>Ticket number</translation>
     </message>
+    <message>
+        <source>Two people changed %1 at the same time: it is now “%2”; “%3” was replaced.</source>
+        <translation>Two people changed %1 at the same time: it is now “%2”; “%3” was replaced.</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketQueueModel</name>

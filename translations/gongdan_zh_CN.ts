@@ -1810,6 +1810,10 @@
         <source>Ticket number</source>
         <translation>工单编号</translation>
     </message>
+    <message>
+        <source>Two people changed %1 at the same time: it is now “%2”; “%3” was replaced.</source>
+        <translation>两人同时修改了 %1：现在为“%2”；“%3”已被替换。</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketQueueModel</name>

@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace gongdan;
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void internalNoteJoinsTheTimeline();
     void draftSurvivesACrash();
     void closingATabWithEditsAsks();
+    void conflictsAreShownWithTheReplacedValue();
 
 private:
     TicketEditor* open(const QString& ticketId);
@@ -214,6 +216,25 @@ void TestTicketEditor::internalNoteJoinsTheTimeline()
     QVERIFY(!editor->hasUnsavedChanges());
 }
 
+void TestTicketEditor::conflictsAreShownWithTheReplacedValue()
+{
+    TicketEditor* editor = open(m_ticketId);
+    auto* banner = editor->findChild<QLabel*>(QStringLiteral("conflictBanner"));
+    QVERIFY(!banner->isVisible());
+    // A conflict as a pull delivers it: the subject was changed on two desks; the server kept one.
+    QSqlQuery insert(m_desk.store->db().sql());
+    insert.prepare(QStringLiteral("INSERT INTO ticket_conflict(id, ticket_id, data, server_seq) VALUES (?, ?, ?, 7)"));
+    insert.addBindValue(QStringLiteral("c-1"));
+    insert.addBindValue(m_ticketId);
+    insert.addBindValue(QString::fromUtf8(
+        R"({"field":"subject","kept":"经理改的","lost":"李娜改的","base":"原标题","ticket_id":"x","server_seq":7})"));
+    QVERIFY(insert.exec());
+    m_window->ticketsChanged({m_ticketId}); // as the sync engine reports the pull
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QString::fromUtf8("李娜改的")), qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(QString::fromUtf8("经理改的")));
+}
+
 void TestTicketEditor::draftSurvivesACrash()
 {
     TicketEditor* editor = open(m_ticketId);
@@ -259,8 +280,8 @@ void TestTicketEditor::closingATabWithEditsAsks()
     QVERIFY(editor->hasUnsavedChanges());
 
     QTest::keyClick(subject, Qt::Key_W, Qt::ControlModifier);
-    QTRY_VERIFY((question = m_window->findChild<QMessageBox*>(QStringLiteral("unsavedQuestion")))
-        && question->isVisible());
+    QTRY_VERIFY(
+        (question = m_window->findChild<QMessageBox*>(QStringLiteral("unsavedQuestion"))) && question->isVisible());
     QTest::mouseClick(question->button(QMessageBox::Save), Qt::LeftButton);
     QTRY_COMPARE(tabs->count(), 1);
     QCOMPARE(m_desk.store->tickets().find(m_ticketId)->subject, QString::fromUtf8("洗衣机漏水!"));

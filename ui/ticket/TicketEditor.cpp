@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "DraftStore.h"
+#include "SyncCache.h"
 #include "TicketComposer.h"
 #include "TicketDetails.h"
 #include "TicketQueueModel.h"
@@ -113,6 +114,13 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     layout->addWidget(m_transition);
     layout->addLayout(bannerRow);
     layout->addWidget(m_error);
+    m_conflicts = new QLabel(this);
+    m_conflicts->setObjectName(QStringLiteral("conflictBanner"));
+    m_conflicts->setWordWrap(true);
+    m_conflicts->setTextInteractionFlags(Qt::TextSelectableByMouse); // the replaced text can be copied back
+    m_conflicts->setStyleSheet(QStringLiteral("background: #fdecea; border: 1px solid #f1aeb5; padding: 4px;"));
+    m_conflicts->hide();
+    layout->addWidget(m_conflicts);
     layout->addWidget(split, 1);
 
     m_draftTimer->setSingleShot(true);
@@ -153,7 +161,8 @@ void TicketEditor::retranslate()
 {
     m_number->setAccessibleName(tr("Ticket number"));
     m_save->setText(tr("Save (Ctrl+S)"));
-    m_save->setToolTip(tr("Store the edited fields (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_save->setToolTip(
+        tr("Store the edited fields (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     m_discardDraft->setText(tr("Discard my edits"));
     m_timeline->setAccessibleName(tr("Timeline"));
     m_details->retranslate();
@@ -182,7 +191,23 @@ void TicketEditor::load()
     m_timeline->scrollToBottom();
     refreshHeader();
     rebuildActions();
+    showConflicts();
     Q_EMIT titleChanged();
+}
+
+void TicketEditor::showConflicts()
+{
+    QStringList lines;
+    for (const QJsonObject& conflict : SyncCache::conflictsOf(m_ws.db, m_ticket.id)) {
+        const auto text
+            = [](const QJsonValue& value) { return value.isString() ? value.toString() : eventText(value); };
+        lines.append(
+            tr("Two people changed %1 at the same time: it is now “%2”; “%3” was replaced.")
+                .arg(conflict.value(QStringLiteral("field")).toString(), text(conflict.value(QStringLiteral("kept"))),
+                    text(conflict.value(QStringLiteral("lost")))));
+    }
+    m_conflicts->setText(lines.join(QLatin1Char('\n')));
+    m_conflicts->setVisible(!lines.isEmpty());
 }
 
 void TicketEditor::reload()
@@ -212,7 +237,8 @@ void TicketEditor::refreshHeader()
 {
     m_number->setText(m_ticket.number.isEmpty() ? tr("(not numbered yet)") : m_ticket.number);
     m_status->setText(badge(EnumText<TicketStatus>::displayName(m_ticket.status), QStringLiteral("#546e7a")));
-    const QString priorityColour = QStringLiteral("#%1").arg(priorityTraits(m_ticket.priority).rgb, 6, 16, QLatin1Char('0'));
+    const QString priorityColour
+        = QStringLiteral("#%1").arg(priorityTraits(m_ticket.priority).rgb, 6, 16, QLatin1Char('0'));
     m_priority->setText(badge(EnumText<Priority>::displayName(m_ticket.priority), priorityColour));
     const QDateTime now = m_ws.clock.now();
     const auto sla = TicketQueueModel::slaState(m_ticket.createdAt, m_ticket.resolutionDueAt, m_ticket.status, now);
@@ -220,16 +246,16 @@ void TicketEditor::refreshHeader()
         m_sla->clear();
     } else {
         const QString colour = sla == TicketQueueModel::SlaState::Red ? QStringLiteral("#c62828")
-            : sla == TicketQueueModel::SlaState::Yellow                ? QStringLiteral("#b26a00")
-                                                                       : QStringLiteral("#2e7d32");
+            : sla == TicketQueueModel::SlaState::Yellow               ? QStringLiteral("#b26a00")
+                                                                      : QStringLiteral("#2e7d32");
         // The span without a sign: "overdue by" or "due in" says which way.
         const QDateTime& due = m_ticket.resolutionDueAt;
         const QString text = now > due ? tr("Overdue by %1").arg(TicketQueueModel::timeLeftText(now, due))
                                        : tr("Due in %1").arg(TicketQueueModel::timeLeftText(due, now));
         m_sla->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text.toHtmlEscaped()));
     }
-    m_sla->setToolTip(tr("Resolution due %1")
-                          .arg(QLocale().toString(m_ticket.resolutionDueAt.toLocalTime(), QLocale::ShortFormat)));
+    m_sla->setToolTip(
+        tr("Resolution due %1").arg(QLocale().toString(m_ticket.resolutionDueAt.toLocalTime(), QLocale::ShortFormat)));
 }
 
 void TicketEditor::rebuildActions()

@@ -49,6 +49,7 @@ Q_SIGNALS:
     void ticketChanged(const QString& ticketId);
 
 private:
+    void showConflicts();
     void load();
     void refreshHeader();
     void rebuildActions();
@@ -66,6 +67,7 @@ private:
     QLabel* m_banner;
     QPushButton* m_discardDraft;
     QLabel* m_error;
+    QLabel* m_conflicts; ///< concurrent edits the server settled, with the value that was replaced
     QHBoxLayout* m_actions;
     QList<QPushButton*> m_actionButtons;
     QPushButton* m_save;
