@@ -2,8 +2,12 @@
 //   seed --tickets N [--seed S] --store PATH    seed a demo team into a store
 //   foundation [--tickets N] [--seed S] [--dir D]   store, search and size figures (JSON lines)
 //   workstation [--tickets N] [--store PATH]        queue, sort, search and count figures (JSON lines)
+//   seed-team --database LOCATION [--password P]    the demo team into a gongdan-server database
+//   sync [--tickets N] [--agents A] [--database L]  sync figures against its own gongdan-server (JSON lines)
 #include "DemoSeeder.h"
+#include "DemoServer.h"
 #include "FoundationBench.h"
+#include "SyncBench.h"
 #include "WorkstationBench.h"
 
 #include <QApplication>
@@ -22,13 +26,20 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gongdan demo data and benchmarks"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("seed | foundation | workstation"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QStringLiteral("seed | seed-team | foundation | workstation | sync"));
     parser.addOption({QStringLiteral("tickets"), QStringLiteral("Number of tickets."), QStringLiteral("N"),
         QStringLiteral("10000")});
     parser.addOption(
         {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("20231001")});
     parser.addOption({QStringLiteral("store"), QStringLiteral("Store file to seed."), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder for temporary stores."), QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("database"), QStringLiteral("Team database (seed-team)."), QStringLiteral("LOCATION")});
+    parser.addOption({QStringLiteral("agents"), QStringLiteral("Simulated agents for the server latency (sync)."),
+        QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("password"), QStringLiteral("Password of every demo user (seed-team)."),
+        QStringLiteral("P"), QStringLiteral("demo-password")});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -44,6 +55,19 @@ int main(int argc, char** argv)
     if (command == QLatin1String("workstation")) {
         return demo::runWorkstationBench(
             tickets, seed, parser.value(QStringLiteral("dir")), parser.value(QStringLiteral("store")), out);
+    }
+    if (command == QLatin1String("seed-team")) {
+        if (!parser.isSet(QStringLiteral("database"))) {
+            err << "seed-team needs --database LOCATION" << Qt::endl;
+            return 2;
+        }
+        return demo::seedTeamServer(
+            parser.value(QStringLiteral("database")), parser.value(QStringLiteral("password")), out, err);
+    }
+    if (command == QLatin1String("sync")) {
+        const demo::SyncBenchOptions options {tickets, parser.value(QStringLiteral("agents")).toInt(),
+            parser.value(QStringLiteral("database")), parser.value(QStringLiteral("dir"))};
+        return demo::runSyncBench(options, out, err);
     }
     if (command == QLatin1String("foundation"))
         return demo::runFoundationBench(tickets, seed, parser.value(QStringLiteral("dir")), out);

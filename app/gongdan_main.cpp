@@ -38,6 +38,9 @@ int main(int argc, char** argv)
         QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("settings"),
         QStringLiteral("Open settings at this tab: general, fields or categories."), QStringLiteral("TAB")});
+    parser.addOption({QStringLiteral("server"),
+        QStringLiteral("Team server to sign in to (asked at start unless already signed in there)."),
+        QStringLiteral("URL")});
     parser.addOption({QStringLiteral("report-first-paint"),
         QStringLiteral("Print the resident memory once the queue is first painted, then quit (gongdan-bench).")});
     parser.process(app);
@@ -78,6 +81,16 @@ int main(int argc, char** argv)
     // login (default: the first agent), as on a workstation that has never synced.
     AgentSession session {
         QStringLiteral("local"), QApplication::translate("main", "Local agent"), QStringLiteral("agent")};
+    // --server: a different server than last time means a new sign-in (and not the old user).
+    bool askToSignIn = false;
+    if (parser.isSet(QStringLiteral("server"))) {
+        QSettings settings;
+        if (settings.value(QStringLiteral("sync/server")).toString() != parser.value(QStringLiteral("server"))) {
+            settings.remove(QStringLiteral("sync"));
+            settings.setValue(QStringLiteral("sync/server"), parser.value(QStringLiteral("server")));
+        }
+        askToSignIn = !settings.contains(QStringLiteral("sync/userId"));
+    }
     const QSettings remembered;
     const bool signedInBefore
         = remembered.contains(QStringLiteral("sync/userId")) && !parser.isSet(QStringLiteral("agent"));
@@ -116,5 +129,7 @@ int main(int argc, char** argv)
         window.openSettings(parser.value(QStringLiteral("settings")));
     if (parser.isSet(QStringLiteral("call")))
         window.startCall(parser.value(QStringLiteral("call")));
+    if (askToSignIn)
+        window.showSignIn();
     return app.exec();
 }

@@ -67,9 +67,9 @@ int measureStartup(const QString& path, QTextStream& out)
         workstation.setProcessEnvironment(environment);
         QElapsedTimer timer;
         timer.start();
-        workstation.start(binary, {QStringLiteral("--store"), path, QStringLiteral("--agent"), QStringLiteral("agent6"),
-                                      QStringLiteral("--view"), QStringLiteral("all_open"),
-                                      QStringLiteral("--report-first-paint")});
+        workstation.start(binary,
+            {QStringLiteral("--store"), path, QStringLiteral("--agent"), QStringLiteral("agent6"),
+                QStringLiteral("--view"), QStringLiteral("all_open"), QStringLiteral("--report-first-paint")});
         QByteArray output;
         while (!output.contains("first-paint") && workstation.waitForReadyRead(30000))
             output += workstation.readAllStandardOutput();
@@ -128,8 +128,8 @@ int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, 
             timer.start();
             queue.setView(view(QLatin1String(id)), context);
             round->append(ms(timer));
-            out << "# first rows of " << id << (round == &coldRows ? " (first visit)" : "") << ": "
-                << round->last() << " ms" << Qt::endl;
+            out << "# first rows of " << id << (round == &coldRows ? " (first visit)" : "") << ": " << round->last()
+                << " ms" << Qt::endl;
         }
     }
     printFigure(out, QStringLiteral("queue.first_rows_ms"), *std::max_element(firstRows.begin(), firstRows.end()),
@@ -223,7 +223,8 @@ int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, 
     liveMs += ms(live);
     bool match = true;
     for (int row = 0; row < counts.rowCount(); ++row)
-        match = match && counts.index(row).data(ViewListModel::CountRole).toLongLong()
+        match = match
+            && counts.index(row).data(ViewListModel::CountRole).toLongLong()
                 == ViewListModel::countOf(*db.value(), counts.view(row), context);
     out << "# live counts after the change equal a full count: " << (match ? "yes" : "NO") << Qt::endl;
     printFigure(out, QStringLiteral("counts.10views_ms"), liveMs, QStringLiteral("ms"));

@@ -123,13 +123,15 @@ QList<OutboxEntry> Outbox::pending(int limit)
 
 QList<OutboxEntry> Outbox::undelivered(const QString& entityId, qint64 cursor)
 {
-    QSqlQuery query(m_db.sql());
-    query.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE entity_id = ? AND (state = 'pending' OR "
-                                 "(state = 'acked' AND acked_server_seq > ?)) ORDER BY seq")
-                      .arg(columns()));
+    QSqlQuery& query
+        = m_db.prepared(QStringLiteral("SELECT %1 FROM outbox WHERE entity_id = ? AND (state = 'pending' OR "
+                                       "(state = 'acked' AND acked_server_seq > ?)) ORDER BY seq")
+                            .arg(columns()));
     query.addBindValue(entityId);
     query.addBindValue(cursor);
-    return select(query);
+    QList<OutboxEntry> result = select(query);
+    query.finish();
+    return result;
 }
 
 Status Outbox::markAcked(qint64 seq, qint64 serverSeq)

@@ -2,6 +2,7 @@
 
 #include "JsonCodec.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -123,23 +124,27 @@ Status SyncCache::removeVisible(const QString& ticketId)
     return ok ? Status() : Status(Database::errorOf(remove));
 }
 
-Status SyncCache::recompute(const QString& ticketId, qint64 cursor)
+Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const QJsonObject* serverCopy)
 {
     const QList<OutboxEntry> queued = m_outbox.undelivered(ticketId, cursor);
-    QSqlQuery& synced = m_db.prepared(QStringLiteral("SELECT data FROM ticket_synced WHERE id = ?"));
-    synced.addBindValue(ticketId);
-    QByteArray data;
-    if (synced.exec() && synced.next())
-        data = synced.value(0).toByteArray();
-    synced.finish();
-    if (data.isEmpty()) {
+    QJsonObject copy;
+    if (serverCopy) {
+        copy = *serverCopy;
+    } else {
+        QSqlQuery& synced = m_db.prepared(QStringLiteral("SELECT data FROM ticket_synced WHERE id = ?"));
+        synced.addBindValue(ticketId);
+        if (synced.exec() && synced.next())
+            copy = QJsonDocument::fromJson(synced.value(0).toByteArray()).object();
+        synced.finish();
+    }
+    if (copy.isEmpty()) {
         // No server copy: a ticket created here and not yet delivered stays as it is; anything else
         // (its creation refused, or it left this user's scope) is gone from this workstation.
         const bool createdHere = std::any_of(queued.begin(), queued.end(),
             [](const OutboxEntry& e) { return e.name == QLatin1String("ticket.create"); });
         return createdHere ? Status() : removeVisible(ticketId);
     }
-    auto ticket = JsonCodec::ticketFromJson(QJsonDocument::fromJson(data).object());
+    auto ticket = JsonCodec::ticketFromJson(copy);
     if (!ticket)
         return ticket.error();
     if (Status written = writeVisible(ticket.value()); !written)
@@ -197,13 +202,17 @@ Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qin
     if (!transaction.started())
         return transaction.started().error();
     QStringList touched;
+    QHash<QString, QJsonObject> latest; // the page's last copy of each ticket (empty: removed)
     for (const PulledChange& change : changes) {
         if (change.entity != QLatin1String("ticket"))
             continue;
         if (Status s = storeSynced(change); !s)
             return s.error();
-        if (!touched.contains(change.id))
+        if (!latest.contains(change.id))
             touched.append(change.id);
+        latest.insert(change.id,
+            change.op == QLatin1String("scope_remove") ? QJsonObject()
+                                                       : change.data.value(QStringLiteral("ticket")).toObject());
     }
     QSqlQuery& state
         = m_db.prepared(QStringLiteral("UPDATE sync_state SET cursor = ?, epoch = ?, last_pull_ms = ? WHERE id = 1"));
@@ -215,15 +224,17 @@ Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qin
     if (!moved)
         return Database::errorOf(state);
     for (const QString& id : touched) {
-        if (Status s = recompute(id, nextCursor); !s)
+        const QJsonObject copy = latest.value(id);
+        if (Status s = recompute(id, nextCursor, &copy); !s)
             return s.error();
     }
     for (const PulledChange& change : changes) {
         if (change.entity == QLatin1String("comment")) {
             if (Status s = insertComment(change); !s)
                 return s.error();
-            if (!touched.contains(change.data.value(QStringLiteral("ticket_id")).toString()))
-                touched.append(change.data.value(QStringLiteral("ticket_id")).toString());
+            const QString ticketId = change.data.value(QStringLiteral("ticket_id")).toString();
+            if (!latest.contains(ticketId) && !touched.contains(ticketId))
+                touched.append(ticketId);
         } else if (change.entity == QLatin1String("conflict")) {
             QSqlQuery& insert = m_db.prepared(QStringLiteral(
                 "INSERT OR IGNORE INTO ticket_conflict(id, ticket_id, data, server_seq) VALUES (?, ?, ?, ?)"));

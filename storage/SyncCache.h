@@ -54,7 +54,8 @@ public:
 
 private:
     Status storeSynced(const PulledChange& change);
-    Status recompute(const QString& ticketId, qint64 cursor);
+    /// `serverCopy`: the copy just stored, when the caller has it parsed (an empty object: none).
+    Status recompute(const QString& ticketId, qint64 cursor, const QJsonObject* serverCopy = nullptr);
     Status writeVisible(const Ticket& ticket);
     Status removeVisible(const QString& ticketId);
     Status insertComment(const PulledChange& change);

@@ -30,7 +30,7 @@ SyncEngine::SyncEngine(Database& db, SyncCache& cache, QObject* parent)
     connect(&m_retry, &QTimer::timeout, this, &SyncEngine::cycle);
     connect(&m_periodic, &QTimer::timeout, this, &SyncEngine::cycle);
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(50);
+    m_debounce.setInterval(0); // writes of one event-loop turn go together; nothing waits longer
     connect(&m_debounce, &QTimer::timeout, this, &SyncEngine::cycle);
     m_socketRetry.setSingleShot(true);
     connect(&m_socketRetry, &QTimer::timeout, this, &SyncEngine::openSocket);
@@ -184,6 +184,11 @@ void SyncEngine::pushNext()
 
 void SyncEngine::pullNext()
 {
+    if (m_cache.cursor() == 0 && !m_bootstrap) {
+        m_bootstrap = std::make_unique<BulkLoad>(m_db);
+        if (!m_bootstrap->started())
+            m_bootstrap.reset(); // row by row then: slower, just as correct
+    }
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("client_id"), m_clientId);
     query.addQueryItem(QStringLiteral("cursor"), QString::number(m_cache.cursor()));
@@ -214,6 +219,14 @@ void SyncEngine::pullNext()
             Q_EMIT ticketsChanged(touched.value());
         if (page.value(QStringLiteral("has_more")).toBool())
             return pullNext();
+        if (m_bootstrap) {
+            const Status built = m_bootstrap->finish();
+            m_bootstrap.reset();
+            if (!built) {
+                m_lastError = built.error().message;
+                return fail(reply, {});
+            }
+        }
         finish();
     });
 }
@@ -234,6 +247,7 @@ void SyncEngine::finish()
 void SyncEngine::fail(QNetworkReply* reply, const QByteArray& body)
 {
     m_inCycle = false;
+    m_bootstrap.reset(); // indexes back now; the retry carries on row by row from the cursor reached
     m_again = false;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QJsonObject error = errorOf(body);

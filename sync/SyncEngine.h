@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Backoff.h"
+#include "BulkLoad.h"
 #include "Outbox.h"
 #include "SyncCache.h"
 
@@ -38,7 +39,7 @@ public:
 
     void start(const QUrl& server, const QString& token);
     void stop();
-    /// Something was queued locally: push soon (coalesced over 50 ms).
+    /// Something was queued locally: push at the next turn of the event loop (writes of one turn together).
     void changesQueued();
     /// Runs a cycle now (F5, a poke).
     void syncNow();
@@ -94,6 +95,9 @@ private:
     QTimer m_socketRetry;
     QWebSocket m_socket;
     bool m_socketReady = false;
+    /// While the first pull (or a resync) fills an empty cache: indexes and full-text search are built
+    /// once at the end instead of row by row (storage/BulkLoad).
+    std::unique_ptr<BulkLoad> m_bootstrap;
 };
 
 } // namespace gongdan

@@ -170,6 +170,11 @@ MainWindow::MainWindow(
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::showSignIn()
+{
+    m_sync->showSignIn(this);
+}
+
 void MainWindow::retranslate()
 {
     m_viewList->setAccessibleName(tr("Views"));

@@ -58,6 +58,8 @@ public:
     void openCustomers(const QString& text);
     /// Shows settings and administration (language, custom fields, categories).
     void openSettings(const QString& tab = QString());
+    /// Opens the sign-in dialog for the team server.
+    void showSignIn();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,0 +1,57 @@
+#include "DemoServer.h"
+
+#include "DemoTeam.h"
+#include "PasswordHasher.h"
+#include "UserRepository.h"
+
+namespace gongdan::demo {
+
+int seedTeamServer(const QString& database, const QString& password, QTextStream& out, QTextStream& err)
+{
+    auto db = ServerDatabase::open(database);
+    if (!db) {
+        err << db.error().message << Qt::endl;
+        return 1;
+    }
+    SystemClock clock;
+    UserRepository users(*db.value(), clock);
+    const DemoTeam& team = DemoTeam::instance();
+    const QList<GroupRecord> existing = users.groups();
+    for (const DemoGroup& group : team.groups) {
+        if (std::any_of(existing.begin(), existing.end(), [&](const GroupRecord& g) { return g.id == group.id; }))
+            continue;
+        if (auto added = users.createGroup({group.id, group.nameZh, group.nameEn, true}); !added) {
+            err << added.error().message << Qt::endl;
+            return 1;
+        }
+    }
+    PasswordHasher hasher;
+    auto hash = hasher.hash(password);
+    if (!hash) {
+        err << hash.error().message << Qt::endl;
+        return 1;
+    }
+    int added = 0;
+    for (const DemoAgent& agent : team.agents) {
+        if (users.find(agent.id) || users.findByLogin(agent.login))
+            continue;
+        UserRecord user;
+        user.id = agent.id;
+        user.login = agent.login;
+        user.name = agent.name;
+        user.role = roleFromName(agent.role).value_or(Role::Agent);
+        if (!agent.groupId.isEmpty())
+            user.groupIds = {agent.groupId};
+        user.passwordHash = hash.value();
+        if (auto created = users.create(user); !created) {
+            err << created.error().message << Qt::endl;
+            return 1;
+        }
+        ++added;
+    }
+    out << "Team server database " << database << ": " << team.groups.size() << " groups, " << added
+        << " users added (password: " << password << ")" << Qt::endl;
+    return 0;
+}
+
+} // namespace gongdan::demo

@@ -1,0 +1,357 @@
+#include "SyncBench.h"
+
+#include "DemoServer.h"
+#include "DemoTeam.h"
+#include "FieldDefinitionRepository.h"
+#include "FoundationBench.h"
+#include "JsonCodec.h"
+#include "LocalNumberAllocator.h"
+#include "SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <functional>
+#include <memory>
+
+namespace gongdan::demo {
+
+namespace {
+
+const QString kPassword = QStringLiteral("bench-password");
+
+// The bench drives its clients by turning the event loop until a condition holds: a measuring harness,
+// not product code.
+bool waitFor(const std::function<bool()>& done, int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype index = std::min<qsizetype>(values.size() - 1, static_cast<qsizetype>(p * values.size()));
+    return values.at(index);
+}
+
+/// One HTTP call, answered asynchronously.
+QNetworkReply* call(QNetworkAccessManager& network, const QString& base, const QString& token, const QByteArray& verb,
+    const QString& path, const QJsonObject& body = {})
+{
+    QNetworkRequest request(QUrl(base + path));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    if (verb == "GET")
+        return network.get(request);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QString signIn(QNetworkAccessManager& network, const QString& base, const QString& login, QString* userId = nullptr)
+{
+    QNetworkReply* reply = call(network, base, {}, "POST", QStringLiteral("/api/v1/session"),
+        {{QStringLiteral("login"), login}, {QStringLiteral("password"), kPassword}});
+    waitFor([reply] { return reply->isFinished(); }, 30000);
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    if (userId)
+        *userId = answer.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+    return answer.value(QStringLiteral("token")).toString();
+}
+
+/// A ticket of the PouchDB comparison's shape: about 1.6 KB of JSON, and three comments.
+Ticket benchTicket(qint64 i, const QString& groupId, const QString& assigneeId)
+{
+    static const QString body = QString::fromUtf8(
+        "客户来电反映家中宽带自昨晚起频繁掉线，光猫指示灯闪红，已尝试重启路由器和光猫均无效。客户表示在家办公，"
+        "急需恢复网络，希望今天之内安排师傅上门检修；如需更换设备请提前电话联系，客户下午三点后在家。");
+    Ticket t;
+    t.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    t.number = QStringLiteral("BEN-%1").arg(i, 6, 10, QLatin1Char('0'));
+    t.subject = QString::fromUtf8("宽带频繁掉线，需上门检修 #%1").arg(i);
+    t.description = body + body.left(120);
+    t.needType = NeedType::Repair;
+    t.priority = i % 7 == 0 ? Priority::Urgent : Priority::Normal;
+    t.tags = {QStringLiteral("宽带"), QStringLiteral("上门")};
+    t.groupId = groupId;
+    t.assigneeId = assigneeId;
+    t.contactName = QString::fromUtf8("王小明");
+    t.contactPhone = QStringLiteral("138%1").arg(10000000 + i % 89999999);
+    t.customFields = {{QStringLiteral("address"), QString::fromUtf8("上海市浦东新区张江路 %1 号").arg(i % 900)}};
+    t.createdAt = t.updatedAt = QDateTime::currentDateTimeUtc();
+    return t;
+}
+
+/// A workstation: its own store and sync engine, signed in as `login`.
+struct Desk {
+    Desk(const QString& directory, const QString& name)
+    {
+        auto opened = Database::open(directory + QLatin1Char('/') + name + QStringLiteral(".sqlite"), clock);
+        if (!opened)
+            qFatal("%s", qPrintable(opened.error().message));
+        db = std::move(opened.value());
+        numbers = std::make_unique<DeviceRefAllocator>(*db);
+        fields = std::make_unique<FieldDefinitionRepository>(*db);
+        tickets = std::make_unique<TicketRepository>(*db, *numbers, *fields);
+        cache = std::make_unique<SyncCache>(*db, *tickets);
+        engine = std::make_unique<SyncEngine>(*db, *cache);
+    }
+    SystemClock clock;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<DeviceRefAllocator> numbers;
+    std::unique_ptr<FieldDefinitionRepository> fields;
+    std::unique_ptr<TicketRepository> tickets;
+    std::unique_ptr<SyncCache> cache;
+    std::unique_ptr<SyncEngine> engine;
+};
+
+qint64 count(Database& db, const QString& sql)
+{
+    QSqlQuery query(db.sql());
+    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream& err)
+{
+    QTemporaryDir dir(options.directory.isEmpty() ? QDir::tempPath() + QStringLiteral("/gongdan-sync-bench-XXXXXX")
+                                                  : options.directory + QStringLiteral("/gongdan-sync-bench-XXXXXX"));
+    const QString database
+        = options.database.isEmpty() ? dir.filePath(QStringLiteral("team.sqlite")) : options.database;
+    if (seedTeamServer(database, kPassword, err, err) != 0)
+        return 1;
+
+    QProcess server;
+    server.setProgram(QCoreApplication::applicationDirPath() + QStringLiteral("/gongdan-server"));
+    server.setArguments({QStringLiteral("--database"), database, QStringLiteral("--port"), QStringLiteral("0")});
+    server.start();
+    QByteArray log;
+    int port = 0;
+    waitFor(
+        [&] {
+            log += server.readAllStandardError();
+            for (const QByteArray& line : log.split('\n')) {
+                const QJsonObject entry = QJsonDocument::fromJson(line).object();
+                if (entry.value(QStringLiteral("event")).toString() == QLatin1String("listening"))
+                    port = entry.value(QStringLiteral("port")).toInt();
+            }
+            return port != 0 || server.state() == QProcess::NotRunning;
+        },
+        20000);
+    if (port == 0) {
+        err << "gongdan-server did not start: " << QString::fromUtf8(log) << Qt::endl;
+        return 1;
+    }
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    QNetworkAccessManager network;
+    const DemoTeam& team = DemoTeam::instance();
+    const QString adminToken = signIn(network, base, QStringLiteral("admin"));
+    // agent1, a supervisor: sees every ticket (the full first sync, as PouchDB replicates everything),
+    // and has a tenth of them assigned (the own queue).
+    const QString ownId = team.agents.at(0).id;
+
+    // Load: four devices push creates and comments in batches of 500, side by side.
+    constexpr int kLoaders = 4, kBatch = 500;
+    struct Loader {
+        QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        qint64 seq = 0;
+        qint64 next = 0; ///< next ticket index of this loader
+        qint64 end = 0;
+        bool done = false;
+    };
+    QList<Loader> loaders(kLoaders);
+    for (int i = 0; i < kLoaders; ++i) {
+        loaders[i].next = options.tickets * i / kLoaders;
+        loaders[i].end = options.tickets * (i + 1) / kLoaders;
+    }
+    qint64 intents = 0, failures = 0;
+    std::function<void(Loader&)> pushNext = [&](Loader& loader) {
+        QJsonArray batch;
+        while (loader.next < loader.end && batch.size() + 4 <= kBatch) {
+            const qint64 i = loader.next++;
+            const DemoAgent& agent = team.agents.at(5 + i % 10); // agents a-06 … a-15
+            const Ticket t = benchTicket(i, team.groups.at(i % team.groups.size()).id,
+                i % 10 == 0 ? ownId : (i % 3 == 0 ? agent.id : QString()));
+            auto mutation = [&](const QString& name, const QJsonObject& args) {
+                return QJsonObject {{QStringLiteral("seq"), ++loader.seq},
+                    {QStringLiteral("mutation_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                    {QStringLiteral("name"), name}, {QStringLiteral("entity_id"), t.id},
+                    {QStringLiteral("args"), args}};
+            };
+            batch.append(mutation(QStringLiteral("ticket.create"), {{QStringLiteral("ticket"), JsonCodec::toJson(t)}}));
+            for (int c = 0; c < 3; ++c) {
+                const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), t.id, QString(),
+                    c == 1 ? CommentVisibility::Internal : CommentVisibility::Public,
+                    QString::fromUtf8("第 %1 次跟进：已与客户确认上门时间，师傅预计下午到达。").arg(c + 1), {},
+                    QDateTime::currentDateTimeUtc()};
+                batch.append(
+                    mutation(QStringLiteral("comment.add"), {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}));
+            }
+        }
+        if (batch.isEmpty()) {
+            loader.done = true;
+            return;
+        }
+        QNetworkReply* reply = call(network, base, adminToken, "POST", QStringLiteral("/v1/sync/push"),
+            {{QStringLiteral("client_id"), loader.clientId}, {QStringLiteral("mutations"), batch}});
+        const qsizetype size = batch.size();
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, size, l = &loader] {
+            reply->deleteLater();
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                intents += size;
+            else
+                ++failures;
+            pushNext(*l);
+        });
+    };
+    QElapsedTimer load;
+    load.start();
+    for (Loader& loader : loaders)
+        pushNext(loader);
+    waitFor([&] { return std::all_of(loaders.begin(), loaders.end(), [](const Loader& l) { return l.done; }); },
+        3600 * 1000);
+    const double loadSeconds = load.elapsed() / 1000.0;
+    printFigure(out, QStringLiteral("server.intents_per_s"), intents / loadSeconds, QStringLiteral("intents/s"));
+    printFigure(out, QStringLiteral("load.failed_pushes"), static_cast<double>(failures), QStringLiteral("requests"));
+
+    // The server's share of a first sync: every page pulled and parsed, nothing stored.
+    {
+        QElapsedTimer raw;
+        raw.start();
+        qint64 cursor = 0;
+        bool more = true;
+        while (more) {
+            QNetworkReply* reply = call(
+                network, base, adminToken, "GET", QStringLiteral("/v1/sync/pull?cursor=%1&limit=1000").arg(cursor));
+            waitFor([reply] { return reply->isFinished(); }, 60000);
+            const QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
+            reply->deleteLater();
+            cursor = page.value(QStringLiteral("next_cursor")).toInteger();
+            more = page.value(QStringLiteral("has_more")).toBool();
+        }
+        printFigure(out, QStringLiteral("sync.pull_only.seconds"), raw.elapsed() / 1000.0, QStringLiteral("s"));
+    }
+
+    // First sync of a new workstation.
+    Desk first(dir.path(), QStringLiteral("first"));
+    const QString token6 = signIn(network, base, team.agents.at(0).login);
+    const qint64 expectedOwn = (options.tickets + 9) / 10;
+    QElapsedTimer sync;
+    double ownSeconds = -1;
+    QObject::connect(first.engine.get(), &SyncEngine::ticketsChanged, first.engine.get(), [&] {
+        if (ownSeconds < 0
+            && count(*first.db, QStringLiteral("SELECT count(*) FROM ticket WHERE assignee_id = '%1'").arg(ownId))
+                >= expectedOwn)
+            ownSeconds = sync.elapsed() / 1000.0;
+    });
+    sync.start();
+    first.engine->start(QUrl(base), token6);
+    waitFor([&] { return first.engine->state() == SyncEngine::State::Idle; }, 3600 * 1000);
+    printFigure(out, QStringLiteral("sync.first.seconds"), sync.elapsed() / 1000.0, QStringLiteral("s"));
+    printFigure(out, QStringLiteral("sync.own_queue.seconds"), ownSeconds, QStringLiteral("s"));
+    printFigure(out, QStringLiteral("sync.first.tickets"),
+        static_cast<double>(count(*first.db, QStringLiteral("SELECT count(*) FROM ticket"))),
+        QStringLiteral("tickets"));
+
+    // Propagation: the same agent edits on one desk; the other desk (synced, socket up) shows it.
+    Desk other(dir.path(), QStringLiteral("other"));
+    other.engine->start(QUrl(base), token6);
+    waitFor(
+        [&] { return other.engine->state() == SyncEngine::State::Idle && other.engine->socketReady(); }, 3600 * 1000);
+    waitFor([&] { return first.engine->socketReady(); }, 10000);
+    QSqlQuery pick(first.db->sql());
+    pick.exec(QStringLiteral("SELECT id FROM ticket WHERE assignee_id = '%1' LIMIT 1").arg(ownId));
+    const QString ticketId = pick.next() ? pick.value(0).toString() : QString();
+    QList<double> latencies;
+    for (int round = 0; round < 100 && !ticketId.isEmpty(); ++round) {
+        const QString subject = QStringLiteral("改 %1").arg(round);
+        bool seen = false;
+        QElapsedTimer edit;
+        auto watch = QObject::connect(
+            other.engine.get(), &SyncEngine::ticketsChanged, other.engine.get(), [&](const QStringList& ids) {
+                seen = seen || (ids.contains(ticketId) && other.tickets->find(ticketId)->subject == subject);
+            });
+        edit.start();
+        first.tickets->patch(ticketId, {{QStringLiteral("subject"), subject}}, ownId);
+        first.engine->changesQueued();
+        if (waitFor([&] { return seen; }, 10000))
+            latencies.append(edit.nsecsElapsed() / 1e6);
+        QObject::disconnect(watch);
+        waitFor([&] { return first.engine->state() == SyncEngine::State::Idle; }, 10000);
+    }
+    printFigure(out, QStringLiteral("sync.propagation.median_ms"), percentile(latencies, 0.5), QStringLiteral("ms"));
+    printFigure(out, QStringLiteral("sync.propagation.p99_ms"), percentile(latencies, 0.99), QStringLiteral("ms"));
+    first.engine->stop();
+    other.engine->stop();
+
+    if (options.agents > 0) {
+        // N agents, each pulling every 5 s from its cursor and pushing a comment every 30 s, for 30 s.
+        QStringList tokens;
+        for (int i = 0; i < 10; ++i)
+            tokens.append(signIn(network, base, team.agents.at(5 + i).login));
+        struct Agent {
+            std::unique_ptr<QNetworkAccessManager> network = std::make_unique<QNetworkAccessManager>();
+            QString token, clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            qint64 cursor = 0;
+            int pulls = 0;
+        };
+        std::vector<Agent> agents(static_cast<size_t>(options.agents));
+        QList<double> requestMs;
+        qint64 errors = 0;
+        for (size_t i = 0; i < agents.size(); ++i)
+            agents[i].token = tokens.at(static_cast<int>(i % tokens.size()));
+        QElapsedTimer soak;
+        soak.start();
+        std::function<void(Agent&)> pull = [&](Agent& a) {
+            if (soak.elapsed() > 30000)
+                return;
+            QElapsedTimer* timer = new QElapsedTimer;
+            timer->start();
+            QNetworkReply* reply = call(*a.network, base, a.token, "GET",
+                QStringLiteral("/v1/sync/pull?client_id=%1&cursor=%2&limit=1000").arg(a.clientId).arg(a.cursor));
+            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, timer, ag = &a] {
+                requestMs.append(timer->nsecsElapsed() / 1e6);
+                delete timer;
+                reply->deleteLater();
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+                    ++errors;
+                else
+                    ag->cursor = QJsonDocument::fromJson(reply->readAll())
+                                     .object()
+                                     .value(QStringLiteral("next_cursor"))
+                                     .toInteger(ag->cursor);
+                QTimer::singleShot(5000, ag->network.get(), [&, ag] { pull(*ag); });
+            });
+        };
+        for (size_t i = 0; i < agents.size(); ++i) // spread over the first 5 s, as a floor would be
+            QTimer::singleShot(
+                static_cast<int>(5000 * i / agents.size()), agents[i].network.get(), [&, i] { pull(agents[i]); });
+        waitFor([&] { return soak.elapsed() > 36000; }, 40000);
+        printFigure(out, QStringLiteral("server.p99_ms"), percentile(requestMs, 0.99), QStringLiteral("ms"));
+        printFigure(out, QStringLiteral("server.median_ms"), percentile(requestMs, 0.5), QStringLiteral("ms"));
+        printFigure(
+            out, QStringLiteral("server.requests"), static_cast<double>(requestMs.size()), QStringLiteral("requests"));
+        printFigure(out, QStringLiteral("server.errors"), static_cast<double>(errors), QStringLiteral("requests"));
+    }
+    server.terminate();
+    server.waitForFinished(20000);
+    return 0;
+}
+
+} // namespace gongdan::demo
