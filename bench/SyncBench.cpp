@@ -231,6 +231,7 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
     printFigure(out, QStringLiteral("load.failed_pushes"), static_cast<double>(failures), QStringLiteral("requests"));
 
     // The server's share of a first sync: every page pulled and parsed, nothing stored.
+    qint64 headSeq = 0;
     {
         QElapsedTimer raw;
         raw.start();
@@ -246,6 +247,7 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
             more = page.value(QStringLiteral("has_more")).toBool();
         }
         printFigure(out, QStringLiteral("sync.pull_only.seconds"), raw.elapsed() / 1000.0, QStringLiteral("s"));
+        headSeq = cursor;
     }
 
     // First sync of a new workstation.
@@ -301,37 +303,67 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
     other.engine->stop();
 
     if (options.agents > 0) {
-        // N agents, each pulling every 5 s from its cursor and pushing a comment every 30 s, for 30 s.
+        // N agents in step with the server (their cursors at the head), each pulling every 5 s and adding a
+        // comment to a ticket in its scope once in the 30 s — a floor at work, not a floor bootstrapping.
         QStringList tokens;
-        for (int i = 0; i < 10; ++i)
-            tokens.append(signIn(network, base, team.agents.at(5 + i).login));
+        QList<QStringList> ticketsOf; // per token: tickets of that agent's group
+        for (int i = 0; i < 10; ++i) {
+            const DemoAgent& agent = team.agents.at(5 + i);
+            tokens.append(signIn(network, base, agent.login));
+            QStringList ids;
+            QSqlQuery mine(first.db->sql());
+            mine.exec(QStringLiteral("SELECT id FROM ticket WHERE group_id = '%1' LIMIT 50").arg(agent.groupId));
+            while (mine.next())
+                ids.append(mine.value(0).toString());
+            ticketsOf.append(ids);
+        }
         struct Agent {
             std::unique_ptr<QNetworkAccessManager> network = std::make_unique<QNetworkAccessManager>();
-            QString token, clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            QString token, ticketId, clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
             qint64 cursor = 0;
             int pulls = 0;
+            qint64 seq = 0;
         };
         std::vector<Agent> agents(static_cast<size_t>(options.agents));
         QList<double> requestMs;
         qint64 errors = 0;
-        for (size_t i = 0; i < agents.size(); ++i)
-            agents[i].token = tokens.at(static_cast<int>(i % tokens.size()));
+        for (size_t i = 0; i < agents.size(); ++i) {
+            const int which = static_cast<int>(i % tokens.size());
+            agents[i].token = tokens.at(which);
+            agents[i].ticketId = ticketsOf.at(which).value(
+                static_cast<int>(i / tokens.size()) % std::max<qsizetype>(1, ticketsOf.at(which).size()));
+            agents[i].cursor = headSeq;
+        }
         QElapsedTimer soak;
         soak.start();
         std::function<void(Agent&)> pull = [&](Agent& a) {
             if (soak.elapsed() > 30000)
                 return;
-            QElapsedTimer* timer = new QElapsedTimer;
+            auto* timer = new QElapsedTimer;
             timer->start();
-            QNetworkReply* reply = call(*a.network, base, a.token, "GET",
-                QStringLiteral("/v1/sync/pull?client_id=%1&cursor=%2&limit=1000").arg(a.clientId).arg(a.cursor));
-            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, timer, ag = &a] {
+            const bool pushTurn = a.pulls++ == 3 && !a.ticketId.isEmpty();
+            QNetworkReply* reply = nullptr;
+            if (pushTurn) {
+                const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), a.ticketId, QString(),
+                    CommentVisibility::Public, QString::fromUtf8("已回电客户，问题已记录。"), {},
+                    QDateTime::currentDateTimeUtc()};
+                const QJsonObject mutation {{QStringLiteral("seq"), ++a.seq},
+                    {QStringLiteral("mutation_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                    {QStringLiteral("name"), QStringLiteral("comment.add")}, {QStringLiteral("entity_id"), a.ticketId},
+                    {QStringLiteral("args"), QJsonObject {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}}};
+                reply = call(*a.network, base, a.token, "POST", QStringLiteral("/v1/sync/push"),
+                    {{QStringLiteral("client_id"), a.clientId}, {QStringLiteral("mutations"), QJsonArray {mutation}}});
+            } else {
+                reply = call(*a.network, base, a.token, "GET",
+                    QStringLiteral("/v1/sync/pull?client_id=%1&cursor=%2&limit=1000").arg(a.clientId).arg(a.cursor));
+            }
+            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, timer, pushTurn, ag = &a] {
                 requestMs.append(timer->nsecsElapsed() / 1e6);
                 delete timer;
                 reply->deleteLater();
                 if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
                     ++errors;
-                else
+                else if (!pushTurn)
                     ag->cursor = QJsonDocument::fromJson(reply->readAll())
                                      .object()
                                      .value(QStringLiteral("next_cursor"))

@@ -22,7 +22,9 @@ struct Mutation {
 /// last writer (in server order) wins per field with concurrent changes recorded as conflicts, comments
 /// appended once, access checked before anything is written. Writes the effect and its change-log rows;
 /// the caller owns the transaction. An Error whose code starts with "server." is a failure of the
-/// server (the push is rolled back and retried); any other Error is a rejection of this intent.
+/// server (the push is rolled back and retried); any other Error is a rejection of this intent, and
+/// every rejection is decided before the first write — a rejected intent has written nothing, so the
+/// push needs no savepoint per intent. Keep it so when adding intents.
 class MutationApplier {
 public:
     MutationApplier(SyncStore& store, UserRepository& users, const Clock& clock);

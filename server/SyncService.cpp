@@ -118,9 +118,9 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
                 {QStringLiteral("field"), QStringLiteral("mutations.seq")}, {QStringLiteral("expected_seq"), last + 1}};
             break;
         }
-        const QString savepoint = QStringLiteral("m%1").arg(mutation.seq);
-        if (Status s = m_store.savepoint(savepoint); !s)
-            return s.error();
+        // No savepoint per mutation: MutationApplier decides every rejection before its first write, so a
+        // rejected intent has written nothing, and any later failure is the server's, which rolls the
+        // whole push back (on PostgreSQL this saves two round trips per intent).
         Result<QJsonObject> outcome = m_applier.apply(user, mutation, clientId.value());
         QJsonObject result;
         if (outcome) {
@@ -129,8 +129,6 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
         } else if (outcome.error().code.startsWith(QLatin1String("server."))) {
             return outcome.error(); // the whole push rolls back; the device retries it
         } else {
-            if (Status s = m_store.rollbackTo(savepoint); !s)
-                return s.error();
             result = {{QStringLiteral("seq"), mutation.seq}, {QStringLiteral("mutation_id"), mutation.mutationId},
                 {QStringLiteral("status"), QStringLiteral("rejected")},
                 {QStringLiteral("error"),
@@ -138,8 +136,6 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
                         {QStringLiteral("message"), outcome.error().message},
                         {QStringLiteral("field"), outcome.error().field}}}};
         }
-        if (Status s = m_store.release(savepoint); !s)
-            return s.error();
         if (Status s = m_store.storeResult(clientId.value(), mutation.seq, mutation.mutationId, result); !s)
             return s.error();
         last = mutation.seq;

@@ -8,9 +8,9 @@ DraftStore::DraftStore(Database& db) : m_db(db) { }
 
 Status DraftStore::save(const QString& key, const QJsonObject& body)
 {
-    QSqlQuery& upsert = m_db.prepared(QStringLiteral(
-        "INSERT INTO draft(key, body, updated_ms) VALUES (?,?,?) "
-        "ON CONFLICT(key) DO UPDATE SET body = excluded.body, updated_ms = excluded.updated_ms"));
+    QSqlQuery& upsert = m_db.prepared(
+        QStringLiteral("INSERT INTO draft(key, body, updated_ms) VALUES (?,?,?) "
+                       "ON CONFLICT(key) DO UPDATE SET body = excluded.body, updated_ms = excluded.updated_ms"));
     upsert.addBindValue(key);
     upsert.addBindValue(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
     upsert.addBindValue(m_db.clock().now().toMSecsSinceEpoch());

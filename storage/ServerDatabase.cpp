@@ -85,6 +85,7 @@ ServerDatabase::ServerDatabase(Backend backend, QString connection)
 
 ServerDatabase::~ServerDatabase()
 {
+    m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isValid())
@@ -123,6 +124,17 @@ Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString& loca
     if (Status migrated = server->migrate(); !migrated)
         return migrated.error();
     return server;
+}
+
+QSqlQuery& ServerDatabase::prepared(const QString& sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(this->sql());
+        query.prepare(sql);
+        it = m_statements.insert(sql, query);
+    }
+    return it.value();
 }
 
 int ServerDatabase::schemaVersion() const

@@ -2,7 +2,9 @@
 
 #include "Result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <memory>
 
@@ -27,6 +29,9 @@ public:
         return m_backend == Backend::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
     }
     QSqlDatabase sql() const { return QSqlDatabase::database(m_connection); }
+    /// A prepared statement kept for reuse (PostgreSQL would otherwise PREPARE and DEALLOCATE it on every
+    /// call: two more round trips). Bind, exec, read, then finish() it before returning.
+    QSqlQuery& prepared(const QString& sql);
     int schemaVersion() const;
     /// A random name given to this database's history when it was created; see SyncStore.
     QString epoch() const;
@@ -45,6 +50,7 @@ private:
     Backend m_backend;
     QString m_connection;
     int m_migratedFrom = 0;
+    QHash<QString, QSqlQuery> m_statements;
 };
 
 /// One transaction on the team database: commit() or it rolls back when it goes out of scope.

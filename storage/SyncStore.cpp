@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -43,16 +44,18 @@ SyncStore::SyncStore(ServerDatabase& database, const Clock& clock, const Failpoi
 Status SyncStore::exec(const QString& sql, const QVariantList& values, const QString& what)
 {
     QSqlQuery query(m_database.sql());
-    if (values.isEmpty()) { // QPSQL cannot prepare SAVEPOINT and friends
+    if (values.isEmpty()) { // nothing to bind: one simple query (QPSQL cannot prepare every statement)
         if (!query.exec(sql))
             return ServerDatabase::failure(query.lastError(), what);
         return {};
     }
-    query.prepare(sql);
+    QSqlQuery& statement = m_database.prepared(sql);
     for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return ServerDatabase::failure(query.lastError(), what);
+        statement.addBindValue(value);
+    const bool ok = statement.exec();
+    statement.finish();
+    if (!ok)
+        return ServerDatabase::failure(statement.lastError(), what);
     return {};
 }
 
@@ -91,8 +94,9 @@ Result<SyncClientRecord> SyncStore::registerClient(const QString& clientId, cons
 
 std::optional<SyncClientRecord> SyncStore::client(const QString& clientId)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("SELECT user_id, device_code, last_seq_applied FROM sync_client WHERE client_id = ?"));
+    QSqlQuery& query = m_database.prepared(
+        QStringLiteral("SELECT user_id, device_code, last_seq_applied FROM sync_client WHERE client_id = ?"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(clientId);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -108,8 +112,9 @@ Status SyncStore::setLastSeqApplied(const QString& clientId, qint64 seq)
 
 std::optional<QJsonObject> SyncStore::storedResult(const QString& clientId, qint64 seq)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("SELECT result FROM mutation_result WHERE client_id = ? AND seq = ?"));
+    QSqlQuery& query
+        = m_database.prepared(QStringLiteral("SELECT result FROM mutation_result WHERE client_id = ? AND seq = ?"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(clientId);
     query.addBindValue(seq);
     if (!query.exec() || !query.next())
@@ -208,8 +213,8 @@ Result<QList<ChangeRow>> SyncStore::changes(const Principal& who, qint64 cursor,
 
 std::optional<Ticket> SyncStore::ticket(const QString& id)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("SELECT data FROM ticket WHERE id = ?"));
+    QSqlQuery& query = m_database.prepared(QStringLiteral("SELECT data FROM ticket WHERE id = ?"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -238,8 +243,9 @@ Status SyncStore::addAlias(const QString& alias, const QString& ticketId)
 
 QStringList SyncStore::ticketsByAlias(const QString& alias)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("SELECT ticket_id FROM ticket_alias WHERE alias = ? ORDER BY ticket_id"));
+    QSqlQuery& query
+        = m_database.prepared(QStringLiteral("SELECT ticket_id FROM ticket_alias WHERE alias = ? ORDER BY ticket_id"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(alias);
     QStringList ids;
     if (query.exec()) {
@@ -251,8 +257,9 @@ QStringList SyncStore::ticketsByAlias(const QString& alias)
 
 QStringList SyncStore::aliasesOf(const QString& ticketId)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("SELECT alias FROM ticket_alias WHERE ticket_id = ? ORDER BY alias"));
+    QSqlQuery& query
+        = m_database.prepared(QStringLiteral("SELECT alias FROM ticket_alias WHERE ticket_id = ? ORDER BY alias"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(ticketId);
     QStringList aliases;
     if (query.exec()) {
@@ -264,9 +271,10 @@ QStringList SyncStore::aliasesOf(const QString& ticketId)
 
 Result<int> SyncStore::nextNumber(QDate day)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("INSERT INTO ticket_number(day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE "
-                                 "SET last = ticket_number.last + 1 RETURNING last"));
+    QSqlQuery& query = m_database.prepared(
+        QStringLiteral("INSERT INTO ticket_number(day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE "
+                       "SET last = ticket_number.last + 1 RETURNING last"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(day.toString(QStringLiteral("yyyyMMdd")));
     if (!query.exec() || !query.next())
         return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot number the ticket"));
@@ -275,8 +283,8 @@ Result<int> SyncStore::nextNumber(QDate day)
 
 std::optional<qint64> SyncStore::commentSeq(const QString& commentId)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("SELECT server_seq FROM ticket_comment WHERE id = ?"));
+    QSqlQuery& query = m_database.prepared(QStringLiteral("SELECT server_seq FROM ticket_comment WHERE id = ?"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(commentId);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -292,8 +300,9 @@ Status SyncStore::insertComment(const Comment& comment, qint64 seq)
 
 QList<Comment> SyncStore::comments(const QString& ticketId)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("SELECT data FROM ticket_comment WHERE ticket_id = ? ORDER BY server_seq"));
+    QSqlQuery& query = m_database.prepared(
+        QStringLiteral("SELECT data FROM ticket_comment WHERE ticket_id = ? ORDER BY server_seq"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(ticketId);
     QList<Comment> out;
     if (query.exec()) {
@@ -313,8 +322,9 @@ Status SyncStore::insertConflict(const QString& id, const QString& ticketId, con
 
 QList<QJsonObject> SyncStore::conflicts(const QString& ticketId)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("SELECT data FROM ticket_conflict WHERE ticket_id = ? ORDER BY server_seq"));
+    QSqlQuery& query = m_database.prepared(
+        QStringLiteral("SELECT data FROM ticket_conflict WHERE ticket_id = ? ORDER BY server_seq"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(ticketId);
     QList<QJsonObject> out;
     if (query.exec()) {
@@ -322,21 +332,6 @@ QList<QJsonObject> SyncStore::conflicts(const QString& ticketId)
             out.append(parsed(query.value(0)));
     }
     return out;
-}
-
-Status SyncStore::savepoint(const QString& name)
-{
-    return exec(QStringLiteral("SAVEPOINT ") + name, {}, QStringLiteral("Cannot set a savepoint"));
-}
-
-Status SyncStore::rollbackTo(const QString& name)
-{
-    return exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name, {}, QStringLiteral("Cannot roll back"));
-}
-
-Status SyncStore::release(const QString& name)
-{
-    return exec(QStringLiteral("RELEASE SAVEPOINT ") + name, {}, QStringLiteral("Cannot release a savepoint"));
 }
 
 } // namespace gongdan

@@ -81,11 +81,6 @@ public:
     Status insertConflict(const QString& id, const QString& ticketId, const QJsonObject& data, qint64 seq);
     QList<QJsonObject> conflicts(const QString& ticketId);
 
-    /// SAVEPOINTs around one mutation, so a rejected one leaves the batch's transaction clean.
-    Status savepoint(const QString& name);
-    Status rollbackTo(const QString& name);
-    Status release(const QString& name);
-
 private:
     Status exec(const QString& sql, const QVariantList& values, const QString& what);
 

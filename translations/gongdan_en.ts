@@ -1666,6 +1666,14 @@
             <numerusform>The server refused to sync (%1); retrying. Your %n changes are kept.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Working offline: not signed in to the team server. What you change stays on this computer until you sign in.</source>
+        <translation>Working offline: not signed in to the team server. What you change stays on this computer until you sign in.</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached (%1). You can keep working; changes will be sent when it is back.</source>
+        <translation>The team server cannot be reached (%1). You can keep working; changes will be sent when it is back.</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketComposer</name>

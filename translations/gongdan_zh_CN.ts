@@ -1653,6 +1653,14 @@
             <numerusform>服务器拒绝同步（%1），正在重试。您的 %n 项更改已保留。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Working offline: not signed in to the team server. What you change stays on this computer until you sign in.</source>
+        <translation>离线工作：尚未登录团队服务器。登录前，所做的更改只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached (%1). You can keep working; changes will be sent when it is back.</source>
+        <translation>无法连接团队服务器（%1）。可以继续工作；服务器恢复后将发送更改。</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketComposer</name>

@@ -158,8 +158,11 @@ void SyncController::refresh()
     switch (m_engine->state()) {
     case SyncEngine::State::Stopped:
         status = tr("Not connected · %n change(s) waiting to sync", nullptr, n);
-        banner = tr("Working offline: not signed in to the team server. %n change(s) will be sent once you sign in.",
-            nullptr, n);
+        banner = n == 0 ? tr("Working offline: not signed in to the team server. What you change stays on this "
+                             "computer until you sign in.")
+                        : tr("Working offline: not signed in to the team server. %n change(s) will be sent once you "
+                             "sign in.",
+                            nullptr, n);
         button = tr("Sign in…");
         break;
     case SyncEngine::State::Syncing:
@@ -171,9 +174,11 @@ void SyncController::refresh()
         break;
     case SyncEngine::State::Offline:
         status = tr("Offline · %n change(s) waiting", nullptr, n);
-        banner = tr("The team server cannot be reached (%1). You can keep working; %n change(s) will be sent when "
-                    "it is back.",
-            nullptr, n)
+        banner = (n == 0 ? tr("The team server cannot be reached (%1). You can keep working; changes will be sent "
+                              "when it is back.")
+                         : tr("The team server cannot be reached (%1). You can keep working; %n change(s) will be "
+                              "sent when it is back.",
+                             nullptr, n))
                      .arg(m_engine->lastError());
         button = tr("Retry now");
         break;
