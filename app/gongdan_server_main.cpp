@@ -49,6 +49,10 @@ int main(int argc, char** argv)
         QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1")});
     parser.addOption({QStringLiteral("port"), QStringLiteral("Port (default 8734; 0 takes any free port)."),
         QStringLiteral("PORT"), QStringLiteral("8734")});
+    parser.addOption({QStringLiteral("tls-cert"), QStringLiteral("Serve HTTPS with this PEM certificate (chain)."),
+        QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("tls-key"), QStringLiteral("The PEM private key of --tls-cert."), QStringLiteral("FILE")});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -60,6 +64,12 @@ int main(int argc, char** argv)
     if (!portOk || port > 65535 || address.isNull()) {
         log.error(QStringLiteral("bad_arguments"),
             {{QStringLiteral("message"), QStringLiteral("--listen needs an IP address, --port 0 to 65535")}});
+        return 2;
+    }
+
+    if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key"))) {
+        log.error(QStringLiteral("bad_arguments"),
+            {{QStringLiteral("message"), QStringLiteral("--tls-cert and --tls-key go together")}});
         return 2;
     }
 
@@ -91,6 +101,14 @@ int main(int argc, char** argv)
     SyncService sync(syncStore, users, clock, failpoints);
     SyncRoutes syncRoutes(auth, sync);
     HttpApi api(db, log);
+    if (parser.isSet(QStringLiteral("tls-cert"))) {
+        if (Status tls = api.useTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
+            !tls) {
+            log.error(QStringLiteral("tls_failed"),
+                {{QStringLiteral("code"), tls.error().code}, {QStringLiteral("message"), tls.error().message}});
+            return 2;
+        }
+    }
     accounts.install(api.http());
     syncRoutes.install(api.http());
     PokeHub pokes(auth);

@@ -4,11 +4,15 @@
 #include "ServerDatabase.h"
 #include "ServerLog.h"
 
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaEnum>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 
 namespace gongdan {
 
@@ -47,6 +51,34 @@ void HttpApi::logRequest(const QHttpServerRequest& request, int status)
     m_log.info(QStringLiteral("request"),
         {{QStringLiteral("method"), methodName(request)}, {QStringLiteral("path"), request.url().path()},
             {QStringLiteral("status"), status}, {QStringLiteral("peer"), request.remoteAddress().toString()}});
+}
+
+Status HttpApi::useTls(const QString& certificatePath, const QString& keyPath)
+{
+    QFile certificateFile(certificatePath);
+    QFile keyFile(keyPath);
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return Error {QStringLiteral("server.tls_certificate"),
+            QStringLiteral("Cannot read the certificate %1: %2").arg(certificatePath, certificateFile.errorString())};
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return Error {QStringLiteral("server.tls_key"),
+            QStringLiteral("Cannot read the private key %1: %2").arg(keyPath, keyFile.errorString())};
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
+    const QByteArray keyPem = keyFile.readAll();
+    const QSslKey rsaKey(keyPem, QSsl::Rsa, QSsl::Pem);
+    const QSslKey key = rsaKey.isNull() ? QSslKey(keyPem, QSsl::Ec, QSsl::Pem) : rsaKey;
+    if (chain.isEmpty())
+        return Error {QStringLiteral("server.tls_certificate"),
+            QStringLiteral("%1 holds no PEM certificate.").arg(certificatePath)};
+    if (key.isNull())
+        return Error {QStringLiteral("server.tls_key"),
+            QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key.").arg(keyPath)};
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setProtocol(QSsl::SecureProtocols);
+    m_http.sslSetup(configuration);
+    return {};
 }
 
 quint16 HttpApi::listen(const QHostAddress& address, quint16 port)

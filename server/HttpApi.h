@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Result.h"
+
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
@@ -18,6 +20,8 @@ class HttpApi : public QObject {
 public:
     HttpApi(ServerDatabase& database, ServerLog& log, QObject* parent = nullptr);
 
+    /// Serves HTTPS (and WSS) with this certificate and private key (PEM files); call before listen().
+    Status useTls(const QString& certificatePath, const QString& keyPath);
     /// Listens on `address`:`port` (0: any free port); the port taken, or 0 when it could not listen.
     quint16 listen(const QHostAddress& address, quint16 port);
     /// For the route groups (AccountRoutes, …) to install themselves.

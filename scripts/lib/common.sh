@@ -11,7 +11,7 @@ GONGDAN_PACKAGES=(
     qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     qtkeychain-qt6-dev libsodium-dev libxlsxwriter-dev libsqlite3-dev
-    postgresql-15 dbus dbus-x11 gnome-keyring
+    postgresql-15 dbus dbus-x11 gnome-keyring openssl
     xvfb xauth fonts-noto-cjk
 )
 

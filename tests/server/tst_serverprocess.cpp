@@ -2,6 +2,9 @@
 // routes with a JSON error, stops cleanly on SIGTERM, and restarts on the same database.
 #include "ServerHarness.h"
 
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gongdan::test;
@@ -13,6 +16,7 @@ private Q_SLOTS:
     void startsAnswersAndStops_data();
     void startsAnswersAndStops();
     void badArgumentsAreRefused();
+    void servesHttpsWithACertificate();
     void unreachableDatabaseIsReported();
 };
 
@@ -74,6 +78,43 @@ void TestServerProcess::badArgumentsAreRefused()
     QCOMPARE(runServerCommand({QStringLiteral("--port"), QStringLiteral("seventy")}, {}, &output), 2);
     QVERIFY2(output.contains(QLatin1String("--port")), qPrintable(output));
     QCOMPARE(runServerCommand({QStringLiteral("--listen"), QStringLiteral("not-an-address")}, {}, &output), 2);
+}
+
+void TestServerProcess::servesHttpsWithACertificate()
+{
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(QStringLiteral("cert.pem")), key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+            QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+            QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    QVERIFY2(openssl.waitForFinished(60000) && openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+
+    TeamDatabase database(QStringLiteral("sqlite"));
+    ServerProcess server;
+    QVERIFY2(server.start(database.location(), {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}),
+        qPrintable(server.lastLog()));
+    QFile pem(cert);
+    QVERIFY(pem.open(QIODevice::ReadOnly));
+    HttpClient https(server.secureUrl());
+    https.setTrusted(QSslCertificate::fromData(pem.readAll(), QSsl::Pem));
+    const HttpResult health = https.get(QStringLiteral("/health"));
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.body.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    HttpClient plain(server.baseUrl()); // plain HTTP on a TLS port gets no answer
+    QCOMPARE(plain.get(QStringLiteral("/health")).status, 0);
+    QCOMPARE(server.terminate(), 0);
+
+    QString output;
+    QCOMPARE(runServerCommand({QStringLiteral("--database"), database.location(), QStringLiteral("--port"),
+                                  QStringLiteral("0"), QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"),
+                                  dir.filePath(QStringLiteral("missing.pem"))},
+                 {}, &output),
+        2);
+    QVERIFY2(output.contains(QLatin1String("server.tls_key")), qPrintable(output));
+    QCOMPARE(runServerCommand({QStringLiteral("--tls-cert"), cert}, {}, &output), 2);
 }
 
 void TestServerProcess::unreachableDatabaseIsReported()

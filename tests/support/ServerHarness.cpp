@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSslConfiguration>
 #include <QTest>
 #include <QUrl>
 #include <QUuid>
@@ -143,6 +144,11 @@ QString ServerProcess::baseUrl() const
     return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
 }
 
+QString ServerProcess::secureUrl() const
+{
+    return QStringLiteral("https://127.0.0.1:%1").arg(m_port);
+}
+
 QList<QJsonObject> ServerProcess::log()
 {
     m_stderr += m_process.readAllStandardError();
@@ -218,6 +224,11 @@ HttpResult HttpClient::send(
     const QByteArray& verb, const QString& path, const QByteArray& body, const QByteArray& contentType)
 {
     QNetworkRequest request(QUrl(m_base + path));
+    if (!m_trusted.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(m_trusted);
+        request.setSslConfiguration(tls);
+    }
     if (!body.isEmpty() || verb == "POST" || verb == "PATCH")
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!m_token.isEmpty())

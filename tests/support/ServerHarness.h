@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSslCertificate>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <memory>
@@ -51,6 +52,8 @@ public:
     void kill();
     quint16 port() const { return m_port; }
     QString baseUrl() const;
+    /// The same with https (a server started with --tls-cert).
+    QString secureUrl() const;
     /// Every log line so far, each a JSON object.
     QList<QJsonObject> log();
     QString lastLog() const { return QString::fromUtf8(m_stderr); }
@@ -91,6 +94,8 @@ public:
     explicit HttpClient(QString baseUrl) : m_base(std::move(baseUrl)) { }
     void setToken(const QString& token) { m_token = token; }
     const QString& token() const { return m_token; }
+    /// For https: trust exactly these certificates (a test's self-signed one).
+    void setTrusted(const QList<QSslCertificate>& certificates) { m_trusted = certificates; }
     const QString& baseUrl() const { return m_base; }
     HttpResult get(const QString& path) { return send("GET", path, {}); }
     HttpResult post(const QString& path, const QJsonObject& body) { return send("POST", path, jsonBytes(body)); }
@@ -105,6 +110,7 @@ private:
     QNetworkAccessManager m_network;
     QString m_base;
     QString m_token;
+    QList<QSslCertificate> m_trusted;
 };
 
 } // namespace gongdan::test
