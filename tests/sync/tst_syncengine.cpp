@@ -7,6 +7,7 @@
 #include "LocalNumberAllocator.h"
 #include "SyncDevice.h"
 #include "SyncEngine.h"
+#include "TicketTransition.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -27,7 +28,9 @@ QString compact(const QJsonObject& object)
 
 /// One agent's workstation: its own local store, numbering by device reference, and a sync engine.
 struct Desk {
-    Desk(const QString& serverUrl, const QString& login, const QString& password) : server(serverUrl)
+    /// `skewSeconds`: how far this workstation's clock is off (it stands still there).
+    Desk(const QString& serverUrl, const QString& login, const QString& password, qint64 skewSeconds = 0)
+        : clock(QDateTime::currentDateTimeUtc().addSecs(skewSeconds)), server(serverUrl)
     {
         auto opened = Database::open(dir.filePath(QStringLiteral("desk.sqlite")), clock);
         if (!opened)
@@ -66,7 +69,7 @@ struct Desk {
                                                                                          : -1;
     }
 
-    SystemClock clock;
+    ManualClock clock;
     QTemporaryDir dir;
     QString server;
     std::unique_ptr<Database> db;
@@ -153,6 +156,12 @@ private Q_SLOTS:
     void offlineTicketGetsItsNumberAndReachesTheOtherDesk();
     void twoDesksEditOfflineAndConverge_data() { addBackendRows(); }
     void twoDesksEditOfflineAndConverge();
+    void clockSkewChangesNothing_data() { addBackendRows(); }
+    void clockSkewChangesNothing();
+    void aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced_data() { addBackendRows(); }
+    void aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced();
+    void fiveThousandOfflineChangesArePushedOnReconnect_data() { addBackendRows(); }
+    void fiveThousandOfflineChangesArePushedOnReconnect();
     void aServerThatIsDownIsRetriedByTheTimer_data() { addBackendRows(); }
     void aServerThatIsDownIsRetriedByTheTimer();
 
@@ -268,6 +277,110 @@ void TestSyncEngine::twoDesksEditOfflineAndConverge()
         QCOMPARE(conflicts.first().value(QStringLiteral("lost")).toString(), QStringLiteral("李娜改的"));
         compareWithServer(*desk);
     }
+}
+
+void TestSyncEngine::clockSkewChangesNothing()
+{
+    // li.na's clock runs 48 h ahead, the boss's 48 h behind. Order comes from the server alone: the
+    // boss pushes later, so his subject wins although his clock says he edited four days earlier.
+    QVERIFY(startServer());
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"), 48 * 3600);
+    Desk boss(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"), -48 * 3600);
+    li.start();
+    boss.start();
+    Ticket draft;
+    draft.subject = QStringLiteral("原标题");
+    draft.groupId = QStringLiteral("service");
+    const QString id = li.tickets->create(draft, li.userId).value().id;
+    QVERIFY(QTest::qWaitFor([&] { return boss.ticketIds().contains(id); }, 10000));
+    QVERIFY(li.idle());
+    QVERIFY(boss.idle());
+    li.engine->stop();
+    boss.engine->stop();
+    QVERIFY(li.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("未来的李娜")}}, li.userId));
+    QVERIFY(li.tickets->addComment(id, CommentVisibility::Public, QStringLiteral("来自未来"), {}, li.userId));
+    QVERIFY(boss.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("过去的经理")}}, boss.userId));
+    li.start();
+    QVERIFY(li.idle());
+    boss.start();
+    QVERIFY(boss.idle());
+    QVERIFY(QTest::qWaitFor([&] { return li.tickets->find(id)->subject == QStringLiteral("过去的经理"); }, 10000));
+    QVERIFY(li.idle());
+    // The comment from "the future" carries the server's time, not the skewed one, on both desks.
+    const Comment comment = li.tickets->comments(id).first();
+    QVERIFY(comment.createdAt <= QDateTime::currentDateTimeUtc());
+    QCOMPARE(boss.tickets->comments(id).first().createdAt, comment.createdAt);
+    compareWithServer(li);
+    compareWithServer(boss);
+}
+
+void TestSyncEngine::aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced()
+{
+    QVERIFY(startServer());
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    li.start();
+    Ticket draft;
+    draft.subject = QStringLiteral("要转走的工单");
+    draft.groupId = QStringLiteral("service");
+    const QString id = li.tickets->create(draft, li.userId).value().id;
+    QVERIFY(li.idle());
+    li.engine->stop();
+    QVERIFY(li.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("离线时改的")}}, li.userId));
+
+    // Meanwhile the boss hands it to field-ops, which li.na cannot see.
+    SyncDevice boss(
+        m_server->baseUrl(), signIn(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    TransitionRequest transfer;
+    transfer.action = TicketAction::Transfer;
+    transfer.targetGroup = QStringLiteral("field-ops");
+    transfer.note = QStringLiteral("转外勤");
+    QCOMPARE(
+        boss.push({boss.mutation(QStringLiteral("ticket.transition"), id, transitionToJson(transfer))}).status, 200);
+
+    li.start();
+    QVERIFY(QTest::qWaitFor([&] { return !li.ticketIds().contains(id); }, 10000)); // purged from her cache
+    QVERIFY(QTest::qWaitFor([&] { return li.engine->state() == SyncEngine::State::Idle; }, 10000));
+    // Her edit is not dropped silently: it stays, refused, with the server's reason.
+    QSqlQuery rejected(li.db->sql());
+    QVERIFY(rejected.exec(QStringLiteral("SELECT name, last_error FROM outbox WHERE state = 'rejected'")));
+    QVERIFY(rejected.next());
+    QCOMPARE(rejected.value(0).toString(), QStringLiteral("ticket.patch"));
+    QVERIFY(rejected.value(1).toString().contains(QLatin1String("access.denied")));
+    QCOMPARE(li.engine->waiting(), 0);
+    compareWithServer(li);
+}
+
+void TestSyncEngine::fiveThousandOfflineChangesArePushedOnReconnect()
+{
+    QVERIFY(startServer());
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    QStringList ids;
+    for (int t = 0; t < 10; ++t) {
+        Ticket draft;
+        draft.subject = QStringLiteral("离线工单 %1").arg(t);
+        draft.groupId = QStringLiteral("service");
+        ids.append(li.tickets->create(draft, li.userId).value().id);
+        for (int i = 0; i < 299; ++i)
+            QVERIFY(li.tickets->patch(
+                ids.last(), {{QStringLiteral("description"), QStringLiteral("第 %1 次修改").arg(i)}}, li.userId));
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(li.tickets->addComment(
+                ids.last(), CommentVisibility::Internal, QStringLiteral("备注 %1").arg(i), {}, li.userId));
+    }
+    QCOMPARE(li.engine->waiting(), 5000);
+    li.start();
+    QVERIFY(li.idle(120000));
+    QCOMPARE(li.outbox(), 0);
+    Desk boss(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"));
+    boss.start();
+    QVERIFY(boss.idle(120000));
+    QCOMPARE(boss.ticketIds().size(), 10);
+    for (const QString& id : ids) {
+        QCOMPARE(boss.tickets->find(id)->description, QStringLiteral("第 298 次修改"));
+        QCOMPARE(boss.tickets->comments(id).size(), 200);
+    }
+    compareWithServer(li);
+    compareWithServer(boss);
 }
 
 void TestSyncEngine::aServerThatIsDownIsRetriedByTheTimer()
