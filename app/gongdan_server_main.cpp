@@ -9,6 +9,7 @@
 #include "ServerDatabase.h"
 #include "ServerLog.h"
 #include "SyncRoutes.h"
+#include "TicketRoutes.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -100,6 +101,7 @@ int main(int argc, char** argv)
     SyncStore syncStore(db, clock, failpoints);
     SyncService sync(syncStore, users, clock, failpoints);
     SyncRoutes syncRoutes(auth, sync);
+    TicketRoutes ticketRoutes(auth, syncStore, sync, sync.applier());
     HttpApi api(db, log);
     if (parser.isSet(QStringLiteral("tls-cert"))) {
         if (Status tls = api.useTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
@@ -111,6 +113,7 @@ int main(int argc, char** argv)
     }
     accounts.install(api.http());
     syncRoutes.install(api.http());
+    ticketRoutes.install(api.http());
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);

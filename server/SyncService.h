@@ -32,6 +32,10 @@ public:
     Result<QJsonObject> pull(
         const UserRecord& user, const QString& clientId, qint64 cursor, int limit, const QString& epoch);
 
+    /// Tells the pokes about changes committed outside a push (the REST API).
+    void announce(qint64 serverSeq, const QList<ChangeScope>& scopes) { Q_EMIT committed(serverSeq, scopes); }
+    MutationApplier& applier() { return m_applier; }
+
 Q_SIGNALS:
     /// A push committed changes up to `serverSeq` in these scopes (the WebSocket pokes listen).
     void committed(qint64 serverSeq, const QList<gongdan::ChangeScope>& scopes);

@@ -168,32 +168,36 @@ Status SyncStore::appendChange(qint64 seq, const QString& entity, const QString&
         QStringLiteral("Cannot log the change"));
 }
 
-Result<QList<ChangeRow>> SyncStore::changes(const Principal& who, qint64 cursor, qint64 upTo, int limit)
+QString SyncStore::scopeCondition(const Principal& who, QVariantList& values, bool teamWideRows)
 {
-    // The scope test is the access rule of domain/Access.h written as SQL over the logged scope.
-    QString scope;
-    QVariantList values {cursor, upTo};
+    // The access rule of domain/Access.h written as SQL over group_id and assignee_id.
+    const QString all = teamWideRows ? QStringLiteral("audience = 'all' OR ") : QString();
     switch (who.role) {
     case Role::Admin:
     case Role::Supervisor:
-        scope = QStringLiteral("1 = 1");
-        break;
+        return QStringLiteral("1 = 1");
     case Role::Agent: {
-        scope = QStringLiteral("audience = 'all' OR assignee_id = ?");
         values.append(who.userId);
+        QString scope = all + QStringLiteral("assignee_id = ?");
         if (!who.groupIds.isEmpty()) {
             scope += QStringLiteral(" OR group_id IN (%1)")
                          .arg(QStringList(who.groupIds.size(), QStringLiteral("?")).join(QLatin1Char(',')));
             for (const QString& group : who.groupIds)
                 values.append(group);
         }
-        break;
+        return scope;
     }
     case Role::Field:
-        scope = QStringLiteral("audience = 'all' OR assignee_id = ?");
         values.append(who.userId);
-        break;
+        return all + QStringLiteral("assignee_id = ?");
     }
+    return QStringLiteral("1 = 0");
+}
+
+Result<QList<ChangeRow>> SyncStore::changes(const Principal& who, qint64 cursor, qint64 upTo, int limit)
+{
+    QVariantList values {cursor, upTo};
+    const QString scope = scopeCondition(who, values, true);
     values.append(limit);
     QSqlQuery query(m_database.sql());
     query.setForwardOnly(true);
@@ -253,6 +257,41 @@ QStringList SyncStore::ticketsByAlias(const QString& alias)
             ids.append(query.value(0).toString());
     }
     return ids;
+}
+
+std::optional<Ticket> SyncStore::ticketByNumberOrAlias(const QString& key)
+{
+    QSqlQuery& query = m_database.prepared(QStringLiteral(
+        "SELECT id FROM ticket WHERE number = ? UNION SELECT ticket_id FROM ticket_alias WHERE alias = ? LIMIT 1"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
+    query.addBindValue(key);
+    query.addBindValue(key);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return ticket(query.value(0).toString());
+}
+
+Result<QList<Ticket>> SyncStore::tickets(const Principal& who, const QString& beforeId, int limit)
+{
+    QVariantList values;
+    const QString scope = scopeCondition(who, values, false);
+    QSqlQuery query(m_database.sql());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT data FROM ticket WHERE (%1) %2 ORDER BY id DESC LIMIT ?")
+                      .arg(scope, beforeId.isEmpty() ? QString() : QStringLiteral("AND id < ?")));
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!beforeId.isEmpty())
+        query.addBindValue(beforeId);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot list tickets"));
+    QList<Ticket> out;
+    while (query.next()) {
+        if (auto ticket = JsonCodec::ticketFromJson(parsed(query.value(0))))
+            out.append(ticket.value());
+    }
+    return out;
 }
 
 QStringList SyncStore::aliasesOf(const QString& ticketId)

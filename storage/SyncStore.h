@@ -68,6 +68,9 @@ public:
     Result<QList<ChangeRow>> changes(const Principal& who, qint64 cursor, qint64 upTo, int limit);
 
     std::optional<Ticket> ticket(const QString& id);
+    std::optional<Ticket> ticketByNumberOrAlias(const QString& key);
+    /// The tickets `who` may read, newest first (UUIDv7 ids sort by creation), after `beforeId`.
+    Result<QList<Ticket>> tickets(const Principal& who, const QString& beforeId, int limit);
     Status upsertTicket(const Ticket& ticket, qint64 seq, bool insert);
     Status addAlias(const QString& alias, const QString& ticketId);
     QStringList ticketsByAlias(const QString& alias);
@@ -82,6 +85,8 @@ public:
     QList<QJsonObject> conflicts(const QString& ticketId);
 
 private:
+    /// The SQL form of domain/Access.h's read rule; appends its bound values.
+    static QString scopeCondition(const Principal& who, QVariantList& values, bool teamWideRows);
     Status exec(const QString& sql, const QVariantList& values, const QString& what);
 
     ServerDatabase& m_database;

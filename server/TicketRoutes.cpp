@@ -1,0 +1,137 @@
+#include "TicketRoutes.h"
+
+#include "ApiSupport.h"
+#include "JsonCodec.h"
+#include "Uuid.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace gongdan {
+
+using Method = QHttpServerRequest::Method;
+using StatusCode = QHttpServerResponse::StatusCode;
+using namespace api;
+
+TicketRoutes::TicketRoutes(AuthService& auth, SyncStore& store, SyncService& sync, MutationApplier& applier)
+    : m_auth(auth), m_store(store), m_sync(sync), m_applier(applier)
+{
+}
+
+void TicketRoutes::install(QHttpServer& http)
+{
+    http.route(QStringLiteral("/api/v1/tickets"), Method::Get,
+        [this](const QHttpServerRequest& request) { return list(request); });
+    http.route(QStringLiteral("/api/v1/tickets/<arg>"), Method::Get,
+        [this](const QString& key, const QHttpServerRequest& request) { return one(key, request); });
+    http.route(QStringLiteral("/api/v1/tickets/<arg>/comments"), Method::Get,
+        [this](const QString& id, const QHttpServerRequest& request) { return comments(id, request); });
+    http.route(QStringLiteral("/api/v1/tickets/<arg>/comments"), Method::Post,
+        [this](const QString& id, const QHttpServerRequest& request) { return addComment(id, request); });
+}
+
+Result<Ticket> TicketRoutes::readable(const UserRecord& user, const QString& key)
+{
+    std::optional<Ticket> ticket = m_store.ticket(key);
+    if (!ticket)
+        ticket = m_store.ticketByNumberOrAlias(key);
+    if (!ticket)
+        return Error {QStringLiteral("ticket.not_found"), QStringLiteral("There is no ticket \"%1\".").arg(key),
+            QStringLiteral("id")};
+    if (!access::mayRead(user.principal(), ticket->groupId, ticket->assigneeId))
+        return accessDenied(QStringLiteral("see tickets outside your groups"));
+    return *ticket;
+}
+
+QHttpServerResponse TicketRoutes::list(const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    const QUrlQuery query = request.query();
+    bool limitOk = true;
+    const int limit = query.hasQueryItem(QStringLiteral("limit"))
+        ? query.queryItemValue(QStringLiteral("limit")).toInt(&limitOk)
+        : 100;
+    if (!limitOk || limit < 1 || limit > 1000)
+        return errorResponse(Error {QStringLiteral("request.wrong_type"),
+            QStringLiteral("limit is a whole number from 1 to 1000."), QStringLiteral("limit")});
+    auto tickets = m_store.tickets(who.value().user.principal(), query.queryItemValue(QStringLiteral("before")), limit);
+    if (!tickets)
+        return errorResponse(tickets.error());
+    QJsonArray list;
+    for (const Ticket& ticket : tickets.value())
+        list.append(JsonCodec::toJson(ticket));
+    QJsonObject body {{QStringLiteral("tickets"), list}};
+    if (tickets.value().size() == limit)
+        body.insert(QStringLiteral("next_before"), tickets.value().last().id);
+    return jsonResponse(body);
+}
+
+QHttpServerResponse TicketRoutes::one(const QString& key, const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    auto ticket = readable(who.value().user, key);
+    if (!ticket)
+        return errorResponse(ticket.error());
+    QJsonArray conflicts;
+    for (const QJsonObject& conflict : m_store.conflicts(ticket.value().id))
+        conflicts.append(conflict);
+    QJsonObject body = m_applier.ticketData(ticket.value());
+    body.insert(QStringLiteral("conflicts"), conflicts);
+    return jsonResponse(body);
+}
+
+QHttpServerResponse TicketRoutes::comments(const QString& id, const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    auto ticket = readable(who.value().user, id);
+    if (!ticket)
+        return errorResponse(ticket.error());
+    QJsonArray list;
+    for (const Comment& comment : m_store.comments(ticket.value().id))
+        list.append(JsonCodec::toJson(comment));
+    return jsonResponse({{QStringLiteral("comments"), list}});
+}
+
+QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    auto body = parseBody(request, {QStringLiteral("body"), QStringLiteral("visibility")});
+    if (!body)
+        return errorResponse(body.error());
+    auto text = requiredString(body.value(), QStringLiteral("body"));
+    auto visibility = optionalString(body.value(), QStringLiteral("visibility"));
+    if (!text || !visibility)
+        return errorResponse(!text ? text.error() : visibility.error());
+    const std::optional<CommentVisibility> kind
+        = EnumText<CommentVisibility>::fromKey(visibility.value().value_or(QStringLiteral("public")));
+    if (!kind)
+        return errorResponse(Error {QStringLiteral("comment.visibility"),
+            QStringLiteral("visibility is \"public\" or \"internal\"."), QStringLiteral("visibility")});
+    auto ticket = readable(who.value().user, id);
+    if (!ticket)
+        return errorResponse(ticket.error());
+    const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), ticket.value().id, who.value().user.id,
+        *kind, text.value(), {}, QDateTime::currentDateTimeUtc()};
+    const Mutation mutation {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("comment.add"),
+        ticket.value().id, {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}};
+    ServerTransaction transaction(m_store.database());
+    m_store.takeTouchedScopes();
+    auto applied = m_applier.apply(who.value().user, mutation, QStringLiteral("api"));
+    if (!applied)
+        return errorResponse(applied.error());
+    if (Status committed = transaction.commit(); !committed)
+        return errorResponse(committed.error());
+    m_sync.announce(applied.value().value(QStringLiteral("server_seq")).toInteger(), m_store.takeTouchedScopes());
+    return jsonResponse(JsonCodec::toJson(comment), StatusCode::Created);
+}
+
+} // namespace gongdan
