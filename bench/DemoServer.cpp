@@ -2,6 +2,7 @@
 
 #include "DemoTeam.h"
 #include "PasswordHasher.h"
+#include "SyncStore.h"
 #include "UserRepository.h"
 
 namespace gongdan::demo {
@@ -15,6 +16,10 @@ int seedTeamServer(const QString& database, const QString& password, QTextStream
     }
     SystemClock clock;
     UserRepository users(*db.value(), clock);
+    SyncStore sync(*db.value(), clock);
+    users.setChangeLogger([&sync](const QString& entity, const QString& id, const QJsonObject& data) {
+        return sync.logTeamChange(entity, id, data);
+    });
     const DemoTeam& team = DemoTeam::instance();
     const QList<GroupRecord> existing = users.groups();
     for (const DemoGroup& group : team.groups) {

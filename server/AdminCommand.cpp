@@ -2,6 +2,7 @@
 
 #include "AuthService.h"
 #include "ServerDatabase.h"
+#include "SyncStore.h"
 
 #include <QCommandLineParser>
 
@@ -36,11 +37,15 @@ int refused(QTextStream& err, const Error& error)
 /// What the commands work with, built over one opened database.
 struct Accounts {
     explicit Accounts(ServerDatabase& database)
-        : users(database, clock), sessions(database), auth(users, sessions, hasher, clock)
+        : sync(database, clock), users(database, clock), sessions(database), auth(users, sessions, hasher, clock)
     {
+        users.setChangeLogger([this](const QString& entity, const QString& id, const QJsonObject& data) {
+            return sync.logTeamChange(entity, id, data);
+        });
     }
     SystemClock clock;
     PasswordHasher hasher;
+    SyncStore sync;
     UserRepository users;
     SessionStore sessions;
     AuthService auth;

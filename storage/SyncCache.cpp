@@ -235,6 +235,10 @@ Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qin
             const QString ticketId = change.data.value(QStringLiteral("ticket_id")).toString();
             if (!latest.contains(ticketId) && !touched.contains(ticketId))
                 touched.append(ticketId);
+        } else if (change.entity == QLatin1String("user") || change.entity == QLatin1String("group")) {
+            if (Status s = storeTeamMember(change); !s)
+                return s.error();
+            m_teamChanged = true;
         } else if (change.entity == QLatin1String("conflict")) {
             QSqlQuery& insert = m_db.prepared(QStringLiteral(
                 "INSERT OR IGNORE INTO ticket_conflict(id, ticket_id, data, server_seq) VALUES (?, ?, ?, ?)"));
@@ -253,6 +257,40 @@ Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qin
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return touched;
+}
+
+Status SyncCache::storeTeamMember(const PulledChange& change)
+{
+    const QJsonObject& d = change.data;
+    const bool user = change.entity == QLatin1String("user");
+    QSqlQuery& upsert = m_db.prepared(user
+            ? QStringLiteral("INSERT INTO agent(id, login, name, role, group_id, skills, active, version) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET login = excluded.login, "
+                             "name = excluded.name, role = excluded.role, group_id = excluded.group_id, "
+                             "skills = excluded.skills, active = excluded.active, version = excluded.version")
+            : QStringLiteral("INSERT INTO team_group(id, name_zh, name_en, active) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT(id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, "
+                             "active = excluded.active"));
+    upsert.addBindValue(change.id);
+    if (user) {
+        upsert.addBindValue(d.value(QStringLiteral("login")).toString());
+        upsert.addBindValue(d.value(QStringLiteral("name")).toString());
+        upsert.addBindValue(d.value(QStringLiteral("role")).toString());
+        // The local directory keeps one group per agent: the first (queues and names need no more).
+        const QJsonArray groups = d.value(QStringLiteral("groups")).toArray();
+        upsert.addBindValue(groups.isEmpty() ? QVariant() : QVariant(groups.first().toString()));
+        upsert.addBindValue(QString::fromUtf8(
+            QJsonDocument(d.value(QStringLiteral("skills")).toArray()).toJson(QJsonDocument::Compact)));
+        upsert.addBindValue(d.value(QStringLiteral("active")).toBool(true) ? 1 : 0);
+        upsert.addBindValue(d.value(QStringLiteral("version")).toInt());
+    } else {
+        upsert.addBindValue(d.value(QStringLiteral("name_zh")).toString());
+        upsert.addBindValue(d.value(QStringLiteral("name_en")).toString());
+        upsert.addBindValue(d.value(QStringLiteral("active")).toBool(true) ? 1 : 0);
+    }
+    const bool ok = upsert.exec();
+    upsert.finish();
+    return ok ? Status() : Status(Database::errorOf(upsert));
 }
 
 Result<QStringList> SyncCache::recordResults(const QJsonArray& results)

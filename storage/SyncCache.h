@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <utility>
 
 namespace gongdan {
 
@@ -38,6 +39,8 @@ public:
 
     /// Applies a pull page; the ids of the tickets whose visible row changed.
     Result<QStringList> applyPage(const QList<PulledChange>& changes, qint64 nextCursor, const QString& epoch);
+    /// True once after a page that changed users or groups (the directory of names should reload).
+    bool takeTeamChanged() { return std::exchange(m_teamChanged, false); }
     /// Records a push's answers: applied (or already applied) → acked until a pull delivers it;
     /// rejected → kept with the server's reason, and the ticket recomputed without it. The ids of the
     /// tickets recomputed.
@@ -59,12 +62,15 @@ private:
     Status writeVisible(const Ticket& ticket);
     Status removeVisible(const QString& ticketId);
     Status insertComment(const PulledChange& change);
+    /// A user or group from the server into the local directory (agent, team_group).
+    Status storeTeamMember(const PulledChange& change);
     std::optional<qint64> rowidOf(const QString& ticketId);
 
     Database& m_db;
     TicketRepository& m_tickets;
     Outbox m_outbox;
     TicketRowWriter m_writer;
+    bool m_teamChanged = false;
 };
 
 } // namespace gongdan

@@ -38,7 +38,8 @@ SyncStore::SyncStore(ServerDatabase& database, const Clock& clock, const Failpoi
           && database.backend() == ServerDatabase::Backend::Postgresql)
 {
     if (m_naive)
-        QSqlQuery(database.sql()).exec(QStringLiteral("CREATE SEQUENCE IF NOT EXISTS naive_change_seq"));
+        QSqlQuery(database.sql())
+            .exec(QStringLiteral("CREATE SEQUENCE IF NOT EXISTS naive_change_seq START WITH 1000000"));
 }
 
 Status SyncStore::exec(const QString& sql, const QVariantList& values, const QString& what)
@@ -192,6 +193,14 @@ QString SyncStore::scopeCondition(const Principal& who, QVariantList& values, bo
         return all + QStringLiteral("assignee_id = ?");
     }
     return QStringLiteral("1 = 0");
+}
+
+Status SyncStore::logTeamChange(const QString& entity, const QString& id, const QJsonObject& data)
+{
+    auto seq = nextSeq();
+    if (!seq)
+        return seq.error();
+    return appendChange(seq.value(), entity, id, ChangeScope {true, {}, {}}, QStringLiteral("upsert"), data, {}, {});
 }
 
 Result<QList<ChangeRow>> SyncStore::changes(const Principal& who, qint64 cursor, qint64 upTo, int limit)

@@ -62,6 +62,9 @@ public:
     Result<qint64> committedSeq();
     Status appendChange(qint64 seq, const QString& entity, const QString& entityId, const ChangeScope& scope,
         const QString& op, const QJsonObject& data, const QString& mutationId, const QString& clientId);
+    /// Logs a team-wide change (a user or group) for every device, under the next seq; for
+    /// UserRepository::setChangeLogger, inside its transaction.
+    Status logTeamChange(const QString& entity, const QString& id, const QJsonObject& data);
     /// The scopes appendChange() wrote to since the last call (who to poke once the push commits).
     QList<ChangeScope> takeTouchedScopes() { return std::exchange(m_touched, {}); }
     /// Changes after `cursor` up to `upTo` that `who` may read, in seq order, at most `limit`.

@@ -101,6 +101,10 @@ Result<UserRecord> UserRepository::create(UserRecord user)
         return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot add the user"));
     if (Status written = writeMemberships(user.id, user.groupIds, user.skills); !written)
         return written.error();
+    if (m_log) {
+        if (Status logged = m_log(QStringLiteral("user"), user.id, user.toJson()); !logged)
+            return logged.error();
+    }
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return user;
@@ -144,6 +148,10 @@ Result<UserRecord> UserRepository::update(const QString& userId, const UserChang
         return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot change the user"));
     if (Status written = writeMemberships(user.id, user.groupIds, user.skills); !written)
         return written.error();
+    if (m_log) {
+        if (Status logged = m_log(QStringLiteral("user"), user.id, user.toJson()); !logged)
+            return logged.error();
+    }
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return user;
@@ -255,11 +263,18 @@ Result<GroupRecord> UserRepository::createGroup(const GroupRecord& group)
     query.addBindValue(group.nameZh.trimmed());
     query.addBindValue(group.nameEn.trimmed().isEmpty() ? group.nameZh.trimmed() : group.nameEn.trimmed());
     query.addBindValue(group.active ? 1 : 0);
-    if (!query.exec())
-        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot add the group"));
     GroupRecord stored = group;
     stored.nameZh = group.nameZh.trimmed();
     stored.nameEn = group.nameEn.trimmed().isEmpty() ? stored.nameZh : group.nameEn.trimmed();
+    ServerTransaction transaction(m_database);
+    if (!query.exec())
+        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot add the group"));
+    if (m_log) {
+        if (Status logged = m_log(QStringLiteral("group"), stored.id, stored.toJson()); !logged)
+            return logged.error();
+    }
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
     return stored;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <functional>
 #include <optional>
 
 namespace gongdan {
@@ -65,6 +66,12 @@ public:
 
     static QString normalizedLogin(const QString& login) { return login.trimmed().toLower(); }
 
+    /// Called inside the transaction of every change to a user or group with ("user" | "group", id, the
+    /// public JSON): the server logs it for sync there (SyncStore::logTeamChange), so the change and its
+    /// log row commit together. None by default.
+    using ChangeLogger = std::function<Status(const QString& entity, const QString& id, const QJsonObject& data)>;
+    void setChangeLogger(ChangeLogger logger) { m_log = std::move(logger); }
+
 private:
     Status validate(const UserRecord& user);
     Status writeMemberships(const QString& userId, const QStringList& groupIds, const QStringList& skills);
@@ -73,6 +80,7 @@ private:
 
     ServerDatabase& m_database;
     const Clock& m_clock;
+    ChangeLogger m_log;
 };
 
 } // namespace gongdan

@@ -217,6 +217,8 @@ void SyncEngine::pullNext()
         }
         if (!touched.value().isEmpty())
             Q_EMIT ticketsChanged(touched.value());
+        if (m_cache.takeTeamChanged())
+            Q_EMIT teamChanged();
         if (page.value(QStringLiteral("has_more")).toBool())
             return pullNext();
         if (m_bootstrap) {

@@ -55,6 +55,8 @@ Q_SIGNALS:
     /// Visible rows changed by a pull or a rejection: models refresh just these.
     void ticketsChanged(const QStringList& ticketIds);
     void waitingChanged(qint64 count);
+    /// Users or groups changed on the server (names, roles, departments).
+    void teamChanged();
     void signInRequired(const QString& reason);
     /// A cycle finished in step with the server.
     void synced();

@@ -144,6 +144,20 @@ void TestSyncProtocol::firstPushNumbersTheTicket()
     QCOMPARE(data.value(QStringLiteral("aliases")).toArray(), QJsonArray {first.number});
     QCOMPARE(changes.at(0).toObject().value(QStringLiteral("server_seq")).toInteger() + 1,
         changes.at(1).toObject().value(QStringLiteral("server_seq")).toInteger());
+    // Users and groups reach every device too, without their password hashes.
+    SyncDevice zhangDevice(
+        m_server->baseUrl(), signIn(m_server->baseUrl(), QStringLiteral("zhang"), QStringLiteral("zhang-password")));
+    const QJsonArray team = zhangDevice.pullAll(100, true);
+    QStringList logins;
+    for (const QJsonValue& value : team) {
+        const QJsonObject change = value.toObject();
+        if (change.value(QStringLiteral("entity")).toString() == QLatin1String("user"))
+            logins.append(change.value(QStringLiteral("data")).toObject().value(QStringLiteral("login")).toString());
+        QVERIFY(!QJsonDocument(change).toJson().contains("argon2"));
+    }
+    QCOMPARE(logins,
+        QStringList(
+            {QStringLiteral("boss"), QStringLiteral("li.na"), QStringLiteral("zhang"), QStringLiteral("wang")}));
     // Nothing new: an empty page, the cursor stays.
     const qint64 cursor = boss->cursor;
     QVERIFY(boss->pullAll().isEmpty());

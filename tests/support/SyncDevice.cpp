@@ -35,7 +35,7 @@ HttpResult SyncDevice::push(const QJsonArray& mutations)
         {{QStringLiteral("client_id"), clientId}, {QStringLiteral("mutations"), mutations}});
 }
 
-QJsonArray SyncDevice::pullAll(int pageSize)
+QJsonArray SyncDevice::pullAll(int pageSize, bool withTeam)
 {
     QJsonArray all;
     for (;;) {
@@ -45,8 +45,11 @@ QJsonArray SyncDevice::pullAll(int pageSize)
             lastError = QString::fromUtf8(page.raw);
             return all;
         }
-        for (const QJsonValue& change : page.body.value(QStringLiteral("changes")).toArray())
-            all.append(change);
+        for (const QJsonValue& change : page.body.value(QStringLiteral("changes")).toArray()) {
+            const QString entity = change.toObject().value(QStringLiteral("entity")).toString();
+            if (withTeam || (entity != QLatin1String("user") && entity != QLatin1String("group")))
+                all.append(change);
+        }
         cursor = page.body.value(QStringLiteral("next_cursor")).toInteger();
         if (!page.body.value(QStringLiteral("has_more")).toBool())
             return all;

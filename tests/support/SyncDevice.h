@@ -19,8 +19,9 @@ public:
     /// The next mutation of this device (its seq counts up).
     QJsonObject mutation(const QString& name, const QString& entityId, const QJsonObject& args);
     HttpResult push(const QJsonArray& mutations);
-    /// Pulls (pages of `pageSize`) until has_more is false; every change after the cursor.
-    QJsonArray pullAll(int pageSize = 3);
+    /// Pulls (pages of `pageSize`) until has_more is false; every change after the cursor. Users and
+    /// groups (team-wide rows every device gets) are left out unless `withTeam`.
+    QJsonArray pullAll(int pageSize = 3, bool withTeam = false);
 
     HttpClient http;
     QString clientId;

@@ -226,6 +226,14 @@ void TestSyncEngine::offlineTicketGetsItsNumberAndReachesTheOtherDesk()
     QCOMPARE(li.cache->ticketsByAlias(provisional), QStringList {created.value().id});
     QCOMPARE(boss.tickets->comments(created.value().id).size(), 1);
     QCOMPARE(li.outbox(), 0); // delivered and seen back: nothing left queued
+    // The team came along: the boss's desk knows li.na by name, and her department.
+    QSqlQuery agent(boss.db->sql());
+    QVERIFY(agent.exec(QStringLiteral("SELECT name, group_id FROM agent WHERE login = 'li.na'")) && agent.next());
+    QCOMPARE(agent.value(0).toString(), QStringLiteral("李娜"));
+    QCOMPARE(agent.value(1).toString(), QStringLiteral("service"));
+    QSqlQuery group(boss.db->sql());
+    QVERIFY(group.exec(QStringLiteral("SELECT name_zh FROM team_group WHERE id = 'field-ops'")) && group.next());
+    QCOMPARE(group.value(0).toString(), QStringLiteral("外勤组"));
     compareWithServer(li);
     compareWithServer(boss);
 }

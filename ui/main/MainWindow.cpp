@@ -112,6 +112,7 @@ MainWindow::MainWindow(
     searchRow->addWidget(m_addTagButton);
     m_sync = std::make_unique<SyncController>(*m_ws, m_syncLabel);
     connect(m_sync.get(), &SyncController::ticketsChanged, this, &MainWindow::ticketsChanged);
+    connect(m_sync.get(), &SyncController::teamChanged, this, &MainWindow::definitionsChanged);
     connect(m_sync.get(), &SyncController::signedIn, this, [this](const SignedInUser& user) {
         m_session = {user.userId, user.name, user.role}; // everyone holds a reference: "my" views follow
         reloadViews(QString());

@@ -48,6 +48,7 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     connect(m_engine.get(), &SyncEngine::stateChanged, this, &SyncController::refresh);
     connect(m_engine.get(), &SyncEngine::waitingChanged, this, &SyncController::refresh);
     connect(m_engine.get(), &SyncEngine::ticketsChanged, this, &SyncController::ticketsChanged);
+    connect(m_engine.get(), &SyncEngine::teamChanged, this, &SyncController::teamChanged);
     connect(m_engine.get(), &SyncEngine::signInRequired, this, &SyncController::refresh);
     // Every write anywhere in the workstation lands in the outbox under the next seq: watching that
     // counter notices them all (a count would miss a write that coincides with an acknowledgement).

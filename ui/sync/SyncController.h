@@ -41,6 +41,8 @@ public:
 
 Q_SIGNALS:
     void ticketsChanged(const QStringList& ticketIds);
+    /// Users or groups changed on the server: names and departments in lists follow.
+    void teamChanged();
     void signedIn(const gongdan::SignedInUser& user);
 
 private:
