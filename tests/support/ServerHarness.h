@@ -47,6 +47,7 @@ public:
         const QString& databaseLocation, const QStringList& extraArguments = {}, const QStringList& failpoints = {});
     /// Waits for a process that ends by itself (a failpoint); its exit code, -1 if it did not end.
     int waitForExit(int ms = 20000);
+    bool running() const { return m_process.state() != QProcess::NotRunning; }
     /// SIGTERM, then waits; the exit code (-1 when it had to be killed).
     int terminate();
     void kill();

@@ -162,6 +162,8 @@ private Q_SLOTS:
     void aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced();
     void fiveThousandOfflineChangesArePushedOnReconnect_data() { addBackendRows(); }
     void fiveThousandOfflineChangesArePushedOnReconnect();
+    void aServerKilledAroundACommitLosesAndDuplicatesNothing_data();
+    void aServerKilledAroundACommitLosesAndDuplicatesNothing();
     void aServerThatIsDownIsRetriedByTheTimer_data() { addBackendRows(); }
     void aServerThatIsDownIsRetriedByTheTimer();
 
@@ -387,6 +389,49 @@ void TestSyncEngine::fiveThousandOfflineChangesArePushedOnReconnect()
         QCOMPARE(boss.tickets->find(id)->description, QStringLiteral("第 298 次修改"));
         QCOMPARE(boss.tickets->comments(id).size(), 200);
     }
+    compareWithServer(li);
+    compareWithServer(boss);
+}
+
+void TestSyncEngine::aServerKilledAroundACommitLosesAndDuplicatesNothing_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("failpoint");
+    for (const char* backend : {"sqlite", "postgresql"}) {
+        for (const char* failpoint : {"push.crash_before_commit", "push.crash_after_commit"})
+            QTest::addRow("%s, %s", backend, failpoint)
+                << QString::fromLatin1(backend) << QString::fromLatin1(failpoint);
+    }
+}
+
+void TestSyncEngine::aServerKilledAroundACommitLosesAndDuplicatesNothing()
+{
+    // The desk's push dies with the server (before or after it committed); the server comes back on the
+    // same port and the desk's retry timer finishes the job: every change exactly once.
+    QFETCH(QString, failpoint);
+    const quint16 port = freePort();
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY(m_server->start(m_team->location(), {QStringLiteral("--port"), QString::number(port)}, {failpoint}));
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    Ticket draft;
+    draft.subject = QStringLiteral("推送时服务器崩溃");
+    draft.groupId = QStringLiteral("service");
+    const QString id = li.tickets->create(draft, li.userId).value().id;
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(li.tickets->addComment(id, CommentVisibility::Public, QStringLiteral("评论 %1").arg(i), {}, li.userId));
+    li.start();
+    // The desk pushes while the test turns the event loop; the failpoint ends the server mid-push.
+    QVERIFY(QTest::qWaitFor([&] { return !m_server->running(); }, 20000));
+    QCOMPARE(m_server->waitForExit(0), 70);
+    QVERIFY(QTest::qWaitFor([&] { return li.engine->state() == SyncEngine::State::Offline; }, 10000));
+    QVERIFY(startServer(port));
+    QVERIFY(li.idle(30000));
+    QCOMPARE(li.outbox(), 0);
+    Desk boss(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"));
+    boss.start();
+    QVERIFY(boss.idle());
+    QCOMPARE(boss.ticketIds(), QStringList {id});
+    QCOMPARE(boss.tickets->comments(id).size(), 3);
     compareWithServer(li);
     compareWithServer(boss);
 }
