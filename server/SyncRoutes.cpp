@@ -68,7 +68,8 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest& request)
             Error {QStringLiteral("request.wrong_type"), QStringLiteral("cursor and limit are whole numbers."),
                 cursorOk ? QStringLiteral("limit") : QStringLiteral("cursor")});
     auto answer = m_sync.pull(who.value().user, query.queryItemValue(QStringLiteral("client_id")), cursor, limit,
-        query.queryItemValue(QStringLiteral("epoch")));
+        query.queryItemValue(QStringLiteral("epoch")),
+        query.queryItemValue(QStringLiteral("mine")) == QLatin1String("1"));
     return answer ? jsonResponse(answer.value()) : errorResponse(answer.error());
 }
 

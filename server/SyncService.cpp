@@ -160,7 +160,7 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
 }
 
 Result<QJsonObject> SyncService::pull(
-    const UserRecord& user, const QString& clientId, qint64 cursor, int limit, const QString& epoch)
+    const UserRecord& user, const QString& clientId, qint64 cursor, int limit, const QString& epoch, bool mineOnly)
 {
     const QString ours = m_store.database().epoch();
     if (!epoch.isEmpty() && epoch != ours)
@@ -178,7 +178,7 @@ Result<QJsonObject> SyncService::pull(
                 .arg(upTo.value()),
             QStringLiteral("cursor")};
     limit = std::clamp(limit, 1, kMaxPullLimit);
-    auto rows = m_store.changes(user.principal(), cursor, upTo.value(), limit);
+    auto rows = m_store.changes(user.principal(), cursor, upTo.value(), limit, mineOnly);
     if (!rows)
         return rows.error();
     QJsonArray changes;

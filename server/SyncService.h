@@ -29,8 +29,9 @@ public:
     /// missing: the mutations before it are applied, none after it.
     Result<QJsonObject> push(const UserRecord& user, const QJsonObject& body);
     /// → {changes: [{server_seq, entity, id, op, data}], next_cursor, has_more, epoch, last_seq_applied}
-    Result<QJsonObject> pull(
-        const UserRecord& user, const QString& clientId, qint64 cursor, int limit, const QString& epoch);
+    /// `mineOnly`: only the rows of tickets assigned to the user (a new device pulls its own queue first).
+    Result<QJsonObject> pull(const UserRecord& user, const QString& clientId, qint64 cursor, int limit,
+        const QString& epoch, bool mineOnly = false);
 
     /// Tells the pokes about changes committed outside a push (the REST API).
     void announce(qint64 serverSeq, const QList<ChangeScope>& scopes) { Q_EMIT committed(serverSeq, scopes); }

@@ -203,10 +203,14 @@ Status SyncStore::logTeamChange(const QString& entity, const QString& id, const 
     return appendChange(seq.value(), entity, id, ChangeScope {true, {}, {}}, QStringLiteral("upsert"), data, {}, {});
 }
 
-Result<QList<ChangeRow>> SyncStore::changes(const Principal& who, qint64 cursor, qint64 upTo, int limit)
+Result<QList<ChangeRow>> SyncStore::changes(const Principal& who, qint64 cursor, qint64 upTo, int limit, bool mineOnly)
 {
     QVariantList values {cursor, upTo};
-    const QString scope = scopeCondition(who, values, true);
+    QString scope = scopeCondition(who, values, true);
+    if (mineOnly) {
+        scope = QStringLiteral("(%1) AND assignee_id = ?").arg(scope);
+        values.append(who.userId);
+    }
     values.append(limit);
     QSqlQuery query(m_database.sql());
     query.setForwardOnly(true);

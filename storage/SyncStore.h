@@ -68,7 +68,9 @@ public:
     /// The scopes appendChange() wrote to since the last call (who to poke once the push commits).
     QList<ChangeScope> takeTouchedScopes() { return std::exchange(m_touched, {}); }
     /// Changes after `cursor` up to `upTo` that `who` may read, in seq order, at most `limit`.
-    Result<QList<ChangeRow>> changes(const Principal& who, qint64 cursor, qint64 upTo, int limit);
+    /// `mineOnly`: just the rows of tickets assigned to `who` (a new device's first pages: its own queue).
+    Result<QList<ChangeRow>> changes(
+        const Principal& who, qint64 cursor, qint64 upTo, int limit, bool mineOnly = false);
 
     std::optional<Ticket> ticket(const QString& id);
     std::optional<Ticket> ticketByNumberOrAlias(const QString& key);

@@ -53,6 +53,8 @@ void SyncEngine::start(const QUrl& server, const QString& token)
     m_token = token;
     m_running = true;
     m_registered = false;
+    m_ownPassDone = false;
+    m_ownCursor = 0;
     m_backoff.reset();
     m_periodic.start(kPullWhileSocketDownMs);
     openSocket();
@@ -189,14 +191,18 @@ void SyncEngine::pullNext()
         if (!m_bootstrap->started())
             m_bootstrap.reset(); // row by row then: slower, just as correct
     }
+    // An empty cache fills the user's own queue first, so work can start while the rest arrives.
+    const bool ownPass = m_cache.cursor() == 0 && !m_ownPassDone;
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("client_id"), m_clientId);
-    query.addQueryItem(QStringLiteral("cursor"), QString::number(m_cache.cursor()));
+    query.addQueryItem(QStringLiteral("cursor"), QString::number(ownPass ? m_ownCursor : m_cache.cursor()));
     query.addQueryItem(QStringLiteral("limit"), QString::number(kPullPage));
+    if (ownPass)
+        query.addQueryItem(QStringLiteral("mine"), QStringLiteral("1"));
     if (const QString epoch = m_cache.epoch(); !epoch.isEmpty())
         query.addQueryItem(QStringLiteral("epoch"), epoch);
     QNetworkReply* reply = send("GET", QStringLiteral("/v1/sync/pull?") + query.toString(QUrl::FullyEncoded));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, ownPass] {
         reply->deleteLater();
         const QByteArray body = reply->readAll();
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
@@ -209,8 +215,10 @@ void SyncEngine::pullNext()
                 c.value(QStringLiteral("entity")).toString(), c.value(QStringLiteral("id")).toString(),
                 c.value(QStringLiteral("op")).toString(), c.value(QStringLiteral("data")).toObject()});
         }
-        auto touched = m_cache.applyPage(changes, page.value(QStringLiteral("next_cursor")).toInteger(),
-            page.value(QStringLiteral("epoch")).toString());
+        const qint64 next = page.value(QStringLiteral("next_cursor")).toInteger();
+        if (ownPass)
+            m_ownCursor = next; // the main cursor stays at 0: the full pass re-reads these rows, harmlessly
+        auto touched = m_cache.applyPage(changes, ownPass ? 0 : next, page.value(QStringLiteral("epoch")).toString());
         if (!touched) {
             m_lastError = touched.error().message;
             return fail(reply, {});
@@ -221,6 +229,11 @@ void SyncEngine::pullNext()
             Q_EMIT teamChanged();
         if (page.value(QStringLiteral("has_more")).toBool())
             return pullNext();
+        if (ownPass) {
+            m_ownPassDone = true;
+            Q_EMIT ownQueueReady();
+            return pullNext();
+        }
         if (m_bootstrap) {
             const Status built = m_bootstrap->finish();
             m_bootstrap.reset();

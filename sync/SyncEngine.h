@@ -60,6 +60,8 @@ Q_SIGNALS:
     void signInRequired(const QString& reason);
     /// A cycle finished in step with the server.
     void synced();
+    /// The first sync has brought the user's own tickets (the rest follows): the queue is usable.
+    void ownQueueReady();
 
 private:
     void cycle();
@@ -100,6 +102,9 @@ private:
     /// While the first pull (or a resync) fills an empty cache: indexes and full-text search are built
     /// once at the end instead of row by row (storage/BulkLoad).
     std::unique_ptr<BulkLoad> m_bootstrap;
+    /// The first sync pulls the user's own tickets first (their own cursor), then everything from 0.
+    bool m_ownPassDone = false;
+    qint64 m_ownCursor = 0;
 };
 
 } // namespace gongdan

@@ -164,6 +164,8 @@ private Q_SLOTS:
     void fiveThousandOfflineChangesArePushedOnReconnect();
     void aServerKilledAroundACommitLosesAndDuplicatesNothing_data();
     void aServerKilledAroundACommitLosesAndDuplicatesNothing();
+    void firstSyncBringsTheOwnQueueFirst_data() { addBackendRows(); }
+    void firstSyncBringsTheOwnQueueFirst();
     void aServerThatIsDownIsRetriedByTheTimer_data() { addBackendRows(); }
     void aServerThatIsDownIsRetriedByTheTimer();
 
@@ -434,6 +436,34 @@ void TestSyncEngine::aServerKilledAroundACommitLosesAndDuplicatesNothing()
     QCOMPARE(boss.tickets->comments(id).size(), 3);
     compareWithServer(li);
     compareWithServer(boss);
+}
+
+void TestSyncEngine::firstSyncBringsTheOwnQueueFirst()
+{
+    QVERIFY(startServer());
+    SyncDevice boss(
+        m_server->baseUrl(), signIn(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    QJsonArray batch;
+    QStringList hers;
+    for (int i = 0; i < 40; ++i) {
+        Ticket t = newTicket(QStringLiteral("工单 %1").arg(i), QStringLiteral("service"), {});
+        if (i % 10 == 9) {
+            t.assigneeId = li.userId;
+            hers.append(t.id);
+        }
+        batch.append(boss.mutation(QStringLiteral("ticket.create"), t.id, createArgs(t)));
+    }
+    QCOMPARE(boss.push(batch).status, 200);
+
+    QStringList atOwnQueue;
+    connect(li.engine.get(), &SyncEngine::ownQueueReady, this, [&] { atOwnQueue = li.ticketIds(); });
+    li.start();
+    QVERIFY(li.idle());
+    hers.sort();
+    QCOMPARE(atOwnQueue, hers); // her four tickets first, alone
+    QCOMPARE(li.ticketIds().size(), 40); // then the rest of her group's
+    compareWithServer(li);
 }
 
 void TestSyncEngine::aServerThatIsDownIsRetriedByTheTimer()
