@@ -17,7 +17,8 @@ QString compact(const QJsonObject& object)
 
 } // namespace
 
-SyncCache::SyncCache(Database& db, TicketRepository& tickets) : m_db(db), m_tickets(tickets), m_outbox(db), m_writer(db)
+SyncCache::SyncCache(Database& db, TicketRepository& tickets, const Failpoints& failpoints)
+    : m_db(db), m_tickets(tickets), m_outbox(db), m_writer(db), m_failpoints(failpoints)
 {
 }
 
@@ -254,6 +255,8 @@ Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qin
     }
     if (auto dropped = m_outbox.dropDelivered(nextCursor); !dropped)
         return dropped.error();
+    if (nextCursor > 0 && ++m_pagesApplied >= 2) // the second page of a full pull: one is already committed
+        m_failpoints.crashIf(QStringLiteral("pull.crash_before_commit"));
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return touched;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Database.h"
+#include "Failpoints.h"
 #include "Outbox.h"
 #include "TicketRepository.h"
 #include "TicketRows.h"
@@ -30,7 +31,9 @@ class SyncCache {
     Q_DECLARE_TR_FUNCTIONS(SyncCache)
 
 public:
-    SyncCache(Database& db, TicketRepository& tickets);
+    /// Failpoint "pull.crash_before_commit" ends the process inside the transaction of the second page of
+    /// a full pull (tests: a workstation killed mid-pull).
+    SyncCache(Database& db, TicketRepository& tickets, const Failpoints& failpoints = {});
 
     qint64 cursor();
     QString epoch();
@@ -71,6 +74,8 @@ private:
     Outbox m_outbox;
     TicketRowWriter m_writer;
     bool m_teamChanged = false;
+    Failpoints m_failpoints;
+    int m_pagesApplied = 0;
 };
 
 } // namespace gongdan

@@ -10,6 +10,7 @@
 #include "TicketTransition.h"
 
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -164,6 +165,8 @@ private Q_SLOTS:
     void fiveThousandOfflineChangesArePushedOnReconnect();
     void aServerKilledAroundACommitLosesAndDuplicatesNothing_data();
     void aServerKilledAroundACommitLosesAndDuplicatesNothing();
+    void aDeskKilledMidPullResumesInStep_data() { addBackendRows(); }
+    void aDeskKilledMidPullResumesInStep();
     void firstSyncBringsTheOwnQueueFirst_data() { addBackendRows(); }
     void firstSyncBringsTheOwnQueueFirst();
     void aServerThatIsDownIsRetriedByTheTimer_data() { addBackendRows(); }
@@ -436,6 +439,50 @@ void TestSyncEngine::aServerKilledAroundACommitLosesAndDuplicatesNothing()
     QCOMPARE(boss.tickets->comments(id).size(), 3);
     compareWithServer(li);
     compareWithServer(boss);
+}
+
+void TestSyncEngine::aDeskKilledMidPullResumesInStep()
+{
+    QVERIFY(startServer());
+    SyncDevice boss(
+        m_server->baseUrl(), signIn(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    for (int batch = 0; batch < 3; ++batch) {
+        QJsonArray creates;
+        for (int i = 0; i < 500; ++i) {
+            const Ticket t = newTicket(QStringLiteral("批量 %1").arg(batch * 500 + i), QStringLiteral("service"), {});
+            creates.append(boss.mutation(QStringLiteral("ticket.create"), t.id, createArgs(t)));
+        }
+        QCOMPARE(boss.push(creates).status, 200);
+    }
+    // li.na's workstation runs as its own process; it is killed inside the transaction of its second page.
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const QString store = li.db->path();
+    auto runDesk = [&](const QStringList& failpoints) {
+        QProcess desk;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("GONGDAN_FAILPOINTS"), failpoints.join(QLatin1Char(',')));
+        desk.setProcessEnvironment(environment);
+        desk.start(QStringLiteral(GONGDAN_DESK_HELPER), {store, m_server->baseUrl(), li.token});
+        if (!desk.waitForFinished(90000))
+            return -1;
+        return desk.exitStatus() == QProcess::NormalExit ? desk.exitCode() : -1;
+    };
+    QCOMPARE(runDesk({QStringLiteral("pull.crash_before_commit")}), 70);
+    // The first page committed whole, the second not at all: cursor, server copies and rows agree.
+    const qint64 cursor = li.cache->cursor();
+    QVERIFY(cursor > 0);
+    QSqlQuery counts(li.db->sql());
+    QVERIFY(counts.exec(QStringLiteral("SELECT (SELECT count(*) FROM ticket_synced), (SELECT count(*) FROM ticket), "
+                                       "(SELECT max(server_seq) FROM ticket_synced)"))
+        && counts.next());
+    QCOMPARE(counts.value(0).toLongLong(), counts.value(1).toLongLong());
+    QVERIFY(counts.value(0).toLongLong() > 0 && counts.value(0).toLongLong() < 1500);
+    QVERIFY(counts.value(2).toLongLong() <= cursor);
+    counts.finish();
+
+    QCOMPARE(runDesk({}), 0); // restarted, it carries on from its cursor without a new write
+    QCOMPARE(li.ticketIds().size(), 1500);
+    compareWithServer(li);
 }
 
 void TestSyncEngine::firstSyncBringsTheOwnQueueFirst()
