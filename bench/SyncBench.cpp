@@ -2,11 +2,9 @@
 
 #include "DemoServer.h"
 #include "DemoTeam.h"
-#include "FieldDefinitionRepository.h"
 #include "FoundationBench.h"
 #include "JsonCodec.h"
-#include "LocalNumberAllocator.h"
-#include "SyncEngine.h"
+#include "SyncedStore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -97,28 +95,14 @@ Ticket benchTicket(qint64 i, const QString& groupId, const QString& assigneeId)
     return t;
 }
 
-/// A workstation: its own store and sync engine, signed in as `login`.
-struct Desk {
-    Desk(const QString& directory, const QString& name)
-    {
-        auto opened = Database::open(directory + QLatin1Char('/') + name + QStringLiteral(".sqlite"), clock);
-        if (!opened)
-            qFatal("%s", qPrintable(opened.error().message));
-        db = std::move(opened.value());
-        numbers = std::make_unique<DeviceRefAllocator>(*db);
-        fields = std::make_unique<FieldDefinitionRepository>(*db);
-        tickets = std::make_unique<TicketRepository>(*db, *numbers, *fields);
-        cache = std::make_unique<SyncCache>(*db, *tickets);
-        engine = std::make_unique<SyncEngine>(*db, *cache);
-    }
-    SystemClock clock;
-    std::unique_ptr<Database> db;
-    std::unique_ptr<DeviceRefAllocator> numbers;
-    std::unique_ptr<FieldDefinitionRepository> fields;
-    std::unique_ptr<TicketRepository> tickets;
-    std::unique_ptr<SyncCache> cache;
-    std::unique_ptr<SyncEngine> engine;
-};
+/// A workstation without windows, in the bench's folder.
+std::unique_ptr<SyncedStore> openDesk(const QString& directory, const QString& name, const Clock& clock)
+{
+    auto opened = SyncedStore::open(directory + QLatin1Char('/') + name + QStringLiteral(".sqlite"), clock);
+    if (!opened)
+        qFatal("%s", qPrintable(opened.error().message));
+    return std::move(opened.value());
+}
 
 qint64 count(Database& db, const QString& sql)
 {
@@ -251,33 +235,36 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
     }
 
     // First sync of a new workstation.
-    Desk first(dir.path(), QStringLiteral("first"));
+    SystemClock clock;
+    auto firstDesk = openDesk(dir.path(), QStringLiteral("first"), clock);
+    SyncedStore& first = *firstDesk;
     const QString token6 = signIn(network, base, team.agents.at(0).login);
     const qint64 expectedOwn = (options.tickets + 9) / 10;
     QElapsedTimer sync;
     double ownSeconds = -1;
-    QObject::connect(first.engine.get(), &SyncEngine::ticketsChanged, first.engine.get(), [&] {
+    QObject::connect(&first.engine(), &SyncEngine::ticketsChanged, &first.engine(), [&] {
         if (ownSeconds < 0
-            && count(*first.db, QStringLiteral("SELECT count(*) FROM ticket WHERE assignee_id = '%1'").arg(ownId))
+            && count(first.db(), QStringLiteral("SELECT count(*) FROM ticket WHERE assignee_id = '%1'").arg(ownId))
                 >= expectedOwn)
             ownSeconds = sync.elapsed() / 1000.0;
     });
     sync.start();
-    first.engine->start(QUrl(base), token6);
-    waitFor([&] { return first.engine->state() == SyncEngine::State::Idle; }, 3600 * 1000);
+    first.engine().start(QUrl(base), token6);
+    waitFor([&] { return first.engine().state() == SyncEngine::State::Idle; }, 3600 * 1000);
     printFigure(out, QStringLiteral("sync.first.seconds"), sync.elapsed() / 1000.0, QStringLiteral("s"));
     printFigure(out, QStringLiteral("sync.own_queue.seconds"), ownSeconds, QStringLiteral("s"));
     printFigure(out, QStringLiteral("sync.first.tickets"),
-        static_cast<double>(count(*first.db, QStringLiteral("SELECT count(*) FROM ticket"))),
+        static_cast<double>(count(first.db(), QStringLiteral("SELECT count(*) FROM ticket"))),
         QStringLiteral("tickets"));
 
     // Propagation: the same agent edits on one desk; the other desk (synced, socket up) shows it.
-    Desk other(dir.path(), QStringLiteral("other"));
-    other.engine->start(QUrl(base), token6);
+    auto otherDesk = openDesk(dir.path(), QStringLiteral("other"), clock);
+    SyncedStore& other = *otherDesk;
+    other.engine().start(QUrl(base), token6);
     waitFor(
-        [&] { return other.engine->state() == SyncEngine::State::Idle && other.engine->socketReady(); }, 3600 * 1000);
-    waitFor([&] { return first.engine->socketReady(); }, 10000);
-    QSqlQuery pick(first.db->sql());
+        [&] { return other.engine().state() == SyncEngine::State::Idle && other.engine().socketReady(); }, 3600 * 1000);
+    waitFor([&] { return first.engine().socketReady(); }, 10000);
+    QSqlQuery pick(first.db().sql());
     pick.exec(QStringLiteral("SELECT id FROM ticket WHERE assignee_id = '%1' LIMIT 1").arg(ownId));
     const QString ticketId = pick.next() ? pick.value(0).toString() : QString();
     QList<double> latencies;
@@ -286,21 +273,21 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
         bool seen = false;
         QElapsedTimer edit;
         auto watch = QObject::connect(
-            other.engine.get(), &SyncEngine::ticketsChanged, other.engine.get(), [&](const QStringList& ids) {
-                seen = seen || (ids.contains(ticketId) && other.tickets->find(ticketId)->subject == subject);
+            &other.engine(), &SyncEngine::ticketsChanged, &other.engine(), [&](const QStringList& ids) {
+                seen = seen || (ids.contains(ticketId) && other.tickets().find(ticketId)->subject == subject);
             });
         edit.start();
-        first.tickets->patch(ticketId, {{QStringLiteral("subject"), subject}}, ownId);
-        first.engine->changesQueued();
+        first.tickets().patch(ticketId, {{QStringLiteral("subject"), subject}}, ownId);
+        first.engine().changesQueued();
         if (waitFor([&] { return seen; }, 10000))
             latencies.append(edit.nsecsElapsed() / 1e6);
         QObject::disconnect(watch);
-        waitFor([&] { return first.engine->state() == SyncEngine::State::Idle; }, 10000);
+        waitFor([&] { return first.engine().state() == SyncEngine::State::Idle; }, 10000);
     }
     printFigure(out, QStringLiteral("sync.propagation.median_ms"), percentile(latencies, 0.5), QStringLiteral("ms"));
     printFigure(out, QStringLiteral("sync.propagation.p99_ms"), percentile(latencies, 0.99), QStringLiteral("ms"));
-    first.engine->stop();
-    other.engine->stop();
+    first.engine().stop();
+    other.engine().stop();
 
     if (options.agents > 0) {
         // N agents in step with the server (their cursors at the head), each pulling every 5 s and adding a
@@ -311,7 +298,7 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
             const DemoAgent& agent = team.agents.at(5 + i);
             tokens.append(signIn(network, base, agent.login));
             QStringList ids;
-            QSqlQuery mine(first.db->sql());
+            QSqlQuery mine(first.db().sql());
             mine.exec(QStringLiteral("SELECT id FROM ticket WHERE group_id = '%1' LIMIT 50").arg(agent.groupId));
             while (mine.next())
                 ids.append(mine.value(0).toString());

@@ -89,7 +89,8 @@ Result<TicketStatus> Lifecycle::apply(TicketStatus from, const TransitionRequest
         if (request.note.trimmed().isEmpty())
             return refuse("transition.note_required", tr("A transfer needs a note for the receiving group."), "note");
         if (request.targetGroup.isEmpty())
-            return refuse("transition.group_required", tr("Choose the group to transfer the ticket to."), "targetGroup");
+            return refuse(
+                "transition.group_required", tr("Choose the group to transfer the ticket to."), "targetGroup");
         return S::New;
     case A::RequestConfirmation:
         if (request.resolution.trimmed().isEmpty())

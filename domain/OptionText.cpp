@@ -58,8 +58,7 @@ Result<QList<FieldOption>> OptionText::parse(const QString& text)
         }
         const int equals = body.indexOf(QLatin1Char('='));
         if (equals <= 0)
-            return lineError(
-                i + 1, QCoreApplication::translate("OptionText", "write it as “value = 中文 | English”."));
+            return lineError(i + 1, QCoreApplication::translate("OptionText", "write it as “value = 中文 | English”."));
         option.value = body.left(equals).trimmed();
         const QString labels = body.mid(equals + 1);
         option.labelZh = labels.section(QLatin1Char('|'), 0, 0).trimmed();

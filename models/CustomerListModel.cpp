@@ -4,7 +4,7 @@
 
 namespace gongdan {
 
-CustomerListModel::CustomerListModel(QObject* parent) : QAbstractTableModel(parent) {}
+CustomerListModel::CustomerListModel(QObject* parent) : QAbstractTableModel(parent) { }
 
 int CustomerListModel::rowCount(const QModelIndex& parent) const
 {

@@ -11,7 +11,7 @@ namespace {
 
 const QString kCustom = QStringLiteral("custom_fields.");
 
-template <typename E>
+template<typename E>
 QList<FieldCatalog::Choice> enumChoices()
 {
     QList<FieldCatalog::Choice> choices;

@@ -9,7 +9,6 @@
 #include <QLocale>
 #include <QScopedValueRollback>
 #include <QSet>
-
 #include <algorithm>
 
 namespace gongdan {
@@ -214,13 +213,13 @@ QList<TicketQueueModel::Row> TicketQueueModel::pageAfter(const Row* last, bool d
     if (last->sortKey.isNull()) {
         return descending
             ? query(QStringLiteral("(%1 IS NULL AND rowid < ?)").arg(key), {last->rowid}, kPageSize, descending, ok)
-            : query(QStringLiteral("((%1 IS NULL AND rowid > ?) OR %1 IS NOT NULL)").arg(key), {last->rowid},
-                kPageSize, descending, ok);
+            : query(QStringLiteral("((%1 IS NULL AND rowid > ?) OR %1 IS NOT NULL)").arg(key), {last->rowid}, kPageSize,
+                descending, ok);
     }
     return descending ? query(QStringLiteral("((%1, rowid) < (?, ?) OR %1 IS NULL)").arg(key),
-                            {last->sortKey, last->rowid}, kPageSize, descending, ok)
-                      : query(QStringLiteral("(%1, rowid) > (?, ?)").arg(key), {last->sortKey, last->rowid},
-                            kPageSize, descending, ok);
+               {last->sortKey, last->rowid}, kPageSize, descending, ok)
+                      : query(QStringLiteral("(%1, rowid) > (?, ?)").arg(key), {last->sortKey, last->rowid}, kPageSize,
+                          descending, ok);
 }
 
 void TicketQueueModel::jumpToEnd()
@@ -348,9 +347,8 @@ void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
         ids.append(id);
     }
     bool ok = false;
-    const QList<Row> current
-        = query(QStringLiteral("id IN (%1)").arg(marks.join(QLatin1Char(','))), ids, static_cast<int>(ids.size()),
-            m_descending, &ok);
+    const QList<Row> current = query(QStringLiteral("id IN (%1)").arg(marks.join(QLatin1Char(','))), ids,
+        static_cast<int>(ids.size()), m_descending, &ok);
     if (!ok)
         return;
     QHash<QString, Row> byId;
@@ -378,7 +376,8 @@ void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
     for (const Row& row : current) {
         if (shown.contains(row.id))
             continue;
-        const auto at = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const Row& other) { return sortsBefore(row, other); });
+        const auto at
+            = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const Row& other) { return sortsBefore(row, other); });
         const int position = static_cast<int>(at - m_rows.cbegin());
         if ((position == m_rows.size() && !m_atEnd) || position == m_gapAt)
             continue; // its place is not loaded yet: paging will bring it

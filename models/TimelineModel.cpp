@@ -38,8 +38,9 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     case Qt::AccessibleTextRole:
         if (entry.kind == QLatin1String("comment")) {
             const QString heading = entry.internal ? tr("%1 · %2 · internal note") : tr("%1 · %2 · reply to customer");
-            const QString files
-                = entry.attachments > 0 ? QStringLiteral("\n") + tr("%n attachment(s)", nullptr, entry.attachments) : QString();
+            const QString files = entry.attachments > 0
+                ? QStringLiteral("\n") + tr("%n attachment(s)", nullptr, entry.attachments)
+                : QString();
             return QString(heading.arg(when, who) + QStringLiteral("\n") + entry.text + files);
         }
         return QStringLiteral("%1 · %2").arg(when, entry.text);
@@ -73,8 +74,7 @@ void TimelineModel::setEntries(const QList<Comment>& comments, const QList<Ticke
             comment.visibility == CommentVisibility::Internal, static_cast<int>(comment.attachments.size())});
     }
     // Oldest first; an event and the comment written with it keep their insertion order.
-    std::stable_sort(
-        m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.at < b.at; });
+    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.at < b.at; });
     endResetModel();
 }
 

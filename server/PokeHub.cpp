@@ -91,12 +91,6 @@ void PokeHub::poke(qint64 serverSeq, const QList<ChangeScope>& scopes)
     }
 }
 
-int PokeHub::signedInSockets() const
-{
-    return static_cast<int>(
-        std::count_if(m_peers.begin(), m_peers.end(), [](const Peer& p) { return p.who.has_value(); }));
-}
-
 void PokeHub::heartbeat()
 {
     const qint64 now = nowMs();

@@ -26,7 +26,6 @@ public:
     void attach(QHttpServer& http);
     /// Tells every signed-in socket that may see one of `scopes` that changes up to `serverSeq` exist.
     void poke(qint64 serverSeq, const QList<ChangeScope>& scopes);
-    int signedInSockets() const;
 
 private:
     struct Peer {

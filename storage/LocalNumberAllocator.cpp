@@ -6,6 +6,13 @@ LocalNumberAllocator::LocalNumberAllocator(Database& db) : m_db(db) { }
 
 Result<QString> LocalNumberAllocator::allocate(QDate day)
 {
+    // Once the workstation is registered with a team server, the server numbers tickets: until the first
+    // push, a new one carries a provisional reference of this device instead of a number that could clash.
+    QSqlQuery& registered = m_db.prepared(QStringLiteral("SELECT device_code FROM client_meta WHERE id = 1"));
+    const bool synced = registered.exec() && registered.next() && !registered.value(0).toString().isEmpty();
+    registered.finish();
+    if (synced)
+        return DeviceRefAllocator(m_db).allocate(day);
     const QString key = day.toString(QStringLiteral("yyyyMMdd"));
     QSqlQuery& next = m_db.prepared(QStringLiteral(
         "INSERT INTO number_counter(day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 "

@@ -5,8 +5,9 @@
 
 namespace gongdan {
 
-/// Hands out GYYYYMMDDNNN numbers from the local store's per-day counter, while no server is authoritative.
-/// Call inside the transaction that inserts the ticket.
+/// Hands out GYYYYMMDDNNN numbers from the local store's per-day counter while no server is authoritative;
+/// once the workstation has registered with a team server (client_meta.device_code), provisional
+/// references as DeviceRefAllocator does. Call inside the transaction that inserts the ticket.
 class LocalNumberAllocator final : public TicketNumberAllocator {
 public:
     explicit LocalNumberAllocator(Database& db);

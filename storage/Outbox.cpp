@@ -177,14 +177,6 @@ qint64 Outbox::waiting()
         : -1;
 }
 
-qint64 Outbox::rejected()
-{
-    QSqlQuery query(m_db.sql());
-    return query.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'rejected'")) && query.next()
-        ? query.value(0).toLongLong()
-        : -1;
-}
-
 qint64 Outbox::count()
 {
     QSqlQuery query(m_db.sql());

@@ -50,7 +50,6 @@ public:
     qint64 count();
     /// Changes still waiting for the server (pending), for the status bar and offline banner.
     qint64 waiting();
-    qint64 rejected();
     QString clientId();
     qint64 nextSeq();
 

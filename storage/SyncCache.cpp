@@ -342,19 +342,6 @@ Status SyncCache::resetForResync()
     return transaction.commit();
 }
 
-QStringList SyncCache::ticketsByAlias(const QString& alias)
-{
-    QStringList ids;
-    QSqlQuery query(m_db.sql());
-    query.prepare(QStringLiteral("SELECT ticket_id FROM ticket_alias WHERE alias = ? ORDER BY ticket_id"));
-    query.addBindValue(alias);
-    if (query.exec()) {
-        while (query.next())
-            ids.append(query.value(0).toString());
-    }
-    return ids;
-}
-
 QList<QJsonObject> SyncCache::conflictsOf(Database& db, const QString& ticketId)
 {
     QList<QJsonObject> out;

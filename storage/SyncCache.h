@@ -52,8 +52,6 @@ public:
     /// visible rows, so the next pull rebuilds the cache from scratch.
     Status resetForResync();
 
-    /// The ticket ids a provisional reference (or former number) was given to.
-    QStringList ticketsByAlias(const QString& alias);
     /// Conflicts recorded on a ticket, oldest first: {field, kept, lost, base, …}.
     QList<QJsonObject> conflicts(const QString& ticketId) { return conflictsOf(m_db, ticketId); }
     static QList<QJsonObject> conflictsOf(Database& db, const QString& ticketId);

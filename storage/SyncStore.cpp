@@ -258,20 +258,6 @@ Status SyncStore::addAlias(const QString& alias, const QString& ticketId)
         {alias, ticketId}, QStringLiteral("Cannot keep the provisional reference"));
 }
 
-QStringList SyncStore::ticketsByAlias(const QString& alias)
-{
-    QSqlQuery& query
-        = m_database.prepared(QStringLiteral("SELECT ticket_id FROM ticket_alias WHERE alias = ? ORDER BY ticket_id"));
-    const auto finished = qScopeGuard([&query] { query.finish(); });
-    query.addBindValue(alias);
-    QStringList ids;
-    if (query.exec()) {
-        while (query.next())
-            ids.append(query.value(0).toString());
-    }
-    return ids;
-}
-
 std::optional<Ticket> SyncStore::ticketByNumberOrAlias(const QString& key)
 {
     QSqlQuery& query = m_database.prepared(QStringLiteral(

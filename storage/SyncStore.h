@@ -78,7 +78,6 @@ public:
     Result<QList<Ticket>> tickets(const Principal& who, const QString& beforeId, int limit);
     Status upsertTicket(const Ticket& ticket, qint64 seq, bool insert);
     Status addAlias(const QString& alias, const QString& ticketId);
-    QStringList ticketsByAlias(const QString& alias);
     QStringList aliasesOf(const QString& ticketId);
     /// The day's next ticket sequence (GYYYYMMDDNNN's NNN), counted in the database.
     Result<int> nextNumber(QDate day);

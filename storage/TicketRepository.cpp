@@ -391,7 +391,14 @@ std::optional<Ticket> TicketRepository::find(const QString& ticketId)
 
 std::optional<Ticket> TicketRepository::findByNumber(const QString& number)
 {
-    return findWhere(QStringLiteral("number"), number, nullptr);
+    if (std::optional<Ticket> ticket = findWhere(QStringLiteral("number"), number, nullptr))
+        return ticket;
+    // A provisional reference the server has since replaced with the final number (SyncCache).
+    QSqlQuery& alias = m_db.prepared(QStringLiteral("SELECT ticket_id FROM ticket_alias WHERE alias = ? LIMIT 1"));
+    alias.addBindValue(number);
+    const QString id = alias.exec() && alias.next() ? alias.value(0).toString() : QString();
+    alias.finish();
+    return id.isEmpty() ? std::nullopt : find(id);
 }
 
 QList<Comment> TicketRepository::comments(const QString& ticketId)

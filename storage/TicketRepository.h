@@ -32,6 +32,7 @@ public:
         const QList<AttachmentRef>& attachments, const QString& actorId);
 
     std::optional<Ticket> find(const QString& ticketId);
+    /// By its number, or by a provisional reference it had before the server numbered it.
     std::optional<Ticket> findByNumber(const QString& number);
     QList<Comment> comments(const QString& ticketId);
     QList<TicketEvent> events(const QString& ticketId);

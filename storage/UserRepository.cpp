@@ -88,17 +88,24 @@ Result<UserRecord> UserRepository::create(UserRecord user)
     user.createdMs = m_clock.nowMs();
     user.version = 1;
 
+    return store(user,
+        QStringLiteral("INSERT INTO app_user(id, login, name, role, password_hash, active, created_ms, version) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
+        {user.id, user.login, user.name, roleName(user.role), user.passwordHash, user.active ? 1 : 0, user.createdMs},
+        QStringLiteral("Cannot add the user"));
+}
+
+Result<UserRecord> UserRepository::store(
+    const UserRecord& user, const QString& sql, const QVariantList& values, const QString& what)
+{
+    // The row, its memberships and skills, and its change-log entry commit together.
     ServerTransaction transaction(m_database);
     QSqlQuery query(m_database.sql());
-    query.prepare(
-        QStringLiteral("INSERT INTO app_user(id, login, name, role, password_hash, active, created_ms, version) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, 1)"));
-    for (const QVariant& value :
-        {QVariant(user.id), QVariant(user.login), QVariant(user.name), QVariant(roleName(user.role)),
-            QVariant(user.passwordHash), QVariant(user.active ? 1 : 0), QVariant(user.createdMs)})
+    query.prepare(sql);
+    for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot add the user"));
+        return ServerDatabase::failure(query.lastError(), what);
     if (Status written = writeMemberships(user.id, user.groupIds, user.skills); !written)
         return written.error();
     if (m_log) {
@@ -136,25 +143,11 @@ Result<UserRecord> UserRepository::update(const QString& userId, const UserChang
             QStringLiteral("This is the last active admin; make another user admin first."),
             change.role ? QStringLiteral("role") : QStringLiteral("active")};
     ++user.version;
-
-    ServerTransaction transaction(m_database);
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral(
-        "UPDATE app_user SET name = ?, role = ?, active = ?, password_hash = ?, version = ? WHERE id = ?"));
-    for (const QVariant& value : {QVariant(user.name), QVariant(roleName(user.role)), QVariant(user.active ? 1 : 0),
-             QVariant(user.passwordHash), QVariant(user.version), QVariant(user.id)})
-        query.addBindValue(value);
-    if (!query.exec())
-        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot change the user"));
-    if (Status written = writeMemberships(user.id, user.groupIds, user.skills); !written)
-        return written.error();
-    if (m_log) {
-        if (Status logged = m_log(QStringLiteral("user"), user.id, user.toJson()); !logged)
-            return logged.error();
-    }
-    if (Status committed = transaction.commit(); !committed)
-        return committed.error();
-    return user;
+    return store(user,
+        QStringLiteral(
+            "UPDATE app_user SET name = ?, role = ?, active = ?, password_hash = ?, version = ? WHERE id = ?"),
+        {user.name, roleName(user.role), user.active ? 1 : 0, user.passwordHash, user.version, user.id},
+        QStringLiteral("Cannot change the user"));
 }
 
 Status UserRepository::writeMemberships(const QString& userId, const QStringList& groupIds, const QStringList& skills)

@@ -74,6 +74,10 @@ public:
 
 private:
     Status validate(const UserRecord& user);
+    /// Writes the user's row with `sql`/`values`, then memberships, skills and the change log, in one
+    /// transaction.
+    Result<UserRecord> store(
+        const UserRecord& user, const QString& sql, const QVariantList& values, const QString& what);
     Status writeMemberships(const QString& userId, const QStringList& groupIds, const QStringList& skills);
     std::optional<UserRecord> findWhere(const QString& column, const QString& value);
     int activeAdmins();

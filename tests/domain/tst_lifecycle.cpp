@@ -87,8 +87,8 @@ void TestLifecycle::actions()
     QFETCH(TicketAction, action);
     QFETCH(CustomerAnswer, answer);
     QFETCH(TicketStatus, expected);
-    TransitionRequest request {
-        action, QStringLiteral("已更换主板"), answer, QStringLiteral("转售后"), QStringLiteral("target"), QStringLiteral("g")};
+    TransitionRequest request {action, QStringLiteral("已更换主板"), answer, QStringLiteral("转售后"),
+        QStringLiteral("target"), QStringLiteral("g")};
     const auto result = Lifecycle::apply(from, request);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
     QCOMPARE(result.value(), expected);
@@ -152,9 +152,8 @@ void TestLifecycle::offeredActionsAreExactlyTheLegalOnes()
         const QList<TicketAction> offered = Lifecycle::availableActions(from);
         for (int a = 0; a <= int(TicketAction::Merge); ++a) {
             const auto action = static_cast<TicketAction>(a);
-            TransitionRequest request {
-                action, QStringLiteral("r"), CustomerAnswer::Satisfied, QStringLiteral("n"), QStringLiteral("t"),
-                QStringLiteral("g")};
+            TransitionRequest request {action, QStringLiteral("r"), CustomerAnswer::Satisfied, QStringLiteral("n"),
+                QStringLiteral("t"), QStringLiteral("g")};
             QCOMPARE(offered.contains(action), Lifecycle::apply(from, request).ok());
         }
     }

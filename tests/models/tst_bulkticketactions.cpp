@@ -52,7 +52,8 @@ void TestBulkTicketActions::skipsWhatDoesNotApplyAndSaysWhy()
 {
     TempStore store;
     const QStringList ids = createTickets(store, 3);
-    QVERIFY(store.tickets().transition(ids.at(1), {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a")).ok());
+    QVERIFY(
+        store.tickets().transition(ids.at(1), {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a")).ok());
     BulkTicketActions bulk(store.tickets(), QStringLiteral("a-01"));
     BulkOutcome accepted = bulk.transition(ids + QStringList {QStringLiteral("gone")}, TicketAction::Accept);
     QCOMPARE(accepted.changed, (QStringList {ids.at(0), ids.at(2)}));

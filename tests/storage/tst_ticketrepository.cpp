@@ -30,6 +30,7 @@ class TestTicketRepository : public QObject {
 private Q_SLOTS:
     void createAssignsDailyNumbersAndQueuesIntent();
     void rejectedCreateWritesNothingAndBurnsNoNumber();
+    void aRegisteredWorkstationGivesProvisionalReferences();
     void patchRecordsEventsAndPerFieldBases();
     void transitionsFollowTheStateMachine();
     void transferMovesToTheTargetGroup();
@@ -41,6 +42,19 @@ private Q_SLOTS:
     void fieldDefinitionsKeepTheirType();
     void attachmentsAreStoredOncePerHash();
 };
+
+void TestTicketRepository::aRegisteredWorkstationGivesProvisionalReferences()
+{
+    TempStore store;
+    QVERIFY(store.tickets().create(draftTicket(QStringLiteral("注册前")), QStringLiteral("a-01")).value().number
+        == QStringLiteral("G20231001001"));
+    // Registered with a team server (SyncCache::setDeviceCode): the server numbers from now on.
+    QVERIFY(store.db().exec(QStringLiteral("UPDATE client_meta SET device_code = 'K7Q' WHERE id = 1")).ok());
+    QCOMPARE(store.tickets().create(draftTicket(QStringLiteral("注册后")), QStringLiteral("a-01")).value().number,
+        QStringLiteral("K7Q-0001"));
+    QCOMPARE(store.tickets().create(draftTicket(QStringLiteral("再一张")), QStringLiteral("a-01")).value().number,
+        QStringLiteral("K7Q-0002"));
+}
 
 void TestTicketRepository::createAssignsDailyNumbersAndQueuesIntent()
 {
@@ -168,14 +182,15 @@ void TestTicketRepository::transitionsFollowTheStateMachine()
 {
     TempStore store;
     const Ticket t = store.tickets().create(draftTicket(QStringLiteral("路由器掉线")), QStringLiteral("a-01")).value();
-    auto illegal = store.tickets().transition(
-        t.id, {TicketAction::Close, QStringLiteral("x"), CustomerAnswer::Satisfied, {}, {}, {}}, QStringLiteral("a-01"));
+    auto illegal = store.tickets().transition(t.id,
+        {TicketAction::Close, QStringLiteral("x"), CustomerAnswer::Satisfied, {}, {}, {}}, QStringLiteral("a-01"));
     QCOMPARE(illegal.error().code, QStringLiteral("transition.illegal"));
     QCOMPARE(store.tickets().find(t.id)->status, TicketStatus::New);
     const qint64 queued = Outbox(store.db()).count();
 
     store.clock.advanceSeconds(120);
-    auto accepted = store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-01"));
+    auto accepted
+        = store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-01"));
     QCOMPARE(accepted.value().status, TicketStatus::InProgress);
     QCOMPARE(accepted.value().acceptedAt, store.clock.now());
     QCOMPARE(Outbox(store.db()).count(), queued + 1);
@@ -189,7 +204,8 @@ void TestTicketRepository::transitionsFollowTheStateMachine()
     QCOMPARE(followUp.value().status, TicketStatus::FollowUp);
     QVERIFY(!followUp.value().closedAt.isValid());
     auto closed = store.tickets().transition(t.id,
-        {TicketAction::Close, QStringLiteral("更换路由器"), CustomerAnswer::Satisfied, {}, {}, {}}, QStringLiteral("a-01"));
+        {TicketAction::Close, QStringLiteral("更换路由器"), CustomerAnswer::Satisfied, {}, {}, {}},
+        QStringLiteral("a-01"));
     QCOMPARE(closed.value().status, TicketStatus::Closed);
     QCOMPARE(closed.value().closedAt, store.clock.now());
     QCOMPARE(store.tickets()
@@ -209,7 +225,8 @@ void TestTicketRepository::closeNeedsRequiredToCloseFields()
     QVERIFY(store.fields().save(refundField()).ok());
     const Ticket t = store.tickets().create(draftTicket(QStringLiteral("退款")), QStringLiteral("a-01")).value();
     QVERIFY(store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-01")).ok());
-    const TransitionRequest close {TicketAction::Close, QStringLiteral("已退款"), CustomerAnswer::Satisfied, {}, {}, {}};
+    const TransitionRequest close {
+        TicketAction::Close, QStringLiteral("已退款"), CustomerAnswer::Satisfied, {}, {}, {}};
     auto refused = store.tickets().transition(t.id, close, QStringLiteral("a-01"));
     QCOMPARE(refused.error().code, QStringLiteral("ticket.fields_invalid"));
     QCOMPARE(refused.error().field, QStringLiteral("refund_amount"));

@@ -1,9 +1,7 @@
 // A workstation without windows, for tests that kill one: opens a local store, syncs it with the server
 // until it is in step, and exits 0 (3: signed out, 4: not in step within a minute). Faults through
 // GONGDAN_FAILPOINTS (storage/Failpoints.h). Usage: tst_syncdesk_helper STORE SERVER_URL TOKEN
-#include "FieldDefinitionRepository.h"
-#include "LocalNumberAllocator.h"
-#include "SyncEngine.h"
+#include "SyncedStore.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -17,14 +15,10 @@ int main(int argc, char** argv)
     if (args.size() != 4)
         return 2;
     SystemClock clock;
-    auto db = Database::open(args.at(1), clock);
-    if (!db)
+    auto store = SyncedStore::open(args.at(1), clock, Failpoints::fromEnvironment());
+    if (!store)
         return 1;
-    DeviceRefAllocator numbers(*db.value());
-    FieldDefinitionRepository fields(*db.value());
-    TicketRepository tickets(*db.value(), numbers, fields);
-    SyncCache cache(*db.value(), tickets, Failpoints::fromEnvironment());
-    SyncEngine engine(*db.value(), cache);
+    SyncEngine& engine = store.value()->engine();
     QObject::connect(&engine, &SyncEngine::synced, &app, [] { QCoreApplication::exit(0); });
     QObject::connect(&engine, &SyncEngine::signInRequired, &app, [] { QCoreApplication::exit(3); });
     QTimer::singleShot(60000, &app, [] { QCoreApplication::exit(4); });

@@ -10,6 +10,7 @@
 #include "DraftStore.h"
 #include "FieldDefinitionRepository.h"
 #include "LanguageSwitcher.h"
+#include "LayoutMemory.h"
 #include "LocalNumberAllocator.h"
 #include "Outbox.h"
 #include "SettingsPage.h"
@@ -162,7 +163,9 @@ MainWindow::MainWindow(
     retranslate();
     const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
     m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId, true), context);
-    restoreLayout();
+    if (const QString viewId = LayoutMemory::restore(*this, *m_splitter, *m_table->horizontalHeader());
+        !viewId.isEmpty())
+        openView(viewId);
     if (!m_viewList->currentIndex().isValid())
         m_viewList->setCurrentIndex(m_views->index(0));
     refreshStatus();
@@ -565,32 +568,6 @@ void MainWindow::refreshStatus()
     m_clockLabel->setText(QLocale().toString(m_clock.now().toLocalTime(), QStringLiteral("HH:mm")));
 }
 
-void MainWindow::restoreLayout()
-{
-    QSettings settings;
-    if (settings.contains(QStringLiteral("mainWindow/geometry")))
-        restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    else
-        resize(1240, 760);
-    if (settings.contains(QStringLiteral("mainWindow/splitter")))
-        m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
-    if (settings.contains(QStringLiteral("mainWindow/queueHeader")))
-        m_table->horizontalHeader()->restoreState(
-            settings.value(QStringLiteral("mainWindow/queueHeader")).toByteArray());
-    const QString viewId = settings.value(QStringLiteral("mainWindow/view")).toString();
-    if (!viewId.isEmpty())
-        openView(viewId);
-}
-
-void MainWindow::saveLayout()
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("mainWindow/queueHeader"), m_table->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("mainWindow/view"), m_viewList->currentIndex().data(ViewListModel::ViewIdRole));
-}
-
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (m_tabs->hasUnsavedWork()) {
@@ -599,7 +576,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
         m_tabs->settleUnsavedWork([this] { QTimer::singleShot(0, this, &QWidget::close); });
         return;
     }
-    saveLayout();
+    LayoutMemory::save(*this, *m_splitter, *m_table->horizontalHeader(),
+        m_viewList->currentIndex().data(ViewListModel::ViewIdRole).toString());
     event->accept();
 }
 

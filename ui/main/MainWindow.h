@@ -82,8 +82,6 @@ private:
     /// Field definitions or categories changed: forms, views and names follow without a restart.
     void definitionsChanged();
     void refreshStatus();
-    void restoreLayout();
-    void saveLayout();
 
     Database& m_db;
     const Clock& m_clock;
