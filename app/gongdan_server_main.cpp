@@ -6,6 +6,7 @@
 #include "AdminCommand.h"
 #include "HttpApi.h"
 #include "PokeHub.h"
+#include "RecordRoutes.h"
 #include "ServerDatabase.h"
 #include "ServerLog.h"
 #include "SyncRoutes.h"
@@ -106,6 +107,7 @@ int main(int argc, char** argv)
     SyncService sync(syncStore, users, clock, failpoints);
     SyncRoutes syncRoutes(auth, sync);
     TicketRoutes ticketRoutes(auth, syncStore, sync, sync.applier());
+    RecordRoutes recordRoutes(auth, sync);
     HttpApi api(db, log);
     if (parser.isSet(QStringLiteral("tls-cert"))) {
         if (Status tls = api.useTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
@@ -118,6 +120,7 @@ int main(int argc, char** argv)
     accounts.install(api.http());
     syncRoutes.install(api.http());
     ticketRoutes.install(api.http());
+    recordRoutes.install(api.http());
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);

@@ -1,7 +1,9 @@
 #include "DemoServer.h"
 
 #include "DemoTeam.h"
+#include "JsonCodec.h"
 #include "PasswordHasher.h"
+#include "RecordApplier.h"
 #include "SyncStore.h"
 #include "UserRepository.h"
 
@@ -53,6 +55,32 @@ int seedTeamServer(const QString& database, const QString& password, QTextStream
             return 1;
         }
         ++added;
+    }
+    // The team's field definitions and categories, through the server's own rules (parents first).
+    TeamRecordStore records(*db.value());
+    RecordApplier applier(sync, records, clock);
+    UserRecord admin;
+    admin.role = Role::Admin;
+    QList<Mutation> upserts;
+    QList<Category> categories = team.categories;
+    std::stable_sort(categories.begin(), categories.end(), [](const Category& a, const Category& b) {
+        return a.id.count(QLatin1Char('.')) < b.id.count(QLatin1Char('.'));
+    });
+    for (const Category& c : categories)
+        upserts.append(
+            {0, c.id, QStringLiteral("category.upsert"), c.id, {{QStringLiteral("category"), JsonCodec::toJson(c)}}});
+    for (const FieldDefinition& f : team.fields)
+        upserts.append({0, f.id, QStringLiteral("field.upsert"), f.id, {{QStringLiteral("definition"), f.toJson()}}});
+    for (const Mutation& upsert : upserts) {
+        if (records.find(upsert.name.section(QLatin1Char('.'), 0, 0), upsert.entityId))
+            continue;
+        ServerTransaction transaction(*db.value());
+        auto applied = applier.apply(admin, upsert, QString());
+        if (!applied || !transaction.commit()) {
+            err << "Cannot add " << upsert.entityId << ": " << (applied ? QString() : applied.error().message)
+                << Qt::endl;
+            return 1;
+        }
     }
     out << "Team server database " << database << ": " << team.groups.size() << " groups, " << added
         << " users added (password: " << password << ")" << Qt::endl;

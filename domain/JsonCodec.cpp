@@ -187,4 +187,22 @@ Result<Customer> customerFromJson(const QJsonObject& o)
     return c;
 }
 
+QJsonObject toJson(const Category& c)
+{
+    return {{QStringLiteral("id"), c.id}, {QStringLiteral("parent_id"), c.parentId},
+        {QStringLiteral("name_zh"), c.nameZh}, {QStringLiteral("name_en"), c.nameEn},
+        {QStringLiteral("order"), c.order}, {QStringLiteral("active"), c.active}};
+}
+
+Result<Category> categoryFromJson(const QJsonObject& o)
+{
+    Category c {str(o, "id"), str(o, "parent_id"), str(o, "name_zh").trimmed(), str(o, "name_en").trimmed(),
+        o.value(QStringLiteral("order")).toInt(), o.value(QStringLiteral("active")).toBool(true)};
+    if (c.id.isEmpty())
+        return bad("id");
+    if (c.nameZh.isEmpty())
+        return bad("name_zh");
+    return c;
+}
+
 } // namespace gongdan::JsonCodec

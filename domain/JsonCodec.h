@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Category.h"
 #include "Customer.h"
 #include "Result.h"
 #include "Ticket.h"
@@ -17,6 +18,9 @@ QJsonObject toJson(const Comment& comment);
 Result<Comment> commentFromJson(const QJsonObject& object);
 QJsonObject toJson(const Customer& customer);
 Result<Customer> customerFromJson(const QJsonObject& object);
+/// {id, parent_id, name_zh, name_en, order, active}
+QJsonObject toJson(const Category& category);
+Result<Category> categoryFromJson(const QJsonObject& object);
 } // namespace JsonCodec
 
 } // namespace gongdan

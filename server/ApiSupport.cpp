@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QUrlQuery>
 
 namespace gongdan::api {
 
@@ -95,6 +96,40 @@ Error wrongType(const QString& key, const QString& expected)
 }
 
 } // namespace
+
+Result<int> limitParameter(const QHttpServerRequest& request, int fallback, int maximum)
+{
+    const QUrlQuery query = request.query();
+    if (!query.hasQueryItem(QStringLiteral("limit")))
+        return fallback;
+    bool ok = false;
+    const int limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 1 || limit > maximum)
+        return Error {QStringLiteral("request.wrong_type"),
+            QStringLiteral("limit is a whole number from 1 to %1.").arg(maximum), QStringLiteral("limit")};
+    return limit;
+}
+
+Status checkTypes(const QJsonObject& body, const QList<std::pair<QString, QJsonValue::Type>>& types)
+{
+    for (const auto& [key, type] : types) {
+        if (!body.contains(key) || body.value(key).type() == type)
+            continue;
+        switch (type) {
+        case QJsonValue::String:
+            return wrongType(key, QStringLiteral("a string"));
+        case QJsonValue::Double:
+            return wrongType(key, QStringLiteral("a number"));
+        case QJsonValue::Bool:
+            return wrongType(key, QStringLiteral("true or false"));
+        case QJsonValue::Array:
+            return wrongType(key, QStringLiteral("an array"));
+        default:
+            return wrongType(key, QStringLiteral("an object"));
+        }
+    }
+    return {};
+}
 
 Result<std::optional<QString>> optionalString(const QJsonObject& body, const QString& key)
 {

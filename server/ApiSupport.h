@@ -30,8 +30,13 @@ Result<QJsonObject> parseBody(const QHttpServerRequest& request, const QStringLi
 Result<std::optional<QString>> optionalString(const QJsonObject& body, const QString& key);
 Result<std::optional<bool>> optionalBool(const QJsonObject& body, const QString& key);
 Result<std::optional<QStringList>> optionalStringList(const QJsonObject& body, const QString& key);
+/// Every present key of `types` holds a value of its JSON type (Double: any number), or request.wrong_type.
+Status checkTypes(const QJsonObject& body, const QList<std::pair<QString, QJsonValue::Type>>& types);
 /// Present and a non-empty string, or request.missing_field.
 Result<QString> requiredString(const QJsonObject& body, const QString& key);
+
+/// The query's `limit`: `fallback` when absent, a request.wrong_type error unless a whole number 1…`maximum`.
+Result<int> limitParameter(const QHttpServerRequest& request, int fallback, int maximum);
 
 /// The token of "Authorization: Bearer <token>"; empty when there is none.
 QString bearerToken(const QHttpServerRequest& request);

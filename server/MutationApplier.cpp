@@ -25,7 +25,11 @@ Error notFound()
 } // namespace
 
 MutationApplier::MutationApplier(SyncStore& store, UserRepository& users, const Clock& clock)
-    : m_store(store), m_users(users), m_clock(clock)
+    : m_store(store)
+    , m_users(users)
+    , m_clock(clock)
+    , m_recordStore(store.database())
+    , m_records(store, m_recordStore, clock)
 {
 }
 
@@ -39,6 +43,8 @@ Result<QJsonObject> MutationApplier::apply(const UserRecord& user, const Mutatio
         return transition(user, mutation, clientId);
     if (mutation.name == QLatin1String("comment.add"))
         return comment(user, mutation, clientId);
+    if (RecordApplier::handles(mutation.name))
+        return m_records.apply(user, mutation, clientId);
     return rejected(QStringLiteral("sync.unknown_mutation"),
         QStringLiteral("The server does not take \"%1\" changes.").arg(mutation.name), QStringLiteral("name"));
 }

@@ -1,21 +1,14 @@
 #pragma once
 
 #include "Clock.h"
+#include "Mutation.h"
+#include "RecordApplier.h"
 #include "SyncStore.h"
 #include "UserRepository.h"
 
 #include <QJsonObject>
 
 namespace gongdan {
-
-/// One queued intent as a push carries it.
-struct Mutation {
-    qint64 seq = 0;
-    QString mutationId;
-    QString name; ///< ticket.create | ticket.patch | ticket.transition | comment.add
-    QString entityId;
-    QJsonObject args;
-};
 
 /// Applies one intent to the team database on behalf of a signed-in user, by the server's rules and in
 /// the server's order: numbers for new tickets, the state machine re-checked against the status now,
@@ -35,6 +28,8 @@ public:
     /// What the change log and pulls carry for a ticket: {"ticket": …, "aliases": […]}.
     QJsonObject ticketData(const Ticket& ticket);
     static ChangeScope scopeOf(const Ticket& ticket) { return ChangeScope {false, ticket.groupId, ticket.assigneeId}; }
+    /// Customers, field definitions and categories as the team database keeps them (REST reads them here).
+    TeamRecordStore& records() { return m_recordStore; }
 
 private:
     Result<QJsonObject> create(const UserRecord& user, const Mutation& mutation, const QString& clientId);
@@ -53,6 +48,8 @@ private:
     SyncStore& m_store;
     UserRepository& m_users;
     const Clock& m_clock;
+    TeamRecordStore m_recordStore;
+    RecordApplier m_records;
 };
 
 } // namespace gongdan

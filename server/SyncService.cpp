@@ -159,6 +159,19 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
     return answer;
 }
 
+Result<QJsonObject> SyncService::applyOne(const UserRecord& user, const Mutation& mutation)
+{
+    ServerTransaction transaction(m_store.database());
+    m_store.takeTouchedScopes();
+    auto applied = m_applier.apply(user, mutation, QStringLiteral("api"));
+    if (!applied)
+        return applied.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    Q_EMIT committed(applied.value().value(QStringLiteral("server_seq")).toInteger(), m_store.takeTouchedScopes());
+    return applied;
+}
+
 Result<QJsonObject> SyncService::pull(
     const UserRecord& user, const QString& clientId, qint64 cursor, int limit, const QString& epoch, bool mineOnly)
 {

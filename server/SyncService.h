@@ -33,8 +33,9 @@ public:
     Result<QJsonObject> pull(const UserRecord& user, const QString& clientId, qint64 cursor, int limit,
         const QString& epoch, bool mineOnly = false);
 
-    /// Tells the pokes about changes committed outside a push (the REST API).
-    void announce(qint64 serverSeq, const QList<ChangeScope>& scopes) { Q_EMIT committed(serverSeq, scopes); }
+    /// One intent from the REST API (no device, no seq): applied by the same rules in its own transaction,
+    /// and the workstations poked. The applied result, or the rejection as an Error.
+    Result<QJsonObject> applyOne(const UserRecord& user, const Mutation& mutation);
     MutationApplier& applier() { return m_applier; }
 
 Q_SIGNALS:

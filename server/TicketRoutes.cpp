@@ -50,21 +50,18 @@ QHttpServerResponse TicketRoutes::list(const QHttpServerRequest& request)
     if (!who)
         return errorResponse(who.error());
     const QUrlQuery query = request.query();
-    bool limitOk = true;
-    const int limit = query.hasQueryItem(QStringLiteral("limit"))
-        ? query.queryItemValue(QStringLiteral("limit")).toInt(&limitOk)
-        : 100;
-    if (!limitOk || limit < 1 || limit > 1000)
-        return errorResponse(Error {QStringLiteral("request.wrong_type"),
-            QStringLiteral("limit is a whole number from 1 to 1000."), QStringLiteral("limit")});
-    auto tickets = m_store.tickets(who.value().user.principal(), query.queryItemValue(QStringLiteral("before")), limit);
+    auto limit = limitParameter(request, 100, 1000);
+    if (!limit)
+        return errorResponse(limit.error());
+    auto tickets
+        = m_store.tickets(who.value().user.principal(), query.queryItemValue(QStringLiteral("before")), limit.value());
     if (!tickets)
         return errorResponse(tickets.error());
     QJsonArray list;
     for (const Ticket& ticket : tickets.value())
         list.append(JsonCodec::toJson(ticket));
     QJsonObject body {{QStringLiteral("tickets"), list}};
-    if (tickets.value().size() == limit)
+    if (tickets.value().size() == limit.value())
         body.insert(QStringLiteral("next_before"), tickets.value().last().id);
     return jsonResponse(body);
 }
@@ -123,14 +120,8 @@ QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServe
         *kind, text.value(), {}, QDateTime::currentDateTimeUtc()};
     const Mutation mutation {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("comment.add"),
         ticket.value().id, {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}};
-    ServerTransaction transaction(m_store.database());
-    m_store.takeTouchedScopes();
-    auto applied = m_applier.apply(who.value().user, mutation, QStringLiteral("api"));
-    if (!applied)
+    if (auto applied = m_sync.applyOne(who.value().user, mutation); !applied)
         return errorResponse(applied.error());
-    if (Status committed = transaction.commit(); !committed)
-        return errorResponse(committed.error());
-    m_sync.announce(applied.value().value(QStringLiteral("server_seq")).toInteger(), m_store.takeTouchedScopes());
     return jsonResponse(JsonCodec::toJson(comment), StatusCode::Created);
 }
 

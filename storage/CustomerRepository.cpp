@@ -11,7 +11,7 @@ namespace gongdan {
 
 CustomerRepository::CustomerRepository(Database& db) : m_db(db), m_outbox(db) { }
 
-Result<Customer> CustomerRepository::save(Customer customer)
+Status CustomerRepository::normalize(Customer& customer)
 {
     customer.name = customer.name.trimmed();
     if (customer.name.isEmpty())
@@ -28,6 +28,14 @@ Result<Customer> CustomerRepository::save(Customer customer)
         phones.append(trimmed);
     }
     customer.phones = phones;
+    customer.number = customer.number.trimmed();
+    return {};
+}
+
+Result<Customer> CustomerRepository::save(Customer customer)
+{
+    if (Status normalized = normalize(customer); !normalized)
+        return normalized.error();
     const QDateTime now = m_db.clock().now();
     if (customer.id.isEmpty()) {
         customer.id = m_db.ids().next();
@@ -37,7 +45,6 @@ Result<Customer> CustomerRepository::save(Customer customer)
         customer.version = existing->version + 1;
     }
     customer.updatedAt = now;
-    customer.number = customer.number.trimmed();
     if (!customer.number.isEmpty()
         && !select(QStringLiteral("number = ? AND id <> ?"), {customer.number, customer.id}).isEmpty()) {
         return Error {QStringLiteral("customer.number_taken"),

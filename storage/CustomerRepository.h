@@ -19,6 +19,9 @@ public:
 
     /// Creates (empty id) or updates a customer; queued as customer.upsert.
     Result<Customer> save(Customer customer);
+    /// The rules every copy of a customer obeys, here and on the server: a name (trimmed), phone
+    /// numbers of at least five digits (blank ones dropped), a trimmed customer number.
+    static Status normalize(Customer& customer);
     std::optional<Customer> find(const QString& id);
     /// Customers whose normalised phone equals the normalised `phone`.
     QList<Customer> findByPhone(const QString& phone);

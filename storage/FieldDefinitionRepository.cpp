@@ -1,5 +1,7 @@
 #include "FieldDefinitionRepository.h"
 
+#include "JsonCodec.h"
+
 #include <QJsonDocument>
 
 namespace gongdan {
@@ -101,10 +103,7 @@ Status FieldDefinitionRepository::saveCategory(const Category& category)
     SqlTransaction transaction(m_db);
     if (Status status = writeCategory(category); !status)
         return status;
-    const QJsonObject args {{QStringLiteral("category"),
-        QJsonObject {{QStringLiteral("id"), category.id}, {QStringLiteral("parent_id"), category.parentId},
-            {QStringLiteral("name_zh"), category.nameZh}, {QStringLiteral("name_en"), category.nameEn},
-            {QStringLiteral("order"), category.order}, {QStringLiteral("active"), category.active}}}};
+    const QJsonObject args {{QStringLiteral("category"), JsonCodec::toJson(category)}};
     if (auto queued = m_outbox.append(QStringLiteral("category.upsert"), category.id, args); !queued)
         return queued.error();
     return transaction.commit();
@@ -134,10 +133,8 @@ Status FieldDefinitionRepository::replay(const OutboxEntry& entry)
         auto definition = FieldDefinition::fromJson(entry.args.value(QStringLiteral("definition")).toObject());
         return definition ? write(definition.value()) : Status(definition.error());
     }
-    const QJsonObject c = entry.args.value(QStringLiteral("category")).toObject();
-    return writeCategory({c.value(QStringLiteral("id")).toString(), c.value(QStringLiteral("parent_id")).toString(),
-        c.value(QStringLiteral("name_zh")).toString(), c.value(QStringLiteral("name_en")).toString(),
-        c.value(QStringLiteral("order")).toInt(), c.value(QStringLiteral("active")).toBool(true)});
+    auto category = JsonCodec::categoryFromJson(entry.args.value(QStringLiteral("category")).toObject());
+    return category ? writeCategory(category.value()) : Status(category.error());
 }
 
 } // namespace gongdan

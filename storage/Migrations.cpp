@@ -228,9 +228,21 @@ Status step8(Database& db)
         });
 }
 
+// v9: the server's copy of each team-wide record (customer, field definition, category) as last pulled,
+// under the visible row that adds what is still queued — the same two layers as tickets.
+Status step9(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE record_synced(kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, "
+                           "server_seq INTEGER NOT NULL, PRIMARY KEY(kind, id)) WITHOUT ROWID"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
-    static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8};
+    static const QList<std::function<Status(Database&)>> all {
+        step1, step2, step3, step4, step5, step6, step7, step8, step9};
     return all;
 }
 

@@ -72,6 +72,15 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE TABLE ticket_conflict(id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, "
                            "data TEXT NOT NULL, server_seq BIGINT NOT NULL)"),
         },
+        {
+            // Team-wide records every workstation keeps whole: customers, field definitions and categories
+            // (kind), JSON in `data`; unique_key is what must not repeat within a kind (a customer number,
+            // a field key), search the lower-cased text a customer lookup matches.
+            QStringLiteral("CREATE TABLE team_record(kind TEXT NOT NULL, id TEXT NOT NULL, unique_key TEXT, "
+                           "search TEXT NOT NULL, data TEXT NOT NULL, version INTEGER NOT NULL, "
+                           "server_seq BIGINT NOT NULL, PRIMARY KEY(kind, id))"),
+            QStringLiteral("CREATE UNIQUE INDEX team_record_key ON team_record(kind, unique_key)"),
+        },
     };
     return all;
 }

@@ -18,7 +18,7 @@ QString compact(const QJsonObject& object)
 } // namespace
 
 SyncCache::SyncCache(Database& db, TicketRepository& tickets, const Failpoints& failpoints)
-    : m_db(db), m_tickets(tickets), m_outbox(db), m_writer(db), m_failpoints(failpoints)
+    : m_db(db), m_tickets(tickets), m_outbox(db), m_records(db), m_writer(db), m_failpoints(failpoints)
 {
 }
 
@@ -240,6 +240,12 @@ Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qin
             if (Status s = storeTeamMember(change); !s)
                 return s.error();
             m_teamChanged = true;
+        } else if (RecordCache::isRecord(change.entity)) {
+            if (Status s = m_records.applyPulled(change.entity, change.id, change.data, change.serverSeq, nextCursor);
+                !s)
+                return s.error();
+            if (change.entity != QLatin1String("customer"))
+                m_teamChanged = true;
         } else if (change.entity == QLatin1String("conflict")) {
             QSqlQuery& insert = m_db.prepared(QStringLiteral(
                 "INSERT OR IGNORE INTO ticket_conflict(id, ticket_id, data, server_seq) VALUES (?, ?, ?, ?)"));
@@ -309,8 +315,15 @@ Result<QStringList> SyncCache::recordResults(const QJsonArray& results)
             if (Status s = m_outbox.markRejected(seq, compact(result.value(QStringLiteral("error")).toObject())); !s)
                 return s.error();
             const QList<OutboxEntry> entry = m_outbox.entries(seq - 1, 1);
-            if (!entry.isEmpty() && !recompute.contains(entry.first().entityId))
+            if (entry.isEmpty())
+                continue;
+            if (const QString kind = RecordCache::kindOfIntent(entry.first().name); !kind.isEmpty()) {
+                if (Status s = m_records.restore(kind, entry.first().entityId, cursor()); !s)
+                    return s.error();
+                m_teamChanged = m_teamChanged || kind != QLatin1String("customer");
+            } else if (!recompute.contains(entry.first().entityId)) {
                 recompute.append(entry.first().entityId);
+            }
         } else if (Status s = m_outbox.markAcked(seq, result.value(QStringLiteral("server_seq")).toInteger()); !s) {
             return s.error();
         }

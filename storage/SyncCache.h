@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "Failpoints.h"
 #include "Outbox.h"
+#include "RecordCache.h"
 #include "TicketRepository.h"
 #include "TicketRows.h"
 
@@ -16,7 +17,7 @@ namespace gongdan {
 /// One change as a pull page carries it.
 struct PulledChange {
     qint64 serverSeq = 0;
-    QString entity; ///< ticket | comment | conflict
+    QString entity; ///< ticket | comment | conflict | user | group | customer | field | category
     QString id;
     QString op; ///< upsert | scope_remove
     QJsonObject data;
@@ -42,7 +43,8 @@ public:
 
     /// Applies a pull page; the ids of the tickets whose visible row changed.
     Result<QStringList> applyPage(const QList<PulledChange>& changes, qint64 nextCursor, const QString& epoch);
-    /// True once after a page that changed users or groups (the directory of names should reload).
+    /// True once after a page that changed users, groups, field definitions or categories (names, forms
+    /// and views should reload).
     bool takeTeamChanged() { return std::exchange(m_teamChanged, false); }
     /// Records a push's answers: applied (or already applied) → acked until a pull delivers it;
     /// rejected → kept with the server's reason, and the ticket recomputed without it. The ids of the
@@ -70,6 +72,7 @@ private:
     Database& m_db;
     TicketRepository& m_tickets;
     Outbox m_outbox;
+    RecordCache m_records;
     TicketRowWriter m_writer;
     bool m_teamChanged = false;
     Failpoints m_failpoints;

@@ -177,6 +177,8 @@ void SyncEngine::pushNext()
         }
         if (!recomputed.value().isEmpty())
             Q_EMIT ticketsChanged(recomputed.value());
+        if (m_cache.takeTeamChanged()) // a refused definition or category went back to the server's
+            Q_EMIT teamChanged();
         Q_EMIT waitingChanged(waiting());
         if (status == 409) // a seq is missing on the server: nothing more can be pushed until it is resolved
             return fail(reply, body);

@@ -23,8 +23,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<HttpClient> as(const QString& login, const QString& password);
 
-    std::unique_ptr<TeamDatabase> m_team;
-    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<SeededServer> m_fixture;
     QString m_ticketId;
     QString m_number;
 };
@@ -32,14 +31,13 @@ private:
 void TestTicketApi::init()
 {
     QFETCH(QString, backend);
-    m_team = seededTeam(backend);
-    if (!m_team->available())
-        QSKIP(qPrintable(m_team->why()));
-    m_server = std::make_unique<ServerProcess>();
-    QVERIFY2(m_server->start(m_team->location()), qPrintable(m_server->lastLog()));
+    m_fixture = std::make_unique<SeededServer>(backend);
+    if (const QString why = m_fixture->skipReason(); !why.isEmpty())
+        QSKIP(qPrintable(why));
+    QVERIFY2(m_fixture->start(), qPrintable(m_fixture->server().lastLog()));
     // li.na's workstation pushes a ticket for the service group.
     SyncDevice li(
-        m_server->baseUrl(), signIn(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password")));
+        m_fixture->baseUrl(), signIn(m_fixture->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password")));
     const Ticket ticket
         = newTicket(QStringLiteral("打印机卡纸"), QStringLiteral("service"), QStringLiteral("K7Q-0009"));
     const HttpResult pushed = li.push({li.mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket))});
@@ -55,16 +53,13 @@ void TestTicketApi::init()
 
 void TestTicketApi::cleanup()
 {
-    if (m_server)
-        m_server->terminate();
-    m_server.reset();
-    m_team.reset();
+    m_fixture.reset();
 }
 
 std::unique_ptr<HttpClient> TestTicketApi::as(const QString& login, const QString& password)
 {
-    auto http = std::make_unique<HttpClient>(m_server->baseUrl());
-    http->setToken(signIn(m_server->baseUrl(), login, password));
+    auto http = std::make_unique<HttpClient>(m_fixture->baseUrl());
+    http->setToken(signIn(m_fixture->baseUrl(), login, password));
     return http;
 }
 
@@ -99,7 +94,7 @@ void TestTicketApi::eachRoleSeesItsScope()
     }
     QCOMPARE(li.get(QStringLiteral("/api/v1/tickets/G19990101001")).status, 404);
     QCOMPARE(li.get(QStringLiteral("/api/v1/tickets?limit=0")).code(), QStringLiteral("request.wrong_type"));
-    HttpClient anonymous(m_server->baseUrl());
+    HttpClient anonymous(m_fixture->baseUrl());
     QCOMPARE(anonymous.get(QStringLiteral("/api/v1/tickets")).status, 401);
 }
 
@@ -129,7 +124,7 @@ void TestTicketApi::commentsGoThroughTheSyncRules()
     QCOMPARE(comments.at(0).toObject().value(QStringLiteral("body")).toString(), QStringLiteral("已电话回访"));
     // The same change reaches the devices' pulls, with the first-response time it set.
     SyncDevice boss(
-        m_server->baseUrl(), signIn(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+        m_fixture->baseUrl(), signIn(m_fixture->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
     int commentChanges = 0;
     QString firstResponse;
     for (const QJsonValue& change : boss.pullAll(1000)) {

@@ -79,6 +79,28 @@ bool seedTeam(const QString& databaseLocation, QString* error);
 /// when the backend is not available here (check available(), then skip).
 std::unique_ptr<TeamDatabase> seededTeam(const QString& backend);
 
+/// What most server tests start each row with: the seeded team on `backend` and a server on it, stopped
+/// with SIGTERM when this ends. In init(): construct, QSKIP when skipReason() says so, QVERIFY start().
+class SeededServer {
+public:
+    explicit SeededServer(const QString& backend) : m_team(seededTeam(backend)) { }
+    ~SeededServer()
+    {
+        if (m_server.running())
+            m_server.terminate();
+    }
+
+    /// Why this backend cannot run here; empty when it can.
+    QString skipReason() const { return m_team->available() ? QString() : m_team->why(); }
+    bool start() { return m_server.start(m_team->location()); }
+    ServerProcess& server() { return m_server; }
+    QString baseUrl() const { return m_server.baseUrl(); }
+
+private:
+    std::unique_ptr<TeamDatabase> m_team;
+    ServerProcess m_server;
+};
+
 struct HttpResult {
     int status = 0; ///< 0: no answer
     QJsonObject body;

@@ -2,9 +2,8 @@
 // its number and reaches the other desk; two desks edit the same ticket offline and converge with the
 // conflict shown on both; a server that is down is retried by the timer alone. Every test ends by
 // comparing each desk's tickets and comments with the server's, byte for byte.
+#include "Desk.h"
 #include "JsonCodec.h"
-#include "SyncDevice.h"
-#include "SyncedStore.h"
 #include "TicketTransition.h"
 
 #include <QJsonDocument>
@@ -24,60 +23,6 @@ QString compact(const QJsonObject& object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
-
-/// One agent's workstation: its own synced store (SyncedStore), signed in as `login`.
-struct Desk {
-    /// `skewSeconds`: how far this workstation's clock is off (it stands still there).
-    Desk(const QString& serverUrl, const QString& login, const QString& password, qint64 skewSeconds = 0)
-        : clock(QDateTime::currentDateTimeUtc().addSecs(skewSeconds)), server(serverUrl)
-    {
-        auto opened = SyncedStore::open(dir.filePath(QStringLiteral("desk.sqlite")), clock);
-        if (!opened)
-            qFatal("%s", qPrintable(opened.error().message));
-        store = std::move(opened.value());
-        db = &store->db();
-        tickets = &store->tickets();
-        cache = &store->cache();
-        engine = &store->engine();
-        HttpClient http(serverUrl);
-        const HttpResult signedIn = http.post(QStringLiteral("/api/v1/session"),
-            {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
-        token = signedIn.body.value(QStringLiteral("token")).toString();
-        userId = signedIn.body.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
-    }
-    void start() { engine->start(QUrl(server), token); }
-    bool idle(int ms = 15000)
-    {
-        return QTest::qWaitFor(
-            [this] { return engine->state() == SyncEngine::State::Idle && engine->waiting() == 0; }, ms);
-    }
-    QStringList ticketIds()
-    {
-        QStringList ids;
-        QSqlQuery query(db->sql());
-        query.exec(QStringLiteral("SELECT id FROM ticket ORDER BY id"));
-        while (query.next())
-            ids.append(query.value(0).toString());
-        return ids;
-    }
-    qint64 outbox()
-    {
-        QSqlQuery query(db->sql());
-        return query.exec(QStringLiteral("SELECT count(*) FROM outbox")) && query.next() ? query.value(0).toLongLong()
-                                                                                         : -1;
-    }
-
-    ManualClock clock;
-    QTemporaryDir dir;
-    QString server;
-    std::unique_ptr<SyncedStore> store;
-    Database* db;
-    TicketRepository* tickets;
-    SyncCache* cache;
-    SyncEngine* engine;
-    QString token;
-    QString userId;
-};
 
 /// What the server holds for one user: ticket id → compact JSON, comment id → compact JSON.
 struct Snapshot {

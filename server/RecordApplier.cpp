@@ -1,0 +1,162 @@
+#include "RecordApplier.h"
+
+#include "Category.h"
+#include "CustomerRepository.h"
+#include "FieldDefinition.h"
+#include "JsonCodec.h"
+
+namespace gongdan {
+
+namespace {
+
+const QString kCustomer = QStringLiteral("customer");
+const QString kField = QStringLiteral("field");
+const QString kCategory = QStringLiteral("category");
+
+Error mismatch(const QString& what)
+{
+    return Error {QStringLiteral("sync.entity_mismatch"), QStringLiteral("The %1's id is not the entity id.").arg(what),
+        QStringLiteral("entity_id")};
+}
+
+Error adminsOnly(const QString& what)
+{
+    return Error {
+        QStringLiteral("access.denied"), QStringLiteral("Only admins change %1.").arg(what), QStringLiteral("name")};
+}
+
+} // namespace
+
+RecordApplier::RecordApplier(SyncStore& sync, TeamRecordStore& records, const Clock& clock)
+    : m_sync(sync), m_records(records), m_clock(clock)
+{
+}
+
+bool RecordApplier::handles(const QString& mutationName)
+{
+    return mutationName == QLatin1String("customer.upsert") || mutationName == QLatin1String("field.upsert")
+        || mutationName == QLatin1String("category.upsert");
+}
+
+Result<QJsonObject> RecordApplier::apply(const UserRecord& user, const Mutation& mutation, const QString& clientId)
+{
+    if (mutation.name == QLatin1String("customer.upsert"))
+        return customer(mutation, clientId); // every role meets customers, field staff too
+    if (user.role != Role::Admin)
+        return adminsOnly(mutation.name == QLatin1String("field.upsert") ? QStringLiteral("field definitions")
+                                                                         : QStringLiteral("categories"));
+    return mutation.name == QLatin1String("field.upsert") ? field(mutation, clientId) : category(mutation, clientId);
+}
+
+int RecordApplier::nextVersion(const QString& kind, const QString& id)
+{
+    const std::optional<TeamRecord> existing = m_records.find(kind, id);
+    return existing ? existing->version + 1 : 1;
+}
+
+Result<QJsonObject> RecordApplier::customer(const Mutation& mutation, const QString& clientId)
+{
+    const QJsonObject args = mutation.args.value(kCustomer).toObject();
+    if (args.value(QStringLiteral("name")).toString().trimmed().isEmpty())
+        return Error {QStringLiteral("customer.name_required"), QStringLiteral("A customer needs a name."),
+            QStringLiteral("name")};
+    auto parsed = JsonCodec::customerFromJson(args);
+    if (!parsed)
+        return parsed.error();
+    Customer customer = parsed.value();
+    if (customer.id != mutation.entityId)
+        return mismatch(kCustomer);
+    if (Status normalized = CustomerRepository::normalize(customer); !normalized)
+        return normalized.error();
+    if (!customer.number.isEmpty()) {
+        const std::optional<QString> holder = m_records.idByKey(kCustomer, customer.number);
+        if (holder && *holder != customer.id)
+            return Error {QStringLiteral("customer.number_taken"),
+                QStringLiteral("The customer number %1 is already used.").arg(customer.number),
+                QStringLiteral("number")};
+    }
+    const QDateTime now = m_clock.now();
+    const std::optional<TeamRecord> existing = m_records.find(kCustomer, customer.id);
+    if (existing) {
+        customer.createdAt
+            = QDateTime::fromString(existing->data.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
+    } else if (!customer.createdAt.isValid() || customer.createdAt > now) {
+        customer.createdAt = now; // a device's clock may be days off: never a creation in the future
+    }
+    customer.updatedAt = now;
+    customer.version = existing ? existing->version + 1 : 1;
+    QStringList search {customer.name, customer.number};
+    for (const QString& phone : customer.phones)
+        search.append(normalizePhone(phone));
+    return commit({kCustomer, customer.id, JsonCodec::toJson(customer), customer.version, 0}, customer.number,
+        search.join(QLatin1Char(' ')), mutation, clientId);
+}
+
+Result<QJsonObject> RecordApplier::field(const Mutation& mutation, const QString& clientId)
+{
+    auto parsed = FieldDefinition::fromJson(mutation.args.value(QStringLiteral("definition")).toObject());
+    if (!parsed)
+        return parsed.error();
+    const FieldDefinition& definition = parsed.value();
+    if (definition.id.isEmpty() || definition.id != mutation.entityId)
+        return mismatch(QStringLiteral("field definition"));
+    const std::optional<TeamRecord> existing = m_records.find(kField, definition.id);
+    if (existing) {
+        auto before = FieldDefinition::fromJson(existing->data);
+        if (!before)
+            return Error {QStringLiteral("server.stored_record"), before.error().message, QString()};
+        if (Status allowed = checkFieldDefinitionUpdate(before.value(), definition); !allowed)
+            return allowed.error();
+    } else if (Status allowed = checkFieldDefinition(definition); !allowed) {
+        return allowed.error();
+    }
+    if (const std::optional<QString> holder = m_records.idByKey(kField, definition.key);
+        holder && *holder != definition.id)
+        return Error {QStringLiteral("field.key_taken"),
+            QStringLiteral("Another field already has the key \"%1\".").arg(definition.key), QStringLiteral("key")};
+    return commit({kField, definition.id, definition.toJson(), existing ? existing->version + 1 : 1, 0}, definition.key,
+        definition.key, mutation, clientId);
+}
+
+Result<QJsonObject> RecordApplier::category(const Mutation& mutation, const QString& clientId)
+{
+    auto parsed = JsonCodec::categoryFromJson(mutation.args.value(kCategory).toObject());
+    if (!parsed)
+        return parsed.error();
+    const Category& category = parsed.value();
+    if (category.id != mutation.entityId)
+        return mismatch(kCategory);
+    auto stored = m_records.list(kCategory, {}, {}, 100000);
+    if (!stored)
+        return stored.error();
+    QList<Category> tree {category};
+    for (const TeamRecord& record : stored.value()) {
+        auto other = JsonCodec::categoryFromJson(record.data);
+        if (other && other.value().id != category.id)
+            tree.append(other.value());
+    }
+    if (auto checked = CategoryTree::build(tree); !checked)
+        return checked.error();
+    return commit({kCategory, category.id, JsonCodec::toJson(category), nextVersion(kCategory, category.id), 0}, {},
+        QString(category.nameZh + QLatin1Char(' ') + category.nameEn), mutation, clientId);
+}
+
+Result<QJsonObject> RecordApplier::commit(TeamRecord record, const QString& uniqueKey, const QString& search,
+    const Mutation& mutation, const QString& clientId)
+{
+    auto seq = m_sync.nextSeq();
+    if (!seq)
+        return seq.error();
+    record.serverSeq = seq.value();
+    if (Status stored = m_records.store(record, uniqueKey, search); !stored)
+        return stored.error();
+    if (Status logged = m_sync.appendChange(seq.value(), record.kind, record.id, ChangeScope {true, {}, {}},
+            QStringLiteral("upsert"), record.data, mutation.mutationId, clientId);
+        !logged)
+        return logged.error();
+    return QJsonObject {{QStringLiteral("seq"), mutation.seq}, {QStringLiteral("mutation_id"), mutation.mutationId},
+        {QStringLiteral("status"), QStringLiteral("applied")}, {QStringLiteral("server_seq"), seq.value()},
+        {QStringLiteral("entity_id"), record.id}, {QStringLiteral("version"), record.version}};
+}
+
+} // namespace gongdan

@@ -1,0 +1,115 @@
+#include "RecordCache.h"
+
+#include "JsonCodec.h"
+
+#include <QJsonDocument>
+
+namespace gongdan {
+
+namespace {
+
+const QString kCustomer = QStringLiteral("customer");
+const QString kField = QStringLiteral("field");
+const QString kCategory = QStringLiteral("category");
+
+} // namespace
+
+RecordCache::RecordCache(Database& db) : m_db(db), m_outbox(db), m_customers(db), m_fields(db) { }
+
+bool RecordCache::isRecord(const QString& entity)
+{
+    return entity == kCustomer || entity == kField || entity == kCategory;
+}
+
+QString RecordCache::kindOfIntent(const QString& intentName)
+{
+    const QString kind = intentName.section(QLatin1Char('.'), 0, 0);
+    return intentName.endsWith(QLatin1String(".upsert")) && isRecord(kind) ? kind : QString();
+}
+
+Status RecordCache::applyPulled(
+    const QString& kind, const QString& id, const QJsonObject& data, qint64 serverSeq, qint64 cursor)
+{
+    QSqlQuery& upsert = m_db.prepared(
+        QStringLiteral("INSERT INTO record_synced(kind, id, data, server_seq) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT(kind, id) DO UPDATE SET data = excluded.data, server_seq = excluded.server_seq"));
+    upsert.addBindValue(kind);
+    upsert.addBindValue(id);
+    upsert.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    upsert.addBindValue(serverSeq);
+    const bool ok = upsert.exec();
+    upsert.finish();
+    if (!ok)
+        return Database::errorOf(upsert);
+    if (Status written = writeVisible(kind, data); !written)
+        return written;
+    return replayQueued(id, cursor);
+}
+
+Status RecordCache::restore(const QString& kind, const QString& id, qint64 cursor)
+{
+    QSqlQuery& synced = m_db.prepared(QStringLiteral("SELECT data FROM record_synced WHERE kind = ? AND id = ?"));
+    synced.addBindValue(kind);
+    synced.addBindValue(id);
+    QJsonObject copy;
+    if (synced.exec() && synced.next())
+        copy = QJsonDocument::fromJson(synced.value(0).toByteArray()).object();
+    synced.finish();
+    if (copy.isEmpty())
+        return {};
+    if (Status written = writeVisible(kind, copy); !written)
+        return written;
+    return replayQueued(id, cursor);
+}
+
+Status RecordCache::writeVisible(const QString& kind, const QJsonObject& data)
+{
+    const QString id = data.value(QStringLiteral("id")).toString();
+    if (kind == kCustomer) {
+        auto customer = JsonCodec::customerFromJson(data);
+        if (!customer)
+            return customer.error();
+        if (!customer.value().number.isEmpty()) {
+            QSqlQuery& aside
+                = m_db.prepared(QStringLiteral("UPDATE customer SET number = NULL WHERE number = ? AND id <> ?"));
+            aside.addBindValue(customer.value().number);
+            aside.addBindValue(id);
+            const bool ok = aside.exec();
+            aside.finish();
+            if (!ok)
+                return Database::errorOf(aside);
+        }
+        auto written = m_customers.write(customer.value());
+        return written ? Status() : Status(written.error());
+    }
+    if (kind == kField) {
+        auto definition = FieldDefinition::fromJson(data);
+        if (!definition)
+            return definition.error();
+        QSqlQuery& aside = m_db.prepared(QStringLiteral("DELETE FROM field_definition WHERE key = ? AND id <> ?"));
+        aside.addBindValue(definition.value().key);
+        aside.addBindValue(id);
+        const bool ok = aside.exec();
+        aside.finish();
+        if (!ok)
+            return Database::errorOf(aside);
+        return m_fields.write(definition.value());
+    }
+    auto category = JsonCodec::categoryFromJson(data);
+    return category ? m_fields.writeCategory(category.value()) : Status(category.error());
+}
+
+Status RecordCache::replayQueued(const QString& id, qint64 cursor)
+{
+    for (const OutboxEntry& entry : m_outbox.undelivered(id, cursor)) {
+        const QString kind = kindOfIntent(entry.name);
+        const Status replayed = kind == kCustomer ? m_customers.replay(entry)
+            : kind.isEmpty()                      ? Status()
+                                                  : m_fields.replay(entry);
+        if (!replayed)
+            return replayed;
+    }
+    return {};
+}
+
+} // namespace gongdan

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "CustomerRepository.h"
+#include "Database.h"
+#include "FieldDefinitionRepository.h"
+#include "Outbox.h"
+
+#include <QJsonObject>
+
+namespace gongdan {
+
+/// The workstation's copies of the team-wide records — customers, field definitions, categories — in two
+/// layers like tickets: the server's copy as last pulled (record_synced) under the visible row the UI
+/// reads, which is that copy with the upserts still queued for it re-applied. The caller owns the
+/// transaction (SyncCache's page or push results).
+class RecordCache {
+public:
+    explicit RecordCache(Database& db);
+
+    /// customer | field | category: a change-log entity this cache keeps.
+    static bool isRecord(const QString& entity);
+    /// The record kind an intent writes (customer.upsert → customer), empty for any other intent.
+    static QString kindOfIntent(const QString& intentName);
+
+    /// A pulled record: kept as the server's copy, and the visible row rebuilt from it.
+    Status applyPulled(
+        const QString& kind, const QString& id, const QJsonObject& data, qint64 serverSeq, qint64 cursor);
+    /// After a refused upsert: the visible row back to the server's copy and what is still queued. A
+    /// record the server has never had stays as the workstation wrote it (the refusal is in the outbox).
+    Status restore(const QString& kind, const QString& id, qint64 cursor);
+
+private:
+    /// Writes the server's version of a record as the visible row; a local record that holds its
+    /// unique value (field key, customer number) gives it up: the server's has it.
+    Status writeVisible(const QString& kind, const QJsonObject& data);
+    Status replayQueued(const QString& id, qint64 cursor);
+
+    Database& m_db;
+    Outbox m_outbox;
+    CustomerRepository m_customers;
+    FieldDefinitionRepository m_fields;
+};
+
+} // namespace gongdan
