@@ -19,6 +19,8 @@ void SyncRoutes::install(QHttpServer& http)
         [this](const QHttpServerRequest& request) { return push(request); });
     http.route(QStringLiteral("/v1/sync/pull"), Method::Get,
         [this](const QHttpServerRequest& request) { return pull(request); });
+    http.route(QStringLiteral("/v1/sync/snapshot"), Method::Get,
+        [this](const QHttpServerRequest& request) { return snapshot(request); });
 }
 
 QHttpServerResponse SyncRoutes::registerClient(const QHttpServerRequest& request)
@@ -69,8 +71,31 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest& request)
                 cursorOk ? QStringLiteral("limit") : QStringLiteral("cursor")});
     auto answer = m_sync.pull(who.value().user, query.queryItemValue(QStringLiteral("client_id")), cursor, limit,
         query.queryItemValue(QStringLiteral("epoch")),
-        query.queryItemValue(QStringLiteral("mine")) == QLatin1String("1"));
+        query.queryItemValue(QStringLiteral("mine")) == QLatin1String("1"),
+        query.queryItemValue(QStringLiteral("team")) == QLatin1String("1"));
     return answer ? jsonResponse(answer.value()) : errorResponse(answer.error());
+}
+
+QHttpServerResponse SyncRoutes::snapshot(const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    const QUrlQuery query = request.query();
+    const QString part = query.queryItemValue(QStringLiteral("part"));
+    if (part != QLatin1String("mine") && part != QLatin1String("rest"))
+        return errorResponse(Error {QStringLiteral("request.wrong_type"),
+            QStringLiteral("part is \"mine\" or \"rest\"."), QStringLiteral("part")});
+    auto limit = limitParameter(request, 500, SyncService::kMaxPullLimit);
+    if (!limit)
+        return errorResponse(limit.error());
+    auto body = m_sync.snapshot(who.value().user,
+        part == QLatin1String("mine") ? SnapshotReader::Part::Mine : SnapshotReader::Part::Rest,
+        query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded), limit.value(),
+        query.queryItemValue(QStringLiteral("epoch")));
+    if (!body)
+        return errorResponse(body.error());
+    return QHttpServerResponse(QByteArrayLiteral("application/json"), body.value());
 }
 
 } // namespace gongdan

@@ -17,6 +17,7 @@ private:
     QHttpServerResponse registerClient(const QHttpServerRequest& request);
     QHttpServerResponse push(const QHttpServerRequest& request);
     QHttpServerResponse pull(const QHttpServerRequest& request);
+    QHttpServerResponse snapshot(const QHttpServerRequest& request);
 
     AuthService& m_auth;
     SyncService& m_sync;

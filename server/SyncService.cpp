@@ -3,6 +3,7 @@
 #include "ApiSupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QThread>
 #include <QUuid>
@@ -26,7 +27,11 @@ Result<QString> clientIdOf(const QJsonObject& body)
 
 SyncService::SyncService(
     SyncStore& store, UserRepository& users, const Clock& clock, const Failpoints& failpoints, QObject* parent)
-    : QObject(parent), m_store(store), m_applier(store, users, clock), m_failpoints(failpoints)
+    : QObject(parent)
+    , m_store(store)
+    , m_applier(store, users, clock)
+    , m_snapshots(store.database())
+    , m_failpoints(failpoints)
 {
 }
 
@@ -172,14 +177,49 @@ Result<QJsonObject> SyncService::applyOne(const UserRecord& user, const Mutation
     return applied;
 }
 
-Result<QJsonObject> SyncService::pull(
-    const UserRecord& user, const QString& clientId, qint64 cursor, int limit, const QString& epoch, bool mineOnly)
+Status SyncService::checkEpoch(const QString& epoch) const
 {
-    const QString ours = m_store.database().epoch();
-    if (!epoch.isEmpty() && epoch != ours)
+    if (!epoch.isEmpty() && epoch != m_store.database().epoch())
         return Error {QStringLiteral("sync.resync_required"),
             QStringLiteral("This server's history is not the one the device synced with; rebuild the cache."),
             QStringLiteral("epoch")};
+    return {};
+}
+
+Result<QByteArray> SyncService::snapshot(
+    const UserRecord& user, SnapshotReader::Part part, const QString& afterId, int limit, const QString& epoch)
+{
+    if (Status same = checkEpoch(epoch); !same)
+        return same.error();
+    auto cursor = m_store.committedSeq(); // first: the page read after it holds at least this much
+    if (!cursor)
+        return cursor.error();
+    limit = std::clamp(limit, 1, kMaxPullLimit);
+    QString lastId;
+    int rows = 0;
+    auto tickets = m_snapshots.page(user.principal(), part, afterId, limit, &lastId, &rows);
+    if (!tickets)
+        return tickets.error();
+    QJsonObject head {{QStringLiteral("cursor"), cursor.value()}, {QStringLiteral("epoch"), m_store.database().epoch()},
+        {QStringLiteral("has_more"), rows == limit}, {QStringLiteral("next_after"), rows > 0 ? lastId : afterId}};
+    if (afterId.isEmpty()) {
+        auto total = m_snapshots.count(user.principal(), part);
+        if (!total)
+            return total.error();
+        head.insert(QStringLiteral("total"), total.value());
+    }
+    QByteArray body = QJsonDocument(head).toJson(QJsonDocument::Compact);
+    body.chop(1); // the closing brace: the tickets go in as they were read
+    body.append(",\"tickets\":").append(tickets.value()).append('}');
+    return body;
+}
+
+Result<QJsonObject> SyncService::pull(const UserRecord& user, const QString& clientId, qint64 cursor, int limit,
+    const QString& epoch, bool mineOnly, bool teamOnly)
+{
+    if (Status same = checkEpoch(epoch); !same)
+        return same.error();
+    const QString ours = m_store.database().epoch();
     // The counter first: every change up to it has committed (commits happen in counter order).
     auto upTo = m_store.committedSeq();
     if (!upTo)
@@ -191,7 +231,7 @@ Result<QJsonObject> SyncService::pull(
                 .arg(upTo.value()),
             QStringLiteral("cursor")};
     limit = std::clamp(limit, 1, kMaxPullLimit);
-    auto rows = m_store.changes(user.principal(), cursor, upTo.value(), limit, mineOnly);
+    auto rows = m_store.changes(user.principal(), cursor, upTo.value(), limit, mineOnly, teamOnly);
     if (!rows)
         return rows.error();
     QJsonArray changes;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MutationApplier.h"
+#include "SnapshotReader.h"
 
 #include <QObject>
 
@@ -31,8 +32,14 @@ public:
     /// → {changes: [{server_seq, entity, id, op, data}], next_cursor, has_more, epoch, last_seq_applied}
     /// `mineOnly`: only the rows of tickets assigned to the user (a new device pulls its own queue first).
     Result<QJsonObject> pull(const UserRecord& user, const QString& clientId, qint64 cursor, int limit,
-        const QString& epoch, bool mineOnly = false);
+        const QString& epoch, bool mineOnly = false, bool teamOnly = false);
 
+    /// A page of the snapshot a new device starts from (SnapshotReader), as the JSON body to send:
+    /// {cursor, epoch, has_more, next_after, total (first page only), tickets: […]}. `cursor` is the
+    /// change-log position read before the page: the page holds at least everything up to it, so a
+    /// device that pulls from the smallest cursor of its pages misses nothing.
+    Result<QByteArray> snapshot(
+        const UserRecord& user, SnapshotReader::Part part, const QString& afterId, int limit, const QString& epoch);
     /// One intent from the REST API (no device, no seq): applied by the same rules in its own transaction,
     /// and the workstations poked. The applied result, or the rejection as an Error.
     Result<QJsonObject> applyOne(const UserRecord& user, const Mutation& mutation);
@@ -45,8 +52,12 @@ Q_SIGNALS:
 private:
     Result<QList<Mutation>> readMutations(const QJsonObject& body);
 
+    /// sync.resync_required when the device synced with another history.
+    Status checkEpoch(const QString& epoch) const;
+
     SyncStore& m_store;
     MutationApplier m_applier;
+    SnapshotReader m_snapshots;
     Failpoints m_failpoints;
 };
 

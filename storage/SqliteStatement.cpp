@@ -50,12 +50,27 @@ SqliteStatement& SqliteStatement::bindNull(int index)
 
 Status SqliteStatement::run()
 {
+    return step(nullptr);
+}
+
+Result<std::optional<qint64>> SqliteStatement::queryInt()
+{
+    std::optional<qint64> value;
+    if (Status status = step(&value); !status)
+        return status.error();
+    return value;
+}
+
+Status SqliteStatement::step(std::optional<qint64>* firstColumn)
+{
     if (m_prepareCode != SQLITE_OK || !m_statement) {
         return Error {QStringLiteral("storage.sql"),
             QCoreApplication::translate("Database", "The local store refused an operation: %1")
                 .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))};
     }
     const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW && firstColumn)
+        *firstColumn = sqlite3_column_int64(m_statement, 0);
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -26,9 +27,13 @@ public:
     SqliteStatement& bindNull(int index);
     /// Steps once and resets; the error (corruption marked "storage.corrupt") as a value.
     Status run();
+    /// Steps once and resets: the first column of the first row as an integer, nullopt when no row.
+    Result<std::optional<qint64>> queryInt();
     qint64 lastInsertRowId() const;
 
 private:
+    Status step(std::optional<qint64>* firstColumn);
+
     sqlite3* m_db;
     sqlite3_stmt* m_statement = nullptr;
     int m_prepareCode = 0;

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 
 namespace gongdan {
@@ -18,7 +19,20 @@ QString compact(const QJsonObject& object)
 } // namespace
 
 SyncCache::SyncCache(Database& db, TicketRepository& tickets, const Failpoints& failpoints)
-    : m_db(db), m_tickets(tickets), m_outbox(db), m_records(db), m_writer(db), m_failpoints(failpoints)
+    : m_db(db)
+    , m_tickets(tickets)
+    , m_outbox(db)
+    , m_records(db)
+    , m_writer(db)
+    , m_failpoints(failpoints)
+    , m_rowidOf(db.handle(), "SELECT rowid FROM ticket WHERE id = ?")
+    , m_storeSynced(db.handle(),
+          "INSERT INTO ticket_synced(id, data, server_seq) VALUES (?, ?, ?) "
+          "ON CONFLICT(id) DO UPDATE SET data = excluded.data, server_seq = excluded.server_seq")
+    , m_numberAside(
+          db.handle(), "UPDATE ticket SET number = number || '~' || substr(id, 1, 8) WHERE number = ? AND id <> ?")
+    , m_commentKnown(db.handle(), "SELECT 1 FROM comment WHERE id = ?")
+    , m_anythingQueued(db.handle(), "SELECT EXISTS(SELECT 1 FROM outbox WHERE state <> 'rejected')")
 {
 }
 
@@ -57,13 +71,10 @@ Status SyncCache::setDeviceCode(const QString& code)
 
 std::optional<qint64> SyncCache::rowidOf(const QString& ticketId)
 {
-    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT rowid FROM ticket WHERE id = ?"));
-    query.addBindValue(ticketId);
-    std::optional<qint64> rowid;
-    if (query.exec() && query.next())
-        rowid = query.value(0).toLongLong();
-    query.finish();
-    return rowid;
+    if (const auto known = m_rowids.constFind(ticketId); known != m_rowids.constEnd())
+        return *known;
+    auto rowid = m_rowidOf.bindRequired(1, ticketId).queryInt();
+    return rowid ? rowid.value() : std::nullopt;
 }
 
 Status SyncCache::storeSynced(const PulledChange& change)
@@ -75,16 +86,11 @@ Status SyncCache::storeSynced(const PulledChange& change)
         remove.finish();
         return ok ? Status() : Status(Database::errorOf(remove));
     }
-    QSqlQuery& upsert = m_db.prepared(QStringLiteral("INSERT INTO ticket_synced(id, data, server_seq) VALUES (?, ?, ?) "
-                                                     "ON CONFLICT(id) DO UPDATE SET data = excluded.data, "
-                                                     "server_seq = excluded.server_seq"));
-    upsert.addBindValue(change.id);
-    upsert.addBindValue(compact(change.data.value(QStringLiteral("ticket")).toObject()));
-    upsert.addBindValue(change.serverSeq);
-    const bool ok = upsert.exec();
-    upsert.finish();
-    if (!ok)
-        return Database::errorOf(upsert);
+    m_storeSynced.bindRequired(1, change.id).bind(3, change.serverSeq);
+    m_storeSynced.bindText(
+        2, QJsonDocument(change.data.value(QStringLiteral("ticket")).toObject()).toJson(QJsonDocument::Compact));
+    if (Status stored = m_storeSynced.run(); !stored)
+        return stored;
     for (const QJsonValue& alias : change.data.value(QStringLiteral("aliases")).toArray()) {
         QSqlQuery& insert
             = m_db.prepared(QStringLiteral("INSERT OR IGNORE INTO ticket_alias(alias, ticket_id) VALUES (?, ?)"));
@@ -102,22 +108,20 @@ Status SyncCache::writeVisible(const Ticket& ticket)
 {
     // A local-only ticket may hold the number the server just gave this one (numbered offline before
     // sync): it moves aside under a suffix until its own number arrives.
-    QSqlQuery& aside = m_db.prepared(
-        QStringLiteral("UPDATE ticket SET number = number || '~' || substr(id, 1, 8) WHERE number = ? AND id <> ?"));
-    aside.addBindValue(ticket.number);
-    aside.addBindValue(ticket.id);
-    const bool moved = aside.exec();
-    aside.finish();
-    if (!moved)
-        return Database::errorOf(aside);
+    if (Status moved = m_numberAside.bindRequired(1, ticket.number).bindRequired(2, ticket.id).run(); !moved)
+        return moved;
     if (std::optional<qint64> rowid = rowidOf(ticket.id))
         return m_writer.updateTicket(*rowid, ticket);
     auto inserted = m_writer.insertTicket(ticket);
-    return inserted ? Status() : Status(inserted.error());
+    if (!inserted)
+        return inserted.error();
+    m_rowids.insert(ticket.id, inserted.value()); // for the page's comments
+    return {};
 }
 
 Status SyncCache::removeVisible(const QString& ticketId)
 {
+    m_rowids.remove(ticketId);
     QSqlQuery& remove = m_db.prepared(QStringLiteral("DELETE FROM ticket WHERE id = ?")); // comments, events cascade
     remove.addBindValue(ticketId);
     const bool ok = remove.exec();
@@ -127,7 +131,7 @@ Status SyncCache::removeVisible(const QString& ticketId)
 
 Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const QJsonObject* serverCopy)
 {
-    const QList<OutboxEntry> queued = m_outbox.undelivered(ticketId, cursor);
+    const QList<OutboxEntry> queued = m_nothingQueued ? QList<OutboxEntry>() : m_outbox.undelivered(ticketId, cursor);
     QJsonObject copy;
     if (serverCopy) {
         copy = *serverCopy;
@@ -177,11 +181,10 @@ Status SyncCache::insertComment(const PulledChange& change)
     const std::optional<qint64> ticketRowid = rowidOf(comment.value().ticketId);
     if (!ticketRowid)
         return {}; // not (or no longer) in this user's cache
-    QSqlQuery& known = m_db.prepared(QStringLiteral("SELECT 1 FROM comment WHERE id = ?"));
-    known.addBindValue(comment.value().id);
-    const bool exists = known.exec() && known.next();
-    known.finish();
-    if (exists) {
+    auto known = m_commentKnown.bindRequired(1, comment.value().id).queryInt();
+    if (!known)
+        return known.error();
+    if (known.value()) {
         // Written here first: the server's copy says who wrote it (the signed-in user) and when (a device
         // clock from the future is clamped); the text is never rewritten.
         QSqlQuery& settle
@@ -197,11 +200,23 @@ Status SyncCache::insertComment(const PulledChange& change)
     return inserted ? Status() : Status(inserted.error());
 }
 
-Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qint64 nextCursor, const QString& epoch)
+Result<QStringList> SyncCache::applyPage(
+    const QList<PulledChange>& changes, qint64 nextCursor, const QString& epoch, qint64 seenUpTo)
 {
+    const qint64 seen = seenUpTo < 0 ? nextCursor : seenUpTo;
     SqlTransaction transaction(m_db);
     if (!transaction.started())
         return transaction.started().error();
+    // Nothing queued at all (a first sync, mostly): no ticket needs its queued changes looked up.
+    auto queued = m_anythingQueued.queryInt();
+    if (!queued)
+        return queued.error();
+    m_nothingQueued = !queued.value();
+    m_rowids.clear();
+    const auto reset = qScopeGuard([this] {
+        m_nothingQueued = false;
+        m_rowids.clear();
+    });
     QStringList touched;
     QHash<QString, QJsonObject> latest; // the page's last copy of each ticket (empty: removed)
     for (const PulledChange& change : changes) {
@@ -226,7 +241,7 @@ Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qin
         return Database::errorOf(state);
     for (const QString& id : touched) {
         const QJsonObject copy = latest.value(id);
-        if (Status s = recompute(id, nextCursor, &copy); !s)
+        if (Status s = recompute(id, seen, &copy); !s)
             return s.error();
     }
     for (const PulledChange& change : changes) {
@@ -241,8 +256,7 @@ Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qin
                 return s.error();
             m_teamChanged = true;
         } else if (RecordCache::isRecord(change.entity)) {
-            if (Status s = m_records.applyPulled(change.entity, change.id, change.data, change.serverSeq, nextCursor);
-                !s)
+            if (Status s = m_records.applyPulled(change.entity, change.id, change.data, change.serverSeq, seen); !s)
                 return s.error();
             if (change.entity != QLatin1String("customer"))
                 m_teamChanged = true;
@@ -259,9 +273,9 @@ Result<QStringList> SyncCache::applyPage(const QList<PulledChange>& changes, qin
                 return Database::errorOf(insert);
         }
     }
-    if (auto dropped = m_outbox.dropDelivered(nextCursor); !dropped)
+    if (auto dropped = m_outbox.dropDelivered(seen); !dropped)
         return dropped.error();
-    if (nextCursor > 0 && ++m_pagesApplied >= 2) // the second page of a full pull: one is already committed
+    if (!latest.isEmpty() && ++m_ticketPagesApplied >= 2) // one page with tickets is already committed
         m_failpoints.crashIf(QStringLiteral("pull.crash_before_commit"));
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
@@ -300,6 +314,16 @@ Status SyncCache::storeTeamMember(const PulledChange& change)
     const bool ok = upsert.exec();
     upsert.finish();
     return ok ? Status() : Status(Database::errorOf(upsert));
+}
+
+Status SyncCache::startFrom(qint64 cursor, const QString& epoch)
+{
+    QSqlQuery& state = m_db.prepared(QStringLiteral("UPDATE sync_state SET cursor = ?, epoch = ? WHERE id = 1"));
+    state.addBindValue(cursor);
+    state.addBindValue(epoch);
+    const bool ok = state.exec();
+    state.finish();
+    return ok ? Status() : Status(Database::errorOf(state));
 }
 
 Result<QStringList> SyncCache::recordResults(const QJsonArray& results)

@@ -4,10 +4,12 @@
 #include "Failpoints.h"
 #include "Outbox.h"
 #include "RecordCache.h"
+#include "SqliteStatement.h"
 #include "TicketRepository.h"
 #include "TicketRows.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <utility>
@@ -32,8 +34,8 @@ class SyncCache {
     Q_DECLARE_TR_FUNCTIONS(SyncCache)
 
 public:
-    /// Failpoint "pull.crash_before_commit" ends the process inside the transaction of the second page of
-    /// a full pull (tests: a workstation killed mid-pull).
+    /// Failpoint "pull.crash_before_commit" ends the process inside the transaction of the second page
+    /// with tickets this process applies — a pull's or a first sync's (tests: a workstation killed mid-pull).
     SyncCache(Database& db, TicketRepository& tickets, const Failpoints& failpoints = {});
 
     qint64 cursor();
@@ -41,11 +43,17 @@ public:
     QString deviceCode();
     Status setDeviceCode(const QString& code);
 
-    /// Applies a pull page; the ids of the tickets whose visible row changed.
-    Result<QStringList> applyPage(const QList<PulledChange>& changes, qint64 nextCursor, const QString& epoch);
+    /// Applies a pull page and moves the cursor to `nextCursor`; the ids of the tickets whose visible row
+    /// changed. `seenUpTo`: how far the page's copies include the server's history, when that is not
+    /// `nextCursor` (a first sync's snapshot page: the cursor stays 0 until the end, but the copies hold
+    /// every change up to the page's cursor, so queued changes acknowledged up to it are in them).
+    Result<QStringList> applyPage(
+        const QList<PulledChange>& changes, qint64 nextCursor, const QString& epoch, qint64 seenUpTo = -1);
     /// True once after a page that changed users, groups, field definitions or categories (names, forms
     /// and views should reload).
     bool takeTeamChanged() { return std::exchange(m_teamChanged, false); }
+    /// After a first sync's snapshot: pulls go on from `cursor` of the history `epoch`.
+    Status startFrom(qint64 cursor, const QString& epoch);
     /// Records a push's answers: applied (or already applied) → acked until a pull delivers it;
     /// rejected → kept with the server's reason, and the ticket recomputed without it. The ids of the
     /// tickets recomputed.
@@ -76,7 +84,16 @@ private:
     TicketRowWriter m_writer;
     bool m_teamChanged = false;
     Failpoints m_failpoints;
-    int m_pagesApplied = 0;
+    int m_ticketPagesApplied = 0;
+    // The statements a page runs per ticket and comment, on the raw handle (a first sync runs them
+    // hundreds of thousands of times; QSqlQuery's binding would cost more than the work).
+    SqliteStatement m_rowidOf;
+    SqliteStatement m_storeSynced;
+    SqliteStatement m_numberAside;
+    SqliteStatement m_commentKnown;
+    SqliteStatement m_anythingQueued;
+    bool m_nothingQueued = false; ///< during a page: the outbox holds nothing that could be re-applied
+    QHash<QString, qint64> m_rowids; ///< during a page: the rows it inserted, for their comments
 };
 
 } // namespace gongdan

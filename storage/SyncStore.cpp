@@ -203,10 +203,11 @@ Status SyncStore::logTeamChange(const QString& entity, const QString& id, const 
     return appendChange(seq.value(), entity, id, ChangeScope {true, {}, {}}, QStringLiteral("upsert"), data, {}, {});
 }
 
-Result<QList<ChangeRow>> SyncStore::changes(const Principal& who, qint64 cursor, qint64 upTo, int limit, bool mineOnly)
+Result<QList<ChangeRow>> SyncStore::changes(
+    const Principal& who, qint64 cursor, qint64 upTo, int limit, bool mineOnly, bool teamOnly)
 {
     QVariantList values {cursor, upTo};
-    QString scope = scopeCondition(who, values, true);
+    QString scope = teamOnly ? QStringLiteral("audience = 'all'") : scopeCondition(who, values, true);
     if (mineOnly) {
         scope = QStringLiteral("(%1) AND assignee_id = ?").arg(scope);
         values.append(who.userId);

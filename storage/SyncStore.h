@@ -69,8 +69,9 @@ public:
     QList<ChangeScope> takeTouchedScopes() { return std::exchange(m_touched, {}); }
     /// Changes after `cursor` up to `upTo` that `who` may read, in seq order, at most `limit`.
     /// `mineOnly`: just the rows of tickets assigned to `who` (a new device's first pages: its own queue).
+    /// `teamOnly`: just the team-wide rows (users, groups, customers, definitions, categories).
     Result<QList<ChangeRow>> changes(
-        const Principal& who, qint64 cursor, qint64 upTo, int limit, bool mineOnly = false);
+        const Principal& who, qint64 cursor, qint64 upTo, int limit, bool mineOnly = false, bool teamOnly = false);
 
     std::optional<Ticket> ticket(const QString& id);
     std::optional<Ticket> ticketByNumberOrAlias(const QString& key);
@@ -88,9 +89,11 @@ public:
     Status insertConflict(const QString& id, const QString& ticketId, const QJsonObject& data, qint64 seq);
     QList<QJsonObject> conflicts(const QString& ticketId);
 
-private:
-    /// The SQL form of domain/Access.h's read rule; appends its bound values.
+    /// The SQL form of domain/Access.h's read rule over group_id and assignee_id; appends its bound values.
+    /// `teamWideRows`: change-log rows for everyone (audience 'all') match too.
     static QString scopeCondition(const Principal& who, QVariantList& values, bool teamWideRows);
+
+private:
     Status exec(const QString& sql, const QVariantList& values, const QString& what);
 
     ServerDatabase& m_database;

@@ -11,6 +11,7 @@ namespace {
 
 constexpr int kPushBatch = 500;
 constexpr int kPullPage = 1000;
+constexpr int kSnapshotPage = 500; // tickets, each with its comments
 constexpr int kPullWhileSocketDownMs = 60 * 1000;
 constexpr int kPullWhileSocketUpMs = 5 * 60 * 1000;
 
@@ -18,6 +19,19 @@ QJsonObject errorOf(const QByteArray& body)
 {
     const QJsonObject object = QJsonDocument::fromJson(body).object();
     return object.contains(QStringLiteral("error")) ? object.value(QStringLiteral("error")).toObject() : object;
+}
+
+/// The changes of a pull page.
+QList<PulledChange> changesOf(const QJsonObject& page)
+{
+    QList<PulledChange> changes;
+    for (const QJsonValue& value : page.value(QStringLiteral("changes")).toArray()) {
+        const QJsonObject c = value.toObject();
+        changes.append({c.value(QStringLiteral("server_seq")).toInteger(), c.value(QStringLiteral("entity")).toString(),
+            c.value(QStringLiteral("id")).toString(), c.value(QStringLiteral("op")).toString(),
+            c.value(QStringLiteral("data")).toObject()});
+    }
+    return changes;
 }
 
 } // namespace
@@ -53,8 +67,7 @@ void SyncEngine::start(const QUrl& server, const QString& token)
     m_token = token;
     m_running = true;
     m_registered = false;
-    m_ownPassDone = false;
-    m_ownCursor = 0;
+    m_phase = Phase::None;
     m_backoff.reset();
     m_periodic.start(kPullWhileSocketDownMs);
     openSocket();
@@ -188,54 +201,37 @@ void SyncEngine::pushNext()
 
 void SyncEngine::pullNext()
 {
-    if (m_cache.cursor() == 0 && !m_bootstrap) {
+    if (m_cache.cursor() == 0 && m_phase == Phase::None) { // an empty cache (or a rebuild): the snapshot
+        m_phase = Phase::Mine;
+        m_snapshotAfter.clear();
+        m_teamCursor = 0;
+        m_startCursor = -1;
+        m_done = m_total = 0;
+        m_epoch = m_cache.epoch();
         m_bootstrap = std::make_unique<BulkLoad>(m_db);
         if (!m_bootstrap->started())
             m_bootstrap.reset(); // row by row then: slower, just as correct
     }
-    // An empty cache fills the user's own queue first, so work can start while the rest arrives.
-    const bool ownPass = m_cache.cursor() == 0 && !m_ownPassDone;
+    if (m_phase != Phase::None)
+        return bootstrapNext();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("client_id"), m_clientId);
-    query.addQueryItem(QStringLiteral("cursor"), QString::number(ownPass ? m_ownCursor : m_cache.cursor()));
+    query.addQueryItem(QStringLiteral("cursor"), QString::number(m_cache.cursor()));
     query.addQueryItem(QStringLiteral("limit"), QString::number(kPullPage));
-    if (ownPass)
-        query.addQueryItem(QStringLiteral("mine"), QStringLiteral("1"));
     if (const QString epoch = m_cache.epoch(); !epoch.isEmpty())
         query.addQueryItem(QStringLiteral("epoch"), epoch);
     QNetworkReply* reply = send("GET", QStringLiteral("/v1/sync/pull?") + query.toString(QUrl::FullyEncoded));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, ownPass] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const QByteArray body = reply->readAll();
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
             return fail(reply, body);
         const QJsonObject page = QJsonDocument::fromJson(body).object();
-        QList<PulledChange> changes;
-        for (const QJsonValue& value : page.value(QStringLiteral("changes")).toArray()) {
-            const QJsonObject c = value.toObject();
-            changes.append({c.value(QStringLiteral("server_seq")).toInteger(),
-                c.value(QStringLiteral("entity")).toString(), c.value(QStringLiteral("id")).toString(),
-                c.value(QStringLiteral("op")).toString(), c.value(QStringLiteral("data")).toObject()});
-        }
-        const qint64 next = page.value(QStringLiteral("next_cursor")).toInteger();
-        if (ownPass)
-            m_ownCursor = next; // the main cursor stays at 0: the full pass re-reads these rows, harmlessly
-        auto touched = m_cache.applyPage(changes, ownPass ? 0 : next, page.value(QStringLiteral("epoch")).toString());
-        if (!touched) {
-            m_lastError = touched.error().message;
-            return fail(reply, {});
-        }
-        if (!touched.value().isEmpty())
-            Q_EMIT ticketsChanged(touched.value());
-        if (m_cache.takeTeamChanged())
-            Q_EMIT teamChanged();
+        if (!apply(reply, changesOf(page), page.value(QStringLiteral("next_cursor")).toInteger(),
+                page.value(QStringLiteral("epoch")).toString()))
+            return;
         if (page.value(QStringLiteral("has_more")).toBool())
             return pullNext();
-        if (ownPass) {
-            m_ownPassDone = true;
-            Q_EMIT ownQueueReady();
-            return pullNext();
-        }
         if (m_bootstrap) {
             const Status built = m_bootstrap->finish();
             m_bootstrap.reset();
@@ -243,9 +239,123 @@ void SyncEngine::pullNext()
                 m_lastError = built.error().message;
                 return fail(reply, {});
             }
+            Q_EMIT firstSyncProgress(m_total, m_total);
         }
         finish();
     });
+}
+
+bool SyncEngine::apply(
+    QNetworkReply* reply, const QList<PulledChange>& changes, qint64 cursor, const QString& epoch, qint64 seenUpTo)
+{
+    auto touched = m_cache.applyPage(changes, cursor, epoch, seenUpTo);
+    if (!touched) {
+        m_lastError = touched.error().message;
+        fail(reply, {});
+        return false;
+    }
+    if (!touched.value().isEmpty())
+        Q_EMIT ticketsChanged(touched.value());
+    if (m_cache.takeTeamChanged())
+        Q_EMIT teamChanged();
+    return true;
+}
+
+void SyncEngine::bootstrapNext()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("client_id"), m_clientId);
+    if (!m_epoch.isEmpty())
+        query.addQueryItem(QStringLiteral("epoch"), m_epoch);
+    QString path;
+    if (m_phase == Phase::Team) {
+        query.addQueryItem(QStringLiteral("team"), QStringLiteral("1"));
+        query.addQueryItem(QStringLiteral("cursor"), QString::number(m_teamCursor));
+        query.addQueryItem(QStringLiteral("limit"), QString::number(kPullPage));
+        path = QStringLiteral("/v1/sync/pull?");
+    } else {
+        query.addQueryItem(
+            QStringLiteral("part"), m_phase == Phase::Mine ? QStringLiteral("mine") : QStringLiteral("rest"));
+        query.addQueryItem(QStringLiteral("after"), m_snapshotAfter);
+        query.addQueryItem(QStringLiteral("limit"), QString::number(kSnapshotPage));
+        path = QStringLiteral("/v1/sync/snapshot?");
+    }
+    QNetworkReply* reply = send("GET", path + query.toString(QUrl::FullyEncoded));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (m_phase == Phase::Team)
+            teamPage(reply);
+        else
+            snapshotPage(reply);
+    });
+}
+
+void SyncEngine::snapshotPage(QNetworkReply* reply)
+{
+    const QByteArray body = reply->readAll();
+    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+        return fail(reply, body);
+    const QJsonObject page = QJsonDocument::fromJson(body).object();
+    const qint64 cursor = page.value(QStringLiteral("cursor")).toInteger();
+    m_startCursor = m_startCursor < 0 ? cursor : std::min(m_startCursor, cursor);
+    m_epoch = page.value(QStringLiteral("epoch")).toString();
+    m_total += page.value(QStringLiteral("total")).toInteger(); // on a part's first page only
+    QList<PulledChange> changes;
+    const QJsonArray tickets = page.value(QStringLiteral("tickets")).toArray();
+    for (const QJsonValue& value : tickets) {
+        const QJsonObject t = value.toObject();
+        const QString id = t.value(QStringLiteral("id")).toString();
+        const qint64 seq = t.value(QStringLiteral("server_seq")).toInteger();
+        changes.append({seq, QStringLiteral("ticket"), id, QStringLiteral("upsert"),
+            {{QStringLiteral("ticket"), t.value(QStringLiteral("ticket"))},
+                {QStringLiteral("aliases"), t.value(QStringLiteral("aliases"))}}});
+        for (const QJsonValue& comment : t.value(QStringLiteral("comments")).toArray())
+            changes.append({seq, QStringLiteral("comment"), comment[QStringLiteral("id")].toString(),
+                QStringLiteral("upsert"), comment.toObject()});
+        for (const QJsonValue& conflict : t.value(QStringLiteral("conflicts")).toArray())
+            changes.append({seq, QStringLiteral("conflict"), conflict[QStringLiteral("id")].toString(),
+                QStringLiteral("upsert"), conflict.toObject()});
+    }
+    if (!changes.isEmpty() && !apply(reply, changes, 0, m_epoch, cursor)) // the cursor stays 0 until the end
+        return;
+    m_done += tickets.size();
+    Q_EMIT firstSyncProgress(m_done, std::max(m_total, m_done));
+    if (page.value(QStringLiteral("has_more")).toBool()) {
+        m_snapshotAfter = page.value(QStringLiteral("next_after")).toString();
+        return bootstrapNext();
+    }
+    m_snapshotAfter.clear();
+    if (m_phase == Phase::Mine) {
+        m_phase = Phase::Team;
+        Q_EMIT ownQueueReady();
+        return bootstrapNext();
+    }
+    // Every part read: go on pulling from the oldest point a page was read at (re-applying what came
+    // after it is harmless: upserts in server order, comments and conflicts once by id).
+    m_phase = Phase::None;
+    if (Status started = m_cache.startFrom(std::max<qint64>(m_startCursor, 0), m_epoch); !started) {
+        m_lastError = started.error().message;
+        return fail(reply, {});
+    }
+    pullNext();
+}
+
+void SyncEngine::teamPage(QNetworkReply* reply)
+{
+    const QByteArray body = reply->readAll();
+    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+        return fail(reply, body);
+    const QJsonObject page = QJsonDocument::fromJson(body).object();
+    const QList<PulledChange> changes = changesOf(page);
+    m_epoch = page.value(QStringLiteral("epoch")).toString();
+    m_teamCursor = page.value(QStringLiteral("next_cursor")).toInteger();
+    if (!changes.isEmpty() && !apply(reply, changes, 0, m_epoch, m_teamCursor))
+        return;
+    if (page.value(QStringLiteral("has_more")).toBool())
+        return bootstrapNext();
+    m_startCursor = m_startCursor < 0 ? m_teamCursor : std::min(m_startCursor, m_teamCursor);
+    m_phase = Phase::Rest;
+    bootstrapNext();
 }
 
 void SyncEngine::finish()
@@ -265,6 +375,7 @@ void SyncEngine::fail(QNetworkReply* reply, const QByteArray& body)
 {
     m_inCycle = false;
     m_bootstrap.reset(); // indexes back now; the retry carries on row by row from the cursor reached
+    m_phase = Phase::None; // an unfinished first sync starts over (what it stored is overwritten in place)
     m_again = false;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QJsonObject error = errorOf(body);

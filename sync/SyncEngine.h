@@ -62,12 +62,23 @@ Q_SIGNALS:
     void synced();
     /// The first sync has brought the user's own tickets (the rest follows): the queue is usable.
     void ownQueueReady();
+    /// The first sync (or a rebuild) has `done` of `total` tickets; done == total when it is complete.
+    void firstSyncProgress(qint64 done, qint64 total);
 
 private:
     void cycle();
     void registerDevice();
     void pushNext();
     void pullNext();
+    /// The first sync into an empty cache: snapshot pages of the user's own tickets, the team-wide
+    /// records (users, groups, customers, definitions, categories) from the change log, snapshot pages of
+    /// the rest of their tickets; then pulls from the smallest cursor any of those pages was read at.
+    void bootstrapNext();
+    void snapshotPage(QNetworkReply* reply);
+    void teamPage(QNetworkReply* reply);
+    /// Applies a page; false (after fail()) when the store refused it.
+    bool apply(QNetworkReply* reply, const QList<PulledChange>& changes, qint64 cursor, const QString& epoch,
+        qint64 seenUpTo = -1);
     void finish();
     /// Ends the cycle after a failed reply: signed out on 401, rebuild on resync_required, else a retry
     /// by the backoff timer.
@@ -102,9 +113,14 @@ private:
     /// While the first pull (or a resync) fills an empty cache: indexes and full-text search are built
     /// once at the end instead of row by row (storage/BulkLoad).
     std::unique_ptr<BulkLoad> m_bootstrap;
-    /// The first sync pulls the user's own tickets first (their own cursor), then everything from 0.
-    bool m_ownPassDone = false;
-    qint64 m_ownCursor = 0;
+    /// Where the first sync is (bootstrapNext()); None once the cache has a cursor.
+    enum class Phase { None, Mine, Team, Rest } m_phase = Phase::None;
+    QString m_snapshotAfter; ///< the last ticket id of the part's previous page
+    qint64 m_teamCursor = 0;
+    qint64 m_startCursor = -1; ///< the smallest cursor a page was read at: the pull goes on from there
+    qint64 m_done = 0;
+    qint64 m_total = 0;
+    QString m_epoch;
 };
 
 } // namespace gongdan

@@ -1674,6 +1674,15 @@
         <source>The team server cannot be reached (%1). You can keep working; changes will be sent when it is back.</source>
         <translation>The team server cannot be reached (%1). You can keep working; changes will be sent when it is back.</translation>
     </message>
+    <message>
+        <source>First sync progress</source>
+        <translation>First sync progress</translation>
+    </message>
+    <message>
+        <source>Loading tickets: %v of %m</source>
+        <extracomment>%v and %m are numbers of tickets: &quot;1,500 of 100,000&quot;</extracomment>
+        <translation>Loading tickets: %v of %m</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketComposer</name>

@@ -1661,6 +1661,15 @@
         <source>The team server cannot be reached (%1). You can keep working; changes will be sent when it is back.</source>
         <translation>无法连接团队服务器（%1）。可以继续工作；服务器恢复后将发送更改。</translation>
     </message>
+    <message>
+        <source>First sync progress</source>
+        <translation>首次同步进度</translation>
+    </message>
+    <message>
+        <source>Loading tickets: %v of %m</source>
+        <extracomment>%v and %m are numbers of tickets: &quot;1,500 of 100,000&quot;</extracomment>
+        <translation>正在载入工单：%v / %m</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketComposer</name>

@@ -60,6 +60,8 @@ private Q_SLOTS:
     void duplicatedAndReorderedPushesApplyOnce();
     void pullsFollowScope_data() { addBackendRows(); }
     void pullsFollowScope();
+    void snapshotsFollowScopeAndParts_data() { addBackendRows(); }
+    void snapshotsFollowScopeAndParts();
     void concurrentEditsAreKeptAsConflicts_data() { addBackendRows(); }
     void concurrentEditsAreKeptAsConflicts();
     void pokesReachThoseWhoMaySee_data() { addBackendRows(); }
@@ -267,6 +269,81 @@ void TestSyncProtocol::pullsFollowScope()
         {li->mutation(QStringLiteral("comment.add"), ticket.id, commentArgs(ticket.id, QStringLiteral("还在吗")))});
     QCOMPARE(result(late).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
         QStringLiteral("access.denied"));
+}
+
+void TestSyncProtocol::snapshotsFollowScopeAndParts()
+{
+    auto li = device(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    auto zhang = device(QStringLiteral("zhang"), QStringLiteral("zhang-password"));
+    auto wang = device(QStringLiteral("wang"), QStringLiteral("field-password"));
+    auto boss = device(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    const QString liId = li->http.get(QStringLiteral("/api/v1/me")).body.value(QStringLiteral("id")).toString();
+    QVERIFY(!liId.isEmpty());
+    Ticket hers = newTicket(QStringLiteral("她的工单"), QStringLiteral("service"), QStringLiteral("K7Q-0001"));
+    hers.assigneeId = liId;
+    const Ticket groups = newTicket(QStringLiteral("组里的工单"), QStringLiteral("service"), {});
+    const Ticket other = newTicket(QStringLiteral("外勤的工单"), QStringLiteral("field-ops"), {});
+    QCOMPARE(li->push({li->mutation(QStringLiteral("ticket.create"), hers.id, createArgs(hers)),
+                          li->mutation(QStringLiteral("ticket.create"), groups.id, createArgs(groups)),
+                          li->mutation(QStringLiteral("comment.add"), groups.id,
+                              commentArgs(groups.id, QStringLiteral("已回电")))})
+                 .status,
+        200);
+    QCOMPARE(zhang->push({zhang->mutation(QStringLiteral("ticket.create"), other.id, createArgs(other))}).status, 200);
+
+    const auto snapshot = [](SyncDevice& device, const QString& part, const QString& extra = {}) {
+        return device.http.get(QStringLiteral("/v1/sync/snapshot?part=%1%2").arg(part, extra));
+    };
+    const auto ids = [](const HttpResult& page) {
+        QStringList out;
+        for (const QJsonValue& t : page.body.value(QStringLiteral("tickets")).toArray())
+            out.append(t[QStringLiteral("id")].toString());
+        return out;
+    };
+    // Her own ticket alone, then the rest of her group's; with aliases and comments, current state.
+    const HttpResult mine = snapshot(*li, QStringLiteral("mine"));
+    QCOMPARE(mine.status, 200);
+    QCOMPARE(ids(mine), QStringList {hers.id});
+    QCOMPARE(mine.body.value(QStringLiteral("total")).toInteger(), 1);
+    const QJsonObject first = mine.body.value(QStringLiteral("tickets")).toArray().at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("aliases")).toArray(), QJsonArray {QStringLiteral("K7Q-0001")});
+    QVERIFY(first.value(QStringLiteral("ticket"))
+                .toObject()
+                .value(QStringLiteral("number"))
+                .toString()
+                .startsWith(QLatin1Char('G')));
+    QVERIFY(
+        first.value(QStringLiteral("server_seq")).toInteger() <= mine.body.value(QStringLiteral("cursor")).toInteger());
+    const HttpResult rest = snapshot(*li, QStringLiteral("rest"));
+    QCOMPARE(ids(rest), QStringList {groups.id});
+    const QJsonArray comments
+        = rest.body.value(QStringLiteral("tickets")).toArray().at(0)[QStringLiteral("comments")].toArray();
+    QCOMPARE(comments.size(), 1);
+    QCOMPARE(comments.at(0)[QStringLiteral("body")].toString(), QStringLiteral("已回电"));
+    // Others see only their scope; field staff nothing that is not assigned to them.
+    QCOMPARE(ids(snapshot(*zhang, QStringLiteral("rest"))), QStringList {other.id});
+    QVERIFY(ids(snapshot(*wang, QStringLiteral("mine"))).isEmpty());
+    QVERIFY(ids(snapshot(*wang, QStringLiteral("rest"))).isEmpty());
+    // Pages in id order: the boss sees all three, one at a time.
+    QStringList all {hers.id, groups.id, other.id};
+    all.sort();
+    QStringList paged;
+    QString after;
+    for (int page = 0; page < 4; ++page) {
+        const HttpResult got = snapshot(*boss, QStringLiteral("rest"), QStringLiteral("&limit=1&after=") + after);
+        paged += ids(got);
+        after = got.body.value(QStringLiteral("next_after")).toString();
+        if (!got.body.value(QStringLiteral("has_more")).toBool())
+            break;
+    }
+    QCOMPARE(paged, all);
+    // Refusals.
+    QCOMPARE(snapshot(*li, QStringLiteral("everything")).code(), QStringLiteral("request.wrong_type"));
+    QCOMPARE(snapshot(*li, QStringLiteral("rest"), QStringLiteral("&limit=0")).status, 400);
+    QCOMPARE(snapshot(*li, QStringLiteral("rest"), QStringLiteral("&epoch=another")).code(),
+        QStringLiteral("sync.resync_required"));
+    HttpClient anonymous(m_server->baseUrl());
+    QCOMPARE(anonymous.get(QStringLiteral("/v1/sync/snapshot?part=rest")).status, 401);
 }
 
 void TestSyncProtocol::concurrentEditsAreKeptAsConflicts()

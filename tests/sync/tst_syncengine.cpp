@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -108,6 +109,8 @@ private Q_SLOTS:
     void aServerKilledAroundACommitLosesAndDuplicatesNothing();
     void aDeskKilledMidPullResumesInStep_data() { addBackendRows(); }
     void aDeskKilledMidPullResumesInStep();
+    void aDeskKilledMidFirstSyncStartsOverInStep_data() { addBackendRows(); }
+    void aDeskKilledMidFirstSyncStartsOverInStep();
     void firstSyncBringsTheOwnQueueFirst_data() { addBackendRows(); }
     void firstSyncBringsTheOwnQueueFirst();
     void aServerThatIsDownIsRetriedByTheTimer_data() { addBackendRows(); }
@@ -115,6 +118,10 @@ private Q_SLOTS:
 
 private:
     bool startServer(quint16 port = 0);
+    /// The test helper workstation on `store`, signed in with `token`; its exit code (70: a failpoint).
+    int runDeskProcess(const QString& store, const QString& token, const QStringList& failpoints);
+    /// `count` tickets for the service group, one comment each, pushed by the boss's device.
+    void pushTickets(int count);
 
     std::unique_ptr<TeamDatabase> m_team;
     std::unique_ptr<ServerProcess> m_server;
@@ -383,36 +390,50 @@ void TestSyncEngine::aServerKilledAroundACommitLosesAndDuplicatesNothing()
     compareWithServer(boss);
 }
 
+int TestSyncEngine::runDeskProcess(const QString& store, const QString& token, const QStringList& failpoints)
+{
+    QProcess desk;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("GONGDAN_FAILPOINTS"), failpoints.join(QLatin1Char(',')));
+    desk.setProcessEnvironment(environment);
+    desk.start(QStringLiteral(GONGDAN_DESK_HELPER), {store, m_server->baseUrl(), token});
+    if (!desk.waitForFinished(90000))
+        return -1;
+    return desk.exitStatus() == QProcess::NormalExit ? desk.exitCode() : -1;
+}
+
+void TestSyncEngine::pushTickets(int count)
+{
+    SyncDevice boss(
+        m_server->baseUrl(), signIn(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    for (int batch = 0; batch * 250 < count; ++batch) { // 500 intents a push at most
+        QJsonArray creates;
+        for (int i = batch * 250; i < std::min(count, (batch + 1) * 250); ++i) {
+            const Ticket t = newTicket(QStringLiteral("批量 %1").arg(i), QStringLiteral("service"), {});
+            creates.append(boss.mutation(QStringLiteral("ticket.create"), t.id, createArgs(t)));
+            creates.append(
+                boss.mutation(QStringLiteral("comment.add"), t.id, commentArgs(t.id, QStringLiteral("已受理"))));
+        }
+        QVERIFY(boss.push(creates).status == 200);
+    }
+}
+
 void TestSyncEngine::aDeskKilledMidPullResumesInStep()
 {
     QVERIFY(startServer());
-    SyncDevice boss(
-        m_server->baseUrl(), signIn(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
-    for (int batch = 0; batch < 3; ++batch) {
-        QJsonArray creates;
-        for (int i = 0; i < 500; ++i) {
-            const Ticket t = newTicket(QStringLiteral("批量 %1").arg(batch * 500 + i), QStringLiteral("service"), {});
-            creates.append(boss.mutation(QStringLiteral("ticket.create"), t.id, createArgs(t)));
-        }
-        QCOMPARE(boss.push(creates).status, 200);
-    }
-    // li.na's workstation runs as its own process; it is killed inside the transaction of its second page.
+    // li.na's workstation has synced once; then 1,500 tickets arrive and it pulls them in pages.
     Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
-    const QString store = li.db->path();
-    auto runDesk = [&](const QStringList& failpoints) {
-        QProcess desk;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("GONGDAN_FAILPOINTS"), failpoints.join(QLatin1Char(',')));
-        desk.setProcessEnvironment(environment);
-        desk.start(QStringLiteral(GONGDAN_DESK_HELPER), {store, m_server->baseUrl(), li.token});
-        if (!desk.waitForFinished(90000))
-            return -1;
-        return desk.exitStatus() == QProcess::NormalExit ? desk.exitCode() : -1;
-    };
-    QCOMPARE(runDesk({QStringLiteral("pull.crash_before_commit")}), 70);
+    li.start();
+    QVERIFY(li.idle());
+    li.engine->stop();
+    const qint64 before = li.cache->cursor();
+    QVERIFY(before > 0);
+    pushTickets(1500);
+    // Run as its own process, it is killed inside the transaction of its second page.
+    QCOMPARE(runDeskProcess(li.db->path(), li.token, {QStringLiteral("pull.crash_before_commit")}), 70);
     // The first page committed whole, the second not at all: cursor, server copies and rows agree.
     const qint64 cursor = li.cache->cursor();
-    QVERIFY(cursor > 0);
+    QVERIFY(cursor > before);
     QSqlQuery counts(li.db->sql());
     QVERIFY(counts.exec(QStringLiteral("SELECT (SELECT count(*) FROM ticket_synced), (SELECT count(*) FROM ticket), "
                                        "(SELECT max(server_seq) FROM ticket_synced)"))
@@ -422,8 +443,37 @@ void TestSyncEngine::aDeskKilledMidPullResumesInStep()
     QVERIFY(counts.value(2).toLongLong() <= cursor);
     counts.finish();
 
-    QCOMPARE(runDesk({}), 0); // restarted, it carries on from its cursor without a new write
+    QCOMPARE(runDeskProcess(li.db->path(), li.token, {}), 0); // restarted, it carries on from its cursor
     QCOMPARE(li.ticketIds().size(), 1500);
+    compareWithServer(li);
+}
+
+void TestSyncEngine::aDeskKilledMidFirstSyncStartsOverInStep()
+{
+    QVERIFY(startServer());
+    pushTickets(1500);
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    QSignalSpy progress(li.engine, &SyncEngine::firstSyncProgress);
+    QCOMPARE(runDeskProcess(li.db->path(), li.token, {QStringLiteral("pull.crash_before_commit")}), 70);
+    // Killed in its second snapshot page: one page of tickets is whole (copies, rows and comments agree),
+    // and the cursor is still 0 — nothing claims the snapshot finished.
+    QCOMPARE(li.cache->cursor(), 0);
+    QSqlQuery counts(li.db->sql());
+    QVERIFY(counts.exec(QStringLiteral("SELECT (SELECT count(*) FROM ticket_synced), (SELECT count(*) FROM ticket), "
+                                       "(SELECT count(*) FROM comment)"))
+        && counts.next());
+    QCOMPARE(counts.value(0).toLongLong(), counts.value(1).toLongLong());
+    QCOMPARE(counts.value(0).toLongLong(), 500);
+    QCOMPARE(counts.value(2).toLongLong(), 500);
+    counts.finish();
+
+    // Started again in this process: the snapshot starts over, the progress bar's figures reach the end.
+    li.start();
+    QVERIFY(li.idle(60000));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toLongLong(), 1500);
+    QCOMPARE(progress.last().at(1).toLongLong(), 1500);
+    QVERIFY(li.cache->cursor() > 0);
     compareWithServer(li);
 }
 

@@ -31,6 +31,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QProgressBar>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSettings>
@@ -146,6 +147,7 @@ MainWindow::MainWindow(
     m_clockLabel->setObjectName(QStringLiteral("clockLabel"));
     statusBar()->addPermanentWidget(m_agentLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_sync->progressBar());
     statusBar()->addPermanentWidget(m_clockLabel);
     connect(m_clockTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_clockTimer->start(30 * 1000);

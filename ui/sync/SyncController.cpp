@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 
@@ -27,7 +28,12 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     , m_banner(new QWidget)
     , m_bannerText(new QLabel(m_banner))
     , m_bannerButton(new QPushButton(m_banner))
+    , m_progress(new QProgressBar)
 {
+    m_progress->setObjectName(QStringLiteral("firstSyncProgress"));
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
     m_banner->setObjectName(QStringLiteral("offlineBanner"));
     m_banner->setAutoFillBackground(true);
     m_banner->setStyleSheet(
@@ -50,6 +56,8 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     connect(m_engine.get(), &SyncEngine::ticketsChanged, this, &SyncController::ticketsChanged);
     connect(m_engine.get(), &SyncEngine::teamChanged, this, &SyncController::teamChanged);
     connect(m_engine.get(), &SyncEngine::signInRequired, this, &SyncController::refresh);
+    connect(m_engine.get(), &SyncEngine::firstSyncProgress, this, &SyncController::showProgress);
+    connect(m_engine.get(), &SyncEngine::synced, m_progress, &QWidget::hide);
     // Every write anywhere in the workstation lands in the outbox under the next seq: watching that
     // counter notices them all (a count would miss a write that coincides with an acknowledgement).
     m_watch.setInterval(500);
@@ -146,7 +154,18 @@ void SyncController::begin(const QUrl& server, const QString& token)
 
 void SyncController::retranslate()
 {
+    m_progress->setAccessibleName(tr("First sync progress"));
+    //: %v and %m are numbers of tickets: "1,500 of 100,000"
+    m_progress->setFormat(tr("Loading tickets: %v of %m"));
     refresh();
+}
+
+void SyncController::showProgress(qint64 done, qint64 total)
+{
+    // A QProgressBar counts in int: enough for any team's tickets.
+    m_progress->setRange(0, static_cast<int>(std::max<qint64>(total, 1)));
+    m_progress->setValue(static_cast<int>(std::min(done, total)));
+    m_progress->setVisible(done < total);
 }
 
 void SyncController::refresh()

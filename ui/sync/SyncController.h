@@ -11,6 +11,7 @@
 
 class QLabel;
 class QMenu;
+class QProgressBar;
 class QPushButton;
 class QWidget;
 
@@ -29,6 +30,9 @@ public:
 
     /// The banner shown above the queue while offline or signed out (objectName "offlineBanner").
     QWidget* banner() const { return m_banner; }
+    /// The first sync's progress for the status bar, shown only while one runs (objectName
+    /// "firstSyncProgress").
+    QProgressBar* progressBar() const { return m_progress; }
     SyncEngine& engine() { return *m_engine; }
     SyncCache& cache() { return *m_cache; }
     /// Signs in again with the remembered server, login and keychain token, if there are any.
@@ -48,6 +52,7 @@ Q_SIGNALS:
 private:
     void begin(const QUrl& server, const QString& token);
     void refresh();
+    void showProgress(qint64 done, qint64 total);
     static QString account(const QUrl& server, const QString& login);
 
     Workstation& m_ws;
@@ -58,6 +63,7 @@ private:
     QWidget* m_banner;
     QLabel* m_bannerText;
     QPushButton* m_bannerButton;
+    QProgressBar* m_progress;
     QTimer m_watch;
     qint64 m_lastSeq = -1;
     bool m_configured = false;

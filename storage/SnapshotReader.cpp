@@ -1,0 +1,145 @@
+#include "SnapshotReader.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace gongdan {
+
+namespace {
+
+QByteArray quoted(const QString& text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2); // ["…"] → "…", escaped as JSON
+}
+
+/// Runs `sql` with `values`; each row's (ticket id, JSON text) appended to `into` under the ticket id.
+Status collect(ServerDatabase& database, const QString& sql, const QVariantList& values,
+    QHash<QString, QList<QByteArray>>& into, bool textIsJson)
+{
+    QSqlQuery query(database.sql());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot read the snapshot"));
+    while (query.next()) {
+        const QString text = query.value(1).toString();
+        into[query.value(0).toString()].append(textIsJson ? text.toUtf8() : quoted(text));
+    }
+    return {};
+}
+
+void appendArray(QByteArray& out, const QList<QByteArray>& items)
+{
+    out.append('[');
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        out.append(items.at(i));
+    }
+    out.append(']');
+}
+
+} // namespace
+
+SnapshotReader::SnapshotReader(ServerDatabase& database) : m_database(database) { }
+
+QString SnapshotReader::condition(const Principal& who, Part part, QVariantList& values)
+{
+    QString scope = SyncStore::scopeCondition(who, values, false);
+    values.append(who.userId);
+    return part == Part::Mine ? QStringLiteral("(%1) AND assignee_id = ?").arg(scope)
+                              : QStringLiteral("(%1) AND (assignee_id IS NULL OR assignee_id <> ?)").arg(scope);
+}
+
+Result<qint64> SnapshotReader::count(const Principal& who, Part part)
+{
+    QVariantList values;
+    QSqlQuery query(m_database.sql());
+    query.prepare(QStringLiteral("SELECT count(*) FROM ticket WHERE %1").arg(condition(who, part, values)));
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec() || !query.next())
+        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot count the snapshot"));
+    return query.value(0).toLongLong();
+}
+
+Result<QByteArray> SnapshotReader::page(
+    const Principal& who, Part part, const QString& afterId, int limit, QString* lastId, int* rows)
+{
+    QVariantList values;
+    const QString where = condition(who, part, values);
+    values.append(afterId.isNull() ? QStringLiteral("") : afterId);
+    QSqlQuery tickets(m_database.sql());
+    tickets.setForwardOnly(true);
+    tickets.prepare(QStringLiteral("SELECT id, server_seq, data FROM ticket WHERE %1 AND id > ? ORDER BY id LIMIT %2")
+                        .arg(where)
+                        .arg(limit));
+    for (const QVariant& value : values)
+        tickets.addBindValue(value);
+    if (!tickets.exec())
+        return ServerDatabase::failure(tickets.lastError(), QStringLiteral("Cannot read the snapshot"));
+    struct Row {
+        QString id;
+        qint64 seq;
+        QByteArray data;
+    };
+    QList<Row> page;
+    while (tickets.next())
+        page.append({tickets.value(0).toString(), tickets.value(1).toLongLong(), tickets.value(2).toString().toUtf8()});
+    *rows = static_cast<int>(page.size());
+    if (page.isEmpty())
+        return QByteArray("[]");
+    *lastId = page.last().id;
+    // What hangs off these tickets: one query each over the same id range and scope.
+    QVariantList range = values;
+    range.append(page.last().id);
+    const QString inPage
+        = QStringLiteral("t.ticket_id IN (SELECT id FROM ticket WHERE %1 AND id > ? AND id <= ?)").arg(where);
+    QHash<QString, QList<QByteArray>> comments, conflicts, aliases;
+    const auto read = [&](const QString& sql, QHash<QString, QList<QByteArray>>& into, bool json) {
+        return collect(m_database, sql.arg(inPage), range, into, json);
+    };
+    if (Status s = read(QStringLiteral("SELECT t.ticket_id, t.data FROM ticket_comment t WHERE %1 "
+                                       "ORDER BY t.ticket_id, t.server_seq"),
+            comments, true);
+        !s)
+        return s.error();
+    if (Status s = read(QStringLiteral("SELECT t.ticket_id, t.data FROM ticket_conflict t WHERE %1 "
+                                       "ORDER BY t.ticket_id, t.server_seq"),
+            conflicts, true);
+        !s)
+        return s.error();
+    if (Status s = read(QStringLiteral("SELECT t.ticket_id, t.alias FROM ticket_alias t WHERE %1 "
+                                       "ORDER BY t.ticket_id, t.alias"),
+            aliases, false);
+        !s)
+        return s.error();
+    QByteArray out;
+    out.reserve(static_cast<qsizetype>(page.size()) * 2048);
+    out.append('[');
+    for (qsizetype i = 0; i < page.size(); ++i) {
+        const Row& row = page.at(i);
+        if (i > 0)
+            out.append(',');
+        out.append("{\"id\":").append(quoted(row.id));
+        out.append(",\"server_seq\":").append(QByteArray::number(row.seq));
+        out.append(",\"ticket\":").append(row.data);
+        out.append(",\"aliases\":");
+        appendArray(out, aliases.value(row.id));
+        out.append(",\"comments\":");
+        appendArray(out, comments.value(row.id));
+        out.append(",\"conflicts\":");
+        appendArray(out, conflicts.value(row.id));
+        out.append('}');
+    }
+    out.append(']');
+    return out;
+}
+
+} // namespace gongdan
