@@ -246,17 +246,19 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
     const qint64 expectedOwn = (options.tickets + 9) / 10;
     QElapsedTimer sync;
     double ownSeconds = -1;
-    QObject::connect(&first.engine(), &SyncEngine::ticketsChanged, &first.engine(), [&] {
-        if (ownSeconds < 0
-            && count(first.db(), QStringLiteral("SELECT count(*) FROM ticket WHERE assignee_id = '%1'").arg(ownId))
-                >= expectedOwn)
-            ownSeconds = sync.elapsed() / 1000.0;
+    qint64 ownAtReady = 0;
+    QObject::connect(&first.engine(), &SyncEngine::ownQueueReady, &first.engine(), [&] {
+        ownSeconds = sync.elapsed() / 1000.0; // what the workstation is told: its queue is usable
+        ownAtReady
+            = count(first.db(), QStringLiteral("SELECT count(*) FROM ticket WHERE assignee_id = '%1'").arg(ownId));
     });
     sync.start();
     first.engine().start(QUrl(base), token6);
     waitFor([&] { return first.engine().state() == SyncEngine::State::Idle; }, 3600 * 1000);
     printFigure(out, QStringLiteral("sync.first.seconds"), sync.elapsed() / 1000.0, QStringLiteral("s"));
-    printFigure(out, QStringLiteral("sync.own_queue.seconds"), ownSeconds, QStringLiteral("s"));
+    // Only if every one of the user's tickets was there when the queue was declared usable.
+    printFigure(out, QStringLiteral("sync.own_queue.seconds"), ownAtReady >= expectedOwn ? ownSeconds : -1,
+        QStringLiteral("s"));
     printFigure(out, QStringLiteral("sync.first.tickets"),
         static_cast<double>(count(first.db(), QStringLiteral("SELECT count(*) FROM ticket"))),
         QStringLiteral("tickets"));

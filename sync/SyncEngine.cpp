@@ -77,6 +77,8 @@ void SyncEngine::start(const QUrl& server, const QString& token)
 void SyncEngine::stop()
 {
     m_running = false;
+    ++m_generation;
+    m_phase = Phase::None;
     m_retry.stop();
     m_periodic.stop();
     m_debounce.stop();
@@ -281,8 +283,10 @@ void SyncEngine::bootstrapNext()
         path = QStringLiteral("/v1/sync/snapshot?");
     }
     QNetworkReply* reply = send("GET", path + query.toString(QUrl::FullyEncoded));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
         reply->deleteLater();
+        if (generation != m_generation)
+            return; // asked for ahead of a page that then failed, or before stop(): not wanted any more
         if (m_phase == Phase::Team)
             teamPage(reply);
         else
@@ -316,14 +320,17 @@ void SyncEngine::snapshotPage(QNetworkReply* reply)
             changes.append({seq, QStringLiteral("conflict"), conflict[QStringLiteral("id")].toString(),
                 QStringLiteral("upsert"), conflict.toObject()});
     }
+    const bool more = page.value(QStringLiteral("has_more")).toBool();
+    if (more) { // the server reads the next page while this one is stored
+        m_snapshotAfter = page.value(QStringLiteral("next_after")).toString();
+        bootstrapNext();
+    }
     if (!changes.isEmpty() && !apply(reply, changes, 0, m_epoch, cursor)) // the cursor stays 0 until the end
         return;
     m_done += tickets.size();
     Q_EMIT firstSyncProgress(m_done, std::max(m_total, m_done));
-    if (page.value(QStringLiteral("has_more")).toBool()) {
-        m_snapshotAfter = page.value(QStringLiteral("next_after")).toString();
-        return bootstrapNext();
-    }
+    if (more)
+        return;
     m_snapshotAfter.clear();
     if (m_phase == Phase::Mine) {
         m_phase = Phase::Team;
@@ -376,6 +383,7 @@ void SyncEngine::fail(QNetworkReply* reply, const QByteArray& body)
     m_inCycle = false;
     m_bootstrap.reset(); // indexes back now; the retry carries on row by row from the cursor reached
     m_phase = Phase::None; // an unfinished first sync starts over (what it stored is overwritten in place)
+    ++m_generation;
     m_again = false;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QJsonObject error = errorOf(body);

@@ -121,6 +121,8 @@ private:
     qint64 m_done = 0;
     qint64 m_total = 0;
     QString m_epoch;
+    /// Counts failures and stops: a reply asked for before one (a prefetched snapshot page) is dropped.
+    quint64 m_generation = 0;
 };
 
 } // namespace gongdan

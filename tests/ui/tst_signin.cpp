@@ -12,7 +12,9 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace gongdan;
@@ -51,6 +53,25 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     auto* banner = window.findChild<QWidget*>(QStringLiteral("offlineBanner"));
     QVERIFY(banner && banner->isVisible()); // never signed in: the banner says so
 
+    // 1,200 tickets of her group wait on the server: the first sync takes several snapshot pages.
+    SyncDevice boss(
+        m_server.baseUrl(), signIn(m_server.baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    for (int batch = 0; batch < 3; ++batch) {
+        QJsonArray creates;
+        for (int i = 0; i < 400; ++i) {
+            const Ticket t = newTicket(QStringLiteral("待同步 %1").arg(batch * 400 + i), QStringLiteral("service"), {});
+            creates.append(boss.mutation(QStringLiteral("ticket.create"), t.id, createArgs(t)));
+        }
+        QCOMPARE(boss.push(creates).status, 200);
+    }
+    auto* progress = window.findChild<QProgressBar*>(QStringLiteral("firstSyncProgress"));
+    QVERIFY(progress && !progress->isVisible());
+    int shownAt = -1; // the bar's value while it was on screen
+    connect(progress, &QProgressBar::valueChanged, this, [&](int value) {
+        if (progress->isVisible() && value < progress->maximum())
+            shownAt = value;
+    });
+
     window.findChild<QAction*>(QStringLiteral("signInAction"))->trigger();
     QWidget* dialog = nullptr;
     QVERIFY(QTest::qWaitFor([&] {
@@ -78,6 +99,16 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     QTest::keyClick(password, Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([&] { return !window.findChild<QWidget*>(QStringLiteral("signInDialog")); }, 10000));
     QVERIFY(QTest::qWaitFor([&] { return !banner->isVisible(); }, 10000));
+    // The progress bar showed how far the first sync was, and went away at the end.
+    const auto arrived = [&] {
+        QSqlQuery count(m_desk.store->db().sql());
+        return count.exec(QStringLiteral("SELECT count(*) FROM ticket WHERE subject LIKE '待同步%'")) && count.next()
+            ? count.value(0).toInt()
+            : -1;
+    };
+    QVERIFY(QTest::qWaitFor([&] { return arrived() == 1200 && !progress->isVisible(); }, 30000));
+    QVERIFY2(shownAt > 0 && shownAt < 1200, qPrintable(QString::number(shownAt)));
+    QCOMPARE(progress->maximum(), 1200);
 
     // The token is in the keychain, and in no settings file.
     TokenKeychain keychain;
@@ -105,8 +136,6 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     Ticket draft = draftTicket(QStringLiteral("同步到服务器"));
     draft.groupId = QStringLiteral("service");
     QVERIFY(m_desk.store->tickets().create(draft, QStringLiteral("li.na")));
-    SyncDevice boss(
-        m_server.baseUrl(), signIn(m_server.baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
     QVERIFY(QTest::qWaitFor(
         [&] {
             for (const QJsonValue& change : boss.pullAll(1000)) {
