@@ -31,7 +31,7 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     , m_progress(new QProgressBar)
 {
     m_progress->setObjectName(QStringLiteral("firstSyncProgress"));
-    m_progress->setMaximumWidth(220);
+    m_progress->setMinimumWidth(280); // "正在载入工单：100000 / 100000" whole
     m_progress->setTextVisible(true);
     m_progress->hide();
     m_banner->setObjectName(QStringLiteral("offlineBanner"));
