@@ -429,7 +429,7 @@ QList<TicketQueueModel::Row> TicketQueueModel::query(
             where += QStringLiteral(" AND 0"); // typed only punctuation: nothing can match
         } else {
             where += QStringLiteral(" AND rowid IN (%1)").arg(TicketSearch::hitRowidsSql(kSearchCap));
-            params << match << match;
+            params += TicketSearch::hitParams(m_search, match);
         }
     }
     if (!extraWhere.isEmpty()) {

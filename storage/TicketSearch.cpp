@@ -19,8 +19,8 @@ Result<QList<SearchHit>> TicketSearch::search(const QString& text, int limit)
     query.prepare(
         QStringLiteral("SELECT rowid, id, number, subject FROM ticket WHERE rowid IN (%1) ORDER BY rowid DESC")
             .arg(hitRowidsSql(limit)));
-    query.addBindValue(match);
-    query.addBindValue(match);
+    for (const QVariant& value : hitParams(text, match))
+        query.addBindValue(value);
     if (!query.exec())
         return Database::errorOf(query);
     while (query.next())
@@ -34,8 +34,14 @@ QString TicketSearch::hitRowidsSql(int cap)
     return QStringLiteral(
         "SELECT rowid FROM (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ? ORDER BY rowid DESC "
         "LIMIT %1) UNION SELECT ticket_rowid FROM comment WHERE rowid IN (SELECT rowid FROM comment_fts "
-        "WHERE comment_fts MATCH ? ORDER BY rowid DESC LIMIT %1)")
+        "WHERE comment_fts MATCH ? ORDER BY rowid DESC LIMIT %1) UNION SELECT t.rowid FROM ticket_alias a "
+        "JOIN ticket t ON t.id = a.ticket_id WHERE a.alias = ?")
         .arg(std::max(1, cap));
+}
+
+QVariantList TicketSearch::hitParams(const QString& text, const QString& match)
+{
+    return {match, match, text.trimmed().toUpper()}; // device codes and their references are upper case
 }
 
 } // namespace gongdan

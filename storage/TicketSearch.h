@@ -22,10 +22,13 @@ public:
     /// At most `limit` hits, newest first; empty for text with nothing searchable in it.
     Result<QList<SearchHit>> search(const QString& text, int limit = 50);
 
-    /// SQL selecting the rowids of the newest `cap` tickets whose text or comments match; it has two
-    /// placeholders, both bound to the same SearchTokenizer::matchExpression(). Both FTS tables walk their
-    /// doclists newest first and stop at the cap, so a common word costs what a rare one does.
+    /// SQL selecting the rowids of the newest `cap` tickets whose text or comments match, and of the
+    /// ticket whose provisional reference (`K7Q-0009`, kept as an alias once the server numbered it) is
+    /// the text; bind hitParams(). Both FTS tables walk their doclists newest first and stop at the cap,
+    /// so a common word costs what a rare one does.
     static QString hitRowidsSql(int cap);
+    /// The values for hitRowidsSql()'s placeholders: the match expression twice, the reference once.
+    static QVariantList hitParams(const QString& text, const QString& match);
 
 private:
     Database& m_db;

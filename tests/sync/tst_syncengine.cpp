@@ -4,6 +4,7 @@
 // comparing each desk's tickets and comments with the server's, byte for byte.
 #include "Desk.h"
 #include "JsonCodec.h"
+#include "TicketSearch.h"
 #include "TicketTransition.h"
 
 #include <QJsonDocument>
@@ -180,6 +181,13 @@ void TestSyncEngine::offlineTicketGetsItsNumberAndReachesTheOtherDesk()
     QCOMPARE(boss.tickets->find(created.value().id)->number, number);
     QCOMPARE(li.tickets->findByNumber(provisional)->id, created.value().id); // still found by the old reference
     QCOMPARE(li.tickets->findByNumber(number)->id, created.value().id);
+    // The search box finds it by the reference the customer was given, typed in any case.
+    for (Desk* desk : {&li, &boss}) {
+        const auto hits = TicketSearch(*desk->db).search(provisional.toLower());
+        QVERIFY(hits);
+        QCOMPARE(hits.value().size(), 1);
+        QCOMPARE(hits.value().first().id, created.value().id);
+    }
     QCOMPARE(boss.tickets->comments(created.value().id).size(), 1);
     QCOMPARE(li.outbox(), 0); // delivered and seen back: nothing left queued
     // The team came along: the boss's desk knows li.na by name, and her department.
