@@ -78,7 +78,8 @@ Result<qint64> CustomerRepository::write(const Customer& c)
     upsert.addBindValue(c.id);
     upsert.addBindValue(c.number.isEmpty() ? QVariant() : QVariant(c.number));
     upsert.addBindValue(c.name);
-    upsert.addBindValue(keys.join(QLatin1Char(' ')));
+    upsert.addBindValue(
+        keys.isEmpty() ? QStringLiteral("") : keys.join(QLatin1Char(' '))); // never NULL: no phone is ""
     upsert.addBindValue(Customer::levelKey(c.level));
     upsert.addBindValue(c.region);
     upsert.addBindValue(

@@ -35,6 +35,7 @@ Database::Database(QString path, QString connectionName, const Clock& clock)
 
 Database::~Database()
 {
+    watchInserts({}, {});
     m_statements.clear();
     if (m_db.isOpen())
         m_db.close();
@@ -169,6 +170,26 @@ void Database::rollback()
         exec(QStringLiteral("ROLLBACK TO sp%1").arg(m_depth));
         exec(QStringLiteral("RELEASE sp%1").arg(m_depth));
     }
+}
+
+void Database::watchInserts(const QString& table, std::function<void()> callback)
+{
+    m_watchedTable = table.toUtf8();
+    m_onInsert = std::move(callback);
+    if (!m_handle)
+        return;
+    if (m_watchedTable.isEmpty() || !m_onInsert) {
+        sqlite3_update_hook(m_handle, nullptr, nullptr);
+        return;
+    }
+    sqlite3_update_hook(
+        m_handle,
+        [](void* context, int operation, const char*, const char* tableName, sqlite3_int64) {
+            auto* self = static_cast<Database*>(context);
+            if (operation == SQLITE_INSERT && self->m_watchedTable == tableName)
+                self->m_onInsert();
+        },
+        this);
 }
 
 Status Database::checkIntegrity()

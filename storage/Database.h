@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <functional>
 #include <memory>
 
 struct sqlite3;
@@ -59,6 +60,11 @@ public:
     /// PRAGMA integrity_check; ok or "storage.corrupt" with SQLite's first complaint.
     Status checkIntegrity();
 
+    /// Calls `callback` whenever a row is inserted into `table` on this connection (an empty table or
+    /// callback: stops). It runs inside the statement, so it must not touch the database: post work
+    /// for later (the sync controller queues a push this way for every new outbox entry).
+    void watchInserts(const QString& table, std::function<void()> callback);
+
 private:
     Database(QString path, QString connectionName, const Clock& clock);
     Status configure(const Options& options);
@@ -71,6 +77,8 @@ private:
     sqlite3* m_handle = nullptr;
     QHash<QString, QSqlQuery> m_statements;
     int m_depth = 0;
+    QByteArray m_watchedTable;
+    std::function<void()> m_onInsert;
 };
 
 /// RAII transaction: begins on construction, rolls back on destruction unless commit() succeeded.

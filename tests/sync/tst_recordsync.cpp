@@ -78,11 +78,16 @@ void TestRecordSync::customersReachEveryDeskAndConverge()
     auto saved = liCustomers.save(customer); // offline: the engine is not started yet
     QVERIFY(saved);
     const QString id = saved.value().id;
+    Customer walkIn; // no phone, no number: as a counter clerk would add one
+    walkIn.name = QStringLiteral("到店客户");
+    auto savedWalkIn = liCustomers.save(walkIn);
+    QVERIFY2(savedWalkIn, savedWalkIn ? "" : qPrintable(savedWalkIn.error().message));
     li.start();
     wang.start();
     QVERIFY(li.idle());
     QVERIFY(QTest::qWaitFor([&] { return wangCustomers.find(id).has_value(); }, 10000));
     QCOMPARE(wangCustomers.findByPhone(QStringLiteral("13912345678")).size(), 1); // the screen pop finds it
+    QVERIFY(QTest::qWaitFor([&] { return wangCustomers.find(savedWalkIn.value().id).has_value(); }, 10000));
     QVERIFY(wang.idle());
 
     // Both edit offline; the server takes them in the order they arrive, the last one stands everywhere.

@@ -58,22 +58,26 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     connect(m_engine.get(), &SyncEngine::signInRequired, this, &SyncController::refresh);
     connect(m_engine.get(), &SyncEngine::firstSyncProgress, this, &SyncController::showProgress);
     connect(m_engine.get(), &SyncEngine::synced, m_progress, &QWidget::hide);
-    // Every write anywhere in the workstation lands in the outbox under the next seq: watching that
-    // counter notices them all (a count would miss a write that coincides with an acknowledgement).
-    m_watch.setInterval(500);
-    connect(&m_watch, &QTimer::timeout, this, [this] {
-        const qint64 next = Outbox(m_ws.db).nextSeq();
-        if (next != m_lastSeq) {
-            m_lastSeq = next;
-            m_engine->changesQueued();
-        }
+    // Every write anywhere in the workstation lands in the outbox: each new entry queues a push for the
+    // next turn of the event loop (the hook runs inside the insert, so it only posts; one post covers
+    // all the entries of that turn).
+    m_ws.db.watchInserts(QStringLiteral("outbox"), [this] {
+        if (std::exchange(m_pushPosted, true))
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_pushPosted = false;
+                m_engine->changesQueued();
+            },
+            Qt::QueuedConnection);
     });
-    m_watch.start();
     retranslate();
 }
 
 SyncController::~SyncController()
 {
+    m_ws.db.watchInserts({}, {});
     m_engine->stop();
 }
 

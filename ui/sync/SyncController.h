@@ -6,7 +6,6 @@
 #include "Workstation.h"
 
 #include <QObject>
-#include <QTimer>
 #include <memory>
 
 class QLabel;
@@ -19,8 +18,8 @@ namespace gongdan {
 
 /// Sync as the workstation shows it: sign-in (the dialog, the token in the keychain, the server and
 /// login remembered in settings), the engine started with them, the status bar text ("In step · 12:04",
-/// "Offline · 3 changes waiting"), and the offline banner above the queue. Local changes are noticed by
-/// watching the outbox, so nothing queued anywhere waits for the periodic pull.
+/// "Offline · 3 changes waiting"), and the offline banner above the queue. Every new outbox entry
+/// queues a push at once (Database::watchInserts), so nothing queued anywhere waits for a timer.
 class SyncController : public QObject {
     Q_OBJECT
 
@@ -64,8 +63,7 @@ private:
     QLabel* m_bannerText;
     QPushButton* m_bannerButton;
     QProgressBar* m_progress;
-    QTimer m_watch;
-    qint64 m_lastSeq = -1;
+    bool m_pushPosted = false;
     bool m_configured = false;
 };
 
