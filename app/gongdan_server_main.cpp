@@ -106,7 +106,7 @@ int main(int argc, char** argv)
     });
     SyncService sync(syncStore, users, clock, failpoints);
     SyncRoutes syncRoutes(auth, sync);
-    TicketRoutes ticketRoutes(auth, syncStore, sync, sync.applier());
+    TicketRoutes ticketRoutes(auth, syncStore, sync, sync.applier(), clock);
     RecordRoutes recordRoutes(auth, sync);
     HttpApi api(db, log);
     if (parser.isSet(QStringLiteral("tls-cert"))) {

@@ -14,8 +14,42 @@ using Method = QHttpServerRequest::Method;
 using StatusCode = QHttpServerResponse::StatusCode;
 using namespace api;
 
-TicketRoutes::TicketRoutes(AuthService& auth, SyncStore& store, SyncService& sync, MutationApplier& applier)
-    : m_auth(auth), m_store(store), m_sync(sync), m_applier(applier)
+namespace {
+
+// What a POST or PATCH may set; the rest (status, times, number, version) follows from the rules.
+const QList<std::pair<QString, QJsonValue::Type>> kWritable {{QStringLiteral("subject"), QJsonValue::String},
+    {QStringLiteral("description"), QJsonValue::String}, {QStringLiteral("need_type"), QJsonValue::String},
+    {QStringLiteral("channel"), QJsonValue::String}, {QStringLiteral("priority"), QJsonValue::String},
+    {QStringLiteral("category_id"), QJsonValue::String}, {QStringLiteral("tags"), QJsonValue::Array},
+    {QStringLiteral("group_id"), QJsonValue::String}, {QStringLiteral("assignee_id"), QJsonValue::String},
+    {QStringLiteral("customer_id"), QJsonValue::String}, {QStringLiteral("contact_name"), QJsonValue::String},
+    {QStringLiteral("contact_phone"), QJsonValue::String}, {QStringLiteral("custom_fields"), QJsonValue::Object}};
+
+QStringList keysOf(const QList<std::pair<QString, QJsonValue::Type>>& fields)
+{
+    QStringList keys;
+    for (const auto& field : fields)
+        keys.append(field.first);
+    return keys;
+}
+
+/// The body, refused when too large, malformed, with an unknown key or a value of the wrong type.
+Result<QJsonObject> typedBody(
+    const QHttpServerRequest& request, const QList<std::pair<QString, QJsonValue::Type>>& fields)
+{
+    auto body = parseBody(request, keysOf(fields));
+    if (!body)
+        return body.error();
+    if (Status types = checkTypes(body.value(), fields); !types)
+        return types.error();
+    return body;
+}
+
+} // namespace
+
+TicketRoutes::TicketRoutes(
+    AuthService& auth, SyncStore& store, SyncService& sync, MutationApplier& applier, const Clock& clock)
+    : m_auth(auth), m_store(store), m_sync(sync), m_applier(applier), m_clock(clock)
 {
 }
 
@@ -29,6 +63,12 @@ void TicketRoutes::install(QHttpServer& http)
         [this](const QString& id, const QHttpServerRequest& request) { return comments(id, request); });
     http.route(QStringLiteral("/api/v1/tickets/<arg>/comments"), Method::Post,
         [this](const QString& id, const QHttpServerRequest& request) { return addComment(id, request); });
+    http.route(QStringLiteral("/api/v1/tickets"), Method::Post,
+        [this](const QHttpServerRequest& request) { return create(request); });
+    http.route(QStringLiteral("/api/v1/tickets/<arg>"), Method::Patch,
+        [this](const QString& key, const QHttpServerRequest& request) { return patch(key, request); });
+    http.route(QStringLiteral("/api/v1/tickets/<arg>/transitions"), Method::Post,
+        [this](const QString& key, const QHttpServerRequest& request) { return transition(key, request); });
 }
 
 Result<Ticket> TicketRoutes::readable(const UserRecord& user, const QString& key)
@@ -123,6 +163,82 @@ QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServe
     if (auto applied = m_sync.applyOne(who.value().user, mutation); !applied)
         return errorResponse(applied.error());
     return jsonResponse(JsonCodec::toJson(comment), StatusCode::Created);
+}
+
+QHttpServerResponse TicketRoutes::write(
+    const UserRecord& user, const Mutation& mutation, QHttpServerResponse::StatusCode status)
+{
+    if (auto applied = m_sync.applyOne(user, mutation); !applied)
+        return errorResponse(applied.error());
+    const std::optional<Ticket> ticket = m_store.ticket(mutation.entityId);
+    if (!ticket)
+        return errorResponse(Error {QStringLiteral("ticket.not_found"), QStringLiteral("The ticket is gone."), {}});
+    return jsonResponse(m_applier.ticketData(*ticket), status);
+}
+
+QHttpServerResponse TicketRoutes::create(const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    auto body = typedBody(request, kWritable);
+    if (!body)
+        return errorResponse(body.error());
+    if (auto subject = requiredString(body.value(), QStringLiteral("subject")); !subject)
+        return errorResponse(subject.error());
+    Ticket fresh;
+    fresh.id = UuidV7Generator(m_clock).next(); // ids sort by creation: lists are newest first by id
+    fresh.createdAt = fresh.updatedAt = m_clock.now();
+    fresh.channel = Channel::Api;
+    QJsonObject json = JsonCodec::toJson(fresh);
+    for (auto it = body.value().begin(); it != body.value().end(); ++it)
+        json.insert(it.key(), it.value());
+    if (auto parsed = JsonCodec::ticketFromJson(json); !parsed)
+        return errorResponse(parsed.error()); // a need type, channel or priority that does not exist
+    return write(who.value().user,
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.create"), fresh.id,
+            {{QStringLiteral("ticket"), json}}},
+        StatusCode::Created);
+}
+
+QHttpServerResponse TicketRoutes::patch(const QString& key, const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    auto body = typedBody(request, kWritable);
+    if (!body)
+        return errorResponse(body.error());
+    auto ticket = readable(who.value().user, key);
+    if (!ticket)
+        return errorResponse(ticket.error());
+    return write(who.value().user,
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.patch"), ticket.value().id,
+            {{QStringLiteral("patch"), body.value()}}},
+        StatusCode::Ok);
+}
+
+QHttpServerResponse TicketRoutes::transition(const QString& key, const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return errorResponse(who.error());
+    auto body = typedBody(request,
+        {{QStringLiteral("action"), QJsonValue::String}, {QStringLiteral("resolution"), QJsonValue::String},
+            {QStringLiteral("answer"), QJsonValue::String}, {QStringLiteral("note"), QJsonValue::String},
+            {QStringLiteral("merge_target"), QJsonValue::String},
+            {QStringLiteral("target_group"), QJsonValue::String}});
+    if (!body)
+        return errorResponse(body.error());
+    if (auto action = requiredString(body.value(), QStringLiteral("action")); !action)
+        return errorResponse(action.error());
+    auto ticket = readable(who.value().user, key);
+    if (!ticket)
+        return errorResponse(ticket.error());
+    return write(who.value().user,
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.transition"), ticket.value().id,
+            body.value()},
+        StatusCode::Ok);
 }
 
 } // namespace gongdan

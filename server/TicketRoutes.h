@@ -8,12 +8,13 @@
 namespace gongdan {
 
 /// The REST side of tickets for integrations and scripts: GET /api/v1/tickets (the caller's scope,
-/// newest first, keyset pages), GET /api/v1/tickets/<id> (also by number or provisional reference),
-/// GET and POST /api/v1/tickets/<id>/comments. Writes go through the same rules as sync
-/// (MutationApplier) and poke the workstations like any push.
+/// newest first, keyset pages) and POST (create); GET and PATCH /api/v1/tickets/<id> (also by number or
+/// provisional reference); POST /api/v1/tickets/<id>/transitions (accept, transfer, close, … — checked
+/// by the state machine); GET and POST /api/v1/tickets/<id>/comments. Writes become the same intents a
+/// workstation pushes (MutationApplier's rules) and poke the workstations like any push.
 class TicketRoutes {
 public:
-    TicketRoutes(AuthService& auth, SyncStore& store, SyncService& sync, MutationApplier& applier);
+    TicketRoutes(AuthService& auth, SyncStore& store, SyncService& sync, MutationApplier& applier, const Clock& clock);
     void install(QHttpServer& http);
 
 private:
@@ -21,6 +22,11 @@ private:
     QHttpServerResponse one(const QString& key, const QHttpServerRequest& request);
     QHttpServerResponse comments(const QString& id, const QHttpServerRequest& request);
     QHttpServerResponse addComment(const QString& id, const QHttpServerRequest& request);
+    QHttpServerResponse create(const QHttpServerRequest& request);
+    QHttpServerResponse patch(const QString& key, const QHttpServerRequest& request);
+    QHttpServerResponse transition(const QString& key, const QHttpServerRequest& request);
+    /// Applies the intent as the caller and answers with the ticket as it is now.
+    QHttpServerResponse write(const UserRecord& user, const Mutation& mutation, QHttpServerResponse::StatusCode status);
     /// The ticket by id, number or alias, if the caller may read it (404 / 403 otherwise).
     Result<Ticket> readable(const UserRecord& user, const QString& key);
 
@@ -28,6 +34,7 @@ private:
     SyncStore& m_store;
     SyncService& m_sync;
     MutationApplier& m_applier;
+    const Clock& m_clock;
 };
 
 } // namespace gongdan

@@ -3,6 +3,7 @@
 // through the sync rules and reaches the devices' pulls; every refusal is a 4xx that changes nothing.
 #include "SyncDevice.h"
 
+#include <QJsonDocument>
 #include <QTest>
 #include <memory>
 
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void eachRoleSeesItsScope();
     void commentsGoThroughTheSyncRules_data() { addBackendRows(); }
     void commentsGoThroughTheSyncRules();
+    void ticketsAreWrittenThroughTheSyncRules_data() { addBackendRows(); }
+    void ticketsAreWrittenThroughTheSyncRules();
 
 private:
     std::unique_ptr<HttpClient> as(const QString& login, const QString& password);
@@ -140,6 +143,74 @@ void TestTicketApi::commentsGoThroughTheSyncRules()
     }
     QCOMPARE(commentChanges, 1);
     QVERIFY(!firstResponse.isEmpty());
+}
+
+void TestTicketApi::ticketsAreWrittenThroughTheSyncRules()
+{
+    auto liClient = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    auto zhangClient = as(QStringLiteral("zhang"), QStringLiteral("zhang-password"));
+    HttpClient& li = *liClient;
+    HttpClient& zhang = *zhangClient;
+    const QString tickets = QStringLiteral("/api/v1/tickets");
+    const auto listed = [&] { return QJsonDocument(li.get(tickets).body).toJson(QJsonDocument::Compact); };
+    const QByteArray before = listed();
+    const QList<QPair<QJsonObject, QString>> bad {
+        {{{QStringLiteral("description"), QStringLiteral("没有标题")}}, QStringLiteral("request.missing_field")},
+        {{{QStringLiteral("subject"), 3}}, QStringLiteral("request.wrong_type")},
+        {{{QStringLiteral("subject"), QStringLiteral("x")}, {QStringLiteral("status"), QStringLiteral("closed")}},
+            QStringLiteral("request.unknown_field")},
+        {{{QStringLiteral("subject"), QStringLiteral("x")}, {QStringLiteral("priority"), QStringLiteral("asap")}},
+            QStringLiteral("json.invalid")},
+        {{{QStringLiteral("subject"), QStringLiteral("x")}, {QStringLiteral("group_id"), QStringLiteral("nowhere")}},
+            QStringLiteral("ticket.unknown_group")},
+    };
+    expectRefusals(li, tickets, bad);
+    QCOMPARE(listed(), before);
+
+    const HttpResult created = li.post(tickets,
+        {{QStringLiteral("subject"), QStringLiteral("网页表单报修")},
+            {QStringLiteral("group_id"), QStringLiteral("service")},
+            {QStringLiteral("priority"), QStringLiteral("urgent")}});
+    QCOMPARE(created.status, 201);
+    const QJsonObject ticket = created.body.value(QStringLiteral("ticket")).toObject();
+    const QString id = ticket.value(QStringLiteral("id")).toString();
+    QVERIFY(ticket.value(QStringLiteral("number")).toString().startsWith(QLatin1Char('G'))); // numbered by the server
+    QCOMPARE(ticket.value(QStringLiteral("status")).toString(), QStringLiteral("new"));
+    QCOMPARE(ticket.value(QStringLiteral("channel")).toString(), QStringLiteral("api"));
+    const QString path = tickets + QLatin1Char('/') + ticket.value(QStringLiteral("number")).toString();
+
+    QCOMPARE(li.patch(path, {{QStringLiteral("number"), QStringLiteral("G1")}}).code(),
+        QStringLiteral("request.unknown_field"));
+    QCOMPARE(zhang.patch(path, {{QStringLiteral("subject"), QStringLiteral("改")}}).status, 403);
+    const HttpResult patched = li.patch(path, {{QStringLiteral("subject"), QStringLiteral("网页表单报修：洗衣机")}});
+    QCOMPARE(patched.status, 200);
+    QCOMPARE(patched.body.value(QStringLiteral("ticket"))[QStringLiteral("subject")].toString(),
+        QStringLiteral("网页表单报修：洗衣机"));
+
+    // The state machine decides: a new ticket cannot be reopened; accepting it is fine.
+    const QString transitions = path + QStringLiteral("/transitions");
+    const HttpResult illegal = li.post(transitions, {{QStringLiteral("action"), QStringLiteral("reopen")}});
+    QVERIFY2(illegal.status >= 400 && illegal.status < 500, illegal.raw.constData());
+    QCOMPARE(li.post(transitions, {{QStringLiteral("action"), QStringLiteral("teleport")}}).status, 400);
+    QCOMPARE(li.post(transitions, {{QStringLiteral("note"), QStringLiteral("x")}}).code(),
+        QStringLiteral("request.missing_field"));
+    QCOMPARE(li.get(path).body.value(QStringLiteral("ticket"))[QStringLiteral("status")].toString(),
+        QStringLiteral("new")); // refused ones changed nothing
+    const HttpResult accepted = li.post(transitions, {{QStringLiteral("action"), QStringLiteral("accept")}});
+    QCOMPARE(accepted.status, 200);
+    QCOMPARE(accepted.body.value(QStringLiteral("ticket"))[QStringLiteral("status")].toString(),
+        QStringLiteral("in_progress"));
+
+    // Devices see what REST wrote, in the same change log.
+    SyncDevice boss(
+        m_fixture->baseUrl(), signIn(m_fixture->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    QString seenSubject;
+    for (const QJsonValue& change : boss.pullAll(1000)) {
+        if (change[QStringLiteral("id")].toString() == id)
+            seenSubject
+                = change[QStringLiteral("data")][QStringLiteral("ticket")][QStringLiteral("subject")].toString();
+    }
+    QCOMPARE(seenSubject, QStringLiteral("网页表单报修：洗衣机"));
 }
 
 QTEST_GUILESS_MAIN(TestTicketApi)

@@ -259,4 +259,13 @@ QByteArray HttpClient::jsonBytes(const QJsonObject& object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+void expectRefusals(HttpClient& http, const QString& path, const QList<QPair<QJsonObject, QString>>& bodies)
+{
+    for (const auto& [body, code] : bodies) {
+        const HttpResult refused = http.post(path, body);
+        QCOMPARE(refused.code(), code);
+        QVERIFY2(refused.status >= 400 && refused.status < 500, qPrintable(code));
+    }
+}
+
 } // namespace gongdan::test

@@ -136,4 +136,8 @@ private:
     QList<QSslCertificate> m_trusted;
 };
 
+/// POSTs each body to `path`; each answer must be a 4xx whose code is the one paired with it (QTest
+/// checks: a failure ends the calling test function's check here).
+void expectRefusals(HttpClient& http, const QString& path, const QList<QPair<QJsonObject, QString>>& bodies);
+
 } // namespace gongdan::test
