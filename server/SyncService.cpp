@@ -219,7 +219,7 @@ Result<QJsonObject> SyncService::pull(const UserRecord& user, const QString& cli
 {
     if (Status same = checkEpoch(epoch); !same)
         return same.error();
-    const QString ours = m_store.database().epoch();
+    const QString ours = m_store.database().epoch(); // kept in memory: no second query
     // The counter first: every change up to it has committed (commits happen in counter order).
     auto upTo = m_store.committedSeq();
     if (!upTo)

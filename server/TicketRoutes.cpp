@@ -71,8 +71,12 @@ void TicketRoutes::install(QHttpServer& http)
         [this](const QString& key, const QHttpServerRequest& request) { return transition(key, request); });
 }
 
-Result<Ticket> TicketRoutes::readable(const UserRecord& user, const QString& key)
+Result<std::pair<UserRecord, Ticket>> TicketRoutes::readable(const QHttpServerRequest& request, const QString& key)
 {
+    auto who = m_auth.authenticate(bearerToken(request));
+    if (!who)
+        return who.error();
+    const UserRecord& user = who.value().user;
     std::optional<Ticket> ticket = m_store.ticket(key);
     if (!ticket)
         ticket = m_store.ticketByNumberOrAlias(key);
@@ -81,7 +85,7 @@ Result<Ticket> TicketRoutes::readable(const UserRecord& user, const QString& key
             QStringLiteral("id")};
     if (!access::mayRead(user.principal(), ticket->groupId, ticket->assigneeId))
         return accessDenied(QStringLiteral("see tickets outside your groups"));
-    return *ticket;
+    return std::pair {user, *ticket};
 }
 
 QHttpServerResponse TicketRoutes::list(const QHttpServerRequest& request)
@@ -108,39 +112,36 @@ QHttpServerResponse TicketRoutes::list(const QHttpServerRequest& request)
 
 QHttpServerResponse TicketRoutes::one(const QString& key, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
-    if (!who)
-        return errorResponse(who.error());
-    auto ticket = readable(who.value().user, key);
-    if (!ticket)
-        return errorResponse(ticket.error());
+    auto found = readable(request, key);
+    if (!found)
+        return errorResponse(found.error());
+    const auto& [user, ticket] = found.value();
     QJsonArray conflicts;
-    for (const QJsonObject& conflict : m_store.conflicts(ticket.value().id))
+    for (const QJsonObject& conflict : m_store.conflicts(ticket.id))
         conflicts.append(conflict);
-    QJsonObject body = m_applier.ticketData(ticket.value());
+    QJsonObject body = m_applier.ticketData(ticket);
     body.insert(QStringLiteral("conflicts"), conflicts);
     return jsonResponse(body);
 }
 
 QHttpServerResponse TicketRoutes::comments(const QString& id, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
-    if (!who)
-        return errorResponse(who.error());
-    auto ticket = readable(who.value().user, id);
-    if (!ticket)
-        return errorResponse(ticket.error());
+    auto found = readable(request, id);
+    if (!found)
+        return errorResponse(found.error());
+    const auto& [user, ticket] = found.value();
     QJsonArray list;
-    for (const Comment& comment : m_store.comments(ticket.value().id))
+    for (const Comment& comment : m_store.comments(ticket.id))
         list.append(JsonCodec::toJson(comment));
     return jsonResponse({{QStringLiteral("comments"), list}});
 }
 
 QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
-    if (!who)
-        return errorResponse(who.error());
+    auto found = readable(request, id);
+    if (!found)
+        return errorResponse(found.error());
+    const auto& [user, ticket] = found.value();
     auto body = parseBody(request, {QStringLiteral("body"), QStringLiteral("visibility")});
     if (!body)
         return errorResponse(body.error());
@@ -153,14 +154,11 @@ QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServe
     if (!kind)
         return errorResponse(Error {QStringLiteral("comment.visibility"),
             QStringLiteral("visibility is \"public\" or \"internal\"."), QStringLiteral("visibility")});
-    auto ticket = readable(who.value().user, id);
-    if (!ticket)
-        return errorResponse(ticket.error());
-    const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), ticket.value().id, who.value().user.id,
-        *kind, text.value(), {}, QDateTime::currentDateTimeUtc()};
+    const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), ticket.id, user.id, *kind, text.value(),
+        {}, QDateTime::currentDateTimeUtc()};
     const Mutation mutation {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("comment.add"),
-        ticket.value().id, {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}};
-    if (auto applied = m_sync.applyOne(who.value().user, mutation); !applied)
+        ticket.id, {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}};
+    if (auto applied = m_sync.applyOne(user, mutation); !applied)
         return errorResponse(applied.error());
     return jsonResponse(JsonCodec::toJson(comment), StatusCode::Created);
 }
@@ -203,26 +201,25 @@ QHttpServerResponse TicketRoutes::create(const QHttpServerRequest& request)
 
 QHttpServerResponse TicketRoutes::patch(const QString& key, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
-    if (!who)
-        return errorResponse(who.error());
+    auto found = readable(request, key);
+    if (!found)
+        return errorResponse(found.error());
+    const auto& [user, ticket] = found.value();
     auto body = typedBody(request, kWritable);
     if (!body)
         return errorResponse(body.error());
-    auto ticket = readable(who.value().user, key);
-    if (!ticket)
-        return errorResponse(ticket.error());
-    return write(who.value().user,
-        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.patch"), ticket.value().id,
+    return write(user,
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.patch"), ticket.id,
             {{QStringLiteral("patch"), body.value()}}},
         StatusCode::Ok);
 }
 
 QHttpServerResponse TicketRoutes::transition(const QString& key, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
-    if (!who)
-        return errorResponse(who.error());
+    auto found = readable(request, key);
+    if (!found)
+        return errorResponse(found.error());
+    const auto& [user, ticket] = found.value();
     auto body = typedBody(request,
         {{QStringLiteral("action"), QJsonValue::String}, {QStringLiteral("resolution"), QJsonValue::String},
             {QStringLiteral("answer"), QJsonValue::String}, {QStringLiteral("note"), QJsonValue::String},
@@ -232,11 +229,8 @@ QHttpServerResponse TicketRoutes::transition(const QString& key, const QHttpServ
         return errorResponse(body.error());
     if (auto action = requiredString(body.value(), QStringLiteral("action")); !action)
         return errorResponse(action.error());
-    auto ticket = readable(who.value().user, key);
-    if (!ticket)
-        return errorResponse(ticket.error());
-    return write(who.value().user,
-        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.transition"), ticket.value().id,
+    return write(user,
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.transition"), ticket.id,
             body.value()},
         StatusCode::Ok);
 }

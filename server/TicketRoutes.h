@@ -27,8 +27,9 @@ private:
     QHttpServerResponse transition(const QString& key, const QHttpServerRequest& request);
     /// Applies the intent as the caller and answers with the ticket as it is now.
     QHttpServerResponse write(const UserRecord& user, const Mutation& mutation, QHttpServerResponse::StatusCode status);
-    /// The ticket by id, number or alias, if the caller may read it (404 / 403 otherwise).
-    Result<Ticket> readable(const UserRecord& user, const QString& key);
+    /// The signed-in caller and the ticket by id, number or alias, if they may read it (401 / 404 / 403
+    /// otherwise): what every route on one ticket starts with.
+    Result<std::pair<UserRecord, Ticket>> readable(const QHttpServerRequest& request, const QString& key);
 
     AuthService& m_auth;
     SyncStore& m_store;

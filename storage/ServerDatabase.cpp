@@ -218,10 +218,13 @@ Status ServerDatabase::migrate()
 
 QString ServerDatabase::epoch() const
 {
+    if (!m_epoch.isEmpty()) // named once by migrate(), never renamed while the database is open
+        return m_epoch;
     QSqlQuery query(sql());
     if (!query.exec(QStringLiteral("SELECT value FROM server_meta WHERE name = 'epoch'")) || !query.next())
         return {};
-    return query.value(0).toString();
+    m_epoch = query.value(0).toString();
+    return m_epoch;
 }
 
 Error ServerDatabase::failure(const QSqlError& error, const QString& what)

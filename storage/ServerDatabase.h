@@ -34,6 +34,7 @@ public:
     QSqlQuery& prepared(const QString& sql);
     int schemaVersion() const;
     /// A random name given to this database's history when it was created; see SyncStore.
+    /// The name of this database's history (read once, then kept).
     QString epoch() const;
     /// The schema version found before open() migrated (equal to schemaVersion() when nothing ran).
     int migratedFrom() const { return m_migratedFrom; }
@@ -49,6 +50,7 @@ private:
 
     Backend m_backend;
     QString m_connection;
+    mutable QString m_epoch; ///< read once: every pull and snapshot page compares with it
     int m_migratedFrom = 0;
     QHash<QString, QSqlQuery> m_statements;
 };

@@ -27,7 +27,7 @@ public:
     /// the text; bind hitParams(). Both FTS tables walk their doclists newest first and stop at the cap,
     /// so a common word costs what a rare one does.
     static QString hitRowidsSql(int cap);
-    /// The values for hitRowidsSql()'s placeholders: the match expression twice, the reference once.
+    /// What to bind to hitRowidsSql()'s parameters: the match expression twice, the reference once.
     static QVariantList hitParams(const QString& text, const QString& match);
 
 private:

@@ -135,8 +135,9 @@ void TestTicketQueueModel::refreshTouchesOnlyChangedRowsAndKeepsSelection()
                 .ok());
     const Ticket toClose = *m_store->tickets().find(closing);
     if (toClose.status == TicketStatus::New)
-        QVERIFY(
-            m_store->tickets().transition(closing, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a")).ok());
+        QVERIFY(m_store->tickets()
+                    .transition(closing, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a"))
+                    .ok());
     QVERIFY(m_store->tickets()
                 .transition(closing, {TicketAction::Close, QStringLiteral("好"), CustomerAnswer::Satisfied, {}, {}, {}},
                     QStringLiteral("a"))
@@ -347,14 +348,22 @@ void TestTicketQueueModel::countsFollowChangesWithoutRecounting()
     QVERIFY(changed.count() >= 2);
     const QString id = created.value().id;
     // Assigned to the agent: leaves 未分配, enters 我的待办.
-    QVERIFY(m_store->tickets().patch(id, QJsonObject {{QStringLiteral("assignee_id"), QStringLiteral("a-06")}},
-        QStringLiteral("a-06")).ok());
+    QVERIFY(
+        m_store->tickets()
+            .patch(id, QJsonObject {{QStringLiteral("assignee_id"), QStringLiteral("a-06")}}, QStringLiteral("a-06"))
+            .ok());
     expectCounts("assign");
     // A refund of 150 and then critical: in the custom view once, not twice.
-    QVERIFY(m_store->tickets().patch(id, QJsonObject {{QStringLiteral("custom_fields"),
-        QJsonObject {{QStringLiteral("refund_amount"), QStringLiteral("150.00")}}}}, QStringLiteral("a-06")).ok());
-    QVERIFY(m_store->tickets().patch(id, QJsonObject {{QStringLiteral("priority"), QStringLiteral("critical")}},
-        QStringLiteral("a-06")).ok());
+    QVERIFY(m_store->tickets()
+                .patch(id,
+                    QJsonObject {{QStringLiteral("custom_fields"),
+                        QJsonObject {{QStringLiteral("refund_amount"), QStringLiteral("150.00")}}}},
+                    QStringLiteral("a-06"))
+                .ok());
+    QVERIFY(
+        m_store->tickets()
+            .patch(id, QJsonObject {{QStringLiteral("priority"), QStringLiteral("critical")}}, QStringLiteral("a-06"))
+            .ok());
     expectCounts("custom");
     // A refused change moves nothing.
     TransitionRequest close;

@@ -80,14 +80,15 @@ void TestAccessibility::everyFocusableControlHasAName()
         if (widget->inherits("QAbstractScrollArea") && !widget->inherits("QAbstractItemView")
             && !widget->inherits("QPlainTextEdit") && !widget->inherits("QTextEdit"))
             continue; // a scroll area only holds other controls
-        if (widget->inherits("QTabWidget") || widget->inherits("QTabBar") || widget->inherits("QScrollBar") || widget->inherits("QSplitterHandle"))
+        if (widget->inherits("QTabWidget") || widget->inherits("QTabBar") || widget->inherits("QScrollBar")
+            || widget->inherits("QSplitterHandle"))
             continue; // Qt names their parts itself
         const auto* button = qobject_cast<QAbstractButton*>(widget);
-        const bool named = !widget->accessibleName().isEmpty() || (button && !button->text().isEmpty())
-            || labelled.contains(widget);
+        const bool named
+            = !widget->accessibleName().isEmpty() || (button && !button->text().isEmpty()) || labelled.contains(widget);
         if (!named)
-            unnamed.append(QStringLiteral("%1(%2)").arg(
-                QLatin1String(widget->metaObject()->className()), widget->objectName()));
+            unnamed.append(
+                QStringLiteral("%1(%2)").arg(QLatin1String(widget->metaObject()->className()), widget->objectName()));
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }

@@ -87,9 +87,9 @@ CustomerArchive::CustomerArchive(const Workstation& workstation, QWidget* parent
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(CustomerListModel::Phones, QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    for (const auto& [column, sample] : {std::pair {CustomerListModel::Number, "C0000000"},
-             {CustomerListModel::Name, "欧阳子涵"}, {CustomerListModel::Level, "VIP会员"},
-             {CustomerListModel::Region, "哈尔滨"}})
+    for (const auto& [column, sample] :
+        {std::pair {CustomerListModel::Number, "C0000000"}, {CustomerListModel::Name, "欧阳子涵"},
+            {CustomerListModel::Level, "VIP会员"}, {CustomerListModel::Region, "哈尔滨"}})
         m_table->setColumnWidth(column, m_table->fontMetrics().horizontalAdvance(QString::fromUtf8(sample)) + 16);
     m_notes->setTabChangesFocus(true);
     m_notes->setMaximumHeight(80);
@@ -113,8 +113,8 @@ CustomerArchive::CustomerArchive(const Workstation& workstation, QWidget* parent
     leftLayout->addWidget(m_table, 1);
 
     auto* form = new QFormLayout;
-    for (QWidget* field : std::initializer_list<QWidget*> {
-             m_name, m_number, m_phones, m_level, m_region, m_tags, m_notes}) {
+    for (QWidget* field :
+        std::initializer_list<QWidget*> {m_name, m_number, m_phones, m_level, m_region, m_tags, m_notes}) {
         auto* label = new QLabel(this);
         label->setBuddy(field);
         m_labels.append(label);
@@ -163,10 +163,11 @@ CustomerArchive::CustomerArchive(const Workstation& workstation, QWidget* parent
             if (hasUnsavedChanges()) {
                 // Never lose typed edits silently: stay on the customer being edited.
                 const QSignalBlocker blocker(m_table->selectionModel());
-                m_table->selectionModel()->setCurrentIndex(previous, QItemSelectionModel::ClearAndSelect
-                        | QItemSelectionModel::Rows);
-                showError(QString(), tr("Save (Ctrl+S) or discard the changes to “%1” first.")
-                                         .arg(m_customer.id.isEmpty() ? tr("New customer") : m_customer.name));
+                m_table->selectionModel()->setCurrentIndex(
+                    previous, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                showError(QString(),
+                    tr("Save (Ctrl+S) or discard the changes to “%1” first.")
+                        .arg(m_customer.id.isEmpty() ? tr("New customer") : m_customer.name));
                 m_discard->show();
                 return;
             }
@@ -196,11 +197,11 @@ CustomerArchive::~CustomerArchive() = default;
 
 void CustomerArchive::retranslate()
 {
-    const QStringList labels {tr("&Name"), tr("Customer n&umber"), tr("&Phones"), tr("&Level"), tr("&Region"),
-        tr("&Tags"), tr("N&otes")};
+    const QStringList labels {
+        tr("&Name"), tr("Customer n&umber"), tr("&Phones"), tr("&Level"), tr("&Region"), tr("&Tags"), tr("N&otes")};
     for (int i = 0; i < m_labels.size(); ++i) {
-        m_labels.at(i)->setText(i == 0 ? labels.at(i) + QStringLiteral(" <span style=\"color:#c62828\">*</span>")
-                                       : labels.at(i));
+        m_labels.at(i)->setText(
+            i == 0 ? labels.at(i) + QStringLiteral(" <span style=\"color:#c62828\">*</span>") : labels.at(i));
         m_labels.at(i)->buddy()->setAccessibleName(QString(labels.at(i)).remove(QLatin1Char('&')));
     }
     m_search->setPlaceholderText(tr("Name, customer number or part of a phone number"));
@@ -272,10 +273,10 @@ void CustomerArchive::showTickets()
     m_callList->clear();
     const QLocale locale;
     for (const Ticket& ticket : std::as_const(m_tickets)) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1  %2  [%3]  %4")
-                                             .arg(locale.toString(ticket.createdAt.toLocalTime(), QStringLiteral("yyyy-MM-dd")),
-                                                 ticket.number, EnumText<TicketStatus>::displayName(ticket.status),
-                                                 ticket.subject),
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1  %2  [%3]  %4")
+                .arg(locale.toString(ticket.createdAt.toLocalTime(), QStringLiteral("yyyy-MM-dd")), ticket.number,
+                    EnumText<TicketStatus>::displayName(ticket.status), ticket.subject),
             m_ticketList);
         item->setData(Qt::UserRole, ticket.id);
         if (!Lifecycle::isOpen(ticket.status))
@@ -323,8 +324,8 @@ void CustomerArchive::showError(const QString& field, const QString& message)
 {
     m_error->setText(message);
     m_error->show();
-    const QHash<QString, QWidget*> fields {{QStringLiteral("name"), m_name}, {QStringLiteral("number"), m_number},
-        {QStringLiteral("phones"), m_phones}};
+    const QHash<QString, QWidget*> fields {
+        {QStringLiteral("name"), m_name}, {QStringLiteral("number"), m_number}, {QStringLiteral("phones"), m_phones}};
     if (QWidget* widget = fields.value(field))
         widget->setFocus();
 }

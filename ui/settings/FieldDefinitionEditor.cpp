@@ -157,9 +157,9 @@ void FieldDefinitionEditor::retranslate()
     m_save->setText(tr("&Save field"));
     m_required->setText(tr("Required when saving"));
     m_requiredToClose->setText(tr("Required to close the ticket"));
-    const QStringList labels {tr("&Key"), tr("T&ype"), tr("Label (&Chinese)"), tr("Label (&English)"),
-        tr("&Format"), tr("Mi&nimum"), tr("Ma&ximum"), tr("&Digits after the point"), tr("&Pattern"),
-        tr("Message (Chinese)"), tr("Message (English)"), tr("&Options"), tr("&Categories")};
+    const QStringList labels {tr("&Key"), tr("T&ype"), tr("Label (&Chinese)"), tr("Label (&English)"), tr("&Format"),
+        tr("Mi&nimum"), tr("Ma&ximum"), tr("&Digits after the point"), tr("&Pattern"), tr("Message (Chinese)"),
+        tr("Message (English)"), tr("&Options"), tr("&Categories")};
     const QList<QWidget*> editors {m_key, m_type, m_labelZh, m_labelEn, m_format, m_minimum, m_maximum, m_precision,
         m_pattern, m_patternZh, m_patternEn, m_options, m_categories};
     for (int i = 0; i < editors.size(); ++i) {
@@ -193,9 +193,8 @@ void FieldDefinitionEditor::reload(const QString& selectKey)
     int select = 0;
     for (int i = 0; i < m_definitions.size(); ++i) {
         const FieldDefinition& d = m_definitions.at(i);
-        auto* item = new QListWidgetItem(QStringLiteral("%1  ·  %2").arg(d.label(chineseUi()),
-                                             FieldDefinition::typeName(d.type)),
-            m_list);
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1  ·  %2").arg(d.label(chineseUi()), FieldDefinition::typeName(d.type)), m_list);
         if (!d.active) {
             item->setForeground(QColor(0x9e, 0x9e, 0x9e));
             item->setText(tr("%1 (inactive)").arg(item->text()));
@@ -250,10 +249,10 @@ void FieldDefinitionEditor::typeChanged()
     const FieldType type = FieldDefinition::typeFromKey(m_type->currentData().toString()).value_or(FieldType::Text);
     const bool number = type == FieldType::Integer || type == FieldType::Decimal;
     const bool regex = type == FieldType::RegexText;
-    const bool options = type == FieldType::SingleSelect || type == FieldType::MultiSelect
-        || type == FieldType::CascadingSelect;
-    const QList<bool> shown {type == FieldType::Text, number, number, type == FieldType::Decimal, regex, regex, regex,
-        options};
+    const bool options
+        = type == FieldType::SingleSelect || type == FieldType::MultiSelect || type == FieldType::CascadingSelect;
+    const QList<bool> shown {
+        type == FieldType::Text, number, number, type == FieldType::Decimal, regex, regex, regex, options};
     for (int i = 0; i < m_typeRows.size(); ++i) {
         m_typeRows.at(i).first->setVisible(shown.at(i));
         m_typeRows.at(i).second->setVisible(shown.at(i));
@@ -282,10 +281,12 @@ Result<FieldDefinition> FieldDefinitionEditor::formDefinition() const
     bool ok = true;
     d.minimum = number(m_minimum, &ok);
     if (!ok)
-        return Error {QStringLiteral("field.minimum"), tr("The minimum must be a whole number."), QStringLiteral("minimum")};
+        return Error {
+            QStringLiteral("field.minimum"), tr("The minimum must be a whole number."), QStringLiteral("minimum")};
     d.maximum = number(m_maximum, &ok);
     if (!ok)
-        return Error {QStringLiteral("field.maximum"), tr("The maximum must be a whole number."), QStringLiteral("maximum")};
+        return Error {
+            QStringLiteral("field.maximum"), tr("The maximum must be a whole number."), QStringLiteral("maximum")};
     d.precision = m_precision->value();
     d.pattern = m_pattern->text();
     d.patternMessageZh = m_patternZh->text().trimmed();
