@@ -5,6 +5,7 @@
 #include "FoundationBench.h"
 #include "JsonCodec.h"
 #include "SyncedStore.h"
+#include "Uuid.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -75,13 +76,22 @@ QString signIn(QNetworkAccessManager& network, const QString& base, const QStrin
 }
 
 /// A ticket of the PouchDB comparison's shape: about 1.6 KB of JSON, and three comments.
+// Ids as workstations make them (UUIDv7: time-ordered). Random v4 ids, which nothing in Gongdan makes,
+// scatter every insert across the comment index (see docs/PERFORMANCE.md, "Third pass").
+QString newId()
+{
+    static SystemClock clock;
+    static UuidV7Generator ids(clock);
+    return ids.next();
+}
+
 Ticket benchTicket(qint64 i, const QString& groupId, const QString& assigneeId)
 {
     static const QString body = QString::fromUtf8(
         "客户来电反映家中宽带自昨晚起频繁掉线，光猫指示灯闪红，已尝试重启路由器和光猫均无效。客户表示在家办公，"
         "急需恢复网络，希望今天之内安排师傅上门检修；如需更换设备请提前电话联系，客户下午三点后在家。");
     Ticket t;
-    t.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    t.id = newId();
     t.number = QStringLiteral("BEN-%1").arg(i, 6, 10, QLatin1Char('0'));
     t.subject = QString::fromUtf8("宽带频繁掉线，需上门检修 #%1").arg(i);
     t.description = body + body.left(120);
@@ -182,7 +192,7 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
             };
             batch.append(mutation(QStringLiteral("ticket.create"), {{QStringLiteral("ticket"), JsonCodec::toJson(t)}}));
             for (int c = 0; c < 3; ++c) {
-                const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), t.id, QString(),
+                const Comment comment {newId(), t.id, QString(),
                     c == 1 ? CommentVisibility::Internal : CommentVisibility::Public,
                     QString::fromUtf8("第 %1 次跟进：已与客户确认上门时间，师傅预计下午到达。").arg(c + 1), {},
                     QDateTime::currentDateTimeUtc()};
@@ -260,13 +270,20 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
     printFigure(out, QStringLiteral("sync.first.tickets"),
         static_cast<double>(count(first.db(), QStringLiteral("SELECT count(*) FROM ticket"))),
         QStringLiteral("tickets"));
+    // Full-text search is built behind the usable queue (SearchIndexer): when every row is searchable.
+    waitFor([&] { return !first.engine().indexer().running(); }, 3600 * 1000);
+    printFigure(out, QStringLiteral("sync.search_ready.seconds"), sync.elapsed() / 1000.0, QStringLiteral("s"));
 
     // Propagation: the same agent edits on one desk; the other desk (synced, socket up) shows it.
     auto otherDesk = openDesk(dir.path(), QStringLiteral("other"), clock);
     SyncedStore& other = *otherDesk;
     other.engine().start(QUrl(base), token6);
     waitFor(
-        [&] { return other.engine().state() == SyncEngine::State::Idle && other.engine().socketReady(); }, 3600 * 1000);
+        [&] {
+            return other.engine().state() == SyncEngine::State::Idle && other.engine().socketReady()
+                && !other.engine().indexer().running();
+        },
+        3600 * 1000);
     waitFor([&] { return first.engine().socketReady(); }, 10000);
     QSqlQuery pick(first.db().sql());
     pick.exec(QStringLiteral("SELECT id FROM ticket WHERE assignee_id = '%1' LIMIT 1").arg(ownId));
@@ -335,9 +352,8 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
             const bool pushTurn = a.pulls++ == 3 && !a.ticketId.isEmpty();
             QNetworkReply* reply = nullptr;
             if (pushTurn) {
-                const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), a.ticketId, QString(),
-                    CommentVisibility::Public, QString::fromUtf8("已回电客户，问题已记录。"), {},
-                    QDateTime::currentDateTimeUtc()};
+                const Comment comment {newId(), a.ticketId, QString(), CommentVisibility::Public,
+                    QString::fromUtf8("已回电客户，问题已记录。"), {}, QDateTime::currentDateTimeUtc()};
                 const QJsonObject mutation {{QStringLiteral("seq"), ++a.seq},
                     {QStringLiteral("mutation_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                     {QStringLiteral("name"), QStringLiteral("comment.add")}, {QStringLiteral("entity_id"), a.ticketId},

@@ -71,7 +71,9 @@ void ViewListModel::refreshCounts()
     QFuture<QList<qint64>> counting = QtConcurrent::run([path = m_db.path(), views = m_views, context = m_context] {
         QList<qint64> counts;
         SystemClock clock;
-        auto reader = Database::open(path, clock); // its own connection, on this worker thread only
+        // Its own connection, on this worker thread only; never one that would finish a first sync's
+        // bulk load running on the workstation's connection.
+        auto reader = Database::open(path, clock, Database::Options {false, -1, true});
         for (const TicketView& view : views)
             counts.append(reader ? countOf(*reader.value(), view, context) : -1);
         return counts;
@@ -95,6 +97,15 @@ void ViewListModel::refreshCounts()
         applyCounts(watcher->result());
     });
     watcher->setFuture(counting);
+}
+
+void ViewListModel::recount()
+{
+    if (m_countingInFlight) {
+        m_changedWhileCounting = true;
+        return;
+    }
+    refreshCounts();
 }
 
 void ViewListModel::languageChanged()

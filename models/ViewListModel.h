@@ -32,6 +32,9 @@ public:
     void setViews(const QList<TicketView>& views, const ViewContext& context);
     /// Recounts every view; only rows whose count changed emit dataChanged.
     void refreshCounts();
+    /// Recounts once no count is running (else once more when it ends): for changes that come without
+    /// a before and after — pulled pages, which arrive by the hundred during a first sync.
+    void recount();
     /// The interface language changed: view names are announced again.
     void languageChanged();
     TicketView view(int row) const { return m_views.value(row); }

@@ -1,5 +1,8 @@
 #include "BulkLoad.h"
 
+#include "FullText.h"
+#include "SearchIndexer.h"
+
 #include <QSqlQuery>
 
 namespace gongdan {
@@ -7,7 +10,6 @@ namespace gongdan {
 namespace {
 
 const char* const kTables = "('ticket', 'comment', 'ticket_event', 'customer')";
-const char* const kFtsTables[] = {"ticket_fts", "comment_fts", "customer_fts"};
 
 } // namespace
 
@@ -49,13 +51,13 @@ BulkLoad::~BulkLoad()
         finish();
 }
 
-Status BulkLoad::finish()
+Status BulkLoad::finish(FullText fullText)
 {
     m_active = false;
-    return restorePending(m_db);
+    return restorePending(m_db, fullText);
 }
 
-Status BulkLoad::restorePending(Database& db)
+Status BulkLoad::restorePending(Database& db, FullText fullText)
 {
     QSqlQuery exists(db.sql());
     if (!exists.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'bulk_load_pending'")) || !exists.next())
@@ -76,9 +78,17 @@ Status BulkLoad::restorePending(Database& db)
         if (Status status = db.exec(sql); !status)
             return status;
     }
-    for (const char* fts : kFtsTables) {
-        if (Status status = db.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('rebuild')").arg(QLatin1String(fts)));
-            !status)
+    if (fullText == FullText::Later) {
+        if (Status status = SearchIndexer::restart(db); !status)
+            return status;
+    } else {
+        for (const FullTextTable& t : kFullTextTables) {
+            if (Status status
+                = db.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('rebuild')").arg(QLatin1String(t.fts)));
+                !status)
+                return status;
+        }
+        if (Status status = SearchIndexer::markComplete(db); !status)
             return status;
     }
     if (Status status = db.exec(QStringLiteral("DROP TABLE bulk_load_pending")); !status)

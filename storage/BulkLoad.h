@@ -4,25 +4,27 @@
 
 namespace gongdan {
 
-/// Bulk loading (the demo seeder now, the first sync's bootstrap later): while it is active, the
-/// secondary indexes and full-text triggers of the ticket tables are dropped, so each row costs one
-/// B-tree append; finish() re-creates them from their saved definitions and rebuilds the full-text
-/// indexes in one pass (measured in docs/PERFORMANCE.md). Crash-safe: the definitions are parked in the
-/// bulk_load_pending table in the same transaction that drops them, and Database::open() restores any
-/// that a killed process left behind.
+/// Bulk loading (the demo seeder, a first sync): while it is active, the secondary indexes and full-text
+/// triggers of the ticket tables are dropped, so each row costs one B-tree append; finish() re-creates
+/// them from their saved definitions and either rebuilds the full-text indexes in one pass (Now) or
+/// leaves that to a SearchIndexer in the background (Later: the queue is usable sooner; measured in
+/// docs/PERFORMANCE.md). Crash-safe: the definitions are parked in the bulk_load_pending table in the same
+/// transaction that drops them, and Database::open() restores any that a killed process left behind.
 class BulkLoad {
 public:
+    enum class FullText { Now, Later };
+
     explicit BulkLoad(Database& db);
     ~BulkLoad();
     BulkLoad(const BulkLoad&) = delete;
     BulkLoad& operator=(const BulkLoad&) = delete;
 
     const Status& started() const { return m_started; }
-    /// Re-creates indexes and triggers and rebuilds full-text search.
-    Status finish();
+    /// Re-creates indexes and triggers; full-text search rebuilt now, or marked for SearchIndexer.
+    Status finish(FullText fullText = FullText::Now);
 
     /// Restores what an interrupted bulk load left dropped; a no-op when nothing is pending.
-    static Status restorePending(Database& db);
+    static Status restorePending(Database& db, FullText fullText = FullText::Now);
 
 private:
     Database& m_db;

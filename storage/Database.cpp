@@ -73,6 +73,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
         return registered.error();
     if (Status configured = db->configure(options); !configured)
         return configured.error();
+    if (options.secondary)
+        return db;
     if (Status restored = BulkLoad::restorePending(*db); !restored)
         return restored.error();
     if (Status migrated = Migrations::migrate(*db, options.schemaTarget); !migrated) {

@@ -19,6 +19,9 @@ namespace gongdan {
 struct DatabaseOptions {
     bool bulkLoad = false; ///< synchronous=OFF for seeding; never for agents' data
     int schemaTarget = -1; ///< migrate only this far (tests of old versions); -1: latest
+    /// Another connection to a store this process already has open (a reader on a worker thread): no
+    /// migration and no restoring of a bulk load, which may be running on the first connection.
+    bool secondary = false;
 };
 
 /// One connection to the workstation's local store (a SQLite file in WAL mode): opens it, registers the

@@ -1,6 +1,7 @@
 #include "Migrations.h"
 
 #include "Database.h"
+#include "FullText.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -239,10 +240,73 @@ Status step9(Database& db)
         });
 }
 
+// v10: the server's copies in ordinary rowid tables. WITHOUT ROWID suits small rows only: a ticket's copy
+// (about 0.9 KB of JSON) took more than a page of its own there — 89 MB for 20,000 tickets, 26 MB of it
+// data — and a first sync wrote all of it twice (write-ahead log, then the database).
+Status step10(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE ticket_synced_v10(id TEXT PRIMARY KEY, data TEXT NOT NULL, "
+                           "server_seq INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO ticket_synced_v10(id, data, server_seq) SELECT id, data, server_seq "
+                           "FROM ticket_synced"),
+            QStringLiteral("DROP TABLE ticket_synced"),
+            QStringLiteral("ALTER TABLE ticket_synced_v10 RENAME TO ticket_synced"),
+            QStringLiteral("CREATE TABLE record_synced_v10(kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, "
+                           "server_seq INTEGER NOT NULL, PRIMARY KEY(kind, id))"),
+            QStringLiteral("INSERT INTO record_synced_v10(kind, id, data, server_seq) SELECT kind, id, data, "
+                           "server_seq FROM record_synced"),
+            QStringLiteral("DROP TABLE record_synced"),
+            QStringLiteral("ALTER TABLE record_synced_v10 RENAME TO record_synced"),
+        });
+}
+
+// v11: full-text indexing that can run behind the queue. fts_progress.upto says how far each index is
+// built: a row is in it exactly when its rowid <= upto (normally all rows). The triggers keep that rule,
+// so SearchIndexer can add the rest in small transactions after a first sync while the workstation is in
+// use, and every write in between stays consistent.
+Status step11(Database& db)
+{
+    QStringList statements {
+        QStringLiteral("CREATE TABLE fts_progress(name TEXT PRIMARY KEY, upto INTEGER NOT NULL)"),
+    };
+    for (const FullTextTable& t : kFullTextTables) {
+        const QString table = QLatin1String(t.table), fts = QLatin1String(t.fts), cols = QLatin1String(t.columns);
+        const QString news = prefixedColumns(t.columns, "new"), olds = prefixedColumns(t.columns, "old");
+        const QString indexed = QStringLiteral("(SELECT upto FROM fts_progress WHERE name = '%1')").arg(table);
+        // The ticket's update trigger fires only when an indexed column really changed (as in v2).
+        QString changed;
+        if (table == QLatin1String("ticket")) {
+            QStringList differs;
+            for (const QString& column : cols.split(QStringLiteral(", ")))
+                differs.append(QStringLiteral("old.%1 IS NOT new.%1").arg(column));
+            changed = QStringLiteral(" AND (%1)").arg(differs.join(QStringLiteral(" OR ")));
+        }
+        statements.append({
+            QStringLiteral("INSERT INTO fts_progress(name, upto) VALUES ('%1', %2)").arg(table).arg(kFullTextComplete),
+            QStringLiteral("DROP TRIGGER %1_ai").arg(fts),
+            QStringLiteral("DROP TRIGGER %1_ad").arg(fts),
+            QStringLiteral("DROP TRIGGER %1_au").arg(fts),
+            QStringLiteral("CREATE TRIGGER %1_ai AFTER INSERT ON %2 WHEN new.rowid <= %3 BEGIN "
+                           "INSERT INTO %1(rowid, %4) VALUES (new.rowid, %5); END")
+                .arg(fts, table, indexed, cols, news),
+            QStringLiteral("CREATE TRIGGER %1_ad AFTER DELETE ON %2 WHEN old.rowid <= %3 BEGIN "
+                           "INSERT INTO %1(%1, rowid, %4) VALUES ('delete', old.rowid, %5); END")
+                .arg(fts, table, indexed, cols, olds),
+            QStringLiteral("CREATE TRIGGER %1_au AFTER UPDATE OF %4 ON %2 WHEN old.rowid <= %3%7 BEGIN "
+                           "INSERT INTO %1(%1, rowid, %4) VALUES ('delete', old.rowid, %5); "
+                           "INSERT INTO %1(rowid, %4) VALUES (new.rowid, %6); END")
+                .arg(fts, table, indexed, cols, olds, news, changed),
+        });
+    }
+    return execAll(db, statements);
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {
-        step1, step2, step3, step4, step5, step6, step7, step8, step9};
+        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11};
     return all;
 }
 

@@ -37,8 +37,10 @@ QList<PulledChange> changesOf(const QJsonObject& page)
 } // namespace
 
 SyncEngine::SyncEngine(Database& db, SyncCache& cache, QObject* parent)
-    : QObject(parent), m_db(db), m_cache(cache), m_outbox(db)
+    : QObject(parent), m_db(db), m_cache(cache), m_outbox(db), m_indexer(db)
 {
+    connect(&m_indexer, &SearchIndexer::progress, this, &SyncEngine::searchIndexProgress);
+    QTimer::singleShot(0, &m_indexer, &SearchIndexer::start); // a build a closed workstation left unfinished
     m_clientId = m_outbox.clientId();
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SyncEngine::cycle);
@@ -59,6 +61,20 @@ SyncEngine::SyncEngine(Database& db, SyncCache& cache, QObject* parent)
         if (m_running && m_state != State::SignedOut)
             m_socketRetry.start(m_socketBackoff.next());
     });
+}
+
+SyncEngine::~SyncEngine()
+{
+    finishBulkLoad(); // quitting during a first sync: search is built the next time
+}
+
+void SyncEngine::finishBulkLoad()
+{
+    if (!m_bootstrap)
+        return;
+    m_bootstrap->finish(BulkLoad::FullText::Later); // a failure leaves it pending for Database::open()
+    m_bootstrap.reset();
+    m_indexer.start();
 }
 
 void SyncEngine::start(const QUrl& server, const QString& token)
@@ -210,6 +226,7 @@ void SyncEngine::pullNext()
         m_startCursor = -1;
         m_done = m_total = 0;
         m_epoch = m_cache.epoch();
+        m_indexer.stop(); // the bulk load empties search and starts it again at its end
         m_bootstrap = std::make_unique<BulkLoad>(m_db);
         if (!m_bootstrap->started())
             m_bootstrap.reset(); // row by row then: slower, just as correct
@@ -235,13 +252,15 @@ void SyncEngine::pullNext()
         if (page.value(QStringLiteral("has_more")).toBool())
             return pullNext();
         if (m_bootstrap) {
-            const Status built = m_bootstrap->finish();
+            // Search is built behind the queue (SearchIndexer), so the queue is usable this much sooner.
+            const Status built = m_bootstrap->finish(BulkLoad::FullText::Later);
             m_bootstrap.reset();
             if (!built) {
                 m_lastError = built.error().message;
                 return fail(reply, {});
             }
             Q_EMIT firstSyncProgress(m_total, m_total);
+            m_indexer.start();
         }
         finish();
     });
@@ -381,7 +400,7 @@ void SyncEngine::finish()
 void SyncEngine::fail(QNetworkReply* reply, const QByteArray& body)
 {
     m_inCycle = false;
-    m_bootstrap.reset(); // indexes back now; the retry carries on row by row from the cursor reached
+    finishBulkLoad(); // indexes back now; the retry carries on row by row from the cursor reached
     m_phase = Phase::None; // an unfinished first sync starts over (what it stored is overwritten in place)
     ++m_generation;
     m_again = false;

@@ -3,6 +3,7 @@
 #include "Backoff.h"
 #include "BulkLoad.h"
 #include "Outbox.h"
+#include "SearchIndexer.h"
 #include "SyncCache.h"
 
 #include <QDateTime>
@@ -36,6 +37,7 @@ public:
     Q_ENUM(State)
 
     SyncEngine(Database& db, SyncCache& cache, QObject* parent = nullptr);
+    ~SyncEngine() override;
 
     void start(const QUrl& server, const QString& token);
     void stop();
@@ -49,6 +51,9 @@ public:
     QDateTime lastSynced() const { return m_lastSynced; }
     QString lastError() const { return m_lastError; }
     bool socketReady() const { return m_socketReady; }
+    /// Builds full-text search after a first sync, behind the usable queue (and resumes an unfinished
+    /// build when the engine is created).
+    SearchIndexer& indexer() { return m_indexer; }
 
 Q_SIGNALS:
     void stateChanged(gongdan::SyncEngine::State state);
@@ -64,6 +69,8 @@ Q_SIGNALS:
     void ownQueueReady();
     /// The first sync (or a rebuild) has `done` of `total` tickets; done == total when it is complete.
     void firstSyncProgress(qint64 done, qint64 total);
+    /// After a first sync, `done` of `total` rows are searchable; done == total when search is complete.
+    void searchIndexProgress(qint64 done, qint64 total);
 
 private:
     void cycle();
@@ -80,6 +87,8 @@ private:
     bool apply(QNetworkReply* reply, const QList<PulledChange>& changes, qint64 cursor, const QString& epoch,
         qint64 seenUpTo = -1);
     void finish();
+    /// Ends an unfinished first sync's bulk load: indexes back, search built in the background.
+    void finishBulkLoad();
     /// Ends the cycle after a failed reply: signed out on 401, rebuild on resync_required, else a retry
     /// by the backoff timer.
     void fail(QNetworkReply* reply, const QByteArray& body);
@@ -113,6 +122,7 @@ private:
     /// While the first pull (or a resync) fills an empty cache: indexes and full-text search are built
     /// once at the end instead of row by row (storage/BulkLoad).
     std::unique_ptr<BulkLoad> m_bootstrap;
+    SearchIndexer m_indexer;
     /// Where the first sync is (bootstrapNext()); None once the cache has a cursor.
     enum class Phase { None, Mine, Team, Rest } m_phase = Phase::None;
     QString m_snapshotAfter; ///< the last ticket id of the part's previous page

@@ -1469,6 +1469,13 @@
     </message>
 </context>
 <context>
+    <name>gongdan::SearchIndexer</name>
+    <message>
+        <source>Cannot read how far search indexing is.</source>
+        <translation>Cannot read how far search indexing is.</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1682,6 +1689,15 @@
         <source>Loading tickets: %v of %m</source>
         <extracomment>%v and %m are numbers of tickets: &quot;1,500 of 100,000&quot;</extracomment>
         <translation>Loading tickets: %v of %m</translation>
+    </message>
+    <message>
+        <source>Search indexing progress</source>
+        <translation>Search indexing progress</translation>
+    </message>
+    <message>
+        <source>Preparing search: %p%</source>
+        <extracomment>The queue is usable; search finds more as this goes on. %p is a percentage.</extracomment>
+        <translation>Preparing search: %p%</translation>
     </message>
 </context>
 <context>

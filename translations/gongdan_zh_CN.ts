@@ -1465,6 +1465,13 @@
     </message>
 </context>
 <context>
+    <name>gongdan::SearchIndexer</name>
+    <message>
+        <source>Cannot read how far search indexing is.</source>
+        <translation>无法读取搜索索引的进度。</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1669,6 +1676,15 @@
         <source>Loading tickets: %v of %m</source>
         <extracomment>%v and %m are numbers of tickets: &quot;1,500 of 100,000&quot;</extracomment>
         <translation>正在载入工单：%v / %m</translation>
+    </message>
+    <message>
+        <source>Search indexing progress</source>
+        <translation>搜索索引进度</translation>
+    </message>
+    <message>
+        <source>Preparing search: %p%</source>
+        <extracomment>The queue is usable; search finds more as this goes on. %p is a percentage.</extracomment>
+        <translation>正在准备搜索：%p%</translation>
     </message>
 </context>
 <context>

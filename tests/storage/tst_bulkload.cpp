@@ -38,6 +38,7 @@ class TestBulkLoad : public QObject {
 private Q_SLOTS:
     void dropsAndRestoresIndexesAndSearch();
     void interruptedLoadIsFinishedOnOpen();
+    void secondConnectionLeavesARunningLoadAlone();
 };
 
 void TestBulkLoad::dropsAndRestoresIndexesAndSearch()
@@ -76,6 +77,26 @@ void TestBulkLoad::interruptedLoadIsFinishedOnOpen()
     // Rows written after the restore are indexed by the restored triggers.
     QVERIFY(store.tickets().create(draftTicket(QString::fromUtf8("新的物流问题")), QStringLiteral("a")).ok());
     QCOMPARE(TicketSearch(store.db()).search(QString::fromUtf8("物流")).value().size(), 2);
+}
+
+void TestBulkLoad::secondConnectionLeavesARunningLoadAlone()
+{
+    // A first sync's bulk load runs on the workstation's connection while a worker thread opens a
+    // reader (the view counts): the reader must not take the load for an interrupted one and restore it.
+    TempStore store;
+    BulkLoad bulk(store.db());
+    QVERIFY(bulk.started().ok());
+    insertDirectly(store, QString::fromUtf8("同步中的工单"));
+    const QStringList during = schemaObjects(store.db());
+    {
+        auto reader = Database::open(store.path(), store.clock, Database::Options {false, -1, true});
+        QVERIFY(reader.ok());
+        QCOMPARE(scalar(*reader.value(), QStringLiteral("SELECT count(*) FROM ticket")), 1);
+    }
+    QCOMPARE(schemaObjects(store.db()), during); // still dropped, still pending
+    QVERIFY(!during.contains(QStringLiteral("trigger:ticket_fts_ai")));
+    QVERIFY(bulk.finish(BulkLoad::FullText::Later).ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT min(upto) FROM fts_progress")), 0); // search: later
 }
 
 QTEST_GUILESS_MAIN(TestBulkLoad)

@@ -39,6 +39,38 @@ void fillAtVersion(Database& db, int version)
             db.exec(QStringLiteral("INSERT INTO attachment(sha256, size, data, created_ms) VALUES ('h', 1, x'00', 1)"))
                 .ok());
     }
+    if (version >= 8) {
+        QVERIFY(db.exec(QStringLiteral(
+                            "INSERT INTO ticket_synced(id, data, server_seq) VALUES ('t1', '{\"id\":\"t1\"}', 7)"))
+                    .ok());
+    }
+    if (version >= 9) {
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO record_synced(kind, id, data, server_seq) "
+                                       "VALUES ('customer', 'cu1', '{\"id\":\"cu1\"}', 8)"))
+                    .ok());
+    }
+}
+
+// The server's copies kept through the migration that moved them into rowid tables (v10).
+void verifySyncedCopies(Database& db, int from)
+{
+    QSqlQuery q(db.sql());
+    if (from >= 8) {
+        QVERIFY(q.exec(QStringLiteral("SELECT data, server_seq FROM ticket_synced WHERE id = 't1'")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("{\"id\":\"t1\"}"));
+        QCOMPARE(q.value(1).toLongLong(), 7);
+    }
+    if (from >= 9) {
+        QVERIFY(q.exec(QStringLiteral("SELECT data, server_seq FROM record_synced WHERE kind = 'customer' AND "
+                                      "id = 'cu1'"))
+            && q.next());
+        QCOMPARE(q.value(1).toLongLong(), 8);
+    }
+    QVERIFY(q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name IN ('ticket_synced', 'record_synced')")));
+    int tables = 0;
+    for (; q.next(); ++tables)
+        QVERIFY2(!q.value(0).toString().contains(QStringLiteral("WITHOUT ROWID")), qPrintable(q.value(0).toString()));
+    QCOMPARE(tables, 2);
 }
 
 } // namespace
@@ -91,6 +123,7 @@ void TestMigrations::fromEveryOlderVersion()
     QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
     QCOMPARE(db.value()->schemaVersion(), Migrations::latest());
     QVERIFY(db.value()->checkIntegrity().ok());
+    verifySyncedCopies(*db.value(), from);
     if (from >= 1) {
         QCOMPARE(count(*db.value(), QStringLiteral("ticket")), 1);
         QCOMPARE(count(*db.value(), QStringLiteral("outbox")), 1);

@@ -5,15 +5,20 @@
 #include "DemoDesk.h"
 #include "MainWindow.h"
 #include "SyncDevice.h"
+#include "TicketSearch.h"
 #include "TokenKeychain.h"
+#include "ViewListModel.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QDirIterator>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -66,10 +71,28 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     }
     auto* progress = window.findChild<QProgressBar*>(QStringLiteral("firstSyncProgress"));
     QVERIFY(progress && !progress->isVisible());
-    int shownAt = -1; // the bar's value while it was on screen
+    // The view list's count of all open tickets, read from the screen.
+    auto* views = qobject_cast<ViewListModel*>(window.findChild<QListView*>(QStringLiteral("viewList"))->model());
+    QVERIFY(views);
+    const auto openCount = [views] {
+        const QString text = views->index(views->rowOf(QStringLiteral("all_open"))).data().toString();
+        const QRegularExpressionMatch number = QRegularExpression(QStringLiteral("([\\d,]+)")).match(text);
+        return number.hasMatch() ? number.captured(1).remove(QLatin1Char(',')).toInt() : -1; // "1,210"
+    };
+    QVERIFY(QTest::qWaitFor([&] { return openCount() >= 0; }, 10000));
+    const int openBefore = openCount();
+    int shownAt = -1; // the bar's value while it was on screen, loading tickets
+    int loadingMaximum = -1;
+    bool indexingShown = false; // then building search behind the usable queue
     connect(progress, &QProgressBar::valueChanged, this, [&](int value) {
-        if (progress->isVisible() && value < progress->maximum())
+        if (!progress->isVisible() || value >= progress->maximum())
+            return;
+        if (progress->format().contains(QStringLiteral("%v"))) {
             shownAt = value;
+            loadingMaximum = progress->maximum();
+        } else {
+            indexingShown = indexingShown || progress->format().contains(QStringLiteral("%p"));
+        }
     });
 
     window.findChild<QAction*>(QStringLiteral("signInAction"))->trigger();
@@ -108,7 +131,13 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     };
     QVERIFY(QTest::qWaitFor([&] { return arrived() == 1200 && !progress->isVisible(); }, 30000));
     QVERIFY2(shownAt > 0 && shownAt < 1200, qPrintable(QString::number(shownAt)));
-    QCOMPARE(progress->maximum(), 1200);
+    QCOMPARE(loadingMaximum, 1200);
+    QVERIFY(QTest::qWaitFor([&] { return indexingShown && !progress->isVisible(); }, 30000));
+    const auto searched = TicketSearch(m_desk.store->db()).search(QString::fromUtf8("待同步 1199"));
+    QVERIFY(searched.ok() && !searched.value().isEmpty()); // search works once it is built
+    // The view counts followed the pulled tickets (written by the sync cache, not the repository).
+    QVERIFY2(QTest::qWaitFor([&] { return openCount() == openBefore + 1200; }, 10000),
+        qPrintable(QStringLiteral("%1 → %2").arg(openBefore).arg(openCount())));
 
     // The token is in the keychain, and in no settings file.
     TokenKeychain keychain;

@@ -57,7 +57,11 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     connect(m_engine.get(), &SyncEngine::teamChanged, this, &SyncController::teamChanged);
     connect(m_engine.get(), &SyncEngine::signInRequired, this, &SyncController::refresh);
     connect(m_engine.get(), &SyncEngine::firstSyncProgress, this, &SyncController::showProgress);
-    connect(m_engine.get(), &SyncEngine::synced, m_progress, &QWidget::hide);
+    connect(m_engine.get(), &SyncEngine::searchIndexProgress, this, &SyncController::showIndexProgress);
+    connect(m_engine.get(), &SyncEngine::synced, this, [this] {
+        if (!m_indexing)
+            m_progress->hide();
+    });
     // Every write anywhere in the workstation lands in the outbox: each new entry queues a push for the
     // next turn of the event loop (the hook runs inside the insert, so it only posts; one post covers
     // all the entries of that turn).
@@ -158,18 +162,33 @@ void SyncController::begin(const QUrl& server, const QString& token)
 
 void SyncController::retranslate()
 {
-    m_progress->setAccessibleName(tr("First sync progress"));
-    //: %v and %m are numbers of tickets: "1,500 of 100,000"
-    m_progress->setFormat(tr("Loading tickets: %v of %m"));
+    if (m_indexing) {
+        m_progress->setAccessibleName(tr("Search indexing progress"));
+        //: The queue is usable; search finds more as this goes on. %p is a percentage.
+        m_progress->setFormat(tr("Preparing search: %p%"));
+    } else {
+        m_progress->setAccessibleName(tr("First sync progress"));
+        //: %v and %m are numbers of tickets: "1,500 of 100,000"
+        m_progress->setFormat(tr("Loading tickets: %v of %m"));
+    }
     refresh();
+}
+
+void SyncController::showIndexProgress(qint64 done, qint64 total)
+{
+    if (m_indexing != (done < total)) {
+        m_indexing = done < total;
+        retranslate();
+    }
+    showProgress(done, total);
 }
 
 void SyncController::showProgress(qint64 done, qint64 total)
 {
     // A QProgressBar counts in int: enough for any team's tickets.
     m_progress->setRange(0, static_cast<int>(std::max<qint64>(total, 1)));
-    m_progress->setValue(static_cast<int>(std::min(done, total)));
     m_progress->setVisible(done < total);
+    m_progress->setValue(static_cast<int>(std::min(done, total)));
 }
 
 void SyncController::refresh()
