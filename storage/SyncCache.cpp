@@ -87,8 +87,10 @@ Status SyncCache::storeSynced(const PulledChange& change)
         return ok ? Status() : Status(Database::errorOf(remove));
     }
     m_storeSynced.bindRequired(1, change.id).bind(3, change.serverSeq);
-    m_storeSynced.bindText(
-        2, QJsonDocument(change.data.value(QStringLiteral("ticket")).toObject()).toJson(QJsonDocument::Compact));
+    m_storeSynced.bindText(2,
+        !change.ticketJson.isEmpty()
+            ? change.ticketJson
+            : QJsonDocument(change.data.value(QStringLiteral("ticket")).toObject()).toJson(QJsonDocument::Compact));
     if (Status stored = m_storeSynced.run(); !stored)
         return stored;
     for (const QJsonValue& alias : change.data.value(QStringLiteral("aliases")).toArray()) {
@@ -129,7 +131,8 @@ Status SyncCache::removeVisible(const QString& ticketId)
     return ok ? Status() : Status(Database::errorOf(remove));
 }
 
-Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const QJsonObject* serverCopy)
+Status SyncCache::recompute(
+    const QString& ticketId, qint64 cursor, const QJsonObject* serverCopy, const Ticket* decoded)
 {
     const QList<OutboxEntry> queued = m_nothingQueued ? QList<OutboxEntry>() : m_outbox.undelivered(ticketId, cursor);
     QJsonObject copy;
@@ -149,11 +152,16 @@ Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const QJsonO
             [](const OutboxEntry& e) { return e.name == QLatin1String("ticket.create"); });
         return createdHere ? Status() : removeVisible(ticketId);
     }
-    auto ticket = JsonCodec::ticketFromJson(copy);
-    if (!ticket)
-        return ticket.error();
-    if (Status written = writeVisible(ticket.value()); !written)
-        return written;
+    if (decoded) {
+        if (Status written = writeVisible(*decoded); !written)
+            return written;
+    } else {
+        auto ticket = JsonCodec::ticketFromJson(copy);
+        if (!ticket)
+            return ticket.error();
+        if (Status written = writeVisible(ticket.value()); !written)
+            return written;
+    }
     for (const OutboxEntry& entry : queued) {
         if (entry.name == QLatin1String("ticket.create"))
             continue; // the server copy is that ticket
@@ -175,7 +183,7 @@ Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const QJsonO
 
 Status SyncCache::insertComment(const PulledChange& change)
 {
-    auto comment = JsonCodec::commentFromJson(change.data);
+    auto comment = change.comment ? Result<Comment>(*change.comment) : JsonCodec::commentFromJson(change.data);
     if (!comment)
         return comment.error();
     const std::optional<qint64> ticketRowid = rowidOf(comment.value().ticketId);
@@ -219,6 +227,7 @@ Result<QStringList> SyncCache::applyPage(
     });
     QStringList touched;
     QHash<QString, QJsonObject> latest; // the page's last copy of each ticket (empty: removed)
+    QHash<QString, const Ticket*> decoded; // the same, where the page came decoded
     for (const PulledChange& change : changes) {
         if (change.entity != QLatin1String("ticket"))
             continue;
@@ -229,6 +238,10 @@ Result<QStringList> SyncCache::applyPage(
         latest.insert(change.id,
             change.op == QLatin1String("scope_remove") ? QJsonObject()
                                                        : change.data.value(QStringLiteral("ticket")).toObject());
+        if (change.ticket && change.op != QLatin1String("scope_remove"))
+            decoded.insert(change.id, &*change.ticket);
+        else
+            decoded.remove(change.id);
     }
     QSqlQuery& state
         = m_db.prepared(QStringLiteral("UPDATE sync_state SET cursor = ?, epoch = ?, last_pull_ms = ? WHERE id = 1"));
@@ -241,7 +254,7 @@ Result<QStringList> SyncCache::applyPage(
         return Database::errorOf(state);
     for (const QString& id : touched) {
         const QJsonObject copy = latest.value(id);
-        if (Status s = recompute(id, seen, &copy); !s)
+        if (Status s = recompute(id, seen, &copy, decoded.value(id)); !s)
             return s.error();
     }
     for (const PulledChange& change : changes) {

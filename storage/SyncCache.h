@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <optional>
 #include <utility>
 
 namespace gongdan {
@@ -23,6 +24,11 @@ struct PulledChange {
     QString id;
     QString op; ///< upsert | scope_remove
     QJsonObject data;
+    // Decoded ahead, off the UI thread (a first sync's snapshot pages: sync/SnapshotFetcher); else the
+    // store decodes `data` itself.
+    std::optional<Ticket> ticket = std::nullopt; ///< a ticket upsert's server copy
+    QByteArray ticketJson = {}; ///< the same copy as compact JSON text, as ticket_synced keeps it
+    std::optional<Comment> comment = std::nullopt;
 };
 
 /// The workstation's side of sync in the local store. Each ticket has two layers: the server's copy as
@@ -69,7 +75,9 @@ public:
 private:
     Status storeSynced(const PulledChange& change);
     /// `serverCopy`: the copy just stored, when the caller has it parsed (an empty object: none).
-    Status recompute(const QString& ticketId, qint64 cursor, const QJsonObject* serverCopy = nullptr);
+    /// `decoded`: the same copy already decoded.
+    Status recompute(const QString& ticketId, qint64 cursor, const QJsonObject* serverCopy = nullptr,
+        const Ticket* decoded = nullptr);
     Status writeVisible(const Ticket& ticket);
     Status removeVisible(const QString& ticketId);
     Status insertComment(const PulledChange& change);

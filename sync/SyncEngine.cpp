@@ -40,6 +40,11 @@ SyncEngine::SyncEngine(Database& db, SyncCache& cache, QObject* parent)
     : QObject(parent), m_db(db), m_cache(cache), m_outbox(db), m_indexer(db)
 {
     connect(&m_indexer, &SearchIndexer::progress, this, &SyncEngine::searchIndexProgress);
+    m_fetcher = new SnapshotFetcher;
+    m_fetcher->moveToThread(&m_worker);
+    connect(m_fetcher, &SnapshotFetcher::pageReady, this, &SyncEngine::snapshotPage); // queued: across threads
+    m_worker.setObjectName(QStringLiteral("gongdan-snapshot"));
+    m_worker.start();
     QTimer::singleShot(0, &m_indexer, &SearchIndexer::start); // a build a closed workstation left unfinished
     m_clientId = m_outbox.clientId();
     m_retry.setSingleShot(true);
@@ -66,6 +71,11 @@ SyncEngine::SyncEngine(Database& db, SyncCache& cache, QObject* parent)
 SyncEngine::~SyncEngine()
 {
     finishBulkLoad(); // quitting during a first sync: search is built the next time
+    // The fetcher (and its network access) is deleted on its own thread, then the thread ends.
+    QMetaObject::invokeMethod(
+        m_fetcher, [fetcher = m_fetcher] { delete fetcher; }, Qt::BlockingQueuedConnection);
+    m_worker.quit();
+    m_worker.wait();
 }
 
 void SyncEngine::finishBulkLoad()
@@ -92,6 +102,7 @@ void SyncEngine::start(const QUrl& server, const QString& token)
 
 void SyncEngine::stop()
 {
+    QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher] { fetcher->cancel(); });
     m_running = false;
     ++m_generation;
     m_phase = Phase::None;
@@ -221,7 +232,6 @@ void SyncEngine::pullNext()
 {
     if (m_cache.cursor() == 0 && m_phase == Phase::None) { // an empty cache (or a rebuild): the snapshot
         m_phase = Phase::Mine;
-        m_snapshotAfter.clear();
         m_teamCursor = 0;
         m_startCursor = -1;
         m_done = m_total = 0;
@@ -246,7 +256,7 @@ void SyncEngine::pullNext()
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
             return fail(reply, body);
         const QJsonObject page = QJsonDocument::fromJson(body).object();
-        if (!apply(reply, changesOf(page), page.value(QStringLiteral("next_cursor")).toInteger(),
+        if (!apply(changesOf(page), page.value(QStringLiteral("next_cursor")).toInteger(),
                 page.value(QStringLiteral("epoch")).toString()))
             return;
         if (page.value(QStringLiteral("has_more")).toBool())
@@ -266,13 +276,12 @@ void SyncEngine::pullNext()
     });
 }
 
-bool SyncEngine::apply(
-    QNetworkReply* reply, const QList<PulledChange>& changes, qint64 cursor, const QString& epoch, qint64 seenUpTo)
+bool SyncEngine::apply(const QList<PulledChange>& changes, qint64 cursor, const QString& epoch, qint64 seenUpTo)
 {
     auto touched = m_cache.applyPage(changes, cursor, epoch, seenUpTo);
     if (!touched) {
         m_lastError = touched.error().message;
-        fail(reply, {});
+        fail(200, {}); // the store refused it: retried by the backoff timer
         return false;
     }
     if (!touched.value().isEmpty())
@@ -284,73 +293,45 @@ bool SyncEngine::apply(
 
 void SyncEngine::bootstrapNext()
 {
+    if (m_phase != Phase::Team) {
+        // A snapshot part: fetched and decoded on the worker thread, stored here page by page.
+        const SnapshotFetcher::Part part {m_server, m_token, m_clientId, m_epoch,
+            m_phase == Phase::Mine ? QStringLiteral("mine") : QStringLiteral("rest"), kSnapshotPage, m_generation};
+        QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher, part] { fetcher->fetch(part); });
+        return;
+    }
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("client_id"), m_clientId);
     if (!m_epoch.isEmpty())
         query.addQueryItem(QStringLiteral("epoch"), m_epoch);
-    QString path;
-    if (m_phase == Phase::Team) {
-        query.addQueryItem(QStringLiteral("team"), QStringLiteral("1"));
-        query.addQueryItem(QStringLiteral("cursor"), QString::number(m_teamCursor));
-        query.addQueryItem(QStringLiteral("limit"), QString::number(kPullPage));
-        path = QStringLiteral("/v1/sync/pull?");
-    } else {
-        query.addQueryItem(
-            QStringLiteral("part"), m_phase == Phase::Mine ? QStringLiteral("mine") : QStringLiteral("rest"));
-        query.addQueryItem(QStringLiteral("after"), m_snapshotAfter);
-        query.addQueryItem(QStringLiteral("limit"), QString::number(kSnapshotPage));
-        path = QStringLiteral("/v1/sync/snapshot?");
-    }
-    QNetworkReply* reply = send("GET", path + query.toString(QUrl::FullyEncoded));
+    query.addQueryItem(QStringLiteral("team"), QStringLiteral("1"));
+    query.addQueryItem(QStringLiteral("cursor"), QString::number(m_teamCursor));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(kPullPage));
+    QNetworkReply* reply = send("GET", QStringLiteral("/v1/sync/pull?") + query.toString(QUrl::FullyEncoded));
     connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
         reply->deleteLater();
-        if (generation != m_generation)
-            return; // asked for ahead of a page that then failed, or before stop(): not wanted any more
-        if (m_phase == Phase::Team)
+        if (generation == m_generation) // else: asked for before a failure or stop(): not wanted any more
             teamPage(reply);
-        else
-            snapshotPage(reply);
     });
 }
 
-void SyncEngine::snapshotPage(QNetworkReply* reply)
+void SyncEngine::snapshotPage(quint64 generation, const SnapshotPage& page)
 {
-    const QByteArray body = reply->readAll();
-    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
-        return fail(reply, body);
-    const QJsonObject page = QJsonDocument::fromJson(body).object();
-    const qint64 cursor = page.value(QStringLiteral("cursor")).toInteger();
-    m_startCursor = m_startCursor < 0 ? cursor : std::min(m_startCursor, cursor);
-    m_epoch = page.value(QStringLiteral("epoch")).toString();
-    m_total += page.value(QStringLiteral("total")).toInteger(); // on a part's first page only
-    QList<PulledChange> changes;
-    const QJsonArray tickets = page.value(QStringLiteral("tickets")).toArray();
-    for (const QJsonValue& value : tickets) {
-        const QJsonObject t = value.toObject();
-        const QString id = t.value(QStringLiteral("id")).toString();
-        const qint64 seq = t.value(QStringLiteral("server_seq")).toInteger();
-        changes.append({seq, QStringLiteral("ticket"), id, QStringLiteral("upsert"),
-            {{QStringLiteral("ticket"), t.value(QStringLiteral("ticket"))},
-                {QStringLiteral("aliases"), t.value(QStringLiteral("aliases"))}}});
-        for (const QJsonValue& comment : t.value(QStringLiteral("comments")).toArray())
-            changes.append({seq, QStringLiteral("comment"), comment[QStringLiteral("id")].toString(),
-                QStringLiteral("upsert"), comment.toObject()});
-        for (const QJsonValue& conflict : t.value(QStringLiteral("conflicts")).toArray())
-            changes.append({seq, QStringLiteral("conflict"), conflict[QStringLiteral("id")].toString(),
-                QStringLiteral("upsert"), conflict.toObject()});
-    }
-    const bool more = page.value(QStringLiteral("has_more")).toBool();
-    if (more) { // the server reads the next page while this one is stored
-        m_snapshotAfter = page.value(QStringLiteral("next_after")).toString();
-        bootstrapNext();
-    }
-    if (!changes.isEmpty() && !apply(reply, changes, 0, m_epoch, cursor)) // the cursor stays 0 until the end
+    if (generation != m_generation)
+        return; // read ahead of a page that then failed, or before stop(): not wanted any more
+    if (page.status != 200)
+        return fail(page.status, page.errorBody, page.networkError);
+    m_startCursor = m_startCursor < 0 ? page.cursor : std::min(m_startCursor, page.cursor);
+    m_epoch = page.epoch;
+    m_total += page.total; // on a part's first page only
+    // The cursor stays 0 until the end; the page holds everything up to its own cursor.
+    if (!page.changes.isEmpty() && !apply(page.changes, 0, m_epoch, page.cursor))
         return;
-    m_done += tickets.size();
+    QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher] { fetcher->taken(); });
+    m_done += page.tickets;
     Q_EMIT firstSyncProgress(m_done, std::max(m_total, m_done));
-    if (more)
-        return;
-    m_snapshotAfter.clear();
+    if (page.more)
+        return; // the fetcher is reading the next page already
     if (m_phase == Phase::Mine) {
         m_phase = Phase::Team;
         Q_EMIT ownQueueReady();
@@ -361,7 +342,7 @@ void SyncEngine::snapshotPage(QNetworkReply* reply)
     m_phase = Phase::None;
     if (Status started = m_cache.startFrom(std::max<qint64>(m_startCursor, 0), m_epoch); !started) {
         m_lastError = started.error().message;
-        return fail(reply, {});
+        return fail(200, {});
     }
     pullNext();
 }
@@ -375,7 +356,7 @@ void SyncEngine::teamPage(QNetworkReply* reply)
     const QList<PulledChange> changes = changesOf(page);
     m_epoch = page.value(QStringLiteral("epoch")).toString();
     m_teamCursor = page.value(QStringLiteral("next_cursor")).toInteger();
-    if (!changes.isEmpty() && !apply(reply, changes, 0, m_epoch, m_teamCursor))
+    if (!changes.isEmpty() && !apply(changes, 0, m_epoch, m_teamCursor))
         return;
     if (page.value(QStringLiteral("has_more")).toBool())
         return bootstrapNext();
@@ -399,12 +380,17 @@ void SyncEngine::finish()
 
 void SyncEngine::fail(QNetworkReply* reply, const QByteArray& body)
 {
+    fail(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), body, reply->errorString());
+}
+
+void SyncEngine::fail(int status, const QByteArray& body, const QString& networkError)
+{
+    QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher] { fetcher->cancel(); });
     m_inCycle = false;
     finishBulkLoad(); // indexes back now; the retry carries on row by row from the cursor reached
     m_phase = Phase::None; // an unfinished first sync starts over (what it stored is overwritten in place)
     ++m_generation;
     m_again = false;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QJsonObject error = errorOf(body);
     const QString code = error.value(QStringLiteral("code")).toString();
     if (status == 401) {
@@ -423,7 +409,7 @@ void SyncEngine::fail(QNetworkReply* reply, const QByteArray& body)
         }
     }
     if (status == 0)
-        m_lastError = reply->errorString();
+        m_lastError = networkError;
     else if (!code.isEmpty())
         m_lastError = error.value(QStringLiteral("message")).toString();
     setState(status == 0 ? State::Offline : State::Failed);

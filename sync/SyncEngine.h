@@ -4,11 +4,13 @@
 #include "BulkLoad.h"
 #include "Outbox.h"
 #include "SearchIndexer.h"
+#include "SnapshotFetcher.h"
 #include "SyncCache.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -81,17 +83,18 @@ private:
     /// records (users, groups, customers, definitions, categories) from the change log, snapshot pages of
     /// the rest of their tickets; then pulls from the smallest cursor any of those pages was read at.
     void bootstrapNext();
-    void snapshotPage(QNetworkReply* reply);
+    void snapshotPage(quint64 generation, const gongdan::SnapshotPage& page);
     void teamPage(QNetworkReply* reply);
     /// Applies a page; false (after fail()) when the store refused it.
-    bool apply(QNetworkReply* reply, const QList<PulledChange>& changes, qint64 cursor, const QString& epoch,
-        qint64 seenUpTo = -1);
+    bool apply(const QList<PulledChange>& changes, qint64 cursor, const QString& epoch, qint64 seenUpTo = -1);
     void finish();
     /// Ends an unfinished first sync's bulk load: indexes back, search built in the background.
     void finishBulkLoad();
     /// Ends the cycle after a failed reply: signed out on 401, rebuild on resync_required, else a retry
     /// by the backoff timer.
     void fail(QNetworkReply* reply, const QByteArray& body);
+    /// `status` 0: the server could not be reached (`networkError` says why).
+    void fail(int status, const QByteArray& body, const QString& networkError = {});
     void setState(State state);
     QNetworkReply* send(const QByteArray& verb, const QString& path, const QJsonObject& body = {});
     void openSocket();
@@ -123,9 +126,11 @@ private:
     /// once at the end instead of row by row (storage/BulkLoad).
     std::unique_ptr<BulkLoad> m_bootstrap;
     SearchIndexer m_indexer;
+    /// Reads and decodes snapshot pages ahead on m_worker while this thread stores the current one.
+    QThread m_worker;
+    SnapshotFetcher* m_fetcher = nullptr; ///< lives on m_worker
     /// Where the first sync is (bootstrapNext()); None once the cache has a cursor.
     enum class Phase { None, Mine, Team, Rest } m_phase = Phase::None;
-    QString m_snapshotAfter; ///< the last ticket id of the part's previous page
     qint64 m_teamCursor = 0;
     qint64 m_startCursor = -1; ///< the smallest cursor a page was read at: the pull goes on from there
     qint64 m_done = 0;

@@ -1,0 +1,137 @@
+#include "SnapshotFetcher.h"
+
+#include "JsonCodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrlQuery>
+
+namespace gongdan {
+
+namespace {
+
+constexpr int kMaxWaiting = 2;
+
+} // namespace
+
+SnapshotPage decodeSnapshotPage(const QByteArray& body)
+{
+    SnapshotPage out;
+    out.status = 200;
+    const QJsonObject page = QJsonDocument::fromJson(body).object();
+    out.cursor = page.value(QStringLiteral("cursor")).toInteger();
+    out.epoch = page.value(QStringLiteral("epoch")).toString();
+    out.total = page.value(QStringLiteral("total")).toInteger();
+    out.more = page.value(QStringLiteral("has_more")).toBool();
+    const QJsonArray tickets = page.value(QStringLiteral("tickets")).toArray();
+    out.tickets = tickets.size();
+    for (const QJsonValue& value : tickets) {
+        const QJsonObject t = value.toObject();
+        const QString id = t.value(QStringLiteral("id")).toString();
+        const qint64 seq = t.value(QStringLiteral("server_seq")).toInteger();
+        const QJsonObject copy = t.value(QStringLiteral("ticket")).toObject();
+        PulledChange ticket {seq, QStringLiteral("ticket"), id, QStringLiteral("upsert"),
+            {{QStringLiteral("ticket"), copy}, {QStringLiteral("aliases"), t.value(QStringLiteral("aliases"))}}};
+        // A copy that does not decode is left to the store, which refuses the page with the reason.
+        if (auto decoded = JsonCodec::ticketFromJson(copy)) {
+            ticket.ticket = decoded.value();
+            ticket.ticketJson = QJsonDocument(copy).toJson(QJsonDocument::Compact);
+        }
+        out.changes.append(std::move(ticket));
+        for (const QJsonValue& commentValue : t.value(QStringLiteral("comments")).toArray()) {
+            const QJsonObject c = commentValue.toObject();
+            PulledChange comment {
+                seq, QStringLiteral("comment"), c.value(QStringLiteral("id")).toString(), QStringLiteral("upsert"), c};
+            if (auto decoded = JsonCodec::commentFromJson(c))
+                comment.comment = decoded.value();
+            out.changes.append(std::move(comment));
+        }
+        for (const QJsonValue& conflict : t.value(QStringLiteral("conflicts")).toArray())
+            out.changes.append({seq, QStringLiteral("conflict"), conflict[QStringLiteral("id")].toString(),
+                QStringLiteral("upsert"), conflict.toObject()});
+    }
+    out.nextAfter = page.value(QStringLiteral("next_after")).toString();
+    return out;
+}
+
+SnapshotFetcher::SnapshotFetcher(QObject* parent) : QObject(parent) { }
+
+void SnapshotFetcher::fetch(const Part& part)
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    m_part = part;
+    m_after.clear();
+    m_active = true;
+    m_more = true;
+    m_waiting = 0;
+    if (!m_inFlight)
+        requestNext();
+}
+
+void SnapshotFetcher::taken()
+{
+    m_waiting = std::max(0, m_waiting - 1);
+    if (m_active && m_more && !m_inFlight && m_waiting < kMaxWaiting)
+        requestNext();
+}
+
+void SnapshotFetcher::cancel()
+{
+    m_active = false;
+}
+
+void SnapshotFetcher::requestNext()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("client_id"), m_part.clientId);
+    if (!m_part.epoch.isEmpty())
+        query.addQueryItem(QStringLiteral("epoch"), m_part.epoch);
+    query.addQueryItem(QStringLiteral("part"), m_part.name);
+    query.addQueryItem(QStringLiteral("after"), m_after);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_part.limit));
+    QUrl url = m_part.server;
+    url.setPath(QStringLiteral("/v1/sync/snapshot"));
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_part.token.toUtf8());
+    request.setTransferTimeout(30000);
+    m_inFlight = true;
+    QNetworkReply* reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_part.generation] {
+        reply->deleteLater();
+        m_inFlight = false;
+        if (!m_active || generation != m_part.generation) {
+            if (m_active && m_more) // a newer part was asked for meanwhile
+                requestNext();
+            return;
+        }
+        finished(reply);
+    });
+}
+
+void SnapshotFetcher::finished(QNetworkReply* reply)
+{
+    const QByteArray body = reply->readAll();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    SnapshotPage page;
+    if (status != 200) {
+        page.status = status;
+        page.networkError = reply->errorString();
+        page.errorBody = body;
+        m_active = false; // the engine decides what comes next
+    } else {
+        page = decodeSnapshotPage(body);
+        m_more = page.more;
+        m_after = page.nextAfter;
+        m_active = m_more;
+    }
+    ++m_waiting;
+    Q_EMIT pageReady(m_part.generation, page);
+    if (m_active && m_more && m_waiting < kMaxWaiting)
+        requestNext();
+}
+
+} // namespace gongdan

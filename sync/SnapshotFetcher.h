@@ -1,0 +1,74 @@
+#pragma once
+
+#include "SyncCache.h"
+
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace gongdan {
+
+/// One page of a first sync's snapshot (`GET /v1/sync/snapshot`), decoded: the tickets' server copies
+/// as Ticket values with their JSON text, comments as Comment values, conflicts as they came.
+struct SnapshotPage {
+    int status = 0; ///< HTTP status; 0 when the server could not be reached
+    QString networkError;
+    QByteArray errorBody; ///< the body of a refusal (its JSON error)
+    qint64 cursor = 0; ///< the change-log position read before the page
+    QString epoch;
+    qint64 total = 0; ///< the part's size, on its first page only
+    bool more = false;
+    QString nextAfter; ///< where the part's next page starts
+    qint64 tickets = 0;
+    QList<PulledChange> changes;
+};
+
+/// Decodes a snapshot page's body (any thread).
+SnapshotPage decodeSnapshotPage(const QByteArray& body);
+
+/// Fetches and decodes the pages of one part of a first sync's snapshot on a thread of its own (the
+/// SyncEngine's worker), so that reading and decoding page N+1 — JSON parsing, UTF-8, building tickets
+/// and comments — overlaps with storing page N on the thread that owns the store. At most two decoded
+/// pages wait for the store; taken() makes room. Every call arrives queued from the engine's thread.
+class SnapshotFetcher : public QObject {
+    Q_OBJECT
+
+public:
+    struct Part {
+        QUrl server;
+        QString token;
+        QString clientId;
+        QString epoch;
+        QString name; ///< mine | rest
+        int limit = 500;
+        quint64 generation = 0; ///< the engine's generation: pages of an older one are dropped there
+    };
+
+    explicit SnapshotFetcher(QObject* parent = nullptr);
+
+    /// Starts fetching `part` from its beginning (dropping any part in progress).
+    void fetch(const gongdan::SnapshotFetcher::Part& part);
+    /// The engine stored a page.
+    void taken();
+    /// Stops (a failure or stop() on the engine's side).
+    void cancel();
+
+Q_SIGNALS:
+    void pageReady(quint64 generation, const gongdan::SnapshotPage& page);
+
+private:
+    void requestNext();
+    void finished(QNetworkReply* reply);
+
+    QNetworkAccessManager* m_network = nullptr; ///< made on the worker thread
+    Part m_part;
+    QString m_after; ///< the last ticket id of the previous page
+    bool m_active = false;
+    bool m_inFlight = false;
+    bool m_more = false;
+    int m_waiting = 0; ///< pages handed over and not yet taken
+};
+
+} // namespace gongdan
