@@ -32,17 +32,19 @@ public:
     void start();
     void stop() { m_timer.stop(); }
     bool running() const { return m_timer.isActive(); }
-    /// Indexes one chunk now; false once everything is indexed.
+    /// Indexes one chunk (or, once all rows are in, merges a step of what it wrote); false when done.
     Result<bool> step();
 
 Q_SIGNALS:
     /// `done` of `total` rows (tickets, comments and customers) are searchable.
     void progress(qint64 done, qint64 total);
+    /// Everything indexed and merged.
     void finished();
     void failed(const QString& message);
 
 private:
     void tick();
+    Result<bool> mergeStep();
     Result<qint64> indexChunk(const char* table, const char* fts, const char* columns, qint64 upto);
 
     Database& m_db;
@@ -50,6 +52,8 @@ private:
     qint64 m_done = 0;
     qint64 m_total = 0;
     int m_chunk = 1000; ///< rows per transaction, adjusted so that one takes about kChunkMs
+    QList<int> m_merge; ///< kFullTextTables this indexer wrote to and has not merged yet
+    bool m_mergeStarted = false;
 };
 
 } // namespace gongdan

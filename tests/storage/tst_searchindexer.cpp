@@ -77,6 +77,7 @@ private Q_SLOTS:
     void resumesAfterRestart();
     void signalsProgressToTheEnd();
     void rebuildNowIsComplete();
+    void mergesWhatItWroteAfterwards();
 };
 
 void TestSearchIndexer::laterLeavesSearchToTheIndexer()
@@ -208,6 +209,32 @@ void TestSearchIndexer::rebuildNowIsComplete()
     QVERIFY(!indexer.pending());
     QCOMPARE(indexedTickets(store.db()), 50);
     QCOMPARE(found(store.db(), word(49)).size(), 1);
+}
+
+void TestSearchIndexer::mergesWhatItWroteAfterwards()
+{
+    // Written chunk by chunk, the index is in several segments; left so, FTS5 merges them during some
+    // later save (a pause the agent feels). The indexer merges them once every row is in.
+    TempStore store;
+    QCOMPARE(bulkLoad(store, 6000).size(), 6000);
+    SearchIndexer indexer(store.db());
+    const auto segments = [&store](const char* fts) {
+        return scalar(store.db(), QStringLiteral("SELECT count(DISTINCT segid) FROM %1_idx").arg(QLatin1String(fts)));
+    };
+    const auto indexed = [&store] {
+        return scalar(store.db(), QStringLiteral("SELECT min(upto) FROM fts_progress")) == kFullTextComplete;
+    };
+    while (!indexed())
+        QVERIFY(indexer.step().value());
+    QVERIFY2(segments("ticket_fts") > 1, qPrintable(QString::number(segments("ticket_fts"))));
+    int merges = 0;
+    for (auto more = indexer.step(); more.value(); more = indexer.step())
+        ++merges;
+    QVERIFY(merges >= 2);
+    QCOMPARE(segments("ticket_fts"), 1);
+    QCOMPARE(segments("comment_fts"), 1);
+    QCOMPARE(found(store.db(), word(4321)).size(), 1);
+    QVERIFY(store.db().exec(QStringLiteral("INSERT INTO ticket_fts(ticket_fts) VALUES ('integrity-check')")).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSearchIndexer)
