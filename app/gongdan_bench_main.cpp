@@ -3,7 +3,7 @@
 //   foundation [--tickets N] [--seed S] [--dir D]   store, search and size figures (JSON lines)
 //   workstation [--tickets N] [--store PATH]        queue, sort, search and count figures (JSON lines)
 //   seed-team --database LOCATION [--password P]    the demo team into a gongdan-server database
-//   sync [--tickets N] [--agents A] [--database L]  sync figures against its own gongdan-server (JSON lines)
+//   sync [--tickets N] [--agents A] [--database L [--loaded]]  sync figures against its own gongdan-server (JSON lines)
 #include "DemoSeeder.h"
 #include "DemoServer.h"
 #include "FoundationBench.h"
@@ -38,6 +38,9 @@ int main(int argc, char** argv)
         {QStringLiteral("database"), QStringLiteral("Team database (seed-team)."), QStringLiteral("LOCATION")});
     parser.addOption({QStringLiteral("agents"), QStringLiteral("Simulated agents for the server latency (sync)."),
         QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("loaded"),
+        QStringLiteral("The --database was loaded by an earlier sync run with the same --tickets: measure without "
+                       "seeding and loading it again (sync).")});
     parser.addOption({QStringLiteral("password"), QStringLiteral("Password of every demo user (seed-team)."),
         QStringLiteral("P"), QStringLiteral("demo-password")});
     parser.process(app);
@@ -66,7 +69,8 @@ int main(int argc, char** argv)
     }
     if (command == QLatin1String("sync")) {
         const demo::SyncBenchOptions options {tickets, parser.value(QStringLiteral("agents")).toInt(),
-            parser.value(QStringLiteral("database")), parser.value(QStringLiteral("dir"))};
+            parser.value(QStringLiteral("database")), parser.value(QStringLiteral("dir")),
+            parser.isSet(QStringLiteral("loaded"))};
         return demo::runSyncBench(options, out, err);
     }
     if (command == QLatin1String("foundation"))

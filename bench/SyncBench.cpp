@@ -25,18 +25,29 @@ namespace {
 
 const QString kPassword = QStringLiteral("bench-password");
 
+/// How the bench turns the event loop while it waits.
+enum class Turn {
+    /// Without sleeping: for the latencies (a sleeping wait was tried and doubled the latencies it
+    /// measures on PostgreSQL — some replies waited for the next wake-up).
+    Spin,
+    /// Sleeping until something happens, as the workstation's own event loop does: for a first sync,
+    /// where a spinning loop would take a core from the decoding thread and the server.
+    Sleep,
+};
+
 // The bench drives its clients by turning the event loop until a condition holds: a measuring harness,
 // not product code.
-bool waitFor(const std::function<bool()>& done, int ms)
+bool waitFor(const std::function<bool()>& done, int ms, Turn turn = Turn::Spin)
 {
     QElapsedTimer timer;
     timer.start();
     while (!done()) {
         if (timer.elapsed() > ms)
             return false;
-        // Turns the loop without sleeping: a sleeping wait (WaitForMoreEvents) was tried and doubled the
-        // latencies it measures on PostgreSQL (some replies waited for the next wake-up).
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (turn == Turn::Sleep) // (the overload with a time limit ignores WaitForMoreEvents)
+            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+        else
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     }
     return true;
 }
@@ -130,7 +141,11 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
                                                   : options.directory + QStringLiteral("/gongdan-sync-bench-XXXXXX"));
     const QString database
         = options.database.isEmpty() ? dir.filePath(QStringLiteral("team.sqlite")) : options.database;
-    if (seedTeamServer(database, kPassword, err, err) != 0)
+    if (options.loaded && options.database.isEmpty()) {
+        err << "--loaded needs the --database an earlier run loaded" << Qt::endl;
+        return 2;
+    }
+    if (!options.loaded && seedTeamServer(database, kPassword, err, err) != 0)
         return 1;
 
     QProcess server;
@@ -218,17 +233,20 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
     };
     QElapsedTimer load;
     load.start();
-    for (Loader& loader : loaders)
-        pushNext(loader);
-    waitFor([&] { return std::all_of(loaders.begin(), loaders.end(), [](const Loader& l) { return l.done; }); },
-        3600 * 1000);
-    const double loadSeconds = load.elapsed() / 1000.0;
-    printFigure(out, QStringLiteral("server.intents_per_s"), intents / loadSeconds, QStringLiteral("intents/s"));
-    printFigure(out, QStringLiteral("load.failed_pushes"), static_cast<double>(failures), QStringLiteral("requests"));
+    if (!options.loaded) {
+        for (Loader& loader : loaders)
+            pushNext(loader);
+        waitFor([&] { return std::all_of(loaders.begin(), loaders.end(), [](const Loader& l) { return l.done; }); },
+            3600 * 1000);
+        const double loadSeconds = load.elapsed() / 1000.0;
+        printFigure(out, QStringLiteral("server.intents_per_s"), intents / loadSeconds, QStringLiteral("intents/s"));
+        printFigure(
+            out, QStringLiteral("load.failed_pushes"), static_cast<double>(failures), QStringLiteral("requests"));
+    }
 
     // The server's share of a first sync: every page pulled and parsed, nothing stored.
     qint64 headSeq = 0;
-    {
+    if (!options.loaded) {
         QElapsedTimer raw;
         raw.start();
         qint64 cursor = 0;
@@ -262,8 +280,10 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
     });
     sync.start();
     first.engine().start(QUrl(base), token6);
-    waitFor([&] { return first.engine().state() == SyncEngine::State::Idle; }, 3600 * 1000);
+    waitFor([&] { return first.engine().state() == SyncEngine::State::Idle; }, 3600 * 1000, Turn::Sleep);
     printFigure(out, QStringLiteral("sync.first.seconds"), sync.elapsed() / 1000.0, QStringLiteral("s"));
+    if (headSeq == 0) // not measured (--loaded): the history up to where the first sync started
+        headSeq = count(first.db(), QStringLiteral("SELECT cursor FROM sync_state WHERE id = 1"));
     // Only if every one of the user's tickets was there when the queue was declared usable.
     printFigure(out, QStringLiteral("sync.own_queue.seconds"), ownAtReady >= expectedOwn ? ownSeconds : -1,
         QStringLiteral("s"));
@@ -271,7 +291,7 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
         static_cast<double>(count(first.db(), QStringLiteral("SELECT count(*) FROM ticket"))),
         QStringLiteral("tickets"));
     // Full-text search is built behind the usable queue (SearchIndexer): when every row is searchable.
-    waitFor([&] { return !first.engine().indexer().running(); }, 3600 * 1000);
+    waitFor([&] { return !first.engine().indexer().running(); }, 3600 * 1000, Turn::Sleep);
     printFigure(out, QStringLiteral("sync.search_ready.seconds"), sync.elapsed() / 1000.0, QStringLiteral("s"));
 
     // Propagation: the same agent edits on one desk; the other desk (synced, socket up) shows it.

@@ -10,6 +10,7 @@ struct SyncBenchOptions {
     int agents = 0; ///< simulated agents syncing every 5 s for the latency figure; 0: skip it
     QString database; ///< team database for the server; empty: a SQLite file in a temporary folder
     QString directory; ///< for the temporary files; empty: the system's temporary folder
+    bool loaded = false; ///< the database was loaded by an earlier run (same --database, --tickets): no seed, no load
 };
 
 /// `gongdan-bench sync`: starts its own gongdan-server on loopback, loads tickets through the push API

@@ -29,6 +29,9 @@ SyncCache::SyncCache(Database& db, TicketRepository& tickets, const Failpoints& 
     , m_storeSynced(db.handle(),
           "INSERT INTO ticket_synced(id, data, server_seq) VALUES (?, ?, ?) "
           "ON CONFLICT(id) DO UPDATE SET data = excluded.data, server_seq = excluded.server_seq")
+    , m_dropSynced(db.handle(), "DELETE FROM ticket_synced WHERE id = ?")
+    , m_insertAlias(db.handle(), "INSERT OR IGNORE INTO ticket_alias(alias, ticket_id) VALUES (?, ?)")
+    , m_anySynced(db.handle(), "SELECT EXISTS(SELECT 1 FROM ticket_synced)")
     , m_numberAside(
           db.handle(), "UPDATE ticket SET number = number || '~' || substr(id, 1, 8) WHERE number = ? AND id <> ?")
     , m_commentKnown(db.handle(), "SELECT 1 FROM comment WHERE id = ?")
@@ -77,44 +80,63 @@ std::optional<qint64> SyncCache::rowidOf(const QString& ticketId)
     return rowid ? rowid.value() : std::nullopt;
 }
 
-Status SyncCache::storeSynced(const PulledChange& change)
+Status SyncCache::storeAliases(const PulledChange& change)
 {
-    if (change.op == QLatin1String("scope_remove")) {
-        QSqlQuery& remove = m_db.prepared(QStringLiteral("DELETE FROM ticket_synced WHERE id = ?"));
-        remove.addBindValue(change.id);
-        const bool ok = remove.exec();
-        remove.finish();
-        return ok ? Status() : Status(Database::errorOf(remove));
-    }
-    m_storeSynced.bindRequired(1, change.id).bind(3, change.serverSeq);
-    m_storeSynced.bindText(2,
-        !change.ticketJson.isEmpty()
-            ? change.ticketJson
-            : QJsonDocument(change.data.value(QStringLiteral("ticket")).toObject()).toJson(QJsonDocument::Compact));
-    if (Status stored = m_storeSynced.run(); !stored)
-        return stored;
-    for (const QJsonValue& alias : change.data.value(QStringLiteral("aliases")).toArray()) {
-        QSqlQuery& insert
-            = m_db.prepared(QStringLiteral("INSERT OR IGNORE INTO ticket_alias(alias, ticket_id) VALUES (?, ?)"));
-        insert.addBindValue(alias.toString());
-        insert.addBindValue(change.id);
-        const bool inserted = insert.exec();
-        insert.finish();
-        if (!inserted)
-            return Database::errorOf(insert);
+    const auto aliases = change.data.constFind(QStringLiteral("aliases"));
+    if (aliases == change.data.constEnd())
+        return {};
+    for (const QJsonValue& alias : aliases->toArray()) {
+        if (Status s = m_insertAlias.bindRequired(1, alias.toString()).bindRequired(2, change.id).run(); !s)
+            return s;
     }
     return {};
 }
 
-Status SyncCache::writeVisible(const Ticket& ticket)
+Result<SyncCache::ServerCopy> SyncCache::storedCopy(const QString& ticketId)
+{
+    ServerCopy out;
+    QSqlQuery& apart = m_db.prepared(QStringLiteral("SELECT data, server_seq FROM ticket_synced WHERE id = ?"));
+    apart.addBindValue(ticketId);
+    if (!apart.exec())
+        return Database::errorOf(apart);
+    if (apart.next()) {
+        out.copy = QJsonDocument::fromJson(apart.value(0).toByteArray()).object();
+        out.serverSeq = apart.value(1).toLongLong();
+    }
+    apart.finish();
+    if (!out.copy.isEmpty())
+        return out;
+    auto visible = m_tickets.pulledRow(ticketId);
+    if (!visible)
+        return visible.error();
+    if (visible.value()) {
+        out.copy = JsonCodec::toJson(visible.value()->ticket);
+        out.serverSeq = visible.value()->serverSeq;
+    }
+    return out;
+}
+
+Status SyncCache::keepApart(const QString& ticketId, const ServerCopy& copy, bool apart)
+{
+    if (apart) {
+        m_nothingApart = false;
+        m_storeSynced.bindRequired(1, ticketId).bind(3, copy.serverSeq);
+        m_storeSynced.bindText(2,
+            QJsonDocument(copy.decoded ? JsonCodec::toJson(*copy.decoded) : copy.copy).toJson(QJsonDocument::Compact));
+        return m_storeSynced.run();
+    }
+    return m_nothingApart ? Status() : m_dropSynced.bindRequired(1, ticketId).run();
+}
+
+Status SyncCache::writeVisible(const Ticket& ticket, qint64 serverSeq)
 {
     // A local-only ticket may hold the number the server just gave this one (numbered offline before
     // sync): it moves aside under a suffix until its own number arrives.
     if (Status moved = m_numberAside.bindRequired(1, ticket.number).bindRequired(2, ticket.id).run(); !moved)
         return moved;
     if (std::optional<qint64> rowid = rowidOf(ticket.id))
-        return m_writer.updateTicket(*rowid, ticket);
-    auto inserted = m_writer.insertTicket(ticket);
+        return m_writer.updateTicket(*rowid, ticket, serverSeq);
+    auto inserted = m_writer.insertTicket(ticket, serverSeq);
     if (!inserted)
         return inserted.error();
     m_rowids.insert(ticket.id, inserted.value()); // for the page's comments
@@ -131,35 +153,38 @@ Status SyncCache::removeVisible(const QString& ticketId)
     return ok ? Status() : Status(Database::errorOf(remove));
 }
 
-Status SyncCache::recompute(
-    const QString& ticketId, qint64 cursor, const QJsonObject* serverCopy, const Ticket* decoded)
+Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const ServerCopy* pulled)
 {
     const QList<OutboxEntry> queued = m_nothingQueued ? QList<OutboxEntry>() : m_outbox.undelivered(ticketId, cursor);
-    QJsonObject copy;
-    if (serverCopy) {
-        copy = *serverCopy;
-    } else {
-        QSqlQuery& synced = m_db.prepared(QStringLiteral("SELECT data FROM ticket_synced WHERE id = ?"));
-        synced.addBindValue(ticketId);
-        if (synced.exec() && synced.next())
-            copy = QJsonDocument::fromJson(synced.value(0).toByteArray()).object();
-        synced.finish();
+    ServerCopy kept;
+    if (!pulled) {
+        auto stored = storedCopy(ticketId);
+        if (!stored)
+            return stored.error();
+        kept = stored.value();
+        pulled = &kept;
     }
-    if (copy.isEmpty()) {
+    const bool createdHere = std::any_of(
+        queued.begin(), queued.end(), [](const OutboxEntry& e) { return e.name == QLatin1String("ticket.create"); });
+    if (pulled->none()) {
         // No server copy: a ticket created here and not yet delivered stays as it is; anything else
         // (its creation refused, or it left this user's scope) is gone from this workstation.
-        const bool createdHere = std::any_of(queued.begin(), queued.end(),
-            [](const OutboxEntry& e) { return e.name == QLatin1String("ticket.create"); });
+        if (Status dropped = keepApart(ticketId, *pulled, false); !dropped)
+            return dropped;
         return createdHere ? Status() : removeVisible(ticketId);
     }
-    if (decoded) {
-        if (Status written = writeVisible(*decoded); !written)
+    // Changes made here go on top of the copy, which is then kept apart for the next time.
+    const bool onTop = queued.size() > (createdHere ? 1 : 0);
+    if (Status apart = keepApart(ticketId, *pulled, onTop); !apart)
+        return apart;
+    if (pulled->decoded) {
+        if (Status written = writeVisible(*pulled->decoded, pulled->serverSeq); !written)
             return written;
     } else {
-        auto ticket = JsonCodec::ticketFromJson(copy);
+        auto ticket = JsonCodec::ticketFromJson(pulled->copy);
         if (!ticket)
             return ticket.error();
-        if (Status written = writeVisible(ticket.value()); !written)
+        if (Status written = writeVisible(ticket.value(), pulled->serverSeq); !written)
             return written;
     }
     for (const OutboxEntry& entry : queued) {
@@ -217,31 +242,29 @@ Result<QStringList> SyncCache::applyPage(
         return transaction.started().error();
     // Nothing queued at all (a first sync, mostly): no ticket needs its queued changes looked up.
     auto queued = m_anythingQueued.queryInt();
-    if (!queued)
-        return queued.error();
-    m_nothingQueued = !queued.value();
+    auto apart = m_anySynced.queryInt();
+    if (!queued || !apart)
+        return (!queued ? queued : apart).error();
+    m_nothingQueued = queued.value().value_or(0) == 0;
+    m_nothingApart = apart.value().value_or(0) == 0;
     m_rowids.clear();
     const auto reset = qScopeGuard([this] {
-        m_nothingQueued = false;
+        m_nothingQueued = m_nothingApart = false;
         m_rowids.clear();
     });
     QStringList touched;
-    QHash<QString, QJsonObject> latest; // the page's last copy of each ticket (empty: removed)
-    QHash<QString, const Ticket*> decoded; // the same, where the page came decoded
+    QHash<QString, ServerCopy> latest; // the page's last copy of each ticket (an empty one: removed)
     for (const PulledChange& change : changes) {
         if (change.entity != QLatin1String("ticket"))
             continue;
-        if (Status s = storeSynced(change); !s)
+        if (Status s = storeAliases(change); !s)
             return s.error();
         if (!latest.contains(change.id))
             touched.append(change.id);
+        const bool removed = change.op == QLatin1String("scope_remove");
         latest.insert(change.id,
-            change.op == QLatin1String("scope_remove") ? QJsonObject()
-                                                       : change.data.value(QStringLiteral("ticket")).toObject());
-        if (change.ticket && change.op != QLatin1String("scope_remove"))
-            decoded.insert(change.id, &*change.ticket);
-        else
-            decoded.remove(change.id);
+            ServerCopy {removed ? QJsonObject() : change.data.value(QStringLiteral("ticket")).toObject(),
+                change.serverSeq, change.ticket && !removed ? &*change.ticket : nullptr});
     }
     QSqlQuery& state
         = m_db.prepared(QStringLiteral("UPDATE sync_state SET cursor = ?, epoch = ?, last_pull_ms = ? WHERE id = 1"));
@@ -253,15 +276,16 @@ Result<QStringList> SyncCache::applyPage(
     if (!moved)
         return Database::errorOf(state);
     for (const QString& id : touched) {
-        const QJsonObject copy = latest.value(id);
-        if (Status s = recompute(id, seen, &copy, decoded.value(id)); !s)
+        const ServerCopy copy = latest.value(id);
+        if (Status s = recompute(id, seen, &copy); !s)
             return s.error();
     }
     for (const PulledChange& change : changes) {
         if (change.entity == QLatin1String("comment")) {
             if (Status s = insertComment(change); !s)
                 return s.error();
-            const QString ticketId = change.data.value(QStringLiteral("ticket_id")).toString();
+            const QString ticketId
+                = change.comment ? change.comment->ticketId : change.data.value(QStringLiteral("ticket_id")).toString();
             if (!latest.contains(ticketId) && !touched.contains(ticketId))
                 touched.append(ticketId);
         } else if (change.entity == QLatin1String("user") || change.entity == QLatin1String("group")) {
@@ -383,6 +407,7 @@ Status SyncCache::resetForResync()
     if (!transaction.started())
         return transaction.started();
     for (const QString& sql : {QStringLiteral("DELETE FROM ticket_synced"),
+             QStringLiteral("UPDATE ticket SET server_seq = NULL WHERE server_seq IS NOT NULL"),
              QStringLiteral("UPDATE sync_state SET cursor = 0, epoch = NULL WHERE id = 1"),
              // Acked entries may not be in the rebuilt copy yet: re-sent, they are answered as duplicates.
              QStringLiteral("UPDATE outbox SET state = 'pending', acked_server_seq = NULL WHERE state = 'acked'")}) {

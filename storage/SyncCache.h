@@ -24,16 +24,18 @@ struct PulledChange {
     QString id;
     QString op; ///< upsert | scope_remove
     QJsonObject data;
-    // Decoded ahead, off the UI thread (a first sync's snapshot pages: sync/SnapshotFetcher); else the
-    // store decodes `data` itself.
+    // Decoded ahead, off the UI thread (a first sync's snapshot pages: sync/SnapshotFetcher), and then
+    // not in `data` (a ticket's "ticket", a comment's whole object); else the store decodes `data`.
     std::optional<Ticket> ticket = std::nullopt; ///< a ticket upsert's server copy
-    QByteArray ticketJson = {}; ///< the same copy as compact JSON text, as ticket_synced keeps it
     std::optional<Comment> comment = std::nullopt;
 };
 
 /// The workstation's side of sync in the local store. Each ticket has two layers: the server's copy as
-/// last pulled (ticket_synced) and the visible row the UI reads, which is that copy with the intents
-/// still queued for it re-applied on top (TicketRepository::rebase). A pulled page — server copies,
+/// last pulled and the visible row the UI reads, which is that copy with the intents still queued for it
+/// re-applied on top (TicketRepository::rebase). Where nothing is queued the two are the same and only
+/// the visible row is kept, marked with the copy's `server_seq`; the copy is kept apart (ticket_synced)
+/// only while changes made here sit on top of it — TicketRepository sets it aside before its first local
+/// change, and a page stores it for a ticket with queued changes. A pulled page — server copies,
 /// the visible rows recomputed, comments, conflicts, the cursor, and the outbox entries it delivered —
 /// is written in one transaction, so a crash never leaves cursor, data and outbox out of step.
 class SyncCache {
@@ -73,12 +75,20 @@ public:
     static QList<QJsonObject> conflictsOf(Database& db, const QString& ticketId);
 
 private:
-    Status storeSynced(const PulledChange& change);
-    /// `serverCopy`: the copy just stored, when the caller has it parsed (an empty object: none).
-    /// `decoded`: the same copy already decoded.
-    Status recompute(const QString& ticketId, qint64 cursor, const QJsonObject* serverCopy = nullptr,
-        const Ticket* decoded = nullptr);
-    Status writeVisible(const Ticket& ticket);
+    /// A server copy of a ticket, as JSON or decoded (neither: there is none), and its change.
+    struct ServerCopy {
+        QJsonObject copy;
+        qint64 serverSeq = 0;
+        const Ticket* decoded = nullptr;
+        bool none() const { return !decoded && copy.isEmpty(); }
+    };
+    Status storeAliases(const PulledChange& change);
+    /// The copy kept for `ticketId`: apart, or the visible row where that is the copy.
+    Result<ServerCopy> storedCopy(const QString& ticketId);
+    /// Rebuilds the visible row from `pulled` (nullptr: the copy kept) and the intents queued for it.
+    Status recompute(const QString& ticketId, qint64 cursor, const ServerCopy* pulled = nullptr);
+    Status keepApart(const QString& ticketId, const ServerCopy& copy, bool apart);
+    Status writeVisible(const Ticket& ticket, qint64 serverSeq);
     Status removeVisible(const QString& ticketId);
     Status insertComment(const PulledChange& change);
     /// A user or group from the server into the local directory (agent, team_group).
@@ -97,10 +107,14 @@ private:
     // hundreds of thousands of times; QSqlQuery's binding would cost more than the work).
     SqliteStatement m_rowidOf;
     SqliteStatement m_storeSynced;
+    SqliteStatement m_dropSynced;
+    SqliteStatement m_insertAlias;
+    SqliteStatement m_anySynced;
     SqliteStatement m_numberAside;
     SqliteStatement m_commentKnown;
     SqliteStatement m_anythingQueued;
     bool m_nothingQueued = false; ///< during a page: the outbox holds nothing that could be re-applied
+    bool m_nothingApart = false; ///< during a page: ticket_synced is empty
     QHash<QString, qint64> m_rowids; ///< during a page: the rows it inserted, for their comments
 };
 

@@ -4,6 +4,8 @@
 #include "JsonCodec.h"
 #include "TicketTransition.h"
 
+#include <QJsonDocument>
+
 namespace gongdan {
 
 namespace {
@@ -39,6 +41,40 @@ Result<T> TicketRepository::queueAndCommit(SqlTransaction& transaction, Result<T
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return applied;
+}
+
+Result<std::optional<TicketRepository::PulledRow>> TicketRepository::pulledRow(const QString& ticketId)
+{
+    QSqlQuery& pulled
+        = m_db.prepared(QStringLiteral("SELECT server_seq FROM ticket WHERE id = ? AND server_seq IS NOT NULL"));
+    pulled.addBindValue(ticketId);
+    if (!pulled.exec())
+        return Database::errorOf(pulled);
+    const bool isCopy = pulled.next();
+    const qint64 serverSeq = isCopy ? pulled.value(0).toLongLong() : 0;
+    pulled.finish();
+    const std::optional<Ticket> ticket = isCopy ? find(ticketId) : std::nullopt;
+    return ticket ? std::optional<PulledRow>(PulledRow {*ticket, serverSeq}) : std::nullopt;
+}
+
+Status TicketRepository::setServerCopyAside(const QString& ticketId)
+{
+    // A pulled ticket's row is the server's copy until it is changed here (SyncCache): that copy is set
+    // apart first, the base the changes queued here are re-applied on when the server's next copy comes.
+    auto pulled = pulledRow(ticketId);
+    if (!pulled)
+        return pulled.error();
+    if (!pulled.value())
+        return {};
+    QSqlQuery& keep = m_db.prepared(
+        QStringLiteral("INSERT INTO ticket_synced(id, data, server_seq) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING"));
+    keep.addBindValue(ticketId);
+    keep.addBindValue(
+        QString::fromUtf8(QJsonDocument(JsonCodec::toJson(pulled.value()->ticket)).toJson(QJsonDocument::Compact)));
+    keep.addBindValue(pulled.value()->serverSeq);
+    const bool kept = keep.exec();
+    keep.finish();
+    return kept ? Status() : Status(Database::errorOf(keep));
 }
 
 Status TicketRepository::validateCustomFields(const Ticket& ticket, bool closing)
@@ -160,6 +196,8 @@ Result<Ticket> TicketRepository::patchStored(const QString& ticketId, const QJso
     SqlTransaction transaction(m_db);
     if (!transaction.started())
         return transaction.started().error();
+    if (Status aside = setServerCopyAside(ticketId); !aside)
+        return aside.error();
     const QDateTime now = m_db.clock().now();
     QJsonObject base;
     Result<Ticket> applied = applyPatch(ticketId, patch, actorId, now, &base);
@@ -212,6 +250,8 @@ Result<Ticket> TicketRepository::transitionStored(
     SqlTransaction transaction(m_db);
     if (!transaction.started())
         return transaction.started().error();
+    if (Status aside = setServerCopyAside(ticketId); !aside)
+        return aside.error();
     const QDateTime now = m_db.clock().now();
     const auto before = find(ticketId);
     Result<Ticket> applied = applyTransition(ticketId, request, actorId, now);
@@ -287,6 +327,8 @@ Result<Comment> TicketRepository::addCommentStored(const QString& ticketId, Comm
     SqlTransaction transaction(m_db);
     if (!transaction.started())
         return transaction.started().error();
+    if (Status aside = setServerCopyAside(ticketId); !aside)
+        return aside.error();
     return queueAndCommit(transaction, applyComment(comment), QStringLiteral("comment.add"), ticketId,
         QJsonObject {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}, std::nullopt);
 }

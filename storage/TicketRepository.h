@@ -47,6 +47,14 @@ public:
     /// Who is told around each change (view counts); none by default. Not owned.
     void setObserver(TicketChangeObserver* observer) { m_observer = observer; }
 
+    /// A pulled ticket whose row is still the server's copy (nothing changed here since), with that
+    /// copy's server_seq (SyncCache).
+    struct PulledRow {
+        Ticket ticket;
+        qint64 serverSeq = 0;
+    };
+    Result<std::optional<PulledRow>> pulledRow(const QString& ticketId);
+
 private:
     /// Runs a change, telling the observer before and after.
     template<typename T>
@@ -64,6 +72,7 @@ private:
         const QString& ticketId, const TransitionRequest& request, const QString& actorId, const QDateTime& at);
     Result<Comment> applyComment(Comment comment);
     Status validateCustomFields(const Ticket& ticket, bool closing);
+    Status setServerCopyAside(const QString& ticketId);
     Status event(qint64 rowid, const QString& actor, const QDateTime& at, const QString& kind, const QString& field,
         const QString& oldValue, const QString& newValue);
     template<typename T>

@@ -54,7 +54,7 @@ TicketRowWriter::TicketRowWriter(Database& db)
 {
 }
 
-void TicketRowWriter::bindTicket(SqliteStatement& s, const Ticket& t)
+void TicketRowWriter::bindTicket(SqliteStatement& s, const Ticket& t, std::optional<qint64> serverSeq)
 {
     const auto time = [&s](int index, const QDateTime& value) {
         if (value.isValid())
@@ -83,20 +83,24 @@ void TicketRowWriter::bindTicket(SqliteStatement& s, const Ticket& t)
         s.bind(27, static_cast<qint64>(t.callSeconds));
     else
         s.bindNull(27);
-    s.bind(28, nullIfEmpty(t.mergedInto)).bind(29, static_cast<qint64>(t.version)).bindNull(30);
+    s.bind(28, nullIfEmpty(t.mergedInto)).bind(29, static_cast<qint64>(t.version));
+    if (serverSeq)
+        s.bind(30, *serverSeq);
+    else
+        s.bindNull(30);
 }
 
-Result<qint64> TicketRowWriter::insertTicket(const Ticket& ticket)
+Result<qint64> TicketRowWriter::insertTicket(const Ticket& ticket, std::optional<qint64> serverSeq)
 {
-    bindTicket(m_insertTicket, ticket);
+    bindTicket(m_insertTicket, ticket, serverSeq);
     if (Status status = m_insertTicket.run(); !status)
         return status.error();
     return m_insertTicket.lastInsertRowId();
 }
 
-Status TicketRowWriter::updateTicket(qint64 rowid, const Ticket& ticket)
+Status TicketRowWriter::updateTicket(qint64 rowid, const Ticket& ticket, std::optional<qint64> serverSeq)
 {
-    bindTicket(m_updateTicket, ticket);
+    bindTicket(m_updateTicket, ticket, serverSeq);
     m_updateTicket.bind(31, rowid);
     return m_updateTicket.run();
 }

@@ -5,6 +5,7 @@
 #include "Ticket.h"
 
 #include <QSqlQuery>
+#include <optional>
 
 namespace gongdan {
 
@@ -15,13 +16,15 @@ class TicketRowWriter {
 public:
     explicit TicketRowWriter(Database& db);
 
-    Result<qint64> insertTicket(const Ticket& ticket);
-    Status updateTicket(qint64 rowid, const Ticket& ticket);
+    /// `serverSeq`: the row is the server's copy of the ticket as of that change (SyncCache); none for a
+    /// row changed here.
+    Result<qint64> insertTicket(const Ticket& ticket, std::optional<qint64> serverSeq = std::nullopt);
+    Status updateTicket(qint64 rowid, const Ticket& ticket, std::optional<qint64> serverSeq = std::nullopt);
     Result<qint64> insertComment(qint64 ticketRowid, const Comment& comment);
     Status insertEvent(qint64 ticketRowid, const TicketEvent& event);
 
 private:
-    void bindTicket(SqliteStatement& statement, const Ticket& ticket);
+    void bindTicket(SqliteStatement& statement, const Ticket& ticket, std::optional<qint64> serverSeq);
 
     SqliteStatement m_insertTicket;
     SqliteStatement m_updateTicket;

@@ -33,19 +33,22 @@ SnapshotPage decodeSnapshotPage(const QByteArray& body)
         const qint64 seq = t.value(QStringLiteral("server_seq")).toInteger();
         const QJsonObject copy = t.value(QStringLiteral("ticket")).toObject();
         PulledChange ticket {seq, QStringLiteral("ticket"), id, QStringLiteral("upsert"),
-            {{QStringLiteral("ticket"), copy}, {QStringLiteral("aliases"), t.value(QStringLiteral("aliases"))}}};
-        // A copy that does not decode is left to the store, which refuses the page with the reason.
-        if (auto decoded = JsonCodec::ticketFromJson(copy)) {
-            ticket.ticket = decoded.value();
-            ticket.ticketJson = QJsonDocument(copy).toJson(QJsonDocument::Compact);
-        }
+            {{QStringLiteral("aliases"), t.value(QStringLiteral("aliases"))}}};
+        // Decoded, the JSON is not passed on (it is freed here, not on the store's thread); a copy that
+        // does not decode is, and the store refuses the page with the codec's reason.
+        if (auto decoded = JsonCodec::ticketFromJson(copy))
+            ticket.ticket = std::move(decoded.value());
+        else
+            ticket.data.insert(QStringLiteral("ticket"), copy);
         out.changes.append(std::move(ticket));
         for (const QJsonValue& commentValue : t.value(QStringLiteral("comments")).toArray()) {
             const QJsonObject c = commentValue.toObject();
             PulledChange comment {
-                seq, QStringLiteral("comment"), c.value(QStringLiteral("id")).toString(), QStringLiteral("upsert"), c};
+                seq, QStringLiteral("comment"), c.value(QStringLiteral("id")).toString(), QStringLiteral("upsert"), {}};
             if (auto decoded = JsonCodec::commentFromJson(c))
-                comment.comment = decoded.value();
+                comment.comment = std::move(decoded.value());
+            else
+                comment.data = c;
             out.changes.append(std::move(comment));
         }
         for (const QJsonValue& conflict : t.value(QStringLiteral("conflicts")).toArray())
@@ -71,8 +74,9 @@ void SnapshotFetcher::fetch(const Part& part)
         requestNext();
 }
 
-void SnapshotFetcher::taken()
+void SnapshotFetcher::taken(SnapshotPagePtr page)
 {
+    m_spent.append(std::move(page));
     m_waiting = std::max(0, m_waiting - 1);
     if (m_active && m_more && !m_inFlight && m_waiting < kMaxWaiting)
         requestNext();
@@ -116,7 +120,9 @@ void SnapshotFetcher::finished(QNetworkReply* reply)
 {
     const QByteArray body = reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    SnapshotPage page;
+    m_spent.clear();
+    auto decoded = std::make_shared<SnapshotPage>();
+    SnapshotPage& page = *decoded;
     if (status != 200) {
         page.status = status;
         page.networkError = reply->errorString();
@@ -129,7 +135,7 @@ void SnapshotFetcher::finished(QNetworkReply* reply)
         m_active = m_more;
     }
     ++m_waiting;
-    Q_EMIT pageReady(m_part.generation, page);
+    Q_EMIT pageReady(m_part.generation, std::move(decoded));
     if (m_active && m_more && m_waiting < kMaxWaiting)
         requestNext();
 }

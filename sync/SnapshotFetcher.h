@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QUrl>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -28,10 +29,15 @@ struct SnapshotPage {
 /// Decodes a snapshot page's body (any thread).
 SnapshotPage decodeSnapshotPage(const QByteArray& body);
 
+/// A decoded page on its way to the store and back: the fetcher's thread frees it (a page's hundreds of
+/// tickets and comments take a while to free, which the store's thread has better things to do with).
+using SnapshotPagePtr = std::shared_ptr<const SnapshotPage>;
+
 /// Fetches and decodes the pages of one part of a first sync's snapshot on a thread of its own (the
 /// SyncEngine's worker), so that reading and decoding page N+1 — JSON parsing, UTF-8, building tickets
 /// and comments — overlaps with storing page N on the thread that owns the store. At most two decoded
-/// pages wait for the store; taken() makes room. Every call arrives queued from the engine's thread.
+/// pages wait for the store; taken() makes room and hands the page back to be freed here. Every call
+/// arrives queued from the engine's thread.
 class SnapshotFetcher : public QObject {
     Q_OBJECT
 
@@ -50,13 +56,14 @@ public:
 
     /// Starts fetching `part` from its beginning (dropping any part in progress).
     void fetch(const gongdan::SnapshotFetcher::Part& part);
-    /// The engine stored a page.
-    void taken();
+    /// The engine stored `page`; it is freed here, after the next page is decoded (by then the engine's
+    /// thread holds no reference to it any more).
+    void taken(gongdan::SnapshotPagePtr page);
     /// Stops (a failure or stop() on the engine's side).
     void cancel();
 
 Q_SIGNALS:
-    void pageReady(quint64 generation, const gongdan::SnapshotPage& page);
+    void pageReady(quint64 generation, gongdan::SnapshotPagePtr page);
 
 private:
     void requestNext();
@@ -69,6 +76,7 @@ private:
     bool m_inFlight = false;
     bool m_more = false;
     int m_waiting = 0; ///< pages handed over and not yet taken
+    QList<SnapshotPagePtr> m_spent; ///< taken back, to be freed
 };
 
 } // namespace gongdan

@@ -315,10 +315,11 @@ void SyncEngine::bootstrapNext()
     });
 }
 
-void SyncEngine::snapshotPage(quint64 generation, const SnapshotPage& page)
+void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
 {
     if (generation != m_generation)
         return; // read ahead of a page that then failed, or before stop(): not wanted any more
+    const SnapshotPage& page = *pagePtr;
     if (page.status != 200)
         return fail(page.status, page.errorBody, page.networkError);
     m_startCursor = m_startCursor < 0 ? page.cursor : std::min(m_startCursor, page.cursor);
@@ -327,10 +328,13 @@ void SyncEngine::snapshotPage(quint64 generation, const SnapshotPage& page)
     // The cursor stays 0 until the end; the page holds everything up to its own cursor.
     if (!page.changes.isEmpty() && !apply(page.changes, 0, m_epoch, page.cursor))
         return;
-    QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher] { fetcher->taken(); });
     m_done += page.tickets;
+    const bool more = page.more;
+    // Back to the fetcher, which frees it: `page` is not to be read after this.
+    QMetaObject::invokeMethod(
+        m_fetcher, [fetcher = m_fetcher, spent = std::move(pagePtr)]() mutable { fetcher->taken(std::move(spent)); });
     Q_EMIT firstSyncProgress(m_done, std::max(m_total, m_done));
-    if (page.more)
+    if (more)
         return; // the fetcher is reading the next page already
     if (m_phase == Phase::Mine) {
         m_phase = Phase::Team;

@@ -83,7 +83,7 @@ private:
     /// records (users, groups, customers, definitions, categories) from the change log, snapshot pages of
     /// the rest of their tickets; then pulls from the smallest cursor any of those pages was read at.
     void bootstrapNext();
-    void snapshotPage(quint64 generation, const gongdan::SnapshotPage& page);
+    void snapshotPage(quint64 generation, gongdan::SnapshotPagePtr pagePtr);
     void teamPage(QNetworkReply* reply);
     /// Applies a page; false (after fail()) when the store refused it.
     bool apply(const QList<PulledChange>& changes, qint64 cursor, const QString& epoch, qint64 seenUpTo = -1);

@@ -45,6 +45,16 @@ qint64 scalar(Database& db, const QString& sql)
     return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
 }
 
+Ticket serverTicket(TempStore& store, const QString& subject, const QString& number)
+{
+    Ticket t = draftTicket(subject);
+    t.id = store.db().ids().next();
+    t.number = number;
+    t.createdAt = t.updatedAt = store.clock.now();
+    t.version = 1;
+    return t;
+}
+
 Ticket draftTicket(const QString& subject, const QString& description)
 {
     Ticket t;

@@ -50,4 +50,7 @@ qint64 scalar(Database& db, const QString& sql);
 /// A minimal valid ticket draft.
 Ticket draftTicket(const QString& subject, const QString& description = {});
 
+/// A ticket as the server sends it: the draft with an id of `store`'s, `number`, version 1.
+Ticket serverTicket(TempStore& store, const QString& subject, const QString& number);
+
 } // namespace gongdan::test

@@ -15,12 +15,7 @@ namespace {
 
 Ticket sample(TempStore& store, const QString& subject)
 {
-    Ticket t = draftTicket(subject);
-    t.id = store.db().ids().next();
-    t.number = QStringLiteral("G20231001%1").arg(subject.size(), 3, 10, QLatin1Char('0'));
-    t.createdAt = t.updatedAt = store.clock.now();
-    t.version = 1;
-    return t;
+    return serverTicket(store, subject, QStringLiteral("G20231001%1").arg(subject.size(), 3, 10, QLatin1Char('0')));
 }
 
 } // namespace
@@ -67,13 +62,14 @@ void TestSnapshotDecode::decodesTicketsCommentsAndConflicts()
     QVERIFY(ticket.ticket.has_value());
     QCOMPARE(ticket.ticket->subject, t.subject);
     QCOMPARE(ticket.ticket->number, t.number);
-    QCOMPARE(ticket.ticketJson, QJsonDocument(JsonCodec::toJson(t)).toJson(QJsonDocument::Compact));
     QCOMPARE(ticket.data.value(QStringLiteral("aliases")).toArray().first().toString(), QStringLiteral("ABC-0001"));
+    QVERIFY(!ticket.data.contains(QStringLiteral("ticket"))); // decoded: the JSON stays with the decoder
     const PulledChange& comment = decoded.changes.at(1);
     QCOMPARE(comment.entity, QStringLiteral("comment"));
     QVERIFY(comment.comment.has_value());
     QCOMPARE(comment.comment->body, c.body);
     QCOMPARE(comment.comment->ticketId, t.id);
+    QVERIFY(comment.data.isEmpty());
     QCOMPARE(decoded.changes.at(2).entity, QStringLiteral("conflict"));
     QCOMPARE(decoded.changes.at(2).data, conflict);
 }
@@ -88,11 +84,10 @@ void TestSnapshotDecode::leavesWhatDoesNotDecodeToTheStore()
     const SnapshotPage decoded = decodeSnapshotPage(QJsonDocument(page).toJson());
     QCOMPARE(decoded.changes.size(), 1);
     QVERIFY(!decoded.changes.first().ticket.has_value());
-    QVERIFY(decoded.changes.first().ticketJson.isEmpty());
     TempStore store;
     SyncCache cache(store.db(), store.tickets());
     QVERIFY(!cache.applyPage(decoded.changes, 0, QStringLiteral("e1"), 5).ok());
-    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_synced")), 0); // nothing half-written
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket")), 0); // nothing half-written
 }
 
 void TestSnapshotDecode::storeWritesTheDecodedValues()
@@ -108,7 +103,6 @@ void TestSnapshotDecode::storeWritesTheDecodedValues()
     Ticket decodedTicket = t;
     decodedTicket.subject = QString::fromUtf8("解码后的值");
     ticket.ticket = decodedTicket;
-    ticket.ticketJson = QByteArrayLiteral("{\"decoded\":true}");
     PulledChange comment {3, QStringLiteral("comment"), c.id, QStringLiteral("upsert"), JsonCodec::toJson(c)};
     Comment decodedComment = c;
     decodedComment.body = QStringLiteral("decoded body");
@@ -116,8 +110,6 @@ void TestSnapshotDecode::storeWritesTheDecodedValues()
     QVERIFY(cache.applyPage({ticket, comment}, 0, QStringLiteral("e1"), 3).ok());
     QCOMPARE(store.tickets().find(t.id)->subject, decodedTicket.subject);
     QSqlQuery q(store.db().sql());
-    QVERIFY(q.exec(QStringLiteral("SELECT data FROM ticket_synced")) && q.next());
-    QCOMPARE(q.value(0).toString(), QStringLiteral("{\"decoded\":true}"));
     QVERIFY(q.exec(QStringLiteral("SELECT body FROM comment")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("decoded body"));
 }

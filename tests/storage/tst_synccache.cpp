@@ -1,0 +1,204 @@
+#include "JsonCodec.h"
+#include "SyncCache.h"
+#include "TempStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+namespace {
+
+PulledChange pulled(const Ticket& t, qint64 serverSeq)
+{
+    return {serverSeq, QStringLiteral("ticket"), t.id, QStringLiteral("upsert"),
+        {{QStringLiteral("ticket"), JsonCodec::toJson(t)}, {QStringLiteral("aliases"), QJsonArray()}}};
+}
+
+/// The copy kept apart for `ticketId`, or an empty object.
+QJsonObject keptApart(TempStore& store, const QString& ticketId, qint64* serverSeq = nullptr)
+{
+    QSqlQuery q(store.db().sql());
+    q.prepare(QStringLiteral("SELECT data, server_seq FROM ticket_synced WHERE id = ?"));
+    q.addBindValue(ticketId);
+    if (!q.exec() || !q.next())
+        return {};
+    if (serverSeq)
+        *serverSeq = q.value(1).toLongLong();
+    return QJsonDocument::fromJson(q.value(0).toByteArray()).object();
+}
+
+/// `t` pulled at server_seq 5, then its subject changed here to "local B".
+bool pullThenEdit(TempStore& store, SyncCache& cache, const Ticket& t)
+{
+    return cache.applyPage({pulled(t, 5)}, 5, QStringLiteral("e1")).ok()
+        && store.tickets().patch(t.id, {{QStringLiteral("subject"), QStringLiteral("local B")}}, QString()).ok();
+}
+
+qint64 visibleServerSeq(TempStore& store, const QString& ticketId)
+{
+    QSqlQuery q(store.db().sql());
+    q.prepare(QStringLiteral("SELECT coalesce(server_seq, -1) FROM ticket WHERE id = ?"));
+    q.addBindValue(ticketId);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : -2;
+}
+
+} // namespace
+
+/// The two layers of a synced ticket (SyncCache): the server's copy is kept apart only while changes
+/// made here sit on top of it; otherwise the visible row is that copy, marked with its server_seq.
+class TestSyncCache : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pulledTicketIsItsOwnCopy();
+    void localChangeSetsTheCopyApartFirst();
+    void nextCopyKeepsTheQueuedChangeOnTop();
+    void rejectedChangeFallsBackToTheCopy();
+    void decodedCopyIsKeptApartUnderAQueuedChange();
+    void deliveredChangeLeavesOneLayer();
+    void copyKeptByAnOlderVersionGoesOnTheNextPull();
+    void resyncForgetsEveryCopy();
+};
+
+void TestSyncCache::pulledTicketIsItsOwnCopy()
+{
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    const Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    QVERIFY(cache.applyPage({pulled(t, 5)}, 5, QStringLiteral("e1")).ok());
+    QCOMPARE(store.tickets().find(t.id)->subject, t.subject);
+    QCOMPARE(visibleServerSeq(store, t.id), 5);
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_synced")), 0);
+}
+
+void TestSyncCache::localChangeSetsTheCopyApartFirst()
+{
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    const Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    QVERIFY(pullThenEdit(store, cache, t));
+    qint64 seq = 0;
+    const QJsonObject apart = keptApart(store, t.id, &seq);
+    QCOMPARE(apart.value(QStringLiteral("subject")).toString(), QStringLiteral("subject A"));
+    QCOMPARE(seq, 5);
+    QCOMPARE(store.tickets().find(t.id)->subject, QStringLiteral("local B"));
+    QCOMPARE(visibleServerSeq(store, t.id), -1); // no longer the server's copy
+    // A second change keeps the copy as it was, not the first change.
+    QVERIFY(store.tickets().patch(t.id, {{QStringLiteral("subject"), QStringLiteral("local C")}}, QString()).ok());
+    QCOMPARE(keptApart(store, t.id).value(QStringLiteral("subject")).toString(), QStringLiteral("subject A"));
+}
+
+void TestSyncCache::nextCopyKeepsTheQueuedChangeOnTop()
+{
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    QVERIFY(pullThenEdit(store, cache, t));
+    t.priority = Priority::Urgent; // changed on the server meanwhile
+    t.version = 2;
+    QVERIFY(cache.applyPage({pulled(t, 8)}, 8, QStringLiteral("e1")).ok());
+    const Ticket visible = *store.tickets().find(t.id);
+    QCOMPARE(visible.subject, QStringLiteral("local B"));
+    QCOMPARE(visible.priority, Priority::Urgent);
+    qint64 seq = 0;
+    const QJsonObject apart = keptApart(store, t.id, &seq);
+    QCOMPARE(seq, 8);
+    QCOMPARE(apart.value(QStringLiteral("subject")).toString(), QStringLiteral("subject A"));
+    QCOMPARE(JsonCodec::ticketFromJson(apart).value().priority, Priority::Urgent);
+}
+
+void TestSyncCache::rejectedChangeFallsBackToTheCopy()
+{
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    const Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    QVERIFY(pullThenEdit(store, cache, t));
+    const qint64 seq = scalar(store.db(), QStringLiteral("SELECT max(seq) FROM outbox"));
+    auto recomputed = cache.recordResults(
+        QJsonArray {QJsonObject {{QStringLiteral("seq"), seq}, {QStringLiteral("status"), QStringLiteral("rejected")},
+            {QStringLiteral("error"), QJsonObject {{QStringLiteral("code"), QStringLiteral("ticket.forbidden")}}}}});
+    QVERIFY(recomputed.ok());
+    QCOMPARE(recomputed.value(), QStringList {t.id});
+    QCOMPARE(store.tickets().find(t.id)->subject, QStringLiteral("subject A"));
+}
+
+void TestSyncCache::decodedCopyIsKeptApartUnderAQueuedChange()
+{
+    // A snapshot page comes decoded, without the JSON: the copy set apart is made from the decoded value.
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    QVERIFY(pullThenEdit(store, cache, t));
+    t.contactName = QStringLiteral("server C");
+    PulledChange decoded {8, QStringLiteral("ticket"), t.id, QStringLiteral("upsert"), {}};
+    decoded.ticket = t;
+    QVERIFY(cache.applyPage({decoded}, 8, QStringLiteral("e1")).ok());
+    const QJsonObject apart = keptApart(store, t.id);
+    QCOMPARE(apart.value(QStringLiteral("contact_name")).toString(), QStringLiteral("server C"));
+    QCOMPARE(apart.value(QStringLiteral("subject")).toString(), QStringLiteral("subject A"));
+    const Ticket visible = *store.tickets().find(t.id);
+    QCOMPARE(visible.subject, QStringLiteral("local B"));
+    QCOMPARE(visible.contactName, QStringLiteral("server C"));
+}
+
+void TestSyncCache::deliveredChangeLeavesOneLayer()
+{
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    QVERIFY(pullThenEdit(store, cache, t));
+    const qint64 seq = scalar(store.db(), QStringLiteral("SELECT max(seq) FROM outbox"));
+    QVERIFY(cache
+                .recordResults(QJsonArray {QJsonObject {{QStringLiteral("seq"), seq},
+                    {QStringLiteral("status"), QStringLiteral("applied")}, {QStringLiteral("server_seq"), 9}}})
+                .ok());
+    t.subject = QStringLiteral("local B");
+    t.version = 2;
+    QVERIFY(cache.applyPage({pulled(t, 9)}, 9, QStringLiteral("e1")).ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM outbox")), 0);
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_synced")), 0);
+    QCOMPARE(visibleServerSeq(store, t.id), 9);
+    QCOMPARE(store.tickets().find(t.id)->subject, QStringLiteral("local B"));
+}
+
+void TestSyncCache::copyKeptByAnOlderVersionGoesOnTheNextPull()
+{
+    // Caches written before kept every ticket's copy apart; a copy that nothing sits on goes when the
+    // ticket is next pulled, and the row takes its place.
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    QVERIFY(cache.applyPage({pulled(t, 5)}, 5, QStringLiteral("e1")).ok());
+    QVERIFY(store.db().exec(QStringLiteral("UPDATE ticket SET server_seq = NULL")).ok());
+    QVERIFY(
+        store.db()
+            .exec(QStringLiteral("INSERT INTO ticket_synced(id, data, server_seq) VALUES ('%1', '%2', 5)")
+                      .arg(t.id, QString::fromUtf8(QJsonDocument(JsonCodec::toJson(t)).toJson(QJsonDocument::Compact))))
+            .ok());
+    t.subject = QStringLiteral("server B");
+    QVERIFY(cache.applyPage({pulled(t, 7)}, 7, QStringLiteral("e1")).ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_synced")), 0);
+    QCOMPARE(visibleServerSeq(store, t.id), 7);
+    QCOMPARE(store.tickets().find(t.id)->subject, QStringLiteral("server B"));
+}
+
+void TestSyncCache::resyncForgetsEveryCopy()
+{
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    const Ticket a = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    const Ticket b = serverTicket(store, QStringLiteral("subject B"), QStringLiteral("G20231001002"));
+    QVERIFY(cache.applyPage({pulled(a, 5), pulled(b, 6)}, 6, QStringLiteral("e1")).ok());
+    QVERIFY(store.tickets().patch(b.id, {{QStringLiteral("subject"), QStringLiteral("local")}}, QString()).ok());
+    QVERIFY(cache.resetForResync().ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_synced")), 0);
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket WHERE server_seq IS NOT NULL")), 0);
+    QCOMPARE(cache.cursor(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestSyncCache)
+#include "tst_synccache.moc"
