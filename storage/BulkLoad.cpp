@@ -11,7 +11,21 @@ namespace gongdan {
 namespace {
 
 const char* const kTables = "('ticket', 'comment', 'ticket_event', 'customer')";
+// Left for after a first sync (FullText::Later): the default queues, counts, customer history and a
+// ticket's comments read the other indexes; these serve sorting a queue by one more column.
+const char* const kParked = "('ticket_status_number', 'ticket_status_priority', 'ticket_status_subject', "
+                            "'ticket_status_contact_name', 'ticket_status_category_id', 'ticket_status_assignee_id')";
 constexpr qint64 kMapWhileIndexing = qint64(1) << 30;
+
+Status dropWhenEmpty(Database& db)
+{
+    QSqlQuery left(db.sql());
+    if (!left.exec(QStringLiteral("SELECT EXISTS(SELECT 1 FROM bulk_load_pending)")) || !left.next())
+        return Database::errorOf(left);
+    const bool empty = left.value(0).toInt() == 0;
+    left.finish();
+    return empty ? db.exec(QStringLiteral("DROP TABLE bulk_load_pending")) : Status();
+}
 
 } // namespace
 
@@ -64,11 +78,22 @@ Status BulkLoad::restorePending(Database& db, FullText fullText)
     QSqlQuery exists(db.sql());
     if (!exists.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'bulk_load_pending'")) || !exists.next())
         return {};
+    // Only parked sort indexes left: no load was interrupted, and search is the indexer's as it was.
+    if (!exists.exec(QStringLiteral("SELECT EXISTS(SELECT 1 FROM bulk_load_pending WHERE name NOT IN %1)")
+                         .arg(QLatin1String(kParked)))
+        || !exists.next())
+        return Database::errorOf(exists);
+    const bool interrupted = exists.value(0).toInt() != 0;
     exists.finish();
+    if (!interrupted && fullText == FullText::Later)
+        return {};
     QStringList statements;
     QSqlQuery pending(db.sql());
+    const QString parked
+        = fullText == FullText::Later ? QStringLiteral("name IN %1").arg(QLatin1String(kParked)) : QStringLiteral("0");
     // Indexes first, then triggers (a trigger never depends on an index, but order keeps it readable).
-    if (!pending.exec(QStringLiteral("SELECT sql FROM bulk_load_pending ORDER BY type = 'trigger', name")))
+    if (!pending.exec(QStringLiteral("SELECT sql FROM bulk_load_pending WHERE NOT (%1) ORDER BY type = 'trigger', name")
+                          .arg(parked)))
         return Database::errorOf(pending);
     while (pending.next())
         statements.append(pending.value(0).toString());
@@ -85,10 +110,10 @@ Status BulkLoad::restorePending(Database& db, FullText fullText)
         if (Status status = db.exec(sql); !status)
             return status;
     }
-    if (fullText == FullText::Later) {
+    if (interrupted && fullText == FullText::Later) {
         if (Status status = SearchIndexer::restart(db); !status)
             return status;
-    } else {
+    } else if (interrupted) { // else search is as it was
         for (const FullTextTable& t : kFullTextTables) {
             if (Status status
                 = db.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('rebuild')").arg(QLatin1String(t.fts)));
@@ -98,7 +123,9 @@ Status BulkLoad::restorePending(Database& db, FullText fullText)
         if (Status status = SearchIndexer::markComplete(db); !status)
             return status;
     }
-    if (Status status = db.exec(QStringLiteral("DROP TABLE bulk_load_pending")); !status)
+    if (Status status = db.exec(QStringLiteral("DELETE FROM bulk_load_pending WHERE NOT (%1)").arg(parked)); !status)
+        return status;
+    if (Status status = dropWhenEmpty(db); !status)
         return status;
     // Fresh statistics for the queue's planner: the ticket table only (see migration 5), sampled
     // (analysis_limit) so the cost does not grow with the store.
@@ -107,6 +134,39 @@ Status BulkLoad::restorePending(Database& db, FullText fullText)
     if (Status status = db.exec(QStringLiteral("ANALYZE ticket")); !status)
         return status;
     return transaction.commit();
+}
+
+Result<bool> BulkLoad::restoreNextParked(Database& db)
+{
+    QSqlQuery next(db.sql());
+    if (!next.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'bulk_load_pending'")))
+        return Database::errorOf(next);
+    if (!next.next())
+        return false;
+    if (!next.exec(QStringLiteral("SELECT name, sql FROM bulk_load_pending WHERE name IN %1 ORDER BY name LIMIT 1")
+                       .arg(QLatin1String(kParked))))
+        return Database::errorOf(next);
+    if (!next.next())
+        return false;
+    const QString name = next.value(0).toString();
+    const QString sql = next.value(1).toString();
+    next.finish();
+    if (Status status = db.exec(QStringLiteral("PRAGMA mmap_size = %1").arg(kMapWhileIndexing)); !status)
+        return status.error();
+    const auto unmap = qScopeGuard([&db] { db.exec(QStringLiteral("PRAGMA mmap_size = 0")); });
+    SqlTransaction transaction(db);
+    if (!transaction.started())
+        return transaction.started().error();
+    for (const QString& statement : {sql, QStringLiteral("DELETE FROM bulk_load_pending WHERE name = '%1'").arg(name),
+             QStringLiteral("PRAGMA analysis_limit = 2000"), QStringLiteral("ANALYZE %1").arg(name)}) {
+        if (Status status = db.exec(statement); !status)
+            return status.error();
+    }
+    if (Status status = dropWhenEmpty(db); !status)
+        return status.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return true;
 }
 
 } // namespace gongdan

@@ -9,7 +9,8 @@ namespace gongdan {
 /// them from their saved definitions and either rebuilds the full-text indexes in one pass (Now) or
 /// leaves that to a SearchIndexer in the background (Later: the queue is usable sooner; measured in
 /// docs/PERFORMANCE.md). Crash-safe: the definitions are parked in the bulk_load_pending table in the same
-/// transaction that drops them, and Database::open() restores any that a killed process left behind.
+/// transaction that drops them, and Database::open() restores any that a killed process left behind (or
+/// that a SearchIndexer had not built yet).
 class BulkLoad {
 public:
     enum class FullText { Now, Later };
@@ -23,8 +24,12 @@ public:
     /// Re-creates indexes and triggers; full-text search rebuilt now, or marked for SearchIndexer.
     Status finish(FullText fullText = FullText::Now);
 
-    /// Restores what an interrupted bulk load left dropped; a no-op when nothing is pending.
+    /// Restores what an interrupted bulk load left dropped; a no-op when nothing is pending. Later:
+    /// besides full-text search, the queue's sort-by-column indexes (migration 6) stay parked too — a
+    /// queue sorted by such a column is read in full until they are back — for restoreNextParked().
     static Status restorePending(Database& db, FullText fullText = FullText::Now);
+    /// Creates one index that restorePending(…, Later) left parked; false when none is left.
+    static Result<bool> restoreNextParked(Database& db);
 
 private:
     Database& m_db;

@@ -1,5 +1,6 @@
 #include "SearchIndexer.h"
 
+#include "BulkLoad.h"
 #include "FullText.h"
 
 #include <QSqlQuery>
@@ -50,7 +51,8 @@ Status SearchIndexer::markComplete(Database& db)
 bool SearchIndexer::pending()
 {
     auto least = queryInt(m_db, QStringLiteral("SELECT min(upto) FROM fts_progress"));
-    return least && least.value() >= 0 && least.value() < kFullTextComplete;
+    auto parked = queryInt(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'bulk_load_pending'"));
+    return (least && least.value() >= 0 && least.value() < kFullTextComplete) || (parked && parked.value() > 0);
 }
 
 void SearchIndexer::start()
@@ -118,6 +120,10 @@ Result<bool> SearchIndexer::mergeStep()
 
 Result<bool> SearchIndexer::step()
 {
+    // First the queue's sort indexes a first sync left for now (BulkLoad), one per turn.
+    auto built = BulkLoad::restoreNextParked(m_db);
+    if (!built || built.value())
+        return built;
     for (const FullTextTable& t : kFullTextTables) {
         auto upto
             = queryInt(m_db, QStringLiteral("SELECT upto FROM fts_progress WHERE name = ?"), {QLatin1String(t.table)});

@@ -8,7 +8,8 @@
 
 namespace gongdan {
 
-/// Builds the full-text indexes behind the queue. After a first sync BulkLoad leaves them empty
+/// Builds what a first sync leaves for after the queue is usable: first the queue's sort-by-column
+/// indexes (BulkLoad::restoreNextParked, one per turn), then the full-text indexes. BulkLoad leaves these empty
 /// (FullText::Later) and marks every row as still to index (fts_progress, migration 11); the indexer then
 /// adds the rows in rowid order, one small transaction per turn of the event loop, so the workstation
 /// stays responsive and a search finds more with every chunk. The triggers index every write to a row
@@ -25,7 +26,7 @@ public:
     static Status restart(Database& db);
     /// Marks every index complete (after a one-pass rebuild; inside the caller's transaction).
     static Status markComplete(Database& db);
-    /// True while some row is not indexed yet.
+    /// True while some row is not indexed yet, or a sort index not built.
     bool pending();
 
     /// Indexes chunk by chunk until done; a no-op when nothing is pending.

@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -134,7 +135,11 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     QCOMPARE(loadingMaximum, 1200);
     QVERIFY(QTest::qWaitFor([&] { return indexingShown && !progress->isVisible(); }, 30000));
     const auto searched = TicketSearch(m_desk.store->db()).search(QString::fromUtf8("待同步 1199"));
-    QVERIFY(searched.ok() && !searched.value().isEmpty()); // search works once it is built
+    QSqlQuery built(m_desk.store->db().sql()); // (what the indexer had done, should this fail)
+    built.exec(QStringLiteral("SELECT group_concat(name || '=' || upto) FROM fts_progress"));
+    const QString state = built.next() ? built.value(0).toString() : built.lastError().text();
+    built.finish();
+    QVERIFY2(searched.ok() && !searched.value().isEmpty(), qPrintable(state)); // search works once it is built
     // The view counts followed the pulled tickets (written by the sync cache, not the repository).
     QVERIFY2(QTest::qWaitFor([&] { return openCount() == openBefore + 1200; }, 10000),
         qPrintable(QStringLiteral("%1 → %2").arg(openBefore).arg(openCount())));
