@@ -208,13 +208,18 @@ Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const Server
 
 Status SyncCache::insertComment(const PulledChange& change)
 {
-    auto comment = change.comment ? Result<Comment>(*change.comment) : JsonCodec::commentFromJson(change.data);
-    if (!comment)
-        return comment.error();
-    const std::optional<qint64> ticketRowid = rowidOf(comment.value().ticketId);
+    std::optional<Comment> parsed; // when the page did not come decoded
+    if (!change.comment) {
+        auto fromJson = JsonCodec::commentFromJson(change.data);
+        if (!fromJson)
+            return fromJson.error();
+        parsed = std::move(fromJson.value());
+    }
+    const Comment& comment = change.comment ? *change.comment : *parsed;
+    const std::optional<qint64> ticketRowid = rowidOf(comment.ticketId);
     if (!ticketRowid)
         return {}; // not (or no longer) in this user's cache
-    auto known = m_commentKnown.bindRequired(1, comment.value().id).queryInt();
+    auto known = m_commentKnown.bindRequired(1, comment.id).queryInt();
     if (!known)
         return known.error();
     if (known.value()) {
@@ -222,14 +227,14 @@ Status SyncCache::insertComment(const PulledChange& change)
         // clock from the future is clamped); the text is never rewritten.
         QSqlQuery& settle
             = m_db.prepared(QStringLiteral("UPDATE comment SET author_id = ?, created_ms = ? WHERE id = ?"));
-        settle.addBindValue(comment.value().authorId);
-        settle.addBindValue(TicketRows::toMs(comment.value().createdAt));
-        settle.addBindValue(comment.value().id);
+        settle.addBindValue(comment.authorId);
+        settle.addBindValue(TicketRows::toMs(comment.createdAt));
+        settle.addBindValue(comment.id);
         const bool ok = settle.exec();
         settle.finish();
         return ok ? Status() : Status(Database::errorOf(settle));
     }
-    auto inserted = m_writer.insertComment(*ticketRowid, comment.value());
+    auto inserted = m_writer.insertComment(*ticketRowid, comment);
     return inserted ? Status() : Status(inserted.error());
 }
 
