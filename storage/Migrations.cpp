@@ -303,10 +303,26 @@ Status step11(Database& db)
     return execAll(db, statements);
 }
 
+// v12: a pulled ticket's row is the server's copy until it is changed here (SyncCache, ticket.server_seq);
+// ticket_synced holds a copy only under changes still queued. A copy nothing sits on any more goes, and
+// its row takes the mark: caches synced before keep one copy of each ticket, not two.
+Status step12(Database& db)
+{
+    const QString unchanged = QStringLiteral(
+        "id NOT IN (SELECT entity_id FROM outbox WHERE state <> 'rejected') AND id IN (SELECT id FROM ticket)");
+    return execAll(db,
+        {
+            QStringLiteral("UPDATE ticket SET server_seq = (SELECT s.server_seq FROM ticket_synced s WHERE s.id = "
+                           "ticket.id) WHERE id IN (SELECT id FROM ticket_synced WHERE %1)")
+                .arg(unchanged),
+            QStringLiteral("DELETE FROM ticket_synced WHERE %1").arg(unchanged),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {
-        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11};
+        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11, step12};
     return all;
 }
 

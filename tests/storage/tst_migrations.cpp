@@ -43,6 +43,14 @@ void fillAtVersion(Database& db, int version)
         QVERIFY(db.exec(QStringLiteral(
                             "INSERT INTO ticket_synced(id, data, server_seq) VALUES ('t1', '{\"id\":\"t1\"}', 7)"))
                     .ok());
+        // A pulled ticket with nothing queued: its copy is its row (v12).
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO ticket(id, number, subject, description, need_type, channel, "
+                                       "status, created_ms, updated_ms) VALUES ('t2', 'G20231001002', '同步的', '', "
+                                       "'complaint', 'phone', 'new', 1, 1)"))
+                    .ok());
+        QVERIFY(db.exec(QStringLiteral(
+                            "INSERT INTO ticket_synced(id, data, server_seq) VALUES ('t2', '{\"id\":\"t2\"}', 9)"))
+                    .ok());
     }
     if (version >= 9) {
         QVERIFY(db.exec(QStringLiteral("INSERT INTO record_synced(kind, id, data, server_seq) "
@@ -56,9 +64,16 @@ void verifySyncedCopies(Database& db, int from)
 {
     QSqlQuery q(db.sql());
     if (from >= 8) {
+        // t1 has a change queued: its copy stays apart; t2 has none: its row is the copy (v12).
         QVERIFY(q.exec(QStringLiteral("SELECT data, server_seq FROM ticket_synced WHERE id = 't1'")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("{\"id\":\"t1\"}"));
         QCOMPARE(q.value(1).toLongLong(), 7);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM ticket_synced WHERE id = 't2'")) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT server_seq FROM ticket WHERE id = 't2'")) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), 9);
+        QVERIFY(q.exec(QStringLiteral("SELECT server_seq IS NULL FROM ticket WHERE id = 't1'")) && q.next());
+        QVERIFY(q.value(0).toBool());
     }
     if (from >= 9) {
         QVERIFY(q.exec(QStringLiteral("SELECT data, server_seq FROM record_synced WHERE kind = 'customer' AND "
@@ -125,7 +140,7 @@ void TestMigrations::fromEveryOlderVersion()
     QVERIFY(db.value()->checkIntegrity().ok());
     verifySyncedCopies(*db.value(), from);
     if (from >= 1) {
-        QCOMPARE(count(*db.value(), QStringLiteral("ticket")), 1);
+        QCOMPARE(count(*db.value(), QStringLiteral("ticket")), from >= 8 ? 2 : 1);
         QCOMPARE(count(*db.value(), QStringLiteral("outbox")), 1);
         // Rows written before the search step are indexed by it.
         TicketSearch search(*db.value());
