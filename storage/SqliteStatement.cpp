@@ -8,6 +8,18 @@ namespace gongdan {
 SqliteStatement::SqliteStatement(sqlite3* db, const char* sql) : m_db(db)
 {
     m_prepareCode = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr);
+    m_held.resize(static_cast<size_t>(m_statement ? sqlite3_bind_parameter_count(m_statement) : 0));
+}
+
+SqliteStatement& SqliteStatement::hold(int index, QByteArray utf8)
+{
+    if (index < 1 || static_cast<size_t>(index) > m_held.size())
+        return *this; // out of range: sqlite3_bind_* would refuse it too
+    QByteArray& held = m_held[static_cast<size_t>(index - 1)];
+    held = std::move(utf8);
+    sqlite3_bind_text(
+        m_statement, index, held.isNull() ? "" : held.constData(), static_cast<int>(held.size()), SQLITE_STATIC);
+    return *this;
 }
 
 SqliteStatement::~SqliteStatement()
@@ -22,18 +34,12 @@ SqliteStatement& SqliteStatement::bind(int index, const QString& text)
 
 SqliteStatement& SqliteStatement::bindText(int index, const QByteArray& utf8)
 {
-    if (utf8.isNull())
-        return bindNull(index);
-    sqlite3_bind_text(m_statement, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
-    return *this;
+    return utf8.isNull() ? bindNull(index) : hold(index, utf8);
 }
 
 SqliteStatement& SqliteStatement::bindRequired(int index, const QString& text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text(
-        m_statement, index, utf8.isNull() ? "" : utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
-    return *this;
+    return hold(index, text.toUtf8());
 }
 
 SqliteStatement& SqliteStatement::bind(int index, qint64 value)
@@ -73,6 +79,8 @@ Status SqliteStatement::step(std::optional<qint64>* firstColumn)
         *firstColumn = sqlite3_column_int64(m_statement, 0);
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
+    for (QByteArray& held : m_held)
+        held = QByteArray(); // (no longer bound)
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return {};
     const int primary = rc & 0xFF;

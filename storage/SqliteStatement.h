@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -34,9 +35,13 @@ public:
 private:
     Status step(std::optional<qint64>* firstColumn);
 
+    /// Binds `utf8` without SQLite copying it: the bytes are held here until the statement has run.
+    SqliteStatement& hold(int index, QByteArray utf8);
+
     sqlite3* m_db;
     sqlite3_stmt* m_statement = nullptr;
     int m_prepareCode = 0;
+    std::vector<QByteArray> m_held; ///< the text bound to each parameter (index - 1), until the step
 };
 
 } // namespace gongdan

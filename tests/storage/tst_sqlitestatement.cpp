@@ -1,0 +1,90 @@
+#include "SqliteStatement.h"
+#include "TempStore.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+/// The raw-handle statement of the hot write paths: what it binds is what is stored, whatever became of
+/// the caller's strings, and a refusal comes back as a value.
+class TestSqliteStatement : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void storesTextBoundFromTemporaries();
+    void nullAndRequiredText();
+    void reusedStatementForgetsEarlierValues();
+    void refusalIsAValue();
+};
+
+namespace {
+
+QString valueOf(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.sql());
+    return q.exec(sql) && q.next() ? (q.value(0).isNull() ? QStringLiteral("<null>") : q.value(0).toString())
+                                   : QStringLiteral("<none>");
+}
+
+} // namespace
+
+void TestSqliteStatement::storesTextBoundFromTemporaries()
+{
+    TempStore store;
+    QVERIFY(store.db().exec(QStringLiteral("CREATE TABLE t(k INTEGER PRIMARY KEY, a TEXT, b TEXT)")).ok());
+    SqliteStatement insert(store.db().handle(), "INSERT INTO t(k, a, b) VALUES (?, ?, ?)");
+    insert.bind(1, qint64(1));
+    {
+        const QString local = QString::fromUtf8("工单 %1").arg(42); // gone before the statement runs
+        insert.bindRequired(2, local);
+        insert.bindText(3, QString::fromUtf8("备注").toUtf8());
+    }
+    QVERIFY(insert.run().ok());
+    QCOMPARE(valueOf(store.db(), QStringLiteral("SELECT a FROM t WHERE k = 1")), QString::fromUtf8("工单 42"));
+    QCOMPARE(valueOf(store.db(), QStringLiteral("SELECT b FROM t WHERE k = 1")), QString::fromUtf8("备注"));
+}
+
+void TestSqliteStatement::nullAndRequiredText()
+{
+    TempStore store;
+    QVERIFY(store.db().exec(QStringLiteral("CREATE TABLE t(k INTEGER PRIMARY KEY, a TEXT, b TEXT)")).ok());
+    SqliteStatement insert(store.db().handle(), "INSERT INTO t(k, a, b) VALUES (?, ?, ?)");
+    QVERIFY(insert.bind(1, qint64(1)).bind(2, QString()).bindRequired(3, QString()).run().ok());
+    QCOMPARE(valueOf(store.db(), QStringLiteral("SELECT a FROM t")), QStringLiteral("<null>"));
+    QCOMPARE(valueOf(store.db(), QStringLiteral("SELECT b FROM t")), QString());
+}
+
+void TestSqliteStatement::reusedStatementForgetsEarlierValues()
+{
+    TempStore store;
+    QVERIFY(store.db().exec(QStringLiteral("CREATE TABLE t(k INTEGER PRIMARY KEY, a TEXT, b TEXT)")).ok());
+    SqliteStatement insert(store.db().handle(), "INSERT INTO t(k, a, b) VALUES (?, ?, ?)");
+    QVERIFY(insert.bind(1, qint64(1))
+                .bindRequired(2, QStringLiteral("first"))
+                .bindRequired(3, QStringLiteral("x"))
+                .run()
+                .ok());
+    QVERIFY(insert.bind(1, qint64(2)).bindRequired(2, QStringLiteral("second")).run().ok()); // b not bound: NULL
+    QCOMPARE(valueOf(store.db(), QStringLiteral("SELECT a FROM t WHERE k = 2")), QStringLiteral("second"));
+    QCOMPARE(valueOf(store.db(), QStringLiteral("SELECT b FROM t WHERE k = 2")), QStringLiteral("<null>"));
+    QCOMPARE(valueOf(store.db(), QStringLiteral("SELECT a FROM t WHERE k = 1")), QStringLiteral("first"));
+}
+
+void TestSqliteStatement::refusalIsAValue()
+{
+    TempStore store;
+    QVERIFY(store.db().exec(QStringLiteral("CREATE TABLE t(k INTEGER PRIMARY KEY, a TEXT NOT NULL UNIQUE)")).ok());
+    SqliteStatement insert(store.db().handle(), "INSERT INTO t(a) VALUES (?)");
+    QVERIFY(insert.bindRequired(1, QStringLiteral("same")).run().ok());
+    const Status again = insert.bindRequired(1, QStringLiteral("same")).run();
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().code, QStringLiteral("storage.constraint"));
+    QVERIFY(insert.bindRequired(1, QStringLiteral("other")).run().ok()); // usable after a refusal
+    SqliteStatement broken(store.db().handle(), "INSERT INTO no_such_table VALUES (?)");
+    QCOMPARE(broken.bindRequired(1, QStringLiteral("x")).run().error().code, QStringLiteral("storage.sql"));
+}
+
+QTEST_GUILESS_MAIN(TestSqliteStatement)
+#include "tst_sqlitestatement.moc"
