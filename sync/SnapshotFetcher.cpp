@@ -76,9 +76,13 @@ void SnapshotFetcher::fetch(const Part& part)
 
 void SnapshotFetcher::taken(SnapshotPagePtr page)
 {
-    m_spent.append(std::move(page));
     m_waiting = std::max(0, m_waiting - 1);
-    if (m_active && m_more && !m_inFlight && m_waiting < kMaxWaiting)
+    if (!m_active || !m_more) {
+        m_spent.clear(); // no page follows to free them after (and this one goes wherever its last user is)
+        return;
+    }
+    m_spent.append(std::move(page));
+    if (!m_inFlight && m_waiting < kMaxWaiting)
         requestNext();
 }
 
