@@ -62,6 +62,7 @@ private Q_SLOTS:
     void deliveredChangeLeavesOneLayer();
     void copyKeptByAnOlderVersionGoesOnTheNextPull();
     void resyncForgetsEveryCopy();
+    void commentStoredBeforeIsLeftAsItIs();
 };
 
 void TestSyncCache::pulledTicketIsItsOwnCopy()
@@ -198,6 +199,27 @@ void TestSyncCache::resyncForgetsEveryCopy()
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_synced")), 0);
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket WHERE server_seq IS NOT NULL")), 0);
     QCOMPARE(cache.cursor(), 0);
+}
+
+void TestSyncCache::commentStoredBeforeIsLeftAsItIs()
+{
+    // A first sync started over applies pages it had stored: nothing is queued, the comments are known.
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    const Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    Comment c {store.db().ids().next(), t.id, QStringLiteral("u1"), CommentVisibility::Public,
+        QStringLiteral("first text"), {}, store.clock.now()};
+    const auto page = [&] {
+        PulledChange comment {5, QStringLiteral("comment"), c.id, QStringLiteral("upsert"), {}};
+        comment.comment = c;
+        return QList<PulledChange> {pulled(t, 5), comment};
+    };
+    QVERIFY(cache.applyPage(page(), 0, QStringLiteral("e1"), 5).ok());
+    c.body = QStringLiteral("other text"); // (comments are never rewritten)
+    auto again = cache.applyPage(page(), 0, QStringLiteral("e1"), 5);
+    QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM comment")), 1);
+    QCOMPARE(store.tickets().comments(t.id).first().body, QStringLiteral("first text"));
 }
 
 QTEST_GUILESS_MAIN(TestSyncCache)
