@@ -28,6 +28,8 @@ public:
     /// besides full-text search, the queue's sort-by-column indexes (migration 6) stay parked too — a
     /// queue sorted by such a column is read in full until they are back — for restoreNextParked().
     static Status restorePending(Database& db, FullText fullText = FullText::Now);
+    /// True while indexes restorePending(…, Later) left parked wait (and no load is running).
+    static Result<bool> parkedLeft(Database& db);
     /// Creates one index that restorePending(…, Later) left parked; false when none is left.
     static Result<bool> restoreNextParked(Database& db);
 

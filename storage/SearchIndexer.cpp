@@ -51,14 +51,15 @@ Status SearchIndexer::markComplete(Database& db)
 bool SearchIndexer::pending()
 {
     auto least = queryInt(m_db, QStringLiteral("SELECT min(upto) FROM fts_progress"));
-    auto parked = queryInt(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'bulk_load_pending'"));
-    return (least && least.value() >= 0 && least.value() < kFullTextComplete) || (parked && parked.value() > 0);
+    auto parked = BulkLoad::parkedLeft(m_db);
+    return (least && least.value() >= 0 && least.value() < kFullTextComplete) || (parked && parked.value());
 }
 
 void SearchIndexer::start()
 {
     if (m_timer.isActive() || !pending())
         return;
+    m_indexesLeft = true;
     m_done = m_total = 0;
     for (const FullTextTable& t : kFullTextTables) {
         const QString table = QLatin1String(t.table);
@@ -121,9 +122,12 @@ Result<bool> SearchIndexer::mergeStep()
 Result<bool> SearchIndexer::step()
 {
     // First the queue's sort indexes a first sync left for now (BulkLoad), one per turn.
-    auto built = BulkLoad::restoreNextParked(m_db);
-    if (!built || built.value())
-        return built;
+    if (m_indexesLeft) {
+        auto built = BulkLoad::restoreNextParked(m_db);
+        if (!built || built.value())
+            return built;
+        m_indexesLeft = false;
+    }
     for (const FullTextTable& t : kFullTextTables) {
         auto upto
             = queryInt(m_db, QStringLiteral("SELECT upto FROM fts_progress WHERE name = ?"), {QLatin1String(t.table)});

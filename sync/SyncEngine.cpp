@@ -78,13 +78,15 @@ SyncEngine::~SyncEngine()
     m_worker.wait();
 }
 
-void SyncEngine::finishBulkLoad()
+Status SyncEngine::finishBulkLoad()
 {
     if (!m_bootstrap)
-        return;
-    m_bootstrap->finish(BulkLoad::FullText::Later); // a failure leaves it pending for Database::open()
+        return {};
+    // Search is built behind the queue (SearchIndexer), so the queue is usable this much sooner. A
+    // failure leaves the load pending for Database::open().
+    const Status built = m_bootstrap->finish(BulkLoad::FullText::Later);
     m_bootstrap.reset();
-    m_indexer.start();
+    return built;
 }
 
 void SyncEngine::start(const QUrl& server, const QString& token)
@@ -262,15 +264,12 @@ void SyncEngine::pullNext()
         if (page.value(QStringLiteral("has_more")).toBool())
             return pullNext();
         if (m_bootstrap) {
-            // Search is built behind the queue (SearchIndexer), so the queue is usable this much sooner.
-            const Status built = m_bootstrap->finish(BulkLoad::FullText::Later);
-            m_bootstrap.reset();
-            if (!built) {
+            if (const Status built = finishBulkLoad(); !built) {
                 m_lastError = built.error().message;
                 return fail(reply, {});
             }
             Q_EMIT firstSyncProgress(m_total, m_total);
-            m_indexer.start();
+            m_indexer.start(); // after the first sync's bar has ended: the same bar shows search next
         }
         finish();
     });
@@ -391,7 +390,10 @@ void SyncEngine::fail(int status, const QByteArray& body, const QString& network
 {
     QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher] { fetcher->cancel(); });
     m_inCycle = false;
-    finishBulkLoad(); // indexes back now; the retry carries on row by row from the cursor reached
+    if (m_bootstrap) { // indexes back now; the retry carries on row by row from the cursor reached
+        finishBulkLoad();
+        m_indexer.start();
+    }
     m_phase = Phase::None; // an unfinished first sync starts over (what it stored is overwritten in place)
     ++m_generation;
     m_again = false;

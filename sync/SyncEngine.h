@@ -88,8 +88,8 @@ private:
     /// Applies a page; false (after fail()) when the store refused it.
     bool apply(const QList<PulledChange>& changes, qint64 cursor, const QString& epoch, qint64 seenUpTo = -1);
     void finish();
-    /// Ends an unfinished first sync's bulk load: indexes back, search built in the background.
-    void finishBulkLoad();
+    /// Ends a first sync's bulk load: indexes back, search left to the indexer (which the caller starts).
+    Status finishBulkLoad();
     /// Ends the cycle after a failed reply: signed out on 401, rebuild on resync_required, else a retry
     /// by the backoff timer.
     void fail(QNetworkReply* reply, const QByteArray& body);
