@@ -86,16 +86,36 @@ QHttpServerResponse SyncRoutes::snapshot(const QHttpServerRequest& request)
     if (part != QLatin1String("mine") && part != QLatin1String("rest"))
         return errorResponse(Error {QStringLiteral("request.wrong_type"),
             QStringLiteral("part is \"mine\" or \"rest\"."), QStringLiteral("part")});
+    const QString comments = query.queryItemValue(QStringLiteral("comments"));
+    if (!comments.isEmpty() && comments != QLatin1String("all") && comments != QLatin1String("none")
+        && comments != QLatin1String("only"))
+        return errorResponse(Error {QStringLiteral("request.wrong_type"),
+            QStringLiteral("comments is \"all\", \"none\" or \"only\"."), QStringLiteral("comments")});
     auto limit = limitParameter(request, 500, SyncService::kMaxPullLimit);
     if (!limit)
         return errorResponse(limit.error());
-    auto body = m_sync.snapshot(who.value().user,
-        part == QLatin1String("mine") ? SnapshotReader::Part::Mine : SnapshotReader::Part::Rest,
+    const SnapshotReader::Content content = comments == QLatin1String("none") ? SnapshotReader::Content::NoComments
+        : comments == QLatin1String("only")                                   ? SnapshotReader::Content::CommentsOnly
+                                                                              : SnapshotReader::Content::Everything;
+    auto page = m_sync.snapshot(who.value().user,
+        part == QLatin1String("mine") ? SnapshotReader::Part::Mine : SnapshotReader::Part::Rest, content,
         query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded), limit.value(),
         query.queryItemValue(QStringLiteral("epoch")));
-    if (!body)
-        return errorResponse(body.error());
-    return QHttpServerResponse(QByteArrayLiteral("application/json"), body.value());
+    if (!page)
+        return errorResponse(page.error());
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), page.value().body);
+    if (page.value().more) {
+        // The next page's address as a Link header (RFC 8288): a client can ask for it as soon as the
+        // headers arrive, before reading this page's body.
+        QUrlQuery next = query;
+        next.removeAllQueryItems(QStringLiteral("after"));
+        next.addQueryItem(QStringLiteral("after"), page.value().nextAfter);
+        QUrl url;
+        url.setPath(request.url().path());
+        url.setQuery(next);
+        response.addHeader(QByteArrayLiteral("Link"), "<" + url.toEncoded() + ">; rel=\"next\"");
+    }
+    return response;
 }
 
 } // namespace gongdan

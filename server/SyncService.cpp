@@ -186,8 +186,8 @@ Status SyncService::checkEpoch(const QString& epoch) const
     return {};
 }
 
-Result<QByteArray> SyncService::snapshot(
-    const UserRecord& user, SnapshotReader::Part part, const QString& afterId, int limit, const QString& epoch)
+Result<SyncService::SnapshotPage> SyncService::snapshot(const UserRecord& user, SnapshotReader::Part part,
+    SnapshotReader::Content content, const QString& afterId, int limit, const QString& epoch)
 {
     if (Status same = checkEpoch(epoch); !same)
         return same.error();
@@ -197,21 +197,22 @@ Result<QByteArray> SyncService::snapshot(
     limit = std::clamp(limit, 1, kMaxPullLimit);
     QString lastId;
     int rows = 0;
-    auto tickets = m_snapshots.page(user.principal(), part, afterId, limit, &lastId, &rows);
+    auto tickets = m_snapshots.page(user.principal(), part, content, afterId, limit, &lastId, &rows);
     if (!tickets)
         return tickets.error();
+    SnapshotPage out {{}, rows == limit, rows > 0 ? lastId : afterId};
     QJsonObject head {{QStringLiteral("cursor"), cursor.value()}, {QStringLiteral("epoch"), m_store.database().epoch()},
-        {QStringLiteral("has_more"), rows == limit}, {QStringLiteral("next_after"), rows > 0 ? lastId : afterId}};
+        {QStringLiteral("has_more"), out.more}, {QStringLiteral("next_after"), out.nextAfter}};
     if (afterId.isEmpty()) {
         auto total = m_snapshots.count(user.principal(), part);
         if (!total)
             return total.error();
         head.insert(QStringLiteral("total"), total.value());
     }
-    QByteArray body = QJsonDocument(head).toJson(QJsonDocument::Compact);
-    body.chop(1); // the closing brace: the tickets go in as they were read
-    body.append(",\"tickets\":").append(tickets.value()).append('}');
-    return body;
+    out.body = QJsonDocument(head).toJson(QJsonDocument::Compact);
+    out.body.chop(1); // the closing brace: the tickets go in as they were read
+    out.body.append(",\"tickets\":").append(tickets.value()).append('}');
+    return out;
 }
 
 Result<QJsonObject> SyncService::pull(const UserRecord& user, const QString& clientId, qint64 cursor, int limit,

@@ -34,12 +34,18 @@ public:
     Result<QJsonObject> pull(const UserRecord& user, const QString& clientId, qint64 cursor, int limit,
         const QString& epoch, bool mineOnly = false, bool teamOnly = false);
 
-    /// A page of the snapshot a new device starts from (SnapshotReader), as the JSON body to send:
-    /// {cursor, epoch, has_more, next_after, total (first page only), tickets: […]}. `cursor` is the
-    /// change-log position read before the page: the page holds at least everything up to it, so a
-    /// device that pulls from the smallest cursor of its pages misses nothing.
-    Result<QByteArray> snapshot(
-        const UserRecord& user, SnapshotReader::Part part, const QString& afterId, int limit, const QString& epoch);
+    /// A page of the snapshot a new device starts from (SnapshotReader): the JSON body to send,
+    /// {cursor, epoch, has_more, next_after, total (first page only), tickets: […]}, and where the next
+    /// page starts when there is one. `cursor` is the change-log position read before the page: the page
+    /// holds at least everything up to it, so a device that pulls from the smallest cursor of its pages
+    /// misses nothing.
+    struct SnapshotPage {
+        QByteArray body;
+        bool more = false;
+        QString nextAfter;
+    };
+    Result<SnapshotPage> snapshot(const UserRecord& user, SnapshotReader::Part part, SnapshotReader::Content content,
+        const QString& afterId, int limit, const QString& epoch);
     /// One intent from the REST API (no device, no seq): applied by the same rules in its own transaction,
     /// and the workstations poked. The applied result, or the rejection as an Error.
     Result<QJsonObject> applyOne(const UserRecord& user, const Mutation& mutation);

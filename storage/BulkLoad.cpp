@@ -15,6 +15,9 @@ const char* const kTables = "('ticket', 'comment', 'ticket_event', 'customer')";
 // ticket's comments read the other indexes; these serve sorting a queue by one more column.
 const char* const kParked = "('ticket_status_number', 'ticket_status_priority', 'ticket_status_subject', "
                             "'ticket_status_contact_name', 'ticket_status_category_id', 'ticket_status_assignee_id')";
+// Left for the second stage of a first sync (finishQueue(), then finish()): what the comments stored
+// after the queue need, and customer history's index (a customer's tickets are read in full meanwhile).
+const char* const kAfterQueue = "COALESCE(tbl_name, '') = 'comment' OR name = 'ticket_customer'";
 constexpr qint64 kMapWhileIndexing = qint64(1) << 30;
 
 Result<bool> pendingTableExists(Database& db)
@@ -45,6 +48,16 @@ auto mappedWhileIndexing(Database& db)
     return qScopeGuard([&db] { db.exec(QStringLiteral("PRAGMA mmap_size = 0")); });
 }
 
+Status ensureTableColumn(Database& db)
+{
+    QSqlQuery column(db.sql());
+    if (!column.exec(QStringLiteral("SELECT 1 FROM pragma_table_info('bulk_load_pending') WHERE name = 'tbl_name'")))
+        return Database::errorOf(column);
+    const bool present = column.next();
+    column.finish();
+    return present ? Status() : db.exec(QStringLiteral("ALTER TABLE bulk_load_pending ADD COLUMN tbl_name TEXT"));
+}
+
 Status dropWhenEmpty(Database& db)
 {
     QSqlQuery left(db.sql());
@@ -65,13 +78,15 @@ BulkLoad::BulkLoad(Database& db) : m_db(db)
         return;
     m_started
         = db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS bulk_load_pending(name TEXT PRIMARY KEY, type TEXT NOT "
-                                 "NULL, sql TEXT NOT NULL)"));
+                                 "NULL, sql TEXT NOT NULL, tbl_name TEXT)"));
+    if (m_started) // left by a killed load of a version without the column (NULL: restored in the first stage)
+        m_started = ensureTableColumn(db);
     if (m_started)
-        m_started
-            = db.exec(QStringLiteral("INSERT OR IGNORE INTO bulk_load_pending(name, type, sql) SELECT name, type, sql "
-                                     "FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
-                                     "AND tbl_name IN %1")
-                          .arg(QLatin1String(kTables)));
+        m_started = db.exec(
+            QStringLiteral("INSERT OR IGNORE INTO bulk_load_pending(name, type, sql, tbl_name) SELECT name, type, sql, "
+                           "tbl_name FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
+                           "AND tbl_name IN %1")
+                .arg(QLatin1String(kTables)));
     QStringList drops;
     if (m_started) {
         QSqlQuery pending(db.sql());
@@ -98,10 +113,20 @@ BulkLoad::~BulkLoad()
 Status BulkLoad::finish(FullText fullText)
 {
     m_active = false;
-    return restorePending(m_db, fullText);
+    return restore(m_db, fullText, false);
+}
+
+Status BulkLoad::finishQueue()
+{
+    return restore(m_db, FullText::Later, true);
 }
 
 Status BulkLoad::restorePending(Database& db, FullText fullText)
+{
+    return restore(db, fullText, false);
+}
+
+Status BulkLoad::restore(Database& db, FullText fullText, bool queueOnly)
 {
     auto exists = pendingTableExists(db);
     if (!exists || !exists.value())
@@ -115,8 +140,10 @@ Status BulkLoad::restorePending(Database& db, FullText fullText)
         return {};
     QStringList statements;
     QSqlQuery pending(db.sql());
-    const QString parked
+    QString parked
         = fullText == FullText::Later ? QStringLiteral("name IN %1").arg(QLatin1String(kParked)) : QStringLiteral("0");
+    if (queueOnly)
+        parked = QStringLiteral("%1 OR %2").arg(parked, QLatin1String(kAfterQueue));
     // Indexes first, then triggers (a trigger never depends on an index, but order keeps it readable).
     if (!pending.exec(QStringLiteral("SELECT sql FROM bulk_load_pending WHERE NOT (%1) ORDER BY type = 'trigger', name")
                           .arg(parked)))

@@ -23,6 +23,10 @@ public:
     const Status& started() const { return m_started; }
     /// Re-creates indexes and triggers; full-text search rebuilt now, or marked for SearchIndexer.
     Status finish(FullText fullText = FullText::Now);
+    /// The first stage of a load in two (a first sync: every ticket, then their comments): re-creates
+    /// what the queue reads. The comment table's indexes and triggers and customer history's index stay
+    /// dropped until finish(), and so do the parked ones and search (FullText::Later).
+    Status finishQueue();
 
     /// Restores what an interrupted bulk load left dropped; a no-op when nothing is pending. Later:
     /// besides full-text search, the queue's sort-by-column indexes (migration 6) stay parked too — a
@@ -34,6 +38,8 @@ public:
     static Result<bool> restoreNextParked(Database& db);
 
 private:
+    static Status restore(Database& db, FullText fullText, bool queueOnly);
+
     Database& m_db;
     Status m_started;
     bool m_active = false;

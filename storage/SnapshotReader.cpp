@@ -80,17 +80,19 @@ Result<qint64> SnapshotReader::count(const Principal& who, Part part)
 }
 
 Result<QByteArray> SnapshotReader::page(
-    const Principal& who, Part part, const QString& afterId, int limit, QString* lastId, int* rows)
+    const Principal& who, Part part, Content content, const QString& afterId, int limit, QString* lastId, int* rows)
 {
     QVariantList values;
     const QString where = condition(who, part, values);
     values.append(afterId.isNull() ? QStringLiteral("") : afterId);
     QSqlQuery tickets(m_database.sql());
     tickets.setForwardOnly(true);
+    const bool withTicket = content != Content::CommentsOnly;
+    const bool withComments = content != Content::NoComments;
     tickets.prepare(QStringLiteral("SELECT id, server_seq, %3 FROM ticket WHERE %1 AND id > ? ORDER BY id LIMIT %2")
                         .arg(where)
                         .arg(limit)
-                        .arg(rawText(m_database, QStringLiteral("data"))));
+                        .arg(withTicket ? rawText(m_database, QStringLiteral("data")) : QStringLiteral("NULL")));
     for (const QVariant& value : values)
         tickets.addBindValue(value);
     if (!tickets.exec())
@@ -121,11 +123,11 @@ Result<QByteArray> SnapshotReader::page(
             range, into, json);
     };
     const QString data = rawText(m_database, QStringLiteral("t.data"));
-    if (Status s = read(data, "ticket_comment", "server_seq", comments, true); !s)
+    if (Status s = withComments ? read(data, "ticket_comment", "server_seq", comments, true) : Status(); !s)
         return s.error();
-    if (Status s = read(data, "ticket_conflict", "server_seq", conflicts, true); !s)
+    if (Status s = withTicket ? read(data, "ticket_conflict", "server_seq", conflicts, true) : Status(); !s)
         return s.error();
-    if (Status s = read(QStringLiteral("t.alias"), "ticket_alias", "alias", aliases, false); !s)
+    if (Status s = withTicket ? read(QStringLiteral("t.alias"), "ticket_alias", "alias", aliases, false) : Status(); !s)
         return s.error();
     QByteArray out;
     out.reserve(static_cast<qsizetype>(page.size()) * 2048);
@@ -136,13 +138,17 @@ Result<QByteArray> SnapshotReader::page(
             out.append(',');
         out.append("{\"id\":").append(quoted(row.id));
         out.append(",\"server_seq\":").append(QByteArray::number(row.seq));
-        out.append(",\"ticket\":").append(row.data);
-        out.append(",\"aliases\":");
-        appendArray(out, aliases.value(row.id));
-        out.append(",\"comments\":");
-        appendArray(out, comments.value(row.id));
-        out.append(",\"conflicts\":");
-        appendArray(out, conflicts.value(row.id));
+        if (withTicket) {
+            out.append(",\"ticket\":").append(row.data);
+            out.append(",\"aliases\":");
+            appendArray(out, aliases.value(row.id));
+            out.append(",\"conflicts\":");
+            appendArray(out, conflicts.value(row.id));
+        }
+        if (withComments) {
+            out.append(",\"comments\":");
+            appendArray(out, comments.value(row.id));
+        }
         out.append('}');
     }
     out.append(']');

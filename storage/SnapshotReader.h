@@ -14,15 +14,19 @@ class SnapshotReader {
 public:
     /// Which of the user's tickets: the ones assigned to them (their own queue, sent first) or the rest.
     enum class Part { Mine, Rest };
+    /// What each ticket of a page carries: everything; all but its comments (a queue usable sooner);
+    /// only its comments (the conversations, fetched after the queue).
+    enum class Content { Everything, NoComments, CommentsOnly };
 
     explicit SnapshotReader(ServerDatabase& database);
 
     /// How many tickets the part holds (the workstation's progress bar).
     Result<qint64> count(const Principal& who, Part part);
     /// Up to `limit` tickets after `afterId`: a JSON array of {id, server_seq, ticket, aliases, comments,
-    /// conflicts}; `lastId` is set to the last ticket's id, `rows` to their number.
-    Result<QByteArray> page(
-        const Principal& who, Part part, const QString& afterId, int limit, QString* lastId, int* rows);
+    /// conflicts} (NoComments: no comments; CommentsOnly: {id, server_seq, comments}); `lastId` is set to
+    /// the last ticket's id, `rows` to their number.
+    Result<QByteArray> page(const Principal& who, Part part, Content content, const QString& afterId, int limit,
+        QString* lastId, int* rows);
 
 private:
     /// The WHERE clause for the part's tickets (alias t), its values appended.

@@ -12,7 +12,7 @@ namespace gongdan {
 
 namespace {
 
-constexpr int kMaxWaiting = 2;
+constexpr int kMaxWaiting = 3; // decoded pages waiting for the store, counting a request out
 
 } // namespace
 
@@ -31,16 +31,18 @@ SnapshotPage decodeSnapshotPage(const QByteArray& body)
         const QJsonObject t = value.toObject();
         const QString id = t.value(QStringLiteral("id")).toString();
         const qint64 seq = t.value(QStringLiteral("server_seq")).toInteger();
-        const QJsonObject copy = t.value(QStringLiteral("ticket")).toObject();
-        PulledChange ticket {seq, QStringLiteral("ticket"), id, QStringLiteral("upsert"),
-            {{QStringLiteral("aliases"), t.value(QStringLiteral("aliases"))}}};
-        // Decoded, the JSON is not passed on (it is freed here, not on the store's thread); a copy that
-        // does not decode is, and the store refuses the page with the codec's reason.
-        if (auto decoded = JsonCodec::ticketFromJson(copy))
-            ticket.ticket = std::move(decoded.value());
-        else
-            ticket.data.insert(QStringLiteral("ticket"), copy);
-        out.changes.append(std::move(ticket));
+        if (const QJsonValue copyValue = t.value(QStringLiteral("ticket")); !copyValue.isUndefined()) {
+            const QJsonObject copy = copyValue.toObject();
+            PulledChange ticket {seq, QStringLiteral("ticket"), id, QStringLiteral("upsert"),
+                {{QStringLiteral("aliases"), t.value(QStringLiteral("aliases"))}}};
+            // Decoded, the JSON is not passed on (it is freed here, not on the store's thread); a copy that
+            // does not decode is, and the store refuses the page with the codec's reason.
+            if (auto decoded = JsonCodec::ticketFromJson(copy))
+                ticket.ticket = std::move(decoded.value());
+            else
+                ticket.data.insert(QStringLiteral("ticket"), copy);
+            out.changes.append(std::move(ticket));
+        }
         for (const QJsonValue& commentValue : t.value(QStringLiteral("comments")).toArray()) {
             const QJsonObject c = commentValue.toObject();
             PulledChange comment {
@@ -66,9 +68,8 @@ void SnapshotFetcher::fetch(const Part& part)
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
     m_part = part;
-    m_after.clear();
+    m_next = pageUrl({});
     m_active = true;
-    m_more = true;
     m_waiting = 0;
     if (!m_inFlight)
         requestNext();
@@ -77,7 +78,7 @@ void SnapshotFetcher::fetch(const Part& part)
 void SnapshotFetcher::taken(SnapshotPagePtr page)
 {
     m_waiting = std::max(0, m_waiting - 1);
-    if (!m_active || !m_more) {
+    if (!m_active || m_next.isEmpty()) {
         m_spent.clear(); // no page follows to free them after (and this one goes wherever its last user is)
         return;
     }
@@ -91,19 +92,36 @@ void SnapshotFetcher::cancel()
     m_active = false;
 }
 
-void SnapshotFetcher::requestNext()
+QUrl SnapshotFetcher::pageUrl(const QString& after) const
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("client_id"), m_part.clientId);
     if (!m_part.epoch.isEmpty())
         query.addQueryItem(QStringLiteral("epoch"), m_part.epoch);
     query.addQueryItem(QStringLiteral("part"), m_part.name);
-    query.addQueryItem(QStringLiteral("after"), m_after);
+    query.addQueryItem(QStringLiteral("comments"), m_part.comments);
+    query.addQueryItem(QStringLiteral("after"), after);
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_part.limit));
     QUrl url = m_part.server;
     url.setPath(QStringLiteral("/v1/sync/snapshot"));
     url.setQuery(query);
-    QNetworkRequest request(url);
+    return url;
+}
+
+QUrl SnapshotFetcher::nextLink(const QNetworkReply* reply)
+{
+    // Link: <url>; rel="next" (RFC 8288), the one form the server writes.
+    const QByteArray link = reply->rawHeader("Link");
+    const qsizetype open = link.indexOf('<');
+    const qsizetype close = link.indexOf('>', open + 1);
+    if (open < 0 || close < 0 || !link.mid(close).contains("rel=\"next\""))
+        return {};
+    return reply->url().resolved(QUrl::fromEncoded(link.mid(open + 1, close - open - 1)));
+}
+
+void SnapshotFetcher::requestNext()
+{
+    QNetworkRequest request(m_next);
     request.setRawHeader("Authorization", "Bearer " + m_part.token.toUtf8());
     request.setTransferTimeout(30000);
     m_inFlight = true;
@@ -112,7 +130,7 @@ void SnapshotFetcher::requestNext()
         reply->deleteLater();
         m_inFlight = false;
         if (!m_active || generation != m_part.generation) {
-            if (m_active && m_more) // a newer part was asked for meanwhile
+            if (m_active && !m_next.isEmpty()) // a newer part was asked for meanwhile
                 requestNext();
             return;
         }
@@ -124,23 +142,30 @@ void SnapshotFetcher::finished(QNetworkReply* reply)
 {
     const QByteArray body = reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_spent.clear();
     auto decoded = std::make_shared<SnapshotPage>();
     SnapshotPage& page = *decoded;
     if (status != 200) {
+        m_spent.clear();
         page.status = status;
         page.networkError = reply->errorString();
         page.errorBody = body;
         m_active = false; // the engine decides what comes next
     } else {
+        // The next page is asked for before this one is decoded, so that the server reads it meanwhile
+        // (this page counts as waiting already).
+        m_next = nextLink(reply);
+        const bool early = !m_next.isEmpty() && m_waiting + 1 < kMaxWaiting;
+        if (early)
+            requestNext();
+        m_spent.clear();
         page = decodeSnapshotPage(body);
-        m_more = page.more;
-        m_after = page.nextAfter;
-        m_active = m_more;
+        if (m_next.isEmpty() && page.more) // no Link header: the body says where the next page starts
+            m_next = pageUrl(page.nextAfter);
+        m_active = !m_next.isEmpty();
     }
     ++m_waiting;
     Q_EMIT pageReady(m_part.generation, std::move(decoded));
-    if (m_active && m_more && m_waiting < kMaxWaiting)
+    if (m_active && !m_inFlight && !m_next.isEmpty() && m_waiting < kMaxWaiting)
         requestNext();
 }
 

@@ -12,7 +12,8 @@ class QNetworkReply;
 namespace gongdan {
 
 /// One page of a first sync's snapshot (`GET /v1/sync/snapshot`), decoded: the tickets' server copies
-/// as Ticket values with their JSON text, comments as Comment values, conflicts as they came.
+/// as Ticket values, comments as Comment values, conflicts as they came (a page of conversations only,
+/// comments=only, has no ticket copies).
 struct SnapshotPage {
     int status = 0; ///< HTTP status; 0 when the server could not be reached
     QString networkError;
@@ -35,9 +36,10 @@ using SnapshotPagePtr = std::shared_ptr<const SnapshotPage>;
 
 /// Fetches and decodes the pages of one part of a first sync's snapshot on a thread of its own (the
 /// SyncEngine's worker), so that reading and decoding page N+1 — JSON parsing, UTF-8, building tickets
-/// and comments — overlaps with storing page N on the thread that owns the store. At most two decoded
-/// pages wait for the store; taken() makes room and hands the page back to be freed here. Every call
-/// arrives queued from the engine's thread.
+/// and comments — overlaps with storing page N on the thread that owns the store, and the server reads
+/// page N+1 while page N is decoded (it is asked for from the Link header before the body is parsed). At
+/// most three pages are out or wait for the store; taken() makes room and hands the page back to be freed
+/// here. Every call arrives queued from the engine's thread.
 class SnapshotFetcher : public QObject {
     Q_OBJECT
 
@@ -48,6 +50,7 @@ public:
         QString clientId;
         QString epoch;
         QString name; ///< mine | rest
+        QString comments = QStringLiteral("all"); ///< all | none | only (the server's `comments`)
         int limit = 500;
         quint64 generation = 0; ///< the engine's generation: pages of an older one are dropped there
     };
@@ -66,15 +69,18 @@ Q_SIGNALS:
     void pageReady(quint64 generation, gongdan::SnapshotPagePtr page);
 
 private:
+    /// The address of the part's page after `after` (empty: its first page).
+    QUrl pageUrl(const QString& after) const;
+    /// The next page's address from the reply's Link header; empty when there is none.
+    static QUrl nextLink(const QNetworkReply* reply);
     void requestNext();
     void finished(QNetworkReply* reply);
 
     QNetworkAccessManager* m_network = nullptr; ///< made on the worker thread
     Part m_part;
-    QString m_after; ///< the last ticket id of the previous page
+    QUrl m_next; ///< the page to ask for next; empty after the part's last page
     bool m_active = false;
     bool m_inFlight = false;
-    bool m_more = false;
     int m_waiting = 0; ///< pages handed over and not yet taken
     QList<SnapshotPagePtr> m_spent; ///< taken back, to be freed
 };

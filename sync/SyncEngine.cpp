@@ -268,8 +268,7 @@ void SyncEngine::pullNext()
                 m_lastError = built.error().message;
                 return fail(reply, {});
             }
-            Q_EMIT firstSyncProgress(m_total, m_total);
-            m_indexer.start(); // after the first sync's bar has ended: the same bar shows search next
+            m_indexer.start(); // after the first sync's bars have ended: the same bar shows search next
         }
         finish();
     });
@@ -293,9 +292,15 @@ bool SyncEngine::apply(const QList<PulledChange>& changes, qint64 cursor, const 
 void SyncEngine::bootstrapNext()
 {
     if (m_phase != Phase::Team) {
-        // A snapshot part: fetched and decoded on the worker thread, stored here page by page.
+        // A snapshot part: fetched and decoded on the worker thread, stored here page by page. The own
+        // queue comes whole; the rest of the tickets without their comments, which follow once the
+        // queue is usable.
+        const QString comments = m_phase == Phase::Mine ? QStringLiteral("all")
+            : m_phase == Phase::Rest                    ? QStringLiteral("none")
+                                                        : QStringLiteral("only");
         const SnapshotFetcher::Part part {m_server, m_token, m_clientId, m_epoch,
-            m_phase == Phase::Mine ? QStringLiteral("mine") : QStringLiteral("rest"), kSnapshotPage, m_generation};
+            m_phase == Phase::Mine ? QStringLiteral("mine") : QStringLiteral("rest"), comments, kSnapshotPage,
+            m_generation};
         QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher, part] { fetcher->fetch(part); });
         return;
     }
@@ -323,16 +328,21 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
         return fail(page.status, page.errorBody, page.networkError);
     m_startCursor = m_startCursor < 0 ? page.cursor : std::min(m_startCursor, page.cursor);
     m_epoch = page.epoch;
-    m_total += page.total; // on a part's first page only
+    const bool conversations = m_phase == Phase::Conversations;
+    (conversations ? m_talkTotal : m_total) += page.total; // on a part's first page only
     // The cursor stays 0 until the end; the page holds everything up to its own cursor.
     if (!page.changes.isEmpty() && !apply(page.changes, 0, m_epoch, page.cursor))
         return;
-    m_done += page.tickets;
+    qint64& done = conversations ? m_talkDone : m_done;
+    done += page.tickets;
     const bool more = page.more;
     // Back to the fetcher, which frees it: `page` is not to be read after this.
     QMetaObject::invokeMethod(
         m_fetcher, [fetcher = m_fetcher, spent = std::move(pagePtr)]() mutable { fetcher->taken(std::move(spent)); });
-    Q_EMIT firstSyncProgress(m_done, std::max(m_total, m_done));
+    if (conversations)
+        Q_EMIT conversationProgress(m_talkDone, std::max(m_talkTotal, m_talkDone));
+    else
+        Q_EMIT firstSyncProgress(m_done, std::max(m_total, m_done));
     if (more)
         return; // the fetcher is reading the next page already
     if (m_phase == Phase::Mine) {
@@ -340,6 +350,21 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
         Q_EMIT ownQueueReady();
         return bootstrapNext();
     }
+    if (m_phase == Phase::Rest) {
+        // Every ticket is here: the queue's indexes back (BulkLoad::finishQueue()), and the queue is usable.
+        if (m_bootstrap) {
+            if (const Status built = m_bootstrap->finishQueue(); !built) {
+                m_lastError = built.error().message;
+                return fail(200, {});
+            }
+        }
+        Q_EMIT firstSyncProgress(m_total, m_total);
+        Q_EMIT queueReady();
+        m_phase = Phase::Conversations;
+        m_talkDone = m_talkTotal = 0;
+        return bootstrapNext();
+    }
+    Q_EMIT conversationProgress(m_talkTotal, m_talkTotal);
     // Every part read: go on pulling from the oldest point a page was read at (re-applying what came
     // after it is harmless: upserts in server order, comments and conflicts once by id).
     m_phase = Phase::None;

@@ -69,8 +69,15 @@ Q_SIGNALS:
     void synced();
     /// The first sync has brought the user's own tickets (the rest follows): the queue is usable.
     void ownQueueReady();
-    /// The first sync (or a rebuild) has `done` of `total` tickets; done == total when it is complete.
+    /// The first sync (or a rebuild) has `done` of `total` tickets; done == total when every ticket is
+    /// stored (their conversations follow).
     void firstSyncProgress(qint64 done, qint64 total);
+    /// The first sync has brought every ticket the user may see: the whole queue is usable. The comments
+    /// of the tickets other than the user's own follow (conversationProgress), then the pull goes on.
+    void queueReady();
+    /// After the tickets, the first sync has brought the conversations of `done` of `total` of them;
+    /// done == total when every comment is stored.
+    void conversationProgress(qint64 done, qint64 total);
     /// After a first sync, `done` of `total` rows are searchable; done == total when search is complete.
     void searchIndexProgress(qint64 done, qint64 total);
 
@@ -81,7 +88,8 @@ private:
     void pullNext();
     /// The first sync into an empty cache: snapshot pages of the user's own tickets, the team-wide
     /// records (users, groups, customers, definitions, categories) from the change log, snapshot pages of
-    /// the rest of their tickets; then pulls from the smallest cursor any of those pages was read at.
+    /// the rest of their tickets without comments (then the queue is usable) and of those tickets'
+    /// comments; then pulls from the smallest cursor any of those pages was read at.
     void bootstrapNext();
     void snapshotPage(quint64 generation, gongdan::SnapshotPagePtr pagePtr);
     void teamPage(QNetworkReply* reply);
@@ -130,11 +138,13 @@ private:
     QThread m_worker;
     SnapshotFetcher* m_fetcher = nullptr; ///< lives on m_worker
     /// Where the first sync is (bootstrapNext()); None once the cache has a cursor.
-    enum class Phase { None, Mine, Team, Rest } m_phase = Phase::None;
+    enum class Phase { None, Mine, Team, Rest, Conversations } m_phase = Phase::None;
     qint64 m_teamCursor = 0;
     qint64 m_startCursor = -1; ///< the smallest cursor a page was read at: the pull goes on from there
     qint64 m_done = 0;
     qint64 m_total = 0;
+    qint64 m_talkDone = 0; ///< tickets whose conversations are stored (Phase::Conversations)
+    qint64 m_talkTotal = 0;
     QString m_epoch;
     /// Counts failures and stops: a reply asked for before one (a prefetched snapshot page) is dropped.
     quint64 m_generation = 0;

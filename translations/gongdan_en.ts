@@ -1699,6 +1699,15 @@
         <extracomment>The queue is usable; search finds more as this goes on. %p is a percentage.</extracomment>
         <translation>Preparing search: %p%</translation>
     </message>
+    <message>
+        <source>Conversation loading progress</source>
+        <translation>Conversation loading progress</translation>
+    </message>
+    <message>
+        <source>Loading conversations: %p%</source>
+        <extracomment>Every ticket is in the queue; their comments are still arriving. %p is a percentage.</extracomment>
+        <translation>Loading conversations: %p%</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketComposer</name>

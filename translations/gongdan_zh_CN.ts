@@ -1686,6 +1686,15 @@
         <extracomment>The queue is usable; search finds more as this goes on. %p is a percentage.</extracomment>
         <translation>正在准备搜索：%p%</translation>
     </message>
+    <message>
+        <source>Conversation loading progress</source>
+        <translation>对话记录载入进度</translation>
+    </message>
+    <message>
+        <source>Loading conversations: %p%</source>
+        <extracomment>Every ticket is in the queue; their comments are still arriving. %p is a percentage.</extracomment>
+        <translation>正在载入对话记录：%p%</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketComposer</name>

@@ -320,6 +320,21 @@ void TestSyncProtocol::snapshotsFollowScopeAndParts()
         = rest.body.value(QStringLiteral("tickets")).toArray().at(0)[QStringLiteral("comments")].toArray();
     QCOMPARE(comments.size(), 1);
     QCOMPARE(comments.at(0)[QStringLiteral("body")].toString(), QStringLiteral("已回电"));
+    QVERIFY(rest.header("Link").isEmpty()); // its last page
+    // The workstation's order: the tickets without their comments, then the comments alone.
+    const auto onlyEntry = [&](const QString& which) {
+        const HttpResult page = snapshot(*li, QStringLiteral("rest"), QStringLiteral("&comments=") + which);
+        const QJsonArray entries = page.body.value(QStringLiteral("tickets")).toArray();
+        return entries.size() == 1 ? entries.at(0).toObject() : QJsonObject();
+    };
+    const QJsonObject bare = onlyEntry(QStringLiteral("none"));
+    QCOMPARE(bare.value(QStringLiteral("id")).toString(), groups.id);
+    QVERIFY(bare.contains(QStringLiteral("ticket")) && bare.contains(QStringLiteral("aliases")));
+    QVERIFY(!bare.contains(QStringLiteral("comments")));
+    const QJsonObject talk = onlyEntry(QStringLiteral("only"));
+    QCOMPARE(talk.value(QStringLiteral("id")).toString(), groups.id);
+    QVERIFY(!talk.contains(QStringLiteral("ticket")) && !talk.contains(QStringLiteral("aliases")));
+    QCOMPARE(talk.value(QStringLiteral("comments")).toArray(), comments);
     // Others see only their scope; field staff nothing that is not assigned to them.
     QCOMPARE(ids(snapshot(*zhang, QStringLiteral("rest"))), QStringList {other.id});
     QVERIFY(ids(snapshot(*wang, QStringLiteral("mine"))).isEmpty());
@@ -329,17 +344,27 @@ void TestSyncProtocol::snapshotsFollowScopeAndParts()
     all.sort();
     QStringList paged;
     QString after;
+    QString linked; // and the same pages by their Link headers
     for (int page = 0; page < 4; ++page) {
         const HttpResult got = snapshot(*boss, QStringLiteral("rest"), QStringLiteral("&limit=1&after=") + after);
         paged += ids(got);
+        if (!linked.isEmpty())
+            QCOMPARE(boss->http.get(linked).raw, got.raw);
         after = got.body.value(QStringLiteral("next_after")).toString();
+        const QByteArray link = got.header("Link");
         if (!got.body.value(QStringLiteral("has_more")).toBool())
             break;
+        QVERIFY2(link.startsWith('<') && link.endsWith(">; rel=\"next\""), link.constData());
+        linked = QString::fromUtf8(link.mid(1, link.indexOf('>') - 1));
+        QVERIFY(linked.startsWith(QLatin1String("/v1/sync/snapshot?")));
     }
     QCOMPARE(paged, all);
     // Refusals.
     QCOMPARE(snapshot(*li, QStringLiteral("everything")).code(), QStringLiteral("request.wrong_type"));
     QCOMPARE(snapshot(*li, QStringLiteral("rest"), QStringLiteral("&limit=0")).status, 400);
+    const HttpResult badComments = snapshot(*li, QStringLiteral("rest"), QStringLiteral("&comments=some"));
+    QCOMPARE(badComments.code(), QStringLiteral("request.wrong_type"));
+    QCOMPARE(badComments.body.value(QStringLiteral("field")).toString(), QStringLiteral("comments"));
     QCOMPARE(snapshot(*li, QStringLiteral("rest"), QStringLiteral("&epoch=another")).code(),
         QStringLiteral("sync.resync_required"));
     HttpClient anonymous(m_server->baseUrl());

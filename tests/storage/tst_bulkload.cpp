@@ -22,13 +22,19 @@ QStringList schemaObjects(Database& db)
     return names;
 }
 
-void insertDirectly(TempStore& store, const QString& subject)
+void insertDirectly(TempStore& store, const QString& subject, const QString& comment = {})
 {
     TicketRowWriter writer(store.db());
     Ticket t = draftTicket(subject);
     t.id = store.db().ids().next();
     t.createdAt = t.updatedAt = store.clock.now();
-    QVERIFY(writer.insertTicket(t).ok());
+    auto rowid = writer.insertTicket(t);
+    QVERIFY(rowid.ok());
+    if (comment.isEmpty())
+        return;
+    const Comment c {
+        store.db().ids().next(), t.id, QStringLiteral("a"), CommentVisibility::Public, comment, {}, store.clock.now()};
+    QVERIFY(writer.insertComment(rowid.value(), c).ok());
 }
 
 } // namespace
@@ -42,6 +48,9 @@ private Q_SLOTS:
     void secondConnectionLeavesARunningLoadAlone();
     void sortIndexesComeBehindTheQueue();
     void sortIndexesLeftParkedAreBuiltOnOpen();
+    void commentsComeInASecondStage();
+    void aLoadKilledBetweenTheStagesIsFinishedOnOpen();
+    void aPendingTableOfAnOlderVersionIsTakenOver();
 };
 
 void TestBulkLoad::dropsAndRestoresIndexesAndSearch()
@@ -149,6 +158,69 @@ void TestBulkLoad::sortIndexesLeftParkedAreBuiltOnOpen()
     QCOMPARE(schemaObjects(store.db()), before);
     // Search was not rebuilt on open: it is still the indexer's to finish.
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT min(upto) FROM fts_progress")), 0);
+}
+
+void TestBulkLoad::commentsComeInASecondStage()
+{
+    // A first sync stores every ticket, makes the queue usable, then stores the comments: their
+    // indexes and triggers stay dropped until then, and so do the sort indexes and search.
+    TempStore store;
+    const QStringList before = schemaObjects(store.db());
+    BulkLoad bulk(store.db());
+    QVERIFY(bulk.started().ok());
+    insertDirectly(store, QString::fromUtf8("先到的工单"));
+    QVERIFY(bulk.finishQueue().ok());
+    const QStringList queue = schemaObjects(store.db());
+    for (const char* object : {"index:ticket_status_created", "index:ticket_assignee_status", "trigger:ticket_fts_ai"})
+        QVERIFY2(queue.contains(QLatin1String(object)), object);
+    for (const char* object :
+        {"index:comment_ticket", "trigger:comment_fts_ai", "index:ticket_customer", "index:ticket_status_subject"})
+        QVERIFY2(!queue.contains(QLatin1String(object)), object);
+    auto parked = BulkLoad::restoreNextParked(store.db()); // the load is still running
+    QVERIFY(parked.ok() && !parked.value());
+    insertDirectly(store, QString::fromUtf8("后到的工单"), QString::fromUtf8("客户回电确认退款到账"));
+    QVERIFY(bulk.finish(BulkLoad::FullText::Later).ok());
+    QVERIFY(schemaObjects(store.db()).contains(QStringLiteral("index:comment_ticket")));
+    SearchIndexer indexer(store.db());
+    for (int steps = 0; indexer.pending() && steps < 100; ++steps)
+        QVERIFY(indexer.step().ok());
+    QCOMPARE(schemaObjects(store.db()), before);
+    QCOMPARE(TicketSearch(store.db()).search(QString::fromUtf8("退款到账")).value().size(), 1);
+    QVERIFY(store.db().checkIntegrity().ok());
+}
+
+void TestBulkLoad::aLoadKilledBetweenTheStagesIsFinishedOnOpen()
+{
+    TempStore store;
+    const QStringList before = schemaObjects(store.db());
+    {
+        auto* abandoned = new BulkLoad(store.db()); // the process "dies" while the comments arrive
+        QVERIFY(abandoned->finishQueue().ok());
+        insertDirectly(store, QString::fromUtf8("物流异常"), QString::fromUtf8("包裹滞留在中转站"));
+        Q_UNUSED(abandoned);
+    }
+    QVERIFY(store.reopen());
+    QCOMPARE(schemaObjects(store.db()), before);
+    QCOMPARE(TicketSearch(store.db()).search(QString::fromUtf8("中转站")).value().size(), 1);
+}
+
+void TestBulkLoad::aPendingTableOfAnOlderVersionIsTakenOver()
+{
+    // Killed during a load by a version whose table had no tbl_name column: the next load adds it, and
+    // everything is restored at its end.
+    TempStore store;
+    const QStringList before = schemaObjects(store.db());
+    QVERIFY(store.db().exec(QStringLiteral("CREATE TABLE bulk_load_pending(name TEXT PRIMARY KEY, type TEXT NOT "
+                                           "NULL, sql TEXT NOT NULL)")));
+    QVERIFY(store.db().exec(QStringLiteral("INSERT INTO bulk_load_pending(name, type, sql) SELECT name, type, sql "
+                                           "FROM sqlite_master WHERE name = 'comment_ticket'")));
+    QVERIFY(store.db().exec(QStringLiteral("DROP INDEX comment_ticket")));
+    BulkLoad bulk(store.db());
+    QVERIFY(bulk.started().ok());
+    insertDirectly(store, QString::fromUtf8("旧版本留下的"), QString::fromUtf8("已回电"));
+    QVERIFY(bulk.finishQueue().ok());
+    QVERIFY(bulk.finish().ok());
+    QCOMPARE(schemaObjects(store.db()), before);
 }
 
 QTEST_GUILESS_MAIN(TestBulkLoad)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void decodesTicketsCommentsAndConflicts();
     void leavesWhatDoesNotDecodeToTheStore();
     void storeWritesTheDecodedValues();
+    void decodesAPageOfConversations();
 };
 
 void TestSnapshotDecode::decodesTicketsCommentsAndConflicts()
@@ -112,6 +113,26 @@ void TestSnapshotDecode::storeWritesTheDecodedValues()
     QSqlQuery q(store.db().sql());
     QVERIFY(q.exec(QStringLiteral("SELECT body FROM comment")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("decoded body"));
+}
+
+void TestSnapshotDecode::decodesAPageOfConversations()
+{
+    // comments=only: each entry is a ticket's comments, without the ticket (stored before): no ticket
+    // change is made of it, so the stored copy stays as it is.
+    TempStore store;
+    const Ticket t = sample(store, QString::fromUtf8("对话稍后到"));
+    const Comment c {store.db().ids().next(), t.id, QStringLiteral("u1"), CommentVisibility::Public,
+        QString::fromUtf8("已联系客户"), {}, store.clock.now()};
+    const QJsonObject page {{QStringLiteral("cursor"), 9}, {QStringLiteral("epoch"), QStringLiteral("e1")},
+        {QStringLiteral("has_more"), false}, {QStringLiteral("next_after"), t.id},
+        {QStringLiteral("tickets"),
+            QJsonArray {QJsonObject {{QStringLiteral("id"), t.id}, {QStringLiteral("server_seq"), 8},
+                {QStringLiteral("comments"), QJsonArray {JsonCodec::toJson(c)}}}}}};
+    const SnapshotPage decoded = decodeSnapshotPage(QJsonDocument(page).toJson());
+    QCOMPARE(decoded.tickets, 1);
+    QCOMPARE(decoded.changes.size(), 1);
+    QCOMPARE(decoded.changes.at(0).entity, QStringLiteral("comment"));
+    QCOMPARE(decoded.changes.at(0).comment->body, c.body);
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotDecode)

@@ -466,8 +466,8 @@ void TestSyncEngine::aDeskKilledMidFirstSyncStartsOverInStep()
     Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
     QSignalSpy progress(li.engine, &SyncEngine::firstSyncProgress);
     QCOMPARE(runDeskProcess(li.db->path(), li.token, {QStringLiteral("pull.crash_before_commit")}), 70);
-    // Killed in its second snapshot page: one page of tickets is whole (copies, rows and comments agree),
-    // and the cursor is still 0 — nothing claims the snapshot finished.
+    // Killed in its second snapshot page: one page of tickets is whole (copies and rows agree; their
+    // comments come after every ticket), and the cursor is still 0 — nothing claims the snapshot finished.
     QCOMPARE(li.cache->cursor(), 0);
     QSqlQuery counts(li.db->sql());
     QVERIFY(counts.exec(QStringLiteral("SELECT (SELECT count(*) FROM ticket WHERE server_seq IS NOT NULL), "
@@ -475,7 +475,7 @@ void TestSyncEngine::aDeskKilledMidFirstSyncStartsOverInStep()
         && counts.next());
     QCOMPARE(counts.value(0).toLongLong(), counts.value(1).toLongLong());
     QCOMPARE(counts.value(0).toLongLong(), 500);
-    QCOMPARE(counts.value(2).toLongLong(), 500);
+    QCOMPARE(counts.value(2).toLongLong(), 0);
     counts.finish();
 
     // Started again in this process: the snapshot starts over, the progress bar's figures reach the end.
@@ -503,16 +503,38 @@ void TestSyncEngine::firstSyncBringsTheOwnQueueFirst()
             hers.append(t.id);
         }
         batch.append(boss.mutation(QStringLiteral("ticket.create"), t.id, createArgs(t)));
+        batch.append(boss.mutation(QStringLiteral("comment.add"), t.id, commentArgs(t.id, QStringLiteral("已受理"))));
     }
     QCOMPARE(boss.push(batch).status, 200);
 
+    const auto commentCount = [&li] {
+        QSqlQuery count(li.db->sql());
+        return count.exec(QStringLiteral("SELECT count(*) FROM comment")) && count.next() ? count.value(0).toInt() : -1;
+    };
     QStringList atOwnQueue;
-    connect(li.engine, &SyncEngine::ownQueueReady, this, [&] { atOwnQueue = li.ticketIds(); });
+    int commentsAtOwnQueue = -1;
+    connect(li.engine, &SyncEngine::ownQueueReady, this, [&] {
+        atOwnQueue = li.ticketIds();
+        commentsAtOwnQueue = commentCount();
+    });
+    int ticketsAtQueue = -1;
+    int commentsAtQueue = -1;
+    QSignalSpy conversations(li.engine, &SyncEngine::conversationProgress);
+    connect(li.engine, &SyncEngine::queueReady, this, [&] {
+        ticketsAtQueue = static_cast<int>(li.ticketIds().size());
+        commentsAtQueue = commentCount();
+    });
     li.start();
     QVERIFY(li.idle());
     hers.sort();
-    QCOMPARE(atOwnQueue, hers); // her four tickets first, alone
-    QCOMPARE(li.ticketIds().size(), 40); // then the rest of her group's
+    QCOMPARE(atOwnQueue, hers); // her four tickets first, alone, with their conversations
+    QCOMPARE(commentsAtOwnQueue, 4);
+    QCOMPARE(ticketsAtQueue, 40); // then the rest of her group's: the whole queue…
+    QCOMPARE(commentsAtQueue, 4); // …before their comments,
+    QVERIFY(!conversations.isEmpty()); // which come next, counted for the status bar
+    QCOMPARE(conversations.last().at(0).toLongLong(), 36);
+    QCOMPARE(conversations.last().at(1).toLongLong(), 36);
+    QCOMPARE(commentCount(), 40);
     compareWithServer(li);
 }
 

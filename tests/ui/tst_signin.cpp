@@ -62,11 +62,13 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     // 1,200 tickets of her group wait on the server: the first sync takes several snapshot pages.
     SyncDevice boss(
         m_server.baseUrl(), signIn(m_server.baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
-    for (int batch = 0; batch < 3; ++batch) {
+    for (int batch = 0; batch < 6; ++batch) {
         QJsonArray creates;
-        for (int i = 0; i < 400; ++i) {
-            const Ticket t = newTicket(QStringLiteral("待同步 %1").arg(batch * 400 + i), QStringLiteral("service"), {});
+        for (int i = 0; i < 200; ++i) {
+            const Ticket t = newTicket(QStringLiteral("待同步 %1").arg(batch * 200 + i), QStringLiteral("service"), {});
             creates.append(boss.mutation(QStringLiteral("ticket.create"), t.id, createArgs(t)));
+            creates.append(
+                boss.mutation(QStringLiteral("comment.add"), t.id, commentArgs(t.id, QStringLiteral("已受理"))));
         }
         QCOMPARE(boss.push(creates).status, 200);
     }
@@ -84,15 +86,15 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     const int openBefore = openCount();
     int shownAt = -1; // the bar's value while it was on screen, loading tickets
     int loadingMaximum = -1;
-    bool indexingShown = false; // then building search behind the usable queue
+    QStringList stages; // then their conversations, then building search, behind the usable queue
     connect(progress, &QProgressBar::valueChanged, this, [&](int value) {
         if (!progress->isVisible() || value >= progress->maximum())
             return;
         if (progress->format().contains(QStringLiteral("%v"))) {
             shownAt = value;
             loadingMaximum = progress->maximum();
-        } else {
-            indexingShown = indexingShown || progress->format().contains(QStringLiteral("%p"));
+        } else if (stages.isEmpty() || stages.last() != progress->format()) {
+            stages.append(progress->format());
         }
     });
 
@@ -133,7 +135,14 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     QVERIFY(QTest::qWaitFor([&] { return arrived() == 1200 && !progress->isVisible(); }, 30000));
     QVERIFY2(shownAt > 0 && shownAt < 1200, qPrintable(QString::number(shownAt)));
     QCOMPARE(loadingMaximum, 1200);
-    QVERIFY(QTest::qWaitFor([&] { return indexingShown && !progress->isVisible(); }, 30000));
+    QVERIFY(QTest::qWaitFor([&] { return stages.size() == 2 && !progress->isVisible(); }, 30000));
+    QVERIFY2(stages.first() != stages.last(), qPrintable(stages.join(QLatin1Char('|')))); // each says what it counts
+    QSqlQuery conversations(m_desk.store->db().sql()); // the comments came after the tickets, every one
+    QVERIFY(conversations.exec(QStringLiteral("SELECT count(*) FROM comment c JOIN ticket t ON t.rowid = "
+                                              "c.ticket_rowid WHERE t.subject LIKE '待同步%'"))
+        && conversations.next());
+    QCOMPARE(conversations.value(0).toInt(), 1200);
+    conversations.finish();
     const auto searched = TicketSearch(m_desk.store->db()).search(QString::fromUtf8("待同步 1199"));
     QSqlQuery built(m_desk.store->db().sql()); // (what the indexer had done, should this fail)
     built.exec(QStringLiteral("SELECT group_concat(name || '=' || upto) FROM fts_progress"));

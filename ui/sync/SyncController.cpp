@@ -57,9 +57,12 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     connect(m_engine.get(), &SyncEngine::teamChanged, this, &SyncController::teamChanged);
     connect(m_engine.get(), &SyncEngine::signInRequired, this, &SyncController::refresh);
     connect(m_engine.get(), &SyncEngine::firstSyncProgress, this, &SyncController::showProgress);
-    connect(m_engine.get(), &SyncEngine::searchIndexProgress, this, &SyncController::showIndexProgress);
+    connect(m_engine.get(), &SyncEngine::conversationProgress, this,
+        [this](qint64 done, qint64 total) { showStage(Bar::Conversations, done, total); });
+    connect(m_engine.get(), &SyncEngine::searchIndexProgress, this,
+        [this](qint64 done, qint64 total) { showStage(Bar::Search, done, total); });
     connect(m_engine.get(), &SyncEngine::synced, this, [this] {
-        if (!m_indexing)
+        if (m_bar != Bar::Search)
             m_progress->hide();
     });
     // Every write anywhere in the workstation lands in the outbox: each new entry queues a push for the
@@ -162,10 +165,14 @@ void SyncController::begin(const QUrl& server, const QString& token)
 
 void SyncController::retranslate()
 {
-    if (m_indexing) {
+    if (m_bar == Bar::Search) {
         m_progress->setAccessibleName(tr("Search indexing progress"));
         //: The queue is usable; search finds more as this goes on. %p is a percentage.
         m_progress->setFormat(tr("Preparing search: %p%"));
+    } else if (m_bar == Bar::Conversations) {
+        m_progress->setAccessibleName(tr("Conversation loading progress"));
+        //: Every ticket is in the queue; their comments are still arriving. %p is a percentage.
+        m_progress->setFormat(tr("Loading conversations: %p%"));
     } else {
         m_progress->setAccessibleName(tr("First sync progress"));
         //: %v and %m are numbers of tickets: "1,500 of 100,000"
@@ -174,10 +181,10 @@ void SyncController::retranslate()
     refresh();
 }
 
-void SyncController::showIndexProgress(qint64 done, qint64 total)
+void SyncController::showStage(Bar bar, qint64 done, qint64 total)
 {
-    if (m_indexing != (done < total)) {
-        m_indexing = done < total;
+    if (const Bar shown = done < total ? bar : Bar::Tickets; m_bar != shown) {
+        m_bar = shown;
         retranslate();
     }
     showProgress(done, total);

@@ -29,8 +29,9 @@ public:
 
     /// The banner shown above the queue while offline or signed out (objectName "offlineBanner").
     QWidget* banner() const { return m_banner; }
-    /// The first sync's progress for the status bar, then how far search is built behind the usable
-    /// queue; shown only while one of them runs (objectName "firstSyncProgress").
+    /// The first sync's progress for the status bar — its tickets, then their conversations behind the
+    /// usable queue — then how far search is built; shown only while one of them runs (objectName
+    /// "firstSyncProgress").
     QProgressBar* progressBar() const { return m_progress; }
     SyncEngine& engine() { return *m_engine; }
     SyncCache& cache() { return *m_cache; }
@@ -52,8 +53,10 @@ private:
     void begin(const QUrl& server, const QString& token);
     void refresh();
     void showProgress(qint64 done, qint64 total);
-    /// After a first sync: the same bar says how far search is built, until it is.
-    void showIndexProgress(qint64 done, qint64 total);
+    /// What the bar counts: the first sync's tickets, their conversations, or search being built.
+    enum class Bar { Tickets, Conversations, Search };
+    /// After the tickets: the same bar says how far `bar` is, until it is done.
+    void showStage(Bar bar, qint64 done, qint64 total);
     static QString account(const QUrl& server, const QString& login);
 
     Workstation& m_ws;
@@ -66,7 +69,7 @@ private:
     QPushButton* m_bannerButton;
     QProgressBar* m_progress;
     bool m_pushPosted = false;
-    bool m_indexing = false; ///< the bar shows search indexing, not the first sync
+    Bar m_bar = Bar::Tickets;
     bool m_configured = false;
 };
 
