@@ -17,6 +17,28 @@ QDateTime timeOf(const QJsonObject& o, const char* key)
     return QDateTime::fromString(o.value(QLatin1String(key)).toString(), Qt::ISODateWithMs);
 }
 
+QDateTime timeOf(const JsonFields& o, const char* key)
+{
+    return QDateTime::fromString(o.text(QLatin1String(key)), Qt::ISODateWithMs);
+}
+
+QString str(const JsonFields& o, const char* key)
+{
+    return o.text(QLatin1String(key));
+}
+
+/// JsonFields over a QJsonObject.
+class QtFields : public JsonFields {
+public:
+    explicit QtFields(const QJsonObject& object) : m_object(object) { }
+    QString text(QLatin1String key) const override { return m_object.value(key).toString(); }
+    qint64 integer(QLatin1String key) const override { return m_object.value(key).toInteger(); }
+    QJsonValue value(QLatin1String key) const override { return m_object.value(key); }
+
+private:
+    const QJsonObject& m_object;
+};
+
 QString str(const QJsonObject& o, const char* key)
 {
     return o.value(QLatin1String(key)).toString();
@@ -38,8 +60,8 @@ Error bad(const char* field)
         QLatin1String(field)};
 }
 
-template<typename E>
-bool readEnum(const QJsonObject& o, const char* key, E* out)
+template<typename E, typename Object>
+bool readEnum(const Object& o, const char* key, E* out)
 {
     const auto value = EnumText<E>::fromKey(str(o, key));
     if (value)
@@ -71,7 +93,12 @@ QJsonObject toJson(const Ticket& t)
         {QStringLiteral("merged_into"), t.mergedInto}, {QStringLiteral("version"), t.version}};
 }
 
-Result<Ticket> ticketFromJson(const QJsonObject& o)
+Result<Ticket> ticketFromJson(const QJsonObject& object)
+{
+    return ticketFrom(QtFields(object));
+}
+
+Result<Ticket> ticketFrom(const JsonFields& o)
 {
     Ticket t;
     t.id = str(o, "id");
@@ -91,13 +118,13 @@ Result<Ticket> ticketFromJson(const QJsonObject& o)
     if (!readEnum(o, "status", &t.status))
         return bad("status");
     t.categoryId = str(o, "category_id");
-    t.tags = strings(o.value(QStringLiteral("tags")));
+    t.tags = strings(o.value(QLatin1String("tags")));
     t.assigneeId = str(o, "assignee_id");
     t.groupId = str(o, "group_id");
     t.customerId = str(o, "customer_id");
     t.contactName = str(o, "contact_name");
     t.contactPhone = str(o, "contact_phone");
-    t.customFields = o.value(QStringLiteral("custom_fields")).toObject();
+    t.customFields = o.value(QLatin1String("custom_fields")).toObject();
     t.resolution = str(o, "resolution");
     t.createdAt = timeOf(o, "created_at");
     if (!t.createdAt.isValid())
@@ -110,9 +137,9 @@ Result<Ticket> ticketFromJson(const QJsonObject& o)
     t.responseDueAt = timeOf(o, "response_due_at");
     t.resolutionDueAt = timeOf(o, "resolution_due_at");
     t.callStartedAt = timeOf(o, "call_started_at");
-    t.callSeconds = o.value(QStringLiteral("call_seconds")).toInt();
+    t.callSeconds = static_cast<int>(o.integer(QLatin1String("call_seconds")));
     t.mergedInto = str(o, "merged_into");
-    t.version = o.value(QStringLiteral("version")).toInt();
+    t.version = static_cast<int>(o.integer(QLatin1String("version")));
     return t;
 }
 
@@ -128,7 +155,12 @@ QJsonObject toJson(const Comment& c)
         {QStringLiteral("created_at"), time(c.createdAt)}};
 }
 
-Result<Comment> commentFromJson(const QJsonObject& o)
+Result<Comment> commentFromJson(const QJsonObject& object)
+{
+    return commentFrom(QtFields(object));
+}
+
+Result<Comment> commentFrom(const JsonFields& o)
 {
     Comment c;
     c.id = str(o, "id");
@@ -141,7 +173,7 @@ Result<Comment> commentFromJson(const QJsonObject& o)
     if (!readEnum(o, "visibility", &c.visibility))
         return bad("visibility");
     c.body = str(o, "body");
-    for (const QJsonValue& item : o.value(QStringLiteral("attachments")).toArray()) {
+    for (const QJsonValue& item : o.value(QLatin1String("attachments")).toArray()) {
         const auto ref = AttachmentRef::fromJson(item);
         if (!ref)
             return bad("attachments");

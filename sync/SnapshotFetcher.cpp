@@ -1,9 +1,5 @@
 #include "SnapshotFetcher.h"
 
-#include "JsonCodec.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUrlQuery>
@@ -15,51 +11,6 @@ namespace {
 constexpr int kMaxWaiting = 3; // decoded pages waiting for the store, counting a request out
 
 } // namespace
-
-SnapshotPage decodeSnapshotPage(const QByteArray& body)
-{
-    SnapshotPage out;
-    out.status = 200;
-    const QJsonObject page = QJsonDocument::fromJson(body).object();
-    out.cursor = page.value(QStringLiteral("cursor")).toInteger();
-    out.epoch = page.value(QStringLiteral("epoch")).toString();
-    out.total = page.value(QStringLiteral("total")).toInteger();
-    out.more = page.value(QStringLiteral("has_more")).toBool();
-    const QJsonArray tickets = page.value(QStringLiteral("tickets")).toArray();
-    out.tickets = tickets.size();
-    for (const QJsonValue& value : tickets) {
-        const QJsonObject t = value.toObject();
-        const QString id = t.value(QStringLiteral("id")).toString();
-        const qint64 seq = t.value(QStringLiteral("server_seq")).toInteger();
-        if (const QJsonValue copyValue = t.value(QStringLiteral("ticket")); !copyValue.isUndefined()) {
-            const QJsonObject copy = copyValue.toObject();
-            PulledChange ticket {seq, QStringLiteral("ticket"), id, QStringLiteral("upsert"),
-                {{QStringLiteral("aliases"), t.value(QStringLiteral("aliases"))}}};
-            // Decoded, the JSON is not passed on (it is freed here, not on the store's thread); a copy that
-            // does not decode is, and the store refuses the page with the codec's reason.
-            if (auto decoded = JsonCodec::ticketFromJson(copy))
-                ticket.ticket = std::move(decoded.value());
-            else
-                ticket.data.insert(QStringLiteral("ticket"), copy);
-            out.changes.append(std::move(ticket));
-        }
-        for (const QJsonValue& commentValue : t.value(QStringLiteral("comments")).toArray()) {
-            const QJsonObject c = commentValue.toObject();
-            PulledChange comment {
-                seq, QStringLiteral("comment"), c.value(QStringLiteral("id")).toString(), QStringLiteral("upsert"), {}};
-            if (auto decoded = JsonCodec::commentFromJson(c))
-                comment.comment = std::move(decoded.value());
-            else
-                comment.data = c;
-            out.changes.append(std::move(comment));
-        }
-        for (const QJsonValue& conflict : t.value(QStringLiteral("conflicts")).toArray())
-            out.changes.append({seq, QStringLiteral("conflict"), conflict[QStringLiteral("id")].toString(),
-                QStringLiteral("upsert"), conflict.toObject()});
-    }
-    out.nextAfter = page.value(QStringLiteral("next_after")).toString();
-    return out;
-}
 
 SnapshotFetcher::SnapshotFetcher(QObject* parent) : QObject(parent) { }
 
@@ -158,10 +109,10 @@ void SnapshotFetcher::finished(QNetworkReply* reply)
         if (early)
             requestNext();
         m_spent.clear();
-        page = decodeSnapshotPage(body);
+        page = m_decoder.decode(body);
         if (m_next.isEmpty() && page.more) // no Link header: the body says where the next page starts
             m_next = pageUrl(page.nextAfter);
-        m_active = !m_next.isEmpty();
+        m_active = page.status == 200 && !m_next.isEmpty(); // a page that did not decode: the engine decides
     }
     ++m_waiting;
     Q_EMIT pageReady(m_part.generation, std::move(decoded));

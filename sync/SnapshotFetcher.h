@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SyncCache.h"
+#include "SnapshotDecoder.h"
 
 #include <QObject>
 #include <QUrl>
@@ -10,25 +10,6 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace gongdan {
-
-/// One page of a first sync's snapshot (`GET /v1/sync/snapshot`), decoded: the tickets' server copies
-/// as Ticket values, comments as Comment values, conflicts as they came (a page of conversations only,
-/// comments=only, has no ticket copies).
-struct SnapshotPage {
-    int status = 0; ///< HTTP status; 0 when the server could not be reached
-    QString networkError;
-    QByteArray errorBody; ///< the body of a refusal (its JSON error)
-    qint64 cursor = 0; ///< the change-log position read before the page
-    QString epoch;
-    qint64 total = 0; ///< the part's size, on its first page only
-    bool more = false;
-    QString nextAfter; ///< where the part's next page starts
-    qint64 tickets = 0;
-    QList<PulledChange> changes;
-};
-
-/// Decodes a snapshot page's body (any thread).
-SnapshotPage decodeSnapshotPage(const QByteArray& body);
 
 /// A decoded page on its way to the store and back: the fetcher's thread frees it (a page's hundreds of
 /// tickets and comments take a while to free, which the store's thread has better things to do with).
@@ -83,6 +64,7 @@ private:
     bool m_inFlight = false;
     int m_waiting = 0; ///< pages handed over and not yet taken
     QList<SnapshotPagePtr> m_spent; ///< taken back, to be freed
+    SnapshotDecoder m_decoder;
 };
 
 } // namespace gongdan

@@ -30,6 +30,10 @@ private Q_SLOTS:
     void leavesWhatDoesNotDecodeToTheStore();
     void storeWritesTheDecodedValues();
     void decodesAPageOfConversations();
+    void readsWhatQJsonDocumentReads_data();
+    void readsWhatQJsonDocumentReads();
+    void refusesWhatIsNotASnapshotPage_data();
+    void refusesWhatIsNotASnapshotPage();
 };
 
 void TestSnapshotDecode::decodesTicketsCommentsAndConflicts()
@@ -133,6 +137,93 @@ void TestSnapshotDecode::decodesAPageOfConversations()
     QCOMPARE(decoded.changes.size(), 1);
     QCOMPARE(decoded.changes.at(0).entity, QStringLiteral("comment"));
     QCOMPARE(decoded.changes.at(0).comment->body, c.body);
+}
+
+void TestSnapshotDecode::readsWhatQJsonDocumentReads_data()
+{
+    QTest::addColumn<QByteArray>("ticket");
+    const QByteArray base = R"({"id":"t1","number":"G20261123001","subject":"%1","description":"%2",)"
+                            R"("need_type":"repair","channel":"phone","priority":"high","status":"new",)"
+                            R"("created_at":"2026-11-23T08:00:00.123Z","updated_at":"2026-11-23T09:30:00.000Z",)"
+                            R"("version":3,"call_seconds":%3,"tags":%4,"custom_fields":%5,"accepted_at":null})";
+    const auto ticket = [&base](const char* subject, const char* description, const char* seconds, const char* tags,
+                            const char* custom) {
+        QByteArray out = base;
+        return out.replace("%1", subject)
+            .replace("%2", description)
+            .replace("%3", seconds)
+            .replace("%4", tags)
+            .replace("%5", custom);
+    };
+    QTest::newRow("plain") << ticket("宽带掉线", "", "65", "[]", "{}");
+    QTest::newRow("escapes") << ticket(R"(\"引号\" \\ \u4e2d \ud83d\ude00\n)", R"(tab\there)", "0",
+        R"(["宽带","上门",""])", R"({"address":"张江路 700 号"})");
+    QTest::newRow("numbers") << ticket("数字", "x", "2.5", "[1,\"a\",null]",
+        R"({"n":12,"d":1.5,"e":1e3,"big":18446744073709551615,"neg":-7,"b":true,)"
+        R"("z":null,"list":[1,{"k":"v"}],"nested":{"a":{"b":[]}}})");
+    QTest::newRow("missing and null") << QByteArray(R"({"id":"t2","subject":"缺字段","need_type":"repair",)"
+                                                    R"("channel":"phone","priority":"low","status":"new",)"
+                                                    R"("created_at":"2026-11-23T08:00:00Z","number":null,)"
+                                                    R"("tags":null,"custom_fields":[],"version":"3"})");
+    QTest::newRow("does not decode") << ticket("坏状态", "", "0", "[]", "{}").replace("\"new\"", "\"gone\"");
+}
+
+void TestSnapshotDecode::readsWhatQJsonDocumentReads()
+{
+    // The snapshot decoder (simdjson) and the rest of the workstation (QJsonDocument) must read the same
+    // ticket the same way, down to empty and missing text.
+    QFETCH(QByteArray, ticket);
+    const QByteArray comment = R"({"id":"c1","ticket_id":"t1","author_id":"u1","visibility":"internal",)"
+                               R"("body":"已派师傅\n明天到","attachments":[],"created_at":"2026-11-23T10:00:00.000Z"})";
+    const QByteArray body = R"({"cursor":5,"epoch":"e","has_more":false,"next_after":"t1","tickets":[)"
+                            R"({"id":"t1","server_seq":4,"ticket":)"
+        + ticket + R"(,"aliases":["K7Q-0001"],"comments":[)" + comment + R"(],"conflicts":[{"id":"k1","n":1}]}]})";
+    const SnapshotPage decoded = decodeSnapshotPage(body);
+    QCOMPARE(decoded.status, 200);
+    QCOMPARE(decoded.changes.size(), 3);
+    const QJsonObject entry = QJsonDocument::fromJson(body).object()[QStringLiteral("tickets")][0].toObject();
+    const QJsonObject copy = entry[QStringLiteral("ticket")].toObject();
+    QVERIFY(!copy.isEmpty());
+    const auto expected = JsonCodec::ticketFromJson(copy);
+    const PulledChange& got = decoded.changes.at(0);
+    QCOMPARE(got.ticket.has_value(), expected.ok());
+    if (expected.ok()) {
+        const Ticket& a = *got.ticket;
+        const Ticket& b = expected.value();
+        QCOMPARE(JsonCodec::toJson(a), JsonCodec::toJson(b));
+        for (const auto& [x, y] : {std::pair {a.number, b.number}, {a.description, b.description},
+                 {a.categoryId, b.categoryId}, {a.customerId, b.customerId}, {a.resolution, b.resolution}})
+            QCOMPARE(x.isNull(), y.isNull());
+        QCOMPARE(a.customFields, b.customFields);
+        QCOMPARE(a.tags, b.tags);
+    } else {
+        QCOMPARE(got.data.value(QStringLiteral("ticket")).toObject(), copy); // for the store to refuse
+    }
+    QCOMPARE(got.data.value(QStringLiteral("aliases")), entry[QStringLiteral("aliases")]);
+    const auto expectedComment = JsonCodec::commentFromJson(entry[QStringLiteral("comments")][0].toObject());
+    QVERIFY(expectedComment.ok() && decoded.changes.at(1).comment);
+    QCOMPARE(JsonCodec::toJson(*decoded.changes.at(1).comment), JsonCodec::toJson(expectedComment.value()));
+    QCOMPARE(decoded.changes.at(2).data, entry[QStringLiteral("conflicts")][0].toObject());
+}
+
+void TestSnapshotDecode::refusesWhatIsNotASnapshotPage_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("not JSON") << QByteArray("<html>proxy error</html>");
+    QTest::newRow("cut short") << QByteArray(R"({"cursor":5,"tickets":[{"id":"t1")");
+    QTest::newRow("an array") << QByteArray("[]");
+    QTest::newRow("no tickets") << QByteArray(R"({"cursor":5})");
+    QTest::newRow("an entry that is not an object") << QByteArray(R"({"cursor":5,"tickets":[7]})");
+}
+
+void TestSnapshotDecode::refusesWhatIsNotASnapshotPage()
+{
+    QFETCH(QByteArray, body);
+    const SnapshotPage decoded = decodeSnapshotPage(body);
+    QCOMPARE(decoded.status, 502); // a refusal the engine retries: nothing of it is stored
+    QVERIFY(decoded.changes.isEmpty());
+    QCOMPARE(QJsonDocument::fromJson(decoded.errorBody).object().value(QStringLiteral("code")).toString(),
+        QStringLiteral("sync.bad_snapshot_page"));
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotDecode)
