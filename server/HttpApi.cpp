@@ -1,6 +1,7 @@
 #include "HttpApi.h"
 
 #include "ApiSupport.h"
+#include "LowDelayServer.h"
 #include "ServerDatabase.h"
 #include "ServerLog.h"
 
@@ -13,6 +14,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslServer>
 
 namespace gongdan {
 
@@ -77,13 +79,27 @@ Status HttpApi::useTls(const QString& certificatePath, const QString& keyPath)
     configuration.setLocalCertificateChain(chain);
     configuration.setPrivateKey(key);
     configuration.setProtocol(QSsl::SecureProtocols);
-    m_http.sslSetup(configuration);
+    m_tls = configuration;
     return {};
 }
 
 quint16 HttpApi::listen(const QHostAddress& address, quint16 port)
 {
-    return m_http.listen(address, port);
+    // Our own listening socket rather than QHttpServer::listen()'s: its connections set TCP_NODELAY.
+    QTcpServer* server = nullptr;
+    if (m_tls) {
+        auto* tls = new LowDelayServer<QSslServer>(this);
+        tls->setSslConfiguration(*m_tls);
+        server = tls;
+    } else {
+        server = new LowDelayServer<QTcpServer>(this);
+    }
+    if (!server->listen(address, port)) {
+        delete server;
+        return 0;
+    }
+    m_http.bind(server);
+    return server->serverPort();
 }
 
 QHttpServerResponse HttpApi::health() const

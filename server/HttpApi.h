@@ -5,6 +5,8 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QSslConfiguration>
+#include <optional>
 
 namespace gongdan {
 
@@ -35,6 +37,7 @@ private:
     ServerDatabase& m_database;
     ServerLog& m_log;
     QHttpServer m_http;
+    std::optional<QSslConfiguration> m_tls; ///< set by useTls()
 };
 
 } // namespace gongdan
