@@ -319,10 +319,21 @@ Status step12(Database& db)
         });
 }
 
+// v13: a first sync stores every ticket before their conversations; while those arrive, the range of
+// ticket ids whose comments are still to come (SyncCache::setConversationsPending).
+Status step13(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("ALTER TABLE sync_state ADD COLUMN talk_after TEXT"),
+            QStringLiteral("ALTER TABLE sync_state ADD COLUMN talk_upto TEXT"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {
-        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11, step12};
+        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11, step12, step13};
     return all;
 }
 

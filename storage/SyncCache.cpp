@@ -368,6 +368,17 @@ Status SyncCache::startFrom(qint64 cursor, const QString& epoch)
     return ok ? Status() : Status(Database::errorOf(state));
 }
 
+Status SyncCache::setConversationsPending(const QString& after, const QString& upto)
+{
+    QSqlQuery& state
+        = m_db.prepared(QStringLiteral("UPDATE sync_state SET talk_after = ?, talk_upto = ? WHERE id = 1"));
+    state.addBindValue(upto.isNull() ? QVariant() : QVariant(after.isNull() ? QString(QLatin1String("")) : after));
+    state.addBindValue(upto.isNull() ? QVariant() : QVariant(upto));
+    const bool ok = state.exec();
+    state.finish();
+    return ok ? Status() : Status(Database::errorOf(state));
+}
+
 Result<QStringList> SyncCache::recordResults(const QJsonArray& results)
 {
     SqlTransaction transaction(m_db);

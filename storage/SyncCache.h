@@ -62,6 +62,10 @@ public:
     bool takeTeamChanged() { return std::exchange(m_teamChanged, false); }
     /// After a first sync's snapshot: pulls go on from `cursor` of the history `epoch`.
     Status startFrom(qint64 cursor, const QString& epoch);
+    /// While a first sync brings the conversations of the tickets it stored without them: those with an
+    /// id above `after` and up to `upto`, not assigned to the user, still wait for theirs
+    /// (TicketRepository::conversationArriving). Null strings: none waits.
+    Status setConversationsPending(const QString& after, const QString& upto);
     /// Records a push's answers: applied (or already applied) → acked until a pull delivers it;
     /// rejected → kept with the server's reason, and the ticket recomputed without it. The ids of the
     /// tickets recomputed.

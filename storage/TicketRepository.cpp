@@ -57,6 +57,20 @@ Result<std::optional<TicketRepository::PulledRow>> TicketRepository::pulledRow(c
     return ticket ? std::optional<PulledRow>(PulledRow {*ticket, serverSeq}) : std::nullopt;
 }
 
+Result<bool> TicketRepository::conversationArriving(const QString& ticketId, const QString& userId)
+{
+    QSqlQuery& arriving = m_db.prepared(QStringLiteral(
+        "SELECT EXISTS(SELECT 1 FROM sync_state s JOIN ticket t ON t.id = ? WHERE s.id = 1 AND s.talk_upto IS NOT "
+        "NULL AND t.id > s.talk_after AND t.id <= s.talk_upto AND COALESCE(t.assignee_id, '') <> ?)"));
+    arriving.addBindValue(ticketId);
+    arriving.addBindValue(userId);
+    if (!arriving.exec() || !arriving.next())
+        return Database::errorOf(arriving);
+    const bool waiting = arriving.value(0).toInt() != 0;
+    arriving.finish();
+    return waiting;
+}
+
 Status TicketRepository::setServerCopyAside(const QString& ticketId)
 {
     // A pulled ticket's row is the server's copy until it is changed here (SyncCache): that copy is set

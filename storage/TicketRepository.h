@@ -54,6 +54,10 @@ public:
         qint64 serverSeq = 0;
     };
     Result<std::optional<PulledRow>> pulledRow(const QString& ticketId);
+    /// True while a first sync has stored the ticket but not yet its comments (they follow the whole
+    /// queue; SyncCache::setConversationsPending): the ticket view says so. The user's own tickets come
+    /// with theirs.
+    Result<bool> conversationArriving(const QString& ticketId, const QString& userId);
 
 private:
     /// Runs a change, telling the observer before and after.

@@ -238,6 +238,7 @@ void SyncEngine::pullNext()
         m_startCursor = -1;
         m_done = m_total = 0;
         m_epoch = m_cache.epoch();
+        m_restLast.clear();
         m_indexer.stop(); // the bulk load empties search and starts it again at its end
         m_bootstrap = std::make_unique<BulkLoad>(m_db);
         if (!m_bootstrap->started())
@@ -336,6 +337,11 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
     qint64& done = conversations ? m_talkDone : m_done;
     done += page.tickets;
     const bool more = page.more;
+    if (m_phase == Phase::Rest && page.tickets > 0)
+        m_restLast = page.nextAfter; // the last ticket whose conversation follows the queue
+    // The ticket view says which tickets still wait for their comments (nothing waits after the last page).
+    const Status marked
+        = conversations ? m_cache.setConversationsPending(page.nextAfter, more ? m_restLast : QString()) : Status();
     // Back to the fetcher, which frees it: `page` is not to be read after this.
     QMetaObject::invokeMethod(
         m_fetcher, [fetcher = m_fetcher, spent = std::move(pagePtr)]() mutable { fetcher->taken(std::move(spent)); });
@@ -343,6 +349,10 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
         Q_EMIT conversationProgress(m_talkDone, std::max(m_talkTotal, m_talkDone));
     else
         Q_EMIT firstSyncProgress(m_done, std::max(m_total, m_done));
+    if (!marked) {
+        m_lastError = marked.error().message;
+        return fail(200, {});
+    }
     if (more)
         return; // the fetcher is reading the next page already
     if (m_phase == Phase::Mine) {
@@ -357,6 +367,10 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
                 m_lastError = built.error().message;
                 return fail(200, {});
             }
+        }
+        if (Status pending = m_cache.setConversationsPending(QString(), m_restLast); !pending) {
+            m_lastError = pending.error().message;
+            return fail(200, {});
         }
         Q_EMIT firstSyncProgress(m_total, m_total);
         Q_EMIT queueReady();

@@ -143,6 +143,7 @@ private:
     qint64 m_startCursor = -1; ///< the smallest cursor a page was read at: the pull goes on from there
     qint64 m_done = 0;
     qint64 m_total = 0;
+    QString m_restLast; ///< the last ticket of the rest part: conversations are fetched up to it
     qint64 m_talkDone = 0; ///< tickets whose conversations are stored (Phase::Conversations)
     qint64 m_talkTotal = 0;
     QString m_epoch;

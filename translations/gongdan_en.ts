@@ -1869,6 +1869,10 @@
         <source>Two people changed %1 at the same time: it is now “%2”; “%3” was replaced.</source>
         <translation>Two people changed %1 at the same time: it is now “%2”; “%3” was replaced.</translation>
     </message>
+    <message>
+        <source>This ticket&apos;s conversation is still arriving from the team server (first sync); it appears here by itself.</source>
+        <translation>This ticket&apos;s conversation is still arriving from the team server (first sync); it appears here by itself.</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketQueueModel</name>

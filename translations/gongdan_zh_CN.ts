@@ -1856,6 +1856,10 @@
         <source>Two people changed %1 at the same time: it is now “%2”; “%3” was replaced.</source>
         <translation>两人同时修改了 %1：现在为“%2”；“%3”已被替换。</translation>
     </message>
+    <message>
+        <source>This ticket&apos;s conversation is still arriving from the team server (first sync); it appears here by itself.</source>
+        <translation>此工单的对话记录仍在从团队服务器载入（首次同步），载入后会自动显示在这里。</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketQueueModel</name>

@@ -520,9 +520,18 @@ void TestSyncEngine::firstSyncBringsTheOwnQueueFirst()
     int ticketsAtQueue = -1;
     int commentsAtQueue = -1;
     QSignalSpy conversations(li.engine, &SyncEngine::conversationProgress);
+    const auto arriving = [&li](const QString& id) {
+        const auto waiting = li.tickets->conversationArriving(id, li.userId);
+        return waiting.ok() && waiting.value();
+    };
+    QStringList waitingAtQueue; // which tickets the ticket view says still wait for their conversation
     connect(li.engine, &SyncEngine::queueReady, this, [&] {
         ticketsAtQueue = static_cast<int>(li.ticketIds().size());
         commentsAtQueue = commentCount();
+        for (const QString& id : li.ticketIds()) {
+            if (arriving(id))
+                waitingAtQueue.append(id);
+        }
     });
     li.start();
     QVERIFY(li.idle());
@@ -535,6 +544,11 @@ void TestSyncEngine::firstSyncBringsTheOwnQueueFirst()
     QCOMPARE(conversations.last().at(0).toLongLong(), 36);
     QCOMPARE(conversations.last().at(1).toLongLong(), 36);
     QCOMPARE(commentCount(), 40);
+    QCOMPARE(waitingAtQueue.size(), 36); // every ticket but hers, until their comments came
+    for (const QString& id : hers)
+        QVERIFY(!waitingAtQueue.contains(id));
+    for (const QString& id : li.ticketIds())
+        QVERIFY(!arriving(id));
     compareWithServer(li);
 }
 

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void draftSurvivesACrash();
     void closingATabWithEditsAsks();
     void conflictsAreShownWithTheReplacedValue();
+    void aConversationStillArrivingIsSaid();
 
 private:
     TicketEditor* open(const QString& ticketId);
@@ -233,6 +234,31 @@ void TestTicketEditor::conflictsAreShownWithTheReplacedValue()
     QVERIFY(banner->isVisible());
     QVERIFY2(banner->text().contains(QString::fromUtf8("李娜改的")), qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QString::fromUtf8("经理改的")));
+}
+
+void TestTicketEditor::aConversationStillArrivingIsSaid()
+{
+    // A first sync has stored this colleague's ticket and is still bringing the conversations (the
+    // range SyncCache::setConversationsPending records).
+    QSqlQuery state(m_desk.store->db().sql());
+    QVERIFY(
+        state.exec(QStringLiteral("UPDATE ticket SET assignee_id = 'a-colleague' WHERE id = '%1'").arg(m_ticketId)));
+    QVERIFY(state.exec(QStringLiteral("UPDATE sync_state SET talk_after = '', talk_upto = '%1'").arg(m_ticketId)));
+    TicketEditor* editor = open(m_ticketId);
+    auto* note = editor->findChild<QLabel*>(QStringLiteral("conversationArriving"));
+    auto* timeline = editor->findChild<QListView*>(QStringLiteral("timeline"));
+    QVERIFY(note && note->isVisible());
+    QVERIFY(!note->text().isEmpty());
+    const int before = timeline->model()->rowCount();
+    // Its comment is stored, then the range moves past it: the note goes and the timeline shows it.
+    QVERIFY(m_desk.store->tickets()
+                .addComment(
+                    m_ticketId, CommentVisibility::Public, QString::fromUtf8("上门时间已确认"), {}, QStringLiteral("a"))
+                .ok());
+    QVERIFY(state.exec(QStringLiteral("UPDATE sync_state SET talk_after = '%1'").arg(m_ticketId)));
+    QVERIFY(QTest::qWaitFor([&] { return !note->isVisible(); }, 5000));
+    QCOMPARE(timeline->model()->rowCount(), before + 1);
+    QVERIFY(state.exec(QStringLiteral("UPDATE sync_state SET talk_after = NULL, talk_upto = NULL")));
 }
 
 void TestTicketEditor::draftSurvivesACrash()

@@ -52,6 +52,8 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     , m_composer(new TicketComposer(workstation, this))
     , m_draftTimer(new QTimer(this))
     , m_slaTimer(new QTimer(this))
+    , m_arriving(new QLabel(this))
+    , m_arrivingTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("ticketEditor"));
     m_number->setObjectName(QStringLiteral("ticketNumber"));
@@ -63,6 +65,10 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     m_error->setObjectName(QStringLiteral("editorError"));
     m_save->setObjectName(QStringLiteral("saveTicket"));
     m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_arriving->setObjectName(QStringLiteral("conversationArriving"));
+    m_arriving->setWordWrap(true);
+    m_arriving->setStyleSheet(QStringLiteral("background:#fff4ce;padding:4px"));
+    m_arriving->hide();
     m_number->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont big = m_number->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
@@ -99,6 +105,7 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_arriving);
     rightLayout->addWidget(m_timeline, 1);
     rightLayout->addWidget(m_composer);
     auto* split = new QSplitter(this);
@@ -128,6 +135,8 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     connect(m_draftTimer, &QTimer::timeout, this, &TicketEditor::saveDraft);
     connect(m_slaTimer, &QTimer::timeout, this, &TicketEditor::refreshHeader);
     m_slaTimer->start(30 * 1000);
+    m_arrivingTimer->setInterval(1000);
+    connect(m_arrivingTimer, &QTimer::timeout, this, &TicketEditor::showArriving);
     connect(m_details, &TicketDetails::edited, this, &TicketEditor::editedSomething);
     connect(m_composer, &TicketComposer::edited, this, &TicketEditor::editedSomething);
     connect(m_composer, &TicketComposer::sent, this, [this] {
@@ -165,6 +174,8 @@ void TicketEditor::retranslate()
         tr("Store the edited fields (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     m_discardDraft->setText(tr("Discard my edits"));
     m_timeline->setAccessibleName(tr("Timeline"));
+    m_arriving->setText(tr("This ticket's conversation is still arriving from the team server (first sync); it "
+                           "appears here by itself."));
     m_details->retranslate();
     m_composer->retranslate();
     m_transition->retranslate();
@@ -192,7 +203,21 @@ void TicketEditor::load()
     refreshHeader();
     rebuildActions();
     showConflicts();
+    showArriving();
     Q_EMIT titleChanged();
+}
+
+void TicketEditor::showArriving()
+{
+    const auto arriving = m_ws.tickets.conversationArriving(m_ticket.id, m_ws.session.agentId);
+    const bool waiting = arriving.ok() && arriving.value();
+    if (!waiting && !m_arriving->isHidden()) // they came: the timeline shows them
+        m_timelineModel->setEntries(m_ws.tickets.comments(m_ticket.id), m_ws.tickets.events(m_ticket.id));
+    m_arriving->setVisible(waiting);
+    if (waiting)
+        m_arrivingTimer->start();
+    else
+        m_arrivingTimer->stop();
 }
 
 void TicketEditor::showConflicts()

@@ -52,6 +52,9 @@ private:
     void showConflicts();
     void load();
     void refreshHeader();
+    /// Shows whether a first sync is still bringing this ticket's comments; when they are in, the
+    /// timeline follows.
+    void showArriving();
     void rebuildActions();
     void confirmTransition();
     void editedSomething();
@@ -78,6 +81,8 @@ private:
     TicketComposer* m_composer;
     QTimer* m_draftTimer;
     QTimer* m_slaTimer;
+    QLabel* m_arriving; ///< "the conversation is still arriving" while a first sync brings it
+    QTimer* m_arrivingTimer; ///< looks again while it shows
 };
 
 } // namespace gongdan
