@@ -110,10 +110,14 @@ Result<QByteArray> SnapshotReader::page(
         return QByteArray("[]");
     *lastId = page.last().id;
     // What hangs off these tickets: one query each over the same id range and scope.
-    QVariantList range = values;
+    // The id range stated on the table itself as well: PostgreSQL does not carry it over from the
+    // subquery, and scanned all of ticket_alias for each page (12–20 ms a page at 100,000 tickets).
+    QVariantList range {values.last(), page.last().id};
+    range += values;
     range.append(page.last().id);
-    const QString inPage
-        = QStringLiteral("t.ticket_id IN (SELECT id FROM ticket WHERE %1 AND id > ? AND id <= ?)").arg(where);
+    const QString inPage = QStringLiteral("t.ticket_id > ? AND t.ticket_id <= ? AND t.ticket_id IN (SELECT id FROM "
+                                          "ticket WHERE %1 AND id > ? AND id <= ?)")
+                               .arg(where);
     QHash<QString, QList<QByteArray>> comments, conflicts, aliases;
     const auto read = [&](const QString& column, const char* table, const char* order,
                           QHash<QString, QList<QByteArray>>& into, bool json) {
