@@ -1,8 +1,8 @@
 #include "SnapshotReader.h"
 
+#include "ServerRows.h"
+
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -10,38 +10,22 @@ namespace gongdan {
 
 namespace {
 
-QByteArray quoted(const QString& text)
+/// `utf8` as a JSON string: quotes, backslashes and control characters escaped, the rest as it is.
+QByteArray quoted(QByteArrayView utf8)
 {
-    const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
-    return array.mid(1, array.size() - 2); // ["…"] → "…", escaped as JSON
-}
-
-/// Runs `sql` with `values`; each row's (ticket id, JSON text) appended to `into` under the ticket id.
-Status collect(ServerDatabase& database, const QString& sql, const QVariantList& values,
-    QHash<QString, QList<QByteArray>>& into, bool textIsJson)
-{
-    QSqlQuery query(database.sql());
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot read the snapshot"));
-    while (query.next()) {
-        if (textIsJson)
-            into[query.value(0).toString()].append(query.value(1).toByteArray()); // UTF-8, see rawText()
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out.append('"');
+    for (const char c : utf8) {
+        if (c == '"' || c == '\\')
+            out.append('\\').append(c);
+        else if (static_cast<unsigned char>(c) < 0x20)
+            out.append("\\u00").append(QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0'));
         else
-            into[query.value(0).toString()].append(quoted(query.value(1).toString()));
+            out.append(c);
     }
-    return {};
-}
-
-/// The stored JSON text as its UTF-8 bytes. From SQLite read as a blob: as text it would be converted to
-/// UTF-16 for the QString and back for the page (a fifth of the server's time for a snapshot).
-QString rawText(const ServerDatabase& database, const QString& column)
-{
-    return database.backend() == ServerDatabase::Backend::Sqlite ? QStringLiteral("CAST(%1 AS BLOB)").arg(column)
-                                                                 : column;
+    out.append('"');
+    return out;
 }
 
 void appendArray(QByteArray& out, const QList<QByteArray>& items)
@@ -85,53 +69,56 @@ Result<QByteArray> SnapshotReader::page(
     QVariantList values;
     const QString where = condition(who, part, values);
     values.append(afterId.isNull() ? QStringLiteral("") : afterId);
-    QSqlQuery tickets(m_database.sql());
-    tickets.setForwardOnly(true);
     const bool withTicket = content != Content::CommentsOnly;
     const bool withComments = content != Content::NoComments;
-    tickets.prepare(QStringLiteral("SELECT id, server_seq, %3 FROM ticket WHERE %1 AND id > ? ORDER BY id LIMIT %2")
-                        .arg(where)
-                        .arg(limit)
-                        .arg(withTicket ? rawText(m_database, QStringLiteral("data")) : QStringLiteral("NULL")));
-    for (const QVariant& value : values)
-        tickets.addBindValue(value);
-    if (!tickets.exec())
-        return ServerDatabase::failure(tickets.lastError(), QStringLiteral("Cannot read the snapshot"));
     struct Row {
-        QString id;
-        qint64 seq;
+        QByteArray id;
+        QByteArray seq;
         QByteArray data;
     };
     QList<Row> page;
-    while (tickets.next())
-        page.append({tickets.value(0).toString(), tickets.value(1).toLongLong(), tickets.value(2).toByteArray()});
+    const Status read = ServerRows::read(m_database,
+        QStringLiteral("SELECT %3, server_seq, %4 FROM ticket WHERE %1 AND id > ? ORDER BY id LIMIT %2")
+            .arg(where)
+            .arg(limit)
+            .arg(ServerRows::bytes(m_database, QStringLiteral("id")),
+                withTicket ? ServerRows::bytes(m_database, QStringLiteral("data")) : QStringLiteral("NULL")),
+        values, [&page](std::span<const QByteArrayView> columns) {
+            page.append({columns[0].toByteArray(), columns[1].toByteArray(), columns[2].toByteArray()});
+        });
+    if (!read)
+        return read.error();
     *rows = static_cast<int>(page.size());
     if (page.isEmpty())
         return QByteArray("[]");
-    *lastId = page.last().id;
+    *lastId = QString::fromUtf8(page.last().id);
     // What hangs off these tickets: one query each over the same id range and scope.
     // The id range stated on the table itself as well: PostgreSQL does not carry it over from the
     // subquery, and scanned all of ticket_alias for each page (12–20 ms a page at 100,000 tickets).
-    QVariantList range {values.last(), page.last().id};
+    QVariantList range {values.last(), *lastId};
     range += values;
-    range.append(page.last().id);
+    range.append(*lastId);
     const QString inPage = QStringLiteral("t.ticket_id > ? AND t.ticket_id <= ? AND t.ticket_id IN (SELECT id FROM "
                                           "ticket WHERE %1 AND id > ? AND id <= ?)")
                                .arg(where);
-    QHash<QString, QList<QByteArray>> comments, conflicts, aliases;
-    const auto read = [&](const QString& column, const char* table, const char* order,
-                          QHash<QString, QList<QByteArray>>& into, bool json) {
-        return collect(m_database,
-            QStringLiteral("SELECT t.ticket_id, %1 FROM %2 t WHERE %3 ORDER BY t.ticket_id, t.%4")
-                .arg(column, QLatin1String(table), inPage, QLatin1String(order)),
-            range, into, json);
+    QHash<QByteArray, QList<QByteArray>> comments, conflicts, aliases;
+    // Each row's (ticket id, JSON text) appended to `into` under the ticket id; a plain text quoted as JSON.
+    const auto collect = [&](const char* column, const char* table, const char* order,
+                             QHash<QByteArray, QList<QByteArray>>& into, bool json) {
+        return ServerRows::read(m_database,
+            QStringLiteral("SELECT %1, %2 FROM %3 t WHERE %4 ORDER BY t.ticket_id, t.%5")
+                .arg(ServerRows::bytes(m_database, QStringLiteral("t.ticket_id")),
+                    ServerRows::bytes(m_database, QLatin1String(column)), QLatin1String(table), inPage,
+                    QLatin1String(order)),
+            range, [&into, json](std::span<const QByteArrayView> columns) {
+                into[columns[0].toByteArray()].append(json ? columns[1].toByteArray() : quoted(columns[1]));
+            });
     };
-    const QString data = rawText(m_database, QStringLiteral("t.data"));
-    if (Status s = withComments ? read(data, "ticket_comment", "server_seq", comments, true) : Status(); !s)
+    if (Status s = withComments ? collect("t.data", "ticket_comment", "server_seq", comments, true) : Status(); !s)
         return s.error();
-    if (Status s = withTicket ? read(data, "ticket_conflict", "server_seq", conflicts, true) : Status(); !s)
+    if (Status s = withTicket ? collect("t.data", "ticket_conflict", "server_seq", conflicts, true) : Status(); !s)
         return s.error();
-    if (Status s = withTicket ? read(QStringLiteral("t.alias"), "ticket_alias", "alias", aliases, false) : Status(); !s)
+    if (Status s = withTicket ? collect("t.alias", "ticket_alias", "alias", aliases, false) : Status(); !s)
         return s.error();
     QByteArray out;
     out.reserve(static_cast<qsizetype>(page.size()) * 2048);
@@ -141,7 +128,7 @@ Result<QByteArray> SnapshotReader::page(
         if (i > 0)
             out.append(',');
         out.append("{\"id\":").append(quoted(row.id));
-        out.append(",\"server_seq\":").append(QByteArray::number(row.seq));
+        out.append(",\"server_seq\":").append(row.seq);
         if (withTicket) {
             out.append(",\"ticket\":").append(row.data);
             out.append(",\"aliases\":");

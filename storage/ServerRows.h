@@ -1,0 +1,33 @@
+#pragma once
+
+#include "ServerDatabase.h"
+
+#include <QByteArrayView>
+#include <QVariantList>
+#include <functional>
+#include <span>
+
+namespace gongdan {
+
+/// Reads a query's rows from the team database as UTF-8 bytes, for the paths that only pass stored text
+/// on (the snapshot pages): nothing is converted to a QString and back. On PostgreSQL it runs through
+/// libpq on the connection QPSQL holds, the whole result in one go (QPSQL would make a QString of every
+/// value and, forward-only, a result object per row); on SQLite through QSqlQuery, with the text columns
+/// the caller wraps in bytes() read as blobs.
+class ServerRows {
+public:
+    /// Each row's columns, valid only during the call; a NULL is an empty view with a null data().
+    using RowFunction = std::function<void(std::span<const QByteArrayView> columns)>;
+
+    /// Runs `sql` (portable SQL with ? placeholders) with `values` and calls `row` for each row.
+    static Status read(
+        ServerDatabase& database, const QString& sql, const QVariantList& values, const RowFunction& row);
+
+    /// `column` as an expression whose value arrives as its UTF-8 bytes on either backend.
+    static QString bytes(const ServerDatabase& database, const QString& column);
+
+    /// `sql` with its ? placeholders numbered $1, $2, … as libpq wants them (? inside quotes stays).
+    static QByteArray numberedPlaceholders(const QString& sql);
+};
+
+} // namespace gongdan
