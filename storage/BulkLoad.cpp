@@ -70,7 +70,7 @@ Status dropWhenEmpty(Database& db)
 
 } // namespace
 
-BulkLoad::BulkLoad(Database& db) : m_db(db)
+BulkLoad::BulkLoad(Database& db, Durability durability) : m_db(db)
 {
     SqlTransaction transaction(db);
     m_started = transaction.started();
@@ -102,6 +102,15 @@ BulkLoad::BulkLoad(Database& db) : m_db(db)
     if (m_started)
         m_started = transaction.commit();
     m_active = m_started.ok();
+    if (m_active && durability == Durability::Unsynced) {
+        QSqlQuery mode(db.sql());
+        if (mode.exec(QStringLiteral("PRAGMA synchronous")) && mode.next()) {
+            m_synchronous = mode.value(0).toInt();
+            mode.finish();
+            if (!db.exec(QStringLiteral("PRAGMA synchronous = OFF")))
+                m_synchronous = -1; // (only faster, or not)
+        }
+    }
 }
 
 BulkLoad::~BulkLoad()
@@ -113,7 +122,17 @@ BulkLoad::~BulkLoad()
 Status BulkLoad::finish(FullText fullText)
 {
     m_active = false;
-    return restore(m_db, fullText, false);
+    const Status restored = restore(m_db, fullText, false);
+    if (m_synchronous >= 0) {
+        // Durable from here on: the setting back, and what the load wrote checkpointed with it.
+        const Status synced = m_db.exec(QStringLiteral("PRAGMA synchronous = %1").arg(m_synchronous));
+        m_synchronous = -1;
+        if (!synced)
+            return synced;
+        if (Status checkpointed = m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); !checkpointed)
+            return checkpointed;
+    }
+    return restored;
 }
 
 Status BulkLoad::finishQueue()

@@ -14,8 +14,14 @@ namespace gongdan {
 class BulkLoad {
 public:
     enum class FullText { Now, Later };
+    /// Whether the load's commits wait for the disk. Unsynced (a first sync into a cache that holds no
+    /// queued change: everything in it can be fetched again): no fsync at the write-ahead log's
+    /// checkpoints until finish(), which restores the connection's setting and checkpoints; a crash of
+    /// the process loses nothing committed, a power cut during the load may cost the cache (rebuilt by
+    /// CacheRecovery and a new first sync).
+    enum class Durability { Synced, Unsynced };
 
-    explicit BulkLoad(Database& db);
+    explicit BulkLoad(Database& db, Durability durability = Durability::Synced);
     ~BulkLoad();
     BulkLoad(const BulkLoad&) = delete;
     BulkLoad& operator=(const BulkLoad&) = delete;
@@ -43,6 +49,7 @@ private:
     Database& m_db;
     Status m_started;
     bool m_active = false;
+    int m_synchronous = -1; ///< the connection's PRAGMA synchronous to restore (Unsynced), else -1
 };
 
 } // namespace gongdan

@@ -330,10 +330,17 @@ Status step13(Database& db)
         });
 }
 
+// v14: a first sync stores the user's own tickets without their conversations too; whether those are
+// still to come (SyncCache::setOwnConversationsPending).
+Status step14(Database& db)
+{
+    return execAll(db, {QStringLiteral("ALTER TABLE sync_state ADD COLUMN talk_own INTEGER NOT NULL DEFAULT 0")});
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {
-        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11, step12, step13};
+        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11, step12, step13, step14};
     return all;
 }
 

@@ -258,6 +258,7 @@ Result<QStringList> SyncCache::applyPage(
         m_rowids.clear();
     });
     QStringList touched;
+    QSet<QString> touchedSet; // what `touched` holds: a comments-only page touches 500 tickets
     QHash<QString, ServerCopy> latest; // the page's last copy of each ticket (an empty one: removed)
     for (const PulledChange& change : changes) {
         if (change.entity != QLatin1String("ticket"))
@@ -291,8 +292,10 @@ Result<QStringList> SyncCache::applyPage(
                 return s.error();
             const QString ticketId
                 = change.comment ? change.comment->ticketId : change.data.value(QStringLiteral("ticket_id")).toString();
-            if (!latest.contains(ticketId) && !touched.contains(ticketId))
+            if (!latest.contains(ticketId) && !touchedSet.contains(ticketId)) {
                 touched.append(ticketId);
+                touchedSet.insert(ticketId);
+            }
         } else if (change.entity == QLatin1String("user") || change.entity == QLatin1String("group")) {
             if (Status s = storeTeamMember(change); !s)
                 return s.error();
@@ -374,6 +377,15 @@ Status SyncCache::setConversationsPending(const QString& after, const QString& u
         = m_db.prepared(QStringLiteral("UPDATE sync_state SET talk_after = ?, talk_upto = ? WHERE id = 1"));
     state.addBindValue(upto.isNull() ? QVariant() : QVariant(after.isNull() ? QString(QLatin1String("")) : after));
     state.addBindValue(upto.isNull() ? QVariant() : QVariant(upto));
+    const bool ok = state.exec();
+    state.finish();
+    return ok ? Status() : Status(Database::errorOf(state));
+}
+
+Status SyncCache::setOwnConversationsPending(bool pending)
+{
+    QSqlQuery& state = m_db.prepared(QStringLiteral("UPDATE sync_state SET talk_own = ? WHERE id = 1"));
+    state.addBindValue(pending ? 1 : 0);
     const bool ok = state.exec();
     state.finish();
     return ok ? Status() : Status(Database::errorOf(state));

@@ -66,6 +66,9 @@ public:
     /// id above `after` and up to `upto`, not assigned to the user, still wait for theirs
     /// (TicketRepository::conversationArriving). Null strings: none waits.
     Status setConversationsPending(const QString& after, const QString& upto);
+    /// While a first sync has stored the user's own tickets but not yet their conversations (they come
+    /// first of all conversations, once the whole queue is in): those tickets wait for theirs.
+    Status setOwnConversationsPending(bool pending);
     /// Records a push's answers: applied (or already applied) → acked until a pull delivers it;
     /// rejected → kept with the server's reason, and the ticket recomputed without it. The ids of the
     /// tickets recomputed.

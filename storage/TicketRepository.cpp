@@ -59,10 +59,13 @@ Result<std::optional<TicketRepository::PulledRow>> TicketRepository::pulledRow(c
 
 Result<bool> TicketRepository::conversationArriving(const QString& ticketId, const QString& userId)
 {
+    // The others' tickets in the range still to come, or the user's own while theirs are (SyncCache).
     QSqlQuery& arriving = m_db.prepared(QStringLiteral(
-        "SELECT EXISTS(SELECT 1 FROM sync_state s JOIN ticket t ON t.id = ? WHERE s.id = 1 AND s.talk_upto IS NOT "
-        "NULL AND t.id > s.talk_after AND t.id <= s.talk_upto AND COALESCE(t.assignee_id, '') <> ?)"));
+        "SELECT EXISTS(SELECT 1 FROM sync_state s JOIN ticket t ON t.id = ? WHERE s.id = 1 AND ((s.talk_upto IS "
+        "NOT NULL AND t.id > s.talk_after AND t.id <= s.talk_upto AND COALESCE(t.assignee_id, '') <> ?) OR "
+        "(s.talk_own <> 0 AND t.assignee_id = ?)))"));
     arriving.addBindValue(ticketId);
+    arriving.addBindValue(userId);
     arriving.addBindValue(userId);
     if (!arriving.exec() || !arriving.next())
         return Database::errorOf(arriving);

@@ -55,8 +55,8 @@ public:
     };
     Result<std::optional<PulledRow>> pulledRow(const QString& ticketId);
     /// True while a first sync has stored the ticket but not yet its comments (they follow the whole
-    /// queue; SyncCache::setConversationsPending): the ticket view says so. The user's own tickets come
-    /// with theirs.
+    /// queue, the user's own tickets' first; SyncCache::setConversationsPending and
+    /// setOwnConversationsPending): the ticket view says so.
     Result<bool> conversationArriving(const QString& ticketId, const QString& userId);
 
 private:

@@ -106,7 +106,9 @@ void SyncEngine::stop()
 {
     QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher] { fetcher->cancel(); });
     m_running = false;
-    ++m_generation;
+    ++m_generation; // what was asked for before is not wanted any more: the cycle ends here
+    m_inCycle = false;
+    m_again = false;
     m_phase = Phase::None;
     m_retry.stop();
     m_periodic.stop();
@@ -180,8 +182,10 @@ void SyncEngine::registerDevice()
 {
     QNetworkReply* reply
         = send("POST", QStringLiteral("/v1/sync/register"), {{QStringLiteral("client_id"), m_clientId}});
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
         reply->deleteLater();
+        if (generation != m_generation)
+            return; // asked for before a failure or stop() (with another token, maybe): not wanted any more
         const QByteArray body = reply->readAll();
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
             return fail(reply, body);
@@ -207,8 +211,10 @@ void SyncEngine::pushNext()
             {QStringLiteral("entity_id"), entry.entityId}, {QStringLiteral("args"), entry.args}});
     QNetworkReply* reply = send("POST", QStringLiteral("/v1/sync/push"),
         {{QStringLiteral("client_id"), m_clientId}, {QStringLiteral("mutations"), mutations}});
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
         reply->deleteLater();
+        if (generation != m_generation)
+            return; // asked for before a failure or stop() (with another token, maybe): not wanted any more
         const QByteArray body = reply->readAll();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QJsonObject answer = QJsonDocument::fromJson(body).object();
@@ -240,9 +246,17 @@ void SyncEngine::pullNext()
         m_epoch = m_cache.epoch();
         m_restLast.clear();
         m_indexer.stop(); // the bulk load empties search and starts it again at its end
-        m_bootstrap = std::make_unique<BulkLoad>(m_db);
+        // Nothing queued: everything the load writes can be fetched again, so its commits need not wait
+        // for the disk (queued changes, kept through a resync, are never risked that way).
+        m_bootstrap = std::make_unique<BulkLoad>(
+            m_db, m_outbox.count() == 0 ? BulkLoad::Durability::Unsynced : BulkLoad::Durability::Synced);
         if (!m_bootstrap->started())
             m_bootstrap.reset(); // row by row then: slower, just as correct
+        // The own tickets arrive without their conversations: the ticket view says so until they come.
+        if (Status pending = m_cache.setOwnConversationsPending(true); !pending) {
+            m_lastError = pending.error().message;
+            return fail(200, {});
+        }
     }
     if (m_phase != Phase::None)
         return bootstrapNext();
@@ -253,8 +267,10 @@ void SyncEngine::pullNext()
     if (const QString epoch = m_cache.epoch(); !epoch.isEmpty())
         query.addQueryItem(QStringLiteral("epoch"), epoch);
     QNetworkReply* reply = send("GET", QStringLiteral("/v1/sync/pull?") + query.toString(QUrl::FullyEncoded));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
         reply->deleteLater();
+        if (generation != m_generation)
+            return; // asked for before a failure or stop() (with another token, maybe): not wanted any more
         const QByteArray body = reply->readAll();
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
             return fail(reply, body);
@@ -293,15 +309,13 @@ bool SyncEngine::apply(const QList<PulledChange>& changes, qint64 cursor, const 
 void SyncEngine::bootstrapNext()
 {
     if (m_phase != Phase::Team) {
-        // A snapshot part: fetched and decoded on the worker thread, stored here page by page. The own
-        // queue comes whole; the rest of the tickets without their comments, which follow once the
-        // queue is usable.
-        const QString comments = m_phase == Phase::Mine ? QStringLiteral("all")
-            : m_phase == Phase::Rest                    ? QStringLiteral("none")
-                                                        : QStringLiteral("only");
+        // A snapshot part: fetched and decoded on the worker thread, stored here page by page. The tickets
+        // come without their comments (a queue usable sooner), which follow once the whole queue is.
+        const bool mine = m_phase == Phase::Mine || m_phase == Phase::OwnConversations;
+        const bool tickets = m_phase == Phase::Mine || m_phase == Phase::Rest;
         const SnapshotFetcher::Part part {m_server, m_token, m_clientId, m_epoch,
-            m_phase == Phase::Mine ? QStringLiteral("mine") : QStringLiteral("rest"), comments, kSnapshotPage,
-            m_generation};
+            mine ? QStringLiteral("mine") : QStringLiteral("rest"),
+            tickets ? QStringLiteral("none") : QStringLiteral("only"), kSnapshotPage, m_generation};
         QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher, part] { fetcher->fetch(part); });
         return;
     }
@@ -329,8 +343,9 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
         return fail(page.status, page.errorBody, page.networkError);
     m_startCursor = m_startCursor < 0 ? page.cursor : std::min(m_startCursor, page.cursor);
     m_epoch = page.epoch;
-    const bool conversations = m_phase == Phase::Conversations;
-    (conversations ? m_talkTotal : m_total) += page.total; // on a part's first page only
+    const bool conversations = m_phase == Phase::OwnConversations || m_phase == Phase::Conversations;
+    if (!conversations)
+        m_total += page.total; // on a part's first page only (the conversations are of the same tickets)
     // The cursor stays 0 until the end; the page holds everything up to its own cursor.
     if (!page.changes.isEmpty() && !apply(page.changes, 0, m_epoch, page.cursor))
         return;
@@ -340,8 +355,10 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
     if (m_phase == Phase::Rest && page.tickets > 0)
         m_restLast = page.nextAfter; // the last ticket whose conversation follows the queue
     // The ticket view says which tickets still wait for their comments (nothing waits after the last page).
-    const Status marked
-        = conversations ? m_cache.setConversationsPending(page.nextAfter, more ? m_restLast : QString()) : Status();
+    const Status marked = m_phase == Phase::Conversations
+        ? m_cache.setConversationsPending(page.nextAfter, more ? m_restLast : QString())
+        : m_phase == Phase::OwnConversations && !more ? m_cache.setOwnConversationsPending(false)
+                                                      : Status();
     // Back to the fetcher, which frees it: `page` is not to be read after this.
     QMetaObject::invokeMethod(
         m_fetcher, [fetcher = m_fetcher, spent = std::move(pagePtr)]() mutable { fetcher->taken(std::move(spent)); });
@@ -374,8 +391,13 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
         }
         Q_EMIT firstSyncProgress(m_total, m_total);
         Q_EMIT queueReady();
+        m_phase = Phase::OwnConversations; // an agent opens their own tickets first
+        m_talkDone = 0;
+        m_talkTotal = m_total;
+        return bootstrapNext();
+    }
+    if (m_phase == Phase::OwnConversations) {
         m_phase = Phase::Conversations;
-        m_talkDone = m_talkTotal = 0;
         return bootstrapNext();
     }
     Q_EMIT conversationProgress(m_talkTotal, m_talkTotal);

@@ -67,13 +67,14 @@ Q_SIGNALS:
     void signInRequired(const QString& reason);
     /// A cycle finished in step with the server.
     void synced();
-    /// The first sync has brought the user's own tickets (the rest follows): the queue is usable.
+    /// The first sync has brought the user's own tickets (the rest follows): the queue is usable. Their
+    /// conversations come first once every ticket is in (queueReady).
     void ownQueueReady();
     /// The first sync (or a rebuild) has `done` of `total` tickets; done == total when every ticket is
     /// stored (their conversations follow).
     void firstSyncProgress(qint64 done, qint64 total);
     /// The first sync has brought every ticket the user may see: the whole queue is usable. The comments
-    /// of the tickets other than the user's own follow (conversationProgress), then the pull goes on.
+    /// follow, the user's own tickets' first (conversationProgress), then the pull goes on.
     void queueReady();
     /// After the tickets, the first sync has brought the conversations of `done` of `total` of them;
     /// done == total when every comment is stored.
@@ -137,14 +138,16 @@ private:
     /// Reads and decodes snapshot pages ahead on m_worker while this thread stores the current one.
     QThread m_worker;
     SnapshotFetcher* m_fetcher = nullptr; ///< lives on m_worker
-    /// Where the first sync is (bootstrapNext()); None once the cache has a cursor.
-    enum class Phase { None, Mine, Team, Rest, Conversations } m_phase = Phase::None;
+    /// Where the first sync is (bootstrapNext()); None once the cache has a cursor. Tickets come before
+    /// comments: the user's own, the team-wide rows, the rest; then the own tickets' conversations, then
+    /// the others'.
+    enum class Phase { None, Mine, Team, Rest, OwnConversations, Conversations } m_phase = Phase::None;
     qint64 m_teamCursor = 0;
     qint64 m_startCursor = -1; ///< the smallest cursor a page was read at: the pull goes on from there
     qint64 m_done = 0;
     qint64 m_total = 0;
     QString m_restLast; ///< the last ticket of the rest part: conversations are fetched up to it
-    qint64 m_talkDone = 0; ///< tickets whose conversations are stored (Phase::Conversations)
+    qint64 m_talkDone = 0; ///< tickets whose conversations are stored (the two conversation phases)
     qint64 m_talkTotal = 0;
     QString m_epoch;
     /// Counts failures and stops: a reply asked for before one (a prefetched snapshot page) is dropped.

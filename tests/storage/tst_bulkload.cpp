@@ -51,7 +51,47 @@ private Q_SLOTS:
     void commentsComeInASecondStage();
     void aLoadKilledBetweenTheStagesIsFinishedOnOpen();
     void aPendingTableOfAnOlderVersionIsTakenOver();
+    void unsyncedLoadsSkipTheDiskUntilFinished_data();
+    void unsyncedLoadsSkipTheDiskUntilFinished();
 };
+
+namespace {
+
+int synchronousOf(Database& db)
+{
+    QSqlQuery mode(db.sql());
+    return mode.exec(QStringLiteral("PRAGMA synchronous")) && mode.next() ? mode.value(0).toInt() : -1;
+}
+
+} // namespace
+
+void TestBulkLoad::unsyncedLoadsSkipTheDiskUntilFinished_data()
+{
+    QTest::addColumn<BulkLoad::Durability>("durability");
+    QTest::addColumn<int>("during"); // PRAGMA synchronous: 0 OFF, 1 NORMAL
+    QTest::newRow("synced (queued changes in the cache)") << BulkLoad::Durability::Synced << 1;
+    QTest::newRow("unsynced (nothing queued)") << BulkLoad::Durability::Unsynced << 0;
+}
+
+void TestBulkLoad::unsyncedLoadsSkipTheDiskUntilFinished()
+{
+    QFETCH(BulkLoad::Durability, durability);
+    QFETCH(int, during);
+    TempStore store;
+    QCOMPARE(synchronousOf(store.db()), 1); // the store's own setting: NORMAL in WAL mode
+    {
+        BulkLoad bulk(store.db(), durability);
+        QVERIFY(bulk.started().ok());
+        QCOMPARE(synchronousOf(store.db()), during);
+        insertDirectly(store, QString::fromUtf8("首次同步的工单"), QString::fromUtf8("已受理"));
+        QVERIFY(bulk.finishQueue().ok());
+        QCOMPARE(synchronousOf(store.db()), during); // still loading: the conversations come next
+        QVERIFY(bulk.finish().ok());
+        QCOMPARE(synchronousOf(store.db()), 1); // durable again from here on
+    }
+    QCOMPARE(synchronousOf(store.db()), 1);
+    QVERIFY(store.db().checkIntegrity().ok());
+}
 
 void TestBulkLoad::dropsAndRestoresIndexesAndSearch()
 {

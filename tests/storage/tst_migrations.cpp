@@ -145,6 +145,8 @@ void TestMigrations::fromEveryOlderVersion()
     verifySyncedCopies(*db.value(), from);
     // v13: no first sync is bringing conversations.
     QCOMPARE(count(*db.value(), QStringLiteral("sync_state WHERE talk_after IS NULL AND talk_upto IS NULL")), 1);
+    // v14: nor the own tickets' conversations.
+    QCOMPARE(count(*db.value(), QStringLiteral("sync_state WHERE talk_own = 0")), 1);
     if (from >= 1) {
         QCOMPARE(count(*db.value(), QStringLiteral("ticket")), from >= 8 ? 2 : 1);
         QCOMPARE(count(*db.value(), QStringLiteral("outbox")), 1);

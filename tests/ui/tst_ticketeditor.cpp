@@ -259,6 +259,20 @@ void TestTicketEditor::aConversationStillArrivingIsSaid()
     QVERIFY(QTest::qWaitFor([&] { return !note->isVisible(); }, 5000));
     QCOMPARE(timeline->model()->rowCount(), before + 1);
     QVERIFY(state.exec(QStringLiteral("UPDATE sync_state SET talk_after = NULL, talk_upto = NULL")));
+
+    // The agent's own ticket, stored before its conversation (the own tickets' come first of all): said
+    // too, whatever the range, until the own conversations are in.
+    QVERIFY(state.exec(QStringLiteral("UPDATE ticket SET assignee_id = '%1' WHERE id = '%2'")
+                           .arg(DemoDesk::agent.agentId, m_ticketId)));
+    QVERIFY(state.exec(QStringLiteral("UPDATE sync_state SET talk_own = 1, talk_after = '', talk_upto = '%1'")
+                           .arg(m_ticketId))); // the range is the others': not this one
+    delete editor; // its tab goes with it; opened again, it reads the state afresh
+    editor = open(m_ticketId);
+    note = editor->findChild<QLabel*>(QStringLiteral("conversationArriving"));
+    QVERIFY(note && note->isVisible());
+    QVERIFY(state.exec(QStringLiteral("UPDATE sync_state SET talk_own = 0")));
+    QVERIFY(QTest::qWaitFor([&] { return !note->isVisible(); }, 5000));
+    QVERIFY(state.exec(QStringLiteral("UPDATE sync_state SET talk_after = NULL, talk_upto = NULL")));
 }
 
 void TestTicketEditor::draftSurvivesACrash()
