@@ -24,16 +24,19 @@ Status SessionStore::issue(const SessionRecord& session)
 
 std::optional<SessionRecord> SessionStore::find(const QString& tokenHash)
 {
-    QSqlQuery query(m_database.sql());
-    query.prepare(QStringLiteral("SELECT user_id, device, created_ms, expires_ms, revoked_ms FROM session_token "
-                                 "WHERE token_hash = ?"));
+    // Kept prepared: every authenticated request looks its token up.
+    QSqlQuery& query = m_database.prepared(QStringLiteral(
+        "SELECT user_id, device, created_ms, expires_ms, revoked_ms FROM session_token WHERE token_hash = ?"));
     query.addBindValue(tokenHash);
-    if (!query.exec() || !query.next())
+    if (!query.exec() || !query.next()) {
+        query.finish();
         return std::nullopt;
+    }
     SessionRecord session {tokenHash, query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong(),
         query.value(3).toLongLong(), std::nullopt};
     if (!query.value(4).isNull())
         session.revokedMs = query.value(4).toLongLong();
+    query.finish();
     return session;
 }
 
