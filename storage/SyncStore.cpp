@@ -213,11 +213,12 @@ Result<QList<ChangeRow>> SyncStore::changes(
         values.append(who.userId);
     }
     values.append(limit);
-    QSqlQuery query(m_database.sql());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT server_seq, entity, entity_id, op, data FROM change_log "
-                                 "WHERE server_seq > ? AND server_seq <= ? AND (%1) ORDER BY server_seq LIMIT ?")
-                      .arg(scope));
+    // Kept prepared, one statement per scope (a few per team: roles and group sets): every pull runs it.
+    QSqlQuery& query = m_database.prepared(
+        QStringLiteral("SELECT server_seq, entity, entity_id, op, data FROM change_log "
+                       "WHERE server_seq > ? AND server_seq <= ? AND (%1) ORDER BY server_seq LIMIT ?")
+            .arg(scope));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
     for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())
