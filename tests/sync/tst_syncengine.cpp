@@ -14,6 +14,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <iterator>
 #include <memory>
 
 using namespace gongdan;
@@ -511,16 +513,12 @@ void TestSyncEngine::firstSyncBringsTheOwnQueueFirst()
         QSqlQuery count(li.db->sql());
         return count.exec(QStringLiteral("SELECT count(*) FROM comment")) && count.next() ? count.value(0).toInt() : -1;
     };
-    const auto arriving = [&li](const QString& id) {
-        const auto waiting = li.tickets->conversationArriving(id, li.userId);
-        return waiting.ok() && waiting.value();
-    };
-    const auto waitingOf = [&](const QStringList& ids) {
+    const auto waitingOf = [&li](const QStringList& ids) { // those the ticket view says wait for their comments
         QStringList waiting;
-        for (const QString& id : ids) {
-            if (arriving(id))
-                waiting.append(id);
-        }
+        std::copy_if(ids.begin(), ids.end(), std::back_inserter(waiting), [&li](const QString& id) {
+            const auto arriving = li.tickets->conversationArriving(id, li.userId);
+            return arriving.ok() && arriving.value();
+        });
         return waiting;
     };
     QStringList atOwnQueue;
@@ -567,8 +565,7 @@ void TestSyncEngine::firstSyncBringsTheOwnQueueFirst()
     QCOMPARE(conversations.last().at(0).toLongLong(), 40);
     QCOMPARE(conversations.last().at(1).toLongLong(), 40);
     QCOMPARE(commentCount(), 40);
-    for (const QString& id : li.ticketIds())
-        QVERIFY(!arriving(id));
+    QVERIFY(waitingOf(li.ticketIds()).isEmpty());
     compareWithServer(li);
 }
 
