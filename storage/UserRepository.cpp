@@ -207,20 +207,20 @@ std::optional<UserRecord> UserRepository::findWhere(const QString& column, const
     user.version = query.value(6).toInt();
     user.passwordHash = query.value(7).toString();
     query.finish();
-    QSqlQuery& groups
-        = m_database.prepared(QStringLiteral("SELECT group_id FROM user_group WHERE user_id = ? ORDER BY group_id"));
-    groups.addBindValue(user.id);
-    groups.exec();
-    while (groups.next())
-        user.groupIds.append(groups.value(0).toString());
-    groups.finish();
-    QSqlQuery& skills
-        = m_database.prepared(QStringLiteral("SELECT skill FROM user_skill WHERE user_id = ? ORDER BY skill"));
-    skills.addBindValue(user.id);
-    skills.exec();
-    while (skills.next())
-        user.skills.append(skills.value(0).toString());
-    skills.finish();
+    // The user's groups and skills: one text column each, read through a kept statement.
+    const auto texts = [this, &user](const QString& sql) {
+        QSqlQuery& rows = m_database.prepared(sql);
+        rows.addBindValue(user.id);
+        QStringList out;
+        if (rows.exec()) {
+            while (rows.next())
+                out.append(rows.value(0).toString());
+        }
+        rows.finish();
+        return out;
+    };
+    user.groupIds = texts(QStringLiteral("SELECT group_id FROM user_group WHERE user_id = ? ORDER BY group_id"));
+    user.skills = texts(QStringLiteral("SELECT skill FROM user_skill WHERE user_id = ? ORDER BY skill"));
     return user;
 }
 
