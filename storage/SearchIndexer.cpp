@@ -60,6 +60,7 @@ void SearchIndexer::start()
     if (m_timer.isActive() || !pending())
         return;
     m_indexesLeft = true;
+    m_merging = false;
     m_done = m_total = 0;
     for (const FullTextTable& t : kFullTextTables) {
         const QString table = QLatin1String(t.table);
@@ -86,7 +87,8 @@ void SearchIndexer::tick()
         Q_EMIT failed(more.error().message);
         return;
     }
-    const bool indexing = more.value() && m_merge.isEmpty();
+    // Merging comes after every row is searchable: done, as far as anyone searching can tell.
+    const bool indexing = more.value() && !m_merging;
     Q_EMIT progress(indexing ? std::min(m_done, m_total) : m_total, m_total);
     if (!more.value()) {
         m_timer.stop();
@@ -154,6 +156,7 @@ Result<bool> SearchIndexer::step()
     // Every row is searchable. The index was written in many small transactions, so it is in many
     // segments, and FTS5 would merge them during some later write — a 10–30 ms pause in a save or a
     // pulled change (seen as the propagation p99). Merging them now, a step per turn, keeps that away.
+    m_merging = true;
     if (!m_merge.isEmpty())
         return mergeStep();
     return false;

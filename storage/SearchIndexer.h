@@ -55,6 +55,7 @@ private:
     int m_chunk = 1000; ///< rows per transaction, adjusted so that one takes about kChunkMs
     QList<int> m_merge; ///< kFullTextTables this indexer wrote to and has not merged yet
     bool m_mergeStarted = false;
+    bool m_merging = false; ///< every row is searchable; only merging what was written is left
     bool m_indexesLeft = true; ///< parked sort indexes may still wait (BulkLoad): checked until none does
 };
 
