@@ -29,8 +29,8 @@ PGconn* postgresConnection(const QSqlDatabase& sql)
     return *static_cast<PGconn* const*>(handle.constData());
 }
 
-Status readPostgres(
-    ServerDatabase& database, const QString& sql, const QVariantList& values, const ServerRows::RowFunction& row)
+Status readPostgres(ServerDatabase& database, const QString& sql, const QVariantList& values, const QString& what,
+    const ServerRows::RowFunction& row)
 {
     PGconn* connection = postgresConnection(database.sql());
     if (!connection)
@@ -44,13 +44,13 @@ Status readPostgres(
         texts.push_back(value.isNull() ? QByteArray() : value.toString().toUtf8());
         parameters.push_back(value.isNull() ? nullptr : texts.back().constData());
     }
-    const QByteArray statement = ServerRows::numberedPlaceholders(sql);
+    const QByteArray statement = ServerRows::numberedParameters(sql);
     const std::unique_ptr<PGresult, decltype(&PQclear)> result(
         PQexecParams(connection, statement.constData(), static_cast<int>(parameters.size()), nullptr, parameters.data(),
             nullptr, nullptr, 0),
         &PQclear);
     if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK)
-        return postgresError(connection, QStringLiteral("Cannot read the snapshot"));
+        return postgresError(connection, what);
     const int rows = PQntuples(result.get());
     const int columns = PQnfields(result.get());
     std::vector<QByteArrayView> current(static_cast<size_t>(columns));
@@ -65,17 +65,17 @@ Status readPostgres(
     return {};
 }
 
-Status readSqlite(
-    ServerDatabase& database, const QString& sql, const QVariantList& values, const ServerRows::RowFunction& row)
+Status readSqlite(ServerDatabase& database, const QString& sql, const QVariantList& values, const QString& what,
+    const ServerRows::RowFunction& row)
 {
     QSqlQuery query(database.sql());
     query.setForwardOnly(true);
     if (!query.prepare(sql))
-        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot read the snapshot"));
+        return ServerDatabase::failure(query.lastError(), what);
     for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot read the snapshot"));
+        return ServerDatabase::failure(query.lastError(), what);
     const int columns = query.record().count();
     std::vector<QByteArray> held(static_cast<size_t>(columns));
     std::vector<QByteArrayView> current(static_cast<size_t>(columns));
@@ -93,17 +93,17 @@ Status readSqlite(
         row(current);
     }
     if (query.lastError().isValid())
-        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot read the snapshot"));
+        return ServerDatabase::failure(query.lastError(), what);
     return {};
 }
 
 } // namespace
 
-Status ServerRows::read(
-    ServerDatabase& database, const QString& sql, const QVariantList& values, const RowFunction& row)
+Status ServerRows::read(ServerDatabase& database, const QString& sql, const QVariantList& values, const QString& what,
+    const RowFunction& row)
 {
-    return database.backend() == ServerDatabase::Backend::Postgresql ? readPostgres(database, sql, values, row)
-                                                                     : readSqlite(database, sql, values, row);
+    return database.backend() == ServerDatabase::Backend::Postgresql ? readPostgres(database, sql, values, what, row)
+                                                                     : readSqlite(database, sql, values, what, row);
 }
 
 QString ServerRows::bytes(const ServerDatabase& database, const QString& column)
@@ -113,7 +113,7 @@ QString ServerRows::bytes(const ServerDatabase& database, const QString& column)
                                                                  : column;
 }
 
-QByteArray ServerRows::numberedPlaceholders(const QString& sql)
+QByteArray ServerRows::numberedParameters(const QString& sql)
 {
     const QByteArray in = sql.toUtf8();
     QByteArray out;

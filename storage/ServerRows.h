@@ -19,15 +19,16 @@ public:
     /// Each row's columns, valid only during the call; a NULL is an empty view with a null data().
     using RowFunction = std::function<void(std::span<const QByteArrayView> columns)>;
 
-    /// Runs `sql` (portable SQL with ? placeholders) with `values` and calls `row` for each row.
-    static Status read(
-        ServerDatabase& database, const QString& sql, const QVariantList& values, const RowFunction& row);
+    /// Runs `sql` (portable SQL with ? parameters) with `values` and calls `row` for each row; a failure
+    /// is an Error whose message starts with `what`.
+    static Status read(ServerDatabase& database, const QString& sql, const QVariantList& values, const QString& what,
+        const RowFunction& row);
 
     /// `column` as an expression whose value arrives as its UTF-8 bytes on either backend.
     static QString bytes(const ServerDatabase& database, const QString& column);
 
-    /// `sql` with its ? placeholders numbered $1, $2, … as libpq wants them (? inside quotes stays).
-    static QByteArray numberedPlaceholders(const QString& sql);
+    /// `sql` with its ? parameters numbered $1, $2, … as libpq wants them (? inside quotes stays).
+    static QByteArray numberedParameters(const QString& sql);
 };
 
 } // namespace gongdan

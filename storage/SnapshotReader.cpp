@@ -83,7 +83,7 @@ Result<QByteArray> SnapshotReader::page(
             .arg(limit)
             .arg(ServerRows::bytes(m_database, QStringLiteral("id")),
                 withTicket ? ServerRows::bytes(m_database, QStringLiteral("data")) : QStringLiteral("NULL")),
-        values, [&page](std::span<const QByteArrayView> columns) {
+        values, QStringLiteral("Cannot read the snapshot"), [&page](std::span<const QByteArrayView> columns) {
             page.append({columns[0].toByteArray(), columns[1].toByteArray(), columns[2].toByteArray()});
         });
     if (!read)
@@ -110,7 +110,7 @@ Result<QByteArray> SnapshotReader::page(
                 .arg(ServerRows::bytes(m_database, QStringLiteral("t.ticket_id")),
                     ServerRows::bytes(m_database, QLatin1String(column)), QLatin1String(table), inPage,
                     QLatin1String(order)),
-            range, [&into, json](std::span<const QByteArrayView> columns) {
+            range, QStringLiteral("Cannot read the snapshot"), [&into, json](std::span<const QByteArrayView> columns) {
                 into[columns[0].toByteArray()].append(json ? columns[1].toByteArray() : quoted(columns[1]));
             });
     };

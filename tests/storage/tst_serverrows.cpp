@@ -15,8 +15,8 @@ class TestServerRows : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void numberedPlaceholders_data();
-    void numberedPlaceholders();
+    void numberedParameters_data();
+    void numberedParameters();
     void readsStoredBytes_data() { addBackendRows(); }
     void readsStoredBytes();
     void errorsAreValuesAndTheConnectionGoesOn_data() { addBackendRows(); }
@@ -28,6 +28,8 @@ private:
 };
 
 namespace {
+
+const QString kWhat = QStringLiteral("Cannot read the probe");
 
 struct ProbeRow {
     QByteArray id;
@@ -69,7 +71,7 @@ std::unique_ptr<ServerDatabase> TestServerRows::open(TeamDatabase& team)
     return std::move(db.value());
 }
 
-void TestServerRows::numberedPlaceholders_data()
+void TestServerRows::numberedParameters_data()
 {
     QTest::addColumn<QString>("sql");
     QTest::addColumn<QByteArray>("expected");
@@ -83,11 +85,11 @@ void TestServerRows::numberedPlaceholders_data()
                                   << QByteArray("$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11");
 }
 
-void TestServerRows::numberedPlaceholders()
+void TestServerRows::numberedParameters()
 {
     QFETCH(QString, sql);
     QFETCH(QByteArray, expected);
-    QCOMPARE(ServerRows::numberedPlaceholders(sql), expected);
+    QCOMPARE(ServerRows::numberedParameters(sql), expected);
 }
 
 void TestServerRows::readsStoredBytes()
@@ -101,11 +103,12 @@ void TestServerRows::readsStoredBytes()
     const QString sql
         = QStringLiteral("SELECT %1, n, %2 FROM probe WHERE n >= ? ORDER BY id")
               .arg(ServerRows::bytes(*db, QStringLiteral("id")), ServerRows::bytes(*db, QStringLiteral("body")));
-    const Status status = ServerRows::read(*db, sql, {qint64(1)}, [&read](std::span<const QByteArrayView> columns) {
-        QCOMPARE(columns.size(), size_t(3));
-        read.append({columns[0].toByteArray(), columns[1].toLongLong(),
-            columns[2].isNull() ? QByteArray() : columns[2].toByteArray()});
-    });
+    const Status status
+        = ServerRows::read(*db, sql, {qint64(1)}, kWhat, [&read](std::span<const QByteArrayView> columns) {
+              QCOMPARE(columns.size(), size_t(3));
+              read.append({columns[0].toByteArray(), columns[1].toLongLong(),
+                  columns[2].isNull() ? QByteArray() : columns[2].toByteArray()});
+          });
     QVERIFY2(status.ok(), qPrintable(status.ok() ? QString() : status.error().message));
     QCOMPARE(read.size(), probeRows().size());
     for (qsizetype i = 0; i < read.size(); ++i) {
@@ -119,7 +122,7 @@ void TestServerRows::readsStoredBytes()
     const Status filtered = ServerRows::read(*db,
         QStringLiteral("SELECT %1 FROM probe WHERE n > ? AND body = ?")
             .arg(ServerRows::bytes(*db, QStringLiteral("id"))),
-        {qint64(0), QString::fromUtf8(probeRows().at(0).body)},
+        {qint64(0), QString::fromUtf8(probeRows().at(0).body)}, kWhat,
         [&ids](std::span<const QByteArrayView> columns) { ids.append(columns[0].toByteArray()); });
     QVERIFY(filtered.ok());
     QCOMPARE(ids, QList<QByteArray> {"a1"});
@@ -134,9 +137,10 @@ void TestServerRows::errorsAreValuesAndTheConnectionGoesOn()
         QSKIP(qPrintable(team.why()));
     int calls = 0;
     const Status bad = ServerRows::read(
-        *db, QStringLiteral("SELECT id FROM no_such_table WHERE n = ?"), {1}, [&calls](auto) { ++calls; });
+        *db, QStringLiteral("SELECT id FROM no_such_table WHERE n = ?"), {1}, kWhat, [&calls](auto) { ++calls; });
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().code, QStringLiteral("server.database"));
+    QVERIFY2(bad.error().message.startsWith(kWhat), qPrintable(bad.error().message)); // says what was read
     QVERIFY2(bad.error().message.contains(QLatin1String("no_such_table")), qPrintable(bad.error().message));
     QCOMPARE(calls, 0);
     // The same connection answers QSqlQuery (a kept prepared statement too) and the next read.
@@ -145,8 +149,8 @@ void TestServerRows::errorsAreValuesAndTheConnectionGoesOn()
     QVERIFY(kept.exec() && kept.next());
     QCOMPARE(kept.value(0).toInt(), 3);
     kept.finish();
-    const Status good
-        = ServerRows::read(*db, QStringLiteral("SELECT n FROM probe ORDER BY n"), {}, [&calls](auto) { ++calls; });
+    const Status good = ServerRows::read(
+        *db, QStringLiteral("SELECT n FROM probe ORDER BY n"), {}, kWhat, [&calls](auto) { ++calls; });
     QVERIFY(good.ok());
     QCOMPARE(calls, 4);
 }
