@@ -4,6 +4,7 @@
 // closes.
 #include "AccountRoutes.h"
 #include "AdminCommand.h"
+#include "HeapPolicy.h"
 #include "HttpApi.h"
 #include "PokeHub.h"
 #include "RecordRoutes.h"
@@ -35,6 +36,7 @@ void onSignal(int)
 
 int main(int argc, char** argv)
 {
+    HeapPolicy::keepFreedMemoryForReuse(); // (only faster, or not)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gongdan-server"));
     if (app.arguments().value(1) == QLatin1String("admin")) {
