@@ -14,6 +14,11 @@ constexpr int kMaxWaiting = 3; // decoded pages waiting for the store, counting 
 
 SnapshotFetcher::SnapshotFetcher(QObject* parent) : QObject(parent) { }
 
+int SnapshotFetcher::grownLimit(qint64 total, int first, int largest)
+{
+    return static_cast<int>(std::clamp<qint64>(total / kFewestPages, first, std::max(first, largest)));
+}
+
 void SnapshotFetcher::fetch(const Part& part)
 {
     if (!m_network)
@@ -72,6 +77,10 @@ QUrl SnapshotFetcher::nextLink(const QNetworkReply* reply)
 
 void SnapshotFetcher::requestNext()
 {
+    QUrlQuery query(m_next); // the server's Link repeats the size it was asked for
+    query.removeAllQueryItems(QStringLiteral("limit"));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_part.limit));
+    m_next.setQuery(query);
     QNetworkRequest request(m_next);
     request.setRawHeader("Authorization", "Bearer " + m_part.token.toUtf8());
     request.setTransferTimeout(30000);
@@ -110,6 +119,8 @@ void SnapshotFetcher::finished(QNetworkReply* reply)
             requestNext();
         m_spent.clear();
         page = m_decoder.decode(body);
+        if (page.status == 200 && page.total > 0) // the part's first page (the only one that counts)
+            m_part.limit = grownLimit(page.total, m_part.limit, m_part.largestLimit);
         if (m_next.isEmpty() && page.more) // no Link header: the body says where the next page starts
             m_next = pageUrl(page.nextAfter);
         m_active = page.status == 200 && !m_next.isEmpty(); // a page that did not decode: the engine decides

@@ -11,7 +11,9 @@ namespace {
 
 constexpr int kPushBatch = 500;
 constexpr int kPullPage = 1000;
-constexpr int kSnapshotPage = 500; // tickets, each with its comments
+// Tickets on a snapshot part's first page, and what its pages may grow to (SnapshotFetcher::grownLimit()).
+constexpr int kSnapshotPage = 500;
+constexpr int kLargestSnapshotPage = 2000;
 constexpr int kPullWhileSocketDownMs = 60 * 1000;
 constexpr int kPullWhileSocketUpMs = 5 * 60 * 1000;
 
@@ -315,7 +317,8 @@ void SyncEngine::bootstrapNext()
         const bool tickets = m_phase == Phase::Mine || m_phase == Phase::Rest;
         const SnapshotFetcher::Part part {m_server, m_token, m_clientId, m_epoch,
             mine ? QStringLiteral("mine") : QStringLiteral("rest"),
-            tickets ? QStringLiteral("none") : QStringLiteral("only"), kSnapshotPage, m_generation};
+            tickets ? QStringLiteral("none") : QStringLiteral("only"), kSnapshotPage, kLargestSnapshotPage,
+            m_generation};
         QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher, part] { fetcher->fetch(part); });
         return;
     }
