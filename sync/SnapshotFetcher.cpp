@@ -119,7 +119,7 @@ void SnapshotFetcher::finished(QNetworkReply* reply)
             requestNext();
         m_spent.clear();
         page = m_decoder.decode(body);
-        if (page.status == 200 && page.total > 0) // the part's first page (the only one that counts)
+        if (page.status == 200 && page.total > 0) // (only a part's first page says how many it holds)
             m_part.limit = grownLimit(page.total, m_part.limit, m_part.largestLimit);
         if (m_next.isEmpty() && page.more) // no Link header: the body says where the next page starts
             m_next = pageUrl(page.nextAfter);
