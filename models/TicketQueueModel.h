@@ -89,6 +89,9 @@ private:
     /// The page after `last` in the given direction; the first page when `last` is null.
     QList<Row> pageAfter(const Row* last, bool descending, bool* ok);
     void insertAtGap(QList<Row> page, bool forward);
+    /// refreshTickets(): inserts the rows of `current` (in the view's order) not loaded yet, where the
+    /// sort puts them among the loaded rows.
+    void insertEntered(const QList<Row>& current);
     QString timeLeftText(const Row& row) const;
     bool sortsBefore(const Row& a, const Row& b) const;
 

@@ -53,6 +53,9 @@ public:
     QDateTime lastSynced() const { return m_lastSynced; }
     QString lastError() const { return m_lastError; }
     bool socketReady() const { return m_socketReady; }
+    /// A first sync is storing the queue's tickets (from the own ones until queueReady): the cache's
+    /// ticket indexes wait for the end meanwhile, so what scans the ticket table waits for it too.
+    bool storingQueue() const { return m_phase == Phase::Mine || m_phase == Phase::Team || m_phase == Phase::Rest; }
     /// Builds full-text search after a first sync, behind the usable queue (and resumes an unfinished
     /// build when the engine is created).
     SearchIndexer& indexer() { return m_indexer; }

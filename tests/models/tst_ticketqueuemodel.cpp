@@ -38,6 +38,8 @@ private Q_SLOTS:
     void pagesThroughAViewInSqlOrder();
     void refreshTouchesOnlyChangedRowsAndKeepsSelection();
     void newTicketEntersAtItsSortPosition();
+    void aPageOfTicketsEntersInOrderInBlocks_data();
+    void aPageOfTicketsEntersInOrderInBlocks();
     void jumpsToTheEndAndFillsTheGap_data();
     void jumpsToTheEndAndFillsTheGap();
     void searchNarrowsTheView();
@@ -189,6 +191,54 @@ void TestTicketQueueModel::newTicketEntersAtItsSortPosition()
     for (int row = 0; row < model.rowCount(); ++row)
         ids.append(model.ticketId(row));
     QCOMPARE(ids.count(fresh.value().id), 1);
+}
+
+void TestTicketQueueModel::aPageOfTicketsEntersInOrderInBlocks_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<bool>("descending");
+    // A first sync's page: tickets newer than every loaded row, in one block on top.
+    QTest::newRow("newest first") << int(TicketQueueModel::Created) << true;
+    // Each next to a different loaded row.
+    QTest::newRow("by subject") << int(TicketQueueModel::Subject) << false;
+}
+
+void TestTicketQueueModel::aPageOfTicketsEntersInOrderInBlocks()
+{
+    QFETCH(int, column);
+    QFETCH(bool, descending);
+    const Qt::SortOrder order = descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    TicketQueueModel model(m_store->db(), m_store->clock, *m_directory);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setView(builtIn("all_open"), m_context));
+    model.sort(column, order);
+    const int before = model.rowCount();
+    QStringList page;
+    for (int i = 0; i < 40; ++i) {
+        m_store->clock.advanceSeconds(1);
+        const QString subject
+            = model.index(i * 4, TicketQueueModel::Subject).data().toString() + QStringLiteral(" 续 %1").arg(i);
+        const auto created = m_store->tickets().create(draftTicket(subject), QStringLiteral("a-06"));
+        QVERIFY(created.ok());
+        page.append(created.value().id);
+    }
+    m_store->clock.set(kEnd);
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.refreshTickets(page);
+    QCOMPARE(model.rowCount(), before + 40); // every one belongs among the loaded rows
+    if (column == TicketQueueModel::Created)
+        QCOMPARE(inserted.count(), 1);
+    else
+        QVERIFY(inserted.count() > 1);
+    // The rows are what the view reads from scratch, in its order.
+    TicketQueueModel fresh(m_store->db(), m_store->clock, *m_directory);
+    QVERIFY(fresh.setView(builtIn("all_open"), m_context));
+    fresh.sort(column, order);
+    while (fresh.rowCount() < model.rowCount() && fresh.canFetchMore({}))
+        fresh.fetchMore({});
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.ticketId(row), fresh.ticketId(row));
 }
 
 void TestTicketQueueModel::jumpsToTheEndAndFillsTheGap_data()

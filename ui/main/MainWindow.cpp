@@ -116,7 +116,7 @@ MainWindow::MainWindow(
     connect(m_sync.get(), &SyncController::ticketsChanged, this, &MainWindow::ticketsChanged);
     // Pulled tickets are written by the sync cache, not the repository, so the counts are not told
     // before and after: they are counted again.
-    connect(m_sync.get(), &SyncController::ticketsChanged, m_views, &ViewListModel::recount);
+    connect(m_sync.get(), &SyncController::countsStale, m_views, &ViewListModel::recount);
     connect(m_sync.get(), &SyncController::teamChanged, this, &MainWindow::definitionsChanged);
     connect(m_sync.get(), &SyncController::signedIn, this, [this](const SignedInUser& user) {
         m_session = {user.userId, user.name, user.role}; // everyone holds a reference: "my" views follow

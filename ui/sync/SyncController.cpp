@@ -53,7 +53,13 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     });
     connect(m_engine.get(), &SyncEngine::stateChanged, this, &SyncController::refresh);
     connect(m_engine.get(), &SyncEngine::waitingChanged, this, &SyncController::refresh);
-    connect(m_engine.get(), &SyncEngine::ticketsChanged, this, &SyncController::ticketsChanged);
+    connect(m_engine.get(), &SyncEngine::ticketsChanged, this, [this](const QStringList& ticketIds) {
+        Q_EMIT ticketsChanged(ticketIds);
+        if (!m_engine->storingQueue())
+            Q_EMIT countsStale();
+    });
+    connect(m_engine.get(), &SyncEngine::ownQueueReady, this, &SyncController::countsStale);
+    connect(m_engine.get(), &SyncEngine::queueReady, this, &SyncController::countsStale);
     connect(m_engine.get(), &SyncEngine::teamChanged, this, &SyncController::teamChanged);
     connect(m_engine.get(), &SyncEngine::signInRequired, this, &SyncController::refresh);
     connect(m_engine.get(), &SyncEngine::firstSyncProgress, this, &SyncController::showProgress);

@@ -45,6 +45,11 @@ public:
 
 Q_SIGNALS:
     void ticketsChanged(const QStringList& ticketIds);
+    /// Pulled tickets changed what the views count (the sync writes past the repository, which tells
+    /// the counts itself). Not after each page of a first sync's queue — counting every view there
+    /// scanned the whole ticket table, its indexes not back yet, on a core the sync needs — but once
+    /// the own queue and once the whole queue is in.
+    void countsStale();
     /// Users or groups changed on the server: names and departments in lists follow.
     void teamChanged();
     void signedIn(const gongdan::SignedInUser& user);
