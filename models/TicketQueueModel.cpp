@@ -343,7 +343,7 @@ void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
     if (ticketIds.isEmpty())
         return;
     // The ids as one JSON array: a first sync's page touches 2,000 tickets, and a statement with a
-    // placeholder each cost more to parse than to run.
+    // parameter each cost more to parse than to run.
     QJsonArray ids;
     for (const QString& id : ticketIds)
         ids.append(id);
