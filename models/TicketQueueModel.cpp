@@ -344,9 +344,7 @@ void TicketQueueModel::refreshTickets(const QStringList& ticketIds)
         return;
     // The ids as one JSON array: a first sync's page touches 2,000 tickets, and a statement with a
     // parameter each cost more to parse than to run.
-    QJsonArray ids;
-    for (const QString& id : ticketIds)
-        ids.append(id);
+    const QJsonArray ids = QJsonArray::fromStringList(ticketIds);
     bool ok = false;
     const QList<Row> current = query(QStringLiteral("id IN (SELECT value FROM json_each(?))"),
         {QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))}, static_cast<int>(ids.size()),

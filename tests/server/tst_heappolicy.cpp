@@ -27,8 +27,10 @@ private:
     static Seen allocateAndFree(std::size_t bytes);
 };
 
+namespace {
 // Stored through a volatile pointer so that the compiler keeps the allocation.
 void* volatile g_block = nullptr;
+} // namespace
 
 TestHeapPolicy::Seen TestHeapPolicy::allocateAndFree(std::size_t bytes)
 {
