@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "FirstPaintProbe.h"
 #include "LanguageSwitcher.h"
+#include "LocalTicketWorld.h"
 #include "MainWindow.h"
 
 #include <QAbstractItemView>
@@ -79,8 +80,7 @@ int main(int argc, char** argv)
     }
     // The user signed in to the team server last time; without one, an agent of the local store chosen by
     // login (default: the first agent), as on a workstation that has never synced.
-    AgentSession session {
-        QStringLiteral("local"), QApplication::translate("main", "Local agent"), QStringLiteral("agent")};
+    AgentSession session {QStringLiteral("local"), QApplication::translate("main", "Local agent"), Role::Agent, {}};
     // --server: a different server than last time means a new sign-in (and not the old user).
     bool askToSignIn = false;
     if (parser.isSet(QStringLiteral("server"))) {
@@ -94,19 +94,23 @@ int main(int argc, char** argv)
     const QSettings remembered;
     const bool signedInBefore
         = remembered.contains(QStringLiteral("sync/userId")) && !parser.isSet(QStringLiteral("agent"));
-    if (signedInBefore)
+    if (signedInBefore) {
         session = {remembered.value(QStringLiteral("sync/userId")).toString(),
             remembered.value(QStringLiteral("sync/name")).toString(),
-            remembered.value(QStringLiteral("sync/role")).toString()};
+            roleFromName(remembered.value(QStringLiteral("sync/role")).toString()).value_or(Role::Agent),
+            remembered.value(QStringLiteral("sync/groups")).toStringList()};
+        db.value()->setSignedInUser(session.agentId); // the changes queued here are theirs
+    }
     if (!signedInBefore) {
         QSqlQuery agent(db.value()->sql());
         agent.prepare(QStringLiteral(
             "SELECT id, name, role FROM agent WHERE login = ? OR ? = '' ORDER BY role = 'agent' DESC, login LIMIT 1"));
         agent.addBindValue(parser.value(QStringLiteral("agent")));
         agent.addBindValue(parser.value(QStringLiteral("agent")));
-        if (agent.exec() && agent.next())
-            session = {agent.value(0).toString(), agent.value(1).toString(), agent.value(2).toString()};
-        else if (parser.isSet(QStringLiteral("agent")))
+        if (agent.exec() && agent.next()) {
+            const Principal who = LocalTicketWorld::principalOf(*db.value(), agent.value(0).toString());
+            session = {who.userId, agent.value(1).toString(), who.role, who.groupIds};
+        } else if (parser.isSet(QStringLiteral("agent")))
             qWarning("No agent with that login in this store; working as the local agent.");
     }
 

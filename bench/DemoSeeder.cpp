@@ -101,13 +101,14 @@ Status DemoSeeder::seedTeam(SeedReport& report)
             return Database::errorOf(q);
     }
     for (const DemoAgent& a : team.agents) {
-        QSqlQuery& q = m_db.prepared(
-            QStringLiteral("INSERT OR REPLACE INTO agent(id, login, name, role, group_id) VALUES (?,?,?,?,?)"));
+        QSqlQuery& q = m_db.prepared(QStringLiteral(
+            "INSERT OR REPLACE INTO agent(id, login, name, role, group_id, groups) VALUES (?,?,?,?,?,?)"));
         q.addBindValue(a.id);
         q.addBindValue(a.login);
         q.addBindValue(a.name);
         q.addBindValue(a.role);
         q.addBindValue(a.groupId.isEmpty() ? QVariant() : QVariant(a.groupId));
+        q.addBindValue(a.groupId.isEmpty() ? QStringLiteral("[]") : QStringLiteral("[\"%1\"]").arg(a.groupId));
         const bool ok = q.exec();
         q.finish();
         if (!ok)

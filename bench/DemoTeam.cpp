@@ -46,7 +46,7 @@ QList<FieldDefinition> demoFields()
     refund.minimum = 0;
     refund.maximum = 100000;
     refund.categoryIds = {QStringLiteral("after-sales"), QStringLiteral("order.payment")};
-    refund.editRoles = {QStringLiteral("supervisor"), QStringLiteral("finance")};
+    refund.editRoles = {QStringLiteral("supervisor"), QStringLiteral("admin")};
     refund.requiredToClose = true;
     all.append(refund);
     FieldDefinition quantity = field("quantity", FieldType::Integer, "数量", "Quantity", 50);
@@ -128,12 +128,13 @@ const DemoTeam& DemoTeam::instance()
         }
         t.agents.append(
             {QStringLiteral("a-admin"), QStringLiteral("admin"), u("系统管理员"), QStringLiteral("admin"), QString()});
-        const auto cat = [&t](const char* id, const char* parent, const char* zh, const char* en, int order,
-                             const char* group) {
-            t.categories.append({QLatin1String(id), QLatin1String(parent), u(zh), QLatin1String(en), order, true});
-            if (*group)
-                t.groupOfCategory.insert(QLatin1String(id), QLatin1String(group));
-        };
+        const auto cat
+            = [&t](const char* id, const char* parent, const char* zh, const char* en, int order, const char* group) {
+                  t.categories.append({QLatin1String(id), QLatin1String(parent), u(zh), QLatin1String(en), order, true,
+                      QLatin1String(group)});
+                  if (*group)
+                      t.groupOfCategory.insert(QLatin1String(id), QLatin1String(group));
+              };
         cat("after-sales", "", "售后", "After-sales", 1, "");
         cat("after-sales.repair", "after-sales", "产品维修", "Product repair", 1, "g-aftersales");
         cat("after-sales.return", "after-sales", "退换货", "Returns", 2, "g-aftersales");

@@ -4,6 +4,7 @@
 #include "DemoTeam.h"
 #include "FoundationBench.h"
 #include "JsonCodec.h"
+#include "LocalTicketWorld.h"
 #include "SyncedStore.h"
 #include "Uuid.h"
 
@@ -341,7 +342,8 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
                 seen = seen || (ids.contains(ticketId) && other.tickets().find(ticketId)->subject == subject);
             });
         edit.start();
-        first.tickets().patch(ticketId, {{QStringLiteral("subject"), subject}}, ownId);
+        first.tickets().patch(
+            ticketId, {{QStringLiteral("subject"), subject}}, LocalTicketWorld::principalOf(first.db(), ownId));
         first.engine().changesQueued();
         if (waitFor([&] { return seen; }, 10000))
             latencies.append(edit.nsecsElapsed() / 1e6);

@@ -5,6 +5,7 @@
 #include "FieldDefinitionRepository.h"
 #include "FoundationBench.h"
 #include "LocalNumberAllocator.h"
+#include "LocalTicketWorld.h"
 #include "TeamDirectory.h"
 #include "TicketForm.h"
 #include "TicketQueueModel.h"
@@ -209,14 +210,18 @@ int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, 
     TicketRepository repository(*db.value(), numbers, fieldRepository);
     // Alternate between two states, so that every run of the bench really changes these tickets.
     const bool second = !changing.isEmpty() && repository.find(changing.first())->assigneeId == QLatin1String("a-07");
+    // Each assignee with their group: an assignee must belong to the ticket's group (TicketRules).
     const QJsonObject change {{QStringLiteral("assignee_id"), second ? QStringLiteral("a-08") : QStringLiteral("a-07")},
+        {QStringLiteral("group_id"), second ? QStringLiteral("g-support") : QStringLiteral("g-logistics")},
         {QStringLiteral("priority"), second ? QStringLiteral("urgent") : QStringLiteral("critical")}};
+    const Principal supervisor = LocalTicketWorld::principalOf(*db.value(), QStringLiteral("a-01"));
     QElapsedTimer live;
     live.start();
     counts.ticketsAboutToChange(changing);
     double liveMs = ms(live);
     for (const QString& id : std::as_const(changing)) {
-        repository.patch(id, change, QStringLiteral("a-07"));
+        if (auto patched = repository.patch(id, change, supervisor); !patched)
+            out << "# the change was refused: " << patched.error().message << Qt::endl;
     }
     live.restart();
     counts.ticketsChanged(changing);
@@ -244,7 +249,7 @@ int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, 
         QElapsedTimer formTimer;
         formTimer.start();
         TicketForm form;
-        form.setDefinitions(fifty, categories, QStringLiteral("agent"), true);
+        form.setDefinitions(fifty, categories, Role::Agent, true);
         form.adjustSize(); // lay it out, as showing it would
         forms.append(ms(formTimer));
     }

@@ -1,5 +1,7 @@
 #include "Access.h"
 
+#include <QCoreApplication>
+
 namespace gongdan {
 
 namespace {
@@ -7,10 +9,13 @@ namespace {
 struct RoleText {
     Role role;
     const char* name;
+    const char* title;
 };
 
-constexpr RoleText kRoles[] {
-    {Role::Agent, "agent"}, {Role::Supervisor, "supervisor"}, {Role::Admin, "admin"}, {Role::Field, "field"}};
+constexpr RoleText kRoles[] {{Role::Agent, "agent", QT_TRANSLATE_NOOP("Access", "Agent")},
+    {Role::Supervisor, "supervisor", QT_TRANSLATE_NOOP("Access", "Supervisor")},
+    {Role::Admin, "admin", QT_TRANSLATE_NOOP("Access", "Admin")},
+    {Role::Field, "field", QT_TRANSLATE_NOOP("Access", "Field staff")}};
 
 } // namespace
 
@@ -32,6 +37,23 @@ std::optional<Role> roleFromName(const QString& name)
     return std::nullopt;
 }
 
+QList<Role> allRoles()
+{
+    QList<Role> roles;
+    for (const RoleText& entry : kRoles)
+        roles.append(entry.role);
+    return roles;
+}
+
+QString roleTitle(Role role)
+{
+    for (const RoleText& entry : kRoles) {
+        if (entry.role == role)
+            return QCoreApplication::translate("Access", entry.title);
+    }
+    return {};
+}
+
 QStringList roleNames()
 {
     QStringList names;
@@ -42,14 +64,15 @@ QStringList roleNames()
 
 namespace access {
 
-bool mayRead(const Principal& who, const QString& groupId, const QString& assigneeId)
+bool mayRead(const Principal& who, const QString& groupId, const QString& assigneeId, const QString& creatorId)
 {
     switch (who.role) {
     case Role::Admin:
     case Role::Supervisor:
         return true;
     case Role::Agent:
-        return who.groupIds.contains(groupId) || (!assigneeId.isEmpty() && assigneeId == who.userId);
+        return (!groupId.isEmpty() && who.groupIds.contains(groupId))
+            || (!assigneeId.isEmpty() && assigneeId == who.userId) || (!creatorId.isEmpty() && creatorId == who.userId);
     case Role::Field:
         return !assigneeId.isEmpty() && assigneeId == who.userId;
     }
@@ -69,6 +92,21 @@ bool mayManageFields(const Principal& who)
 bool maySuperviseFloor(const Principal& who)
 {
     return who.role == Role::Admin || who.role == Role::Supervisor;
+}
+
+bool maySetDueTimes(const Principal& who)
+{
+    return maySuperviseFloor(who);
+}
+
+bool mayReassign(const Principal& who)
+{
+    return who.role != Role::Field;
+}
+
+bool mayEditField(Role role, const QStringList& editRoles)
+{
+    return editRoles.isEmpty() || editRoles.contains(roleName(role));
 }
 
 } // namespace access

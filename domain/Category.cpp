@@ -85,4 +85,14 @@ bool CategoryTree::isSelfOrDescendant(const QString& id, const QString& ancestor
     return pathIds(id).contains(ancestorId);
 }
 
+QString CategoryTree::groupOf(const QString& id) const
+{
+    const QStringList path = pathIds(id);
+    for (auto it = path.crbegin(); it != path.crend(); ++it) {
+        if (const Category* category = find(*it); category && !category->groupId.isEmpty())
+            return category->groupId;
+    }
+    return {};
+}
+
 } // namespace gongdan

@@ -17,6 +17,7 @@ struct Category {
     QString nameEn;
     int order = 0;
     bool active = true;
+    QString groupId; ///< the group (department) its tickets go to; empty: the parent's, else none
 
     QString name(bool chinese) const { return chinese || nameEn.isEmpty() ? nameZh : nameEn; }
 };
@@ -34,6 +35,8 @@ public:
     QStringList pathIds(const QString& id) const; ///< root first, ending with id
     QString pathText(const QString& id, bool chinese) const; ///< "售后 › 产品维修"
     bool isSelfOrDescendant(const QString& id, const QString& ancestorId) const;
+    /// The group a ticket of this category goes to: its own, else the nearest ancestor's; empty: none.
+    QString groupOf(const QString& id) const;
     const QList<Category>& all() const { return m_categories; }
 
 private:

@@ -1,5 +1,7 @@
 #include "FieldDefinition.h"
 
+#include "Access.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -206,6 +208,11 @@ Status checkFieldDefinition(const FieldDefinition& definition)
     if (definition.maxLength < 0)
         return invalid(
             definition, QCoreApplication::translate("FieldDefinition", "The maximum length cannot be negative."));
+    for (const QString& role : definition.editRoles) {
+        if (!roleFromName(role))
+            return invalid(
+                definition, QCoreApplication::translate("FieldDefinition", "\"%1\" is not a role.").arg(role));
+    }
     switch (definition.type) {
     case FieldType::Integer:
     case FieldType::Decimal:

@@ -54,7 +54,7 @@ struct FieldDefinition {
     QJsonValue defaultValue;
     QList<FieldOption> options;
     QStringList categoryIds; ///< empty: applies to every category; else to these and their descendants
-    QStringList editRoles; ///< empty: every role may edit
+    QStringList editRoles; ///< role names (domain/Access.h); empty: every role may edit
     int order = 0;
     bool active = true;
     // Type-specific settings.
@@ -66,7 +66,6 @@ struct FieldDefinition {
     QString patternMessageZh, patternMessageEn;
 
     QString label(bool chinese) const { return chinese || labelEn.isEmpty() ? labelZh : labelEn; }
-    bool editableBy(const QString& role) const { return editRoles.isEmpty() || editRoles.contains(role); }
 
     QJsonObject toJson() const;
     static Result<FieldDefinition> fromJson(const QJsonObject& object);

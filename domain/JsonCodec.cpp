@@ -90,7 +90,8 @@ QJsonObject toJson(const Ticket& t)
         {QStringLiteral("response_due_at"), time(t.responseDueAt)},
         {QStringLiteral("resolution_due_at"), time(t.resolutionDueAt)},
         {QStringLiteral("call_started_at"), time(t.callStartedAt)}, {QStringLiteral("call_seconds"), t.callSeconds},
-        {QStringLiteral("merged_into"), t.mergedInto}, {QStringLiteral("version"), t.version}};
+        {QStringLiteral("merged_into"), t.mergedInto}, {QStringLiteral("created_by"), t.createdBy},
+        {QStringLiteral("links"), QJsonArray::fromStringList(t.links)}, {QStringLiteral("version"), t.version}};
 }
 
 Result<Ticket> ticketFromJson(const QJsonObject& object)
@@ -105,9 +106,7 @@ Result<Ticket> ticketFrom(const JsonFields& o)
     if (t.id.isEmpty())
         return bad("id");
     t.number = str(o, "number");
-    t.subject = str(o, "subject");
-    if (t.subject.trimmed().isEmpty())
-        return bad("subject");
+    t.subject = str(o, "subject"); // an empty one is the rules' to refuse (TicketRules), not the reader's
     t.description = str(o, "description");
     if (!readEnum(o, "need_type", &t.needType))
         return bad("need_type");
@@ -139,6 +138,8 @@ Result<Ticket> ticketFrom(const JsonFields& o)
     t.callStartedAt = timeOf(o, "call_started_at");
     t.callSeconds = static_cast<int>(o.integer(QLatin1String("call_seconds")));
     t.mergedInto = str(o, "merged_into");
+    t.createdBy = str(o, "created_by");
+    t.links = strings(o.value(QLatin1String("links")));
     t.version = static_cast<int>(o.integer(QLatin1String("version")));
     return t;
 }
@@ -223,13 +224,14 @@ QJsonObject toJson(const Category& c)
 {
     return {{QStringLiteral("id"), c.id}, {QStringLiteral("parent_id"), c.parentId},
         {QStringLiteral("name_zh"), c.nameZh}, {QStringLiteral("name_en"), c.nameEn},
-        {QStringLiteral("order"), c.order}, {QStringLiteral("active"), c.active}};
+        {QStringLiteral("order"), c.order}, {QStringLiteral("active"), c.active},
+        {QStringLiteral("group_id"), c.groupId}};
 }
 
 Result<Category> categoryFromJson(const QJsonObject& o)
 {
     Category c {str(o, "id"), str(o, "parent_id"), str(o, "name_zh").trimmed(), str(o, "name_en").trimmed(),
-        o.value(QStringLiteral("order")).toInt(), o.value(QStringLiteral("active")).toBool(true)};
+        o.value(QStringLiteral("order")).toInt(), o.value(QStringLiteral("active")).toBool(true), str(o, "group_id")};
     if (c.id.isEmpty())
         return bad("id");
     if (c.nameZh.isEmpty())

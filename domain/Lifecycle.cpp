@@ -90,7 +90,7 @@ Result<TicketStatus> Lifecycle::apply(TicketStatus from, const TransitionRequest
             return refuse("transition.note_required", tr("A transfer needs a note for the receiving group."), "note");
         if (request.targetGroup.isEmpty())
             return refuse(
-                "transition.group_required", tr("Choose the group to transfer the ticket to."), "targetGroup");
+                "transition.group_required", tr("Choose the group to transfer the ticket to."), "target_group");
         return S::New;
     case A::RequestConfirmation:
         if (request.resolution.trimmed().isEmpty())
@@ -106,7 +106,7 @@ Result<TicketStatus> Lifecycle::apply(TicketStatus from, const TransitionRequest
         return request.answer == CustomerAnswer::Satisfied ? S::Closed : S::FollowUp;
     case A::Merge:
         if (request.mergeTarget.isEmpty())
-            return refuse("transition.merge_target_required", tr("Choose the ticket to merge into."), "mergeTarget");
+            return refuse("transition.merge_target_required", tr("Choose the ticket to merge into."), "merge_target");
         return S::Merged;
     default:
         return targetsOf(request.action, from).front();

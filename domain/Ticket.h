@@ -47,6 +47,8 @@ struct Ticket {
     QDateTime callStartedAt; ///< when the ticket came from a phone call
     int callSeconds = 0;
     QString mergedInto;
+    QString createdBy; ///< the user who created it; set by the rules, never edited (agents keep seeing it)
+    QStringList links; ///< related tickets (ids), both ways: a link is recorded on each of the two
     int version = 0; ///< bumped by every change; the sync layer's base version
 
     /// The fields a patch may set, by their stable keys.

@@ -4,8 +4,8 @@
 
 namespace gongdan {
 
-BulkTicketActions::BulkTicketActions(TicketRepository& tickets, QString actorId)
-    : m_tickets(tickets), m_actorId(std::move(actorId))
+BulkTicketActions::BulkTicketActions(TicketRepository& tickets, Principal actor)
+    : m_tickets(tickets), m_actor(std::move(actor))
 {
 }
 
@@ -33,13 +33,13 @@ BulkOutcome BulkTicketActions::assign(const QStringList& ticketIds, const QStrin
     QJsonObject patch {{QStringLiteral("assignee_id"), agentId}};
     if (!groupId.isEmpty())
         patch.insert(QStringLiteral("group_id"), groupId);
-    return forEach(ticketIds, [&](const Ticket& t) { return m_tickets.patch(t.id, patch, m_actorId); });
+    return forEach(ticketIds, [&](const Ticket& t) { return m_tickets.patch(t.id, patch, m_actor); });
 }
 
 BulkOutcome BulkTicketActions::setPriority(const QStringList& ticketIds, Priority priority)
 {
     const QJsonObject patch {{QStringLiteral("priority"), EnumText<Priority>::key(priority)}};
-    return forEach(ticketIds, [&](const Ticket& t) { return m_tickets.patch(t.id, patch, m_actorId); });
+    return forEach(ticketIds, [&](const Ticket& t) { return m_tickets.patch(t.id, patch, m_actor); });
 }
 
 BulkOutcome BulkTicketActions::addTag(const QStringList& ticketIds, const QString& tag)
@@ -51,8 +51,7 @@ BulkOutcome BulkTicketActions::addTag(const QStringList& ticketIds, const QStrin
         QStringList tags = t.tags;
         if (!tags.contains(trimmed))
             tags.append(trimmed);
-        return m_tickets.patch(
-            t.id, QJsonObject {{QStringLiteral("tags"), QJsonArray::fromStringList(tags)}}, m_actorId);
+        return m_tickets.patch(t.id, QJsonObject {{QStringLiteral("tags"), QJsonArray::fromStringList(tags)}}, m_actor);
     });
 }
 
@@ -66,7 +65,7 @@ BulkOutcome BulkTicketActions::transition(const QStringList& ticketIds, TicketAc
                 tr("\"%1\" needs details for each ticket; open the ticket to do it.")
                     .arg(Lifecycle::actionName(action))};
         }
-        return m_tickets.transition(t.id, TransitionRequest {action, {}, CustomerAnswer::None, {}, {}, {}}, m_actorId);
+        return m_tickets.transition(t.id, TransitionRequest {action, {}, CustomerAnswer::None, {}, {}, {}}, m_actor);
     });
 }
 

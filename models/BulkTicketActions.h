@@ -21,7 +21,7 @@ class BulkTicketActions {
     Q_DECLARE_TR_FUNCTIONS(BulkTicketActions)
 
 public:
-    BulkTicketActions(TicketRepository& tickets, QString actorId);
+    BulkTicketActions(TicketRepository& tickets, Principal actor);
 
     BulkOutcome assign(const QStringList& ticketIds, const QString& agentId, const QString& groupId);
     BulkOutcome setPriority(const QStringList& ticketIds, Priority priority);
@@ -37,7 +37,7 @@ private:
     BulkOutcome forEach(const QStringList& ticketIds, Apply apply);
 
     TicketRepository& m_tickets;
-    QString m_actorId;
+    Principal m_actor;
 };
 
 } // namespace gongdan

@@ -101,6 +101,7 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
 
     ServerTransaction transaction(m_store.database());
     m_store.takeTouchedScopes(); // whatever an earlier, rolled-back push left
+    m_applier.startBatch();
     auto client = m_store.registerClient(clientId.value(), user.id);
     if (!client)
         return client.error();
@@ -168,6 +169,7 @@ Result<QJsonObject> SyncService::applyOne(const UserRecord& user, const Mutation
 {
     ServerTransaction transaction(m_store.database());
     m_store.takeTouchedScopes();
+    m_applier.startBatch();
     auto applied = m_applier.apply(user, mutation, QStringLiteral("api"));
     if (!applied)
         return applied.error();

@@ -1,6 +1,7 @@
 #include "TicketRoutes.h"
 
 #include "ApiSupport.h"
+#include "Intents.h"
 #include "JsonCodec.h"
 #include "Uuid.h"
 
@@ -83,7 +84,7 @@ Result<std::pair<UserRecord, Ticket>> TicketRoutes::readable(const QHttpServerRe
     if (!ticket)
         return Error {QStringLiteral("ticket.not_found"), QStringLiteral("There is no ticket \"%1\".").arg(key),
             QStringLiteral("id")};
-    if (!access::mayRead(user.principal(), ticket->groupId, ticket->assigneeId))
+    if (!access::mayRead(user.principal(), ticket->groupId, ticket->assigneeId, ticket->createdBy))
         return accessDenied(QStringLiteral("see tickets outside your groups"));
     return std::pair {user, *ticket};
 }
@@ -154,10 +155,10 @@ QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServe
     if (!kind)
         return errorResponse(Error {QStringLiteral("comment.visibility"),
             QStringLiteral("visibility is \"public\" or \"internal\"."), QStringLiteral("visibility")});
-    const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), ticket.id, user.id, *kind, text.value(),
-        {}, QDateTime::currentDateTimeUtc()};
-    const Mutation mutation {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("comment.add"),
-        ticket.id, {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}};
+    const Comment comment {
+        QUuid::createUuid().toString(QUuid::WithoutBraces), ticket.id, user.id, *kind, text.value(), {}, m_clock.now()};
+    const Mutation mutation {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::CommentAdd, ticket.id,
+        {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}};
     if (auto applied = m_sync.applyOne(user, mutation); !applied)
         return errorResponse(applied.error());
     return jsonResponse(JsonCodec::toJson(comment), StatusCode::Created);
@@ -194,7 +195,7 @@ QHttpServerResponse TicketRoutes::create(const QHttpServerRequest& request)
     if (auto parsed = JsonCodec::ticketFromJson(json); !parsed)
         return errorResponse(parsed.error()); // a need type, channel or priority that does not exist
     return write(who.value().user,
-        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.create"), fresh.id,
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::TicketCreate, fresh.id,
             {{QStringLiteral("ticket"), json}}},
         StatusCode::Created);
 }
@@ -209,7 +210,7 @@ QHttpServerResponse TicketRoutes::patch(const QString& key, const QHttpServerReq
     if (!body)
         return errorResponse(body.error());
     return write(user,
-        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.patch"), ticket.id,
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::TicketPatch, ticket.id,
             {{QStringLiteral("patch"), body.value()}}},
         StatusCode::Ok);
 }
@@ -230,8 +231,7 @@ QHttpServerResponse TicketRoutes::transition(const QString& key, const QHttpServ
     if (auto action = requiredString(body.value(), QStringLiteral("action")); !action)
         return errorResponse(action.error());
     return write(user,
-        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("ticket.transition"), ticket.id,
-            body.value()},
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::TicketTransition, ticket.id, body.value()},
         StatusCode::Ok);
 }
 

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <sqlite3.h>
 
 namespace gongdan {
@@ -35,7 +36,55 @@ OutboxEntry entryOf(sqlite3_stmt* s)
     e.attempts = sqlite3_column_int(s, 7);
     e.lastError = columnText(s, 8);
     e.createdLocalMs = sqlite3_column_int64(s, 9);
+    e.userId = columnText(s, 10);
     return e;
+}
+
+void salvageDirectory(sqlite3* db, CacheRecovery::Directory& rows)
+{
+    const auto read = [db](const char* sql, const char* fallback, int columns, QList<QStringList>& into) {
+        sqlite3_stmt* s = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK
+            && sqlite3_prepare_v2(db, fallback, -1, &s, nullptr) != SQLITE_OK)
+            return;
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            QStringList row;
+            for (int c = 0; c < columns; ++c)
+                row.append(columnText(s, c));
+            if (!row.first().isEmpty())
+                into.append(row);
+        }
+        sqlite3_finalize(s);
+    };
+    read("SELECT id, name_zh, name_en, active FROM team_group", "SELECT id, name_zh, name_en, 1 FROM team_group", 4,
+        rows.groups);
+    read("SELECT id, login, name, role, group_id, groups FROM agent",
+        "SELECT id, login, name, role, group_id, json_array(group_id) FROM agent", 6, rows.agents);
+}
+
+Status restoreDirectory(Database& db, const CacheRecovery::Directory& rows)
+{
+    for (const QStringList& g : rows.groups) {
+        QSqlQuery& insert = db.prepared(
+            QStringLiteral("INSERT OR IGNORE INTO team_group(id, name_zh, name_en, active) VALUES (?, ?, ?, ?)"));
+        for (const QString& value : g)
+            insert.addBindValue(value);
+        const bool ok = insert.exec();
+        insert.finish();
+        if (!ok)
+            return Database::errorOf(insert);
+    }
+    for (const QStringList& a : rows.agents) {
+        QSqlQuery& insert = db.prepared(QStringLiteral(
+            "INSERT OR IGNORE INTO agent(id, login, name, role, group_id, groups) VALUES (?, ?, ?, ?, ?, ?)"));
+        for (qsizetype c = 0; c < a.size(); ++c)
+            insert.addBindValue(c == 4 && a.at(c).isEmpty() ? QVariant() : QVariant(a.at(c)));
+        const bool ok = insert.exec();
+        insert.finish();
+        if (!ok)
+            return Database::errorOf(insert);
+    }
+    return {};
 }
 
 bool plausible(const OutboxEntry& e)
@@ -56,9 +105,10 @@ qint64 scalar(sqlite3* db, const char* sql)
 
 } // namespace
 
-QList<OutboxEntry> CacheRecovery::salvageOutbox(const QString& path, QString* clientId, qint64* nextSeq)
+QList<OutboxEntry> CacheRecovery::salvageOutbox(
+    const QString& path, QString* clientId, qint64* nextSeq, Directory* directory)
 {
-    QList<OutboxEntry> entries = salvageFrom(path, clientId, nextSeq);
+    QList<OutboxEntry> entries = salvageFrom(path, clientId, nextSeq, directory);
     if (!entries.isEmpty() || !clientId->isEmpty())
         return entries;
     // Nothing readable: the 100-byte header may be what is damaged. Its fixed fields are known, so try
@@ -92,7 +142,7 @@ QList<OutboxEntry> CacheRecovery::salvageOutbox(const QString& path, QString* cl
         file.seek(0);
         file.write(header);
         file.flush();
-        entries = salvageFrom(copy, clientId, nextSeq);
+        entries = salvageFrom(copy, clientId, nextSeq, directory);
         if (!entries.isEmpty() || !clientId->isEmpty())
             break;
     }
@@ -101,7 +151,8 @@ QList<OutboxEntry> CacheRecovery::salvageOutbox(const QString& path, QString* cl
     return entries;
 }
 
-QList<OutboxEntry> CacheRecovery::salvageFrom(const QString& path, QString* clientId, qint64* nextSeq)
+QList<OutboxEntry> CacheRecovery::salvageFrom(
+    const QString& path, QString* clientId, qint64* nextSeq, Directory* directory)
 {
     QList<OutboxEntry> entries;
     sqlite3* db = nullptr;
@@ -118,8 +169,13 @@ QList<OutboxEntry> CacheRecovery::salvageFrom(const QString& path, QString* clie
     }
     sqlite3_finalize(meta);
 
-    const char* columns = "SELECT seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
-                          "created_local_ms FROM outbox ";
+    // A store from before the outbox knew whose each change is (migration 15) has no user_id.
+    const bool owned = scalar(db, "SELECT count(*) FROM pragma_table_info('outbox') WHERE name = 'user_id'") > 0;
+    const char* columns = owned
+        ? "SELECT seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
+          "created_local_ms, user_id FROM outbox "
+        : "SELECT seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
+          "created_local_ms, NULL FROM outbox ";
     // First a plain scan; where it hits a damaged page, probe the remaining sequence numbers one by one.
     qint64 lastSeq = 0;
     sqlite3_stmt* scan = nullptr;
@@ -150,6 +206,8 @@ QList<OutboxEntry> CacheRecovery::salvageFrom(const QString& path, QString* clie
         }
     }
     sqlite3_finalize(probe);
+    if (directory)
+        salvageDirectory(db, *directory);
     sqlite3_close(db);
     return entries;
 }
@@ -159,7 +217,8 @@ Result<RecoveryReport> CacheRecovery::rebuild(const QString& path, const Clock& 
     RecoveryReport report;
     QString clientId;
     qint64 nextSeq = 0;
-    const QList<OutboxEntry> salvaged = salvageOutbox(path, &clientId, &nextSeq);
+    Directory directory;
+    const QList<OutboxEntry> salvaged = salvageOutbox(path, &clientId, &nextSeq, &directory);
     report.salvaged = static_cast<int>(salvaged.size());
 
     report.damagedCopy = path + QStringLiteral(".damaged-") + clock.now().toString(QStringLiteral("yyyyMMdd-HHmmss"));
@@ -189,6 +248,8 @@ Result<RecoveryReport> CacheRecovery::rebuild(const QString& path, const Clock& 
             return Database::errorOf(identity);
         report.identityKept = true;
     }
+    if (Status restored = restoreDirectory(db, directory); !restored)
+        return restored.error();
     Outbox outbox(db);
     FieldDefinitionRepository fields(db);
     CustomerRepository customers(db);

@@ -29,11 +29,21 @@ class CacheRecovery {
 public:
     static Result<RecoveryReport> rebuild(const QString& path, const Clock& clock);
 
-    /// The outbox entries readable from a (possibly damaged) store file, in seq order.
-    static QList<OutboxEntry> salvageOutbox(const QString& path, QString* clientId, qint64* nextSeq);
+    /// The team directory as far as it can be read back: the rules that re-apply the queue need each
+    /// person's role and groups (who may accept or be given a ticket).
+    struct Directory {
+        QList<QStringList> groups; ///< id, name_zh, name_en, active
+        QList<QStringList> agents; ///< id, login, name, role, group_id, groups
+    };
+
+    /// The outbox entries readable from a (possibly damaged) store file, in seq order; the directory too
+    /// when asked for.
+    static QList<OutboxEntry> salvageOutbox(
+        const QString& path, QString* clientId, qint64* nextSeq, Directory* directory = nullptr);
 
 private:
-    static QList<OutboxEntry> salvageFrom(const QString& path, QString* clientId, qint64* nextSeq);
+    static QList<OutboxEntry> salvageFrom(
+        const QString& path, QString* clientId, qint64* nextSeq, Directory* directory);
 };
 
 } // namespace gongdan

@@ -44,6 +44,11 @@ public:
     const QString& path() const { return m_path; }
     const Clock& clock() const { return m_clock; }
     UuidV7Generator& ids() { return m_ids; }
+    /// The user signed in to the team server on this store (empty: nobody yet). Every intent queued is
+    /// theirs (Outbox::append stamps it), and only theirs are pushed while they are signed in: another
+    /// user signing in on the same store leaves them waiting for their owner.
+    const QString& signedInUser() const { return m_signedInUser; }
+    void setSignedInUser(const QString& userId) { m_signedInUser = userId; }
     int schemaVersion();
 
     /// A cached prepared statement; bind, exec, read, then finish() before the next use.
@@ -76,6 +81,7 @@ private:
     QString m_connectionName;
     const Clock& m_clock;
     UuidV7Generator m_ids;
+    QString m_signedInUser;
     QSqlDatabase m_db;
     sqlite3* m_handle = nullptr;
     QHash<QString, QSqlQuery> m_statements;

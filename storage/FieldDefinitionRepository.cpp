@@ -1,5 +1,6 @@
 #include "FieldDefinitionRepository.h"
 
+#include "Intents.h"
 #include "JsonCodec.h"
 
 #include <QJsonDocument>
@@ -48,8 +49,8 @@ Result<FieldDefinition> FieldDefinitionRepository::save(FieldDefinition definiti
     SqlTransaction transaction(m_db);
     if (Status status = write(definition); !status)
         return status.error();
-    auto queued = m_outbox.append(QStringLiteral("field.upsert"), definition.id,
-        QJsonObject {{QStringLiteral("definition"), definition.toJson()}});
+    auto queued = m_outbox.append(
+        intent::FieldUpsert, definition.id, QJsonObject {{QStringLiteral("definition"), definition.toJson()}});
     if (!queued)
         return queued.error();
     if (Status status = transaction.commit(); !status)
@@ -78,11 +79,12 @@ Result<CategoryTree> FieldDefinitionRepository::categories()
 {
     QList<Category> list;
     QSqlQuery query(m_db.sql());
-    if (!query.exec(QStringLiteral("SELECT id, parent_id, name_zh, name_en, sort_order, active FROM category")))
+    if (!query.exec(
+            QStringLiteral("SELECT id, parent_id, name_zh, name_en, sort_order, active, group_id FROM category")))
         return Database::errorOf(query);
     while (query.next()) {
         list.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-            query.value(3).toString(), query.value(4).toInt(), query.value(5).toBool()});
+            query.value(3).toString(), query.value(4).toInt(), query.value(5).toBool(), query.value(6).toString()});
     }
     return CategoryTree::build(list);
 }
@@ -104,7 +106,7 @@ Status FieldDefinitionRepository::saveCategory(const Category& category)
     if (Status status = writeCategory(category); !status)
         return status;
     const QJsonObject args {{QStringLiteral("category"), JsonCodec::toJson(category)}};
-    if (auto queued = m_outbox.append(QStringLiteral("category.upsert"), category.id, args); !queued)
+    if (auto queued = m_outbox.append(intent::CategoryUpsert, category.id, args); !queued)
         return queued.error();
     return transaction.commit();
 }
@@ -112,16 +114,17 @@ Status FieldDefinitionRepository::saveCategory(const Category& category)
 Status FieldDefinitionRepository::writeCategory(const Category& category)
 {
     QSqlQuery& upsert = m_db.prepared(
-        QStringLiteral("INSERT INTO category(id, parent_id, name_zh, name_en, sort_order, active) VALUES (?,?,?,?,?,?) "
-                       "ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, name_zh = excluded.name_zh, "
-                       "name_en = excluded.name_en, sort_order = excluded.sort_order, active = excluded.active, "
-                       "version = version + 1"));
+        QStringLiteral("INSERT INTO category(id, parent_id, name_zh, name_en, sort_order, active, group_id) "
+                       "VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, "
+                       "name_zh = excluded.name_zh, name_en = excluded.name_en, sort_order = excluded.sort_order, "
+                       "active = excluded.active, group_id = excluded.group_id, version = version + 1"));
     upsert.addBindValue(category.id);
     upsert.addBindValue(category.parentId.isEmpty() ? QVariant() : QVariant(category.parentId));
     upsert.addBindValue(category.nameZh);
     upsert.addBindValue(category.nameEn);
     upsert.addBindValue(category.order);
     upsert.addBindValue(category.active ? 1 : 0);
+    upsert.addBindValue(category.groupId.isEmpty() ? QVariant() : QVariant(category.groupId));
     const bool ok = upsert.exec();
     upsert.finish();
     return ok ? Status() : Status(Database::errorOf(upsert));
@@ -129,7 +132,7 @@ Status FieldDefinitionRepository::writeCategory(const Category& category)
 
 Status FieldDefinitionRepository::replay(const OutboxEntry& entry)
 {
-    if (entry.name == QLatin1String("field.upsert")) {
+    if (entry.name == intent::FieldUpsert) {
         auto definition = FieldDefinition::fromJson(entry.args.value(QStringLiteral("definition")).toObject());
         return definition ? write(definition.value()) : Status(definition.error());
     }

@@ -337,10 +337,30 @@ Status step14(Database& db)
     return execAll(db, {QStringLiteral("ALTER TABLE sync_state ADD COLUMN talk_own INTEGER NOT NULL DEFAULT 0")});
 }
 
+// v15: one set of ticket rules on both sides (domain/TicketRules). Who created a ticket (they keep seeing
+// it) and its related tickets; the group a category's tickets go to; every group of an agent (an assignee
+// must belong to the ticket's group), not only the first; and whose change each queued intent is, so that
+// another user signing in on this store pushes only their own.
+Status step15(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("ALTER TABLE ticket ADD COLUMN created_by TEXT"),
+            QStringLiteral("ALTER TABLE ticket ADD COLUMN links TEXT"),
+            QStringLiteral("ALTER TABLE category ADD COLUMN group_id TEXT"),
+            QStringLiteral("ALTER TABLE agent ADD COLUMN groups TEXT NOT NULL DEFAULT '[]'"),
+            QStringLiteral("UPDATE agent SET groups = json_array(group_id) WHERE group_id IS NOT NULL"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN user_id TEXT"),
+            QStringLiteral("UPDATE outbox SET user_id = json_extract(args, '$.actor_id') WHERE json_valid(args)"),
+            QStringLiteral("UPDATE outbox SET user_id = json_extract(args, '$.comment.author_id') "
+                           "WHERE user_id IS NULL AND name = 'comment.add' AND json_valid(args)"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {
-        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11, step12, step13, step14};
+        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11, step12, step13, step14, step15};
     return all;
 }
 

@@ -10,8 +10,7 @@ Outbox::Outbox(Database& db) : m_db(db) { }
 QString Outbox::columns()
 {
     return QStringLiteral("seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
-                          "acked_server_seq, "
-                          "created_local_ms");
+                          "acked_server_seq, created_local_ms, user_id");
 }
 
 OutboxEntry Outbox::fromQuery(const QSqlQuery& q)
@@ -30,6 +29,7 @@ OutboxEntry Outbox::fromQuery(const QSqlQuery& q)
     if (!q.value(9).isNull())
         e.ackedServerSeq = q.value(9).toLongLong();
     e.createdLocalMs = q.value(10).toLongLong();
+    e.userId = q.value(11).toString();
     return e;
 }
 
@@ -52,6 +52,7 @@ Result<OutboxEntry> Outbox::append(
     entry.baseVersion = baseVersion;
     entry.state = QStringLiteral("pending");
     entry.createdLocalMs = m_db.clock().nowMs();
+    entry.userId = m_db.signedInUser();
     if (Status status = restore(entry); !status)
         return status.error();
     return entry;
@@ -61,7 +62,7 @@ Status Outbox::restore(const OutboxEntry& e)
 {
     QSqlQuery& insert = m_db.prepared(QStringLiteral(
         "INSERT INTO outbox(seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
-        "created_local_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        "created_local_ms, user_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
     insert.addBindValue(e.seq);
     insert.addBindValue(e.mutationId);
     insert.addBindValue(e.name);
@@ -73,6 +74,7 @@ Status Outbox::restore(const OutboxEntry& e)
     insert.addBindValue(e.attempts);
     insert.addBindValue(e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError));
     insert.addBindValue(e.createdLocalMs);
+    insert.addBindValue(e.userId.isEmpty() ? QVariant() : QVariant(e.userId));
     const bool inserted = insert.exec();
     insert.finish();
     if (!inserted)
@@ -116,7 +118,10 @@ QList<OutboxEntry> select(QSqlQuery& query)
 QList<OutboxEntry> Outbox::pending(int limit)
 {
     QSqlQuery query(m_db.sql());
-    query.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").arg(columns()));
+    query.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE state = 'pending' AND (user_id IS NULL OR user_id = ?) "
+                                 "ORDER BY seq LIMIT ?")
+                      .arg(columns()));
+    query.addBindValue(m_db.signedInUser());
     query.addBindValue(limit);
     return select(query);
 }
@@ -125,10 +130,12 @@ QList<OutboxEntry> Outbox::undelivered(const QString& entityId, qint64 cursor)
 {
     QSqlQuery& query
         = m_db.prepared(QStringLiteral("SELECT %1 FROM outbox WHERE entity_id = ? AND (state = 'pending' OR "
-                                       "(state = 'acked' AND acked_server_seq > ?)) ORDER BY seq")
+                                       "(state = 'acked' AND acked_server_seq > ?)) AND (user_id IS NULL OR "
+                                       "user_id = ?) ORDER BY seq")
                             .arg(columns()));
     query.addBindValue(entityId);
     query.addBindValue(cursor);
+    query.addBindValue(m_db.signedInUser());
     QList<OutboxEntry> result = select(query);
     query.finish();
     return result;
@@ -171,10 +178,22 @@ Result<int> Outbox::dropDelivered(qint64 cursor)
 
 qint64 Outbox::waiting()
 {
-    QSqlQuery query(m_db.sql());
-    return query.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")) && query.next()
-        ? query.value(0).toLongLong()
-        : -1;
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending' AND (user_id IS NULL OR user_id = ?)"));
+    query.addBindValue(m_db.signedInUser());
+    const qint64 count = query.exec() && query.next() ? query.value(0).toLongLong() : -1;
+    query.finish();
+    return count;
+}
+
+qint64 Outbox::waitingForOthers()
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending' AND user_id IS NOT NULL AND user_id <> ?"));
+    query.addBindValue(m_db.signedInUser());
+    const qint64 count = query.exec() && query.next() ? query.value(0).toLongLong() : -1;
+    query.finish();
+    return count;
 }
 
 qint64 Outbox::count()

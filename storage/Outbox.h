@@ -21,6 +21,7 @@ struct OutboxEntry {
     QString lastError;
     qint64 createdLocalMs = 0;
     std::optional<qint64> ackedServerSeq;
+    QString userId; ///< whose change it is: pushed only while they are signed in (empty: whoever is)
 };
 
 /// The durable queue of named intents the sync engine will push. append() must run inside the
@@ -36,7 +37,8 @@ public:
     /// Re-queues an entry salvaged from a damaged store under its original seq and mutation id.
     Status restore(const OutboxEntry& entry);
     QList<OutboxEntry> entries(qint64 afterSeq = 0, int limit = 1000);
-    /// Entries the server has not answered yet, in seq order: what the next push sends.
+    /// Entries of the signed-in user (Database::signedInUser) the server has not answered yet, in seq
+    /// order: what the next push sends. Another user's wait for them.
     QList<OutboxEntry> pending(int limit);
     /// Entries of one entity whose effect the pulled server copy does not show yet: pending, or acked
     /// with a server_seq above `cursor`. In seq order: what a rebase re-applies.
@@ -48,8 +50,10 @@ public:
     /// Drops acked entries the pull has delivered (server_seq ≤ cursor); how many.
     Result<int> dropDelivered(qint64 cursor);
     qint64 count();
-    /// Changes still waiting for the server (pending), for the status bar and offline banner.
+    /// The signed-in user's changes still waiting for the server (pending), for the status bar and banner.
     qint64 waiting();
+    /// Changes other users queued on this store, waiting for them to sign in here again.
+    qint64 waitingForOthers();
     QString clientId();
     qint64 nextSeq();
 

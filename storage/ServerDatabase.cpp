@@ -92,6 +92,14 @@ const QList<QStringList>& steps()
             // read the whole change log to find them (0.3 s at 100,000 tickets, the device waiting).
             QStringLiteral("CREATE INDEX change_log_team ON change_log(server_seq) WHERE audience = 'all'"),
         },
+        {
+            // v5: who created a ticket keeps seeing it (domain/Access.h): the ticket's creator beside its group
+            // and assignee, on the ticket and on each change-log row, indexed like them.
+            QStringLiteral("ALTER TABLE ticket ADD COLUMN creator_id TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE change_log ADD COLUMN creator_id TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX ticket_creator ON ticket(creator_id, id)"),
+            QStringLiteral("CREATE INDEX change_log_creator ON change_log(creator_id, server_seq)"),
+        },
     };
     return all;
 }

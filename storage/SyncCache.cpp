@@ -332,10 +332,11 @@ Status SyncCache::storeTeamMember(const PulledChange& change)
     const QJsonObject& d = change.data;
     const bool user = change.entity == QLatin1String("user");
     QSqlQuery& upsert = m_db.prepared(user
-            ? QStringLiteral("INSERT INTO agent(id, login, name, role, group_id, skills, active, version) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET login = excluded.login, "
+            ? QStringLiteral("INSERT INTO agent(id, login, name, role, group_id, skills, active, version, groups) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET login = excluded.login, "
                              "name = excluded.name, role = excluded.role, group_id = excluded.group_id, "
-                             "skills = excluded.skills, active = excluded.active, version = excluded.version")
+                             "skills = excluded.skills, active = excluded.active, version = excluded.version, "
+                             "groups = excluded.groups")
             : QStringLiteral("INSERT INTO team_group(id, name_zh, name_en, active) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT(id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, "
                              "active = excluded.active"));
@@ -344,13 +345,14 @@ Status SyncCache::storeTeamMember(const PulledChange& change)
         upsert.addBindValue(d.value(QStringLiteral("login")).toString());
         upsert.addBindValue(d.value(QStringLiteral("name")).toString());
         upsert.addBindValue(d.value(QStringLiteral("role")).toString());
-        // The local directory keeps one group per agent: the first (queues and names need no more).
+        // group_id: the first group (where "my group" lists look); groups: all of them (the ticket rules).
         const QJsonArray groups = d.value(QStringLiteral("groups")).toArray();
         upsert.addBindValue(groups.isEmpty() ? QVariant() : QVariant(groups.first().toString()));
         upsert.addBindValue(QString::fromUtf8(
             QJsonDocument(d.value(QStringLiteral("skills")).toArray()).toJson(QJsonDocument::Compact)));
         upsert.addBindValue(d.value(QStringLiteral("active")).toBool(true) ? 1 : 0);
         upsert.addBindValue(d.value(QStringLiteral("version")).toInt());
+        upsert.addBindValue(QString::fromUtf8(QJsonDocument(groups).toJson(QJsonDocument::Compact)));
     } else {
         upsert.addBindValue(d.value(QStringLiteral("name_zh")).toString());
         upsert.addBindValue(d.value(QStringLiteral("name_en")).toString());

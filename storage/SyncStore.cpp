@@ -163,9 +163,11 @@ Status SyncStore::appendChange(qint64 seq, const QString& entity, const QString&
 {
     m_touched.append(scope);
     return exec(QStringLiteral("INSERT INTO change_log(server_seq, entity, entity_id, audience, group_id, assignee_id, "
-                               "op, data, mutation_id, client_id, committed_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+                               "op, data, mutation_id, client_id, committed_ms, creator_id) "
+                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
         {seq, entity, entityId, scope.teamWide ? QStringLiteral("all") : QStringLiteral("scoped"), text(scope.groupId),
-            text(scope.assigneeId), op, compact(data), text(mutationId), text(clientId), m_clock.nowMs()},
+            text(scope.assigneeId), op, compact(data), text(mutationId), text(clientId), m_clock.nowMs(),
+            text(scope.creatorId)},
         QStringLiteral("Cannot log the change"));
 }
 
@@ -179,7 +181,8 @@ QString SyncStore::scopeCondition(const Principal& who, QVariantList& values, bo
         return QStringLiteral("1 = 1");
     case Role::Agent: {
         values.append(who.userId);
-        QString scope = all + QStringLiteral("assignee_id = ?");
+        values.append(who.userId);
+        QString scope = all + QStringLiteral("assignee_id = ? OR creator_id = ?");
         if (!who.groupIds.isEmpty()) {
             scope += QStringLiteral(" OR group_id IN (%1)")
                          .arg(QStringList(who.groupIds.size(), QStringLiteral("?")).join(QLatin1Char(',')));
@@ -200,7 +203,8 @@ Status SyncStore::logTeamChange(const QString& entity, const QString& id, const 
     auto seq = nextSeq();
     if (!seq)
         return seq.error();
-    return appendChange(seq.value(), entity, id, ChangeScope {true, {}, {}}, QStringLiteral("upsert"), data, {}, {});
+    return appendChange(
+        seq.value(), entity, id, ChangeScope {true, {}, {}, {}}, QStringLiteral("upsert"), data, {}, {});
 }
 
 Result<QList<ChangeRow>> SyncStore::changes(
@@ -246,11 +250,12 @@ std::optional<Ticket> SyncStore::ticket(const QString& id)
 Status SyncStore::upsertTicket(const Ticket& ticket, qint64 seq, bool insert)
 {
     const QVariantList values {ticket.number, text(ticket.groupId), text(ticket.assigneeId),
-        EnumText<TicketStatus>::key(ticket.status), ticket.version, compact(JsonCodec::toJson(ticket)), seq, ticket.id};
+        EnumText<TicketStatus>::key(ticket.status), ticket.version, compact(JsonCodec::toJson(ticket)), seq,
+        text(ticket.createdBy), ticket.id};
     return exec(insert ? QStringLiteral("INSERT INTO ticket(number, group_id, assignee_id, status, version, data, "
-                                        "server_seq, id) VALUES (?,?,?,?,?,?,?,?)")
+                                        "server_seq, creator_id, id) VALUES (?,?,?,?,?,?,?,?,?)")
                        : QStringLiteral("UPDATE ticket SET number = ?, group_id = ?, assignee_id = ?, status = ?, "
-                                        "version = ?, data = ?, server_seq = ? WHERE id = ?"),
+                                        "version = ?, data = ?, server_seq = ?, creator_id = ? WHERE id = ?"),
         values, QStringLiteral("Cannot store the ticket"));
 }
 
@@ -319,6 +324,14 @@ Result<int> SyncStore::nextNumber(QDate day)
     if (!query.exec() || !query.next())
         return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot number the ticket"));
     return query.value(0).toInt();
+}
+
+Status SyncStore::reserveNumber(QDate day, int sequence)
+{
+    return exec(QStringLiteral("INSERT INTO ticket_number(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE "
+                               "SET last = CASE WHEN ticket_number.last < excluded.last THEN excluded.last "
+                               "ELSE ticket_number.last END"),
+        {day.toString(QStringLiteral("yyyyMMdd")), sequence}, QStringLiteral("Cannot reserve the number"));
 }
 
 std::optional<qint64> SyncStore::commentSeq(const QString& commentId)

@@ -13,12 +13,13 @@
 
 namespace gongdan {
 
-/// Who may read a change: tickets and what hangs off them by their group and assignee; team-wide data
-/// (users, groups, field definitions) by everyone.
+/// Who may read a change: tickets and what hangs off them by their group, assignee and creator
+/// (domain/Access.h); team-wide data (users, groups, field definitions) by everyone.
 struct ChangeScope {
     bool teamWide = false;
     QString groupId;
     QString assigneeId;
+    QString creatorId;
 };
 
 struct ChangeRow {
@@ -89,7 +90,12 @@ public:
     Status insertConflict(const QString& id, const QString& ticketId, const QJsonObject& data, qint64 seq);
     QList<QJsonObject> conflicts(const QString& ticketId);
 
-    /// The SQL form of domain/Access.h's read rule over group_id and assignee_id; appends its bound values.
+    /// The day's counter is at least `sequence` (a number given out elsewhere, kept as an alias, must never
+    /// be given to another ticket).
+    Status reserveNumber(QDate day, int sequence);
+
+    /// The SQL form of domain/Access.h's read rule over group_id, assignee_id and creator_id; appends its
+    /// bound values.
     /// `teamWideRows`: change-log rows for everyone (audience 'all') match too.
     static QString scopeCondition(const Principal& who, QVariantList& values, bool teamWideRows);
 

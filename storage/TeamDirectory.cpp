@@ -2,6 +2,8 @@
 
 #include "FieldDefinitionRepository.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace gongdan {
@@ -18,12 +20,15 @@ void TeamDirectory::reload()
     m_groups.clear();
     m_groupIds.clear();
     QSqlQuery agents(m_db.sql());
-    if (agents.exec(
-            QStringLiteral("SELECT id, name, role, ifnull(group_id, '') FROM agent WHERE active ORDER BY name"))) {
+    if (agents.exec(QStringLiteral(
+            "SELECT id, name, role, ifnull(group_id, ''), groups FROM agent WHERE active ORDER BY name"))) {
         while (agents.next()) {
             m_agents.insert(agents.value(0).toString(), agents.value(1).toString());
-            m_agentList.append({agents.value(0).toString(), agents.value(1).toString(), agents.value(2).toString(),
-                agents.value(3).toString()});
+            AgentEntry entry {agents.value(0).toString(), agents.value(1).toString(), agents.value(2).toString(),
+                agents.value(3).toString(), {}};
+            for (const QJsonValue& group : QJsonDocument::fromJson(agents.value(4).toByteArray()).array())
+                entry.groupIds.append(group.toString());
+            m_agentList.append(entry);
         }
     }
     QSqlQuery groups(m_db.sql());

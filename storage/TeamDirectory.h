@@ -9,7 +9,8 @@ namespace gongdan {
 
 /// One agent as lists show it.
 struct AgentEntry {
-    QString id, name, role, groupId;
+    QString id, name, role, groupId; ///< groupId: the first group
+    QStringList groupIds; ///< every group they belong to
 };
 
 /// Names of agents, groups and categories by id, for lists that show ids as names. Loaded in one go;

@@ -1,46 +1,17 @@
 #include "TicketRepository.h"
 
-#include "FieldValidator.h"
 #include "JsonCodec.h"
+#include "LocalTicketWorld.h"
+#include "TicketIntents.h"
 #include "TicketTransition.h"
 
 #include <QJsonDocument>
 
 namespace gongdan {
 
-namespace {
-
-QJsonObject transitionArgs(const TransitionRequest& r, const QString& actorId, const QDateTime& at)
-{
-    QJsonObject args = transitionToJson(r);
-    args.insert(QStringLiteral("actor_id"), actorId);
-    args.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
-    return args;
-}
-
-QDateTime atOf(const QJsonObject& args)
-{
-    return QDateTime::fromString(args.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
-}
-
-} // namespace
-
 TicketRepository::TicketRepository(Database& db, TicketNumberAllocator& numbers, FieldDefinitionRepository& fields)
     : m_db(db), m_numbers(numbers), m_fields(fields), m_outbox(db), m_writer(db)
 {
-}
-
-template<typename T>
-Result<T> TicketRepository::queueAndCommit(SqlTransaction& transaction, Result<T> applied, const QString& name,
-    const QString& entityId, const QJsonObject& args, std::optional<int> baseVersion)
-{
-    if (!applied)
-        return applied;
-    if (auto queued = m_outbox.append(name, entityId, args, baseVersion); !queued)
-        return queued.error();
-    if (Status committed = transaction.commit(); !committed)
-        return committed.error();
-    return applied;
 }
 
 Result<std::optional<TicketRepository::PulledRow>> TicketRepository::pulledRow(const QString& ticketId)
@@ -94,282 +65,229 @@ Status TicketRepository::setServerCopyAside(const QString& ticketId)
     return kept ? Status() : Status(Database::errorOf(keep));
 }
 
-Status TicketRepository::validateCustomFields(const Ticket& ticket, bool closing)
-{
-    auto categories = m_fields.categories();
-    ValidationContext context;
-    context.categoryId = ticket.categoryId;
-    context.categories = categories ? &categories.value() : nullptr;
-    context.closing = closing;
-    const QList<FieldIssue> issues = FieldValidator::validate(m_fields.definitions(), ticket.customFields, context);
-    if (issues.isEmpty())
-        return {};
-    QStringList messages;
-    for (const FieldIssue& issue : issues)
-        messages.append(issue.message);
-    return Error {QStringLiteral("ticket.fields_invalid"), messages.join(QLatin1Char('\n')), issues.first().key};
-}
-
-Status TicketRepository::event(qint64 rowid, const QString& actor, const QDateTime& at, const QString& kind,
-    const QString& field, const QString& oldValue, const QString& newValue)
-{
-    if (m_rebasing)
-        return {};
-    return m_writer.insertEvent(rowid, TicketEvent {0, QString(), actor, at, kind, field, oldValue, newValue});
-}
-
 template<typename T>
-Result<T> TicketRepository::observed(const QString& ticketId, const std::function<Result<T>()>& change)
+Result<T> TicketRepository::observed(const QStringList& ticketIds, const std::function<Result<T>()>& change)
 {
     if (!m_observer)
         return change();
-    if (!ticketId.isEmpty())
-        m_observer->ticketsAboutToChange({ticketId});
+    if (!ticketIds.isEmpty())
+        m_observer->ticketsAboutToChange(ticketIds);
     Result<T> result = change();
-    QString changed = ticketId;
+    QStringList changed = ticketIds;
     if constexpr (std::is_same_v<T, Ticket>) {
         if (changed.isEmpty() && result)
-            changed = result.value().id; // created
+            changed.append(result.value().id); // created
     }
-    m_observer->ticketsChanged(changed.isEmpty() ? QStringList() : QStringList {changed});
+    m_observer->ticketsChanged(changed);
     return result;
 }
 
-Result<Ticket> TicketRepository::create(Ticket draft, const QString& actorId)
+Result<OutboxEntry> TicketRepository::queue(
+    const QString& name, const QString& entityId, const QJsonObject& args, std::optional<int> baseVersion)
 {
-    return observed<Ticket>(QString(), [&] { return createStored(draft, actorId); });
+    return m_outbox.append(name, entityId, args, baseVersion);
 }
 
-Result<Ticket> TicketRepository::patch(const QString& ticketId, const QJsonObject& patch, const QString& actorId)
+Principal TicketRepository::actorOf(const OutboxEntry& entry)
 {
-    return observed<Ticket>(ticketId, [&] { return patchStored(ticketId, patch, actorId); });
+    QString actor = entry.args.value(QStringLiteral("actor_id")).toString();
+    if (actor.isEmpty()) // comment.add carries its author
+        actor = entry.args.value(QStringLiteral("comment")).toObject().value(QStringLiteral("author_id")).toString();
+    return LocalTicketWorld::principalOf(m_db, actor);
 }
 
-Result<Ticket> TicketRepository::transition(
-    const QString& ticketId, const TransitionRequest& request, const QString& actorId)
+Status TicketRepository::write(const TicketChange& change)
 {
-    return observed<Ticket>(ticketId, [&] { return transitionStored(ticketId, request, actorId); });
+    QHash<QString, qint64> rowids;
+    const auto store = [&](const Ticket& ticket) -> Status {
+        qint64 rowid = 0;
+        if (findWhere(QStringLiteral("id"), ticket.id, &rowid)) {
+            if (Status s = m_writer.updateTicket(rowid, ticket); !s)
+                return s;
+        } else {
+            auto inserted = m_writer.insertTicket(ticket);
+            if (!inserted)
+                return inserted.error();
+            rowid = inserted.value();
+        }
+        rowids.insert(ticket.id, rowid);
+        return {};
+    };
+    if (Status s = store(change.ticket); !s)
+        return s;
+    for (const Ticket& other : change.others) {
+        if (!m_rebasing) {
+            if (Status s = setServerCopyAside(other.id); !s)
+                return s;
+        }
+        if (Status s = store(other); !s)
+            return s;
+    }
+    if (change.comment) {
+        if (auto inserted = m_writer.insertComment(rowids.value(change.ticket.id), *change.comment); !inserted)
+            return inserted.error();
+    }
+    if (m_rebasing)
+        return {}; // the original change wrote its events
+    for (const TicketEvent& e : change.events) {
+        if (Status s = m_writer.insertEvent(rowids.value(e.ticketId, rowids.value(change.ticket.id)), e); !s)
+            return s;
+    }
+    return {};
 }
 
-Result<Comment> TicketRepository::addComment(const QString& ticketId, CommentVisibility visibility, const QString& body,
-    const QList<AttachmentRef>& attachments, const QString& actorId)
+Result<Ticket> TicketRepository::create(Ticket draft, const Principal& actor)
 {
-    return observed<Comment>(
-        ticketId, [&] { return addCommentStored(ticketId, visibility, body, attachments, actorId); });
+    return observed<Ticket>({}, [&] { return createStored(draft, actor); });
 }
 
-Result<Ticket> TicketRepository::createStored(Ticket draft, const QString& actorId)
+Result<Ticket> TicketRepository::createStored(Ticket draft, const Principal& actor)
 {
-    draft.subject = draft.subject.trimmed();
-    if (draft.subject.isEmpty())
-        return Error {
-            QStringLiteral("ticket.subject_required"), tr("A ticket needs a subject."), QStringLiteral("subject")};
-    if (Status status = validateCustomFields(draft, false); !status)
-        return status.error();
     const QDateTime now = m_db.clock().now();
     draft.id = m_db.ids().next();
-    draft.status = TicketStatus::New;
-    draft.createdAt = draft.updatedAt = now;
-    draft.version = 1;
-    const PriorityTraits traits = priorityTraits(draft.priority);
-    if (!draft.responseDueAt.isValid())
-        draft.responseDueAt = now.addSecs(3600LL * traits.responseHours);
-    if (!draft.resolutionDueAt.isValid())
-        draft.resolutionDueAt = now.addSecs(3600LL * traits.resolutionHours);
-
+    draft.createdAt = now;
+    draft.number.clear(); // the allocator's, once the rules have accepted the ticket
     SqlTransaction transaction(m_db);
     if (!transaction.started())
         return transaction.started().error();
+    LocalTicketWorld world(m_db, m_fields);
+    TicketRules rules(world, actor, now);
+    auto change = rules.create(draft);
+    if (!change)
+        return change.error();
     auto number = m_numbers.allocate(now.toLocalTime().date());
     if (!number)
         return number.error();
-    draft.number = number.value();
-    Result<Ticket> applied = applyCreate(draft, actorId);
-    return queueAndCommit(transaction, applied, QStringLiteral("ticket.create"), draft.id,
-        QJsonObject {{QStringLiteral("ticket"), JsonCodec::toJson(draft)}, {QStringLiteral("actor_id"), actorId}},
-        std::nullopt);
-}
-
-Result<Ticket> TicketRepository::applyCreate(Ticket ticket, const QString& actorId)
-{
-    auto rowid = m_writer.insertTicket(ticket);
-    if (!rowid)
-        return rowid.error();
-    if (Status s = event(
-            rowid.value(), actorId, ticket.createdAt, QStringLiteral("created"), QString(), QString(), ticket.number);
-        !s)
+    change.value().numberAs(number.value());
+    if (Status s = write(change.value()); !s)
         return s.error();
-    if (ticket.callStartedAt.isValid()) {
-        if (Status s = event(rowid.value(), actorId, ticket.createdAt, QStringLiteral("call"), QStringLiteral("call"),
-                ticket.callStartedAt.toUTC().toString(Qt::ISODate), QString::number(ticket.callSeconds));
-            !s)
-            return s.error();
+    const Ticket& created = change.value().ticket;
+    if (auto queued = queue(intent::TicketCreate, created.id, TicketIntents::create(created, actor.userId), {});
+        !queued)
+        return queued.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return created;
+}
+
+Result<TicketChange> TicketRepository::changeStored(const QString& ticketId,
+    const std::function<Result<TicketChange>(TicketRules&, const Ticket&)>& rule, const Principal& actor,
+    const QDateTime& at)
+{
+    if (!m_rebasing) {
+        if (Status aside = setServerCopyAside(ticketId); !aside)
+            return aside.error();
     }
-    return ticket;
-}
-
-Result<Ticket> TicketRepository::patchStored(const QString& ticketId, const QJsonObject& patch, const QString& actorId)
-{
-    SqlTransaction transaction(m_db);
-    if (!transaction.started())
-        return transaction.started().error();
-    if (Status aside = setServerCopyAside(ticketId); !aside)
-        return aside.error();
-    const QDateTime now = m_db.clock().now();
-    QJsonObject base;
-    Result<Ticket> applied = applyPatch(ticketId, patch, actorId, now, &base);
-    if (applied && base.isEmpty())
-        return applied; // nothing changed: no event, no intent
-    const int baseVersion = applied ? applied.value().version - 1 : 0;
-    return queueAndCommit(transaction, applied, QStringLiteral("ticket.patch"), ticketId,
-        QJsonObject {{QStringLiteral("patch"), patch}, {QStringLiteral("base"), base},
-            {QStringLiteral("actor_id"), actorId}, {QStringLiteral("at"), now.toUTC().toString(Qt::ISODateWithMs)}},
-        baseVersion);
-}
-
-Result<Ticket> TicketRepository::applyPatch(
-    const QString& ticketId, const QJsonObject& patch, const QString& actorId, const QDateTime& at, QJsonObject* base)
-{
-    qint64 rowid = 0;
-    auto ticket = findWhere(QStringLiteral("id"), ticketId, &rowid);
-    if (!ticket)
+    const std::optional<Ticket> before = find(ticketId);
+    if (!before)
         return Error {QStringLiteral("ticket.not_found"), tr("The ticket no longer exists."), QStringLiteral("id")};
-    if (!Lifecycle::isOpen(ticket->status))
-        return Error {QStringLiteral("ticket.closed"), tr("A closed ticket cannot be edited; reopen it first."),
-            QStringLiteral("status")};
-    auto changes = applyTicketPatch(*ticket, patch);
-    if (!changes)
-        return changes.error();
-    if (patch.contains(QStringLiteral("custom_fields"))) {
-        if (Status status = validateCustomFields(*ticket, false); !status)
-            return status.error();
-    }
-    if (changes.value().isEmpty())
-        return *ticket;
-    ticket->updatedAt = at;
-    ++ticket->version;
-    if (Status s = m_writer.updateTicket(rowid, *ticket); !s)
+    LocalTicketWorld world(m_db, m_fields);
+    TicketRules rules(world, actor, at);
+    auto change = rule(rules, *before);
+    if (!change || !change.value().changed)
+        return change;
+    if (Status s = write(change.value()); !s)
         return s.error();
-    for (const FieldChange& change : changes.value()) {
-        if (base)
-            base->insert(change.field, change.oldValue);
-        if (Status s = event(rowid, actorId, at, QStringLiteral("field"), change.field, eventText(change.oldValue),
-                eventText(change.newValue));
-            !s)
-            return s.error();
-    }
-    return *ticket;
+    return change;
 }
 
-Result<Ticket> TicketRepository::transitionStored(
-    const QString& ticketId, const TransitionRequest& request, const QString& actorId)
+Result<Ticket> TicketRepository::patch(const QString& ticketId, const QJsonObject& patch, const Principal& actor)
 {
-    SqlTransaction transaction(m_db);
-    if (!transaction.started())
-        return transaction.started().error();
-    if (Status aside = setServerCopyAside(ticketId); !aside)
-        return aside.error();
-    const QDateTime now = m_db.clock().now();
-    const auto before = find(ticketId);
-    Result<Ticket> applied = applyTransition(ticketId, request, actorId, now);
-    QJsonObject args = transitionArgs(request, actorId, now);
-    if (before)
-        args.insert(QStringLiteral("from"), EnumText<TicketStatus>::key(before->status));
-    if (applied)
-        args.insert(QStringLiteral("to"), EnumText<TicketStatus>::key(applied.value().status));
-    return queueAndCommit(transaction, applied, QStringLiteral("ticket.transition"), ticketId, args,
-        before ? std::optional<int>(before->version) : std::nullopt);
+    return observed<Ticket>({ticketId}, [&]() -> Result<Ticket> {
+        const QDateTime now = m_db.clock().now();
+        SqlTransaction transaction(m_db);
+        if (!transaction.started())
+            return transaction.started().error();
+        auto change = changeStored(
+            ticketId, [&](TicketRules& rules, const Ticket& before) { return rules.patch(before, patch); }, actor, now);
+        if (!change)
+            return change.error();
+        if (!change.value().changed)
+            return change.value().ticket; // nothing changed: no event, no intent
+        QJsonObject base; // the values the agent saw, per field: the server's conflict check
+        for (const FieldChange& c : change.value().fieldChanges)
+            base.insert(c.field, c.oldValue);
+        if (auto queued = queue(intent::TicketPatch, ticketId, TicketIntents::patch(patch, base, actor.userId, now),
+                change.value().ticket.version - 1);
+            !queued)
+            return queued.error();
+        if (Status committed = transaction.commit(); !committed)
+            return committed.error();
+        return change.value().ticket;
+    });
 }
 
-Result<Ticket> TicketRepository::applyTransition(
-    const QString& ticketId, const TransitionRequest& request, const QString& actorId, const QDateTime& at)
+Result<Ticket> TicketRepository::transition(
+    const QString& ticketId, const TransitionRequest& request, const Principal& actor)
 {
-    qint64 rowid = 0;
-    auto ticket = findWhere(QStringLiteral("id"), ticketId, &rowid);
-    if (!ticket)
-        return Error {QStringLiteral("ticket.not_found"), tr("The ticket no longer exists."), QStringLiteral("id")};
-    auto next = Lifecycle::apply(ticket->status, request);
-    if (!next)
-        return next.error();
-    if (request.action == TicketAction::Transfer) {
-        QSqlQuery group(m_db.sql());
-        group.prepare(QStringLiteral("SELECT 1 FROM team_group WHERE id = ? AND active"));
-        group.addBindValue(request.targetGroup);
-        if (!group.exec() || !group.next())
-            return Error {QStringLiteral("transition.unknown_group"),
-                tr("There is no active group “%1” to transfer to.").arg(request.targetGroup),
-                QStringLiteral("targetGroup")};
-    }
-    if (request.action == TicketAction::Close && next.value() == TicketStatus::Closed) {
-        if (Status status = validateCustomFields(*ticket, true); !status)
-            return status.error();
-    }
-    if (request.action == TicketAction::Merge) {
-        const auto target = find(request.mergeTarget);
-        if (!target || target->id == ticket->id || !Lifecycle::isOpen(target->status))
-            return Error {QStringLiteral("transition.merge_target"),
-                tr("A ticket can only be merged into another open ticket."), QStringLiteral("mergeTarget")};
-    }
-    const TicketStatus from = ticket->status;
-    const QString fromGroup = ticket->groupId;
-    applyTransitionEffects(*ticket, next.value(), request, at);
-    if (Status s = m_writer.updateTicket(rowid, *ticket); !s)
-        return s.error();
-    const QString detail = !request.note.isEmpty() ? request.note : request.resolution;
-    if (Status s = event(rowid, actorId, at, QStringLiteral("status"), Lifecycle::actionKey(request.action),
-            EnumText<TicketStatus>::key(from), EnumText<TicketStatus>::key(ticket->status));
-        !s)
-        return s.error();
-    if (ticket->groupId != fromGroup) {
-        if (Status s = event(
-                rowid, actorId, at, QStringLiteral("field"), QStringLiteral("group_id"), fromGroup, ticket->groupId);
-            !s)
-            return s.error();
-    }
-    if (!detail.isEmpty()) {
-        if (Status s = event(rowid, actorId, at, QStringLiteral("field"),
-                request.note.isEmpty() ? QStringLiteral("resolution") : QStringLiteral("note"), QString(), detail);
-            !s)
-            return s.error();
-    }
-    return *ticket;
+    return observed<Ticket>({ticketId}, [&]() -> Result<Ticket> {
+        const QDateTime now = m_db.clock().now();
+        SqlTransaction transaction(m_db);
+        if (!transaction.started())
+            return transaction.started().error();
+        const std::optional<Ticket> before = find(ticketId);
+        auto change = changeStored(
+            ticketId, [&](TicketRules& rules, const Ticket& was) { return rules.transition(was, request); }, actor,
+            now);
+        if (!change)
+            return change.error();
+        const Ticket& after = change.value().ticket;
+        if (auto queued = queue(intent::TicketTransition, ticketId,
+                TicketIntents::transition(request, actor.userId, now, before->status, after.status), before->version);
+            !queued)
+            return queued.error();
+        if (Status committed = transaction.commit(); !committed)
+            return committed.error();
+        return after;
+    });
 }
 
-Result<Comment> TicketRepository::addCommentStored(const QString& ticketId, CommentVisibility visibility,
-    const QString& body, const QList<AttachmentRef>& attachments, const QString& actorId)
+Result<Comment> TicketRepository::addComment(const QString& ticketId, CommentVisibility visibility, const QString& body,
+    const QList<AttachmentRef>& attachments, const Principal& actor)
 {
-    if (body.trimmed().isEmpty() && attachments.isEmpty())
-        return Error {QStringLiteral("comment.empty"), tr("Write a reply or attach a file."), QStringLiteral("body")};
-    Comment comment {m_db.ids().next(), ticketId, actorId, visibility, body, attachments, m_db.clock().now()};
-    SqlTransaction transaction(m_db);
-    if (!transaction.started())
-        return transaction.started().error();
-    if (Status aside = setServerCopyAside(ticketId); !aside)
-        return aside.error();
-    return queueAndCommit(transaction, applyComment(comment), QStringLiteral("comment.add"), ticketId,
-        QJsonObject {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}, std::nullopt);
+    return observed<Comment>({ticketId}, [&]() -> Result<Comment> {
+        const QDateTime now = m_db.clock().now();
+        const Comment draft {m_db.ids().next(), ticketId, actor.userId, visibility, body, attachments, now};
+        SqlTransaction transaction(m_db);
+        if (!transaction.started())
+            return transaction.started().error();
+        auto change = changeStored(
+            ticketId, [&](TicketRules& rules, const Ticket& ticket) { return rules.comment(ticket, draft); }, actor,
+            now);
+        if (!change)
+            return change.error();
+        const Comment& added = *change.value().comment;
+        if (auto queued = queue(intent::CommentAdd, ticketId, TicketIntents::comment(added), {}); !queued)
+            return queued.error();
+        if (Status committed = transaction.commit(); !committed)
+            return committed.error();
+        return added;
+    });
 }
 
-Result<Comment> TicketRepository::applyComment(Comment comment)
+Result<Ticket> TicketRepository::link(
+    const QString& ticketId, const QString& otherId, bool linked, const Principal& actor)
 {
-    qint64 rowid = 0;
-    auto ticket = findWhere(QStringLiteral("id"), comment.ticketId, &rowid);
-    if (!ticket)
-        return Error {QStringLiteral("ticket.not_found"), tr("The ticket no longer exists."), QStringLiteral("id")};
-    if (auto inserted = m_writer.insertComment(rowid, comment); !inserted)
-        return inserted.error();
-    if (comment.visibility == CommentVisibility::Public && !ticket->firstResponseAt.isValid()) {
-        ticket->firstResponseAt = comment.createdAt;
-        ticket->updatedAt = comment.createdAt;
-        ++ticket->version;
-        if (Status s = m_writer.updateTicket(rowid, *ticket); !s)
-            return s.error();
-    }
-    if (Status s = event(rowid, comment.authorId, comment.createdAt, QStringLiteral("comment"),
-            EnumText<CommentVisibility>::key(comment.visibility), QString(), comment.id);
-        !s)
-        return s.error();
-    return comment;
+    return observed<Ticket>({ticketId, otherId}, [&]() -> Result<Ticket> {
+        const QDateTime now = m_db.clock().now();
+        SqlTransaction transaction(m_db);
+        if (!transaction.started())
+            return transaction.started().error();
+        auto change = changeStored(
+            ticketId, [&](TicketRules& rules, const Ticket& ticket) { return rules.link(ticket, otherId, linked); },
+            actor, now);
+        if (!change)
+            return change.error();
+        if (!change.value().changed)
+            return change.value().ticket;
+        if (auto queued = queue(intent::TicketLink, ticketId, TicketIntents::link(otherId, linked, actor.userId, now),
+                change.value().ticket.version - 1);
+            !queued)
+            return queued.error();
+        if (Status committed = transaction.commit(); !committed)
+            return committed.error();
+        return change.value().ticket;
+    });
 }
 
 Status TicketRepository::rebase(const OutboxEntry& entry)
@@ -383,36 +301,49 @@ Status TicketRepository::rebase(const OutboxEntry& entry)
 Status TicketRepository::replay(const OutboxEntry& entry)
 {
     const QJsonObject& args = entry.args;
-    const QString actor = args.value(QStringLiteral("actor_id")).toString();
-    if (entry.name == QLatin1String("ticket.create")) {
+    if (entry.name == intent::TicketCreate) {
+        // The ticket as the rules made it when it was created here: written as it is.
         auto ticket = JsonCodec::ticketFromJson(args.value(QStringLiteral("ticket")).toObject());
         if (!ticket)
             return ticket.error();
         if (Status reserved = m_numbers.reserve(ticket.value().number); !reserved)
             return reserved;
-        auto applied = applyCreate(ticket.value(), actor);
-        return applied ? Status() : Status(applied.error());
+        TicketChange change {ticket.value(), {}, std::nullopt, {}, {}, true};
+        change.events.append({0, ticket.value().id, actorOf(entry).userId, ticket.value().createdAt,
+            QStringLiteral("created"), QString(), QString(), ticket.value().number});
+        return write(change);
     }
-    if (entry.name == QLatin1String("ticket.patch")) {
-        auto applied
-            = applyPatch(entry.entityId, args.value(QStringLiteral("patch")).toObject(), actor, atOf(args), nullptr);
-        return applied ? Status() : Status(applied.error());
-    }
-    if (entry.name == QLatin1String("ticket.transition")) {
+    const Principal actor = actorOf(entry);
+    QDateTime at = TicketIntents::at(args);
+    if (!at.isValid())
+        at = m_db.clock().now();
+    std::function<Result<TicketChange>(TicketRules&, const Ticket&)> rule;
+    if (entry.name == intent::TicketPatch) {
+        const QJsonObject patch = args.value(QStringLiteral("patch")).toObject();
+        rule = [patch](TicketRules& rules, const Ticket& before) { return rules.patch(before, patch); };
+    } else if (entry.name == intent::TicketTransition) {
         auto request = transitionFromJson(args);
         if (!request)
             return request.error();
-        auto applied = applyTransition(entry.entityId, request.value(), actor, atOf(args));
-        return applied ? Status() : Status(applied.error());
-    }
-    if (entry.name == QLatin1String("comment.add")) {
+        rule = [request = request.value()](
+                   TicketRules& rules, const Ticket& before) { return rules.transition(before, request); };
+    } else if (entry.name == intent::CommentAdd) {
         auto comment = JsonCodec::commentFromJson(args.value(QStringLiteral("comment")).toObject());
         if (!comment)
             return comment.error();
-        auto applied = applyComment(comment.value());
-        return applied ? Status() : Status(applied.error());
+        at = comment.value().createdAt;
+        rule = [comment = comment.value()](
+                   TicketRules& rules, const Ticket& ticket) { return rules.comment(ticket, comment); };
+    } else if (entry.name == intent::TicketLink) {
+        const QString target = args.value(QStringLiteral("target_id")).toString();
+        const bool linked = args.value(QStringLiteral("linked")).toBool(true);
+        rule
+            = [target, linked](TicketRules& rules, const Ticket& ticket) { return rules.link(ticket, target, linked); };
+    } else {
+        return Error {QStringLiteral("outbox.unknown_intent"), tr("Unknown queued change \"%1\".").arg(entry.name)};
     }
-    return Error {QStringLiteral("outbox.unknown_intent"), tr("Unknown queued change \"%1\".").arg(entry.name)};
+    auto applied = changeStored(entry.entityId, rule, actor, at);
+    return applied ? Status() : Status(applied.error());
 }
 
 QList<Ticket> TicketRepository::ofCustomer(const QString& customerId, int limit)

@@ -7,6 +7,7 @@
 #include "TicketChangeObserver.h"
 #include "TicketNumber.h"
 #include "TicketRows.h"
+#include "TicketRules.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -14,22 +15,25 @@
 
 namespace gongdan {
 
-/// Tickets, their comments and their event log in the local store. Every mutation writes the data, its
-/// events and one named intent in the outbox in a single transaction. replay() re-applies a queued intent
-/// through the same code without queuing it again (rebuilding a damaged store; later, rebasing on a pull).
+/// Tickets, their comments and their event log in the local store. Every change is decided by the ticket
+/// rules (domain/TicketRules, the same code the server runs), then written with its events and one named
+/// intent in the outbox in a single transaction. replay() re-applies a queued intent through the same
+/// rules without queuing it again (rebuilding a damaged store; rebasing on a pull).
 class TicketRepository {
     Q_DECLARE_TR_FUNCTIONS(TicketRepository)
 
 public:
     TicketRepository(Database& db, TicketNumberAllocator& numbers, FieldDefinitionRepository& fields);
 
-    /// Creates a ticket from a draft (subject required; custom fields validated). Fills id, number,
-    /// status New, timestamps and due times from the priority's targets unless the draft sets them.
-    Result<Ticket> create(Ticket draft, const QString& actorId);
-    Result<Ticket> patch(const QString& ticketId, const QJsonObject& patch, const QString& actorId);
-    Result<Ticket> transition(const QString& ticketId, const TransitionRequest& request, const QString& actorId);
+    /// Creates a ticket from a draft by the rules (TicketRules::create): a new id, a number from the
+    /// allocator (a provisional reference once the server numbers tickets), status, times and due times.
+    Result<Ticket> create(Ticket draft, const Principal& actor);
+    Result<Ticket> patch(const QString& ticketId, const QJsonObject& patch, const Principal& actor);
+    Result<Ticket> transition(const QString& ticketId, const TransitionRequest& request, const Principal& actor);
     Result<Comment> addComment(const QString& ticketId, CommentVisibility visibility, const QString& body,
-        const QList<AttachmentRef>& attachments, const QString& actorId);
+        const QList<AttachmentRef>& attachments, const Principal& actor);
+    /// Links two tickets as related, or unlinks them; recorded on both.
+    Result<Ticket> link(const QString& ticketId, const QString& otherId, bool linked, const Principal& actor);
 
     std::optional<Ticket> find(const QString& ticketId);
     /// By its number, or by a provisional reference it had before the server numbered it.
@@ -62,26 +66,20 @@ public:
 private:
     /// Runs a change, telling the observer before and after.
     template<typename T>
-    Result<T> observed(const QString& ticketId, const std::function<Result<T>()>& change);
-    Result<Ticket> createStored(Ticket draft, const QString& actorId);
-    Result<Ticket> patchStored(const QString& ticketId, const QJsonObject& patch, const QString& actorId);
-    Result<Ticket> transitionStored(const QString& ticketId, const TransitionRequest& request, const QString& actorId);
-    Result<Comment> addCommentStored(const QString& ticketId, CommentVisibility visibility, const QString& body,
-        const QList<AttachmentRef>& attachments, const QString& actorId);
+    Result<T> observed(const QStringList& ticketIds, const std::function<Result<T>()>& change);
+    Result<Ticket> createStored(Ticket draft, const Principal& actor);
+    /// Runs a rule on a stored ticket and writes what it decided; the intent is queued unless replaying.
+    Result<TicketChange> changeStored(const QString& ticketId,
+        const std::function<Result<TicketChange>(TicketRules&, const Ticket&)>& rule, const Principal& actor,
+        const QDateTime& at);
     std::optional<Ticket> findWhere(const QString& column, const QString& value, qint64* rowid);
-    Result<Ticket> applyCreate(Ticket ticket, const QString& actorId);
-    Result<Ticket> applyPatch(const QString& ticketId, const QJsonObject& patch, const QString& actorId,
-        const QDateTime& at, QJsonObject* base);
-    Result<Ticket> applyTransition(
-        const QString& ticketId, const TransitionRequest& request, const QString& actorId, const QDateTime& at);
-    Result<Comment> applyComment(Comment comment);
-    Status validateCustomFields(const Ticket& ticket, bool closing);
+    /// Writes what a rule decided: the ticket (and the others it changed), the comment, the events.
+    Status write(const TicketChange& change);
     Status setServerCopyAside(const QString& ticketId);
-    Status event(qint64 rowid, const QString& actor, const QDateTime& at, const QString& kind, const QString& field,
-        const QString& oldValue, const QString& newValue);
-    template<typename T>
-    Result<T> queueAndCommit(SqlTransaction& transaction, Result<T> applied, const QString& name,
-        const QString& entityId, const QJsonObject& args, std::optional<int> baseVersion);
+    Result<OutboxEntry> queue(
+        const QString& name, const QString& entityId, const QJsonObject& args, std::optional<int> baseVersion);
+    /// The intent's actor as the rules see them (the local directory's role and groups).
+    Principal actorOf(const OutboxEntry& entry);
 
     Database& m_db;
     TicketNumberAllocator& m_numbers;

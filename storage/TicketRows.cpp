@@ -8,12 +8,12 @@ namespace gongdan {
 
 namespace {
 
-// Column order shared by INSERT and UPDATE (parameters 1..30); rowid comes last in UPDATE.
+// Column order shared by INSERT and UPDATE (parameters 1..32); rowid comes last in UPDATE.
 #define GONGDAN_TICKET_COLUMNS                                                                                         \
     "id, number, subject, description, need_type, channel, category_id, priority, status, tags, assignee_id, "         \
     "group_id, customer_id, contact_name, contact_phone, custom_fields, resolution, created_ms, updated_ms, "          \
     "accepted_ms, first_response_ms, resolved_ms, closed_ms, response_due_ms, resolution_due_ms, call_started_ms, "    \
-    "call_seconds, merged_into, version, server_seq"
+    "call_seconds, merged_into, version, server_seq, created_by, links"
 
 QByteArray jsonOrNull(const QJsonDocument& doc, bool empty)
 {
@@ -40,11 +40,11 @@ QDateTime TicketRows::fromMs(const QVariant& value)
 TicketRowWriter::TicketRowWriter(Database& db)
     : m_insertTicket(db.handle(),
         "INSERT INTO ticket(" GONGDAN_TICKET_COLUMNS
-        ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
     , m_updateTicket(db.handle(),
           "UPDATE ticket SET (" GONGDAN_TICKET_COLUMNS
-          ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-          "WHERE rowid = ?31")
+          ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+          "WHERE rowid = ?33")
     , m_insertComment(db.handle(),
           "INSERT INTO comment(id, ticket_rowid, author_id, visibility, body, attachments, created_ms) "
           "VALUES (?,?,?,?,?,?,?)")
@@ -88,6 +88,8 @@ void TicketRowWriter::bindTicket(SqliteStatement& s, const Ticket& t, std::optio
         s.bind(30, *serverSeq);
     else
         s.bindNull(30);
+    s.bind(31, nullIfEmpty(t.createdBy));
+    s.bindText(32, jsonOrNull(QJsonDocument(QJsonArray::fromStringList(t.links)), t.links.isEmpty()));
 }
 
 Result<qint64> TicketRowWriter::insertTicket(const Ticket& ticket, std::optional<qint64> serverSeq)
@@ -101,7 +103,7 @@ Result<qint64> TicketRowWriter::insertTicket(const Ticket& ticket, std::optional
 Status TicketRowWriter::updateTicket(qint64 rowid, const Ticket& ticket, std::optional<qint64> serverSeq)
 {
     bindTicket(m_updateTicket, ticket, serverSeq);
-    m_updateTicket.bind(31, rowid);
+    m_updateTicket.bind(33, rowid);
     return m_updateTicket.run();
 }
 
@@ -167,6 +169,9 @@ Ticket TicketRows::ticketFromQuery(const QSqlQuery& q, qint64* rowid)
     t.callSeconds = q.value(27).toInt();
     t.mergedInto = q.value(28).toString();
     t.version = q.value(29).toInt();
+    t.createdBy = q.value(31).toString();
+    for (const QJsonValue& link : QJsonDocument::fromJson(q.value(32).toByteArray()).array())
+        t.links.append(link.toString());
     return t;
 }
 

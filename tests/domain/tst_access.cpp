@@ -54,6 +54,11 @@ void TestAccess::mayRead()
     QFETCH(bool, visible);
     const Principal who {QStringLiteral("u1"), role, {QStringLiteral("service"), QStringLiteral("billing")}};
     QCOMPARE(access::mayRead(who, group, assignee), visible);
+    // Whoever created a ticket keeps seeing it: agents (a call logged for another department), not field
+    // staff, who see only what is assigned to them.
+    const bool asCreator = role == Role::Field ? visible : true;
+    QCOMPARE(access::mayRead(who, group, assignee, QStringLiteral("u1")), asCreator);
+    QCOMPARE(access::mayRead(who, group, assignee, QStringLiteral("u2")), visible);
 }
 
 void TestAccess::administration_data()

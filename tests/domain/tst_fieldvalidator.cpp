@@ -191,9 +191,10 @@ void TestFieldValidator::requiredAndRequiredToClose()
 
 void TestFieldValidator::categoryScopeAndInactiveFieldsAreSkipped()
 {
-    auto tree = CategoryTree::build({{QStringLiteral("after-sales"), {}, QStringLiteral("售后"), {}, 0, true},
-        {QStringLiteral("after-sales.repair"), QStringLiteral("after-sales"), QStringLiteral("产品维修"), {}, 0, true},
-        {QStringLiteral("order"), {}, QStringLiteral("订单"), {}, 1, true}});
+    auto tree = CategoryTree::build({{QStringLiteral("after-sales"), {}, QStringLiteral("售后"), {}, 0, true, {}},
+        {QStringLiteral("after-sales.repair"), QStringLiteral("after-sales"), QStringLiteral("产品维修"), {}, 0, true,
+            {}},
+        {QStringLiteral("order"), {}, QStringLiteral("订单"), {}, 1, true, {}}});
     QVERIFY(tree.ok());
     FieldDefinition scoped = definitionFor(QStringLiteral("text"));
     scoped.key = QStringLiteral("fault");

@@ -122,7 +122,7 @@ void TestLifecycle::refusalsCarryReasons_data()
                                            << QStringLiteral("transition.note_required") << QStringLiteral("note");
     QTest::newRow("merge without target")
         << S::New << int(A::Merge) << QString() << 0 << QStringLiteral("transition.merge_target_required")
-        << QStringLiteral("mergeTarget");
+        << QStringLiteral("merge_target");
     QTest::newRow("reopen open ticket") << S::InProgress << int(A::Reopen) << QString() << 0
                                         << QStringLiteral("transition.illegal") << QStringLiteral("status");
 }
@@ -170,7 +170,7 @@ void TestLifecycle::transferNeedsATargetGroup()
     const auto refused = Lifecycle::apply(TicketStatus::InProgress, request);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, QStringLiteral("transition.group_required"));
-    QCOMPARE(refused.error().field, QStringLiteral("targetGroup"));
+    QCOMPARE(refused.error().field, QStringLiteral("target_group"));
     request.targetGroup = QStringLiteral("g-after-sales");
     QCOMPARE(Lifecycle::apply(TicketStatus::InProgress, request).value(), TicketStatus::New);
 }

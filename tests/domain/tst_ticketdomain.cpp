@@ -175,10 +175,10 @@ void TestTicketDomain::patchRefusesBadInput()
 void TestTicketDomain::categoryTree()
 {
     const QList<Category> good {
-        {QStringLiteral("after-sales"), {}, QStringLiteral("售后"), QStringLiteral("After-sales"), 1, true},
+        {QStringLiteral("after-sales"), {}, QStringLiteral("售后"), QStringLiteral("After-sales"), 1, true, {}},
         {QStringLiteral("repair"), QStringLiteral("after-sales"), QStringLiteral("产品维修"), QStringLiteral("Repair"),
-            1, true},
-        {QStringLiteral("order"), {}, QStringLiteral("订单"), QStringLiteral("Orders"), 0, true}};
+            1, true, {}},
+        {QStringLiteral("order"), {}, QStringLiteral("订单"), QStringLiteral("Orders"), 0, true, {}}};
     auto tree = CategoryTree::build(good);
     QVERIFY(tree.ok());
     QCOMPARE(tree.value().pathText(QStringLiteral("repair"), true), QString::fromUtf8("售后 › 产品维修"));
@@ -195,7 +195,8 @@ void TestTicketDomain::categoryTree()
     QCOMPARE(CategoryTree::build(orphan).error().code, QStringLiteral("category.parent_missing"));
     QList<Category> deep;
     for (int i = 0; i < 7; ++i)
-        deep.append({QString::number(i), i ? QString::number(i - 1) : QString(), QStringLiteral("层"), {}, 0, true});
+        deep.append(
+            {QString::number(i), i ? QString::number(i - 1) : QString(), QStringLiteral("层"), {}, 0, true, {}});
     QCOMPARE(CategoryTree::build(deep).error().code, QStringLiteral("category.depth"));
     deep.removeLast();
     QVERIFY(CategoryTree::build(deep).ok());

@@ -22,8 +22,10 @@ QStringList createTickets(TempStore& store, int count)
 {
     QStringList ids;
     for (int i = 0; i < count; ++i)
-        ids.append(
-            store.tickets().create(draftTicket(QStringLiteral("批量 %1").arg(i)), QStringLiteral("a-01")).value().id);
+        ids.append(store.tickets()
+                       .create(draftTicket(QStringLiteral("批量 %1").arg(i)), store.agent(QStringLiteral("a-01")))
+                       .value()
+                       .id);
     return ids;
 }
 
@@ -34,7 +36,8 @@ void TestBulkTicketActions::assignsEveryTicketWithItsIntent()
     TempStore store;
     const QStringList ids = createTickets(store, 50);
     const qint64 before = Outbox(store.db()).count();
-    BulkTicketActions bulk(store.tickets(), QStringLiteral("a-09"));
+    BulkTicketActions bulk(store.tickets(), store.agent(QStringLiteral("a-09")));
+    store.agent(QStringLiteral("a-02"), Role::Agent, QStringLiteral("g-logistics")); // an assignee of that group
     const BulkOutcome outcome = bulk.assign(ids, QStringLiteral("a-02"), QStringLiteral("g-logistics"));
     QCOMPARE(outcome.changed.size(), 50);
     QVERIFY(outcome.skipped.isEmpty());
@@ -52,9 +55,10 @@ void TestBulkTicketActions::skipsWhatDoesNotApplyAndSaysWhy()
 {
     TempStore store;
     const QStringList ids = createTickets(store, 3);
-    QVERIFY(
-        store.tickets().transition(ids.at(1), {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a")).ok());
-    BulkTicketActions bulk(store.tickets(), QStringLiteral("a-01"));
+    QVERIFY(store.tickets()
+                .transition(ids.at(1), {TicketAction::Accept, {}, {}, {}, {}, {}}, store.agent(QStringLiteral("a")))
+                .ok());
+    BulkTicketActions bulk(store.tickets(), store.agent(QStringLiteral("a-01")));
     BulkOutcome accepted = bulk.transition(ids + QStringList {QStringLiteral("gone")}, TicketAction::Accept);
     QCOMPARE(accepted.changed, (QStringList {ids.at(0), ids.at(2)}));
     QCOMPARE(accepted.skipped.size(), 2);
@@ -72,7 +76,7 @@ void TestBulkTicketActions::tagsAndPriorities()
 {
     TempStore store;
     const QStringList ids = createTickets(store, 4);
-    BulkTicketActions bulk(store.tickets(), QStringLiteral("a-01"));
+    BulkTicketActions bulk(store.tickets(), store.agent(QStringLiteral("a-01")));
     QCOMPARE(bulk.addTag(ids, QStringLiteral(" 回访 ")).changed.size(), 4);
     QCOMPARE(store.tickets().find(ids.at(2))->tags, QStringList {QStringLiteral("回访")});
     QCOMPARE(bulk.addTag(ids, QStringLiteral("回访")).changed.size(), 4); // already there: nothing to do, no error

@@ -133,16 +133,20 @@ void TestTicketQueueModel::refreshTouchesOnlyChangedRowsAndKeepsSelection()
     const QString closing = model.ticketId(1);
     QVERIFY(m_store->tickets()
                 .patch(edited, QJsonObject {{QStringLiteral("subject"), QStringLiteral("已修改的标题")}},
-                    QStringLiteral("a"))
+                    m_store->agent(QStringLiteral("a-01")))
                 .ok());
     const Ticket toClose = *m_store->tickets().find(closing);
+    // Whoever accepts it belongs to its group: the supervisor of that group.
+    QSqlQuery supervisor(m_store->db().sql());
+    supervisor.prepare(QStringLiteral("SELECT id FROM agent WHERE group_id = ? AND role = 'supervisor'"));
+    supervisor.addBindValue(toClose.groupId);
+    QVERIFY(supervisor.exec() && supervisor.next());
+    const Principal closer = m_store->agent(supervisor.value(0).toString());
     if (toClose.status == TicketStatus::New)
-        QVERIFY(m_store->tickets()
-                    .transition(closing, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a"))
-                    .ok());
+        QVERIFY(m_store->tickets().transition(closing, {TicketAction::Accept, {}, {}, {}, {}, {}}, closer).ok());
     QVERIFY(m_store->tickets()
-                .transition(closing, {TicketAction::Close, QStringLiteral("好"), CustomerAnswer::Satisfied, {}, {}, {}},
-                    QStringLiteral("a"))
+                .transition(
+                    closing, {TicketAction::Close, QStringLiteral("好"), CustomerAnswer::Satisfied, {}, {}, {}}, closer)
                 .ok());
 
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -169,11 +173,13 @@ void TestTicketQueueModel::newTicketEntersAtItsSortPosition()
 
     // Created now, it is the newest: it goes on top without a reset.
     m_store->clock.advanceSeconds(60);
-    const auto fresh = m_store->tickets().create(draftTicket(QStringLiteral("新来电")), QStringLiteral("a-06"));
+    const auto fresh
+        = m_store->tickets().create(draftTicket(QStringLiteral("新来电")), m_store->agent(QStringLiteral("a-06")));
     QVERIFY(fresh.ok());
     // An old one (created before every loaded row) belongs to a page not loaded yet: it waits for it.
     m_store->clock.set(kEnd.addYears(-3));
-    const auto old = m_store->tickets().create(draftTicket(QStringLiteral("旧工单")), QStringLiteral("a-06"));
+    const auto old
+        = m_store->tickets().create(draftTicket(QStringLiteral("旧工单")), m_store->agent(QStringLiteral("a-06")));
     QVERIFY(old.ok());
     m_store->clock.set(kEnd);
 
@@ -218,7 +224,7 @@ void TestTicketQueueModel::aPageOfTicketsEntersInOrderInBlocks()
         m_store->clock.advanceSeconds(1);
         const QString subject
             = model.index(i * 4, TicketQueueModel::Subject).data().toString() + QStringLiteral(" 续 %1").arg(i);
-        const auto created = m_store->tickets().create(draftTicket(subject), QStringLiteral("a-06"));
+        const auto created = m_store->tickets().create(draftTicket(subject), m_store->agent(QStringLiteral("a-06")));
         QVERIFY(created.ok());
         page.append(created.value().id);
     }
@@ -364,7 +370,7 @@ void TestTicketQueueModel::viewCountsMatchTheQueue()
     QSignalSpy changed(&views, &QAbstractItemModel::dataChanged);
     views.refreshCounts();
     QCOMPARE(changed.count(), 0); // nothing changed, nothing announced
-    QVERIFY(m_store->tickets().create(draftTicket(QStringLiteral("新")), QStringLiteral("a")).ok());
+    QVERIFY(m_store->tickets().create(draftTicket(QStringLiteral("新")), m_store->agent(QStringLiteral("a-01"))).ok());
     views.refreshCounts();
     QVERIFY(changed.count() >= 2); // unassigned and all open grew
 }
@@ -392,41 +398,42 @@ void TestTicketQueueModel::countsFollowChangesWithoutRecounting()
     };
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     // Created: enters 未分配 and 全部未结.
-    auto created = m_store->tickets().create(draftTicket(QStringLiteral("计数")), QStringLiteral("a-06"));
+    auto created
+        = m_store->tickets().create(draftTicket(QStringLiteral("计数")), m_store->agent(QStringLiteral("a-06")));
     QVERIFY(created.ok());
     expectCounts("create");
     QVERIFY(changed.count() >= 2);
     const QString id = created.value().id;
     // Assigned to the agent: leaves 未分配, enters 我的待办.
-    QVERIFY(
-        m_store->tickets()
-            .patch(id, QJsonObject {{QStringLiteral("assignee_id"), QStringLiteral("a-06")}}, QStringLiteral("a-06"))
-            .ok());
+    QVERIFY(m_store->tickets()
+                .patch(id, QJsonObject {{QStringLiteral("assignee_id"), QStringLiteral("a-06")}},
+                    m_store->agent(QStringLiteral("a-06")))
+                .ok());
     expectCounts("assign");
     // A refund of 150 and then critical: in the custom view once, not twice.
     QVERIFY(m_store->tickets()
                 .patch(id,
                     QJsonObject {{QStringLiteral("custom_fields"),
                         QJsonObject {{QStringLiteral("refund_amount"), QStringLiteral("150.00")}}}},
-                    QStringLiteral("a-06"))
+                    m_store->agent(QStringLiteral("a-01"))) // a supervisor: refunds are theirs to set
                 .ok());
-    QVERIFY(
-        m_store->tickets()
-            .patch(id, QJsonObject {{QStringLiteral("priority"), QStringLiteral("critical")}}, QStringLiteral("a-06"))
-            .ok());
+    QVERIFY(m_store->tickets()
+                .patch(id, QJsonObject {{QStringLiteral("priority"), QStringLiteral("critical")}},
+                    m_store->agent(QStringLiteral("a-06")))
+                .ok());
     expectCounts("custom");
     // A refused change moves nothing.
     TransitionRequest close;
     close.action = TicketAction::Close;
-    QVERIFY(!m_store->tickets().transition(id, close, QStringLiteral("a-06")).ok());
+    QVERIFY(!m_store->tickets().transition(id, close, m_store->agent(QStringLiteral("a-06"))).ok());
     expectCounts("refused");
     // Accepted and closed: from the open views to 已关闭.
     TransitionRequest accept;
     accept.action = TicketAction::Accept;
-    QVERIFY(m_store->tickets().transition(id, accept, QStringLiteral("a-06")).ok());
+    QVERIFY(m_store->tickets().transition(id, accept, m_store->agent(QStringLiteral("a-06"))).ok());
     close.resolution = QStringLiteral("已处理");
     close.answer = CustomerAnswer::Satisfied;
-    QVERIFY(m_store->tickets().transition(id, close, QStringLiteral("a-06")).ok());
+    QVERIFY(m_store->tickets().transition(id, close, m_store->agent(QStringLiteral("a-06"))).ok());
     expectCounts("close");
     m_store->tickets().setObserver(nullptr);
 }
@@ -447,7 +454,8 @@ void TestTicketQueueModel::backgroundCountsArriveWithoutBlocking()
 
     // Two refreshes in a row: the first result is stale when it arrives and is dropped; the last one counts.
     const qint64 unassigned = views.index(1).data(ViewListModel::CountRole).toLongLong();
-    QVERIFY(m_store->tickets().create(draftTicket(QStringLiteral("又一张")), QStringLiteral("a")).ok());
+    QVERIFY(
+        m_store->tickets().create(draftTicket(QStringLiteral("又一张")), m_store->agent(QStringLiteral("a-01"))).ok());
     updated.clear();
     views.refreshCounts();
     views.refreshCounts();

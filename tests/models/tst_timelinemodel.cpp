@@ -36,20 +36,23 @@ void TestTimelineModel::mergesCommentsAndEventsInOrder()
     Ticket draft = draftTicket(QStringLiteral("TV will not turn on"));
     draft.callStartedAt = m_store->clock.now().addSecs(-125);
     draft.callSeconds = 125;
-    const auto created = m_store->tickets().create(draft, QStringLiteral("a"));
+    const auto created = m_store->tickets().create(draft, m_store->agent(QStringLiteral("a")));
     QVERIFY(created.ok());
     const QString id = created.value().id;
     m_store->clock.advanceSeconds(60);
-    QVERIFY(m_store->tickets().addComment(id, CommentVisibility::Internal, QStringLiteral("called back"), {},
-        QStringLiteral("a")).ok());
+    QVERIFY(m_store->tickets()
+                .addComment(id, CommentVisibility::Internal, QStringLiteral("called back"), {},
+                    m_store->agent(QStringLiteral("a")))
+                .ok());
     m_store->clock.advanceSeconds(60);
     QVERIFY(m_store->tickets()
-                .patch(id, QJsonObject {{QStringLiteral("priority"), QStringLiteral("critical")}}, QStringLiteral("a"))
+                .patch(id, QJsonObject {{QStringLiteral("priority"), QStringLiteral("critical")}},
+                    m_store->agent(QStringLiteral("a")))
                 .ok());
     m_store->clock.advanceSeconds(60);
     TransitionRequest accept;
     accept.action = TicketAction::Accept;
-    QVERIFY(m_store->tickets().transition(id, accept, QStringLiteral("a")).ok());
+    QVERIFY(m_store->tickets().transition(id, accept, m_store->agent(QStringLiteral("a"))).ok());
 
     TeamDirectory directory(m_store->db());
     TimelineModel model(directory);
@@ -91,12 +94,36 @@ void TestTimelineModel::describesEachKindOfEvent_data()
     QTest::addColumn<QString>("oldValue");
     QTest::addColumn<QString>("newValue");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("created") << "created" << "" << "" << "G20231001001" << "System created ticket G20231001001";
-    QTest::newRow("status") << "status" << "accept" << "new" << "in_progress" << "System: accept (New → In progress)";
-    QTest::newRow("changed") << "field" << "priority" << "normal" << "urgent" << "System changed priority: Normal → Urgent";
-    QTest::newRow("set") << "field" << "contact_name" << "" << "Li" << "System set contact to Li";
-    QTest::newRow("cleared") << "field" << "tags" << "VIP" << "" << "System cleared tags (was VIP)";
-    QTest::newRow("note") << "field" << "note" << "" << "see group B" << "System noted: see group B";
+    QTest::newRow("created") << "created"
+                             << ""
+                             << ""
+                             << "G20231001001"
+                             << "System created ticket G20231001001";
+    QTest::newRow("status") << "status"
+                            << "accept"
+                            << "new"
+                            << "in_progress"
+                            << "System: accept (New → In progress)";
+    QTest::newRow("changed") << "field"
+                             << "priority"
+                             << "normal"
+                             << "urgent"
+                             << "System changed priority: Normal → Urgent";
+    QTest::newRow("set") << "field"
+                         << "contact_name"
+                         << ""
+                         << "Li"
+                         << "System set contact to Li";
+    QTest::newRow("cleared") << "field"
+                             << "tags"
+                             << "VIP"
+                             << ""
+                             << "System cleared tags (was VIP)";
+    QTest::newRow("note") << "field"
+                          << "note"
+                          << ""
+                          << "see group B"
+                          << "System noted: see group B";
 }
 
 void TestTimelineModel::describesEachKindOfEvent()

@@ -239,14 +239,45 @@ void TestSyncProtocol::pullsFollowScope()
     QCOMPARE(result(refused).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
         QStringLiteral("access.denied"));
 
-    // Transferred to field-ops: it leaves li.na's scope and enters zhang's, comments and all.
+    // Transferred to field-ops: it enters zhang's scope, comments and all. li.na created it, so she keeps
+    // seeing it (domain/Access.h): her devices get the move and the ticket again.
     const HttpResult moved = li->push({li->mutation(QStringLiteral("ticket.transition"), ticket.id,
         transitionArgs(TicketAction::Transfer, {}, CustomerAnswer::None, QStringLiteral("field-ops")))});
     QCOMPARE(result(moved).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
-    QCOMPARE(summary(li->pullAll()), QStringList {QStringLiteral("ticket:scope_remove")});
+    QCOMPARE(summary(li->pullAll()),
+        QStringList({QStringLiteral("ticket:scope_remove"), QStringLiteral("ticket:upsert"),
+            QStringLiteral("comment:upsert")}));
     QCOMPARE(
         summary(zhang->pullAll()), QStringList({QStringLiteral("ticket:upsert"), QStringLiteral("comment:upsert")}));
     QVERIFY(wang->pullAll().isEmpty()); // field staff: only when assigned to them
+
+    // One someone else created leaves her scope with the transfer: only the removal reaches her, saying
+    // where it went and who moved it.
+    auto boss = device(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    const Ticket other = newTicket(QStringLiteral("别人建的"), QStringLiteral("service"), {});
+    QCOMPARE(boss->push({boss->mutation(QStringLiteral("ticket.create"), other.id, createArgs(other))}).status, 200);
+    const QJsonArray seen = li->pullAll();
+    QCOMPARE(summary(seen), QStringList {QStringLiteral("ticket:upsert")});
+    const QString bossId = seen.first()
+                               .toObject()
+                               .value(QStringLiteral("data"))
+                               .toObject()
+                               .value(QStringLiteral("ticket"))
+                               .toObject()
+                               .value(QStringLiteral("created_by"))
+                               .toString();
+    QVERIFY(!bossId.isEmpty());
+    QCOMPARE(
+        result(boss->push({boss->mutation(QStringLiteral("ticket.transition"), other.id,
+                   transitionArgs(TicketAction::Transfer, {}, CustomerAnswer::None, QStringLiteral("field-ops")))}))
+            .value(QStringLiteral("status"))
+            .toString(),
+        QStringLiteral("applied"));
+    const QJsonArray gone = li->pullAll();
+    QCOMPARE(summary(gone), QStringList {QStringLiteral("ticket:scope_remove")});
+    const QJsonObject where = gone.first().toObject().value(QStringLiteral("data")).toObject();
+    QCOMPARE(where.value(QStringLiteral("group_id")).toString(), QStringLiteral("field-ops"));
+    QCOMPARE(where.value(QStringLiteral("by")).toString(), bossId);
 
     // zhang assigns it to wang, who now gets it; li.na's edits are refused.
     QString wangId;
@@ -265,8 +296,9 @@ void TestSyncProtocol::pullsFollowScope()
     const QStringList wangSees = summary(wang->pullAll());
     QCOMPARE(wangSees.first(), QStringLiteral("ticket:upsert"));
     QVERIFY(wangSees.contains(QStringLiteral("comment:upsert")));
+    // Where she no longer sees a ticket (the boss's, transferred away), her edits are refused.
     const HttpResult late = li->push(
-        {li->mutation(QStringLiteral("comment.add"), ticket.id, commentArgs(ticket.id, QStringLiteral("还在吗")))});
+        {li->mutation(QStringLiteral("comment.add"), other.id, commentArgs(other.id, QStringLiteral("还在吗")))});
     QCOMPARE(result(late).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
         QStringLiteral("access.denied"));
 }

@@ -127,7 +127,8 @@ void TestBulkLoad::interruptedLoadIsFinishedOnOpen()
     QCOMPARE(after, before);
     QCOMPARE(TicketSearch(store.db()).search(QString::fromUtf8("物流")).value().size(), 1);
     // Rows written after the restore are indexed by the restored triggers.
-    QVERIFY(store.tickets().create(draftTicket(QString::fromUtf8("新的物流问题")), QStringLiteral("a")).ok());
+    QVERIFY(
+        store.tickets().create(draftTicket(QString::fromUtf8("新的物流问题")), store.agent(QStringLiteral("a"))).ok());
     QCOMPARE(TicketSearch(store.db()).search(QString::fromUtf8("物流")).value().size(), 2);
 }
 

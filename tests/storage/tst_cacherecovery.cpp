@@ -27,18 +27,19 @@ Fixture fill(TempStore& store)
     for (int i = 0; i < 40; ++i) {
         auto t = store.tickets().create(
             draftTicket(QStringLiteral("离线工单 %1").arg(i), QStringLiteral("退款说明").repeated(30)),
-            QStringLiteral("a-09"));
+            store.agent(QStringLiteral("a-09")));
         if (f.firstTicketId.isEmpty())
             f.firstTicketId = t.value().id;
         ++f.tickets;
-        store.tickets().addComment(
-            t.value().id, CommentVisibility::Internal, QStringLiteral("现场照片已拍"), {}, QStringLiteral("a-09"));
+        store.tickets().addComment(t.value().id, CommentVisibility::Internal, QStringLiteral("现场照片已拍"), {},
+            store.agent(QStringLiteral("a-09")));
         ++f.comments;
         store.clock.advanceSeconds(30);
     }
-    store.tickets().patch(
-        f.firstTicketId, QJsonObject {{QStringLiteral("subject"), QStringLiteral("已改标题")}}, QStringLiteral("a-09"));
-    store.tickets().transition(f.firstTicketId, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-09"));
+    store.tickets().patch(f.firstTicketId, QJsonObject {{QStringLiteral("subject"), QStringLiteral("已改标题")}},
+        store.agent(QStringLiteral("a-09")));
+    store.tickets().transition(
+        f.firstTicketId, {TicketAction::Accept, {}, {}, {}, {}, {}}, store.agent(QStringLiteral("a-09")));
     Customer c;
     c.name = QStringLiteral("赵磊");
     c.phones = {QStringLiteral("13700001234")};
@@ -77,7 +78,7 @@ void checkRebuilt(TempStore& store, const Fixture& f, const RecoveryReport& repo
     QCOMPARE(first->number, QStringLiteral("G20231001001"));
     QCOMPARE(store.customers().findByPhone(QStringLiteral("13700001234")).size(), 1);
     // New work continues the same sequence.
-    QVERIFY(store.tickets().create(draftTicket(QStringLiteral("恢复后")), QStringLiteral("a-09")).ok());
+    QVERIFY(store.tickets().create(draftTicket(QStringLiteral("恢复后")), store.agent(QStringLiteral("a-09"))).ok());
     QCOMPARE(scalar(db, QStringLiteral("SELECT max(seq) FROM outbox")), f.outbox + 1);
 }
 

@@ -98,7 +98,7 @@ void TestDemoSeeder::realisticAndValid()
     QVERIFY(chinese > 1900);
     // The local allocator continues after the seeded numbers.
     store.clock.set(kEnd);
-    auto next = store.tickets().create(draftTicket(QStringLiteral("新工单")), QStringLiteral("a-01"));
+    auto next = store.tickets().create(draftTicket(QStringLiteral("新工单")), store.agent(QStringLiteral("a-01")));
     QVERIFY(next.ok());
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM ticket WHERE number = '%1'").arg(next.value().number)), 1);
 }

@@ -24,11 +24,11 @@ void TestInsertWatch::everyOutboxEntryIsSeenAndNothingElse()
 
     Ticket draft;
     draft.subject = QStringLiteral("打印机卡纸");
-    auto created = store.tickets().create(draft, QStringLiteral("li.na"));
+    auto created = store.tickets().create(draft, store.agent(QStringLiteral("li.na")));
     QVERIFY(created);
     QCOMPARE(seen, 1); // ticket.create — its events and search rows are other tables
-    QVERIFY(store.tickets().patch(
-        created.value().id, {{QStringLiteral("subject"), QStringLiteral("卡纸")}}, QStringLiteral("li.na")));
+    QVERIFY(store.tickets().patch(created.value().id, {{QStringLiteral("subject"), QStringLiteral("卡纸")}},
+        store.agent(QStringLiteral("li.na"))));
     Customer customer;
     customer.name = QStringLiteral("王芳");
     const auto saved = store.customers().save(customer);
@@ -39,8 +39,8 @@ void TestInsertWatch::everyOutboxEntryIsSeenAndNothingElse()
     QCOMPARE(seen, 3); // updates and deletes are not new changes
 
     store.db().watchInserts({}, {});
-    QVERIFY(store.tickets().patch(
-        created.value().id, {{QStringLiteral("subject"), QStringLiteral("复印机卡纸")}}, QStringLiteral("li.na")));
+    QVERIFY(store.tickets().patch(created.value().id, {{QStringLiteral("subject"), QStringLiteral("复印机卡纸")}},
+        store.agent(QStringLiteral("li.na"))));
     QCOMPARE(seen, 3);
 }
 

@@ -25,6 +25,7 @@ int runWriter(const QString& path)
     FieldDefinitionRepository fields(*db.value());
     CustomerRepository customers(*db.value());
     TicketRepository tickets(*db.value(), numbers, fields);
+    const Principal actor {QStringLiteral("a"), Role::Supervisor, {}};
     QRandomGenerator random(QRandomGenerator::system()->generate());
     QStringList ids;
     QSqlQuery existing(db.value()->sql());
@@ -34,17 +35,16 @@ int runWriter(const QString& path)
     for (int i = 0;; ++i) {
         const int kind = ids.isEmpty() ? 0 : static_cast<int>(random.bounded(4));
         if (kind == 0) {
-            auto t
-                = tickets.create(draftTicket(QStringLiteral("崩溃测试 %1").arg(i), QStringLiteral("描述").repeated(20)),
-                    QStringLiteral("a"));
+            auto t = tickets.create(
+                draftTicket(QStringLiteral("崩溃测试 %1").arg(i), QStringLiteral("描述").repeated(20)), actor);
             if (t)
                 ids.append(t.value().id);
         } else if (kind == 1) {
             tickets.addComment(ids.at(random.bounded(static_cast<int>(ids.size()))), CommentVisibility::Public,
-                QStringLiteral("回复 %1").arg(i), {}, QStringLiteral("a"));
+                QStringLiteral("回复 %1").arg(i), {}, actor);
         } else if (kind == 2) {
             tickets.patch(ids.at(random.bounded(static_cast<int>(ids.size()))),
-                QJsonObject {{QStringLiteral("subject"), QStringLiteral("改 %1").arg(i)}}, QStringLiteral("a"));
+                QJsonObject {{QStringLiteral("subject"), QStringLiteral("改 %1").arg(i)}}, actor);
         } else {
             Customer c;
             c.name = QStringLiteral("客户%1").arg(i);

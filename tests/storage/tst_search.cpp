@@ -81,13 +81,13 @@ void TestSearch::initTestCase()
                          const char* comment) {
         Ticket draft = draftTicket(QString::fromUtf8(subject), QString::fromUtf8(description));
         draft.contactPhone = QLatin1String(phone);
-        auto created = m_store->tickets().create(draft, QStringLiteral("a-01"));
+        auto created = m_store->tickets().create(draft, m_store->agent(QStringLiteral("a-01")));
         QVERIFY(created.ok());
         m_ids.insert(QLatin1String(label), created.value().id);
         if (*comment)
             QVERIFY(m_store->tickets()
                         .addComment(created.value().id, CommentVisibility::Public, QString::fromUtf8(comment), {},
-                            QStringLiteral("a"))
+                            m_store->agent(QStringLiteral("a")))
                         .ok());
         m_store->clock.advanceSeconds(10);
     };
@@ -133,14 +133,16 @@ void TestSearch::indexFollowsEdits()
 {
     TicketSearch search(m_store->db());
     const QString id = m_ids.value(QStringLiteral("return"));
-    QVERIFY(
-        m_store->tickets()
-            .patch(id, QJsonObject {{QStringLiteral("subject"), QString::fromUtf8("换货申请")}}, QStringLiteral("a"))
-            .ok());
+    QVERIFY(m_store->tickets()
+                .patch(id, QJsonObject {{QStringLiteral("subject"), QString::fromUtf8("换货申请")}},
+                    m_store->agent(QStringLiteral("a")))
+                .ok());
     QVERIFY(search.search(QString::fromUtf8("退货")).value().isEmpty());
     QCOMPARE(search.search(QString::fromUtf8("换货")).value().size(), 1);
     // A status change does not touch indexed text and keeps the ticket findable.
-    QVERIFY(m_store->tickets().transition(id, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a")).ok());
+    QVERIFY(m_store->tickets()
+                .transition(id, {TicketAction::Accept, {}, {}, {}, {}, {}}, m_store->agent(QStringLiteral("a")))
+                .ok());
     QCOMPARE(search.search(QString::fromUtf8("换货")).value().size(), 1);
     QVERIFY(m_store->db()
                 .exec(QStringLiteral("INSERT INTO ticket_fts(ticket_fts, rank) VALUES ('integrity-check', 1)"))

@@ -35,7 +35,10 @@ QJsonObject keptApart(TempStore& store, const QString& ticketId, qint64* serverS
 bool pullThenEdit(TempStore& store, SyncCache& cache, const Ticket& t)
 {
     return cache.applyPage({pulled(t, 5)}, 5, QStringLiteral("e1")).ok()
-        && store.tickets().patch(t.id, {{QStringLiteral("subject"), QStringLiteral("local B")}}, QString()).ok();
+        && store.tickets()
+               .patch(t.id, {{QStringLiteral("subject"), QStringLiteral("local B")}},
+                   store.agent(QStringLiteral("a-01"), Role::Supervisor))
+               .ok();
 }
 
 qint64 visibleServerSeq(TempStore& store, const QString& ticketId)
@@ -89,7 +92,10 @@ void TestSyncCache::localChangeSetsTheCopyApartFirst()
     QCOMPARE(store.tickets().find(t.id)->subject, QStringLiteral("local B"));
     QCOMPARE(visibleServerSeq(store, t.id), -1); // no longer the server's copy
     // A second change keeps the copy as it was, not the first change.
-    QVERIFY(store.tickets().patch(t.id, {{QStringLiteral("subject"), QStringLiteral("local C")}}, QString()).ok());
+    QVERIFY(store.tickets()
+                .patch(t.id, {{QStringLiteral("subject"), QStringLiteral("local C")}},
+                    store.agent(QStringLiteral("a-01"), Role::Supervisor))
+                .ok());
     QCOMPARE(keptApart(store, t.id).value(QStringLiteral("subject")).toString(), QStringLiteral("subject A"));
 }
 
@@ -194,7 +200,10 @@ void TestSyncCache::resyncForgetsEveryCopy()
     const Ticket a = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
     const Ticket b = serverTicket(store, QStringLiteral("subject B"), QStringLiteral("G20231001002"));
     QVERIFY(cache.applyPage({pulled(a, 5), pulled(b, 6)}, 6, QStringLiteral("e1")).ok());
-    QVERIFY(store.tickets().patch(b.id, {{QStringLiteral("subject"), QStringLiteral("local")}}, QString()).ok());
+    QVERIFY(store.tickets()
+                .patch(b.id, {{QStringLiteral("subject"), QStringLiteral("local")}},
+                    store.agent(QStringLiteral("a-01"), Role::Supervisor))
+                .ok());
     QVERIFY(cache.resetForResync().ok());
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_synced")), 0);
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket WHERE server_seq IS NOT NULL")), 0);

@@ -46,13 +46,22 @@ private Q_SLOTS:
 void TestTicketRepository::aRegisteredWorkstationGivesProvisionalReferences()
 {
     TempStore store;
-    QVERIFY(store.tickets().create(draftTicket(QStringLiteral("注册前")), QStringLiteral("a-01")).value().number
+    QVERIFY(store.tickets()
+                .create(draftTicket(QStringLiteral("注册前")), store.agent(QStringLiteral("a-01")))
+                .value()
+                .number
         == QStringLiteral("G20231001001"));
     // Registered with a team server (SyncCache::setDeviceCode): the server numbers from now on.
     QVERIFY(store.db().exec(QStringLiteral("UPDATE client_meta SET device_code = 'K7Q' WHERE id = 1")).ok());
-    QCOMPARE(store.tickets().create(draftTicket(QStringLiteral("注册后")), QStringLiteral("a-01")).value().number,
+    QCOMPARE(store.tickets()
+                 .create(draftTicket(QStringLiteral("注册后")), store.agent(QStringLiteral("a-01")))
+                 .value()
+                 .number,
         QStringLiteral("K7Q-0001"));
-    QCOMPARE(store.tickets().create(draftTicket(QStringLiteral("再一张")), QStringLiteral("a-01")).value().number,
+    QCOMPARE(store.tickets()
+                 .create(draftTicket(QStringLiteral("再一张")), store.agent(QStringLiteral("a-01")))
+                 .value()
+                 .number,
         QStringLiteral("K7Q-0002"));
 }
 
@@ -60,15 +69,16 @@ void TestTicketRepository::createAssignsDailyNumbersAndQueuesIntent()
 {
     TempStore store;
     QVERIFY2(store.ok(), qPrintable(store.openError()));
-    auto first = store.tickets().create(draftTicket(QStringLiteral("洗衣机漏水")), QStringLiteral("a-01"));
+    auto first = store.tickets().create(draftTicket(QStringLiteral("洗衣机漏水")), store.agent(QStringLiteral("a-01")));
     QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
     QCOMPARE(first.value().number, QStringLiteral("G20231001001"));
     QCOMPARE(first.value().status, TicketStatus::New);
     QCOMPARE(first.value().responseDueAt, store.clock.now().addSecs(4 * 3600)); // urgent: 4 h
-    auto second = store.tickets().create(draftTicket(QStringLiteral("冰箱不制冷")), QStringLiteral("a-01"));
+    auto second
+        = store.tickets().create(draftTicket(QStringLiteral("冰箱不制冷")), store.agent(QStringLiteral("a-01")));
     QCOMPARE(second.value().number, QStringLiteral("G20231001002"));
     store.clock.advanceSeconds(24 * 3600);
-    auto nextDay = store.tickets().create(draftTicket(QStringLiteral("空调异响")), QStringLiteral("a-01"));
+    auto nextDay = store.tickets().create(draftTicket(QStringLiteral("空调异响")), store.agent(QStringLiteral("a-01")));
     QCOMPARE(nextDay.value().number, QStringLiteral("G20231002001"));
 
     const auto stored = store.tickets().findByNumber(QStringLiteral("G20231001001"));
@@ -94,26 +104,28 @@ void TestTicketRepository::rejectedCreateWritesNothingAndBurnsNoNumber()
     const qint64 outboxBefore = Outbox(store.db()).count();
     Ticket bad = draftTicket(QStringLiteral("退款"));
     bad.customFields.insert(QStringLiteral("refund_amount"), QStringLiteral("很多"));
-    auto rejected = store.tickets().create(bad, QStringLiteral("a-01"));
+    auto rejected = store.tickets().create(bad, store.agent(QStringLiteral("a-01")));
     QVERIFY(!rejected.ok());
     QCOMPARE(rejected.error().code, QStringLiteral("ticket.fields_invalid"));
     QCOMPARE(rejected.error().field, QStringLiteral("refund_amount"));
-    QVERIFY(!store.tickets().create(draftTicket(QStringLiteral("   ")), QStringLiteral("a-01")).ok());
+    QVERIFY(!store.tickets().create(draftTicket(QStringLiteral("   ")), store.agent(QStringLiteral("a-01"))).ok());
     QCOMPARE(store.tickets().count(), 0);
     QCOMPARE(Outbox(store.db()).count(), outboxBefore);
-    QCOMPARE(store.tickets().create(draftTicket(QStringLiteral("好的")), QStringLiteral("a-01")).value().number,
+    QCOMPARE(
+        store.tickets().create(draftTicket(QStringLiteral("好的")), store.agent(QStringLiteral("a-01"))).value().number,
         QStringLiteral("G20231001001"));
 }
 
 void TestTicketRepository::patchRecordsEventsAndPerFieldBases()
 {
     TempStore store;
-    const Ticket t = store.tickets().create(draftTicket(QStringLiteral("旧标题")), QStringLiteral("a-01")).value();
+    const Ticket t
+        = store.tickets().create(draftTicket(QStringLiteral("旧标题")), store.agent(QStringLiteral("a-01"))).value();
     store.clock.advanceSeconds(60);
     auto patched = store.tickets().patch(t.id,
         QJsonObject {{QStringLiteral("subject"), QStringLiteral("新标题")},
             {QStringLiteral("priority"), QStringLiteral("critical")}, {QStringLiteral("contact_name"), t.contactName}},
-        QStringLiteral("a-02"));
+        store.agent(QStringLiteral("a-02")));
     QVERIFY(patched.ok());
     QCOMPARE(patched.value().version, 2);
     const QList<TicketEvent> events = store.tickets().events(t.id);
@@ -132,15 +144,15 @@ void TestTicketRepository::patchRecordsEventsAndPerFieldBases()
             {QStringLiteral("priority"), QStringLiteral("urgent")}}));
 
     const qint64 queued = Outbox(store.db()).count();
-    QVERIFY(
-        store.tickets()
-            .patch(t.id, QJsonObject {{QStringLiteral("subject"), QStringLiteral("新标题")}}, QStringLiteral("a-02"))
-            .ok());
+    QVERIFY(store.tickets()
+                .patch(t.id, QJsonObject {{QStringLiteral("subject"), QStringLiteral("新标题")}},
+                    store.agent(QStringLiteral("a-02")))
+                .ok());
     QCOMPARE(Outbox(store.db()).count(), queued); // no change, no intent
     auto bad = store.tickets().patch(
-        t.id, QJsonObject {{QStringLiteral("status"), QStringLiteral("closed")}}, QStringLiteral("a-02"));
+        t.id, QJsonObject {{QStringLiteral("status"), QStringLiteral("closed")}}, store.agent(QStringLiteral("a-02")));
     QCOMPARE(bad.error().code, QStringLiteral("patch.unknown_field"));
-    QCOMPARE(store.tickets().patch(QStringLiteral("missing"), {}, QStringLiteral("a")).error().code,
+    QCOMPARE(store.tickets().patch(QStringLiteral("missing"), {}, store.agent(QStringLiteral("a"))).error().code,
         QStringLiteral("ticket.not_found"));
 }
 
@@ -152,20 +164,20 @@ void TestTicketRepository::transferMovesToTheTargetGroup()
                                        "VALUES ('g-field', '上门服务部', 'Field service', 1)")));
     Ticket draft = draftTicket(QStringLiteral("空调不制冷"));
     draft.assigneeId = QStringLiteral("a-01");
-    const Ticket t = store.tickets().create(draft, QStringLiteral("a-01")).value();
+    const Ticket t = store.tickets().create(draft, store.agent(QStringLiteral("a-01"))).value();
     TransitionRequest transfer;
     transfer.action = TicketAction::Transfer;
     transfer.note = QStringLiteral("需要上门");
     transfer.targetGroup = QStringLiteral("g-nowhere");
     const qint64 queued = Outbox(store.db()).count();
-    auto refused = store.tickets().transition(t.id, transfer, QStringLiteral("a-01"));
+    auto refused = store.tickets().transition(t.id, transfer, store.agent(QStringLiteral("a-01")));
     QCOMPARE(refused.error().code, QStringLiteral("transition.unknown_group"));
-    QCOMPARE(refused.error().field, QStringLiteral("targetGroup"));
+    QCOMPARE(refused.error().field, QStringLiteral("target_group"));
     QCOMPARE(Outbox(store.db()).count(), queued); // nothing queued, nothing changed
     QCOMPARE(store.tickets().find(t.id)->assigneeId, QStringLiteral("a-01"));
 
     transfer.targetGroup = QStringLiteral("g-field");
-    auto moved = store.tickets().transition(t.id, transfer, QStringLiteral("a-01"));
+    auto moved = store.tickets().transition(t.id, transfer, store.agent(QStringLiteral("a-01")));
     QVERIFY(moved.ok());
     QCOMPARE(moved.value().groupId, QStringLiteral("g-field"));
     QVERIFY(moved.value().assigneeId.isEmpty());
@@ -181,16 +193,19 @@ void TestTicketRepository::transferMovesToTheTargetGroup()
 void TestTicketRepository::transitionsFollowTheStateMachine()
 {
     TempStore store;
-    const Ticket t = store.tickets().create(draftTicket(QStringLiteral("路由器掉线")), QStringLiteral("a-01")).value();
+    const Ticket t = store.tickets()
+                         .create(draftTicket(QStringLiteral("路由器掉线")), store.agent(QStringLiteral("a-01")))
+                         .value();
     auto illegal = store.tickets().transition(t.id,
-        {TicketAction::Close, QStringLiteral("x"), CustomerAnswer::Satisfied, {}, {}, {}}, QStringLiteral("a-01"));
+        {TicketAction::Close, QStringLiteral("x"), CustomerAnswer::Satisfied, {}, {}, {}},
+        store.agent(QStringLiteral("a-01")));
     QCOMPARE(illegal.error().code, QStringLiteral("transition.illegal"));
     QCOMPARE(store.tickets().find(t.id)->status, TicketStatus::New);
     const qint64 queued = Outbox(store.db()).count();
 
     store.clock.advanceSeconds(120);
-    auto accepted
-        = store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-01"));
+    auto accepted = store.tickets().transition(
+        t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, store.agent(QStringLiteral("a-01")));
     QCOMPARE(accepted.value().status, TicketStatus::InProgress);
     QCOMPARE(accepted.value().acceptedAt, store.clock.now());
     QCOMPARE(Outbox(store.db()).count(), queued + 1);
@@ -200,16 +215,17 @@ void TestTicketRepository::transitionsFollowTheStateMachine()
 
     auto followUp = store.tickets().transition(t.id,
         {TicketAction::Close, QStringLiteral("已重启路由器"), CustomerAnswer::NotSatisfied, {}, {}, {}},
-        QStringLiteral("a-01"));
+        store.agent(QStringLiteral("a-01")));
     QCOMPARE(followUp.value().status, TicketStatus::FollowUp);
     QVERIFY(!followUp.value().closedAt.isValid());
     auto closed = store.tickets().transition(t.id,
         {TicketAction::Close, QStringLiteral("更换路由器"), CustomerAnswer::Satisfied, {}, {}, {}},
-        QStringLiteral("a-01"));
+        store.agent(QStringLiteral("a-01")));
     QCOMPARE(closed.value().status, TicketStatus::Closed);
     QCOMPARE(closed.value().closedAt, store.clock.now());
     QCOMPARE(store.tickets()
-                 .patch(t.id, QJsonObject {{QStringLiteral("subject"), QStringLiteral("x")}}, QStringLiteral("a"))
+                 .patch(t.id, QJsonObject {{QStringLiteral("subject"), QStringLiteral("x")}},
+                     store.agent(QStringLiteral("a")))
                  .error()
                  .code,
         QStringLiteral("ticket.closed"));
@@ -223,19 +239,22 @@ void TestTicketRepository::closeNeedsRequiredToCloseFields()
 {
     TempStore store;
     QVERIFY(store.fields().save(refundField()).ok());
-    const Ticket t = store.tickets().create(draftTicket(QStringLiteral("退款")), QStringLiteral("a-01")).value();
-    QVERIFY(store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-01")).ok());
+    const Ticket t
+        = store.tickets().create(draftTicket(QStringLiteral("退款")), store.agent(QStringLiteral("a-01"))).value();
+    QVERIFY(store.tickets()
+                .transition(t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, store.agent(QStringLiteral("a-01")))
+                .ok());
     const TransitionRequest close {
         TicketAction::Close, QStringLiteral("已退款"), CustomerAnswer::Satisfied, {}, {}, {}};
-    auto refused = store.tickets().transition(t.id, close, QStringLiteral("a-01"));
+    auto refused = store.tickets().transition(t.id, close, store.agent(QStringLiteral("a-01")));
     QCOMPARE(refused.error().code, QStringLiteral("ticket.fields_invalid"));
     QCOMPARE(refused.error().field, QStringLiteral("refund_amount"));
     auto patched = store.tickets().patch(t.id,
         QJsonObject {{QStringLiteral("custom_fields"),
             QJsonObject {{QStringLiteral("refund_amount"), QStringLiteral("99.00")}}}},
-        QStringLiteral("a-01"));
+        store.agent(QStringLiteral("a-01")));
     QVERIFY2(patched.ok(), qPrintable(patched.ok() ? QString() : patched.error().message));
-    auto closed = store.tickets().transition(t.id, close, QStringLiteral("a-01"));
+    auto closed = store.tickets().transition(t.id, close, store.agent(QStringLiteral("a-01")));
     QVERIFY2(closed.ok(), qPrintable(closed.ok() ? QString() : closed.error().message));
     QCOMPARE(closed.value().status, TicketStatus::Closed);
 }
@@ -243,43 +262,52 @@ void TestTicketRepository::closeNeedsRequiredToCloseFields()
 void TestTicketRepository::commentsAreAppendOnlyAndSetFirstResponse()
 {
     TempStore store;
-    const Ticket t = store.tickets().create(draftTicket(QStringLiteral("咨询")), QStringLiteral("a-01")).value();
-    QCOMPARE(store.tickets()
-                 .addComment(t.id, CommentVisibility::Public, QStringLiteral("  "), {}, QStringLiteral("a"))
-                 .error()
-                 .code,
+    const Ticket t
+        = store.tickets().create(draftTicket(QStringLiteral("咨询")), store.agent(QStringLiteral("a-01"))).value();
+    QCOMPARE(
+        store.tickets()
+            .addComment(t.id, CommentVisibility::Public, QStringLiteral("  "), {}, store.agent(QStringLiteral("a")))
+            .error()
+            .code,
         QStringLiteral("comment.empty"));
     store.clock.advanceSeconds(30);
     QVERIFY(store.tickets()
-                .addComment(t.id, CommentVisibility::Internal, QStringLiteral("内部备注"), {}, QStringLiteral("a-01"))
+                .addComment(t.id, CommentVisibility::Internal, QStringLiteral("内部备注"), {},
+                    store.agent(QStringLiteral("a-01")))
                 .ok());
     QVERIFY(!store.tickets().find(t.id)->firstResponseAt.isValid());
     store.clock.advanceSeconds(30);
     QVERIFY(store.tickets()
-                .addComment(t.id, CommentVisibility::Public, QStringLiteral("您好"), {}, QStringLiteral("a-01"))
+                .addComment(
+                    t.id, CommentVisibility::Public, QStringLiteral("您好"), {}, store.agent(QStringLiteral("a-01")))
                 .ok());
     QCOMPARE(store.tickets().find(t.id)->firstResponseAt, store.clock.now());
     const QList<Comment> comments = store.tickets().comments(t.id);
     QCOMPARE(comments.size(), 2);
     QCOMPARE(comments.first().visibility, CommentVisibility::Internal);
     QCOMPARE(Outbox(store.db()).entries().last().name, QStringLiteral("comment.add"));
-    QCOMPARE(
-        store.tickets()
-            .addComment(QStringLiteral("gone"), CommentVisibility::Public, QStringLiteral("x"), {}, QStringLiteral("a"))
-            .error()
-            .code,
+    QCOMPARE(store.tickets()
+                 .addComment(QStringLiteral("gone"), CommentVisibility::Public, QStringLiteral("x"), {},
+                     store.agent(QStringLiteral("a")))
+                 .error()
+                 .code,
         QStringLiteral("ticket.not_found"));
 }
 
 void TestTicketRepository::mergeNeedsAnotherOpenTicket()
 {
     TempStore store;
-    const Ticket a = store.tickets().create(draftTicket(QStringLiteral("重复一")), QStringLiteral("a-01")).value();
-    const Ticket b = store.tickets().create(draftTicket(QStringLiteral("重复二")), QStringLiteral("a-01")).value();
-    QCOMPARE(
-        store.tickets().transition(a.id, {TicketAction::Merge, {}, {}, {}, a.id, {}}, QStringLiteral("a")).error().code,
+    const Ticket a
+        = store.tickets().create(draftTicket(QStringLiteral("重复一")), store.agent(QStringLiteral("a-01"))).value();
+    const Ticket b
+        = store.tickets().create(draftTicket(QStringLiteral("重复二")), store.agent(QStringLiteral("a-01"))).value();
+    QCOMPARE(store.tickets()
+                 .transition(a.id, {TicketAction::Merge, {}, {}, {}, a.id, {}}, store.agent(QStringLiteral("a")))
+                 .error()
+                 .code,
         QStringLiteral("transition.merge_target"));
-    auto merged = store.tickets().transition(a.id, {TicketAction::Merge, {}, {}, {}, b.id, {}}, QStringLiteral("a"));
+    auto merged = store.tickets().transition(
+        a.id, {TicketAction::Merge, {}, {}, {}, b.id, {}}, store.agent(QStringLiteral("a")));
     QCOMPARE(merged.value().status, TicketStatus::Merged);
     QCOMPARE(store.tickets().find(a.id)->mergedInto, b.id);
 }
@@ -288,10 +316,12 @@ void TestTicketRepository::sequenceNumbersOnlyGrow()
 {
     TempStore store;
     for (int i = 0; i < 20; ++i)
-        QVERIFY(store.tickets().create(draftTicket(QStringLiteral("工单%1").arg(i)), QStringLiteral("a")).ok());
+        QVERIFY(store.tickets()
+                    .create(draftTicket(QStringLiteral("工单%1").arg(i)), store.agent(QStringLiteral("a")))
+                    .ok());
     QVERIFY(store.db().exec(QStringLiteral("DELETE FROM outbox WHERE seq > 15")).ok()); // acknowledged and removed
     QVERIFY(store.reopen());
-    QVERIFY(store.tickets().create(draftTicket(QStringLiteral("新")), QStringLiteral("a")).ok());
+    QVERIFY(store.tickets().create(draftTicket(QStringLiteral("新")), store.agent(QStringLiteral("a"))).ok());
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT max(seq) FROM outbox")), 21);
     QCOMPARE(Outbox(store.db()).nextSeq(), 22);
 }
@@ -343,11 +373,11 @@ void TestTicketRepository::fieldDefinitionsKeepTheirType()
     QCOMPARE(store.fields().definitions().size(), 1);
     QVERIFY(!store.fields().find(QStringLiteral("refund_amount"))->active);
     QVERIFY(store.fields()
-                .saveCategory(
-                    {QStringLiteral("after-sales"), {}, QStringLiteral("售后"), QStringLiteral("After-sales"), 0, true})
+                .saveCategory({QStringLiteral("after-sales"), {}, QStringLiteral("售后"), QStringLiteral("After-sales"),
+                    0, true, {}})
                 .ok());
     QCOMPARE(store.fields()
-                 .saveCategory({QStringLiteral("x"), QStringLiteral("nowhere"), QStringLiteral("无"), {}, 0, true})
+                 .saveCategory({QStringLiteral("x"), QStringLiteral("nowhere"), QStringLiteral("无"), {}, 0, true, {}})
                  .error()
                  .code,
         QStringLiteral("category.parent_missing"));
@@ -366,10 +396,12 @@ void TestTicketRepository::attachmentsAreStoredOncePerHash()
     QCOMPARE(attachments.get(first.value().sha256).value(), QByteArray("photo-bytes"));
     QCOMPARE(attachments.get(QString(64, QLatin1Char('0'))).error().code, QStringLiteral("attachment.missing"));
     QCOMPARE(attachments.put({}, QStringLiteral(" "), {}).error().code, QStringLiteral("attachment.name"));
-    const Ticket t = store.tickets().create(draftTicket(QStringLiteral("附件")), QStringLiteral("a")).value();
-    QVERIFY(store.tickets()
-                .addComment(t.id, CommentVisibility::Public, QString(), {first.value()}, QStringLiteral("a"))
-                .ok());
+    const Ticket t
+        = store.tickets().create(draftTicket(QStringLiteral("附件")), store.agent(QStringLiteral("a"))).value();
+    QVERIFY(
+        store.tickets()
+            .addComment(t.id, CommentVisibility::Public, QString(), {first.value()}, store.agent(QStringLiteral("a")))
+            .ok());
     QCOMPARE(store.tickets().comments(t.id).first().attachments.first().fileName, QStringLiteral("发票.jpg"));
 }
 

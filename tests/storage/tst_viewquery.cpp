@@ -69,7 +69,9 @@ void TestViewQuery::initTestCase()
               t.assigneeId = QLatin1String(assignee);
               t.tags = tags;
               t.customFields = custom;
-              QVERIFY(m_store->tickets().create(t, QStringLiteral("a-01")).ok());
+              if (!t.assigneeId.isEmpty())
+                  m_store->agent(t.assigneeId);
+              QVERIFY(m_store->tickets().create(t, m_store->agent(QStringLiteral("a-01"))).ok());
               m_store->clock.advanceSeconds(3600);
           };
     add("A 退款", Priority::Critical, "a-01", {QStringLiteral("VIP")},
@@ -80,10 +82,12 @@ void TestViewQuery::initTestCase()
     add("D it's quoted", Priority::Normal, "a-01", {}, {});
     // D is closed; C is overdue by the time the context's "now" comes (critical/urgent targets are short).
     const QString d = m_store->tickets().findByNumber(QStringLiteral("G20231001004"))->id;
-    QVERIFY(m_store->tickets().transition(d, {TicketAction::Accept, {}, {}, {}, {}, {}}, QStringLiteral("a-01")).ok());
+    QVERIFY(m_store->tickets()
+                .transition(d, {TicketAction::Accept, {}, {}, {}, {}, {}}, m_store->agent(QStringLiteral("a-01")))
+                .ok());
     QVERIFY(m_store->tickets()
                 .transition(d, {TicketAction::Close, QStringLiteral("ok"), CustomerAnswer::Satisfied, {}, {}, {}},
-                    QStringLiteral("a-01"))
+                    m_store->agent(QStringLiteral("a-01")))
                 .ok());
     m_context = {QStringLiteral("a-01"), m_store->clock.now().addSecs(3600 * 30), m_store->fields().definitions()};
 }

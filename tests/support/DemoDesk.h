@@ -16,7 +16,11 @@ namespace gongdan::test {
 /// at `end`. Header-only: only the GUI tests, which link the UI and the seeder, include it.
 struct DemoDesk {
     static inline const QDateTime end {QDate(2026, 11, 20), QTime(18, 0), Qt::UTC};
-    static inline const AgentSession agent {QStringLiteral("a-06"), QStringLiteral("杨帆"), QStringLiteral("agent")};
+    static inline const AgentSession agent {
+        QStringLiteral("a-06"), QStringLiteral("杨帆"), Role::Agent, {QStringLiteral("g-aftersales")}};
+    /// A supervisor of the demo team: sees every group's tickets (the demo store holds them all).
+    static inline const AgentSession supervisor {
+        QStringLiteral("a-01"), QStringLiteral("王晓明"), Role::Supervisor, {QStringLiteral("g-aftersales")}};
 
     QTemporaryDir settings;
     LanguageSwitcher languages;

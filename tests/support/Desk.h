@@ -29,7 +29,12 @@ struct Desk {
         const HttpResult signedIn = http.post(QStringLiteral("/api/v1/session"),
             {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
         token = signedIn.body.value(QStringLiteral("token")).toString();
-        userId = signedIn.body.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        const QJsonObject user = signedIn.body.value(QStringLiteral("user")).toObject();
+        userId = user.value(QStringLiteral("id")).toString();
+        me = Principal {userId, roleFromName(user.value(QStringLiteral("role")).toString()).value_or(Role::Agent), {}};
+        for (const QJsonValue& group : user.value(QStringLiteral("groups")).toArray())
+            me.groupIds.append(group.toString());
+        db->setSignedInUser(userId);
     }
     void start() { engine->start(QUrl(server), token); }
     bool idle(int ms = 15000)
@@ -63,6 +68,7 @@ struct Desk {
     SyncEngine* engine;
     QString token;
     QString userId;
+    Principal me; ///< the signed-in user as the ticket rules see them
 };
 
 } // namespace gongdan::test

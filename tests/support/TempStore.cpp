@@ -39,6 +39,31 @@ bool TempStore::reopen()
     return true;
 }
 
+Principal TempStore::agent(const QString& id, Role role, const QString& group)
+{
+    QSqlQuery known(m_db->sql());
+    known.prepare(QStringLiteral("SELECT 1 FROM agent WHERE id = ?"));
+    known.addBindValue(id);
+    if (!(known.exec() && known.next())) {
+        QSqlQuery add(m_db->sql());
+        add.prepare(QStringLiteral("INSERT OR IGNORE INTO team_group(id, name_zh, name_en) VALUES (?, ?, ?)"));
+        add.addBindValue(group);
+        add.addBindValue(group == QLatin1String("g-service") ? QStringLiteral("客服部") : group);
+        add.addBindValue(group);
+        add.exec();
+        add.prepare(QStringLiteral("INSERT INTO agent(id, login, name, role, group_id, groups) "
+                                   "VALUES (?, ?, ?, ?, ?, json_array(?))"));
+        add.addBindValue(id);
+        add.addBindValue(id);
+        add.addBindValue(id);
+        add.addBindValue(roleName(role));
+        add.addBindValue(group);
+        add.addBindValue(group);
+        add.exec();
+    }
+    return LocalTicketWorld::principalOf(*m_db, id);
+}
+
 qint64 scalar(Database& db, const QString& sql)
 {
     QSqlQuery q(db.sql());

@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "FieldDefinitionRepository.h"
 #include "LocalNumberAllocator.h"
+#include "LocalTicketWorld.h"
 #include "TicketRepository.h"
 
 #include <QTemporaryDir>
@@ -33,6 +34,9 @@ public:
     FieldDefinitionRepository& fields() { return *m_fields; }
     CustomerRepository& customers() { return *m_customers; }
     TicketRepository& tickets() { return *m_tickets; }
+    /// The person `id` as the ticket rules see them. One the store's directory does not know yet joins it,
+    /// with `role`, in `group` (made when missing; "g-service", 客服部, unless said): what most tests act as.
+    Principal agent(const QString& id, Role role = Role::Agent, const QString& group = QStringLiteral("g-service"));
 
 private:
     QTemporaryDir m_dir;

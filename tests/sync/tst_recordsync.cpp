@@ -121,7 +121,7 @@ void TestRecordSync::definitionsComeFromAdminsOnly()
     FieldDefinitionRepository bossFields(*boss.db);
     FieldDefinitionRepository liFields(*li.db);
     const Category repair {
-        QStringLiteral("cat-repair"), QString(), QStringLiteral("维修"), QStringLiteral("Repair"), 1, true};
+        QStringLiteral("cat-repair"), QString(), QStringLiteral("维修"), QStringLiteral("Repair"), 1, true, {}};
     QVERIFY(bossFields.saveCategory(repair));
     FieldDefinition serial;
     serial.key = QStringLiteral("serial_no");

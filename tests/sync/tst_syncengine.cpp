@@ -164,13 +164,12 @@ void TestSyncEngine::offlineTicketGetsItsNumberAndReachesTheOtherDesk()
 
     Ticket draft;
     draft.subject = QStringLiteral("宽带断线");
-    draft.groupId = QStringLiteral("service");
-    auto created = li.tickets->create(draft, li.userId);
+    auto created = li.tickets->create(draft, li.me);
     QVERIFY(created);
     const QString provisional = created.value().number;
     QCOMPARE(provisional, li.cache->deviceCode() + QStringLiteral("-0001"));
-    QVERIFY(li.tickets->addComment(
-        created.value().id, CommentVisibility::Public, QStringLiteral("已联系客户"), {}, li.userId));
+    QVERIFY(
+        li.tickets->addComment(created.value().id, CommentVisibility::Public, QStringLiteral("已联系客户"), {}, li.me));
     QCOMPARE(li.engine->waiting(), 2);
 
     boss.start();
@@ -213,8 +212,7 @@ void TestSyncEngine::twoDesksEditOfflineAndConverge()
     boss.start();
     Ticket draft;
     draft.subject = QStringLiteral("原标题");
-    draft.groupId = QStringLiteral("service");
-    const QString id = li.tickets->create(draft, li.userId).value().id;
+    const QString id = li.tickets->create(draft, li.me).value().id;
     li.engine->changesQueued();
     QVERIFY(QTest::qWaitFor([&] { return boss.ticketIds().contains(id); }, 10000));
     QVERIFY(li.idle());
@@ -226,13 +224,13 @@ void TestSyncEngine::twoDesksEditOfflineAndConverge()
     QVERIFY(li.tickets->patch(id,
         {{QStringLiteral("subject"), QStringLiteral("李娜改的")},
             {QStringLiteral("priority"), QStringLiteral("urgent")}},
-        li.userId));
-    QVERIFY(li.tickets->addComment(id, CommentVisibility::Internal, QStringLiteral("李娜的备注"), {}, li.userId));
+        li.me));
+    QVERIFY(li.tickets->addComment(id, CommentVisibility::Internal, QStringLiteral("李娜的备注"), {}, li.me));
     TransitionRequest accept;
     accept.action = TicketAction::Accept;
-    QVERIFY(li.tickets->transition(id, accept, li.userId));
-    QVERIFY(boss.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("经理改的")}}, boss.userId));
-    QVERIFY(boss.tickets->addComment(id, CommentVisibility::Public, QStringLiteral("经理的回复"), {}, boss.userId));
+    QVERIFY(li.tickets->transition(id, accept, li.me));
+    QVERIFY(boss.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("经理改的")}}, boss.me));
+    QVERIFY(boss.tickets->addComment(id, CommentVisibility::Public, QStringLiteral("经理的回复"), {}, boss.me));
 
     li.start();
     QVERIFY(li.idle());
@@ -264,16 +262,15 @@ void TestSyncEngine::clockSkewChangesNothing()
     boss.start();
     Ticket draft;
     draft.subject = QStringLiteral("原标题");
-    draft.groupId = QStringLiteral("service");
-    const QString id = li.tickets->create(draft, li.userId).value().id;
+    const QString id = li.tickets->create(draft, li.me).value().id;
     QVERIFY(QTest::qWaitFor([&] { return boss.ticketIds().contains(id); }, 10000));
     QVERIFY(li.idle());
     QVERIFY(boss.idle());
     li.engine->stop();
     boss.engine->stop();
-    QVERIFY(li.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("未来的李娜")}}, li.userId));
-    QVERIFY(li.tickets->addComment(id, CommentVisibility::Public, QStringLiteral("来自未来"), {}, li.userId));
-    QVERIFY(boss.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("过去的经理")}}, boss.userId));
+    QVERIFY(li.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("未来的李娜")}}, li.me));
+    QVERIFY(li.tickets->addComment(id, CommentVisibility::Public, QStringLiteral("来自未来"), {}, li.me));
+    QVERIFY(boss.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("过去的经理")}}, boss.me));
     li.start();
     QVERIFY(li.idle());
     boss.start();
@@ -292,18 +289,19 @@ void TestSyncEngine::aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced()
 {
     QVERIFY(startServer());
     Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
-    li.start();
-    Ticket draft;
-    draft.subject = QStringLiteral("要转走的工单");
-    draft.groupId = QStringLiteral("service");
-    const QString id = li.tickets->create(draft, li.userId).value().id;
-    QVERIFY(li.idle());
-    li.engine->stop();
-    QVERIFY(li.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("离线时改的")}}, li.userId));
-
-    // Meanwhile the boss hands it to field-ops, which li.na cannot see.
+    // The boss's ticket in li.na's group (one she created herself would stay hers to see).
     SyncDevice boss(
         m_server->baseUrl(), signIn(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    const Ticket draft = newTicket(QStringLiteral("要转走的工单"), QStringLiteral("service"), {});
+    const QString id = draft.id;
+    QCOMPARE(boss.push({boss.mutation(QStringLiteral("ticket.create"), id, createArgs(draft))}).status, 200);
+    li.start();
+    QVERIFY(li.idle());
+    QVERIFY(li.ticketIds().contains(id));
+    li.engine->stop();
+    QVERIFY(li.tickets->patch(id, {{QStringLiteral("subject"), QStringLiteral("离线时改的")}}, li.me));
+
+    // Meanwhile the boss hands it to field-ops, which li.na cannot see.
     TransitionRequest transfer;
     transfer.action = TicketAction::Transfer;
     transfer.targetGroup = QStringLiteral("field-ops");
@@ -332,14 +330,13 @@ void TestSyncEngine::fiveThousandOfflineChangesArePushedOnReconnect()
     for (int t = 0; t < 10; ++t) {
         Ticket draft;
         draft.subject = QStringLiteral("离线工单 %1").arg(t);
-        draft.groupId = QStringLiteral("service");
-        ids.append(li.tickets->create(draft, li.userId).value().id);
+        ids.append(li.tickets->create(draft, li.me).value().id);
         for (int i = 0; i < 299; ++i)
             QVERIFY(li.tickets->patch(
-                ids.last(), {{QStringLiteral("description"), QStringLiteral("第 %1 次修改").arg(i)}}, li.userId));
+                ids.last(), {{QStringLiteral("description"), QStringLiteral("第 %1 次修改").arg(i)}}, li.me));
         for (int i = 0; i < 200; ++i)
             QVERIFY(li.tickets->addComment(
-                ids.last(), CommentVisibility::Internal, QStringLiteral("备注 %1").arg(i), {}, li.userId));
+                ids.last(), CommentVisibility::Internal, QStringLiteral("备注 %1").arg(i), {}, li.me));
     }
     QCOMPARE(li.engine->waiting(), 5000);
     li.start();
@@ -379,10 +376,9 @@ void TestSyncEngine::aServerKilledAroundACommitLosesAndDuplicatesNothing()
     Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
     Ticket draft;
     draft.subject = QStringLiteral("推送时服务器崩溃");
-    draft.groupId = QStringLiteral("service");
-    const QString id = li.tickets->create(draft, li.userId).value().id;
+    const QString id = li.tickets->create(draft, li.me).value().id;
     for (int i = 0; i < 3; ++i)
-        QVERIFY(li.tickets->addComment(id, CommentVisibility::Public, QStringLiteral("评论 %1").arg(i), {}, li.userId));
+        QVERIFY(li.tickets->addComment(id, CommentVisibility::Public, QStringLiteral("评论 %1").arg(i), {}, li.me));
     li.start();
     // The desk pushes while the test turns the event loop; the failpoint ends the server mid-push.
     QVERIFY(QTest::qWaitFor([&] { return !m_server->running(); }, 20000));
@@ -575,8 +571,7 @@ void TestSyncEngine::aServerThatIsDownIsRetriedByTheTimer()
     Desk li(QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("-"), QStringLiteral("-"));
     Ticket draft;
     draft.subject = QStringLiteral("服务器不在");
-    draft.groupId = QStringLiteral("service");
-    QVERIFY(li.tickets->create(draft, QStringLiteral("someone")));
+    QVERIFY(li.tickets->create(draft, Principal {QStringLiteral("someone"), Role::Agent, {}}));
     li.engine->start(QUrl(li.server), QStringLiteral("no-token-yet"));
     QVERIFY(QTest::qWaitFor([&] { return li.engine->state() == SyncEngine::State::Offline; }, 10000));
     QCOMPARE(li.engine->waiting(), 1);

@@ -43,13 +43,13 @@ void TestAccessibility::everyFocusableControlHasAName_data()
 void TestAccessibility::everyFocusableControlHasAName()
 {
     QFETCH(QString, page);
-    const AgentSession admin {QStringLiteral("a-admin"), QStringLiteral("系统管理员"), QStringLiteral("admin")};
+    const AgentSession admin {QStringLiteral("a-admin"), QStringLiteral("系统管理员"), Role::Admin, {}};
     MainWindow window(m_desk.store->db(), m_desk.store->clock, admin, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QWidget* root = &window;
     if (page == QLatin1String("ticket")) {
-        auto created = m_desk.store->tickets().create(draftTicket(QStringLiteral("无障碍")), admin.agentId);
+        auto created = m_desk.store->tickets().create(draftTicket(QStringLiteral("无障碍")), admin.principal());
         root = window.workTabs()->openTicket(created.value().id);
     } else if (page == QLatin1String("call")) {
         root = window.workTabs()->openCall(true);

@@ -35,8 +35,11 @@ private Q_SLOTS:
 
 private:
     CustomerArchive* archive() const { return m_window->workTabs()->findChild<CustomerArchive*>(); }
-    template <typename T>
-    T* find(const char* name) const { return archive()->findChild<T*>(QLatin1String(name)); }
+    template<typename T>
+    T* find(const char* name) const
+    {
+        return archive()->findChild<T*>(QLatin1String(name));
+    }
     void searchFor(const QString& text);
 
     DemoDesk m_desk;
@@ -57,7 +60,7 @@ void TestCustomerArchive::initTestCase()
     call.customerId = m_caller.id;
     call.callStartedAt = m_desk.store->clock.now().addSecs(-200);
     call.callSeconds = 200;
-    QVERIFY(m_desk.store->tickets().create(call, DemoDesk::agent.agentId).ok());
+    QVERIFY(m_desk.store->tickets().create(call, DemoDesk::agent.principal()).ok());
 }
 
 void TestCustomerArchive::init()

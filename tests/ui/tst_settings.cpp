@@ -40,11 +40,14 @@ private Q_SLOTS:
 
 private:
     SettingsPage* openSettings();
-    template <typename T>
-    T* find(const char* name) const { return m_window->findChild<T*>(QLatin1String(name)); }
+    template<typename T>
+    T* find(const char* name) const
+    {
+        return m_window->findChild<T*>(QLatin1String(name));
+    }
 
     DemoDesk m_desk;
-    AgentSession m_admin {QStringLiteral("a-admin"), QStringLiteral("系统管理员"), QStringLiteral("admin")};
+    AgentSession m_admin {QStringLiteral("a-admin"), QStringLiteral("系统管理员"), Role::Admin, {}};
     AgentSession m_session;
     std::unique_ptr<MainWindow> m_window;
     TicketEditor* m_editor = nullptr;
@@ -61,7 +64,7 @@ void TestSettings::init()
     m_window = std::make_unique<MainWindow>(m_desk.store->db(), m_desk.store->clock, m_session, m_desk.languages);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    const auto ticket = m_desk.store->tickets().create(draftTicket(QStringLiteral("设置测试")), m_session.agentId);
+    const auto ticket = m_desk.store->tickets().create(draftTicket(QStringLiteral("设置测试")), m_session.principal());
     QVERIFY(ticket.ok());
     m_editor = m_window->workTabs()->openTicket(ticket.value().id);
     QVERIFY(m_editor);

@@ -176,9 +176,10 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     QCOMPARE(settingsFiles, 1); // the server and login are remembered there
 
     // A ticket made at this desk reaches the server.
+    const Principal liNa {QStringLiteral("li.na"), Role::Agent, {QStringLiteral("service")}};
     Ticket draft = draftTicket(QStringLiteral("同步到服务器"));
     draft.groupId = QStringLiteral("service");
-    QVERIFY(m_desk.store->tickets().create(draft, QStringLiteral("li.na")));
+    QVERIFY(m_desk.store->tickets().create(draft, liNa));
     QVERIFY(QTest::qWaitFor(
         [&] {
             for (const QJsonValue& change : boss.pullAll(1000)) {
@@ -198,7 +199,7 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
 
     // The server goes away: the desk keeps working and the banner counts what waits.
     QCOMPARE(m_server.terminate(), 0);
-    QVERIFY(m_desk.store->tickets().create(draftTicket(QStringLiteral("离线时新建")), QStringLiteral("li.na")));
+    QVERIFY(m_desk.store->tickets().create(draftTicket(QStringLiteral("离线时新建")), liNa));
     const bool shown = QTest::qWaitFor([&] { return banner->isVisible(); }, 15000);
     QVERIFY2(shown, qPrintable(window.findChild<QLabel*>(QStringLiteral("syncLabel"))->text()));
     auto* bannerText = window.findChild<QLabel*>(QStringLiteral("offlineBannerText"));

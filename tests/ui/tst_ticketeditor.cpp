@@ -59,7 +59,7 @@ void TestTicketEditor::init()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     auto created = m_desk.store->tickets().create(
-        draftTicket(QString::fromUtf8("洗衣机漏水"), QString::fromUtf8("滚筒下方漏水")), DemoDesk::agent.agentId);
+        draftTicket(QString::fromUtf8("洗衣机漏水"), QString::fromUtf8("滚筒下方漏水")), DemoDesk::agent.principal());
     QVERIFY(created.ok());
     m_ticketId = created.value().id;
 }
@@ -90,7 +90,7 @@ void TestTicketEditor::onlyLegalTransitionsHaveButtons()
     for (TicketAction action : path) {
         TransitionRequest request;
         request.action = action;
-        QVERIFY(m_desk.store->tickets().transition(m_ticketId, request, DemoDesk::agent.agentId).ok());
+        QVERIFY(m_desk.store->tickets().transition(m_ticketId, request, DemoDesk::agent.principal()).ok());
     }
     TicketEditor* editor = open(m_ticketId);
     QVERIFY(editor);
@@ -180,7 +180,7 @@ void TestTicketEditor::closeNeedsResolutionAndAnswer()
 {
     TransitionRequest accept;
     accept.action = TicketAction::Accept;
-    QVERIFY(m_desk.store->tickets().transition(m_ticketId, accept, DemoDesk::agent.agentId).ok());
+    QVERIFY(m_desk.store->tickets().transition(m_ticketId, accept, DemoDesk::agent.principal()).ok());
     TicketEditor* editor = open(m_ticketId);
     editor->runAction(TicketAction::Close);
     auto* resolution = editor->findChild<QPlainTextEdit*>(QStringLiteral("transitionResolution"));
@@ -252,8 +252,8 @@ void TestTicketEditor::aConversationStillArrivingIsSaid()
     const int before = timeline->model()->rowCount();
     // Its comment is stored, then the range moves past it: the note goes and the timeline shows it.
     QVERIFY(m_desk.store->tickets()
-                .addComment(
-                    m_ticketId, CommentVisibility::Public, QString::fromUtf8("上门时间已确认"), {}, QStringLiteral("a"))
+                .addComment(m_ticketId, CommentVisibility::Public, QString::fromUtf8("上门时间已确认"), {},
+                    DemoDesk::agent.principal())
                 .ok());
     QVERIFY(state.exec(QStringLiteral("UPDATE sync_state SET talk_after = '%1'").arg(m_ticketId)));
     QVERIFY(QTest::qWaitFor([&] { return !note->isVisible(); }, 5000));

@@ -63,7 +63,7 @@ private Q_SLOTS:
 void TestTicketForm::everyTypeGetsItsEditor()
 {
     TicketForm form;
-    form.setDefinitions(team().fields, tree(), QStringLiteral("agent"), true);
+    form.setDefinitions(team().fields, tree(), Role::Agent, true);
     QVERIFY(form.editor(QStringLiteral("order_no"))->findChild<QLineEdit*>());
     QVERIFY(form.editor(QStringLiteral("fault_detail"))->findChild<QPlainTextEdit*>());
     QVERIFY(form.editor(QStringLiteral("purchase_date"))->findChild<QDateTimeEdit*>());
@@ -76,7 +76,7 @@ void TestTicketForm::everyTypeGetsItsEditor()
     // Required fields carry a marker; the label is the editor's buddy (Alt+mnemonic and screen readers).
     FieldDefinition required = team().fields.first();
     required.required = true;
-    form.setDefinitions({required}, tree(), QStringLiteral("agent"), true);
+    form.setDefinitions({required}, tree(), Role::Agent, true);
     auto* label = form.findChild<QLabel*>(QStringLiteral("label_order_no"));
     QVERIFY(label->text().contains(QLatin1Char('*')));
     QCOMPARE(label->buddy(), form.editor(QStringLiteral("order_no")));
@@ -86,7 +86,7 @@ void TestTicketForm::everyTypeGetsItsEditor()
 void TestTicketForm::valuesRoundTripThroughTheEditors()
 {
     TicketForm form;
-    form.setDefinitions(team().fields, tree(), QStringLiteral("supervisor"), true);
+    form.setDefinitions(team().fields, tree(), Role::Supervisor, true);
     form.setCategory(QStringLiteral("after-sales.repair")); // every demo field applies here except logistics ones
     form.setValues(validValues());
     QCOMPARE(form.values(), validValues());
@@ -100,7 +100,7 @@ void TestTicketForm::valuesRoundTripThroughTheEditors()
 void TestTicketForm::categoryHidesFieldsAndKeepsTheirValues()
 {
     TicketForm form;
-    form.setDefinitions(team().fields, tree(), QStringLiteral("supervisor"), true);
+    form.setDefinitions(team().fields, tree(), Role::Supervisor, true);
     form.setCategory(QStringLiteral("after-sales.repair"));
     form.setValues(validValues());
     QVERIFY(form.isFieldVisible(QStringLiteral("fault_detail")));
@@ -117,19 +117,21 @@ void TestTicketForm::categoryHidesFieldsAndKeepsTheirValues()
 void TestTicketForm::roleMakesFieldsReadOnly()
 {
     TicketForm form;
-    form.setDefinitions(team().fields, tree(), QStringLiteral("agent"), true);
+    form.setDefinitions(team().fields, tree(), Role::Agent, true);
     form.setCategory(QStringLiteral("after-sales.return"));
-    QVERIFY(form.editor(QStringLiteral("refund_amount"))->findChild<QLineEdit*>()->isReadOnly()); // supervisor, finance
+    QVERIFY(form.editor(QStringLiteral("refund_amount"))->findChild<QLineEdit*>()->isReadOnly()); // supervisor, admin
     QVERIFY(!form.editor(QStringLiteral("id_verified"))->findChild<QCheckBox*>()->isEnabled());
     QVERIFY(!form.editor(QStringLiteral("order_no"))->findChild<QLineEdit*>()->isReadOnly());
-    form.setDefinitions(team().fields, tree(), QStringLiteral("finance"), true);
+    form.setDefinitions(team().fields, tree(), Role::Field, true);
+    QVERIFY(form.editor(QStringLiteral("refund_amount"))->findChild<QLineEdit*>()->isReadOnly());
+    form.setDefinitions(team().fields, tree(), Role::Admin, true);
     QVERIFY(!form.editor(QStringLiteral("refund_amount"))->findChild<QLineEdit*>()->isReadOnly());
 }
 
 void TestTicketForm::validationShowsMessagesNextToTheField()
 {
     TicketForm form;
-    form.setDefinitions(team().fields, tree(), QStringLiteral("supervisor"), true);
+    form.setDefinitions(team().fields, tree(), Role::Supervisor, true);
     form.setCategory(QStringLiteral("after-sales.return"));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));

@@ -61,7 +61,7 @@ void TestViewEditor::initTestCase()
     for (int i = 0; i < ids.size(); ++i) {
         const QJsonObject patch {
             {QStringLiteral("custom_fields"), QJsonObject {{QStringLiteral("refund_amount"), amounts.at(i)}}}};
-        QVERIFY(m_desk.store->tickets().patch(ids.at(i), patch, DemoDesk::agent.agentId).ok());
+        QVERIFY(m_desk.store->tickets().patch(ids.at(i), patch, DemoDesk::supervisor.principal()).ok());
         if (i < 3)
             m_refunded.insert(ids.at(i));
     }
@@ -114,7 +114,8 @@ void TestViewEditor::buildsAnAnyViewAndShowsItsRows()
     commitText(editor->findChild<QLineEdit*>(QStringLiteral("conditionText_1")), QString::fromUtf8("退款"));
     // 3: the custom field 退款金额 is at least 100.
     QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("viewAddCondition")), Qt::LeftButton);
-    choose(editor->findChild<QComboBox*>(QStringLiteral("conditionField_2")), QStringLiteral("custom_fields.refund_amount"));
+    choose(editor->findChild<QComboBox*>(QStringLiteral("conditionField_2")),
+        QStringLiteral("custom_fields.refund_amount"));
     choose(editor->findChild<QComboBox*>(QStringLiteral("conditionOp_2")), int(ConditionOp::AtLeast));
     auto* amount = editor->findChild<QLineEdit*>(QStringLiteral("conditionText_2"));
     QVERIFY(amount->isVisibleTo(editor));
@@ -164,7 +165,8 @@ void TestViewEditor::buildsAnAnyViewAndShowsItsRows()
     // Disable it: it stays listed, greyed and uncounted.
     editor = openEditor(window, Qt::ControlModifier, Qt::Key_E);
     QVERIFY(editor);
-    QCOMPARE(editor->findChild<ConditionRow*>(QStringLiteral("condition_3"))->condition().value().value.toArray().size(), 1);
+    QCOMPARE(
+        editor->findChild<ConditionRow*>(QStringLiteral("condition_3"))->condition().value().value.toArray().size(), 1);
     editor->findChild<QCheckBox*>(QStringLiteral("viewEnabled"))->setChecked(false);
     QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("viewSave")), Qt::LeftButton);
     QCOMPARE(views->model()->rowCount(), builtIns + 1);

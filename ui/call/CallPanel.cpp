@@ -15,8 +15,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSignalBlocker>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -206,7 +206,8 @@ void CallPanel::retranslate()
         title->setText(tr("Customer's &tickets (open first)"));
     for (QLabel* label : {m_phoneLabel, m_channelLabel, m_nameLabel, m_needLabel, m_categoryLabel, m_priorityLabel,
              m_subjectLabel, m_descriptionLabel})
-        label->buddy()->setAccessibleName(QString(label->text()).remove(QRegularExpression(QStringLiteral("&|<[^>]*>| \\*"))));
+        label->buddy()->setAccessibleName(
+            QString(label->text()).remove(QRegularExpression(QStringLiteral("&|<[^>]*>| \\*"))));
     m_tickets->setAccessibleName(tr("Customer's tickets"));
     fillChoices();
     showCustomer();
@@ -246,13 +247,15 @@ int CallPanel::callSeconds() const
 {
     if (m_mode != Mode::PhoneCall)
         return 0;
-    return m_endedSeconds >= 0 ? m_endedSeconds : static_cast<int>(std::max<qint64>(0, m_started.secsTo(m_ws.clock.now())));
+    return m_endedSeconds >= 0 ? m_endedSeconds
+                               : static_cast<int>(std::max<qint64>(0, m_started.secsTo(m_ws.clock.now())));
 }
 
 void CallPanel::tick()
 {
     const int seconds = callSeconds();
-    m_timer->setText(tr("Call %1:%2").arg(seconds / 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    m_timer->setText(
+        tr("Call %1:%2").arg(seconds / 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0')));
     m_timer->setAccessibleName(tr("Call duration"));
 }
 
@@ -292,27 +295,28 @@ void CallPanel::showCustomer()
     const Customer& customer = m_matches.at(chosen);
     m_nameLabel->setVisible(false);
     m_name->setVisible(false);
-    QStringList lines {QStringLiteral("<b>%1</b> &nbsp; %2 &nbsp; %3")
+    QStringList lines {
+        QStringLiteral("<b>%1</b> &nbsp; %2 &nbsp; %3")
             .arg(customer.name.toHtmlEscaped(), customer.number.toHtmlEscaped(), Customer::levelName(customer.level))};
     if (!customer.region.isEmpty() || !customer.tags.isEmpty())
-        lines.append(QString(customer.region + QStringLiteral("  ") + customer.tags.join(QStringLiteral(" · "))).toHtmlEscaped());
+        lines.append(QString(customer.region + QStringLiteral("  ") + customer.tags.join(QStringLiteral(" · ")))
+                         .toHtmlEscaped());
     lines.append(customer.phones.join(QStringLiteral(" / ")).toHtmlEscaped());
     m_card->setToolTip(customer.notes);
     if (!customer.notes.isEmpty())
-        lines.append(QStringLiteral("<i>%1</i>").arg(
-            fontMetrics().elidedText(customer.notes, Qt::ElideRight, 480).toHtmlEscaped()));
+        lines.append(QStringLiteral("<i>%1</i>")
+                         .arg(fontMetrics().elidedText(customer.notes, Qt::ElideRight, 480).toHtmlEscaped()));
     m_card->setText(lines.join(QStringLiteral("<br>")));
     m_card->show();
     // Open tickets first, then the most recent closed ones.
     QList<Ticket> tickets = m_ws.tickets.ofCustomer(customer.id, 30);
-    std::stable_sort(tickets.begin(), tickets.end(), [](const Ticket& a, const Ticket& b) {
-        return Lifecycle::isOpen(a.status) && !Lifecycle::isOpen(b.status);
-    });
+    std::stable_sort(tickets.begin(), tickets.end(),
+        [](const Ticket& a, const Ticket& b) { return Lifecycle::isOpen(a.status) && !Lifecycle::isOpen(b.status); });
     m_customerTickets = tickets;
     for (const Ticket& ticket : std::as_const(m_customerTickets)) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1  [%2]  %3")
-                                             .arg(ticket.number, EnumText<TicketStatus>::displayName(ticket.status),
-                                                 ticket.subject),
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1  [%2]  %3")
+                .arg(ticket.number, EnumText<TicketStatus>::displayName(ticket.status), ticket.subject),
             m_tickets);
         if (!Lifecycle::isOpen(ticket.status))
             item->setForeground(QColor(0x75, 0x75, 0x75));
@@ -380,7 +384,7 @@ bool CallPanel::createTicket()
     } else {
         draft.channel = EnumText<Channel>::fromKey(m_channel->currentData().toString()).value_or(Channel::Email);
     }
-    auto created = m_ws.tickets.create(draft, m_ws.session.agentId);
+    auto created = m_ws.tickets.create(draft, m_ws.session.principal());
     if (!created) {
         showError(m_error, m_description, created.error().message);
         return false;
@@ -408,7 +412,7 @@ bool CallPanel::addToSelectedTicket()
                    .arg(seconds % 60)
             + (body.isEmpty() ? QString() : QStringLiteral("\n") + body);
     }
-    auto added = m_ws.tickets.addComment(ticket.id, CommentVisibility::Internal, body, {}, m_ws.session.agentId);
+    auto added = m_ws.tickets.addComment(ticket.id, CommentVisibility::Internal, body, {}, m_ws.session.principal());
     if (!added) {
         showError(m_error, m_tickets, added.error().message);
         return false;

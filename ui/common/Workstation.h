@@ -1,6 +1,9 @@
 #pragma once
 
+#include "Access.h"
+
 #include <QString>
+#include <QStringList>
 
 namespace gongdan {
 
@@ -13,11 +16,15 @@ class FieldDefinitionRepository;
 class TeamDirectory;
 class TicketRepository;
 
-/// Who is working at this workstation.
+/// Who is working at this workstation: the person the ticket rules act for (their role and groups decide
+/// what they may see and do, domain/Access.h).
 struct AgentSession {
     QString agentId;
     QString name;
-    QString role;
+    Role role = Role::Agent;
+    QStringList groupIds;
+
+    Principal principal() const { return Principal {agentId, role, groupIds}; }
 };
 
 /// The services every window of the workstation works through. The main window owns them and hands

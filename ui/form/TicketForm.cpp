@@ -17,7 +17,7 @@ TicketForm::TicketForm(QWidget* parent) : QWidget(parent), m_grid(new QGridLayou
 }
 
 void TicketForm::setDefinitions(
-    const QList<FieldDefinition>& definitions, const CategoryTree& categories, const QString& role, bool chinese)
+    const QList<FieldDefinition>& definitions, const CategoryTree& categories, Role role, bool chinese)
 {
     const QJsonObject current = values();
     qDeleteAll(findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly));
@@ -38,7 +38,7 @@ void TicketForm::setDefinitions(
         label->setObjectName(QStringLiteral("label_") + def.key);
         label->setTextFormat(Qt::RichText);
         FieldEditor* editor = FieldEditor::create(def, chinese, this);
-        editor->setReadOnly(!def.editableBy(role));
+        editor->setReadOnly(!access::mayEditField(role, def.editRoles));
         label->setBuddy(editor);
         auto* error = new QLabel(this);
         error->setObjectName(QStringLiteral("error_") + def.key);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Access.h"
 #include "Category.h"
 #include "FieldDefinition.h"
 
@@ -26,7 +27,7 @@ public:
 
     /// Rebuilds the form; current values are carried over to the new editors.
     void setDefinitions(
-        const QList<FieldDefinition>& definitions, const CategoryTree& categories, const QString& role, bool chinese);
+        const QList<FieldDefinition>& definitions, const CategoryTree& categories, Role role, bool chinese);
     void setCategory(const QString& categoryId);
     void setValues(const QJsonObject& values);
     /// The edited values, plus stored values of fields the form does not show, so nothing is dropped.
@@ -47,7 +48,7 @@ private:
     QList<FieldDefinition> m_definitions;
     CategoryTree m_categories;
     QString m_categoryId;
-    QString m_role;
+    Role m_role = Role::Agent;
     bool m_chinese = true;
     QJsonObject m_stored;
     QHash<QString, FieldEditor*> m_editors;

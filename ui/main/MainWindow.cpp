@@ -119,7 +119,8 @@ MainWindow::MainWindow(
     connect(m_sync.get(), &SyncController::countsStale, m_views, &ViewListModel::recount);
     connect(m_sync.get(), &SyncController::teamChanged, this, &MainWindow::definitionsChanged);
     connect(m_sync.get(), &SyncController::signedIn, this, [this](const SignedInUser& user) {
-        m_session = {user.userId, user.name, user.role}; // everyone holds a reference: "my" views follow
+        m_session = {user.userId, user.name, roleFromName(user.role).value_or(Role::Agent),
+            user.groups}; // everyone holds a reference: "my" views follow
         reloadViews(QString());
         refreshStatus();
     });
@@ -407,7 +408,7 @@ void MainWindow::runOnSelection(const std::function<BulkOutcome(BulkTicketAction
         statusBar()->showMessage(tr("Select one or more tickets first."), 5000);
         return;
     }
-    BulkTicketActions bulk(*m_tickets, m_session.agentId);
+    BulkTicketActions bulk(*m_tickets, m_session.principal());
     const BulkOutcome outcome = action(bulk, ids);
     ticketsChanged(outcome.changed);
     statusBar()->showMessage(BulkTicketActions::summary(outcome), 10000);
@@ -447,7 +448,7 @@ void MainWindow::startCall(const QString& phone)
 void MainWindow::editView(bool asNew)
 {
     TicketView view;
-    const bool mayShare = m_session.role == QLatin1String("supervisor") || m_session.role == QLatin1String("admin");
+    const bool mayShare = access::maySuperviseFloor(m_session.principal());
     if (!asNew && m_viewList->currentIndex().isValid()) {
         view = m_views->view(m_viewList->currentIndex().row());
         // Built-in views, and shared ones for agents, are not theirs to change: they start a copy.

@@ -85,7 +85,7 @@ CategoryEditor::CategoryEditor(const Workstation& workstation, QWidget* parent)
 
 bool CategoryEditor::editable() const
 {
-    return m_ws.session.role == QLatin1String("admin");
+    return access::mayManageFields(m_ws.session.principal());
 }
 
 void CategoryEditor::retranslate()
@@ -142,8 +142,8 @@ void CategoryEditor::showCategory(const Category& category)
 {
     m_current = category;
     const bool chinese = QLocale().language() == QLocale::Chinese;
-    m_parent->setText(category.parentId.isEmpty() ? tr("(top level)")
-                                                  : m_ws.directory.categoryPath(category.parentId, chinese));
+    m_parent->setText(
+        category.parentId.isEmpty() ? tr("(top level)") : m_ws.directory.categoryPath(category.parentId, chinese));
     m_nameZh->setText(category.nameZh);
     m_nameEn->setText(category.nameEn);
     m_active->setChecked(category.active);

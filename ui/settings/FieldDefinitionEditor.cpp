@@ -20,9 +20,6 @@ namespace gongdan {
 
 namespace {
 
-const QStringList kRoles {QStringLiteral("agent"), QStringLiteral("supervisor"), QStringLiteral("field"),
-    QStringLiteral("finance"), QStringLiteral("admin")};
-
 bool chineseUi()
 {
     return QLocale().language() == QLocale::Chinese;
@@ -106,10 +103,10 @@ FieldDefinitionEditor::FieldDefinitionEditor(const Workstation& workstation, QWi
         m_typeRows.append({row(editor), editor});
     row(m_categories);
     auto* roles = new QHBoxLayout;
-    for (const QString& role : kRoles) {
+    for (Role role : allRoles()) {
         auto* box = new QCheckBox(this);
-        box->setObjectName(QStringLiteral("fieldRole_") + role);
-        box->setProperty("role", role);
+        box->setObjectName(QStringLiteral("fieldRole_") + roleName(role));
+        box->setProperty("role", roleName(role));
         m_roles.append(box);
         roles->addWidget(box);
     }
@@ -145,7 +142,7 @@ FieldDefinitionEditor::FieldDefinitionEditor(const Workstation& workstation, QWi
 
 bool FieldDefinitionEditor::editable() const
 {
-    return m_ws.session.role == QLatin1String("admin");
+    return access::mayManageFields(m_ws.session.principal());
 }
 
 void FieldDefinitionEditor::retranslate()
@@ -171,9 +168,8 @@ void FieldDefinitionEditor::retranslate()
     }
     findChild<QLabel*>(QStringLiteral("fieldRolesLabel"))->setText(tr("Editable by"));
     findChild<QLabel*>(QStringLiteral("fieldRolesLabel"))->setToolTip(tr("None ticked: every role may edit."));
-    const QStringList roleNames {tr("Agent"), tr("Supervisor"), tr("Field engineer"), tr("Finance"), tr("Admin")};
-    for (int i = 0; i < m_roles.size(); ++i)
-        m_roles.at(i)->setText(roleNames.at(i));
+    for (QCheckBox* box : std::as_const(m_roles))
+        box->setText(roleTitle(roleFromName(box->property("role").toString()).value_or(Role::Agent)));
     m_key->setPlaceholderText(tr("lower case letters, digits and _, e.g. serial_no"));
     m_options->setPlaceholderText(tr("One per line: value = 中文 | English; indent two spaces for a sub-option"));
     const int format = std::max(0, m_format->currentIndex());

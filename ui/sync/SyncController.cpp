@@ -131,6 +131,7 @@ void SyncController::showSignIn(QWidget* parent)
         remembered.setValue(QStringLiteral("sync/userId"), user.userId);
         remembered.setValue(QStringLiteral("sync/name"), user.name);
         remembered.setValue(QStringLiteral("sync/role"), user.role);
+        remembered.setValue(QStringLiteral("sync/groups"), user.groups);
         m_configured = true;
         if (dialog->remember())
             m_keychain.store(account(dialog->server(), user.login), user.token);

@@ -127,12 +127,15 @@ bool TicketComposer::send()
         QFile file(path);
         if (file.size() > AttachmentStore::kMaxBytes || !file.open(QIODevice::ReadOnly)) {
             m_error->setText(file.size() > AttachmentStore::kMaxBytes
-                    ? tr("\"%1\" is larger than %2 MB.").arg(QFileInfo(path).fileName()).arg(AttachmentStore::kMaxBytes >> 20)
+                    ? tr("\"%1\" is larger than %2 MB.")
+                          .arg(QFileInfo(path).fileName())
+                          .arg(AttachmentStore::kMaxBytes >> 20)
                     : tr("\"%1\" cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString()));
             m_error->show();
             return false;
         }
-        auto stored = m_ws.attachments.put(file.readAll(), QFileInfo(path).fileName(), mimes.mimeTypeForFile(path).name());
+        auto stored
+            = m_ws.attachments.put(file.readAll(), QFileInfo(path).fileName(), mimes.mimeTypeForFile(path).name());
         if (!stored) {
             m_error->setText(stored.error().message);
             m_error->show();
@@ -141,7 +144,8 @@ bool TicketComposer::send()
         refs.append(stored.value());
     }
     const auto visibility = m_internal->isChecked() ? CommentVisibility::Internal : CommentVisibility::Public;
-    auto comment = m_ws.tickets.addComment(m_ticketId, visibility, m_text->toPlainText().trimmed(), refs, m_ws.session.agentId);
+    auto comment = m_ws.tickets.addComment(
+        m_ticketId, visibility, m_text->toPlainText().trimmed(), refs, m_ws.session.principal());
     if (!comment) {
         m_error->setText(comment.error().message);
         m_error->show();

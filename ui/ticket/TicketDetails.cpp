@@ -84,6 +84,10 @@ TicketDetails::TicketDetails(const Workstation& workstation, QWidget* parent)
     connect(m_description, &QPlainTextEdit::textChanged, this, changed);
     for (QComboBox* combo : {m_needType, m_priority, m_group, m_assignee})
         connect(combo, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_group, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_filling)
+            fillAssignees();
+    });
     connect(m_category, &QComboBox::currentIndexChanged, this, [this, changed] {
         m_form->setCategory(comboValue(m_category)); // fields that do not apply to it hide
         changed();
@@ -120,9 +124,8 @@ void TicketDetails::retranslate()
         {QStringLiteral("tags"), tr("&Tags")}};
     for (const auto& [key, text] : labels) {
         QLabel* label = m_labels.value(key);
-        label->setText(key == QLatin1String("subject")
-                ? text + QStringLiteral(" <span style=\"color:#c62828\">*</span>")
-                : text);
+        label->setText(
+            key == QLatin1String("subject") ? text + QStringLiteral(" <span style=\"color:#c62828\">*</span>") : text);
         label->buddy()->setAccessibleName(QString(text).remove(QLatin1Char('&')));
     }
     m_tags->setPlaceholderText(tr("Comma-separated, e.g. VIP, 华东"));
@@ -153,10 +156,23 @@ void TicketDetails::fillChoices()
     m_group->addItem(tr("(none)"), QString());
     for (const QString& id : m_ws.directory.groupIds())
         m_group->addItem(m_ws.directory.groupName(id, chinese), id);
+    fillAssignees();
+}
+
+void TicketDetails::fillAssignees()
+{
+    // Only members of the ticket's group may be given it (TicketRules); whoever holds it now stays listed.
+    const QString group = comboValue(m_group);
+    const QString current = comboValue(m_assignee).isEmpty() ? m_ticket.assigneeId : comboValue(m_assignee);
+    const bool filling = std::exchange(m_filling, true);
     m_assignee->clear();
     m_assignee->addItem(tr("(unassigned)"), QString());
-    for (const AgentEntry& agent : m_ws.directory.agents())
-        m_assignee->addItem(agent.name, agent.id);
+    for (const AgentEntry& agent : m_ws.directory.agents()) {
+        if (group.isEmpty() || agent.groupIds.contains(group) || agent.id == current)
+            m_assignee->addItem(agent.name, agent.id);
+    }
+    m_assignee->setCurrentIndex(std::max(0, m_assignee->findData(current)));
+    m_filling = filling;
 }
 
 void TicketDetails::reloadDefinitions()
@@ -166,8 +182,8 @@ void TicketDetails::reloadDefinitions()
     const QJsonObject typed = snapshot();
     fillChoices();
     auto categories = m_ws.fields.categories();
-    m_form->setDefinitions(m_ws.fields.definitions(), categories ? categories.value() : CategoryTree(),
-        m_ws.session.role, chineseUi());
+    m_form->setDefinitions(
+        m_ws.fields.definitions(), categories ? categories.value() : CategoryTree(), m_ws.session.role, chineseUi());
     applySnapshot(typed);
     m_form->setCategory(comboValue(m_category));
     m_filling = filling;

@@ -48,6 +48,8 @@ Q_SIGNALS:
 private:
     QJsonObject currentValues() const;
     void fillChoices();
+    /// The people the ticket may be given: members of the chosen group (and whoever holds it now).
+    void fillAssignees();
     void addRow(const QString& key, QWidget* editor);
 
     const Workstation& m_ws;

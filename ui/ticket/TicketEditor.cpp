@@ -325,7 +325,7 @@ void TicketEditor::runAction(TicketAction action)
     TransitionRequest request;
     request.action = action;
     if (!hasUnsavedChanges() || save()) {
-        auto done = m_ws.tickets.transition(m_ticket.id, request, m_ws.session.agentId);
+        auto done = m_ws.tickets.transition(m_ticket.id, request, m_ws.session.principal());
         if (!done) {
             m_error->setText(done.error().message);
             m_error->show();
@@ -343,14 +343,14 @@ void TicketEditor::confirmTransition()
     if (request.action == TicketAction::Merge) {
         const auto target = m_ws.tickets.findByNumber(m_transition->mergeTargetNumber());
         if (!target) {
-            m_transition->showError(QStringLiteral("mergeTarget"), tr("No ticket has that number."));
+            m_transition->showError(QStringLiteral("merge_target"), tr("No ticket has that number."));
             return;
         }
         request.mergeTarget = target->id;
     }
     if (hasUnsavedChanges() && !save())
         return;
-    auto done = m_ws.tickets.transition(m_ticket.id, request, m_ws.session.agentId);
+    auto done = m_ws.tickets.transition(m_ticket.id, request, m_ws.session.principal());
     if (!done) {
         m_transition->showError(done.error().field, done.error().message);
         if (done.error().field == QLatin1String("custom_fields") || m_ws.fields.find(done.error().field))
@@ -375,7 +375,7 @@ bool TicketEditor::save()
         return m_composer->isEmpty() || m_composer->send();
     if (!m_details->validate())
         return false;
-    auto saved = m_ws.tickets.patch(m_ticket.id, patch, m_ws.session.agentId);
+    auto saved = m_ws.tickets.patch(m_ticket.id, patch, m_ws.session.principal());
     if (!saved) {
         m_details->showError(saved.error().field, saved.error().message);
         m_error->setText(saved.error().message);

@@ -166,8 +166,8 @@ void TransitionPanel::showError(const QString& field, const QString& message)
 {
     m_error->setText(message);
     const QHash<QString, QWidget*> editors {{QStringLiteral("resolution"), m_resolution},
-        {QStringLiteral("answer"), m_answer}, {QStringLiteral("targetGroup"), m_group},
-        {QStringLiteral("note"), m_note}, {QStringLiteral("mergeTarget"), m_mergeTarget}};
+        {QStringLiteral("answer"), m_answer}, {QStringLiteral("target_group"), m_group},
+        {QStringLiteral("note"), m_note}, {QStringLiteral("merge_target"), m_mergeTarget}};
     if (QWidget* editor = editors.value(field); editor && editor->isVisible())
         editor->setFocus();
 }

@@ -126,7 +126,7 @@ ViewEditorDialog::~ViewEditorDialog() = default;
 
 bool ViewEditorDialog::canShare() const
 {
-    return m_ws.session.role == QLatin1String("supervisor") || m_ws.session.role == QLatin1String("admin");
+    return access::maySuperviseFloor(m_ws.session.principal());
 }
 
 ConditionRow* ViewEditorDialog::addCondition()

@@ -1,0 +1,88 @@
+#include "ServerTicketWorld.h"
+
+#include "JsonCodec.h"
+
+namespace gongdan {
+
+ServerTicketWorld::ServerTicketWorld(SyncStore& store, UserRepository& users, TeamRecordStore& records)
+    : m_store(store), m_users(users), m_records(records)
+{
+}
+
+void ServerTicketWorld::forget()
+{
+    m_groups.reset();
+    m_categories.reset();
+    m_definitions.reset();
+}
+
+std::optional<GroupFacts> ServerTicketWorld::group(const QString& id)
+{
+    if (!m_groups) {
+        m_groups.emplace();
+        for (const GroupRecord& group : m_users.groups())
+            m_groups->insert(group.id, GroupFacts {group.id, group.active});
+    }
+    const auto it = m_groups->constFind(id);
+    return it == m_groups->constEnd() ? std::nullopt : std::optional<GroupFacts>(*it);
+}
+
+std::optional<UserFacts> ServerTicketWorld::user(const QString& id)
+{
+    if (id.isEmpty())
+        return std::nullopt;
+    const std::optional<UserRecord> user = m_users.find(id);
+    if (!user)
+        return std::nullopt;
+    return UserFacts {user->id, user->role, user->active, user->groupIds};
+}
+
+bool ServerTicketWorld::customerExists(const QString& id)
+{
+    return m_records.find(QStringLiteral("customer"), id).has_value();
+}
+
+const CategoryTree& ServerTicketWorld::categories()
+{
+    if (!m_categories) {
+        QList<Category> list;
+        if (auto stored = m_records.list(QStringLiteral("category"), {}, {}, 100000)) {
+            for (const TeamRecord& record : stored.value()) {
+                if (auto category = JsonCodec::categoryFromJson(record.data))
+                    list.append(category.value());
+            }
+        }
+        auto tree = CategoryTree::build(list);
+        m_categories = tree ? tree.value() : CategoryTree();
+    }
+    return *m_categories;
+}
+
+const QList<FieldDefinition>& ServerTicketWorld::fieldDefinitions()
+{
+    if (!m_definitions) {
+        m_definitions.emplace();
+        if (auto stored = m_records.list(QStringLiteral("field"), {}, {}, 100000)) {
+            for (const TeamRecord& record : stored.value()) {
+                if (auto definition = FieldDefinition::fromJson(record.data))
+                    m_definitions->append(definition.value());
+            }
+        }
+        std::sort(m_definitions->begin(), m_definitions->end(),
+            [](const FieldDefinition& a, const FieldDefinition& b) { return a.order < b.order; });
+    }
+    return *m_definitions;
+}
+
+std::optional<Ticket> ServerTicketWorld::ticket(const QString& id)
+{
+    return id.isEmpty() ? std::nullopt : m_store.ticket(id);
+}
+
+QString ServerTicketWorld::ticketOfReference(const QString& reference)
+{
+    const std::optional<Ticket> owner = m_store.ticketByNumberOrAlias(reference);
+    return owner ? owner->id : QString();
+}
+
+} // namespace gongdan
