@@ -923,6 +923,14 @@
         <source>Phone call from %1 at %2, %3 min %4 s.</source>
         <translation>Phone call from %1 at %2, %3 min %4 s.</translation>
     </message>
+    <message>
+        <source>These notes could not be kept in case of a crash: %1</source>
+        <translation>These notes could not be kept in case of a crash: %1</translation>
+    </message>
+    <message>
+        <source>Your unsaved call notes from %1 were restored.</source>
+        <translation>Your unsaved call notes from %1 were restored.</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CategoryEditor</name>

@@ -919,6 +919,14 @@
         <source>Phone call from %1 at %2, %3 min %4 s.</source>
         <translation>%2 来电 %1，通话 %3 分 %4 秒。</translation>
     </message>
+    <message>
+        <source>These notes could not be kept in case of a crash: %1</source>
+        <translation>无法保存这些记录以防崩溃：%1</translation>
+    </message>
+    <message>
+        <source>Your unsaved call notes from %1 were restored.</source>
+        <translation>已恢复您在 %1 未保存的通话记录。</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CategoryEditor</name>
