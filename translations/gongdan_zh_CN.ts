@@ -1540,6 +1540,26 @@
         <source>The server refused: %1</source>
         <translation>服务器拒绝：%1</translation>
     </message>
+    <message>
+        <source>The team server at %1 did not answer within %2 s.</source>
+        <translation>团队服务器 %1 在 %2 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>The team server at %1 refused the connection: check the address and port, and that the server is running.</source>
+        <translation>团队服务器 %1 拒绝了连接：请检查地址和端口，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>No server called %1 was found: check the address.</source>
+        <translation>找不到名为 %1 的服务器：请检查地址。</translation>
+    </message>
+    <message>
+        <source>The team server at %1 closed the connection without answering.</source>
+        <translation>团队服务器 %1 未响应就关闭了连接。</translation>
+    </message>
+    <message>
+        <source>No secure connection to the team server at %1: %2</source>
+        <translation>无法与团队服务器 %1 建立安全连接：%2</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::SignInDialog</name>
