@@ -4,6 +4,9 @@
 //   workstation [--tickets N] [--store PATH]        queue, sort, search and count figures (JSON lines)
 //   seed-team --database LOCATION [--password P]    the demo team into a gongdan-server database
 //   sync [--tickets N] [--agents A] [--database L [--loaded]]  sync figures against its own gongdan-server (JSON lines)
+// A path that cannot be used (a --dir or a --store's folder that does not exist…) stops it with a sentence
+// naming the path on stderr and a non-zero exit, before anything is measured.
+#include "BenchPaths.h"
 #include "DemoSeeder.h"
 #include "DemoServer.h"
 #include "FoundationBench.h"
@@ -57,11 +60,17 @@ int main(int argc, char** argv)
     const QString command = parser.positionalArguments().value(0);
     if (command == QLatin1String("workstation")) {
         return demo::runWorkstationBench(
-            tickets, seed, parser.value(QStringLiteral("dir")), parser.value(QStringLiteral("store")), out);
+            tickets, seed, parser.value(QStringLiteral("dir")), parser.value(QStringLiteral("store")), out, err);
     }
     if (command == QLatin1String("seed-team")) {
         if (!parser.isSet(QStringLiteral("database"))) {
             err << "seed-team needs --database LOCATION" << Qt::endl;
+            return 2;
+        }
+        if (const QString problem
+            = demo::databaseProblem(QStringLiteral("--database"), parser.value(QStringLiteral("database")));
+            !problem.isEmpty()) {
+            err << problem << Qt::endl;
             return 2;
         }
         return demo::seedTeamServer(
@@ -74,11 +83,15 @@ int main(int argc, char** argv)
         return demo::runSyncBench(options, out, err);
     }
     if (command == QLatin1String("foundation"))
-        return demo::runFoundationBench(tickets, seed, parser.value(QStringLiteral("dir")), out);
+        return demo::runFoundationBench(tickets, seed, parser.value(QStringLiteral("dir")), out, err);
     if (command == QLatin1String("seed")) {
         const QString store = parser.value(QStringLiteral("store"));
         if (store.isEmpty()) {
             err << "seed needs --store PATH" << Qt::endl;
+            return 2;
+        }
+        if (const QString problem = demo::fileProblem(QStringLiteral("--store"), store); !problem.isEmpty()) {
+            err << problem << Qt::endl;
             return 2;
         }
         SystemClock clock;
@@ -102,6 +115,7 @@ int main(int argc, char** argv)
             << timer.elapsed() / 1000.0 << " s" << Qt::endl;
         return 0;
     }
-    err << "unknown command; use seed, foundation or workstation (see --help)" << Qt::endl;
+    err << "unknown command " << (command.isEmpty() ? QStringLiteral("(none)") : command)
+        << "; use seed, seed-team, foundation, workstation or sync (see --help)" << Qt::endl;
     return 2;
 }

@@ -17,14 +17,21 @@
 
 using namespace gongdan;
 
-int main(int argc, char** argv)
-{
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("gongdan"));
-    QApplication::setOrganizationName(QStringLiteral("Gongdan"));
+namespace {
 
-    QCommandLineParser parser;
+void nameTheApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("gongdan"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GONGDAN_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Gongdan"));
+}
+
+/// Every option of the workstation, in one place for both parsers.
+void describeOptions(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(QStringLiteral("Gongdan help-desk workstation"));
     parser.addHelpOption();
+    parser.addVersionOption();
     parser.addOption({QStringLiteral("store"), QStringLiteral("Local store file."), QStringLiteral("PATH")});
     parser.addOption(
         {QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN or en."), QStringLiteral("LANG")});
@@ -44,6 +51,41 @@ int main(int argc, char** argv)
         QStringLiteral("URL")});
     parser.addOption({QStringLiteral("report-first-paint"),
         QStringLiteral("Print the resident memory once the queue is first painted, then quit (gongdan-bench).")});
+}
+
+/// --help and --version answer without a display: they are parsed before a QApplication exists (which
+/// needs one). Returns only when neither was asked for.
+void answerHelpOrVersion(int argc, char** argv)
+{
+    static const QList<QByteArrayView> asking {"-h", "-?", "--help", "-help", "--help-all", "-v", "--version"};
+    bool asked = false;
+    for (int i = 1; i < argc && !asked; ++i)
+        asked = asking.contains(QByteArrayView(argv[i]));
+    if (!asked)
+        return;
+    QCoreApplication core(argc, argv);
+    nameTheApplication();
+    QCommandLineParser parser;
+    describeOptions(parser);
+    // Options of QApplication's (-platform, -style …) are unknown here: not an error yet.
+    parser.parse(QCoreApplication::arguments());
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
+        parser.showHelp(0);
+    // "--help" was the value of another option: the real parse follows, with the application.
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    answerHelpOrVersion(argc, argv);
+    QApplication app(argc, argv);
+    nameTheApplication();
+
+    QCommandLineParser parser;
+    describeOptions(parser);
     parser.process(app);
 
     // Language: --lang, else the one chosen last time, else the system's.

@@ -1,5 +1,6 @@
 #include "FoundationBench.h"
 
+#include "BenchPaths.h"
 #include "DemoSeeder.h"
 #include "TicketSearch.h"
 
@@ -50,16 +51,24 @@ void printFigure(QTextStream& out, const QString& name, double value, const QStr
     out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
 }
 
-int runFoundationBench(qint64 tickets, quint32 seed, const QString& directory, QTextStream& out)
+int runFoundationBench(qint64 tickets, quint32 seed, const QString& directory, QTextStream& out, QTextStream& err)
 {
-    QTemporaryDir temp(directory.isEmpty() ? QDir::tempPath() + QStringLiteral("/gongdan-bench-XXXXXX")
-                                           : directory + QStringLiteral("/gongdan-bench-XXXXXX"));
+    const QString parent = directory.isEmpty() ? QDir::tempPath() : directory;
+    if (const QString problem = folderProblem(QStringLiteral("--dir"), parent); !problem.isEmpty()) {
+        err << problem << Qt::endl;
+        return 2;
+    }
+    QTemporaryDir temp(parent + QStringLiteral("/gongdan-bench-XXXXXX"));
+    if (!temp.isValid()) {
+        err << "cannot make a temporary folder in " << parent << ": " << temp.errorString() << Qt::endl;
+        return 1;
+    }
     const QString path = temp.filePath(QStringLiteral("bench.sqlite"));
     SystemClock clock;
     {
         auto db = Database::open(path, clock, Database::Options {true, -1});
         if (!db) {
-            out << db.error().message << Qt::endl;
+            err << db.error().message << Qt::endl;
             return 1;
         }
         QElapsedTimer timer;
@@ -67,7 +76,7 @@ int runFoundationBench(qint64 tickets, quint32 seed, const QString& directory, Q
         DemoSeeder seeder(*db.value(), SeedOptions {tickets, seed, QDateTime(QDate(2026, 11, 20), QTime(18, 0))});
         auto report = seeder.run();
         if (!report) {
-            out << report.error().message << Qt::endl;
+            err << report.error().message << Qt::endl;
             return 1;
         }
         const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
@@ -86,7 +95,7 @@ int runFoundationBench(qint64 tickets, quint32 seed, const QString& directory, Q
 
     auto db = Database::open(path, clock);
     if (!db) {
-        out << db.error().message << Qt::endl;
+        err << db.error().message << Qt::endl;
         return 1;
     }
     TicketSearch search(*db.value());
@@ -110,6 +119,8 @@ int runFoundationBench(qint64 tickets, quint32 seed, const QString& directory, Q
     printFigure(
         out, QStringLiteral("fts.phone.median_ms"), timeQueries(search, phones, 5, &hits), QStringLiteral("ms"));
     printFigure(out, QStringLiteral("fts.hits"), static_cast<double>(hits), QStringLiteral("rows"));
+    if (hits == 0)
+        err << "no search found anything: the figures above measured empty results" << Qt::endl;
     return hits > 0 ? 0 : 1;
 }
 

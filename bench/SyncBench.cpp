@@ -1,5 +1,6 @@
 #include "SyncBench.h"
 
+#include "BenchPaths.h"
 #include "DemoServer.h"
 #include "DemoTeam.h"
 #include "FoundationBench.h"
@@ -9,7 +10,9 @@
 #include "Uuid.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -150,8 +153,24 @@ qint64 count(Database& db, const QString& sql)
 
 int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream& err)
 {
-    QTemporaryDir dir(options.directory.isEmpty() ? QDir::tempPath() + QStringLiteral("/gongdan-sync-bench-XXXXXX")
-                                                  : options.directory + QStringLiteral("/gongdan-sync-bench-XXXXXX"));
+    const QString parent = options.directory.isEmpty() ? QDir::tempPath() : options.directory;
+    QString problem = folderProblem(QStringLiteral("--dir"), parent);
+    if (problem.isEmpty() && !options.database.isEmpty())
+        problem = databaseProblem(QStringLiteral("--database"), options.database);
+    const QString file
+        = options.database.startsWith(QLatin1String("sqlite:")) ? options.database.mid(7) : options.database;
+    if (problem.isEmpty() && options.loaded && !file.isEmpty() && !file.startsWith(QLatin1String("postgres"))
+        && !QFileInfo::exists(file))
+        problem = QStringLiteral("--loaded: the --database \"%1\" does not exist").arg(file);
+    if (!problem.isEmpty()) {
+        err << problem << Qt::endl;
+        return 2;
+    }
+    QTemporaryDir dir(parent + QStringLiteral("/gongdan-sync-bench-XXXXXX"));
+    if (!dir.isValid()) {
+        err << "cannot make a temporary folder in " << parent << ": " << dir.errorString() << Qt::endl;
+        return 1;
+    }
     const QString database
         = options.database.isEmpty() ? dir.filePath(QStringLiteral("team.sqlite")) : options.database;
     if (options.loaded && options.database.isEmpty()) {

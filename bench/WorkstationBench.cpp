@@ -1,5 +1,6 @@
 #include "WorkstationBench.h"
 
+#include "BenchPaths.h"
 #include "DemoSeeder.h"
 #include "DemoTeam.h"
 #include "FieldDefinitionRepository.h"
@@ -51,7 +52,7 @@ bool dropPageCache()
 
 /// Starts the workstation on `path` until its queue is first painted (it reports and quits), three
 /// times: the first after dropping the page cache when allowed. Prints the start-up and memory figures.
-int measureStartup(const QString& path, QTextStream& out)
+int measureStartup(const QString& path, QTextStream& out, QTextStream& err)
 {
     const QString binary = QCoreApplication::applicationDirPath() + QStringLiteral("/gongdan");
     QTemporaryDir home;
@@ -78,8 +79,7 @@ int measureStartup(const QString& path, QTextStream& out)
         workstation.waitForFinished(10000);
         const int at = output.indexOf("rss_kb=");
         if (at < 0) {
-            out << "# the workstation did not report its first paint: " << workstation.readAllStandardError()
-                << Qt::endl;
+            err << "the workstation did not report its first paint: " << workstation.readAllStandardError() << Qt::endl;
             return 1;
         }
         starts.append(elapsed);
@@ -95,23 +95,41 @@ int measureStartup(const QString& path, QTextStream& out)
 
 } // namespace
 
-int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, const QString& store, QTextStream& out)
+int runWorkstationBench(
+    qint64 tickets, quint32 seed, const QString& directory, const QString& store, QTextStream& out, QTextStream& err)
 {
-    QTemporaryDir temp((directory.isEmpty() ? QDir::tempPath() : directory) + QStringLiteral("/gongdan-ws-XXXXXX"));
+    const QString parent = directory.isEmpty() ? QDir::tempPath() : directory;
+    QString problem = store.isEmpty() ? folderProblem(QStringLiteral("--dir"), parent)
+                                      : fileProblem(QStringLiteral("--store"), store);
+    if (problem.isEmpty() && !store.isEmpty() && !directory.isEmpty())
+        problem = folderProblem(QStringLiteral("--dir"), directory);
+    if (!problem.isEmpty()) {
+        err << problem << Qt::endl;
+        return 2;
+    }
+    QTemporaryDir temp(parent + QStringLiteral("/gongdan-ws-XXXXXX"));
+    if (store.isEmpty() && !temp.isValid()) {
+        err << "cannot make a temporary folder in " << parent << ": " << temp.errorString() << Qt::endl;
+        return 1;
+    }
     const QString path = store.isEmpty() ? temp.filePath(QStringLiteral("bench.sqlite")) : store;
     SystemClock clock;
     const QDateTime end = QDateTime::currentDateTimeUtc();
     if (!QFileInfo::exists(path)) {
         auto seeding = Database::open(path, clock, Database::Options {true, -1});
-        if (!seeding || !DemoSeeder(*seeding.value(), SeedOptions {tickets, seed, end}).run()) {
-            out << "seeding failed" << Qt::endl;
+        if (!seeding) {
+            err << seeding.error().message << Qt::endl;
+            return 1;
+        }
+        if (auto seeded = DemoSeeder(*seeding.value(), SeedOptions {tickets, seed, end}).run(); !seeded) {
+            err << "seeding " << path << " failed: " << seeded.error().message << Qt::endl;
             return 1;
         }
         seeding.value()->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
     auto db = Database::open(path, clock);
     if (!db) {
-        out << db.error().message << Qt::endl;
+        err << db.error().message << Qt::endl;
         return 1;
     }
     TeamDirectory directoryOfNames(*db.value());
@@ -255,7 +273,7 @@ int runWorkstationBench(qint64 tickets, quint32 seed, const QString& directory, 
     }
     printFigure(out, QStringLiteral("form.50fields_ms"), median(forms), QStringLiteral("ms"));
     // The workstation opens the store itself; this connection stays open, as a second reader (WAL).
-    return measureStartup(path, out);
+    return measureStartup(path, out, err);
 }
 
 } // namespace gongdan::demo

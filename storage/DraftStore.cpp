@@ -42,4 +42,18 @@ Status DraftStore::remove(const QString& key)
     return ok ? Status() : Status(Database::errorOf(drop));
 }
 
+QStringList DraftStore::keys(const QString& prefix)
+{
+    // instr() compares characters, whatever the encoding: no LIKE patterns to escape.
+    QSqlQuery& select = m_db.prepared(QStringLiteral("SELECT key FROM draft WHERE instr(key, ?) = 1 ORDER BY key"));
+    select.addBindValue(prefix);
+    QStringList result;
+    if (select.exec()) {
+        while (select.next())
+            result.append(select.value(0).toString());
+    }
+    select.finish();
+    return result;
+}
+
 } // namespace gongdan

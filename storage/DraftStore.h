@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QStringList>
 #include <optional>
 
 namespace gongdan {
@@ -14,9 +15,11 @@ struct Draft {
     QDateTime savedAt;
 };
 
-/// Unsaved edits kept in the local store while the agent types, so a crash or a power cut loses
-/// nothing: a ticket editor saves under "ticket:<id>", a call being logged under "call". Drafts belong
-/// to this workstation and never sync; saving the real change removes the draft.
+/// Unsaved work kept in the local store while the agent types, so a crash or a power cut loses
+/// nothing: a ticket editor saves under "ticket:<id>", a call being logged under "call:<uuid>", the work
+/// tabs their list under "tabs". Every key starts with the signed-in agent's id ("<agent>/ticket:<id>"),
+/// so another user signing in on the same workstation never sees them. Drafts belong to this
+/// workstation and never sync; saving the real change removes the draft.
 class DraftStore {
 public:
     explicit DraftStore(Database& db);
@@ -24,8 +27,17 @@ public:
     Status save(const QString& key, const QJsonObject& body);
     std::optional<Draft> load(const QString& key);
     Status remove(const QString& key);
+    /// Every stored key that starts with `prefix`, in key order (calls: the order they started, by UUIDv7).
+    QStringList keys(const QString& prefix);
 
-    static QString ticketKey(const QString& ticketId) { return QStringLiteral("ticket:") + ticketId; }
+    /// `key` as the agent's own: "<agentId>/<key>".
+    static QString agentKey(const QString& agentId, const QString& key) { return agentId + QLatin1Char('/') + key; }
+    static QString ticketKey(const QString& agentId, const QString& ticketId)
+    {
+        return agentKey(agentId, QStringLiteral("ticket:") + ticketId);
+    }
+    /// The open work tabs of the agent.
+    static QString tabsKey(const QString& agentId) { return agentKey(agentId, QStringLiteral("tabs")); }
 
 private:
     Database& m_db;

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkReply>
 
 namespace gongdan {
@@ -25,23 +26,52 @@ QString SignInClient::messageFor(const QString& code, const QString& serverMessa
     return tr("The server refused: %1").arg(serverMessage);
 }
 
+QString SignInClient::networkMessage(QNetworkReply::NetworkError error, const QUrl& server,
+    std::chrono::milliseconds timeout, const QString& errorString)
+{
+    const QString host
+        = server.port() > 0 ? QStringLiteral("%1:%2").arg(server.host()).arg(server.port()) : server.host();
+    switch (error) {
+    case QNetworkReply::OperationCanceledError: // the transfer timeout aborts the request
+    case QNetworkReply::TimeoutError:
+        return tr("The team server at %1 did not answer within %2 s.")
+            .arg(host, QLocale().toString(static_cast<double>(timeout.count()) / 1000.0));
+    case QNetworkReply::ConnectionRefusedError:
+        return tr("The team server at %1 refused the connection: check the address and port, and that the server "
+                  "is running.")
+            .arg(host);
+    case QNetworkReply::HostNotFoundError:
+        return tr("No server called %1 was found: check the address.").arg(server.host());
+    case QNetworkReply::RemoteHostClosedError:
+        return tr("The team server at %1 closed the connection without answering.").arg(host);
+    case QNetworkReply::SslHandshakeFailedError:
+        return tr("No secure connection to the team server at %1: %2").arg(host, errorString);
+    default:
+        return messageFor(QString(), errorString, QString());
+    }
+}
+
 void SignInClient::signIn(const QUrl& server, const QString& login, const QString& password, const QString& device)
 {
     QUrl url = server;
     url.setPath(QStringLiteral("/api/v1/session"));
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(15000);
+    request.setTransferTimeout(static_cast<int>(m_timeout.count()));
     const QJsonObject body {
         {QStringLiteral("login"), login}, {QStringLiteral("password"), password}, {QStringLiteral("device"), device}};
     QNetworkReply* reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, login] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, login, server] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0) { // no answer at all
+            Q_EMIT failed(networkMessage(reply->error(), server, m_timeout, reply->errorString()));
+            return;
+        }
         const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
         if (status != 201) {
             Q_EMIT failed(messageFor(answer.value(QStringLiteral("code")).toString(),
-                status == 0 ? reply->errorString() : answer.value(QStringLiteral("message")).toString(),
+                answer.value(QStringLiteral("message")).toString(),
                 QString::fromLatin1(reply->rawHeader("Retry-After"))));
             return;
         }

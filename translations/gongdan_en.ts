@@ -923,6 +923,14 @@
         <source>Phone call from %1 at %2, %3 min %4 s.</source>
         <translation>Phone call from %1 at %2, %3 min %4 s.</translation>
     </message>
+    <message>
+        <source>These notes could not be kept in case of a crash: %1</source>
+        <translation>These notes could not be kept in case of a crash: %1</translation>
+    </message>
+    <message>
+        <source>Your unsaved call notes from %1 were restored.</source>
+        <translation>Your unsaved call notes from %1 were restored.</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CategoryEditor</name>
@@ -1535,6 +1543,26 @@
     <message>
         <source>The server refused: %1</source>
         <translation>The server refused: %1</translation>
+    </message>
+    <message>
+        <source>The team server at %1 did not answer within %2 s.</source>
+        <translation>The team server at %1 did not answer within %2 s.</translation>
+    </message>
+    <message>
+        <source>The team server at %1 refused the connection: check the address and port, and that the server is running.</source>
+        <translation>The team server at %1 refused the connection: check the address and port, and that the server is running.</translation>
+    </message>
+    <message>
+        <source>No server called %1 was found: check the address.</source>
+        <translation>No server called %1 was found: check the address.</translation>
+    </message>
+    <message>
+        <source>The team server at %1 closed the connection without answering.</source>
+        <translation>The team server at %1 closed the connection without answering.</translation>
+    </message>
+    <message>
+        <source>No secure connection to the team server at %1: %2</source>
+        <translation>No secure connection to the team server at %1: %2</translation>
     </message>
 </context>
 <context>

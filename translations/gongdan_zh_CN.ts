@@ -919,6 +919,14 @@
         <source>Phone call from %1 at %2, %3 min %4 s.</source>
         <translation>%2 来电 %1，通话 %3 分 %4 秒。</translation>
     </message>
+    <message>
+        <source>These notes could not be kept in case of a crash: %1</source>
+        <translation>无法保存这些记录以防崩溃：%1</translation>
+    </message>
+    <message>
+        <source>Your unsaved call notes from %1 were restored.</source>
+        <translation>已恢复您在 %1 未保存的通话记录。</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CategoryEditor</name>
@@ -1531,6 +1539,26 @@
     <message>
         <source>The server refused: %1</source>
         <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The team server at %1 did not answer within %2 s.</source>
+        <translation>团队服务器 %1 在 %2 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>The team server at %1 refused the connection: check the address and port, and that the server is running.</source>
+        <translation>团队服务器 %1 拒绝了连接：请检查地址和端口，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>No server called %1 was found: check the address.</source>
+        <translation>找不到名为 %1 的服务器：请检查地址。</translation>
+    </message>
+    <message>
+        <source>The team server at %1 closed the connection without answering.</source>
+        <translation>团队服务器 %1 未响应就关闭了连接。</translation>
+    </message>
+    <message>
+        <source>No secure connection to the team server at %1: %2</source>
+        <translation>无法与团队服务器 %1 建立安全连接：%2</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,10 @@ struct DemoDesk {
         store = std::make_unique<TempStore>(end);
         return store->ok() && demo::DemoSeeder(store->db(), {tickets, 5, end, 10000, 10}).run().ok();
     }
+
+    /// Forgets the drafts and the list of open tabs an earlier test left in the store, so that the next
+    /// window starts with the queue alone (a window reopens the tabs of the last one).
+    bool forgetOpenWork() { return store->db().exec(QStringLiteral("DELETE FROM draft")).ok(); }
 };
 
 } // namespace gongdan::test

@@ -1,5 +1,6 @@
 #include "CallPanel.h"
 #include "DemoDesk.h"
+#include "DraftStore.h"
 #include "InputMethod.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
@@ -12,7 +13,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -22,7 +25,8 @@ using namespace gongdan;
 using namespace gongdan::test;
 
 /// The phone flow through the real main window: New call, the caller's number, the screen pop, and a
-/// ticket created (or the call added to an open ticket) without touching the mouse.
+/// ticket created (or the call added to an open ticket) without touching the mouse; what was typed survives
+/// a crash and comes back with the call timer running on.
 class TestCallPanel : public QObject {
     Q_OBJECT
 
@@ -33,6 +37,8 @@ private Q_SLOTS:
     void unknownCallerIsAddedToTheArchive();
     void callIsAddedToAnOpenTicketInstead();
     void missingDescriptionIsShownNextToTheField();
+    void callNotesSurviveACrash();
+    void discardingACallForgetsItsDraft();
 
 private:
     struct Caller {
@@ -42,6 +48,8 @@ private:
     /// A seeded customer with at least one open ticket.
     Caller callerWithOpenTicket();
     CallPanel* startCall(MainWindow& window);
+    /// The keys of the agent's call drafts in the store.
+    QStringList callDrafts();
 
     DemoDesk m_desk;
 };
@@ -54,6 +62,12 @@ void TestCallPanel::initTestCase()
 void TestCallPanel::init()
 {
     m_desk.store->clock.set(DemoDesk::end);
+    QVERIFY(m_desk.forgetOpenWork());
+}
+
+QStringList TestCallPanel::callDrafts()
+{
+    return DraftStore(m_desk.store->db()).keys(DraftStore::agentKey(DemoDesk::agent.agentId, QStringLiteral("call:")));
 }
 
 TestCallPanel::Caller TestCallPanel::callerWithOpenTicket()
@@ -136,6 +150,7 @@ void TestCallPanel::keyboardOnlyCallCreatesTicketWithDuration()
     QCOMPARE(ticket->priority, Priority::Urgent);
     QCOMPARE(ticket->needType, EnumText<NeedType>::all().value(1));
     QCOMPARE(window.workTabs()->count(), 2);
+    QVERIFY(callDrafts().isEmpty()); // the call's notes are the ticket now
 }
 
 void TestCallPanel::unknownCallerIsAddedToTheArchive()
@@ -192,6 +207,7 @@ void TestCallPanel::callIsAddedToAnOpenTicketInstead()
     QCOMPARE(comments.last().visibility, CommentVisibility::Internal);
     QVERIFY2(comments.last().body.contains(caller.phone), qPrintable(comments.last().body));
     QVERIFY(comments.last().body.contains(QStringLiteral("42")));
+    QVERIFY(callDrafts().isEmpty());
 }
 
 void TestCallPanel::missingDescriptionIsShownNextToTheField()
@@ -212,6 +228,158 @@ void TestCallPanel::missingDescriptionIsShownNextToTheField()
     // Typing the description clears the message.
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("x"));
     QVERIFY(!error->isVisible());
+}
+
+void TestCallPanel::callNotesSurviveACrash()
+{
+    // Two customers share a number: the agent picks the second.
+    Customer first, second;
+    first.name = QString::fromUtf8("周大伟");
+    second.name = QString::fromUtf8("周小伟");
+    first.phones = second.phones = QStringList {QStringLiteral("139 7777 0001")};
+    QVERIFY(m_desk.store->customers().save(first).ok());
+    const auto saved = m_desk.store->customers().save(second);
+    QVERIFY(saved.ok());
+    const QString secondId = saved.value().id;
+
+    auto window
+        = std::make_unique<MainWindow>(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+
+    // A call that is hung up after 40 s, the second customer chosen.
+    CallPanel* hungUp = startCall(*window);
+    QVERIFY(hungUp);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("13977770001"));
+    auto* choice = hungUp->findChild<QComboBox*>(QStringLiteral("customerChoice"));
+    QCOMPARE(choice->count(), 2);
+    choice->setCurrentIndex(choice->findData(secondId));
+    hungUp->findChild<QPlainTextEdit*>(QStringLiteral("callDescription"))->setPlainText(QString::fromUtf8("问保修期"));
+    m_desk.store->clock.advanceSeconds(40);
+    QTest::mouseClick(hungUp->findChild<QPushButton*>(QStringLiteral("callHangUp")), Qt::LeftButton);
+    QCOMPARE(hungUp->callSeconds(), 40);
+
+    // A call still running from an unknown number, every field filled in.
+    const QDateTime runningStart = m_desk.store->clock.now();
+    CallPanel* running = startCall(*window);
+    QVERIFY(running);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("139 0000 5678"));
+    commitText(running->findChild<QLineEdit*>(QStringLiteral("newCustomerName")), QString::fromUtf8("新客户乙"));
+    struct Choice {
+        const char* name;
+        int index;
+        QString key;
+    };
+    QList<Choice> choices {{"callNeedType", 2, {}}, {"callCategory", 3, {}}, {"callPriority", 2, {}}};
+    for (Choice& c : choices) {
+        auto* combo = running->findChild<QComboBox*>(QLatin1String(c.name));
+        combo->setCurrentIndex(c.index);
+        c.key = combo->currentData().toString();
+        QVERIFY(!c.key.isEmpty());
+    }
+    commitText(running->findChild<QLineEdit*>(QStringLiteral("callSubject")), QString::fromUtf8("洗碗机报错 E4"));
+    commitText(running->findChild<QPlainTextEdit*>(QStringLiteral("callDescription")), QString::fromUtf8("开机即报错"));
+
+    // A ticket without a call, from another channel.
+    QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    auto* noCall = qobject_cast<CallPanel*>(window->workTabs()->currentWidget());
+    QVERIFY(noCall && noCall->mode() == CallPanel::Mode::Ticket);
+    auto* channel = noCall->findChild<QComboBox*>(QStringLiteral("callChannel"));
+    channel->setCurrentIndex(2);
+    const QString channelKey = channel->currentData().toString();
+    noCall->findChild<QPlainTextEdit*>(QStringLiteral("callDescription"))->setPlainText(QStringLiteral("via e-mail"));
+
+    const QStringList keys {hungUp->draftKey(), running->draftKey(), noCall->draftKey()};
+    QTRY_COMPARE(callDrafts().size(), 3); // kept 500 ms after the last edit
+    // The workstation dies without asking anything; 100 s later it starts again.
+    window.reset();
+    m_desk.store->clock.advanceSeconds(100);
+    window = std::make_unique<MainWindow>(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+
+    QHash<QString, CallPanel*> restored;
+    for (int i = 0; i < window->workTabs()->count(); ++i) {
+        if (auto* panel = qobject_cast<CallPanel*>(window->workTabs()->widget(i)))
+            restored.insert(panel->draftKey(), panel);
+    }
+    QCOMPARE(restored.size(), 3);
+    for (CallPanel* panel : std::as_const(restored)) {
+        auto* banner = panel->findChild<QLabel*>(QStringLiteral("callDraftBanner"));
+        QVERIFY(banner && !banner->isHidden());
+        QVERIFY(!banner->text().isEmpty());
+        QVERIFY(panel->hasUnsavedChanges());
+    }
+
+    CallPanel* again = restored.value(keys.at(0));
+    QVERIFY(again && again->mode() == CallPanel::Mode::PhoneCall);
+    QCOMPARE(again->findChild<QLineEdit*>(QStringLiteral("callerPhone"))->text(), QStringLiteral("13977770001"));
+    QCOMPARE(again->findChild<QComboBox*>(QStringLiteral("customerChoice"))->currentData().toString(), secondId);
+    QCOMPARE(again->callSeconds(), 40); // hung up: the duration stays
+    QVERIFY(!again->isCallRunning());
+    QVERIFY(!again->findChild<QPushButton*>(QStringLiteral("callHangUp"))->isEnabled());
+
+    again = restored.value(keys.at(1));
+    QVERIFY(again && again->mode() == CallPanel::Mode::PhoneCall);
+    QCOMPARE(again->findChild<QLineEdit*>(QStringLiteral("callerPhone"))->text(), QStringLiteral("139 0000 5678"));
+    QCOMPARE(again->findChild<QLineEdit*>(QStringLiteral("newCustomerName"))->text(), QString::fromUtf8("新客户乙"));
+    for (const Choice& c : std::as_const(choices))
+        QCOMPARE(again->findChild<QComboBox*>(QLatin1String(c.name))->currentData().toString(), c.key);
+    QCOMPARE(again->findChild<QLineEdit*>(QStringLiteral("callSubject"))->text(), QString::fromUtf8("洗碗机报错 E4"));
+    QCOMPARE(again->findChild<QPlainTextEdit*>(QStringLiteral("callDescription"))->toPlainText(),
+        QString::fromUtf8("开机即报错"));
+    QVERIFY(again->isCallRunning());
+    QCOMPARE(again->callSeconds(), 100); // the timer runs on from the call's start, crash included
+    m_desk.store->clock.advanceSeconds(5);
+    window->workTabs()->setCurrentWidget(again);
+    auto* timer = again->findChild<QLabel*>(QStringLiteral("callTimer"));
+    QTRY_VERIFY2(timer->text().contains(QStringLiteral("01:45")), qPrintable(timer->text()));
+
+    CallPanel* ticket = restored.value(keys.at(2));
+    QVERIFY(ticket && ticket->mode() == CallPanel::Mode::Ticket);
+    QCOMPARE(ticket->findChild<QComboBox*>(QStringLiteral("callChannel"))->currentData().toString(), channelKey);
+    QCOMPARE(ticket->findChild<QPlainTextEdit*>(QStringLiteral("callDescription"))->toPlainText(),
+        QStringLiteral("via e-mail"));
+
+    // The restored call becomes a ticket with its real start and duration; its draft goes.
+    again->findChild<QPlainTextEdit*>(QStringLiteral("callDescription"))->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    auto* editor = qobject_cast<TicketEditor*>(window->workTabs()->currentWidget());
+    QVERIFY(editor);
+    const auto created = m_desk.store->tickets().find(editor->ticketId());
+    QVERIFY(created);
+    QCOMPARE(created->callStartedAt, runningStart);
+    QCOMPARE(created->callSeconds, 105);
+    QCOMPARE(created->subject, QString::fromUtf8("洗碗机报错 E4"));
+    QCOMPARE(created->contactName, QString::fromUtf8("新客户乙"));
+    QCOMPARE(created->priority, EnumText<Priority>::fromKey(choices.at(2).key).value());
+    QVERIFY(!callDrafts().contains(DraftStore::agentKey(DemoDesk::agent.agentId, keys.at(1))));
+    QCOMPARE(callDrafts().size(), 2);
+}
+
+void TestCallPanel::discardingACallForgetsItsDraft()
+{
+    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    CallPanel* panel = startCall(window);
+    QVERIFY(panel);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("13800001111"));
+    QTRY_COMPARE(callDrafts().size(), 1);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_W, Qt::ControlModifier);
+    QMessageBox* question = nullptr;
+    QTRY_VERIFY(
+        (question = window.findChild<QMessageBox*>(QStringLiteral("unsavedQuestion"))) && question->isVisible());
+    QTest::mouseClick(question->button(QMessageBox::Discard), Qt::LeftButton);
+    QTRY_COMPARE(window.workTabs()->count(), 1);
+    QVERIFY(callDrafts().isEmpty());
+
+    // A call with nothing typed keeps no draft, and closes without asking.
+    panel = startCall(window);
+    QVERIFY(!panel->hasUnsavedChanges());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_W, Qt::ControlModifier);
+    QTRY_COMPARE(window.workTabs()->count(), 1);
+    QVERIFY(callDrafts().isEmpty());
 }
 
 QTEST_MAIN(TestCallPanel)

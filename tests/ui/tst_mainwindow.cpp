@@ -1,12 +1,18 @@
+#include "CallPanel.h"
+#include "CustomerArchive.h"
 #include "DemoDesk.h"
+#include "DraftStore.h"
 #include "InputMethod.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "TempStore.h"
+#include "TicketEditor.h"
 #include "TicketQueueModel.h"
+#include "WorkTabs.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -16,6 +22,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTableView>
 #include <QTest>
 
@@ -27,20 +34,41 @@ class TestMainWindow : public QObject {
 
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void viewsSwitchByClickAndKeyboard();
     void searchAsYouTypeFromTheKeyboard();
     void remembersTheOpenView();
     void bulkAssignsFiftyTickets();
     void jumpsToTheLastTicketAndFillsTheMiddle();
     void switchingTheLanguageChangesTheMenus();
+    void reopensTheTabsOfTheLastSession();
+    void anotherAgentsWorkIsNotRestored();
 
 private:
+    /// The first `count` tickets of the store.
+    QStringList ticketIds(int count);
+
     DemoDesk m_desk;
 };
 
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_desk.prepare(QStringLiteral("GongdanTest"), 600));
+}
+
+void TestMainWindow::init()
+{
+    QVERIFY(m_desk.forgetOpenWork());
+}
+
+QStringList TestMainWindow::ticketIds(int count)
+{
+    QSqlQuery query(m_desk.store->db().sql());
+    query.exec(QStringLiteral("SELECT id FROM ticket ORDER BY rowid LIMIT %1").arg(count));
+    QStringList ids;
+    while (query.next())
+        ids.append(query.value(0).toString());
+    return ids;
 }
 
 void TestMainWindow::viewsSwitchByClickAndKeyboard()
@@ -207,6 +235,125 @@ void TestMainWindow::switchingTheLanguageChangesTheMenus()
 
     window.findChild<QAction*>(QStringLiteral("language_zh_CN"))->trigger();
     QTRY_VERIFY(menuTitles().contains(QString::fromUtf8("工单(&T)")));
+}
+
+void TestMainWindow::reopensTheTabsOfTheLastSession()
+{
+    const QStringList ids = ticketIds(2);
+    QCOMPARE(ids.size(), 2);
+    const QString agentId = DemoDesk::agent.agentId;
+    DraftStore drafts(m_desk.store->db());
+    QString callKey;
+    {
+        MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        WorkTabs* tabs = window.workTabs();
+        QVERIFY(tabs->openTicket(ids.at(0)));
+        QVERIFY(tabs->openCustomers());
+        CallPanel* call = tabs->openCall(true);
+        call->setCallerNumber(QStringLiteral("13800002222"));
+        callKey = call->draftKey();
+        QVERIFY(tabs->openTicket(ids.at(1)));
+        tabs->tabBar()->moveTab(4, 1); // the agent drags the second ticket to the front
+        tabs->setCurrentIndex(3); // and looks at the customer archive
+        QTRY_VERIFY(drafts.load(DraftStore::agentKey(agentId, callKey)).has_value());
+        // The workstation crashes: the window goes without being closed.
+    }
+    // Meanwhile the list names a ticket that is gone (the store was rebuilt without it, say) …
+    auto list = drafts.load(DraftStore::tabsKey(agentId));
+    QVERIFY(list);
+    QJsonArray listed = list->body.value(QStringLiteral("tabs")).toArray();
+    QCOMPARE(listed.size(), 4);
+    listed.insert(0, QStringLiteral("ticket:no-such-ticket"));
+    QJsonObject body = list->body;
+    body.insert(QStringLiteral("tabs"), listed);
+    body.insert(QStringLiteral("current"), body.value(QStringLiteral("current")).toInt() + 1);
+    QVERIFY(drafts.save(DraftStore::tabsKey(agentId), body).ok());
+    // … and a call's draft reached the store when the list did not (the crash fell in between).
+    const QString lostKey = QStringLiteral("call:lost");
+    QVERIFY(drafts
+                .save(DraftStore::agentKey(agentId, lostKey),
+                    QJsonObject {{QStringLiteral("mode"), QStringLiteral("call")},
+                        {QStringLiteral("phone"), QStringLiteral("13800003333")},
+                        {QStringLiteral("description"), QString::fromUtf8("断线前说到一半")},
+                        {QStringLiteral("started_ms"), m_desk.store->clock.now().toMSecsSinceEpoch()},
+                        {QStringLiteral("running"), true}})
+                .ok());
+
+    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    WorkTabs* tabs = window.workTabs();
+    QCOMPARE(tabs->count(), 6); // the queue, the four tabs in their order, the lost call
+    auto* first = qobject_cast<TicketEditor*>(tabs->widget(1));
+    auto* second = qobject_cast<TicketEditor*>(tabs->widget(2));
+    QVERIFY(first && second);
+    QCOMPARE(first->ticketId(), ids.at(1));
+    QCOMPARE(second->ticketId(), ids.at(0));
+    QVERIFY(qobject_cast<CustomerArchive*>(tabs->widget(3)));
+    auto* call = qobject_cast<CallPanel*>(tabs->widget(4));
+    QVERIFY(call);
+    QCOMPARE(call->draftKey(), callKey);
+    QCOMPARE(call->findChild<QLineEdit*>(QStringLiteral("callerPhone"))->text(), QStringLiteral("13800002222"));
+    auto* lost = qobject_cast<CallPanel*>(tabs->widget(5));
+    QVERIFY(lost);
+    QCOMPARE(lost->draftKey(), lostKey);
+    QCOMPARE(lost->findChild<QLineEdit*>(QStringLiteral("callerPhone"))->text(), QStringLiteral("13800003333"));
+    QCOMPARE(tabs->currentIndex(), 3); // the customer archive, shown when it crashed
+    QCOMPARE(tabs->tabText(1), first->title());
+
+    // The list follows the tabs: the ticket that was gone is out, a closed tab goes.
+    tabs->requestClose(2);
+    QCOMPARE(tabs->count(), 5);
+    list = drafts.load(DraftStore::tabsKey(agentId));
+    QVERIFY(list);
+    QCOMPARE(list->body.value(QStringLiteral("tabs")).toArray(),
+        QJsonArray::fromStringList(
+            {QStringLiteral("ticket:") + ids.at(1), QStringLiteral("customers"), callKey, lostKey}));
+    QCOMPARE(list->body.value(QStringLiteral("current")).toInt(), 1);
+}
+
+void TestMainWindow::anotherAgentsWorkIsNotRestored()
+{
+    const QString ticketId = ticketIds(1).value(0);
+    DraftStore drafts(m_desk.store->db());
+    const QString subject = m_desk.store->tickets().find(ticketId)->subject;
+    {
+        MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TicketEditor* editor = window.workTabs()->openTicket(ticketId);
+        QVERIFY(editor);
+        auto* field = editor->findChild<QLineEdit*>(QStringLiteral("field_subject"));
+        field->setFocus();
+        QTest::keyClick(field, Qt::Key_End);
+        commitText(field, QString::fromUtf8("（杨帆改）"));
+        window.workTabs()->openCall(true)->setCallerNumber(QStringLiteral("13800004444"));
+        QTRY_VERIFY(drafts.load(DraftStore::ticketKey(DemoDesk::agent.agentId, ticketId)).has_value());
+        QTRY_COMPARE(drafts.keys(DraftStore::agentKey(DemoDesk::agent.agentId, QStringLiteral("call:"))).size(), 1);
+    }
+    // Someone else signs in on the same workstation: none of it is theirs.
+    const AgentSession other {QStringLiteral("a-07"), QStringLiteral("other"), QStringLiteral("agent")};
+    {
+        MainWindow window(m_desk.store->db(), m_desk.store->clock, other, m_desk.languages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.workTabs()->count(), 1);
+        TicketEditor* editor = window.workTabs()->openTicket(ticketId);
+        QVERIFY(editor);
+        QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("field_subject"))->text(), subject);
+        QVERIFY(editor->findChild<QLabel*>(QStringLiteral("draftBanner"))->isHidden());
+        QVERIFY(!editor->hasUnsavedChanges());
+    }
+    // Back to the first agent: everything is there again.
+    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    QCOMPARE(window.workTabs()->count(), 3);
+    auto* editor = qobject_cast<TicketEditor*>(window.workTabs()->widget(1));
+    QVERIFY(editor);
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("field_subject"))->text(),
+        subject + QString::fromUtf8("（杨帆改）"));
+    QVERIFY(qobject_cast<CallPanel*>(window.workTabs()->widget(2)));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "CustomerRepository.h"
+#include "DraftStore.h"
 #include "TeamDirectory.h"
 #include "TicketRepository.h"
 
@@ -40,6 +41,7 @@ CallPanel::CallPanel(const Workstation& workstation, Mode mode, QWidget* parent)
     : WorkPage(parent)
     , m_ws(workstation)
     , m_mode(mode)
+    , m_draftKey(QStringLiteral("call:") + workstation.db.ids().next())
     , m_started(workstation.clock.now())
     , m_timer(new QLabel(this))
     , m_hangUp(new QPushButton(this))
@@ -68,6 +70,8 @@ CallPanel::CallPanel(const Workstation& workstation, Mode mode, QWidget* parent)
     , m_error(errorLabel(this, QStringLiteral("callError")))
     , m_create(new QPushButton(this))
     , m_tick(new QTimer(this))
+    , m_draftTimer(new QTimer(this))
+    , m_banner(new QLabel(this))
 {
     setObjectName(mode == Mode::PhoneCall ? QStringLiteral("callPanel") : QStringLiteral("newTicketPanel"));
     m_timer->setObjectName(QStringLiteral("callTimer"));
@@ -85,6 +89,10 @@ CallPanel::CallPanel(const Workstation& workstation, Mode mode, QWidget* parent)
     m_subject->setObjectName(QStringLiteral("callSubject"));
     m_description->setObjectName(QStringLiteral("callDescription"));
     m_create->setObjectName(QStringLiteral("createTicket"));
+    m_banner->setObjectName(QStringLiteral("callDraftBanner"));
+    m_banner->setStyleSheet(QStringLiteral("background:#e3f2fd;padding:4px"));
+    m_banner->setWordWrap(true);
+    m_banner->hide();
     m_description->setTabChangesFocus(true);
     m_card->setTextFormat(Qt::RichText);
     // No word wrap: QFormLayout gives a wrapping label shown later no height. Lines are short; long
@@ -118,6 +126,7 @@ CallPanel::CallPanel(const Workstation& workstation, Mode mode, QWidget* parent)
     form->addRow(m_descriptionLabel, m_description);
     form->addRow(QString(), m_descriptionError);
     auto* left = new QVBoxLayout;
+    left->addWidget(m_banner);
     left->addLayout(top);
     left->addLayout(form, 1);
     auto* buttons = new QHBoxLayout;
@@ -161,13 +170,17 @@ CallPanel::CallPanel(const Workstation& workstation, Mode mode, QWidget* parent)
     connect(m_create, &QPushButton::clicked, this, &CallPanel::createTicket);
     connect(m_addTo, &QPushButton::clicked, this, &CallPanel::addToSelectedTicket);
     connect(m_tickets, &QListWidget::currentRowChanged, this, [this](int row) { m_addTo->setEnabled(row >= 0); });
-    connect(m_hangUp, &QPushButton::clicked, this, [this] {
-        m_endedSeconds = callSeconds();
-        m_tick->stop();
-        m_hangUp->setEnabled(false);
-        tick();
-    });
+    connect(m_hangUp, &QPushButton::clicked, this, &CallPanel::hangUp);
     connect(m_tick, &QTimer::timeout, this, &CallPanel::tick);
+    // Everything typed or chosen is kept 500 ms after the last edit.
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(500);
+    connect(m_draftTimer, &QTimer::timeout, this, &CallPanel::saveDraft);
+    for (QLineEdit* edit : {m_phone, m_name, m_subject})
+        connect(edit, &QLineEdit::textChanged, m_draftTimer, qOverload<>(&QTimer::start));
+    connect(m_description, &QPlainTextEdit::textChanged, m_draftTimer, qOverload<>(&QTimer::start));
+    for (QComboBox* combo : {m_channel, m_customerChoice, m_needType, m_category, m_priority})
+        connect(combo, &QComboBox::currentIndexChanged, m_draftTimer, qOverload<>(&QTimer::start));
     auto* create = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     create->setContext(Qt::WidgetWithChildrenShortcut);
     connect(create, &QShortcut::activated, this, &CallPanel::createTicket);
@@ -179,6 +192,122 @@ CallPanel::CallPanel(const Workstation& workstation, Mode mode, QWidget* parent)
     m_addTo->setEnabled(false);
     setFocusProxy(m_phone);
     retranslate();
+}
+
+CallPanel* CallPanel::fromDraft(
+    const Workstation& workstation, const QString& draftKey, const Draft& draft, QWidget* parent)
+{
+    const QString mode = draft.body.value(QStringLiteral("mode")).toString();
+    if (!draftKey.startsWith(QLatin1String("call:"))
+        || (mode != QLatin1String("call") && mode != QLatin1String("ticket")))
+        return nullptr;
+    auto* panel = new CallPanel(workstation, mode == QLatin1String("call") ? Mode::PhoneCall : Mode::Ticket, parent);
+    panel->m_draftKey = draftKey;
+    panel->m_savedKey = DraftStore::agentKey(workstation.session.agentId, draftKey);
+    panel->m_restoredFrom = draft.savedAt;
+    panel->applySnapshot(draft.body);
+    panel->retranslate(); // the banner
+    panel->m_banner->show();
+    panel->m_draftTimer->stop(); // the store holds all this already
+    return panel;
+}
+
+QJsonObject CallPanel::snapshot() const
+{
+    const bool chosen = !m_matches.isEmpty() && m_customerChoice->currentIndex() >= 0;
+    return QJsonObject {
+        {QStringLiteral("mode"), m_mode == Mode::PhoneCall ? QStringLiteral("call") : QStringLiteral("ticket")},
+        {QStringLiteral("phone"), m_phone->text()}, {QStringLiteral("channel"), m_channel->currentData().toString()},
+        {QStringLiteral("customer_id"), chosen ? m_customerChoice->currentData().toString() : QString()},
+        {QStringLiteral("customer_name"), m_name->text()},
+        {QStringLiteral("need_type"), m_needType->currentData().toString()},
+        {QStringLiteral("category"), m_category->currentData().toString()},
+        {QStringLiteral("priority"), m_priority->currentData().toString()},
+        {QStringLiteral("subject"), m_subject->text()}, {QStringLiteral("description"), m_description->toPlainText()},
+        {QStringLiteral("started_ms"), m_started.toMSecsSinceEpoch()},
+        {QStringLiteral("seconds"), m_endedSeconds >= 0 ? QJsonValue(m_endedSeconds) : QJsonValue()},
+        {QStringLiteral("running"), isCallRunning()}};
+}
+
+void CallPanel::applySnapshot(const QJsonObject& body)
+{
+    const auto text = [&body](const char* key) { return body.value(QLatin1String(key)).toString(); };
+    const auto choose = [](QComboBox* combo, const QString& key) {
+        if (const int index = combo->findData(key); index >= 0)
+            combo->setCurrentIndex(index);
+    };
+    m_phone->setText(text("phone")); // the archive is asked again: the customer may have changed since
+    choose(m_customerChoice, text("customer_id"));
+    m_name->setText(text("customer_name"));
+    choose(m_channel, text("channel"));
+    choose(m_needType, text("need_type"));
+    choose(m_category, text("category"));
+    choose(m_priority, text("priority"));
+    m_subject->setText(text("subject"));
+    m_description->setPlainText(text("description"));
+    if (const qint64 started = body.value(QStringLiteral("started_ms")).toInteger(-1); started >= 0)
+        m_started = QDateTime::fromMSecsSinceEpoch(started, Qt::UTC);
+    if (m_mode == Mode::PhoneCall && !body.value(QStringLiteral("running")).toBool(true)) {
+        m_endedSeconds = std::max(0, body.value(QStringLiteral("seconds")).toInt());
+        m_tick->stop();
+        m_hangUp->setEnabled(false);
+    }
+    tick();
+}
+
+bool CallPanel::isBlank() const
+{
+    for (const QLineEdit* edit : {m_phone, m_name, m_subject}) {
+        if (!edit->text().trimmed().isEmpty())
+            return false;
+    }
+    const QList<const QComboBox*> choices {m_channel, m_needType, m_category, m_priority};
+    return m_description->toPlainText().trimmed().isEmpty()
+        && std::all_of(
+            choices.cbegin(), choices.cend(), [](const QComboBox* combo) { return combo->currentIndex() <= 0; });
+}
+
+void CallPanel::saveDraft()
+{
+    m_draftTimer->stop();
+    if (isBlank()) {
+        removeDraft();
+        return;
+    }
+    const QString key = DraftStore::agentKey(m_ws.session.agentId, m_draftKey);
+    if (!m_savedKey.isEmpty() && m_savedKey != key)
+        m_ws.drafts.remove(m_savedKey); // someone else signed in meanwhile: the notes follow the session
+    if (const Status saved = m_ws.drafts.save(key, snapshot()); !saved) {
+        m_error->setText(tr("These notes could not be kept in case of a crash: %1").arg(saved.error().message));
+        m_error->show();
+        return;
+    }
+    m_savedKey = key;
+}
+
+void CallPanel::removeDraft()
+{
+    m_draftTimer->stop();
+    m_ws.drafts.remove(DraftStore::agentKey(m_ws.session.agentId, m_draftKey));
+    if (!m_savedKey.isEmpty())
+        m_ws.drafts.remove(m_savedKey);
+    m_savedKey.clear();
+}
+
+void CallPanel::discard()
+{
+    for (QLineEdit* edit : {m_phone, m_name, m_subject})
+        edit->clear();
+    m_description->clear();
+    for (QComboBox* combo : {m_channel, m_needType, m_category, m_priority})
+        combo->setCurrentIndex(0);
+    m_banner->hide();
+    removeDraft();
+}
+
+void CallPanel::closed()
+{
+    removeDraft();
 }
 
 QString CallPanel::title() const
@@ -209,6 +338,9 @@ void CallPanel::retranslate()
         label->buddy()->setAccessibleName(
             QString(label->text()).remove(QRegularExpression(QStringLiteral("&|<[^>]*>| \\*"))));
     m_tickets->setAccessibleName(tr("Customer's tickets"));
+    if (m_restoredFrom.isValid())
+        m_banner->setText(tr("Your unsaved call notes from %1 were restored.")
+                              .arg(QLocale().toString(m_restoredFrom.toLocalTime(), QLocale::ShortFormat)));
     fillChoices();
     showCustomer();
     tick();
@@ -241,6 +373,20 @@ void CallPanel::fillChoices()
     refill(m_priority, priorities);
     refill(m_channel, channels);
     refill(m_category, categories);
+}
+
+bool CallPanel::isCallRunning() const
+{
+    return m_mode == Mode::PhoneCall && m_endedSeconds < 0;
+}
+
+void CallPanel::hangUp()
+{
+    m_endedSeconds = callSeconds();
+    m_tick->stop();
+    m_hangUp->setEnabled(false);
+    tick();
+    m_draftTimer->start();
 }
 
 int CallPanel::callSeconds() const
@@ -332,7 +478,7 @@ void CallPanel::showError(QLabel* error, QWidget* field, const QString& message)
 
 bool CallPanel::hasUnsavedChanges() const
 {
-    return !m_phone->text().trimmed().isEmpty() || !m_description->toPlainText().trimmed().isEmpty();
+    return !isBlank();
 }
 
 bool CallPanel::createTicket()
@@ -390,6 +536,7 @@ bool CallPanel::createTicket()
         return false;
     }
     m_tick->stop();
+    removeDraft();
     Q_EMIT finished(created.value().id);
     return true;
 }
@@ -418,6 +565,7 @@ bool CallPanel::addToSelectedTicket()
         return false;
     }
     m_tick->stop();
+    removeDraft();
     Q_EMIT finished(ticket.id);
     return true;
 }

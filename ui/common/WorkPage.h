@@ -18,12 +18,14 @@ public:
     /// Stores the unsaved work; false (with the reason shown on the page) when it was refused.
     virtual bool save() = 0;
     /// Forgets the unsaved work.
-    virtual void discard() {}
+    virtual void discard() { }
+    /// The agent closed the page's tab: what it kept for a crash or a restart goes too.
+    virtual void closed() { }
     /// Reports true when the page closes itself after save() (a call becomes a ticket).
     virtual bool closesAfterSave() const { return false; }
-    virtual void retranslate() {}
+    virtual void retranslate() { }
     /// The field definitions or categories changed: forms rebuild without a restart.
-    virtual void definitionsChanged() {}
+    virtual void definitionsChanged() { }
     /// Tickets changed elsewhere.
     virtual void ticketsChanged(const QStringList& ticketIds) { Q_UNUSED(ticketIds) }
 

@@ -176,6 +176,7 @@ MainWindow::MainWindow(
         m_viewList->setCurrentIndex(m_views->index(0));
     refreshStatus();
     m_sync->resume();
+    m_tabs->restoreTabs(); // what was open when the workstation last stopped, or crashed
 }
 
 MainWindow::~MainWindow() = default;

@@ -2,8 +2,10 @@
 
 #include "CallPanel.h"
 #include "CustomerArchive.h"
+#include "DraftStore.h"
 #include "TicketEditor.h"
 
+#include <QJsonArray>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabBar>
@@ -22,7 +24,17 @@ WorkTabs::WorkTabs(const Workstation& workstation, QWidget* queuePage, QWidget* 
     tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
     tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     connect(this, &QTabWidget::tabCloseRequested, this, &WorkTabs::requestClose);
+    connect(this, &QTabWidget::currentChanged, this, &WorkTabs::saveTabs);
+    connect(tabBar(), &QTabBar::tabMoved, this, &WorkTabs::saveTabs);
     retranslate();
+}
+
+WorkTabs::~WorkTabs()
+{
+    // The tabs going away with the window are not closed by the agent: the list stays for the next start.
+    m_keepingTabs = false;
+    disconnect(tabBar(), nullptr, this, nullptr);
+    disconnect(this, nullptr, this, nullptr);
 }
 
 QList<WorkPage*> WorkTabs::pages() const
@@ -35,13 +47,30 @@ QList<WorkPage*> WorkTabs::pages() const
     return result;
 }
 
-void WorkTabs::addPage(WorkPage* page)
+void WorkTabs::insertPage(WorkPage* page)
 {
     connect(page, &WorkPage::titleChanged, this, [this, page] { updateTitle(page); });
     connect(page, &WorkPage::openTicketRequested, this, &WorkTabs::openTicket);
-    setCurrentIndex(addTab(page, page->title()));
+    addTab(page, page->title());
     updateTitle(page);
+}
+
+void WorkTabs::addPage(WorkPage* page)
+{
+    insertPage(page);
+    setCurrentWidget(page);
     page->setFocus();
+}
+
+TicketEditor* WorkTabs::newTicketEditor(const QString& ticketId)
+{
+    auto* editor = new TicketEditor(m_ws, ticketId, this);
+    if (!editor->isValid()) {
+        delete editor;
+        return nullptr;
+    }
+    connect(editor, &TicketEditor::ticketChanged, this, &WorkTabs::ticketChanged);
+    return editor;
 }
 
 TicketEditor* WorkTabs::openTicket(const QString& ticketId)
@@ -52,27 +81,123 @@ TicketEditor* WorkTabs::openTicket(const QString& ticketId)
             return editor;
         }
     }
-    auto* editor = new TicketEditor(m_ws, ticketId, this);
-    if (!editor->isValid()) {
-        delete editor;
-        return nullptr;
-    }
-    connect(editor, &TicketEditor::ticketChanged, this, &WorkTabs::ticketChanged);
-    addPage(editor);
+    TicketEditor* editor = newTicketEditor(ticketId);
+    if (editor)
+        addPage(editor);
     return editor;
 }
 
-CallPanel* WorkTabs::openCall(bool phoneCall)
+CallPanel* WorkTabs::connectFinish(CallPanel* panel)
 {
-    auto* panel = new CallPanel(m_ws, phoneCall ? CallPanel::Mode::PhoneCall : CallPanel::Mode::Ticket, this);
     connect(panel, &CallPanel::finished, this, [this, panel](const QString& ticketId) {
         removeTab(indexOf(panel));
         panel->deleteLater();
         Q_EMIT ticketChanged(ticketId);
         openTicket(ticketId);
     });
+    return panel;
+}
+
+CallPanel* WorkTabs::openCall(bool phoneCall)
+{
+    auto* panel
+        = connectFinish(new CallPanel(m_ws, phoneCall ? CallPanel::Mode::PhoneCall : CallPanel::Mode::Ticket, this));
     addPage(panel);
     return panel;
+}
+
+CallPanel* WorkTabs::restoreCall(const QString& key)
+{
+    const auto draft = m_ws.drafts.load(DraftStore::agentKey(m_ws.session.agentId, key));
+    CallPanel* panel = draft ? CallPanel::fromDraft(m_ws, key, *draft, this) : nullptr;
+    return panel ? connectFinish(panel) : nullptr;
+}
+
+void WorkTabs::restoreTabs()
+{
+    const QString agentId = m_ws.session.agentId;
+    const auto list = m_ws.drafts.load(DraftStore::tabsKey(agentId));
+    const QJsonArray keys = list ? list->body.value(QStringLiteral("tabs")).toArray() : QJsonArray();
+    const qsizetype shown = list ? list->body.value(QStringLiteral("current")).toInteger(-1) : -1;
+    WorkPage* current = nullptr;
+    QStringList reopened;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const QString key = keys.at(i).toString();
+        if (reopened.contains(key))
+            continue;
+        reopened.append(key);
+        WorkPage* page = nullptr;
+        if (key.startsWith(QLatin1String("ticket:")))
+            page = newTicketEditor(key.mid(7)); // null for a ticket that no longer exists: left out
+        else if (key.startsWith(QLatin1String("call:")))
+            page = restoreCall(key);
+        else if (key == QLatin1String("customers"))
+            page = new CustomerArchive(m_ws, this);
+        if (page)
+            insertPage(page);
+        if (i == shown)
+            current = page;
+    }
+    // The workstation stopped between saving a call's draft and the list: the call comes back all the same.
+    const QString mine = DraftStore::agentKey(agentId, QString());
+    for (const QString& stored : m_ws.drafts.keys(mine + QStringLiteral("call:"))) {
+        const QString key = stored.mid(mine.size());
+        if (reopened.contains(key))
+            continue;
+        reopened.append(key);
+        if (CallPanel* panel = restoreCall(key))
+            insertPage(panel);
+    }
+    if (current) {
+        setCurrentWidget(current);
+        current->setFocus();
+    }
+    m_keepingTabs = true;
+    saveTabs();
+}
+
+QString WorkTabs::tabKey(QWidget* page)
+{
+    if (auto* editor = qobject_cast<TicketEditor*>(page))
+        return QStringLiteral("ticket:") + editor->ticketId();
+    if (auto* call = qobject_cast<CallPanel*>(page))
+        return call->draftKey();
+    if (qobject_cast<CustomerArchive*>(page))
+        return QStringLiteral("customers");
+    return {};
+}
+
+void WorkTabs::saveTabs()
+{
+    if (!m_keepingTabs)
+        return;
+    QJsonArray keys;
+    qsizetype current = -1;
+    for (int i = 0; i < count(); ++i) {
+        const QString key = tabKey(widget(i));
+        if (key.isEmpty())
+            continue;
+        if (i == currentIndex())
+            current = keys.size();
+        keys.append(key);
+    }
+    const QString listKey = DraftStore::tabsKey(m_ws.session.agentId);
+    if (keys.isEmpty())
+        m_ws.drafts.remove(listKey);
+    else
+        m_ws.drafts.save(listKey, QJsonObject {{QStringLiteral("tabs"), keys}, {QStringLiteral("current"), current}});
+}
+
+void WorkTabs::tabInserted(int index)
+{
+    QTabWidget::tabInserted(index);
+    saveTabs();
+}
+
+void WorkTabs::tabRemoved(int index)
+{
+    QTabWidget::tabRemoved(index);
+    saveTabs();
 }
 
 CustomerArchive* WorkTabs::openCustomers()
@@ -104,6 +229,7 @@ void WorkTabs::requestClose(int index)
     if (index <= 0 || !page)
         return;
     const auto close = [this, page] {
+        page->closed();
         removeTab(indexOf(page));
         page->deleteLater();
     };

@@ -14,13 +14,21 @@ class WorkPage;
 
 /// The workstation's centre: the queue as the first tab, then one tab per open ticket, per call being
 /// logged and for the customer archive. Closing a tab with unsaved work asks first (Save, Discard,
-/// Cancel) without a nested event loop; the draft in the local store covers a crash.
+/// Cancel) without a nested event loop; the draft in the local store covers a crash. Which tabs are open,
+/// in which order and which one is shown is kept in the local store as it changes (the agent's "tabs"
+/// draft), so a restart or a crash reopens them.
 class WorkTabs : public QTabWidget {
     Q_OBJECT
 
 public:
     WorkTabs(const Workstation& workstation, QWidget* queuePage, QWidget* parent = nullptr);
+    ~WorkTabs() override;
 
+    /// Reopens the tabs the agent had open when the workstation last stopped or crashed, in their order,
+    /// and shows the one that was shown: tickets that still exist, calls from their drafts (and any call
+    /// draft of the agent the list missed), the customer archive. From then on the list follows every
+    /// change. Called once, when the window is built.
+    void restoreTabs();
     /// Shows the ticket's tab, opening it when needed.
     TicketEditor* openTicket(const QString& ticketId);
     CallPanel* openCall(bool phoneCall);
@@ -42,12 +50,28 @@ public:
 Q_SIGNALS:
     void ticketChanged(const QString& ticketId);
 
+protected:
+    void tabInserted(int index) override;
+    void tabRemoved(int index) override;
+
 private:
     QList<WorkPage*> pages() const;
+    /// Adds the page as a tab without showing it.
+    void insertPage(WorkPage* page);
+    /// A new editor of the ticket, or null when the store has no such ticket.
+    TicketEditor* newTicketEditor(const QString& ticketId);
+    /// Connects the call's end: its tab gives way to the ticket it became or went to.
+    CallPanel* connectFinish(CallPanel* panel);
+    /// The call panel of the agent's draft `key` ("call:<uuid>"); null without a draft.
+    CallPanel* restoreCall(const QString& key);
+    /// What reopens the page: "ticket:<id>", "call:<uuid>" or "customers"; empty when it is not reopened.
+    static QString tabKey(QWidget* page);
+    void saveTabs();
     void ask(const QString& text, const std::function<void(bool save)>& onAnswer);
     void updateTitle(WorkPage* page);
 
     const Workstation& m_ws;
+    bool m_keepingTabs = false; ///< the list in the store follows the tabs (from restoreTabs() on)
 };
 
 } // namespace gongdan

@@ -391,7 +391,7 @@ bool TicketEditor::save()
 
 void TicketEditor::discard()
 {
-    m_ws.drafts.remove(DraftStore::ticketKey(m_ticket.id));
+    m_ws.drafts.remove(DraftStore::ticketKey(m_ws.session.agentId, m_ticket.id));
     m_composer->applySnapshot({});
     load();
     m_banner->hide();
@@ -408,7 +408,7 @@ void TicketEditor::saveDraft()
     m_draftTimer->stop();
     if (!isValid())
         return;
-    const QString key = DraftStore::ticketKey(m_ticket.id);
+    const QString key = DraftStore::ticketKey(m_ws.session.agentId, m_ticket.id);
     if (!hasUnsavedChanges()) {
         m_ws.drafts.remove(key);
         return;
@@ -421,7 +421,7 @@ void TicketEditor::saveDraft()
 
 void TicketEditor::restoreDraft()
 {
-    const auto draft = m_ws.drafts.load(DraftStore::ticketKey(m_ticket.id));
+    const auto draft = m_ws.drafts.load(DraftStore::ticketKey(m_ws.session.agentId, m_ticket.id));
     m_banner->setVisible(draft.has_value());
     m_discardDraft->setVisible(draft.has_value());
     if (!draft)
