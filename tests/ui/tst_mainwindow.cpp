@@ -334,7 +334,7 @@ void TestMainWindow::anotherAgentsWorkIsNotRestored()
         QTRY_COMPARE(drafts.keys(DraftStore::agentKey(DemoDesk::agent.agentId, QStringLiteral("call:"))).size(), 1);
     }
     // Someone else signs in on the same workstation: none of it is theirs.
-    const AgentSession other {QStringLiteral("a-07"), QStringLiteral("other"), QStringLiteral("agent")};
+    const AgentSession other {QStringLiteral("a-07"), QStringLiteral("other"), Role::Agent, {QStringLiteral("g-logistics")}};
     {
         MainWindow window(m_desk.store->db(), m_desk.store->clock, other, m_desk.languages);
         window.show();
