@@ -107,6 +107,9 @@ QList<TicketView> TicketView::builtIns()
             "follow_up", "待跟进", "Follow-up", 4, {{QStringLiteral("status"), O::Is, QStringLiteral("follow_up")}}),
         overdue,
         makeBuiltIn("closed", "已关闭", "Closed", 6, {{QStringLiteral("status"), O::Is, QStringLiteral("closed")}}),
+        // Changes the server refused and tickets someone else moved out of sight: until the agent acts.
+        makeBuiltIn(
+            "needs_attention", "需要处理", "Needs attention", 7, {{QString(ViewFields::kNeedsAttention), O::Is, true}}),
     };
 }
 
@@ -122,6 +125,8 @@ QStringList ViewFields::builtInFields()
 
 std::optional<ViewFields::Kind> ViewFields::kindOf(const QString& field, const QList<FieldDefinition>& definitions)
 {
+    if (field == kNeedsAttention)
+        return Kind::Key;
     if (field.startsWith(kCustom)) {
         const QString key = field.mid(kCustom.size());
         for (const FieldDefinition& d : definitions) {

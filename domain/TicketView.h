@@ -43,7 +43,7 @@ struct TicketView {
     QJsonObject toJson() const;
     static Result<TicketView> fromJson(const QJsonObject& object);
 
-    /// 我的待办, 未分配, 全部未结, 待跟进, 已超时, 已关闭.
+    /// 我的待办, 未分配, 全部未结, 待跟进, 已超时, 已关闭, 需要处理.
     static QList<TicketView> builtIns();
     static QString opKey(ConditionOp op);
     static std::optional<ConditionOp> opFromKey(const QString& key);
@@ -55,6 +55,9 @@ class ViewFields {
 
 public:
     enum class Kind { Text, Key, KeyList, Time, Number };
+    /// Not a column: whether the ticket needs the agent's attention (a change of theirs the server
+    /// refused, or it left their sight). Is true / is false; the "needs attention" view filters on it.
+    static constexpr QLatin1StringView kNeedsAttention {"needs_attention"};
     /// The kind of a built-in field, or of "custom_fields.<key>" from its definition; nullopt if unknown.
     static std::optional<Kind> kindOf(const QString& field, const QList<FieldDefinition>& definitions);
     static QStringList builtInFields();

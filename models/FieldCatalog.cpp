@@ -65,6 +65,7 @@ QString FieldCatalog::builtInLabel(const QString& field)
         {QStringLiteral("response_due_at"), QT_TR_NOOP("response due")},
         {QStringLiteral("resolution_due_at"), QT_TR_NOOP("resolution due")},
         {QStringLiteral("custom_fields"), QT_TR_NOOP("custom fields")},
+        {QStringLiteral("needs_attention"), QT_TR_NOOP("needs attention")},
     };
     const auto it = labels.constFind(field);
     return it == labels.constEnd() ? field : tr(it.value());
@@ -99,6 +100,8 @@ QList<FieldCatalog::Choice> FieldCatalog::choices(const QString& field) const
     if (field == QLatin1String("channel"))
         return enumChoices<Channel>();
     QList<Choice> choices;
+    if (field == ViewFields::kNeedsAttention)
+        return {{QStringLiteral("true"), tr("yes")}, {QStringLiteral("false"), tr("no")}};
     if (field == QLatin1String("assignee_id")) {
         choices.append({QStringLiteral("$me"), tr("(me)")});
         for (const AgentEntry& agent : m_directory.agents())

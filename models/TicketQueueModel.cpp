@@ -86,7 +86,19 @@ QVariant TicketQueueModel::data(const QModelIndex& index, int role) const
         return row.id;
     case SlaStateRole:
         return static_cast<int>(sla);
+    case AttentionRole:
+        return row.departed ? QStringLiteral("departed") : row.refused ? QStringLiteral("refused") : QString();
+    case Qt::ToolTipRole:
+        if (row.departed)
+            return tr("Someone else moved this ticket out of your sight; open it to see where it went.");
+        if (row.refused)
+            return tr("The server refused a change of yours; open the ticket to fix and resend it, or discard it.");
+        return {};
     case Qt::ForegroundRole:
+        if (row.departed)
+            return QColor(0x9E, 0x9E, 0x9E);
+        if (row.refused && index.column() == Status)
+            return QColor(0xC6, 0x28, 0x28);
         if (index.column() == Priority)
             return QColor::fromRgb(priorityTraits(row.priority).rgb);
         if (index.column() == TimeLeft && sla != SlaState::None)
@@ -115,7 +127,10 @@ QVariant TicketQueueModel::data(const QModelIndex& index, int role) const
         case Priority:
             return EnumText<gongdan::Priority>::displayName(row.priority);
         case Status:
-            return EnumText<TicketStatus>::displayName(row.status);
+            if (row.departed)
+                return tr("Moved away");
+            return row.refused ? tr("%1 · refused").arg(EnumText<TicketStatus>::displayName(row.status))
+                               : EnumText<TicketStatus>::displayName(row.status);
         case Subject:
             return row.subject;
         case Customer:
@@ -474,7 +489,9 @@ QList<TicketQueueModel::Row> TicketQueueModel::query(
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT rowid, %1, id, number, subject, contact_name, category_id, assignee_id, group_id, "
-        "priority, status, created_ms, resolution_due_ms FROM ticket WHERE rowid IN (SELECT rowid FROM ticket WHERE %2 "
+        "priority, status, created_ms, resolution_due_ms, EXISTS(SELECT 1 FROM ticket_notice n WHERE n.ticket_id = "
+        "ticket.id), EXISTS(SELECT 1 FROM outbox o WHERE o.entity_id = ticket.id AND o.state = 'rejected') "
+        "FROM ticket WHERE rowid IN (SELECT rowid FROM ticket WHERE %2 "
         "ORDER BY %1 %3, %4rowid %3 LIMIT %5) ORDER BY %1 %3, %4rowid %3")
                   .arg(m_sortExpression, where, direction,
                       m_tieBreakByCreated ? QStringLiteral("created_ms %1, ").arg(direction) : QString())
@@ -502,6 +519,8 @@ QList<TicketQueueModel::Row> TicketQueueModel::query(
         row.status = EnumText<TicketStatus>::fromKey(q.value(10).toString()).value_or(TicketStatus::New);
         row.created = TicketRows::fromMs(q.value(11));
         row.due = TicketRows::fromMs(q.value(12));
+        row.departed = q.value(13).toBool();
+        row.refused = q.value(14).toBool();
         rows.append(row);
     }
     return rows;

@@ -33,7 +33,12 @@ public:
         TimeLeft,
         ColumnCount
     };
-    enum Roles { RawValueRole = Qt::UserRole + 1, TicketIdRole, SlaStateRole };
+    enum Roles {
+        RawValueRole = Qt::UserRole + 1,
+        TicketIdRole,
+        SlaStateRole,
+        AttentionRole ///< "departed", "refused" or empty (NeedsAttention)
+    };
     enum class SlaState { None, Green, Yellow, Red };
     static constexpr int kPageSize = 200;
 
@@ -84,6 +89,8 @@ private:
         gongdan::Priority priority = gongdan::Priority::Normal;
         TicketStatus status = TicketStatus::New;
         QDateTime created, due;
+        bool departed = false; ///< someone else moved it out of sight (NeedsAttention)
+        bool refused = false; ///< a change of the agent's was refused
     };
     QList<Row> query(const QString& extraWhere, const QVariantList& extraParams, int limit, bool descending, bool* ok);
     /// The page after `last` in the given direction; the first page when `last` is null.

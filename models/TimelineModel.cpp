@@ -1,7 +1,9 @@
 #include "TimelineModel.h"
 
 #include "FieldCatalog.h"
+#include "FieldText.h"
 
+#include <QColor>
 #include <QLocale>
 #include <algorithm>
 
@@ -41,7 +43,9 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
             const QString files = entry.attachments > 0
                 ? QStringLiteral("\n") + tr("%n attachment(s)", nullptr, entry.attachments)
                 : QString();
-            return QString(heading.arg(when, who) + QStringLiteral("\n") + entry.text + files);
+            const QString refused
+                = entry.refused ? QStringLiteral("\n") + tr("Not sent: the team server refused it.") : QString();
+            return QString(heading.arg(when, who) + QStringLiteral("\n") + entry.text + files + refused);
         }
         return QStringLiteral("%1 · %2").arg(when, entry.text);
     case KindRole:
@@ -56,12 +60,17 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return entry.internal;
     case AttachmentCountRole:
         return entry.attachments;
+    case RefusedRole:
+        return entry.refused;
+    case Qt::ForegroundRole:
+        return entry.refused ? QVariant(QColor(0xC6, 0x28, 0x28)) : QVariant();
     default:
         return {};
     }
 }
 
-void TimelineModel::setEntries(const QList<Comment>& comments, const QList<TicketEvent>& events)
+void TimelineModel::setEntries(
+    const QList<Comment>& comments, const QList<TicketEvent>& events, const QSet<QString>& unsent)
 {
     beginResetModel();
     m_entries.clear();
@@ -71,7 +80,8 @@ void TimelineModel::setEntries(const QList<Comment>& comments, const QList<Ticke
     }
     for (const Comment& comment : comments) {
         m_entries.append({comment.createdAt, QStringLiteral("comment"), comment.authorId, comment.body,
-            comment.visibility == CommentVisibility::Internal, static_cast<int>(comment.attachments.size())});
+            comment.visibility == CommentVisibility::Internal, static_cast<int>(comment.attachments.size()),
+            unsent.contains(comment.id)});
     }
     // Oldest first; an event and the comment written with it keep their insertion order.
     std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.at < b.at; });
@@ -115,32 +125,12 @@ QString TimelineModel::describe(const TicketEvent& event) const
 
 QString TimelineModel::fieldLabel(const QString& field) const
 {
-    return FieldCatalog::builtInLabel(field);
+    return FieldText(m_directory, {}, chineseUi()).label(field);
 }
 
 QString TimelineModel::valueText(const QString& field, const QString& value) const
 {
-    if (value.isEmpty())
-        return value;
-    if (field == QLatin1String("priority")) {
-        const auto p = EnumText<Priority>::fromKey(value);
-        return p ? EnumText<Priority>::displayName(*p) : value;
-    }
-    if (field == QLatin1String("need_type")) {
-        const auto n = EnumText<NeedType>::fromKey(value);
-        return n ? EnumText<NeedType>::displayName(*n) : value;
-    }
-    if (field == QLatin1String("channel")) {
-        const auto c = EnumText<Channel>::fromKey(value);
-        return c ? EnumText<Channel>::displayName(*c) : value;
-    }
-    if (field == QLatin1String("assignee_id"))
-        return m_directory.agentName(value);
-    if (field == QLatin1String("group_id"))
-        return m_directory.groupName(value, chineseUi());
-    if (field == QLatin1String("category_id"))
-        return m_directory.categoryPath(value, chineseUi());
-    return value.size() > 80 ? QString(value.left(79) + QChar(0x2026)) : value;
+    return FieldText(m_directory, {}, chineseUi()).valueOfText(field, value);
 }
 
 } // namespace gongdan

@@ -4,6 +4,7 @@
 #include "Ticket.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 
 namespace gongdan {
 
@@ -14,14 +15,23 @@ class TimelineModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
-    enum Roles { KindRole = Qt::UserRole + 1, ActorRole, TimeRole, BodyRole, InternalRole, AttachmentCountRole };
+    enum Roles {
+        KindRole = Qt::UserRole + 1,
+        ActorRole,
+        TimeRole,
+        BodyRole,
+        InternalRole,
+        AttachmentCountRole,
+        RefusedRole ///< a comment written here that the server refused: not sent
+    };
 
     explicit TimelineModel(const TeamDirectory& directory, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
-    void setEntries(const QList<Comment>& comments, const QList<TicketEvent>& events);
+    /// `unsent`: comments written here that the server refused (marked as not sent).
+    void setEntries(const QList<Comment>& comments, const QList<TicketEvent>& events, const QSet<QString>& unsent = {});
     /// The text of an event as the timeline shows it ("杨帆 changed priority: 一般 → 紧急").
     QString describe(const TicketEvent& event) const;
 
@@ -33,6 +43,7 @@ private:
         QString text;
         bool internal = false;
         int attachments = 0;
+        bool refused = false;
     };
     QString fieldLabel(const QString& field) const;
     QString valueText(const QString& field, const QString& value) const;

@@ -350,17 +350,44 @@ Status step15(Database& db)
             QStringLiteral("ALTER TABLE category ADD COLUMN group_id TEXT"),
             QStringLiteral("ALTER TABLE agent ADD COLUMN groups TEXT NOT NULL DEFAULT '[]'"),
             QStringLiteral("UPDATE agent SET groups = json_array(group_id) WHERE group_id IS NOT NULL"),
+            // What was queued before is the next user's to push, as it always was (user_id NULL).
             QStringLiteral("ALTER TABLE outbox ADD COLUMN user_id TEXT"),
-            QStringLiteral("UPDATE outbox SET user_id = json_extract(args, '$.actor_id') WHERE json_valid(args)"),
-            QStringLiteral("UPDATE outbox SET user_id = json_extract(args, '$.comment.author_id') "
-                           "WHERE user_id IS NULL AND name = 'comment.add' AND json_valid(args)"),
+        });
+}
+
+// v16: nothing an agent does is lost silently. A ticket that left this user's sight because of someone
+// else's change stays, with a notice saying where it went and who moved it, until the agent has seen it
+// (ticket_notice); and whose store this is (sync_state.user_id): another user signing in starts their own
+// first sync, the first user's queued changes kept for them.
+Status step16(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE ticket_notice(ticket_id TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+                           "data TEXT NOT NULL, at_ms INTEGER NOT NULL)"),
+            QStringLiteral("ALTER TABLE sync_state ADD COLUMN user_id TEXT"),
+        });
+}
+
+// v17: each user who signs in on this store is a sync client of their own (sync_identity): the server
+// takes a client's intents in an unbroken sequence, so one user's queued changes, waiting for them to sign
+// in again, cannot hold up another's. push_seq is an entry's number in its user's sequence; the store's
+// first user keeps the device's client id and numbering (push_seq = seq for everything queued so far).
+Status step17(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE sync_identity(user_id TEXT PRIMARY KEY, client_id TEXT NOT NULL UNIQUE, "
+                           "next_seq INTEGER NOT NULL)"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN push_seq INTEGER"),
+            QStringLiteral("UPDATE outbox SET push_seq = seq"),
         });
 }
 
 const QList<std::function<Status(Database&)>>& steps()
 {
-    static const QList<std::function<Status(Database&)>> all {
-        step1, step2, step3, step4, step5, step6, step7, step8, step9, step10, step11, step12, step13, step14, step15};
+    static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
+        step9, step10, step11, step12, step13, step14, step15, step16, step17};
     return all;
 }
 

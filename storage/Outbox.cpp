@@ -10,7 +10,7 @@ Outbox::Outbox(Database& db) : m_db(db) { }
 QString Outbox::columns()
 {
     return QStringLiteral("seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
-                          "acked_server_seq, created_local_ms, user_id");
+                          "acked_server_seq, created_local_ms, user_id, push_seq");
 }
 
 OutboxEntry Outbox::fromQuery(const QSqlQuery& q)
@@ -30,6 +30,7 @@ OutboxEntry Outbox::fromQuery(const QSqlQuery& q)
         e.ackedServerSeq = q.value(9).toLongLong();
     e.createdLocalMs = q.value(10).toLongLong();
     e.userId = q.value(11).toString();
+    e.pushSeq = q.value(12).isNull() ? e.seq : q.value(12).toLongLong();
     return e;
 }
 
@@ -53,6 +54,20 @@ Result<OutboxEntry> Outbox::append(
     entry.state = QStringLiteral("pending");
     entry.createdLocalMs = m_db.clock().nowMs();
     entry.userId = m_db.signedInUser();
+    entry.pushSeq = entry.seq; // nobody signed in yet: the device's numbering, which its first user takes
+    if (!entry.userId.isEmpty()) {
+        auto mine = identity(entry.userId);
+        if (!mine)
+            return mine.error();
+        entry.pushSeq = mine.value().nextSeq;
+        QSqlQuery& next
+            = m_db.prepared(QStringLiteral("UPDATE sync_identity SET next_seq = next_seq + 1 WHERE user_id = ?"));
+        next.addBindValue(entry.userId);
+        const bool counted = next.exec();
+        next.finish();
+        if (!counted)
+            return Database::errorOf(next);
+    }
     if (Status status = restore(entry); !status)
         return status.error();
     return entry;
@@ -62,7 +77,7 @@ Status Outbox::restore(const OutboxEntry& e)
 {
     QSqlQuery& insert = m_db.prepared(QStringLiteral(
         "INSERT INTO outbox(seq, mutation_id, name, entity_id, args, base_version, state, attempts, last_error, "
-        "created_local_ms, user_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+        "created_local_ms, user_id, push_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
     insert.addBindValue(e.seq);
     insert.addBindValue(e.mutationId);
     insert.addBindValue(e.name);
@@ -75,6 +90,7 @@ Status Outbox::restore(const OutboxEntry& e)
     insert.addBindValue(e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError));
     insert.addBindValue(e.createdLocalMs);
     insert.addBindValue(e.userId.isEmpty() ? QVariant() : QVariant(e.userId));
+    insert.addBindValue(e.pushSeq > 0 ? e.pushSeq : e.seq);
     const bool inserted = insert.exec();
     insert.finish();
     if (!inserted)
@@ -208,6 +224,35 @@ QString Outbox::clientId()
     return query.exec(QStringLiteral("SELECT client_id FROM client_meta WHERE id = 1")) && query.next()
         ? query.value(0).toString()
         : QString();
+}
+
+Result<SyncIdentity> Outbox::identity(const QString& userId)
+{
+    QSqlQuery& known = m_db.prepared(QStringLiteral("SELECT client_id, next_seq FROM sync_identity WHERE user_id = ?"));
+    known.addBindValue(userId);
+    if (!known.exec())
+        return Database::errorOf(known);
+    if (known.next()) {
+        SyncIdentity found {userId, known.value(0).toString(), known.value(1).toLongLong()};
+        known.finish();
+        return found;
+    }
+    known.finish();
+    QSqlQuery any(m_db.sql());
+    const bool first = any.exec(QStringLiteral("SELECT NOT EXISTS(SELECT 1 FROM sync_identity)")) && any.next()
+        && any.value(0).toBool();
+    // The device's first user goes on with its client id and numbering; another gets a client of their own.
+    SyncIdentity made {userId, first ? clientId() : m_db.ids().next(), first ? nextSeq() : 1};
+    QSqlQuery& insert
+        = m_db.prepared(QStringLiteral("INSERT INTO sync_identity(user_id, client_id, next_seq) VALUES (?, ?, ?)"));
+    insert.addBindValue(made.userId);
+    insert.addBindValue(made.clientId);
+    insert.addBindValue(made.nextSeq);
+    const bool ok = insert.exec();
+    insert.finish();
+    if (!ok)
+        return Database::errorOf(insert);
+    return made;
 }
 
 qint64 Outbox::nextSeq()

@@ -22,6 +22,15 @@ struct OutboxEntry {
     qint64 createdLocalMs = 0;
     std::optional<qint64> ackedServerSeq;
     QString userId; ///< whose change it is: pushed only while they are signed in (empty: whoever is)
+    qint64 pushSeq = 0; ///< its number in its user's sequence (the `seq` the server sees; SyncIdentity)
+};
+
+/// A user's identity as a sync client of this store: the client id the server knows them by here and the
+/// next number of their sequence (the server applies a client's intents in an unbroken sequence).
+struct SyncIdentity {
+    QString userId;
+    QString clientId;
+    qint64 nextSeq = 1;
 };
 
 /// The durable queue of named intents the sync engine will push. append() must run inside the
@@ -54,8 +63,12 @@ public:
     qint64 waiting();
     /// Changes other users queued on this store, waiting for them to sign in here again.
     qint64 waitingForOthers();
+    /// The device's own client id (client_meta): the store's first user's identity.
     QString clientId();
     qint64 nextSeq();
+    /// The sync identity of `userId` on this store, made when they have none: the first user takes the
+    /// device's client id and numbering, every later one a client id of their own.
+    Result<SyncIdentity> identity(const QString& userId);
 
     static OutboxEntry fromQuery(const QSqlQuery& query);
     static QString columns();

@@ -1,6 +1,9 @@
 #include "SyncCache.h"
 
+#include "Intents.h"
 #include "JsonCodec.h"
+#include "LocalTicketWorld.h"
+#include "NeedsAttention.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -36,6 +39,11 @@ SyncCache::SyncCache(Database& db, TicketRepository& tickets, const Failpoints& 
           db.handle(), "UPDATE ticket SET number = number || '~' || substr(id, 1, 8) WHERE number = ? AND id <> ?")
     , m_commentKnown(db.handle(), "SELECT 1 FROM comment WHERE id = ?")
     , m_anythingQueued(db.handle(), "SELECT EXISTS(SELECT 1 FROM outbox WHERE state <> 'rejected')")
+    , m_anyRefused(db.handle(),
+          "SELECT EXISTS(SELECT 1 FROM outbox WHERE entity_id = ? AND state = 'rejected' AND "
+          "(user_id IS NULL OR user_id = ?))")
+    , m_anyNotice(db.handle(), "SELECT EXISTS(SELECT 1 FROM ticket_notice)")
+    , m_dropNotice(db.handle(), "DELETE FROM ticket_notice WHERE ticket_id = ?")
 {
 }
 
@@ -165,13 +173,15 @@ Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const Server
         pulled = &kept;
     }
     const bool createdHere = std::any_of(
-        queued.begin(), queued.end(), [](const OutboxEntry& e) { return e.name == QLatin1String("ticket.create"); });
+        queued.begin(), queued.end(), [](const OutboxEntry& e) { return e.name == intent::TicketCreate; });
     if (pulled->none()) {
-        // No server copy: a ticket created here and not yet delivered stays as it is; anything else
-        // (its creation refused, or it left this user's scope) is gone from this workstation.
         if (Status dropped = keepApart(ticketId, *pulled, false); !dropped)
             return dropped;
-        return createdHere ? Status() : removeVisible(ticketId);
+        return withoutCopy(ticketId, createdHere || !queued.isEmpty());
+    }
+    if (!m_noNotices) { // it is in sight again: whatever said it had left no longer holds
+        if (Status back = m_dropNotice.bindRequired(1, ticketId).run(); !back)
+            return back;
     }
     // Changes made here go on top of the copy, which is then kept apart for the next time.
     const bool onTop = queued.size() > (createdHere ? 1 : 0);
@@ -188,9 +198,9 @@ Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const Server
             return written;
     }
     for (const OutboxEntry& entry : queued) {
-        if (entry.name == QLatin1String("ticket.create"))
+        if (entry.name == intent::TicketCreate)
             continue; // the server copy is that ticket
-        if (entry.name == QLatin1String("comment.add")) {
+        if (entry.name == intent::CommentAdd) {
             QSqlQuery& known = m_db.prepared(QStringLiteral("SELECT 1 FROM comment WHERE id = ?"));
             known.addBindValue(
                 entry.args.value(QStringLiteral("comment")).toObject().value(QStringLiteral("id")).toString());
@@ -204,6 +214,38 @@ Status SyncCache::recompute(const QString& ticketId, qint64 cursor, const Server
         m_tickets.rebase(entry);
     }
     return {};
+}
+
+Status SyncCache::withoutCopy(const QString& ticketId, bool queuedHere)
+{
+    // Nothing an agent did is removed without their choice: a ticket created here and not delivered yet,
+    // or one with changes of theirs still waiting or refused, stays. Otherwise it left this user's sight:
+    // by their own change it goes; by someone else's it stays, saying where it went, until they have seen
+    // it (NeedsAttention); and if the move keeps it in sight (a scope_remove before the upsert of a later
+    // page), it simply stays.
+    if (queuedHere)
+        return {};
+    auto refused = m_anyRefused.bindRequired(1, ticketId).bindRequired(2, m_db.signedInUser()).queryInt();
+    if (!refused)
+        return refused.error();
+    if (refused.value().value_or(0) != 0)
+        return {};
+    const auto gone = m_departures.constFind(ticketId);
+    if (gone == m_departures.constEnd())
+        return removeVisible(ticketId); // a rebuilt copy that no longer exists (a refused change, a resync)
+    const QJsonObject& where = *gone;
+    if (access::mayRead(m_me, where.value(QStringLiteral("group_id")).toString(),
+            where.value(QStringLiteral("assignee_id")).toString(),
+            where.value(QStringLiteral("created_by")).toString()))
+        return {};
+    const QString by = where.value(QStringLiteral("by")).toString();
+    if (!by.isEmpty() && by == m_me.userId)
+        return removeVisible(ticketId);
+    m_noNotices = false;
+    return NeedsAttention::noteDeparture(m_db,
+        Departure {ticketId, where.value(QStringLiteral("number")).toString(),
+            where.value(QStringLiteral("group_id")).toString(), where.value(QStringLiteral("assignee_id")).toString(),
+            by, m_db.clock().now()});
 }
 
 Status SyncCache::insertComment(const PulledChange& change)
@@ -250,13 +292,20 @@ Result<QStringList> SyncCache::applyPage(
     auto apart = m_anySynced.queryInt();
     if (!queued || !apart)
         return (!queued ? queued : apart).error();
+    auto notices = m_anyNotice.queryInt();
+    if (!notices)
+        return notices.error();
     m_nothingQueued = queued.value().value_or(0) == 0;
     m_nothingApart = apart.value().value_or(0) == 0;
+    m_noNotices = notices.value().value_or(0) == 0;
     m_rowids.clear();
+    m_departures.clear();
     const auto reset = qScopeGuard([this] {
-        m_nothingQueued = m_nothingApart = false;
+        m_nothingQueued = m_nothingApart = m_noNotices = false;
         m_rowids.clear();
+        m_departures.clear();
     });
+    m_me = LocalTicketWorld::principalOf(m_db, m_db.signedInUser());
     QStringList touched;
     QSet<QString> touchedSet; // what `touched` holds: a comments-only page touches 500 tickets
     QHash<QString, ServerCopy> latest; // the page's last copy of each ticket (an empty one: removed)
@@ -268,6 +317,10 @@ Result<QStringList> SyncCache::applyPage(
         if (!latest.contains(change.id))
             touched.append(change.id);
         const bool removed = change.op == QLatin1String("scope_remove");
+        if (removed)
+            m_departures.insert(change.id, change.data); // where it went and who moved it
+        else
+            m_departures.remove(change.id);
         latest.insert(change.id,
             ServerCopy {removed ? QJsonObject() : change.data.value(QStringLiteral("ticket")).toObject(),
                 change.serverSeq, change.ticket && !removed ? &*change.ticket : nullptr});
@@ -443,6 +496,72 @@ Status SyncCache::resetForResync()
              QStringLiteral("UPDATE outbox SET state = 'pending', acked_server_seq = NULL WHERE state = 'acked'")}) {
         if (Status s = m_db.exec(sql); !s)
             return s;
+    }
+    return transaction.commit();
+}
+
+QString SyncCache::owner()
+{
+    QSqlQuery query(m_db.sql());
+    return query.exec(QStringLiteral("SELECT user_id FROM sync_state WHERE id = 1")) && query.next()
+        ? query.value(0).toString()
+        : QString();
+}
+
+Status SyncCache::claimFor(const QString& userId, bool* switched)
+{
+    const QString previous = owner();
+    if (switched)
+        *switched = !previous.isEmpty() && previous != userId;
+    if (previous == userId) {
+        m_db.setSignedInUser(userId);
+        return {};
+    }
+    SqlTransaction transaction(m_db);
+    if (!transaction.started())
+        return transaction.started();
+    QStringList statements;
+    if (previous.isEmpty()) {
+        // The first user to sign in: what was queued before anyone did is theirs.
+        QSqlQuery& adopt = m_db.prepared(QStringLiteral("UPDATE outbox SET user_id = ? WHERE user_id IS NULL"));
+        adopt.addBindValue(userId);
+        const bool adopted = adopt.exec();
+        adopt.finish();
+        if (!adopted)
+            return Database::errorOf(adopt);
+    } else {
+        // Another user: what came from the server was the previous user's view; it goes (their queue stays).
+        statements = {QStringLiteral("DELETE FROM ticket"), QStringLiteral("DELETE FROM ticket_synced"),
+            QStringLiteral("DELETE FROM ticket_alias"), QStringLiteral("DELETE FROM ticket_conflict"),
+            QStringLiteral("DELETE FROM ticket_notice"),
+            QStringLiteral("UPDATE sync_state SET cursor = 0, epoch = NULL, talk_after = NULL, talk_upto = NULL, "
+                           "talk_own = 0 WHERE id = 1"),
+            QStringLiteral("UPDATE outbox SET state = 'pending', acked_server_seq = NULL WHERE state = 'acked'")};
+    }
+    for (const QString& sql : std::as_const(statements)) {
+        if (Status s = m_db.exec(sql); !s)
+            return s;
+    }
+    QSqlQuery& mark = m_db.prepared(QStringLiteral("UPDATE sync_state SET user_id = ? WHERE id = 1"));
+    mark.addBindValue(userId);
+    const bool marked = mark.exec();
+    mark.finish();
+    if (!marked)
+        return Database::errorOf(mark);
+    m_db.setSignedInUser(userId);
+    if (!previous.isEmpty()) {
+        // The new user's tickets that exist only here (created, not yet delivered, or refused) come back
+        // from their queue; changes to tickets the server has follow with its copies in the first sync.
+        QStringList local;
+        for (const OutboxEntry& entry : m_outbox.entries(0, 1000000)) {
+            const bool mine = entry.userId.isEmpty() || entry.userId == userId;
+            if (!mine || entry.state == QLatin1String("acked"))
+                continue;
+            if (entry.name == intent::TicketCreate)
+                local.append(entry.entityId);
+            if (local.contains(entry.entityId))
+                m_tickets.replay(entry); // a change that no longer applies stays queued: the server decides
+        }
     }
     return transaction.commit();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Access.h"
 #include "Database.h"
 #include "Failpoints.h"
 #include "Outbox.h"
@@ -76,6 +77,14 @@ public:
     /// "Resync required": forgets the server's copies and the cursor, keeps every queued change and the
     /// visible rows, so the next pull rebuilds the cache from scratch.
     Status resetForResync();
+    /// `userId` signs in on this store. The store's first user simply takes it (and what was queued before
+    /// anyone signed in). Another user starts afresh: everything that came from the server goes, the cursor
+    /// goes back to 0 (their own first sync follows), and every queued change stays, the previous user's
+    /// waiting for them to sign in again; the new user's own tickets that exist only here are rebuilt from
+    /// their queue. Sets Database::signedInUser. True in `switched` when the store changed hands.
+    Status claimFor(const QString& userId, bool* switched = nullptr);
+    /// Whose store this is (the user last signed in); empty before anyone signed in.
+    QString owner();
 
     /// Conflicts recorded on a ticket, oldest first: {field, kept, lost, base, …}.
     QList<QJsonObject> conflicts(const QString& ticketId) { return conflictsOf(m_db, ticketId); }
@@ -95,6 +104,8 @@ private:
     /// Rebuilds the visible row from `pulled` (nullptr: the copy kept) and the intents queued for it.
     Status recompute(const QString& ticketId, qint64 cursor, const ServerCopy* pulled = nullptr);
     Status keepApart(const QString& ticketId, const ServerCopy& copy, bool apart);
+    /// A ticket without a server copy (SyncCache::withoutCopy in the .cpp says which stay).
+    Status withoutCopy(const QString& ticketId, bool queuedHere);
     Status writeVisible(const Ticket& ticket, qint64 serverSeq);
     Status removeVisible(const QString& ticketId);
     Status insertComment(const PulledChange& change);
@@ -120,9 +131,15 @@ private:
     SqliteStatement m_numberAside;
     SqliteStatement m_commentKnown;
     SqliteStatement m_anythingQueued;
+    SqliteStatement m_anyRefused;
+    SqliteStatement m_anyNotice;
+    SqliteStatement m_dropNotice;
     bool m_nothingQueued = false; ///< during a page: the outbox holds nothing that could be re-applied
     bool m_nothingApart = false; ///< during a page: ticket_synced is empty
+    bool m_noNotices = false; ///< during a page: no ticket is marked as departed
     QHash<QString, qint64> m_rowids; ///< during a page: the rows it inserted, for their comments
+    QHash<QString, QJsonObject> m_departures; ///< during a page: scope_remove data by ticket (where it went)
+    Principal m_me; ///< during a page: the signed-in user, as the access rules see them
 };
 
 } // namespace gongdan

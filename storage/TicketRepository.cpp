@@ -2,12 +2,42 @@
 
 #include "JsonCodec.h"
 #include "LocalTicketWorld.h"
+#include "NeedsAttention.h"
 #include "TicketIntents.h"
 #include "TicketTransition.h"
 
 #include <QJsonDocument>
 
 namespace gongdan {
+
+namespace {
+
+/// The local world without one ticket: the rules deciding again on a ticket that exists only here (its
+/// creation refused) must not find it already there.
+class WorldWithout final : public TicketWorld {
+public:
+    WorldWithout(TicketWorld& world, QString hidden) : m_world(world), m_hidden(std::move(hidden)) { }
+    std::optional<GroupFacts> group(const QString& id) override { return m_world.group(id); }
+    std::optional<UserFacts> user(const QString& id) override { return m_world.user(id); }
+    bool customerExists(const QString& id) override { return m_world.customerExists(id); }
+    const CategoryTree& categories() override { return m_world.categories(); }
+    const QList<FieldDefinition>& fieldDefinitions() override { return m_world.fieldDefinitions(); }
+    std::optional<Ticket> ticket(const QString& id) override
+    {
+        return id == m_hidden ? std::nullopt : m_world.ticket(id);
+    }
+    QString ticketOfReference(const QString& reference) override
+    {
+        const QString owner = m_world.ticketOfReference(reference);
+        return owner == m_hidden ? QString() : owner;
+    }
+
+private:
+    TicketWorld& m_world;
+    QString m_hidden;
+};
+
+} // namespace
 
 TicketRepository::TicketRepository(Database& db, TicketNumberAllocator& numbers, FieldDefinitionRepository& fields)
     : m_db(db), m_numbers(numbers), m_fields(fields), m_outbox(db), m_writer(db)
@@ -204,6 +234,11 @@ Result<Ticket> TicketRepository::patch(const QString& ticketId, const QJsonObjec
             return change.error();
         if (!change.value().changed)
             return change.value().ticket; // nothing changed: no event, no intent
+        if (NeedsAttention(m_db).unsent(ticketId)) { // the ticket is resent whole: the edit goes with it
+            if (Status committed = transaction.commit(); !committed)
+                return committed.error();
+            return change.value().ticket;
+        }
         QJsonObject base; // the values the agent saw, per field: the server's conflict check
         for (const FieldChange& c : change.value().fieldChanges)
             base.insert(c.field, c.oldValue);
@@ -226,6 +261,10 @@ Result<Ticket> TicketRepository::transition(
         if (!transaction.started())
             return transaction.started().error();
         const std::optional<Ticket> before = find(ticketId);
+        if (before && NeedsAttention(m_db).unsent(ticketId))
+            return Error {QStringLiteral("ticket.unsent"),
+                tr("The server has not accepted this ticket yet: fix it and send it again first."),
+                QStringLiteral("id")};
         auto change = changeStored(
             ticketId, [&](TicketRules& rules, const Ticket& was) { return rules.transition(was, request); }, actor,
             now);
@@ -257,7 +296,10 @@ Result<Comment> TicketRepository::addComment(const QString& ticketId, CommentVis
         if (!change)
             return change.error();
         const Comment& added = *change.value().comment;
-        if (auto queued = queue(intent::CommentAdd, ticketId, TicketIntents::comment(added), {}); !queued)
+        const bool unsent = NeedsAttention(m_db).unsent(ticketId); // resent with the ticket
+        if (auto queued = unsent ? Result<OutboxEntry>(OutboxEntry {})
+                                 : queue(intent::CommentAdd, ticketId, TicketIntents::comment(added), {});
+            !queued)
             return queued.error();
         if (Status committed = transaction.commit(); !committed)
             return committed.error();
@@ -287,6 +329,59 @@ Result<Ticket> TicketRepository::link(
         if (Status committed = transaction.commit(); !committed)
             return committed.error();
         return change.value().ticket;
+    });
+}
+
+Result<Ticket> TicketRepository::resend(const QString& ticketId, const Principal& actor)
+{
+    return observed<Ticket>({ticketId}, [&]() -> Result<Ticket> {
+        SqlTransaction transaction(m_db);
+        if (!transaction.started())
+            return transaction.started().error();
+        NeedsAttention attention(m_db);
+        const std::optional<Ticket> stored = find(ticketId);
+        if (!stored || !attention.unsent(ticketId))
+            return Error {QStringLiteral("ticket.not_unsent"), tr("This ticket is not waiting to be sent again."),
+                QStringLiteral("id")};
+        Ticket draft = *stored;
+        const QList<RefusedChange> refused = attention.refused(ticketId);
+        const bool badReference = std::any_of(refused.begin(), refused.end(),
+            [](const RefusedChange& r) { return r.code.startsWith(QLatin1String("ticket.reference")); });
+        const QDateTime now = m_db.clock().now();
+        if (badReference) { // its reference is another ticket's on the server: a new one from this device
+            auto number = m_numbers.allocate(now.toLocalTime().date());
+            if (!number)
+                return number.error();
+            draft.number = number.value();
+        }
+        LocalTicketWorld local(m_db, m_fields);
+        WorldWithout world(local, ticketId);
+        auto change = TicketRules(world, actor, now).create(draft);
+        if (!change)
+            return change.error();
+        change.value().ticket.number = draft.number;
+        change.value().events.clear(); // its creation is logged already
+        if (Status s = write(change.value()); !s)
+            return s.error();
+        QSqlQuery& drop = m_db.prepared(QStringLiteral(
+            "DELETE FROM outbox WHERE entity_id = ? AND state IN ('pending', 'rejected') AND (user_id IS NULL OR "
+            "user_id = ?)"));
+        drop.addBindValue(ticketId);
+        drop.addBindValue(m_db.signedInUser());
+        const bool dropped = drop.exec();
+        drop.finish();
+        if (!dropped)
+            return Database::errorOf(drop);
+        const Ticket& sent = change.value().ticket;
+        if (auto queued = queue(intent::TicketCreate, ticketId, TicketIntents::create(sent, actor.userId), {}); !queued)
+            return queued.error();
+        for (const Comment& comment : comments(ticketId)) { // what was written on it here goes with it
+            if (auto queued = queue(intent::CommentAdd, ticketId, TicketIntents::comment(comment), {}); !queued)
+                return queued.error();
+        }
+        if (Status committed = transaction.commit(); !committed)
+            return committed.error();
+        return sent;
     });
 }
 

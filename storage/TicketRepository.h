@@ -34,6 +34,11 @@ public:
         const QList<AttachmentRef>& attachments, const Principal& actor);
     /// Links two tickets as related, or unlinks them; recorded on both.
     Result<Ticket> link(const QString& ticketId, const QString& otherId, bool linked, const Principal& actor);
+    /// Sends a ticket whose creation the server refused again, as it is now (the agent fixed what was
+    /// refused): the rules decide again, its comments go with it, and the refused entries are replaced.
+    /// Until then edits of such a ticket stay here (no intent: the resent ticket carries them), and a
+    /// transition is refused (ticket.unsent).
+    Result<Ticket> resend(const QString& ticketId, const Principal& actor);
 
     std::optional<Ticket> find(const QString& ticketId);
     /// By its number, or by a provisional reference it had before the server numbered it.

@@ -1,5 +1,6 @@
 #include "ViewQuery.h"
 
+#include "NeedsAttention.h"
 #include "TicketTypes.h"
 
 #include <QJsonArray>
@@ -43,6 +44,8 @@ Result<QString> ViewQuery::expression(const QString& field, const QList<FieldDef
     if (!kind)
         return Error {
             QStringLiteral("view.field"), ViewFields::tr("\"%1\" is not a field a view can use.").arg(field), field};
+    if (field == ViewFields::kNeedsAttention)
+        return QString(NeedsAttention::condition() + QStringLiteral(" + 0")); // 0 or 1, like a stored flag
     if (field.startsWith(kCustom)) {
         const QString path = QStringLiteral("json_extract(custom_fields, '$.\"%1\"')").arg(field.mid(kCustom.size()));
         return *kind == ViewFields::Kind::Number ? QStringLiteral("CAST(%1 AS REAL)").arg(path) : path;

@@ -1,8 +1,12 @@
 #include "SyncEngine.h"
 
+#include "SignInClient.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QScopedValueRollback>
 #include <QUrlQuery>
 
 namespace gongdan {
@@ -16,6 +20,17 @@ constexpr int kSnapshotPage = 500;
 constexpr int kLargestSnapshotPage = 2000;
 constexpr int kPullWhileSocketDownMs = 60 * 1000;
 constexpr int kPullWhileSocketUpMs = 5 * 60 * 1000;
+// The connection is watched closely: the window says within seconds when the server stops answering, and
+// is back in step within seconds of it answering again (the slow backoff is for a server answering errors).
+constexpr int kHeartbeatMs = 2000; ///< a ping this often; none answered by the next: the server is gone
+constexpr int kHandshakeMs = 4000; ///< a socket not ready by then is a server that does not answer
+constexpr int kReconnectMs = 1500; ///< retry after a network failure (±30 %)
+constexpr int kRequestTimeoutMs = 20000;
+
+int reconnectDelay()
+{
+    return kReconnectMs * 7 / 10 + static_cast<int>(QRandomGenerator::global()->bounded(kReconnectMs * 6 / 10));
+}
 
 QJsonObject errorOf(const QByteArray& body)
 {
@@ -62,11 +77,27 @@ SyncEngine::SyncEngine(Database& db, SyncCache& cache, QObject* parent)
             QJsonDocument(QJsonObject {{QStringLiteral("token"), m_token}}).toJson(QJsonDocument::Compact)));
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &SyncEngine::socketMessage);
-    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
-        m_socketReady = false;
-        m_periodic.setInterval(kPullWhileSocketDownMs);
-        if (m_running && m_state != State::SignedOut)
-            m_socketRetry.start(m_socketBackoff.next());
+    connect(&m_socket, &QWebSocket::disconnected, this, &SyncEngine::socketLost);
+    // A connection that fails before it is made reports an error, not a disconnect.
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+        if (!m_socketReady && m_socket.state() == QAbstractSocket::UnconnectedState && m_running
+            && !m_socketRetry.isActive())
+            socketLost();
+    });
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_pongPending = false; });
+    m_heartbeat.setInterval(kHeartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        if (std::exchange(m_pongPending, true)) {
+            m_socket.abort(); // no answer since the last ping: the server is gone (disconnected follows)
+            return;
+        }
+        m_socket.ping();
+    });
+    m_handshake.setSingleShot(true);
+    m_handshake.setInterval(kHandshakeMs);
+    connect(&m_handshake, &QTimer::timeout, this, [this] {
+        if (!m_socketReady) // connected but never answered (a server that hangs), or no connection at all
+            socketLost();
     });
 }
 
@@ -95,6 +126,10 @@ void SyncEngine::start(const QUrl& server, const QString& token)
 {
     m_server = server;
     m_token = token;
+    // The signed-in user's own client on this store (SyncCache::claimFor made the store theirs).
+    if (auto mine = m_db.signedInUser().isEmpty() ? Result<SyncIdentity>(SyncIdentity {{}, m_outbox.clientId(), 1})
+                                                  : m_outbox.identity(m_db.signedInUser()))
+        m_clientId = mine.value().clientId;
     m_running = true;
     m_registered = false;
     m_phase = Phase::None;
@@ -116,9 +151,30 @@ void SyncEngine::stop()
     m_periodic.stop();
     m_debounce.stop();
     m_socketRetry.stop();
+    m_heartbeat.stop();
+    m_handshake.stop();
     m_socket.abort();
     m_socketReady = false;
     setState(State::Stopped);
+}
+
+void SyncEngine::socketLost()
+{
+    if (m_losingSocket)
+        return; // abort() below reports the disconnect again
+    const QScopedValueRollback losing(m_losingSocket, true);
+    const bool wasReady = std::exchange(m_socketReady, false);
+    m_heartbeat.stop();
+    m_handshake.stop();
+    m_socket.abort();
+    m_periodic.setInterval(kPullWhileSocketDownMs);
+    if (!m_running || m_state == State::SignedOut)
+        return;
+    m_socketRetry.start(reconnectDelay());
+    if (m_inCycle && wasReady) // a request may wait on a server that no longer answers: give it up now
+        fail(0, {}, tr("The team server does not answer."));
+    else if (!m_inCycle && m_state != State::Offline)
+        cycle(); // find out at once: the window says so within a second when the server is gone
 }
 
 void SyncEngine::changesQueued()
@@ -156,7 +212,7 @@ QNetworkReply* SyncEngine::send(const QByteArray& verb, const QString& path, con
         url.setQuery(path.mid(mark + 1));
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    request.setTransferTimeout(30000);
+    request.setTransferTimeout(kRequestTimeoutMs);
     if (verb == "GET")
         return m_network.get(request);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -173,7 +229,8 @@ void SyncEngine::cycle()
     }
     m_inCycle = true;
     m_retry.stop();
-    setState(State::Syncing);
+    if (m_state != State::Offline) // while offline the window keeps saying so until the server answers
+        setState(State::Syncing);
     if (m_registered)
         pushNext();
     else
@@ -197,8 +254,15 @@ void SyncEngine::registerDevice()
             return fail(reply, {});
         }
         m_registered = true;
+        answered();
         pushNext();
     });
+}
+
+void SyncEngine::answered()
+{
+    if (m_state == State::Offline)
+        setState(State::Syncing);
 }
 
 void SyncEngine::pushNext()
@@ -207,13 +271,16 @@ void SyncEngine::pushNext()
     if (batch.isEmpty())
         return pullNext();
     QJsonArray mutations;
-    for (const OutboxEntry& entry : batch)
-        mutations.append(QJsonObject {{QStringLiteral("seq"), entry.seq},
+    QHash<qint64, qint64> localSeq; // the user's sequence number → the entry's seq in this store
+    for (const OutboxEntry& entry : batch) {
+        localSeq.insert(entry.pushSeq, entry.seq);
+        mutations.append(QJsonObject {{QStringLiteral("seq"), entry.pushSeq},
             {QStringLiteral("mutation_id"), entry.mutationId}, {QStringLiteral("name"), entry.name},
             {QStringLiteral("entity_id"), entry.entityId}, {QStringLiteral("args"), entry.args}});
+    }
     QNetworkReply* reply = send("POST", QStringLiteral("/v1/sync/push"),
         {{QStringLiteral("client_id"), m_clientId}, {QStringLiteral("mutations"), mutations}});
-    connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, localSeq, generation = m_generation] {
         reply->deleteLater();
         if (generation != m_generation)
             return; // asked for before a failure or stop() (with another token, maybe): not wanted any more
@@ -222,7 +289,16 @@ void SyncEngine::pushNext()
         const QJsonObject answer = QJsonDocument::fromJson(body).object();
         if (status != 200 && !(status == 409 && answer.contains(QStringLiteral("results"))))
             return fail(reply, body);
-        auto recomputed = m_cache.recordResults(answer.value(QStringLiteral("results")).toArray());
+        answered();
+        QJsonArray results;
+        for (const QJsonValue& value : answer.value(QStringLiteral("results")).toArray()) {
+            QJsonObject result = value.toObject();
+            result.insert(QStringLiteral("seq"),
+                localSeq.value(
+                    result.value(QStringLiteral("seq")).toInteger(), result.value(QStringLiteral("seq")).toInteger()));
+            results.append(result);
+        }
+        auto recomputed = m_cache.recordResults(results);
         if (!recomputed) {
             m_lastError = recomputed.error().message;
             return fail(reply, {});
@@ -276,6 +352,7 @@ void SyncEngine::pullNext()
         const QByteArray body = reply->readAll();
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
             return fail(reply, body);
+        answered();
         const QJsonObject page = QJsonDocument::fromJson(body).object();
         if (!apply(changesOf(page), page.value(QStringLiteral("next_cursor")).toInteger(),
                 page.value(QStringLiteral("epoch")).toString()))
@@ -447,7 +524,11 @@ void SyncEngine::finish()
 
 void SyncEngine::fail(QNetworkReply* reply, const QByteArray& body)
 {
-    fail(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), body, reply->errorString());
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    fail(status, body,
+        status == 0 ? SignInClient::networkMessage(
+            reply->error(), m_server, std::chrono::milliseconds(kRequestTimeoutMs), reply->errorString())
+                    : reply->errorString());
 }
 
 void SyncEngine::fail(int status, const QByteArray& body, const QString& networkError)
@@ -483,7 +564,9 @@ void SyncEngine::fail(int status, const QByteArray& body, const QString& network
     else if (!code.isEmpty())
         m_lastError = error.value(QStringLiteral("message")).toString();
     setState(status == 0 ? State::Offline : State::Failed);
-    m_retry.start(m_backoff.next());
+    // Not reachable: try again soon (the window is back in step within seconds of the server); a server
+    // that answers with errors is given the slow backoff.
+    m_retry.start(status == 0 ? reconnectDelay() : m_backoff.next());
 }
 
 void SyncEngine::openSocket()
@@ -494,7 +577,9 @@ void SyncEngine::openSocket()
     url.setScheme(m_server.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/v1/sync/ws"));
     m_socket.abort();
+    m_pongPending = false;
     m_socket.open(url);
+    m_handshake.start();
 }
 
 void SyncEngine::socketMessage(const QString& message)
@@ -502,7 +587,8 @@ void SyncEngine::socketMessage(const QString& message)
     const QJsonObject object = QJsonDocument::fromJson(message.toUtf8()).object();
     if (object.value(QStringLiteral("ready")).toBool()) {
         m_socketReady = true;
-        m_socketBackoff.reset();
+        m_handshake.stop();
+        m_heartbeat.start();
         m_periodic.setInterval(kPullWhileSocketUpMs);
         cycle(); // whatever happened while the socket was down
     } else if (object.contains(QStringLiteral("poke"))) {

@@ -111,6 +111,11 @@ private:
     QNetworkReply* send(const QByteArray& verb, const QString& path, const QJsonObject& body = {});
     void openSocket();
     void socketMessage(const QString& message);
+    /// The socket closed, or stopped answering: reconnect soon, and find out at once whether the server
+    /// still answers (the window says so within seconds).
+    void socketLost();
+    /// The server answered a request: an offline window is syncing again.
+    void answered();
 
     Database& m_db;
     SyncCache& m_cache;
@@ -127,13 +132,16 @@ private:
     QDateTime m_lastSynced;
     QString m_lastError;
     Backoff m_backoff;
-    Backoff m_socketBackoff;
     QTimer m_retry;
     QTimer m_periodic;
     QTimer m_debounce;
     QTimer m_socketRetry;
+    QTimer m_heartbeat; ///< pings the server over the socket; an unanswered ping means it is gone
+    QTimer m_handshake; ///< a socket that is not ready in time is a server that does not answer
     QWebSocket m_socket;
     bool m_socketReady = false;
+    bool m_pongPending = false;
+    bool m_losingSocket = false;
     /// While the first pull (or a resync) fills an empty cache: indexes and full-text search are built
     /// once at the end instead of row by row (storage/BulkLoad).
     std::unique_ptr<BulkLoad> m_bootstrap;

@@ -358,7 +358,7 @@ void TestTicketQueueModel::viewCountsMatchTheQueue()
     ViewListModel views(m_store->db());
     QAbstractItemModelTester tester(&views, QAbstractItemModelTester::FailureReportingMode::QtTest);
     views.setViews(TicketView::builtIns(), m_context);
-    QCOMPARE(views.rowCount(), 6);
+    QCOMPARE(views.rowCount(), 7);
     TicketQueueModel queue(m_store->db(), m_store->clock, *m_directory);
     for (int row = 0; row < views.rowCount(); ++row) {
         QVERIFY(queue.setView(views.view(row), m_context));

@@ -73,7 +73,8 @@ void TestSyncCache::pulledTicketIsItsOwnCopy()
     TempStore store;
     SyncCache cache(store.db(), store.tickets());
     const Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
-    QVERIFY(cache.applyPage({pulled(t, 5)}, 5, QStringLiteral("e1")).ok());
+    auto applied = cache.applyPage({pulled(t, 5)}, 5, QStringLiteral("e1"));
+    QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().message));
     QCOMPARE(store.tickets().find(t.id)->subject, t.subject);
     QCOMPARE(visibleServerSeq(store, t.id), 5);
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_synced")), 0);

@@ -33,6 +33,8 @@ Q_SIGNALS:
     void titleChanged();
     /// The page wants this ticket shown in its own tab.
     void openTicketRequested(const QString& ticketId);
+    /// The page has nothing left to show (its ticket was discarded or left): its tab closes.
+    void closeRequested();
 };
 
 } // namespace gongdan

@@ -32,6 +32,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSettings>
@@ -119,10 +120,25 @@ MainWindow::MainWindow(
     connect(m_sync.get(), &SyncController::countsStale, m_views, &ViewListModel::recount);
     connect(m_sync.get(), &SyncController::teamChanged, this, &MainWindow::definitionsChanged);
     connect(m_sync.get(), &SyncController::signedIn, this, [this](const SignedInUser& user) {
-        m_session = {user.userId, user.name, roleFromName(user.role).value_or(Role::Agent),
-            user.groups}; // everyone holds a reference: "my" views follow
+        const QString owner = m_sync->cache().owner();
+        if (!owner.isEmpty() && owner != user.userId)
+            m_tabs->putAway(); // another person's store until now: their open work stays theirs
+        // Everyone holds a reference to the session: "my" views and the rules follow.
+        m_session = {user.userId, user.name, roleFromName(user.role).value_or(Role::Agent), user.groups};
         reloadViews(QString());
         refreshStatus();
+    });
+    connect(m_sync.get(), &SyncController::storeChangedHands, this, [this] {
+        // Everything from the server went with the previous person; this person's first sync follows.
+        m_directory->reload();
+        reloadViews(QString());
+        m_tabs->restoreTabs();
+        refreshStatus();
+    });
+    connect(m_sync.get(), &SyncController::attentionRequested, this, [this] {
+        openView(QStringLiteral("needs_attention"));
+        m_tabs->setCurrentIndex(0);
+        m_table->setFocus();
     });
     layout->addWidget(m_sync->banner());
     layout->addLayout(searchRow);
@@ -151,6 +167,7 @@ MainWindow::MainWindow(
     m_clockLabel->setObjectName(QStringLiteral("clockLabel"));
     statusBar()->addPermanentWidget(m_agentLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_sync->attentionButton());
     statusBar()->addPermanentWidget(m_sync->progressBar());
     statusBar()->addPermanentWidget(m_clockLabel);
     connect(m_clockTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);

@@ -51,6 +51,14 @@ void WorkTabs::insertPage(WorkPage* page)
 {
     connect(page, &WorkPage::titleChanged, this, [this, page] { updateTitle(page); });
     connect(page, &WorkPage::openTicketRequested, this, &WorkTabs::openTicket);
+    connect(page, &WorkPage::closeRequested, this, [this, page] {
+        // Nothing left on the page (its ticket discarded by the agent, or seen to have left): it goes.
+        if (const int index = indexOf(page); index > 0) {
+            removeTab(index);
+            page->deleteLater();
+            saveTabs();
+        }
+    });
     addTab(page, page->title());
     updateTitle(page);
 }
@@ -154,6 +162,19 @@ void WorkTabs::restoreTabs()
     }
     m_keepingTabs = true;
     saveTabs();
+}
+
+void WorkTabs::putAway()
+{
+    // Another person signs in: the open work stays the previous person's (its drafts and tab list under
+    // their name), and leaves the screen without a question.
+    saveTabs();
+    m_keepingTabs = false;
+    for (WorkPage* page : pages()) {
+        removeTab(indexOf(page));
+        page->deleteLater();
+    }
+    setCurrentIndex(0);
 }
 
 QString WorkTabs::tabKey(QWidget* page)

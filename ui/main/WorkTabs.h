@@ -29,6 +29,9 @@ public:
     /// draft of the agent the list missed), the customer archive. From then on the list follows every
     /// change. Called once, when the window is built.
     void restoreTabs();
+    /// Another person signs in here: the open tabs are put away under the previous person's name (their
+    /// drafts stay theirs) without asking; restoreTabs() then opens the new person's.
+    void putAway();
     /// Shows the ticket's tab, opening it when needed.
     TicketEditor* openTicket(const QString& ticketId);
     CallPanel* openCall(bool phoneCall);

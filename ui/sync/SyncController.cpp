@@ -1,5 +1,7 @@
 #include "SyncController.h"
 
+#include "NeedsAttention.h"
+#include "Outbox.h"
 #include "SignInDialog.h"
 
 #include <QHBoxLayout>
@@ -29,7 +31,13 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     , m_bannerText(new QLabel(m_banner))
     , m_bannerButton(new QPushButton(m_banner))
     , m_progress(new QProgressBar)
+    , m_attention(new QPushButton)
 {
+    m_attention->setObjectName(QStringLiteral("attentionButton"));
+    m_attention->setFlat(true);
+    m_attention->setStyleSheet(QStringLiteral("QPushButton { color: #b71c1c; font-weight: bold; }"));
+    m_attention->hide();
+    connect(m_attention, &QPushButton::clicked, this, &SyncController::attentionRequested);
     m_progress->setObjectName(QStringLiteral("firstSyncProgress"));
     m_progress->setMinimumWidth(280); // "正在载入工单：100000 / 100000" whole
     m_progress->setTextVisible(true);
@@ -107,12 +115,13 @@ void SyncController::resume()
     if (!server.isValid() || login.isEmpty())
         return refresh();
     m_configured = true;
+    const QString userId = settings.value(QStringLiteral("sync/userId")).toString();
     connect(
         &m_keychain, &TokenKeychain::loaded, this,
-        [this, server](const QString& token, const QString&) {
+        [this, server, userId](const QString& token, const QString&) {
             if (token.isEmpty())
                 return refresh(); // nothing remembered: the banner offers to sign in
-            begin(server, token);
+            begin(server, token, userId);
         },
         Qt::SingleShotConnection);
     m_keychain.load(account(server, login));
@@ -137,8 +146,8 @@ void SyncController::showSignIn(QWidget* parent)
             m_keychain.store(account(dialog->server(), user.login), user.token);
         else
             m_keychain.forget(account(dialog->server(), user.login));
-        begin(dialog->server(), user.token);
         Q_EMIT signedIn(user);
+        begin(dialog->server(), user.token, user.userId);
     });
     dialog->open(); // window-modal, no nested event loop
 }
@@ -163,9 +172,17 @@ void SyncController::signOut()
     refresh();
 }
 
-void SyncController::begin(const QUrl& server, const QString& token)
+void SyncController::begin(const QUrl& server, const QString& token, const QString& userId)
 {
     m_engine->stop();
+    // The store becomes this user's: another user's view of the team goes (their queue stays for them).
+    bool switched = false;
+    if (Status claimed = m_cache->claimFor(userId, &switched); !claimed) {
+        m_status->setText(claimed.error().message);
+        return;
+    }
+    if (switched)
+        Q_EMIT storeChangedHands();
     m_engine->start(server, token);
     refresh();
 }
@@ -252,8 +269,15 @@ void SyncController::refresh()
         button = tr("Retry now");
         break;
     }
+    if (const qint64 others = Outbox(m_ws.db).waitingForOthers(); others > 0)
+        status += QStringLiteral(" · ")
+            + tr("%n change(s) of another user wait for them to sign in here", nullptr, static_cast<int>(others));
     if (m_status)
         m_status->setText(status);
+    const qint64 attention = NeedsAttention(m_ws.db).count();
+    m_attention->setText(tr("⚠ %n need(s) attention", nullptr, static_cast<int>(attention)));
+    m_attention->setToolTip(tr("Changes the team server refused, and tickets that left your sight: show them"));
+    m_attention->setVisible(attention > 0);
     m_bannerText->setText(banner);
     m_bannerButton->setText(button);
     m_banner->setVisible(!banner.isEmpty());

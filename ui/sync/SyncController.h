@@ -29,6 +29,9 @@ public:
 
     /// The banner shown above the queue while offline or signed out (objectName "offlineBanner").
     QWidget* banner() const { return m_banner; }
+    /// For the status bar: how many changes need the agent's attention (refused by the server, or tickets
+    /// that left their sight); hidden when none (objectName "attentionButton").
+    QPushButton* attentionButton() const { return m_attention; }
     /// The first sync's progress for the status bar — its tickets, then their conversations behind the
     /// usable queue — then how far search is built; shown only while one of them runs (objectName
     /// "firstSyncProgress").
@@ -53,9 +56,14 @@ Q_SIGNALS:
     /// Users or groups changed on the server: names and departments in lists follow.
     void teamChanged();
     void signedIn(const gongdan::SignedInUser& user);
+    /// Another user signed in on this store: everything from the server went (their first sync follows);
+    /// what the window shows must be built again for them.
+    void storeChangedHands();
+    /// The agent clicked the attention count: show them what needs it.
+    void attentionRequested();
 
 private:
-    void begin(const QUrl& server, const QString& token);
+    void begin(const QUrl& server, const QString& token, const QString& userId);
     void refresh();
     void showProgress(qint64 done, qint64 total);
     /// What the bar counts: the first sync's tickets, their conversations, or search being built.
@@ -73,6 +81,7 @@ private:
     QLabel* m_bannerText;
     QPushButton* m_bannerButton;
     QProgressBar* m_progress;
+    QPushButton* m_attention;
     bool m_pushPosted = false;
     Bar m_bar = Bar::Tickets;
     bool m_configured = false;

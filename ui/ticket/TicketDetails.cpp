@@ -278,6 +278,7 @@ void TicketDetails::applySnapshot(const QJsonObject& snapshot)
     m_contactName->setText(snapshot.value(QStringLiteral("contact_name")).toString());
     m_contactPhone->setText(snapshot.value(QStringLiteral("contact_phone")).toString());
     selectData(m_group, snapshot.value(QStringLiteral("group_id")).toString());
+    fillAssignees(); // the chosen group's members
     selectData(m_assignee, snapshot.value(QStringLiteral("assignee_id")).toString());
     QStringList tags;
     for (const QJsonValue& tag : snapshot.value(QStringLiteral("tags")).toArray())

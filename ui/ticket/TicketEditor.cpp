@@ -1,12 +1,17 @@
 #include "TicketEditor.h"
 
+#include "AttentionPanel.h"
 #include "Clock.h"
 #include "DraftStore.h"
+#include "Intents.h"
+#include "JsonCodec.h"
+#include "NeedsAttention.h"
 #include "SyncCache.h"
 #include "TicketComposer.h"
 #include "TicketDetails.h"
 #include "TicketQueueModel.h"
 #include "TicketRepository.h"
+#include "TicketTransition.h"
 #include "TimelineModel.h"
 #include "TransitionPanel.h"
 
@@ -120,6 +125,8 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     layout->addLayout(m_actions);
     layout->addWidget(m_transition);
     layout->addLayout(bannerRow);
+    m_attention = new AttentionPanel(workstation, this);
+    layout->addWidget(m_attention);
     layout->addWidget(m_error);
     m_conflicts = new QLabel(this);
     m_conflicts->setObjectName(QStringLiteral("conflictBanner"));
@@ -147,6 +154,24 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     connect(m_save, &QPushButton::clicked, this, &TicketEditor::save);
     connect(m_discardDraft, &QPushButton::clicked, this, &TicketEditor::discard);
     connect(m_transition, &TransitionPanel::confirmed, this, &TicketEditor::confirmTransition);
+    connect(m_attention, &AttentionPanel::editAgain, this, &TicketEditor::editAgain);
+    connect(m_attention, &AttentionPanel::resendTicket, this, &TicketEditor::resend);
+    connect(m_attention, &AttentionPanel::discarded, this, [this] {
+        Q_EMIT ticketChanged(m_ticket.id);
+        if (!m_ws.tickets.find(m_ticket.id)) { // a refused new ticket, discarded: nothing left to show
+            m_ticket.id.clear();
+            Q_EMIT closeRequested();
+            return;
+        }
+        load();
+    });
+    connect(m_attention, &AttentionPanel::removeDeparted, this, [this] {
+        const QString id = m_ticket.id;
+        NeedsAttention(m_ws.db).acknowledge(id);
+        m_ticket.id.clear();
+        Q_EMIT ticketChanged(id);
+        Q_EMIT closeRequested();
+    });
     connect(m_transition, &TransitionPanel::cancelled, this, [this] { m_details->setFocus(); });
     auto* saveKey = new QShortcut(QKeySequence::Save, this);
     saveKey->setContext(Qt::WidgetWithChildrenShortcut);
@@ -195,10 +220,19 @@ void TicketEditor::load()
         return;
     }
     m_ticket = *ticket;
+    m_attention->showFor(m_ticket.id);
     m_details->setTicket(m_ticket);
-    m_details->setReadOnly(!Lifecycle::isOpen(m_ticket.status));
+    // A ticket that left the agent's sight is shown as it was, no longer theirs to change.
+    m_details->setReadOnly(!Lifecycle::isOpen(m_ticket.status) || m_attention->departed());
     m_composer->setTicketId(m_ticket.id);
-    m_timelineModel->setEntries(m_ws.tickets.comments(m_ticket.id), m_ws.tickets.events(m_ticket.id));
+    m_composer->setEnabled(!m_attention->departed());
+    QSet<QString> unsent;
+    for (const RefusedChange& refused : NeedsAttention(m_ws.db).refused(m_ticket.id)) {
+        if (refused.entry.name == intent::CommentAdd)
+            unsent.insert(
+                refused.entry.args.value(QStringLiteral("comment")).toObject().value(QStringLiteral("id")).toString());
+    }
+    m_timelineModel->setEntries(m_ws.tickets.comments(m_ticket.id), m_ws.tickets.events(m_ticket.id), unsent);
     m_timeline->scrollToBottom();
     refreshHeader();
     rebuildActions();
@@ -289,8 +323,8 @@ void TicketEditor::rebuildActions()
     m_actionButtons.clear();
     while (QLayoutItem* item = m_actions->takeAt(0))
         delete item;
-    if (!isValid())
-        return;
+    if (!isValid() || m_attention->departed() || m_attention->unsent())
+        return; // not the agent's to move any more, or not on the server yet
     // Only what is legal now gets a button (工单生命周期).
     int number = 1;
     for (TicketAction action : Lifecycle::availableActions(m_ticket.status)) {
@@ -334,6 +368,79 @@ void TicketEditor::runAction(TicketAction action)
         m_error->hide();
         load();
         Q_EMIT ticketChanged(m_ticket.id);
+    }
+}
+
+void TicketEditor::editAgain(const OutboxEntry& entry)
+{
+    // The entry left the queue (AttentionPanel); what it held goes back where the agent made it, kept as
+    // a draft like anything typed until they send it again.
+    if (entry.name == intent::TicketPatch) {
+        load();
+        QJsonObject values = m_details->snapshot();
+        const QJsonObject patch = entry.args.value(QStringLiteral("patch")).toObject();
+        for (auto it = patch.begin(); it != patch.end(); ++it) {
+            if (it.key() == QLatin1String("custom_fields")) {
+                QJsonObject custom = values.value(it.key()).toObject();
+                const QJsonObject wanted = it.value().toObject();
+                for (auto c = wanted.begin(); c != wanted.end(); ++c)
+                    custom.insert(c.key(), c.value());
+                values.insert(it.key(), custom);
+            } else {
+                values.insert(it.key(), it.value());
+            }
+        }
+        m_details->applySnapshot(values);
+        m_error->setText(tr("Your refused edit is back in the fields: change what was refused, then save (Ctrl+S)."));
+        m_error->show();
+    } else if (entry.name == intent::CommentAdd) {
+        load();
+        const auto comment = JsonCodec::commentFromJson(entry.args.value(QStringLiteral("comment")).toObject());
+        if (comment)
+            m_composer->applySnapshot({{QStringLiteral("text"), comment.value().body},
+                {QStringLiteral("internal"), comment.value().visibility == CommentVisibility::Internal}});
+    } else if (entry.name == intent::TicketTransition) {
+        load();
+        if (auto request = transitionFromJson(entry.args)) {
+            const auto target = m_ws.tickets.find(request.value().mergeTarget);
+            m_transition->askAgain(request.value(), target ? target->number : QString());
+        }
+    } else if (entry.name == intent::TicketLink) {
+        auto linked = m_ws.tickets.link(m_ticket.id, entry.args.value(QStringLiteral("target_id")).toString(),
+            entry.args.value(QStringLiteral("linked")).toBool(true), m_ws.session.principal());
+        load();
+        if (!linked) {
+            m_error->setText(linked.error().message);
+            m_error->show();
+        }
+    }
+    saveDraft();
+    Q_EMIT ticketChanged(m_ticket.id);
+}
+
+void TicketEditor::resend()
+{
+    if (hasUnsavedChanges() && !save())
+        return;
+    auto sent = m_ws.tickets.resend(m_ticket.id, m_ws.session.principal());
+    if (!sent) {
+        m_details->showError(sent.error().field, sent.error().message);
+        m_error->setText(sent.error().message);
+        m_error->show();
+        return;
+    }
+    m_error->hide();
+    load();
+    Q_EMIT ticketChanged(m_ticket.id);
+}
+
+void TicketEditor::closed()
+{
+    // Opening it showed where it went: seen, it leaves the workstation with its tab.
+    if (isValid() && m_attention->departed()) {
+        const QString id = m_ticket.id;
+        NeedsAttention(m_ws.db).acknowledge(id);
+        Q_EMIT ticketChanged(id);
     }
 }
 

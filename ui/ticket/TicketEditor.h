@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Outbox.h"
 #include "Ticket.h"
 #include "WorkPage.h"
 #include "Workstation.h"
@@ -12,6 +13,7 @@ class QTimer;
 
 namespace gongdan {
 
+class AttentionPanel;
 class TicketComposer;
 class TicketDetails;
 class TimelineModel;
@@ -44,12 +46,18 @@ public:
     void ticketsChanged(const QStringList& ticketIds) override;
     /// Runs a transition as its button does (asking in the panel for what it needs).
     void runAction(TicketAction action);
+    /// The tab closes: a ticket that left the agent's sight has been seen, and goes.
+    void closed() override;
 
 Q_SIGNALS:
     void ticketChanged(const QString& ticketId);
 
 private:
     void showConflicts();
+    /// A refused change comes back where it was made, to fix and send again.
+    void editAgain(const OutboxEntry& entry);
+    /// Sends a ticket whose creation was refused again, with what was fixed.
+    void resend();
     void load();
     void refreshHeader();
     /// Shows whether a first sync is still bringing this ticket's comments; when they are in, the
@@ -71,6 +79,7 @@ private:
     QPushButton* m_discardDraft;
     QLabel* m_error;
     QLabel* m_conflicts; ///< concurrent edits the server settled, with the value that was replaced
+    AttentionPanel* m_attention; ///< refused changes, or that the ticket left the agent's sight
     QHBoxLayout* m_actions;
     QList<QPushButton*> m_actionButtons;
     QPushButton* m_save;

@@ -146,6 +146,16 @@ void TransitionPanel::ask(TicketAction action)
     first->setFocus();
 }
 
+void TransitionPanel::askAgain(const TransitionRequest& request, const QString& mergeNumber)
+{
+    ask(request.action);
+    m_resolution->setPlainText(request.resolution);
+    m_answer->setCurrentIndex(std::max(0, m_answer->findData(Lifecycle::answerKey(request.answer))));
+    m_note->setPlainText(request.note);
+    m_group->setCurrentIndex(std::max(0, m_group->findData(request.targetGroup)));
+    m_mergeTarget->setText(mergeNumber);
+}
+
 TransitionRequest TransitionPanel::request() const
 {
     TransitionRequest request;

@@ -25,6 +25,8 @@ public:
 
     /// Shows the panel for `action` with only the inputs it needs, focused on the first.
     void ask(TicketAction action);
+    /// Asks again with what a refused request held (AttentionPanel: edit and resend).
+    void askAgain(const TransitionRequest& request, const QString& mergeNumber);
     TicketAction action() const { return m_action; }
     /// The request built from the inputs; the merge target's number is resolved by the editor.
     TransitionRequest request() const;
