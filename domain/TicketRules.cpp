@@ -69,7 +69,10 @@ Status TicketRules::readable(const Ticket& ticket) const
 {
     if (access::mayRead(m_actor, ticket.groupId, ticket.assigneeId, ticket.createdBy))
         return {};
-    return Error {QStringLiteral("access.denied"), tr("This ticket is not in your groups."), QStringLiteral("id")};
+    // Out of sight is out of existence: a workstation never holds such a ticket and answers ticket.not_found,
+    // so the server answers the same (and tells nobody which tickets other groups have).
+    return Error {QStringLiteral("ticket.not_found"), tr("There is no such ticket among those you can see."),
+        QStringLiteral("id")};
 }
 
 Status TicketRules::checkGroup(const QString& groupId, const QString& field) const

@@ -32,14 +32,15 @@ struct TicketChange {
 /// it writes and queues an intent; the server runs the same code on that intent (and on REST requests)
 /// before it stores, so both sides accept and refuse alike. Pure: the world is asked through TicketWorld.
 ///
-/// The rules: every reference (group, assignee, customer, category, merge or link target) exists and is
-/// active; an assignee belongs to the ticket's group; ids are UUIDs; a number or provisional reference
-/// never shadows another ticket; lifecycle times (accepted, first response, resolved, closed), the status,
-/// the version and merged_into are set only here; due times follow the priority's targets from the
-/// creation time; custom fields are checked against their definitions (type, options, required, required
-/// to close, who may edit them, unknown keys). A ticket someone creates is always theirs to see: with no
-/// group chosen it takes its category's group, else the creator's first group; field staff's new tickets
-/// are assigned to themselves. Accepting a ticket makes the accepter its assignee.
+/// The rules: a ticket the actor may not see is no ticket to them (ticket.not_found, as on a workstation,
+/// which never holds it); every reference (group, assignee, customer, category, merge or link target)
+/// exists and is active; an assignee belongs to the ticket's group; ids are UUIDs; a number or provisional
+/// reference never shadows another ticket; lifecycle times (accepted, first response, resolved, closed),
+/// the status, the version and merged_into are set only here; due times follow the priority's targets from
+/// the creation time; custom fields are checked against their definitions (type, options, required,
+/// required to close, who may edit them, unknown keys). A ticket someone creates is always theirs to see:
+/// with no group chosen it takes its category's group, else the creator's first group; field staff's new
+/// tickets are assigned to themselves. Accepting a ticket makes the accepter its assignee.
 class TicketRules {
     Q_DECLARE_TR_FUNCTIONS(TicketRules)
 

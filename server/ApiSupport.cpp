@@ -61,6 +61,22 @@ Error accessDenied(const QString& what)
 
 Result<QJsonObject> parseBody(const QHttpServerRequest& request, const QStringList& allowed)
 {
+    auto object = parseObject(request);
+    if (!object)
+        return object;
+    const QJsonObject& fields = object.value();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!allowed.contains(it.key()))
+            return Error {QStringLiteral("request.unknown_field"),
+                QStringLiteral("\"%1\" is not a field here; known: %2.")
+                    .arg(it.key(), allowed.join(QStringLiteral(", "))),
+                it.key()};
+    }
+    return object;
+}
+
+Result<QJsonObject> parseObject(const QHttpServerRequest& request)
+{
     const QByteArray body = request.body();
     if (body.size() > kMaxBodyBytes)
         return Error {QStringLiteral("request.too_large"),
@@ -77,15 +93,7 @@ Result<QJsonObject> parseBody(const QHttpServerRequest& request, const QStringLi
                 .arg(parseError.offset)};
     if (!document.isObject())
         return Error {QStringLiteral("request.not_object"), QStringLiteral("The body must be a JSON object.")};
-    const QJsonObject object = document.object();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!allowed.contains(it.key()))
-            return Error {QStringLiteral("request.unknown_field"),
-                QStringLiteral("\"%1\" is not a field here; known: %2.")
-                    .arg(it.key(), allowed.join(QStringLiteral(", "))),
-                it.key()};
-    }
-    return object;
+    return document.object();
 }
 
 namespace {

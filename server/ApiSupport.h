@@ -25,6 +25,9 @@ Error accessDenied(const QString& what);
 /// The JSON object in the body, refused when it is too large, not JSON, not an object, or has a key
 /// outside `allowed` (a misspelt field must not be ignored silently).
 Result<QJsonObject> parseBody(const QHttpServerRequest& request, const QStringList& allowed);
+/// The same without the list: the caller hands every key to rules that refuse what they do not know
+/// (a ticket patch: TicketRules, as for a pushed ticket.patch).
+Result<QJsonObject> parseObject(const QHttpServerRequest& request);
 
 /// Typed reads of a parsed body: absent → nullopt; present with the wrong type → request.wrong_type.
 Result<std::optional<QString>> optionalString(const QJsonObject& body, const QString& key);

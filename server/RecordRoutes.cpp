@@ -55,7 +55,7 @@ QList<RecordRoutes::Kind> kinds()
         QStringLiteral("categories"), QStringLiteral("category"), QStringLiteral("category.upsert"),
         {{QStringLiteral("parent_id"), T::String}, {QStringLiteral("name_zh"), T::String},
             {QStringLiteral("name_en"), T::String}, {QStringLiteral("order"), T::Double},
-            {QStringLiteral("active"), T::Bool}},
+            {QStringLiteral("active"), T::Bool}, {QStringLiteral("group_id"), T::String}},
         {}, {QStringLiteral("name_zh")}, [](const QString& id) {
             return QJsonObject {{QStringLiteral("id"), id}};
         }};

@@ -17,7 +17,8 @@ using namespace api;
 
 namespace {
 
-// What a POST or PATCH may set; the rest (status, times, number, version) follows from the rules.
+// What a POST may set; the rest (status, times, number, version) follows from the rules. A PATCH takes what
+// the rules' patch takes (Ticket::patchableFields).
 const QList<std::pair<QString, QJsonValue::Type>> kWritable {{QStringLiteral("subject"), QJsonValue::String},
     {QStringLiteral("description"), QJsonValue::String}, {QStringLiteral("need_type"), QJsonValue::String},
     {QStringLiteral("channel"), QJsonValue::String}, {QStringLiteral("priority"), QJsonValue::String},
@@ -81,11 +82,11 @@ Result<std::pair<UserRecord, Ticket>> TicketRoutes::readable(const QHttpServerRe
     std::optional<Ticket> ticket = m_store.ticket(key);
     if (!ticket)
         ticket = m_store.ticketByNumberOrAlias(key);
-    if (!ticket)
-        return Error {QStringLiteral("ticket.not_found"), QStringLiteral("There is no ticket \"%1\".").arg(key),
-            QStringLiteral("id")};
-    if (!access::mayRead(user.principal(), ticket->groupId, ticket->assigneeId, ticket->createdBy))
-        return accessDenied(QStringLiteral("see tickets outside your groups"));
+    // A ticket the caller may not see is, to them, no ticket: the same answer as the ticket rules give (and
+    // a workstation, which never holds it), and no hint which tickets other groups have.
+    if (!ticket || !access::mayRead(user.principal(), ticket->groupId, ticket->assigneeId, ticket->createdBy))
+        return Error {QStringLiteral("ticket.not_found"),
+            QStringLiteral("There is no ticket \"%1\" among those you can see.").arg(key), QStringLiteral("id")};
     return std::pair {user, *ticket};
 }
 
@@ -146,17 +147,20 @@ QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServe
     auto body = parseBody(request, {QStringLiteral("body"), QStringLiteral("visibility")});
     if (!body)
         return errorResponse(body.error());
-    auto text = requiredString(body.value(), QStringLiteral("body"));
+    auto text = optionalString(body.value(), QStringLiteral("body"));
     auto visibility = optionalString(body.value(), QStringLiteral("visibility"));
     if (!text || !visibility)
         return errorResponse(!text ? text.error() : visibility.error());
+    if (!text.value()) // a blank one is the rules' to refuse (comment.empty), as for a pushed comment
+        return errorResponse(Error {
+            QStringLiteral("request.missing_field"), QStringLiteral("\"body\" is required."), QStringLiteral("body")});
     const std::optional<CommentVisibility> kind
         = EnumText<CommentVisibility>::fromKey(visibility.value().value_or(QStringLiteral("public")));
     if (!kind)
         return errorResponse(Error {QStringLiteral("comment.visibility"),
             QStringLiteral("visibility is \"public\" or \"internal\"."), QStringLiteral("visibility")});
-    const Comment comment {
-        QUuid::createUuid().toString(QUuid::WithoutBraces), ticket.id, user.id, *kind, text.value(), {}, m_clock.now()};
+    const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), ticket.id, user.id, *kind, *text.value(),
+        {}, m_clock.now()};
     const Mutation mutation {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::CommentAdd, ticket.id,
         {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}};
     if (auto applied = m_sync.applyOne(user, mutation); !applied)
@@ -171,7 +175,8 @@ QHttpServerResponse TicketRoutes::write(
         return errorResponse(applied.error());
     const std::optional<Ticket> ticket = m_store.ticket(mutation.entityId);
     if (!ticket)
-        return errorResponse(Error {QStringLiteral("ticket.not_found"), QStringLiteral("The ticket is gone."), {}});
+        return errorResponse(
+            Error {QStringLiteral("ticket.not_found"), QStringLiteral("The ticket is gone."), QStringLiteral("id")});
     return jsonResponse(m_applier.ticketData(*ticket), status);
 }
 
@@ -183,8 +188,9 @@ QHttpServerResponse TicketRoutes::create(const QHttpServerRequest& request)
     auto body = typedBody(request, kWritable);
     if (!body)
         return errorResponse(body.error());
-    if (auto subject = requiredString(body.value(), QStringLiteral("subject")); !subject)
-        return errorResponse(subject.error());
+    if (!body.value().contains(QStringLiteral("subject"))) // a blank one is the rules' to refuse, as when pushed
+        return errorResponse(Error {QStringLiteral("request.missing_field"), QStringLiteral("\"subject\" is required."),
+            QStringLiteral("subject")});
     Ticket fresh;
     fresh.id = UuidV7Generator(m_clock).next(); // ids sort by creation: lists are newest first by id
     fresh.createdAt = fresh.updatedAt = m_clock.now();
@@ -206,7 +212,9 @@ QHttpServerResponse TicketRoutes::patch(const QString& key, const QHttpServerReq
     if (!found)
         return errorResponse(found.error());
     const auto& [user, ticket] = found.value();
-    auto body = typedBody(request, kWritable);
+    // Every key goes to the ticket rules, which refuse what may not be edited (patch.unknown_field) or has
+    // the wrong type (patch.type): a PATCH is decided exactly as a pushed ticket.patch.
+    auto body = parseObject(request);
     if (!body)
         return errorResponse(body.error());
     return write(user,

@@ -27,8 +27,9 @@ private:
     QHttpServerResponse transition(const QString& key, const QHttpServerRequest& request);
     /// Applies the intent as the caller and answers with the ticket as it is now.
     QHttpServerResponse write(const UserRecord& user, const Mutation& mutation, QHttpServerResponse::StatusCode status);
-    /// The signed-in caller and the ticket by id, number or alias, if they may read it (401 / 404 / 403
-    /// otherwise): what every route on one ticket starts with.
+    /// The signed-in caller and the ticket by id, number or alias, if they may read it (401 otherwise; 404
+    /// ticket.not_found for a ticket they may not see, as the ticket rules say): what every route on one
+    /// ticket starts with.
     Result<std::pair<UserRecord, Ticket>> readable(const QHttpServerRequest& request, const QString& key);
 
     AuthService& m_auth;

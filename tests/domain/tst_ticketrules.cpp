@@ -186,7 +186,7 @@ void TestTicketRules::rules_data()
         "call_seconds");
     // patch
     row("patch: subject", "li", "patch", 2, R"({"subject":"新标题"})", "", "", R"({"subject":"新标题","version":4})");
-    row("patch: another group's ticket", "li", "patch", 4, R"({"subject":"x"})", "access.denied", "id");
+    row("patch: another group's ticket", "li", "patch", 4, R"({"subject":"x"})", "ticket.not_found", "id");
     row("patch: the creator still may", "li", "patch", 6, R"({"subject":"x"})", "", "", R"({"subject":"x"})");
     row("patch: a closed ticket", "li", "patch", 3, R"({"subject":"x"})", "ticket.closed", "status");
     row("patch: status", "li", "patch", 2, R"({"status":"closed"})", "patch.unknown_field", "status");
@@ -214,7 +214,7 @@ void TestTicketRules::rules_data()
         R"({"status":"in_progress","assignee_id":"li"})");
     row("accept: not a member of its group", "boss", "transition", 4, R"({"action":"accept"})",
         "transition.not_in_group", "status");
-    row("accept: not in their scope", "li", "transition", 4, R"({"action":"accept"})", "access.denied", "id");
+    row("accept: not in their scope", "li", "transition", 4, R"({"action":"accept"})", "ticket.not_found", "id");
     row("transfer: needs a note", "li", "transition", 2, R"({"action":"transfer","target_group":"finance"})",
         "transition.note_required", "note");
     row("transfer: to an inactive group", "li", "transition", 2,
@@ -242,8 +242,8 @@ void TestTicketRules::rules_data()
     row("comment: public reply", "li", "comment", 2, R"({"body":"您好","visibility":"public"})", "", "",
         R"({"first_response_at":"2026-12-05T09:00:00.000Z"})");
     row("comment: empty", "li", "comment", 2, R"({"body":"  ","visibility":"public"})", "comment.empty", "body");
-    row("comment: out of sight", "zhang", "comment", 2, R"({"body":"你好","visibility":"internal"})", "access.denied",
-        "id");
+    row("comment: out of sight", "zhang", "comment", 2, R"({"body":"你好","visibility":"internal"})",
+        "ticket.not_found", "id");
     row("comment: on a merged ticket", "boss", "comment", 7, R"({"body":"你好","visibility":"internal"})",
         "comment.merged", "body");
     row("comment: field staff on theirs", "wang", "comment", 5, R"({"body":"已上门","visibility":"internal"})", "", "");

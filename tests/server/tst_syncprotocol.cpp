@@ -237,7 +237,7 @@ void TestSyncProtocol::pullsFollowScope()
         {{QStringLiteral("patch"), QJsonObject {{QStringLiteral("subject"), QStringLiteral("x")}}}})});
     QCOMPARE(result(refused).value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
     QCOMPARE(result(refused).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
-        QStringLiteral("access.denied"));
+        QStringLiteral("ticket.not_found"));
 
     // Transferred to field-ops: it enters zhang's scope, comments and all. li.na created it, so she keeps
     // seeing it (domain/Access.h): her devices get the move and the ticket again.
@@ -300,7 +300,7 @@ void TestSyncProtocol::pullsFollowScope()
     const HttpResult late = li->push(
         {li->mutation(QStringLiteral("comment.add"), other.id, commentArgs(other.id, QStringLiteral("还在吗")))});
     QCOMPARE(result(late).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
-        QStringLiteral("access.denied"));
+        QStringLiteral("ticket.not_found"));
 }
 
 void TestSyncProtocol::snapshotsFollowScopeAndParts()

@@ -317,7 +317,7 @@ void TestSyncEngine::aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced()
     QVERIFY(rejected.exec(QStringLiteral("SELECT name, last_error FROM outbox WHERE state = 'rejected'")));
     QVERIFY(rejected.next());
     QCOMPARE(rejected.value(0).toString(), QStringLiteral("ticket.patch"));
-    QVERIFY(rejected.value(1).toString().contains(QLatin1String("access.denied")));
+    QVERIFY(rejected.value(1).toString().contains(QLatin1String("ticket.not_found")));
     QCOMPARE(li.engine->waiting(), 0);
     compareWithServer(li);
 }

@@ -1,0 +1,577 @@
+// The ticket rules decide alike wherever they run. One table of rule cases — create, patch, transition,
+// comment and link, by an agent, a supervisor, an admin and field staff, over the team's field definitions
+// — runs three ways against a real gongdan-server on both backends: on the acting user's workstation store
+// (synced, engine stopped: TicketRepository with Desk::me), over REST as that user, and pushed as that
+// user's sync device (the intents built by domain/TicketIntents, the shape the workstation queues). Each
+// path starts from its own fresh ticket in the same state. All three accept or refuse alike, with the same
+// error code and field, and an accepted command leaves the same ticket on the fields that matter. Link has
+// no REST route yet: its rows compare the store with the push. Last, the workstation pushes what it
+// queued, and the server must apply it and hold what the workstation showed.
+#include "JsonCodec.h"
+#include "ParityTeam.h"
+#include "TicketIntents.h"
+#include "TicketTransition.h"
+#include "Uuid.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <memory>
+
+using namespace gongdan;
+using namespace gongdan::test;
+
+namespace {
+
+QString compact(const QJsonValue& value)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact)).chopped(1).mid(1);
+}
+
+QJsonObject object(const QByteArray& json)
+{
+    if (json.isEmpty())
+        return {};
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        qFatal("a row's JSON is not an object: %s", json.constData()); // a typo must not pass as "{}"
+    return document.object();
+}
+
+/// What a path made of the command: accepted with the resulting ticket (JSON), or refused with an error.
+struct Outcome {
+    bool ran = true; ///< false: the path has no way to say this (link over REST)
+    bool accepted = false;
+    QString code;
+    QString field;
+    QString message;
+    QJsonObject ticket;
+
+    QString text() const
+    {
+        if (!ran)
+            return QStringLiteral("-");
+        return accepted ? QStringLiteral("accepted") : QStringLiteral("%1/%2 (%3)").arg(code, field, message);
+    }
+    static Outcome refusal(const Error& error) { return {true, false, error.code, error.field, error.message, {}}; }
+};
+
+/// The fields of a ticket every path must agree on; lifecycle times only as set or not.
+QJsonObject view(const QJsonObject& ticket)
+{
+    QJsonObject shown;
+    for (const char* key : {"status", "group_id", "assignee_id", "priority", "category_id", "customer_id",
+             "custom_fields", "tags", "links", "merged_into", "created_by"})
+        shown.insert(QLatin1String(key), ticket.value(QLatin1String(key)));
+    for (const char* key : {"first_response_at", "accepted_at"})
+        shown.insert(QLatin1String(key), !ticket.value(QLatin1String(key)).toString().isEmpty());
+    return shown;
+}
+
+/// A create command's ticket as the workstation's form would fill it in.
+Result<Ticket> draftOf(const QJsonObject& fields, const QString& id, const QDateTime& at)
+{
+    QJsonObject json = JsonCodec::toJson(Ticket {});
+    json.insert(QStringLiteral("id"), id);
+    json.insert(QStringLiteral("created_at"), at.toString(Qt::ISODateWithMs));
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        json.insert(it.key(), it.value());
+    return JsonCodec::ticketFromJson(json);
+}
+
+CommentVisibility visibilityOf(const QJsonObject& args)
+{
+    return EnumText<CommentVisibility>::fromKey(args.value(QStringLiteral("visibility")).toString())
+        .value_or(CommentVisibility::Public);
+}
+
+} // namespace
+
+class TestRuleParity : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rules_data();
+    void rules();
+    void cleanupTestCase();
+
+private:
+    /// The backend's team, made on its first row (one server and one set of workstations for all rows).
+    ParityTeam* team(const QString& backend);
+    Outcome onStore(Desk& desk, const QString& op, const QJsonObject& args, const QString& id);
+    Outcome overRest(HttpClient& http, const QString& op, const QJsonObject& args, const QString& id);
+    Outcome overPush(
+        SyncDevice& device, const QString& actorId, const QString& op, const QJsonObject& args, const QString& id);
+
+    std::unique_ptr<ParityTeam> m_team;
+    QString m_openError;
+    QElapsedTimer m_elapsed;
+    SystemClock m_clock;
+    UuidV7Generator m_ids {m_clock};
+};
+
+void TestRuleParity::rules_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("who"); ///< agent, supervisor, admin or field
+    QTest::addColumn<QString>("op"); ///< create, patch, transition, comment, link
+    QTest::addColumn<QByteArray>("target"); ///< a second ticket ("@T"; ParityTeam::makeTicket's spec)
+    QTest::addColumn<QByteArray>("start"); ///< the ticket the command works on (one per path)
+    QTest::addColumn<QByteArray>("args"); ///< the command; "@self" is the path's own ticket
+    QTest::addColumn<QString>("code"); ///< empty: accepted
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QByteArray>("expect"); ///< fields of the resulting ticket (as view() shows them)
+
+    // Starting tickets, made by the admin unless "by" says otherwise.
+    const QByteArray fresh = R"({"group_id":"service"})";
+    const QByteArray working = R"({"group_id":"service","then":[{"as":"agent","action":"accept"}]})";
+    const QByteArray refunded
+        = R"({"group_id":"service","custom_fields":{"refund":"10.00"},"then":[{"as":"agent","action":"accept"}]})";
+    const QByteArray closed = R"({"group_id":"service","custom_fields":{"refund":"10.00"},"then":[{"as":"agent",
+        "action":"accept"},{"as":"agent","action":"close","resolution":"好了","answer":"satisfied"}]})";
+    const QByteArray billing = R"({"group_id":"billing"})";
+    const QByteArray fieldOps = R"({"group_id":"field-ops"})";
+    const QByteArray wangs = R"({"group_id":"field-ops","assignee_id":"@field"})";
+    const QByteArray merged = R"({"group_id":"service","then":[{"action":"merge","merge_target":"@T"}]})";
+
+    for (const char* backend : {"sqlite", "postgresql"}) {
+        const auto row = [backend](const char* name, const char* who, const char* op, const QByteArray& target,
+                             const QByteArray& start, const char* args, const char* code, const char* field,
+                             const char* expect = "{}") {
+            QTest::addRow("%s: %s", backend, name)
+                << QString::fromLatin1(backend) << QString::fromLatin1(who) << QString::fromLatin1(op) << target
+                << start << QByteArray(args) << QString::fromLatin1(code) << QString::fromLatin1(field)
+                << QByteArray(expect);
+        };
+        const auto create
+            = [&](const char* name, const char* who, const char* args, const char* code, const char* field,
+                  const char* expect = "{}") { row(name, who, "create", {}, {}, args, code, field, expect); };
+        // create: where the ticket goes, who has it, what it refers to, its custom fields.
+        create("create: no group takes the creator's", "agent", "{}", "", "",
+            R"({"group_id":"service","created_by":"@agent","status":"new","assignee_id":""})");
+        create("create: no group takes the category's", "agent",
+            R"({"category_id":"@repair","custom_fields":{"serial":"SN1"}})", "", "",
+            R"({"group_id":"billing","custom_fields":{"serial":"SN1"}})");
+        create("create: a parent category's group", "supervisor", R"({"category_id":"@usage"})", "", "",
+            R"({"group_id":"service"})");
+        create("create: the chosen group wins", "agent", R"({"group_id":"field-ops","category_id":"@consult"})", "", "",
+            R"({"group_id":"field-ops"})");
+        create("create: unknown group", "agent", R"({"group_id":"nowhere"})", "ticket.unknown_group", "group_id");
+        create("create: assignee of the group", "supervisor", R"({"group_id":"service","assignee_id":"@agent"})", "",
+            "", R"({"assignee_id":"@agent"})");
+        create("create: assignee outside the group", "agent", R"({"group_id":"service","assignee_id":"@zhang"})",
+            "ticket.assignee_not_in_group", "assignee_id");
+        create("create: switched-off assignee", "agent", R"({"assignee_id":"@gone"})", "ticket.unknown_assignee",
+            "assignee_id");
+        create("create: unknown assignee", "supervisor", R"({"assignee_id":"@nobody"})", "ticket.unknown_assignee",
+            "assignee_id");
+        create("create: field staff get their own", "field", "{}", "", "",
+            R"({"assignee_id":"@field","group_id":"field-ops"})");
+        create("create: field staff for someone else", "field", R"({"assignee_id":"@zhang"})",
+            "access.field_assign_self", "assignee_id");
+        create("create: field staff keep it in their group", "field", R"({"group_id":"service"})", "", "",
+            R"({"assignee_id":"@field","group_id":"field-ops"})");
+        create("create: unknown customer", "agent", R"({"customer_id":"@nocustomer"})", "ticket.unknown_customer",
+            "customer_id");
+        create("create: known customer", "agent", R"({"customer_id":"@c1"})", "", "", R"({"customer_id":"@c1"})");
+        create("create: unknown category", "agent", R"({"category_id":"@nocategory"})", "ticket.unknown_category",
+            "category_id");
+        create("create: switched-off category", "agent", R"({"category_id":"@retired"})", "ticket.unknown_category",
+            "category_id");
+        create("create: required field missing", "agent", R"({"category_id":"@repair"})", "ticket.fields_invalid",
+            "serial");
+        create("create: an offered option", "agent", R"({"custom_fields":{"model":"x1"}})", "", "",
+            R"({"custom_fields":{"model":"x1"}})");
+        create("create: an option not offered", "agent", R"({"custom_fields":{"model":"x9"}})", "ticket.fields_invalid",
+            "model");
+        create("create: unknown custom field", "agent", R"({"custom_fields":{"colour":"red"}})",
+            "ticket.fields_invalid", "colour");
+        create("create: an agent may not set the refund", "agent", R"({"custom_fields":{"refund":"10.00"}})",
+            "field.read_only", "refund");
+        create("create: a supervisor may", "supervisor", R"({"custom_fields":{"refund":"10.00"}})", "", "",
+            R"({"custom_fields":{"refund":"10.00"}})");
+        create("create: an admin of no group", "admin", "{}", "", "", R"({"group_id":"","created_by":"@admin"})");
+        create("create: an admin assigns in a group", "admin",
+            R"({"group_id":"billing","assignee_id":"@qian","priority":"urgent","tags":["VIP"]})", "", "",
+            R"({"assignee_id":"@qian","priority":"urgent","tags":["VIP"]})");
+        create("create: blank subject", "supervisor", R"({"subject":"  "})", "ticket.subject_required", "subject");
+
+        const auto patch = [&](const char* name, const char* who, const QByteArray& start, const char* args,
+                               const char* code, const char* field, const char* expect = "{}") {
+            row(name, who, "patch", {}, start, args, code, field, expect);
+        };
+        patch("patch: a group ticket's subject", "agent", fresh, R"({"subject":"新标题"})", "", "",
+            R"({"subject":"新标题","status":"new"})");
+        patch("patch: another group's ticket", "agent", billing, R"({"subject":"x"})", "ticket.not_found", "id");
+        patch("patch: the creator still may", "agent", R"({"by":"agent","group_id":"billing"})", R"({"subject":"x"})",
+            "", "", R"({"group_id":"billing","created_by":"@agent"})");
+        patch("patch: a closed ticket", "agent", closed, R"({"subject":"x"})", "ticket.closed", "status");
+        patch("patch: status", "agent", fresh, R"({"status":"closed"})", "patch.unknown_field", "status");
+        patch("patch: assignee outside the group", "supervisor", fresh, R"({"assignee_id":"@zhang"})",
+            "ticket.assignee_not_in_group", "assignee_id");
+        patch("patch: group and assignee together", "supervisor", fresh,
+            R"({"group_id":"field-ops","assignee_id":"@zhang"})", "", "",
+            R"({"group_id":"field-ops","assignee_id":"@zhang"})");
+        patch("patch: a new group drops the assignee", "supervisor", working, R"({"group_id":"field-ops"})", "", "",
+            R"({"group_id":"field-ops","assignee_id":"","status":"in_progress"})");
+        patch("patch: a new group keeps a member", "admin",
+            R"({"group_id":"service","then":[{"as":"supervisor","action":"accept"}]})", R"({"group_id":"billing"})", "",
+            "", R"({"group_id":"billing","assignee_id":"@supervisor"})");
+        patch("patch: unknown group", "agent", fresh, R"({"group_id":"nowhere"})", "ticket.unknown_group", "group_id");
+        patch("patch: field staff reassign", "field", wangs, R"({"assignee_id":"@zhang"})", "access.field_reassign",
+            "assignee_id");
+        patch("patch: due time by an agent", "agent", fresh, R"({"resolution_due_at":"2030-01-01T00:00:00.000Z"})",
+            "access.due_times", "resolution_due_at");
+        patch("patch: due time by a supervisor", "supervisor", fresh,
+            R"({"resolution_due_at":"2030-01-01T00:00:00.000Z"})", "", "",
+            R"({"resolution_due_at":"2030-01-01T00:00:00.000Z"})");
+        patch("patch: unknown customer", "agent", fresh, R"({"customer_id":"@nocustomer"})", "ticket.unknown_customer",
+            "customer_id");
+        patch("patch: field staff set the customer", "field", wangs, R"({"customer_id":"@c1"})", "", "",
+            R"({"customer_id":"@c1","assignee_id":"@field"})");
+        patch("patch: into a category that requires a field", "agent", fresh, R"({"category_id":"@repair"})",
+            "ticket.fields_invalid", "serial");
+        patch("patch: into a category with the field", "agent", fresh,
+            R"({"category_id":"@repair","custom_fields":{"serial":"SN2"}})", "", "",
+            R"({"category_id":"@repair","group_id":"service"})");
+        patch("patch: switched-off category", "agent", fresh, R"({"category_id":"@retired"})",
+            "ticket.unknown_category", "category_id");
+        patch("patch: the refund by an agent", "agent", working, R"({"custom_fields":{"refund":"5.00"}})",
+            "field.read_only", "refund");
+        patch("patch: the refund by a supervisor", "supervisor", working, R"({"custom_fields":{"refund":"5.00"}})", "",
+            "", R"({"custom_fields":{"refund":"5.00"}})");
+        patch("patch: an option not offered", "agent", fresh, R"({"custom_fields":{"model":"x3"}})",
+            "ticket.fields_invalid", "model");
+        patch("patch: an offered option", "agent", fresh, R"({"custom_fields":{"model":"x2"}})", "", "",
+            R"({"custom_fields":{"model":"x2"}})");
+        patch("patch: unknown custom field", "agent", fresh, R"({"custom_fields":{"colour":"red"}})",
+            "ticket.fields_invalid", "colour");
+        patch("patch: tags", "agent", fresh, R"({"tags":["VIP","回访"]})", "", "", R"({"tags":["VIP","回访"]})");
+        patch("patch: tags of the wrong type", "agent", fresh, R"({"tags":"VIP"})", "patch.type", "tags");
+        patch(
+            "patch: priority", "supervisor", fresh, R"({"priority":"critical"})", "", "", R"({"priority":"critical"})");
+        patch("patch: blank subject", "agent", fresh, R"({"subject":" "})", "patch.required", "subject");
+        patch("patch: an admin assigns", "admin", fresh, R"({"assignee_id":"@agent"})", "", "",
+            R"({"assignee_id":"@agent"})");
+
+        const auto move = [&](const char* name, const char* who, const QByteArray& target, const QByteArray& start,
+                              const char* args, const char* code, const char* field, const char* expect = "{}") {
+            row(name, who, "transition", target, start, args, code, field, expect);
+        };
+        move("accept: the accepter takes it", "agent", {}, fresh, R"({"action":"accept"})", "", "",
+            R"({"status":"in_progress","assignee_id":"@agent","accepted_at":true})");
+        move("accept: from another assignee", "agent", {}, R"({"group_id":"service","assignee_id":"@supervisor"})",
+            R"({"action":"accept"})", "", "", R"({"assignee_id":"@agent"})");
+        move("accept: a supervisor not in its group", "supervisor", {}, fieldOps, R"({"action":"accept"})",
+            "transition.not_in_group", "status");
+        move("accept: an admin of no group", "admin", {}, fresh, R"({"action":"accept"})", "transition.not_in_group",
+            "status");
+        move("accept: out of sight", "agent", {}, billing, R"({"action":"accept"})", "ticket.not_found", "id");
+        move("accept: field staff theirs", "field", {}, wangs, R"({"action":"accept"})", "", "",
+            R"({"status":"in_progress","assignee_id":"@field"})");
+        move("accept: one in progress", "agent", {}, working, R"({"action":"accept"})", "transition.illegal", "status");
+        move("transfer: needs a note", "agent", {}, working, R"({"action":"transfer","target_group":"field-ops"})",
+            "transition.note_required", "note");
+        move("transfer: unknown group", "agent", {}, working,
+            R"({"action":"transfer","target_group":"nowhere","note":"转"})", "transition.unknown_group",
+            "target_group");
+        move("transfer: to another group", "agent", {}, working,
+            R"({"action":"transfer","target_group":"field-ops","note":"转外勤"})", "", "",
+            R"({"status":"new","group_id":"field-ops","assignee_id":""})");
+        move("transfer: field staff hand it back", "field", {},
+            R"({"group_id":"field-ops","assignee_id":"@field","then":[{"as":"field","action":"accept"}]})",
+            R"({"action":"transfer","target_group":"service","note":"退回"})", "", "",
+            R"({"status":"new","group_id":"service","assignee_id":""})");
+        move("close: without the refund", "agent", {}, working,
+            R"({"action":"close","resolution":"已修好","answer":"satisfied"})", "ticket.fields_invalid", "refund");
+        move("close: with the refund", "agent", {}, refunded,
+            R"({"action":"close","resolution":"已修好","answer":"satisfied"})", "", "", R"({"status":"closed"})");
+        move("close: not satisfied", "agent", {}, working,
+            R"({"action":"close","resolution":"已修好","answer":"not_satisfied"})", "", "",
+            R"({"status":"follow_up"})");
+        move("close: from new", "agent", {}, fresh, R"({"action":"close","resolution":"好","answer":"satisfied"})",
+            "transition.illegal", "status");
+        move("close: without a resolution", "agent", {}, refunded, R"({"action":"close","answer":"satisfied"})",
+            "transition.resolution_required", "resolution");
+        move("wait for the customer", "supervisor", {}, working,
+            R"({"action":"request_confirmation","resolution":"已寄出"})", "", "", R"({"status":"waiting_customer"})");
+        move("mark spam", "supervisor", {}, fresh, R"({"action":"mark_spam"})", "", "", R"({"status":"spam"})");
+        move("merge: into itself", "agent", {}, working, R"({"action":"merge","merge_target":"@self"})",
+            "transition.merge_target", "merge_target");
+        move("merge: into a closed ticket", "agent", closed, working, R"({"action":"merge","merge_target":"@T"})",
+            "transition.merge_target", "merge_target");
+        move("merge: into one out of sight", "agent", billing, working, R"({"action":"merge","merge_target":"@T"})",
+            "transition.merge_target", "merge_target");
+        move("merge: into an open one", "agent", fresh, working, R"({"action":"merge","merge_target":"@T"})", "", "",
+            R"({"status":"merged","merged_into":"@T"})");
+        move("reopen: a closed ticket", "agent", {}, closed, R"({"action":"reopen"})", "", "",
+            R"({"status":"follow_up"})");
+        move("reopen: an open one", "agent", {}, fresh, R"({"action":"reopen"})", "transition.illegal", "status");
+
+        const auto comment = [&](const char* name, const char* who, const QByteArray& target, const QByteArray& start,
+                                 const char* args, const char* code, const char* field, const char* expect = "{}") {
+            row(name, who, "comment", target, start, args, code, field, expect);
+        };
+        comment("comment: a public reply is the first response", "agent", {}, fresh,
+            R"({"body":"您好","visibility":"public"})", "", "", R"({"first_response_at":true})");
+        comment("comment: an internal note is not", "agent", {}, fresh, R"({"body":"内部","visibility":"internal"})",
+            "", "", R"({"first_response_at":false})");
+        comment(
+            "comment: empty", "agent", {}, fresh, R"({"body":"  ","visibility":"public"})", "comment.empty", "body");
+        comment("comment: out of sight", "agent", {}, billing, R"({"body":"你好","visibility":"internal"})",
+            "ticket.not_found", "id");
+        comment("comment: on a merged ticket", "supervisor", fresh, merged,
+            R"({"body":"你好","visibility":"internal"})", "comment.merged", "body");
+        comment("comment: field staff on theirs", "field", {}, wangs, R"({"body":"已上门","visibility":"public"})", "",
+            "", R"({"first_response_at":true})");
+        comment("comment: field staff on another's", "field", {}, fieldOps,
+            R"({"body":"已上门","visibility":"public"})", "ticket.not_found", "id");
+        comment("comment: on a closed ticket", "agent", {}, closed, R"({"body":"回访","visibility":"internal"})", "",
+            "", R"({"status":"closed"})");
+
+        const auto link = [&](const char* name, const char* who, const QByteArray& target, const QByteArray& start,
+                              const char* args, const char* code, const char* field, const char* expect = "{}") {
+            row(name, who, "link", target, start, args, code, field, expect);
+        };
+        link("link: two tickets", "agent", fresh, fresh, R"({"target_id":"@T"})", "", "", R"({"links":["@T"]})");
+        link("link: itself", "agent", {}, fresh, R"({"target_id":"@self"})", "ticket.link_target", "target_id");
+        link("link: one out of sight", "agent", billing, fresh, R"({"target_id":"@T"})", "ticket.link_target",
+            "target_id");
+        link("link: across groups by a supervisor", "supervisor", fieldOps, fresh, R"({"target_id":"@T"})", "", "",
+            R"({"links":["@T"]})");
+        link("link: field staff to one not theirs", "field", fieldOps, wangs, R"({"target_id":"@T"})",
+            "ticket.link_target", "target_id");
+    }
+}
+
+ParityTeam* TestRuleParity::team(const QString& backend)
+{
+    if (m_team && m_team->backend() == backend)
+        return m_team.get();
+    cleanupTestCase();
+    m_elapsed.start();
+    m_team = std::make_unique<ParityTeam>(backend);
+    m_openError.clear();
+    if (m_team->skipReason().isEmpty() && !m_team->open(&m_openError) && m_openError.isEmpty())
+        m_openError = QStringLiteral("the team did not open");
+    return m_team.get();
+}
+
+void TestRuleParity::cleanupTestCase()
+{
+    if (m_team && m_team->skipReason().isEmpty())
+        qInfo("%s: %lld ms", qPrintable(m_team->backend()), static_cast<long long>(m_elapsed.elapsed()));
+    m_team.reset();
+}
+
+Outcome TestRuleParity::onStore(Desk& desk, const QString& op, const QJsonObject& args, const QString& id)
+{
+    TicketRepository& tickets = *desk.tickets;
+    Result<Ticket> done = Error {};
+    if (op == QLatin1String("create")) {
+        const auto draft = draftOf(args, m_ids.next(), desk.clock.now());
+        done = draft ? tickets.create(draft.value(), desk.me) : Result<Ticket>(draft.error());
+    } else if (op == QLatin1String("patch")) {
+        done = tickets.patch(id, args, desk.me);
+    } else if (op == QLatin1String("transition")) {
+        const auto request = transitionFromJson(args);
+        done = request ? tickets.transition(id, request.value(), desk.me) : Result<Ticket>(request.error());
+    } else if (op == QLatin1String("comment")) {
+        const auto added
+            = tickets.addComment(id, visibilityOf(args), args.value(QStringLiteral("body")).toString(), {}, desk.me);
+        done = added ? Result<Ticket>(*tickets.find(id)) : Result<Ticket>(added.error());
+    } else {
+        done = tickets.link(id, args.value(QStringLiteral("target_id")).toString(), true, desk.me);
+    }
+    if (!done)
+        return Outcome::refusal(done.error());
+    Outcome outcome;
+    outcome.accepted = true;
+    outcome.ticket = JsonCodec::toJson(*tickets.find(done.value().id));
+    return outcome;
+}
+
+Outcome TestRuleParity::overRest(HttpClient& http, const QString& op, const QJsonObject& args, const QString& id)
+{
+    const QString path = QStringLiteral("/api/v1/tickets/") + id;
+    HttpResult answer;
+    if (op == QLatin1String("create"))
+        answer = http.post(QStringLiteral("/api/v1/tickets"), args);
+    else if (op == QLatin1String("patch"))
+        answer = http.patch(path, args);
+    else if (op == QLatin1String("transition"))
+        answer = http.post(path + QStringLiteral("/transitions"), args);
+    else if (op == QLatin1String("comment"))
+        answer = http.post(path + QStringLiteral("/comments"), args);
+    else
+        return Outcome {false, false, {}, {}, {}, {}}; // no REST route links tickets yet
+    Outcome outcome;
+    if (answer.status >= 400 && answer.status < 500) {
+        outcome.code = answer.code();
+        outcome.field = answer.body.value(QStringLiteral("field")).toString();
+        outcome.message = answer.body.value(QStringLiteral("message")).toString();
+        return outcome;
+    }
+    if (answer.status != 200 && answer.status != 201) {
+        outcome.code = QStringLiteral("http.%1").arg(answer.status);
+        outcome.message = QString::fromUtf8(answer.raw);
+        return outcome;
+    }
+    outcome.accepted = true;
+    outcome.ticket = op == QLatin1String("comment") ? m_team->serverTicket(id)
+                                                    : answer.body.value(QStringLiteral("ticket")).toObject();
+    return outcome;
+}
+
+Outcome TestRuleParity::overPush(
+    SyncDevice& device, const QString& actorId, const QString& op, const QJsonObject& args, const QString& id)
+{
+    const QDateTime now = m_clock.now();
+    const QJsonObject before = id.isEmpty() ? QJsonObject() : m_team->serverTicket(id);
+    QString entity = id;
+    QJsonObject mutation;
+    if (op == QLatin1String("create")) {
+        const auto draft = draftOf(args, m_ids.next(), now);
+        if (!draft)
+            return Outcome::refusal(draft.error());
+        entity = draft.value().id;
+        mutation = device.mutation(intent::TicketCreate, entity, TicketIntents::create(draft.value(), actorId));
+    } else if (op == QLatin1String("patch")) {
+        QJsonObject base; // the values the editor saw, per field (TicketRepository::patch)
+        for (auto it = args.begin(); it != args.end(); ++it) {
+            if (it.key() != QLatin1String("custom_fields")) {
+                base.insert(it.key(), before.value(it.key()));
+                continue;
+            }
+            const QJsonObject custom = before.value(it.key()).toObject();
+            for (const QString& key : it.value().toObject().keys())
+                base.insert(QStringLiteral("custom_fields.") + key,
+                    custom.contains(key) ? custom.value(key) : QJsonValue(QJsonValue::Null));
+        }
+        mutation = device.mutation(intent::TicketPatch, entity, TicketIntents::patch(args, base, actorId, now));
+    } else if (op == QLatin1String("transition")) {
+        const auto request = transitionFromJson(args);
+        if (!request)
+            return Outcome::refusal(request.error());
+        const TicketStatus from = EnumText<TicketStatus>::fromKey(before.value(QStringLiteral("status")).toString())
+                                      .value_or(TicketStatus::New);
+        const auto to = Lifecycle::apply(from, request.value());
+        mutation = device.mutation(intent::TicketTransition, entity,
+            TicketIntents::transition(request.value(), actorId, now, from, to ? to.value() : from));
+    } else if (op == QLatin1String("comment")) {
+        const Comment comment {
+            m_ids.next(), id, actorId, visibilityOf(args), args.value(QStringLiteral("body")).toString(), {}, now};
+        mutation = device.mutation(intent::CommentAdd, entity, TicketIntents::comment(comment));
+    } else {
+        mutation = device.mutation(intent::TicketLink, entity,
+            TicketIntents::link(args.value(QStringLiteral("target_id")).toString(), true, actorId, now));
+    }
+    const HttpResult pushed = device.push({mutation});
+    const QJsonObject result = pushed.body.value(QStringLiteral("results")).toArray().at(0).toObject();
+    Outcome outcome;
+    if (pushed.status != 200 || result.isEmpty()) {
+        outcome.code = QStringLiteral("http.%1").arg(pushed.status);
+        outcome.message = QString::fromUtf8(pushed.raw);
+        return outcome;
+    }
+    if (result.value(QStringLiteral("status")).toString() != QLatin1String("applied")) {
+        const QJsonObject error = result.value(QStringLiteral("error")).toObject();
+        outcome.code = error.value(QStringLiteral("code")).toString();
+        outcome.field = error.value(QStringLiteral("field")).toString();
+        outcome.message = error.value(QStringLiteral("message")).toString();
+        return outcome;
+    }
+    outcome.accepted = true;
+    outcome.ticket = m_team->serverTicket(entity);
+    return outcome;
+}
+
+void TestRuleParity::rules()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, who);
+    QFETCH(QString, op);
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, start);
+    QFETCH(QByteArray, args);
+    QFETCH(QString, code);
+    QFETCH(QString, field);
+    QFETCH(QByteArray, expect);
+    ParityTeam& t = *team(backend);
+    if (!t.skipReason().isEmpty())
+        QSKIP(qPrintable(t.skipReason()));
+    QVERIFY2(m_openError.isEmpty(), qPrintable(m_openError));
+    Desk& desk = t.desk(who);
+
+    // The row's second ticket, shared by the paths; then each path's own ticket in the starting state:
+    // the store's, REST's, the push's.
+    QHash<QString, QString> symbols;
+    QString error;
+    if (!target.isEmpty()) {
+        symbols.insert(QStringLiteral("@T"), t.makeTicket(object(target), {}, &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+    QStringList own {QString(), QString(), QString()};
+    if (op != QLatin1String("create")) {
+        for (QString& id : own) {
+            id = t.makeTicket(object(start), symbols, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+    }
+    QVERIFY2(t.sync(who), qPrintable(desk.engine->lastError()));
+    // In step: the workstation holds a ticket exactly when its user may see it.
+    for (const QString& id : own + symbols.values()) {
+        if (id.isEmpty())
+            continue;
+        const QJsonObject held = t.serverTicket(id);
+        QCOMPARE(desk.ticketIds().contains(id),
+            access::mayRead(desk.me, held.value(QStringLiteral("group_id")).toString(),
+                held.value(QStringLiteral("assignee_id")).toString(),
+                held.value(QStringLiteral("created_by")).toString()));
+    }
+
+    const auto command = [&](const QString& self) {
+        QHash<QString, QString> withSelf = symbols;
+        withSelf.insert(QStringLiteral("@self"), self);
+        QJsonObject a = t.resolved(object(args), withSelf).toObject();
+        if (op == QLatin1String("create") && !a.contains(QStringLiteral("subject")))
+            a.insert(QStringLiteral("subject"), QStringLiteral("来电"));
+        return a;
+    };
+    const qint64 queued = desk.outbox();
+    const Outcome local = onStore(desk, op, command(own.at(0)), own.at(0));
+    QCOMPARE(desk.outbox(), queued + (local.accepted ? 1 : 0)); // a refusal queues nothing
+    const Outcome rest = overRest(t.rest(who), op, command(own.at(1)), own.at(1));
+    const Outcome pushed = overPush(t.device(who), desk.userId, op, command(own.at(2)), own.at(2));
+
+    const QString summary
+        = QStringLiteral("store %1 | REST %2 | push %3").arg(local.text(), rest.text(), pushed.text());
+    QJsonObject wanted = t.resolved(object(expect), symbols).toObject();
+    for (const Outcome* outcome : {&local, &rest, &pushed}) {
+        if (!outcome->ran)
+            continue;
+        QVERIFY2(outcome->accepted == code.isEmpty(), qPrintable(summary));
+        if (!outcome->accepted) {
+            QVERIFY2(outcome->code == code && outcome->field == field, qPrintable(summary));
+            QVERIFY2(!outcome->message.isEmpty(), qPrintable(summary));
+            continue;
+        }
+        const QJsonObject shown = view(outcome->ticket);
+        QCOMPARE(compact(shown), compact(view(local.ticket)));
+        for (auto it = wanted.begin(); it != wanted.end(); ++it)
+            QCOMPARE(compact(shown.contains(it.key()) ? shown.value(it.key()) : outcome->ticket.value(it.key())),
+                compact(it.value()));
+    }
+    if (!local.accepted)
+        return;
+    // The workstation pushes what it queued: the server applies it and holds what the workstation showed.
+    QVERIFY2(t.sync(who), qPrintable(desk.engine->lastError()));
+    QCOMPARE(t.refused(who), QStringList());
+    QCOMPARE(compact(view(t.serverTicket(local.ticket.value(QStringLiteral("id")).toString()))),
+        compact(view(local.ticket)));
+}
+
+QTEST_GUILESS_MAIN(TestRuleParity)
+#include "tst_ruleparity.moc"
