@@ -177,7 +177,11 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
         err << "--loaded needs the --database an earlier run loaded" << Qt::endl;
         return 2;
     }
-    if (!options.loaded && seedTeamServer(database, kPassword, err, err) != 0)
+    TeamSeedOptions seeding; // the team alone: the bench loads its own tickets below
+    seeding.database = database;
+    seeding.password = kPassword;
+    seeding.tickets = 0;
+    if (!options.loaded && seedTeamServer(seeding, err, err) != 0)
         return 1;
 
     QProcess server;
