@@ -2,7 +2,9 @@
 //   seed --tickets N [--seed S] --store PATH    seed a demo team into a store
 //   foundation [--tickets N] [--seed S] [--dir D]   store, search and size figures (JSON lines)
 //   workstation [--tickets N] [--store PATH]        queue, sort, search and count figures (JSON lines)
-//   seed-team --database LOCATION [--password P]    the demo team into a gongdan-server database
+//   seed-team --database LOCATION [--password P] [--tickets N] [--seed S] [--fresh]
+//                                                   the demo team, its customers and tickets into a gongdan-server
+//                                                   database
 //   sync [--tickets N] [--agents A] [--database L [--loaded]]  sync figures against its own gongdan-server (JSON lines)
 // A path that cannot be used (a --dir or a --store's folder that does not exist…) stops it with a sentence
 // naming the path on stderr and a non-zero exit, before anything is measured.
@@ -31,8 +33,8 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("seed | seed-team | foundation | workstation | sync"));
-    parser.addOption({QStringLiteral("tickets"), QStringLiteral("Number of tickets."), QStringLiteral("N"),
-        QStringLiteral("10000")});
+    parser.addOption({QStringLiteral("tickets"), QStringLiteral("Number of tickets (seed-team: 2000, else 10000)."),
+        QStringLiteral("N")});
     parser.addOption(
         {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("20231001")});
     parser.addOption({QStringLiteral("store"), QStringLiteral("Store file to seed."), QStringLiteral("PATH")});
@@ -46,18 +48,24 @@ int main(int argc, char** argv)
                        "seeding and loading it again (sync).")});
     parser.addOption({QStringLiteral("password"), QStringLiteral("Password of every demo user (seed-team)."),
         QStringLiteral("P"), QStringLiteral("demo-password")});
+    parser.addOption({QStringLiteral("fresh"),
+        QStringLiteral("Empty the team database first: everything in it is dropped and seeded anew (seed-team).")});
     parser.process(app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
     bool ticketsOk = false, seedOk = false;
-    const qint64 tickets = parser.value(QStringLiteral("tickets")).toLongLong(&ticketsOk);
+    const QString command = parser.positionalArguments().value(0);
+    const QString defaultTickets
+        = command == QLatin1String("seed-team") ? QStringLiteral("2000") : QStringLiteral("10000");
+    const qint64 tickets
+        = (parser.isSet(QStringLiteral("tickets")) ? parser.value(QStringLiteral("tickets")) : defaultTickets)
+              .toLongLong(&ticketsOk);
     const quint32 seed = parser.value(QStringLiteral("seed")).toUInt(&seedOk);
     if (!ticketsOk || tickets < 1 || tickets > 10'000'000 || !seedOk) {
         err << "--tickets must be 1 to 10000000 and --seed a non-negative whole number" << Qt::endl;
         return 2;
     }
-    const QString command = parser.positionalArguments().value(0);
     if (command == QLatin1String("workstation")) {
         return demo::runWorkstationBench(
             tickets, seed, parser.value(QStringLiteral("dir")), parser.value(QStringLiteral("store")), out, err);
@@ -73,8 +81,13 @@ int main(int argc, char** argv)
             err << problem << Qt::endl;
             return 2;
         }
-        return demo::seedTeamServer(
-            parser.value(QStringLiteral("database")), parser.value(QStringLiteral("password")), out, err);
+        demo::TeamSeedOptions options;
+        options.database = parser.value(QStringLiteral("database"));
+        options.password = parser.value(QStringLiteral("password"));
+        options.tickets = tickets;
+        options.seed = seed;
+        options.fresh = parser.isSet(QStringLiteral("fresh"));
+        return demo::seedTeamServer(options, out, err);
     }
     if (command == QLatin1String("sync")) {
         const demo::SyncBenchOptions options {tickets, parser.value(QStringLiteral("agents")).toInt(),

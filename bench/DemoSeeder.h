@@ -1,19 +1,11 @@
 #pragma once
 
 #include "Database.h"
+#include "DemoTickets.h"
 
-#include <QDateTime>
 #include <functional>
 
 namespace gongdan::demo {
-
-struct SeedOptions {
-    qint64 tickets = 1000;
-    quint32 seed = 20231001;
-    QDateTime end; ///< newest ticket's creation time; tickets spread over spanDays before it
-    int batchSize = 10000; ///< tickets per transaction
-    int spanDays = 365; ///< tickets are spread over this many days before `end`
-};
 
 struct SeedReport {
     qint64 tickets = 0, comments = 0, events = 0, customers = 0, fieldDefinitions = 0;
@@ -21,7 +13,8 @@ struct SeedReport {
 
 /// Seeds a realistic team reproducibly from a seed: groups and agents, the category tree, field
 /// definitions of every type, customers with Chinese names and phone numbers, and tickets with
-/// comments and events across every status and priority. Writes as data that came from the authority
+/// comments and events across every status and priority (DemoTicketMaker: the same tickets the team
+/// server gets from seedTeamServer). Writes as data that came from the authority
 /// (no outbox entries), in batches of SeedOptions::batchSize tickets, inside a BulkLoad.
 class DemoSeeder {
 public:
@@ -35,8 +28,7 @@ private:
 
     Database& m_db;
     SeedOptions m_options;
-    QList<QPair<QString, QString>> m_customers; ///< id, phone
-    QList<QString> m_customerNames;
+    QList<Customer> m_customers;
 };
 
 } // namespace gongdan::demo
