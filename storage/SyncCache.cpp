@@ -223,16 +223,13 @@ Status SyncCache::withoutCopy(const QString& ticketId, bool queuedHere)
     // by their own change it goes; by someone else's it stays, saying where it went, until they have seen
     // it (NeedsAttention); and if the move keeps it in sight (a scope_remove before the upsert of a later
     // page), it simply stays.
-    if (queuedHere)
-        return {};
     auto refused = m_anyRefused.bindRequired(1, ticketId).bindRequired(2, m_db.signedInUser()).queryInt();
     if (!refused)
         return refused.error();
-    if (refused.value().value_or(0) != 0)
-        return {};
+    const bool kept = queuedHere || refused.value().value_or(0) != 0;
     const auto gone = m_departures.constFind(ticketId);
     if (gone == m_departures.constEnd())
-        return removeVisible(ticketId); // a rebuilt copy that no longer exists (a refused change, a resync)
+        return kept ? Status() : removeVisible(ticketId); // no copy any more (a refused change, a resync)
     const QJsonObject& where = *gone;
     if (access::mayRead(m_me, where.value(QStringLiteral("group_id")).toString(),
             where.value(QStringLiteral("assignee_id")).toString(),
@@ -240,8 +237,8 @@ Status SyncCache::withoutCopy(const QString& ticketId, bool queuedHere)
         return {};
     const QString by = where.value(QStringLiteral("by")).toString();
     if (!by.isEmpty() && by == m_me.userId)
-        return removeVisible(ticketId);
-    m_noNotices = false;
+        return kept ? Status() : removeVisible(ticketId);
+    m_noNotices = false; // said whether changes of the agent's still wait on it or not
     return NeedsAttention::noteDeparture(m_db,
         Departure {ticketId, where.value(QStringLiteral("number")).toString(),
             where.value(QStringLiteral("group_id")).toString(), where.value(QStringLiteral("assignee_id")).toString(),

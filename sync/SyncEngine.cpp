@@ -103,6 +103,9 @@ SyncEngine::SyncEngine(Database& db, SyncCache& cache, QObject* parent)
 
 SyncEngine::~SyncEngine()
 {
+    // The socket says it closed while it is destroyed: nothing here may answer that any more.
+    m_running = false;
+    disconnect(&m_socket, nullptr, this, nullptr);
     finishBulkLoad(); // quitting during a first sync: search is built the next time
     // The fetcher (and its network access) is deleted on its own thread, then the thread ends.
     QMetaObject::invokeMethod(

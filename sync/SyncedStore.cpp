@@ -15,6 +15,7 @@ Result<std::unique_ptr<SyncedStore>> SyncedStore::open(
     store->m_tickets = std::make_unique<TicketRepository>(*store->m_db, *store->m_numbers, *store->m_fields);
     store->m_cache = std::make_unique<SyncCache>(*store->m_db, *store->m_tickets, failpoints);
     store->m_engine = std::make_unique<SyncEngine>(*store->m_db, *store->m_cache);
+    store->m_db->setSignedInUser(store->m_cache->owner()); // its changes are queued and pushed as theirs
     return store;
 }
 

@@ -34,7 +34,7 @@ struct Desk {
         me = Principal {userId, roleFromName(user.value(QStringLiteral("role")).toString()).value_or(Role::Agent), {}};
         for (const QJsonValue& group : user.value(QStringLiteral("groups")).toArray())
             me.groupIds.append(group.toString());
-        db->setSignedInUser(userId);
+        cache->claimFor(userId); // the store is theirs (SyncController does this at sign-in)
     }
     void start() { engine->start(QUrl(server), token); }
     bool idle(int ms = 15000)

@@ -3,6 +3,8 @@
 // conflict shown on both; a server that is down is retried by the timer alone. Every test ends by
 // comparing each desk's tickets and comments with the server's, byte for byte.
 #include "Desk.h"
+#include "DeskView.h"
+#include "NeedsAttention.h"
 #include "JsonCodec.h"
 #include "TicketSearch.h"
 #include "TicketTransition.h"
@@ -22,66 +24,6 @@ using namespace gongdan;
 using namespace gongdan::test;
 
 namespace {
-
-QString compact(const QJsonObject& object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-/// What the server holds for one user: ticket id → compact JSON, comment id → compact JSON.
-struct Snapshot {
-    QMap<QString, QString> tickets;
-    QMap<QString, QString> comments;
-};
-
-Snapshot serverView(const QString& serverUrl, const QString& token)
-{
-    SyncDevice reader(serverUrl, token);
-    Snapshot snapshot;
-    for (const QJsonValue& value : reader.pullAll(5000)) {
-        const QJsonObject change = value.toObject();
-        const QString entity = change.value(QStringLiteral("entity")).toString();
-        const QString id = change.value(QStringLiteral("id")).toString();
-        const QJsonObject data = change.value(QStringLiteral("data")).toObject();
-        if (entity == QLatin1String("ticket")
-            && change.value(QStringLiteral("op")).toString() == QLatin1String("upsert"))
-            snapshot.tickets.insert(id, compact(data.value(QStringLiteral("ticket")).toObject()));
-        else if (entity == QLatin1String("ticket"))
-            snapshot.tickets.remove(id);
-        else if (entity == QLatin1String("comment"))
-            snapshot.comments.insert(id, compact(data));
-    }
-    QMap<QString, QString> kept; // comments of tickets no longer in view are not the desk's either
-    for (auto it = snapshot.comments.begin(); it != snapshot.comments.end(); ++it) {
-        if (snapshot.tickets.contains(
-                QJsonDocument::fromJson(it.value().toUtf8()).object().value(QStringLiteral("ticket_id")).toString()))
-            kept.insert(it.key(), it.value());
-    }
-    snapshot.comments = kept;
-    return snapshot;
-}
-
-Snapshot deskView(Desk& desk)
-{
-    Snapshot snapshot;
-    for (const QString& id : desk.ticketIds()) {
-        snapshot.tickets.insert(id, compact(JsonCodec::toJson(*desk.tickets->find(id))));
-        for (const Comment& comment : desk.tickets->comments(id))
-            snapshot.comments.insert(comment.id, compact(JsonCodec::toJson(comment)));
-    }
-    return snapshot;
-}
-
-/// Each desk holds exactly what the server shows its user, byte for byte.
-void compareWithServer(Desk& desk)
-{
-    const Snapshot server = serverView(desk.server, desk.token);
-    const Snapshot local = deskView(desk);
-    QCOMPARE(local.tickets.keys(), server.tickets.keys());
-    for (const QString& id : server.tickets.keys())
-        QCOMPARE(local.tickets.value(id), server.tickets.value(id));
-    QCOMPARE(local.comments, server.comments);
-}
 
 quint16 freePort()
 {
@@ -104,8 +46,8 @@ private Q_SLOTS:
     void twoDesksEditOfflineAndConverge();
     void clockSkewChangesNothing_data() { addBackendRows(); }
     void clockSkewChangesNothing();
-    void aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced_data() { addBackendRows(); }
-    void aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced();
+    void aTicketThatLeavesTheScopeStaysUntilSeenAndTheEditIsSurfaced_data() { addBackendRows(); }
+    void aTicketThatLeavesTheScopeStaysUntilSeenAndTheEditIsSurfaced();
     void fiveThousandOfflineChangesArePushedOnReconnect_data() { addBackendRows(); }
     void fiveThousandOfflineChangesArePushedOnReconnect();
     void aServerKilledAroundACommitLosesAndDuplicatesNothing_data();
@@ -285,7 +227,7 @@ void TestSyncEngine::clockSkewChangesNothing()
     compareWithServer(boss);
 }
 
-void TestSyncEngine::aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced()
+void TestSyncEngine::aTicketThatLeavesTheScopeStaysUntilSeenAndTheEditIsSurfaced()
 {
     QVERIFY(startServer());
     Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
@@ -310,15 +252,27 @@ void TestSyncEngine::aTicketThatLeavesTheScopeIsPurgedAndTheEditSurfaced()
         boss.push({boss.mutation(QStringLiteral("ticket.transition"), id, transitionToJson(transfer))}).status, 200);
 
     li.start();
-    QVERIFY(QTest::qWaitFor([&] { return !li.ticketIds().contains(id); }, 10000)); // purged from her cache
     QVERIFY(QTest::qWaitFor([&] { return li.engine->state() == SyncEngine::State::Idle; }, 10000));
-    // Her edit is not dropped silently: it stays, refused, with the server's reason.
-    QSqlQuery rejected(li.db->sql());
-    QVERIFY(rejected.exec(QStringLiteral("SELECT name, last_error FROM outbox WHERE state = 'rejected'")));
-    QVERIFY(rejected.next());
-    QCOMPARE(rejected.value(0).toString(), QStringLiteral("ticket.patch"));
-    QVERIFY(rejected.value(1).toString().contains(QLatin1String("ticket.not_found")));
     QCOMPARE(li.engine->waiting(), 0);
+    // Nothing is dropped silently: the ticket stays on her desk, saying where it went and who moved it,
+    // and her edit stays, refused, with the server's reason.
+    QVERIFY(li.ticketIds().contains(id));
+    NeedsAttention attention(*li.db);
+    const std::optional<Departure> gone = attention.departure(id);
+    QVERIFY(gone);
+    QCOMPARE(gone->groupId, QStringLiteral("field-ops"));
+    QVERIFY(!gone->by.isEmpty() && gone->by != li.userId);
+    const QList<RefusedChange> refused = attention.refused(id);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().entry.name, QStringLiteral("ticket.patch"));
+    QCOMPARE(refused.first().code, QStringLiteral("ticket.not_found"));
+    QCOMPARE(attention.count(), 2);
+    // She discards the edit and, having seen where the ticket went, removes it from her list.
+    QVERIFY(attention.discard(refused.first().entry.seq));
+    QVERIFY(li.ticketIds().contains(id)); // still there until she says so
+    QVERIFY(attention.acknowledge(id));
+    QVERIFY(!li.ticketIds().contains(id));
+    QCOMPARE(attention.count(), 0);
     compareWithServer(li);
 }
 
