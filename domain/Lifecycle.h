@@ -31,6 +31,9 @@ struct TransitionRequest {
     QString note; ///< required by Transfer (派发说明)
     QString mergeTarget; ///< required by Merge: the surviving ticket's id
     QString targetGroup; ///< required by Transfer: the receiving group (department)
+    /// The id of the internal note a transfer's note becomes (the receiving group reads it on the ticket);
+    /// made where the transfer is made, so every side writes the same note once.
+    QString noteId {};
 };
 
 /// The ticket state machine (工单生命周期): 待接单 → 处理中 → 待客户确认 → 已关闭, with 待跟进 when the

@@ -383,10 +383,20 @@ Result<TicketChange> TicketRules::transition(const Ticket& before, const Transit
                 event(after, QStringLiteral("field"), QLatin1String(field), was.toString(), now.toString()));
         }
     }
-    const QString detail = !request.note.isEmpty() ? request.note : request.resolution;
-    if (!detail.isEmpty())
-        change.events.append(event(after, QStringLiteral("field"),
-            request.note.isEmpty() ? QStringLiteral("resolution") : QStringLiteral("note"), QString(), detail));
+    if (!request.resolution.isEmpty())
+        change.events.append(
+            event(after, QStringLiteral("field"), QStringLiteral("resolution"), {}, request.resolution));
+    if (request.action == TicketAction::Transfer) {
+        // The note (派发说明) is for the receiving group: an internal note on the ticket, which they read there.
+        if (!UuidV7Generator::isValid(request.noteId))
+            return Error {
+                QStringLiteral("transition.bad_args"), tr("A transfer note needs an id."), QStringLiteral("note_id")};
+        const Comment note {
+            request.noteId, after.id, m_actor.userId, CommentVisibility::Internal, request.note, {}, m_now.toUTC()};
+        change.comment = note;
+        change.events.append(
+            event(after, QStringLiteral("comment"), EnumText<CommentVisibility>::key(note.visibility), {}, note.id));
+    }
     return change;
 }
 

@@ -9,7 +9,7 @@ QJsonObject transitionToJson(const TransitionRequest& r)
     return QJsonObject {{QStringLiteral("action"), Lifecycle::actionKey(r.action)},
         {QStringLiteral("resolution"), r.resolution}, {QStringLiteral("answer"), Lifecycle::answerKey(r.answer)},
         {QStringLiteral("note"), r.note}, {QStringLiteral("merge_target"), r.mergeTarget},
-        {QStringLiteral("target_group"), r.targetGroup}};
+        {QStringLiteral("target_group"), r.targetGroup}, {QStringLiteral("note_id"), r.noteId}};
 }
 
 Result<TransitionRequest> transitionFromJson(const QJsonObject& args)
@@ -35,6 +35,7 @@ Result<TransitionRequest> transitionFromJson(const QJsonObject& args)
     request.note = args.value(QStringLiteral("note")).toString();
     request.mergeTarget = args.value(QStringLiteral("merge_target")).toString();
     request.targetGroup = args.value(QStringLiteral("target_group")).toString();
+    request.noteId = args.value(QStringLiteral("note_id")).toString();
     return request;
 }
 

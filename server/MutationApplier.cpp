@@ -49,6 +49,8 @@ Result<QJsonObject> MutationApplier::apply(const UserRecord& user, const Mutatio
         auto request = transitionFromJson(mutation.args);
         if (!request)
             return request.error();
+        if (request.value().action == TicketAction::Transfer && request.value().noteId.isEmpty())
+            request.value().noteId = UuidV7Generator(m_clock).next(); // a client that names none (REST)
         return change(user, mutation, clientId,
             [&request](TicketRules& rules, const Ticket& before) { return rules.transition(before, request.value()); });
     }
@@ -220,6 +222,18 @@ Result<QJsonObject> MutationApplier::change(const UserRecord& user, const Mutati
     auto seq = logTicket(before, change.ticket, mutation, clientId, user.id);
     if (!seq)
         return seq.error();
+    if (change.comment && !m_store.commentSeq(change.comment->id)) { // a transfer's note, for the receivers
+        auto noteSeq = m_store.nextSeq();
+        if (!noteSeq)
+            return noteSeq.error();
+        if (Status s = m_store.insertComment(*change.comment, noteSeq.value()); !s)
+            return s.error();
+        if (Status s = m_store.appendChange(noteSeq.value(), QStringLiteral("comment"), change.comment->id,
+                scopeOf(change.ticket), QStringLiteral("upsert"), JsonCodec::toJson(*change.comment),
+                mutation.mutationId, clientId);
+            !s)
+            return s.error();
+    }
     for (const Ticket& other : change.others) { // the other end of a link
         auto otherSeq = logTicket(m_store.ticket(other.id), other, mutation, clientId, user.id);
         if (!otherSeq)

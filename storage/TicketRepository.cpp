@@ -153,7 +153,7 @@ Status TicketRepository::write(const TicketChange& change)
         if (Status s = store(other); !s)
             return s;
     }
-    if (change.comment) {
+    if (change.comment && !commentExists(change.comment->id)) { // re-applied on a pull: written once
         if (auto inserted = m_writer.insertComment(rowids.value(change.ticket.id), *change.comment); !inserted)
             return inserted.error();
     }
@@ -164,6 +164,15 @@ Status TicketRepository::write(const TicketChange& change)
             return s;
     }
     return {};
+}
+
+bool TicketRepository::commentExists(const QString& commentId)
+{
+    QSqlQuery& known = m_db.prepared(QStringLiteral("SELECT 1 FROM comment WHERE id = ?"));
+    known.addBindValue(commentId);
+    const bool exists = known.exec() && known.next();
+    known.finish();
+    return exists;
 }
 
 Result<Ticket> TicketRepository::create(Ticket draft, const Principal& actor)
@@ -261,18 +270,20 @@ Result<Ticket> TicketRepository::transition(
         if (!transaction.started())
             return transaction.started().error();
         const std::optional<Ticket> before = find(ticketId);
+        TransitionRequest made = request;
+        if (made.action == TicketAction::Transfer && made.noteId.isEmpty())
+            made.noteId = m_db.ids().next(); // the note becomes an internal note: one id everywhere
         if (before && NeedsAttention(m_db).unsent(ticketId))
             return Error {QStringLiteral("ticket.unsent"),
                 tr("The server has not accepted this ticket yet: fix it and send it again first."),
                 QStringLiteral("id")};
         auto change = changeStored(
-            ticketId, [&](TicketRules& rules, const Ticket& was) { return rules.transition(was, request); }, actor,
-            now);
+            ticketId, [&](TicketRules& rules, const Ticket& was) { return rules.transition(was, made); }, actor, now);
         if (!change)
             return change.error();
         const Ticket& after = change.value().ticket;
         if (auto queued = queue(intent::TicketTransition, ticketId,
-                TicketIntents::transition(request, actor.userId, now, before->status, after.status), before->version);
+                TicketIntents::transition(made, actor.userId, now, before->status, after.status), before->version);
             !queued)
             return queued.error();
         if (Status committed = transaction.commit(); !committed)

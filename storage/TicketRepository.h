@@ -81,6 +81,7 @@ private:
     /// Writes what a rule decided: the ticket (and the others it changed), the comment, the events.
     Status write(const TicketChange& change);
     Status setServerCopyAside(const QString& ticketId);
+    bool commentExists(const QString& commentId);
     Result<OutboxEntry> queue(
         const QString& name, const QString& entityId, const QJsonObject& args, std::optional<int> baseVersion);
     /// The intent's actor as the rules see them (the local directory's role and groups).

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void acceptMakesTheAccepterTheAssignee();
     void linkIsRecordedOnBothTickets();
     void priorityMovesTheDueTimesFromTheCreationTime();
+    void aTransferNoteIsAnInternalNoteForTheReceivers();
 };
 
 void TestTicketRules::rules_data()
@@ -219,7 +220,10 @@ void TestTicketRules::rules_data()
         "transition.note_required", "note");
     row("transfer: to an inactive group", "li", "transition", 2,
         R"({"action":"transfer","target_group":"old","note":"转"})", "transition.unknown_group", "target_group");
-    row("transfer: to finance", "li", "transition", 2, R"({"action":"transfer","target_group":"finance","note":"转"})",
+    row("transfer: without its note's id", "li", "transition", 2,
+        R"({"action":"transfer","target_group":"finance","note":"转"})", "transition.bad_args", "note_id");
+    row("transfer: to finance", "li", "transition", 2,
+        R"({"action":"transfer","target_group":"finance","note":"转","note_id":"018f0000-0000-7000-8000-000000000999"})",
         "", "", R"({"status":"new","group_id":"finance","assignee_id":""})");
     row("close: needs the refund first", "li", "transition", 2,
         R"({"action":"close","resolution":"好","answer":"satisfied"})", "ticket.fields_invalid", "refund");
@@ -370,6 +374,21 @@ void TestTicketRules::linkIsRecordedOnBothTickets()
     QVERIFY(again.ok() && !again.value().changed);
     auto unlinked = TicketRules(w, actor(QStringLiteral("li")), kNow).link(both, uuid(1), false);
     QVERIFY(unlinked.value().ticket.links.isEmpty());
+}
+
+void TestTicketRules::aTransferNoteIsAnInternalNoteForTheReceivers()
+{
+    FakeTicketWorld w = world();
+    TransitionRequest transfer {TicketAction::Transfer, {}, CustomerAnswer::None,
+        QStringLiteral("VIP 客户，请优先处理"), {}, QStringLiteral("finance"), uuid(500)};
+    auto moved = TicketRules(w, actor(QStringLiteral("li")), kNow).transition(w.tickets.value(uuid(2)), transfer);
+    QVERIFY(moved.ok());
+    QVERIFY(moved.value().comment);
+    QCOMPARE(moved.value().comment->id, uuid(500));
+    QCOMPARE(moved.value().comment->body, QStringLiteral("VIP 客户，请优先处理"));
+    QCOMPARE(moved.value().comment->visibility, CommentVisibility::Internal);
+    QCOMPARE(moved.value().comment->authorId, QStringLiteral("li"));
+    QVERIFY(!moved.value().ticket.firstResponseAt.isValid()); // an internal note is no response to the customer
 }
 
 void TestTicketRules::priorityMovesTheDueTimesFromTheCreationTime()

@@ -244,11 +244,13 @@ void TestSyncProtocol::pullsFollowScope()
     const HttpResult moved = li->push({li->mutation(QStringLiteral("ticket.transition"), ticket.id,
         transitionArgs(TicketAction::Transfer, {}, CustomerAnswer::None, QStringLiteral("field-ops")))});
     QCOMPARE(result(moved).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+    // The transfer's note is an internal note on the ticket, for the receiving group to read.
     QCOMPARE(summary(li->pullAll()),
         QStringList({QStringLiteral("ticket:scope_remove"), QStringLiteral("ticket:upsert"),
-            QStringLiteral("comment:upsert")}));
-    QCOMPARE(
-        summary(zhang->pullAll()), QStringList({QStringLiteral("ticket:upsert"), QStringLiteral("comment:upsert")}));
+            QStringLiteral("comment:upsert"), QStringLiteral("comment:upsert")}));
+    QCOMPARE(summary(zhang->pullAll()),
+        QStringList(
+            {QStringLiteral("ticket:upsert"), QStringLiteral("comment:upsert"), QStringLiteral("comment:upsert")}));
     QVERIFY(wang->pullAll().isEmpty()); // field staff: only when assigned to them
 
     // One someone else created leaves her scope with the transfer: only the removal reaches her, saying
