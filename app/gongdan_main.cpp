@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
 
 using namespace gongdan;
 
@@ -127,7 +128,11 @@ int main(int argc, char** argv)
     bool askToSignIn = false;
     if (parser.isSet(QStringLiteral("server"))) {
         QSettings settings;
-        if (settings.value(QStringLiteral("sync/server")).toString() != parser.value(QStringLiteral("server"))) {
+        const auto same = [](const QString& a, const QString& b) { // "host:8734/" is "host:8734"
+            return QUrl(a).adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments)
+                == QUrl(b).adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+        };
+        if (!same(settings.value(QStringLiteral("sync/server")).toString(), parser.value(QStringLiteral("server")))) {
             settings.remove(QStringLiteral("sync"));
             settings.setValue(QStringLiteral("sync/server"), parser.value(QStringLiteral("server")));
         }
