@@ -140,7 +140,6 @@ MainWindow::MainWindow(
         m_tabs->setCurrentIndex(0);
         m_table->setFocus();
     });
-    layout->addWidget(m_sync->banner());
     layout->addLayout(searchRow);
     layout->addWidget(m_table);
     m_tagEdit->setObjectName(QStringLiteral("tagEdit"));
@@ -157,7 +156,15 @@ MainWindow::MainWindow(
             m_tabs->openTicket(ids.first());
     });
     m_splitter->addWidget(m_viewList);
-    m_splitter->addWidget(m_tabs);
+    // The connection banner sits above every tab: whatever the agent is doing, they see when the
+    // workstation works offline and how many changes wait.
+    auto* work = new QWidget(this);
+    auto* workLayout = new QVBoxLayout(work);
+    workLayout->setContentsMargins(0, 0, 0, 0);
+    workLayout->setSpacing(0);
+    workLayout->addWidget(m_sync->banner());
+    workLayout->addWidget(m_tabs, 1);
+    m_splitter->addWidget(work);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({170, 1070});
     setCentralWidget(m_splitter);

@@ -60,6 +60,8 @@ public:
     void openSettings(const QString& tab = QString());
     /// Opens the sign-in dialog for the team server.
     void showSignIn();
+    /// Sync as this window shows it (the engine's state, the changes waiting).
+    SyncController& syncController() { return *m_sync; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
