@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Access</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Field staff</source>
+        <translation>Field staff</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentStore</name>
     <message>
         <source>A file needs a name.</source>
@@ -255,6 +274,18 @@
         <source>at most</source>
         <translation>at most</translation>
     </message>
+    <message>
+        <source>needs attention</source>
+        <translation>needs attention</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
 </context>
 <context>
     <name>FieldDefinition</name>
@@ -361,6 +392,21 @@
     <message>
         <source>The key of a field cannot change after it is created.</source>
         <translation>The key of a field cannot change after it is created.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a role.</source>
+        <translation>"%1" is not a role.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldText</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -692,6 +738,153 @@
     </message>
 </context>
 <context>
+    <name>RefusalText</name>
+    <message>
+        <source>This ticket is no longer one you may see or change.</source>
+        <translation>This ticket is no longer one you may see or change.</translation>
+    </message>
+    <message>
+        <source>Field staff create tickets assigned to themselves.</source>
+        <translation>Field staff create tickets assigned to themselves.</translation>
+    </message>
+    <message>
+        <source>Field staff hand a ticket back with a transfer, not by editing it.</source>
+        <translation>Field staff hand a ticket back with a transfer, not by editing it.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins set due times.</source>
+        <translation>Only supervisors and admins set due times.</translation>
+    </message>
+    <message>
+        <source>You cannot create a ticket you could not see.</source>
+        <translation>You cannot create a ticket you could not see.</translation>
+    </message>
+    <message>
+        <source>The ticket is not on the team server, or no longer one you may see.</source>
+        <translation>The ticket is not on the team server, or no longer one you may see.</translation>
+    </message>
+    <message>
+        <source>The ticket was closed meanwhile; reopen it first.</source>
+        <translation>The ticket was closed meanwhile; reopen it first.</translation>
+    </message>
+    <message>
+        <source>A ticket with this id exists already.</source>
+        <translation>A ticket with this id exists already.</translation>
+    </message>
+    <message>
+        <source>The ticket&apos;s id is not valid.</source>
+        <translation>The ticket's id is not valid.</translation>
+    </message>
+    <message>
+        <source>A ticket needs a subject.</source>
+        <translation>A ticket needs a subject.</translation>
+    </message>
+    <message>
+        <source>The group does not exist or is switched off.</source>
+        <translation>The group does not exist or is switched off.</translation>
+    </message>
+    <message>
+        <source>The assignee does not exist or is switched off.</source>
+        <translation>The assignee does not exist or is switched off.</translation>
+    </message>
+    <message>
+        <source>The assignee must belong to the ticket&apos;s group.</source>
+        <translation>The assignee must belong to the ticket's group.</translation>
+    </message>
+    <message>
+        <source>The category does not exist or is switched off.</source>
+        <translation>The category does not exist or is switched off.</translation>
+    </message>
+    <message>
+        <source>The customer is not in the archive.</source>
+        <translation>The customer is not in the archive.</translation>
+    </message>
+    <message>
+        <source>Its reference number belongs to another ticket.</source>
+        <translation>Its reference number belongs to another ticket.</translation>
+    </message>
+    <message>
+        <source>Its reference number is not valid.</source>
+        <translation>Its reference number is not valid.</translation>
+    </message>
+    <message>
+        <source>The value of “%1” is not accepted.</source>
+        <translation>The value of “%1” is not accepted.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s time or length is not valid.</source>
+        <translation>The call's time or length is not valid.</translation>
+    </message>
+    <message>
+        <source>The ticket to link is not one you can see.</source>
+        <translation>The ticket to link is not one you can see.</translation>
+    </message>
+    <message>
+        <source>You may not change “%1”.</source>
+        <translation>You may not change “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be edited.</source>
+        <translation>“%1” cannot be edited.</translation>
+    </message>
+    <message>
+        <source>The value of “%1” has the wrong form.</source>
+        <translation>The value of “%1” has the wrong form.</translation>
+    </message>
+    <message>
+        <source>The ticket&apos;s status changed meanwhile; this action no longer applies.</source>
+        <translation>The ticket's status changed meanwhile; this action no longer applies.</translation>
+    </message>
+    <message>
+        <source>A transfer needs a note for the receiving group.</source>
+        <translation>A transfer needs a note for the receiving group.</translation>
+    </message>
+    <message>
+        <source>Choose the group to transfer the ticket to.</source>
+        <translation>Choose the group to transfer the ticket to.</translation>
+    </message>
+    <message>
+        <source>The receiving group does not exist or is switched off.</source>
+        <translation>The receiving group does not exist or is switched off.</translation>
+    </message>
+    <message>
+        <source>This needs a resolution.</source>
+        <translation>This needs a resolution.</translation>
+    </message>
+    <message>
+        <source>Closing needs the customer&apos;s answer.</source>
+        <translation>Closing needs the customer's answer.</translation>
+    </message>
+    <message>
+        <source>A ticket can only be merged into another open ticket.</source>
+        <translation>A ticket can only be merged into another open ticket.</translation>
+    </message>
+    <message>
+        <source>Choose the ticket to merge into.</source>
+        <translation>Choose the ticket to merge into.</translation>
+    </message>
+    <message>
+        <source>Only members of the ticket&apos;s group can accept it; transfer it to your group first.</source>
+        <translation>Only members of the ticket's group can accept it; transfer it to your group first.</translation>
+    </message>
+    <message>
+        <source>The reply was empty.</source>
+        <translation>The reply was empty.</translation>
+    </message>
+    <message>
+        <source>This ticket was merged into another; write on that one.</source>
+        <translation>This ticket was merged into another; write on that one.</translation>
+    </message>
+    <message>
+        <source>The team server does not take this kind of change yet.</source>
+        <translation>The team server does not take this kind of change yet.</translation>
+    </message>
+    <message>
+        <source>Refused (%1).</source>
+        <translation>Refused (%1).</translation>
+    </message>
+</context>
+<context>
     <name>SearchTokenizer</name>
     <message>
         <source>This SQLite library has no full-text search (FTS5).</source>
@@ -740,32 +933,127 @@
 <context>
     <name>TicketRepository</name>
     <message>
-        <source>A ticket needs a subject.</source>
-        <translation>A ticket needs a subject.</translation>
-    </message>
-    <message>
         <source>The ticket no longer exists.</source>
         <translation>The ticket no longer exists.</translation>
-    </message>
-    <message>
-        <source>A closed ticket cannot be edited; reopen it first.</source>
-        <translation>A closed ticket cannot be edited; reopen it first.</translation>
-    </message>
-    <message>
-        <source>A ticket can only be merged into another open ticket.</source>
-        <translation>A ticket can only be merged into another open ticket.</translation>
-    </message>
-    <message>
-        <source>Write a reply or attach a file.</source>
-        <translation>Write a reply or attach a file.</translation>
     </message>
     <message>
         <source>Unknown queued change &quot;%1&quot;.</source>
         <translation>Unknown queued change &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>There is no active group “%1” to transfer to.</source>
-        <translation>There is no active group “%1” to transfer to.</translation>
+        <source>The server has not accepted this ticket yet: fix it and send it again first.</source>
+        <translation>The server has not accepted this ticket yet: fix it and send it again first.</translation>
+    </message>
+    <message>
+        <source>This ticket is not waiting to be sent again.</source>
+        <translation>This ticket is not waiting to be sent again.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketRules</name>
+    <message>
+        <source>There is no such ticket among those you can see.</source>
+        <translation>There is no such ticket among those you can see.</translation>
+    </message>
+    <message>
+        <source>There is no active group &quot;%1&quot;.</source>
+        <translation>There is no active group "%1".</translation>
+    </message>
+    <message>
+        <source>There is no active person &quot;%1&quot; to assign the ticket to.</source>
+        <translation>There is no active person "%1" to assign the ticket to.</translation>
+    </message>
+    <message>
+        <source>The assignee must belong to the ticket&apos;s group.</source>
+        <translation>The assignee must belong to the ticket's group.</translation>
+    </message>
+    <message>
+        <source>There is no active category &quot;%1&quot;.</source>
+        <translation>There is no active category "%1".</translation>
+    </message>
+    <message>
+        <source>There is no customer &quot;%1&quot; in the archive.</source>
+        <translation>There is no customer "%1" in the archive.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a ticket number nor a provisional reference.</source>
+        <translation>"%1" is neither a ticket number nor a provisional reference.</translation>
+    </message>
+    <message>
+        <source>The number &quot;%1&quot; belongs to another ticket.</source>
+        <translation>The number "%1" belongs to another ticket.</translation>
+    </message>
+    <message>
+        <source>You may not change %1.</source>
+        <translation>You may not change %1.</translation>
+    </message>
+    <message>
+        <source>A ticket&apos;s id must be a UUID.</source>
+        <translation>A ticket's id must be a UUID.</translation>
+    </message>
+    <message>
+        <source>A ticket with this id exists.</source>
+        <translation>A ticket with this id exists.</translation>
+    </message>
+    <message>
+        <source>A ticket needs a subject.</source>
+        <translation>A ticket needs a subject.</translation>
+    </message>
+    <message>
+        <source>Field staff create tickets assigned to themselves.</source>
+        <translation>Field staff create tickets assigned to themselves.</translation>
+    </message>
+    <message>
+        <source>A call lasts between 0 s and 24 hours.</source>
+        <translation>A call lasts between 0 s and 24 hours.</translation>
+    </message>
+    <message>
+        <source>You cannot create a ticket you could not see.</source>
+        <translation>You cannot create a ticket you could not see.</translation>
+    </message>
+    <message>
+        <source>A closed ticket cannot be edited; reopen it first.</source>
+        <translation>A closed ticket cannot be edited; reopen it first.</translation>
+    </message>
+    <message>
+        <source>Field staff hand a ticket back with a transfer, not by editing it.</source>
+        <translation>Field staff hand a ticket back with a transfer, not by editing it.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins set due times.</source>
+        <translation>Only supervisors and admins set due times.</translation>
+    </message>
+    <message>
+        <source>Only members of the ticket&apos;s group can accept it; transfer it to your group first.</source>
+        <translation>Only members of the ticket's group can accept it; transfer it to your group first.</translation>
+    </message>
+    <message>
+        <source>A ticket can only be merged into another open ticket.</source>
+        <translation>A ticket can only be merged into another open ticket.</translation>
+    </message>
+    <message>
+        <source>A transfer note needs an id.</source>
+        <translation>A transfer note needs an id.</translation>
+    </message>
+    <message>
+        <source>A comment&apos;s id must be a UUID.</source>
+        <translation>A comment's id must be a UUID.</translation>
+    </message>
+    <message>
+        <source>The comment is for another ticket.</source>
+        <translation>The comment is for another ticket.</translation>
+    </message>
+    <message>
+        <source>This ticket was merged into another; write on that one.</source>
+        <translation>This ticket was merged into another; write on that one.</translation>
+    </message>
+    <message>
+        <source>Write a reply or attach a file.</source>
+        <translation>Write a reply or attach a file.</translation>
+    </message>
+    <message>
+        <source>Choose another ticket you can see to link to.</source>
+        <translation>Choose another ticket you can see to link to.</translation>
     </message>
 </context>
 <context>
@@ -811,6 +1099,85 @@
     <message>
         <source>The view no longer exists.</source>
         <translation>The view no longer exists.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::AttentionPanel</name>
+    <message>
+        <source>Creating this ticket</source>
+        <translation>Creating this ticket</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1 “%2”</translation>
+    </message>
+    <message>
+        <source>Your edit: %1</source>
+        <translation>Your edit: %1</translation>
+    </message>
+    <message>
+        <source>Your action: %1</source>
+        <translation>Your action: %1</translation>
+    </message>
+    <message>
+        <source>Your reply: “%1”</source>
+        <translation>Your reply: “%1”</translation>
+    </message>
+    <message>
+        <source>Your link to another ticket</source>
+        <translation>Your link to another ticket</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <source>%1 — refused by the team server: %2</source>
+        <translation>%1 — refused by the team server: %2</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>someone</translation>
+    </message>
+    <message>
+        <source>transferred to %1 by %2</source>
+        <translation>transferred to %1 by %2</translation>
+    </message>
+    <message>
+        <source>given to %1 by %2</source>
+        <translation>given to %1 by %2</translation>
+    </message>
+    <message>
+        <source>moved by %1</source>
+        <translation>moved by %1</translation>
+    </message>
+    <message>
+        <source>Remove from my list</source>
+        <translation>Remove from my list</translation>
+    </message>
+    <message>
+        <source>This ticket left your sight: %1. What you see here is how it was; you can no longer change it.</source>
+        <translation>This ticket left your sight: %1. What you see here is how it was; you can no longer change it.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>Edit and resend</translation>
+    </message>
+    <message>
+        <source>Discard the ticket</source>
+        <translation>Discard the ticket</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Fix it below, then send it again — or discard it.</source>
+        <translation>Fix it below, then send it again — or discard it.</translation>
     </message>
 </context>
 <context>
@@ -1239,26 +1606,6 @@
     <message>
         <source>&amp;Categories</source>
         <translation>&amp;Categories</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <source>Field engineer</source>
-        <translation>Field engineer</translation>
-    </message>
-    <message>
-        <source>Finance</source>
-        <translation>Finance</translation>
-    </message>
-    <message>
-        <source>Admin</source>
-        <translation>Admin</translation>
     </message>
     <message>
         <source>lower case letters, digits and _, e.g. serial_no</source>
@@ -1736,6 +2083,31 @@
         <extracomment>Every ticket is in the queue; their comments are still arriving. %p is a percentage.</extracomment>
         <translation>Loading conversations: %p%</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) of another user wait for them to sign in here</source>
+        <translation>
+            <numerusform>%n change of another user waits for them to sign in here</numerusform>
+            <numerusform>%n changes of another user wait for them to sign in here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n need(s) attention</source>
+        <translation>
+            <numerusform>⚠ %n needs attention</numerusform>
+            <numerusform>⚠ %n need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes the team server refused, and tickets that left your sight: show them</source>
+        <translation>Changes the team server refused, and tickets that left your sight: show them</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SyncEngine</name>
+    <message>
+        <source>The team server does not answer.</source>
+        <translation>The team server does not answer.</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketComposer</name>
@@ -1901,6 +2273,10 @@
         <source>This ticket&apos;s conversation is still arriving from the team server (first sync); it appears here by itself.</source>
         <translation>This ticket&apos;s conversation is still arriving from the team server (first sync); it appears here by itself.</translation>
     </message>
+    <message>
+        <source>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</source>
+        <translation>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketQueueModel</name>
@@ -1961,6 +2337,22 @@
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
+    <message>
+        <source>Someone else moved this ticket out of your sight; open it to see where it went.</source>
+        <translation>Someone else moved this ticket out of your sight; open it to see where it went.</translation>
+    </message>
+    <message>
+        <source>The server refused a change of yours; open the ticket to fix and resend it, or discard it.</source>
+        <translation>The server refused a change of yours; open the ticket to fix and resend it, or discard it.</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <source>%1 · refused</source>
+        <translation>%1 · refused</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TimelineModel</name>
@@ -2014,6 +2406,10 @@
     <message>
         <source>%1 changed %2: %3 → %4</source>
         <translation>%1 changed %2: %3 → %4</translation>
+    </message>
+    <message>
+        <source>Not sent: the team server refused it.</source>
+        <translation>Not sent: the team server refused it.</translation>
     </message>
 </context>
 <context>

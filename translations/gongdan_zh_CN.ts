@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Access</name>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Field staff</source>
+        <translation>外勤人员</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentStore</name>
     <message>
         <source>A file needs a name.</source>
@@ -253,6 +272,18 @@
         <source>at most</source>
         <translation>不多于</translation>
     </message>
+    <message>
+        <source>needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
 </context>
 <context>
     <name>FieldDefinition</name>
@@ -359,6 +390,21 @@
     <message>
         <source>The key of a field cannot change after it is created.</source>
         <translation>字段标识创建后不能更改。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a role.</source>
+        <translation>“%1”不是一个角色。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldText</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -688,6 +734,153 @@
     </message>
 </context>
 <context>
+    <name>RefusalText</name>
+    <message>
+        <source>This ticket is no longer one you may see or change.</source>
+        <translation>这张工单已不在您可查看或修改的范围内。</translation>
+    </message>
+    <message>
+        <source>Field staff create tickets assigned to themselves.</source>
+        <translation>外勤人员新建的工单须指派给自己。</translation>
+    </message>
+    <message>
+        <source>Field staff hand a ticket back with a transfer, not by editing it.</source>
+        <translation>外勤人员应通过转单交回工单，而不是直接修改。</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins set due times.</source>
+        <translation>只有主管和管理员可以设置截止时间。</translation>
+    </message>
+    <message>
+        <source>You cannot create a ticket you could not see.</source>
+        <translation>不能新建您自己看不到的工单。</translation>
+    </message>
+    <message>
+        <source>The ticket is not on the team server, or no longer one you may see.</source>
+        <translation>团队服务器上没有这张工单，或它已不在您的可见范围内。</translation>
+    </message>
+    <message>
+        <source>The ticket was closed meanwhile; reopen it first.</source>
+        <translation>工单在此期间已被关闭，请先重新打开。</translation>
+    </message>
+    <message>
+        <source>A ticket with this id exists already.</source>
+        <translation>已有相同编号（id）的工单。</translation>
+    </message>
+    <message>
+        <source>The ticket&apos;s id is not valid.</source>
+        <translation>工单的 id 无效。</translation>
+    </message>
+    <message>
+        <source>A ticket needs a subject.</source>
+        <translation>工单需要标题。</translation>
+    </message>
+    <message>
+        <source>The group does not exist or is switched off.</source>
+        <translation>该组不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>The assignee does not exist or is switched off.</source>
+        <translation>处理人不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>The assignee must belong to the ticket&apos;s group.</source>
+        <translation>处理人必须属于工单所在的组。</translation>
+    </message>
+    <message>
+        <source>The category does not exist or is switched off.</source>
+        <translation>该分类不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>The customer is not in the archive.</source>
+        <translation>客户档案中没有该客户。</translation>
+    </message>
+    <message>
+        <source>Its reference number belongs to another ticket.</source>
+        <translation>它的临时编号已被另一张工单使用。</translation>
+    </message>
+    <message>
+        <source>Its reference number is not valid.</source>
+        <translation>它的临时编号无效。</translation>
+    </message>
+    <message>
+        <source>The value of “%1” is not accepted.</source>
+        <translation>“%1”的值不被接受。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s time or length is not valid.</source>
+        <translation>通话时间或时长无效。</translation>
+    </message>
+    <message>
+        <source>The ticket to link is not one you can see.</source>
+        <translation>要关联的工单不在您的可见范围内。</translation>
+    </message>
+    <message>
+        <source>You may not change “%1”.</source>
+        <translation>您无权修改“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be edited.</source>
+        <translation>“%1”不能修改。</translation>
+    </message>
+    <message>
+        <source>The value of “%1” has the wrong form.</source>
+        <translation>“%1”的值格式不对。</translation>
+    </message>
+    <message>
+        <source>The ticket&apos;s status changed meanwhile; this action no longer applies.</source>
+        <translation>工单状态在此期间已变化，此操作不再适用。</translation>
+    </message>
+    <message>
+        <source>A transfer needs a note for the receiving group.</source>
+        <translation>转单需要给接收组的说明。</translation>
+    </message>
+    <message>
+        <source>Choose the group to transfer the ticket to.</source>
+        <translation>请选择要转给的组。</translation>
+    </message>
+    <message>
+        <source>The receiving group does not exist or is switched off.</source>
+        <translation>接收组不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>This needs a resolution.</source>
+        <translation>此操作需要填写处理结果。</translation>
+    </message>
+    <message>
+        <source>Closing needs the customer&apos;s answer.</source>
+        <translation>关闭工单需要客户的反馈。</translation>
+    </message>
+    <message>
+        <source>A ticket can only be merged into another open ticket.</source>
+        <translation>工单只能合并到另一张未关闭的工单。</translation>
+    </message>
+    <message>
+        <source>Choose the ticket to merge into.</source>
+        <translation>请选择要合并到的工单。</translation>
+    </message>
+    <message>
+        <source>Only members of the ticket&apos;s group can accept it; transfer it to your group first.</source>
+        <translation>只有工单所在组的成员才能接单；请先转到您的组。</translation>
+    </message>
+    <message>
+        <source>The reply was empty.</source>
+        <translation>回复内容为空。</translation>
+    </message>
+    <message>
+        <source>This ticket was merged into another; write on that one.</source>
+        <translation>这张工单已合并到另一张，请在那张工单上回复。</translation>
+    </message>
+    <message>
+        <source>The team server does not take this kind of change yet.</source>
+        <translation>团队服务器暂不接受此类更改。</translation>
+    </message>
+    <message>
+        <source>Refused (%1).</source>
+        <translation>被拒绝（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>SearchTokenizer</name>
     <message>
         <source>This SQLite library has no full-text search (FTS5).</source>
@@ -736,32 +929,127 @@
 <context>
     <name>TicketRepository</name>
     <message>
-        <source>A ticket needs a subject.</source>
-        <translation>工单需要标题。</translation>
-    </message>
-    <message>
         <source>The ticket no longer exists.</source>
         <translation>该工单已不存在。</translation>
-    </message>
-    <message>
-        <source>A closed ticket cannot be edited; reopen it first.</source>
-        <translation>已关闭的工单不能编辑,请先重新打开。</translation>
-    </message>
-    <message>
-        <source>A ticket can only be merged into another open ticket.</source>
-        <translation>工单只能合并到另一张未关闭的工单。</translation>
-    </message>
-    <message>
-        <source>Write a reply or attach a file.</source>
-        <translation>请填写回复内容或添加附件。</translation>
     </message>
     <message>
         <source>Unknown queued change &quot;%1&quot;.</source>
         <translation>未知的待同步修改“%1”。</translation>
     </message>
     <message>
-        <source>There is no active group “%1” to transfer to.</source>
-        <translation>没有可转交的在用处理组“%1”。</translation>
+        <source>The server has not accepted this ticket yet: fix it and send it again first.</source>
+        <translation>服务器尚未接受这张工单：请先修正并重新发送。</translation>
+    </message>
+    <message>
+        <source>This ticket is not waiting to be sent again.</source>
+        <translation>这张工单不需要重新发送。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketRules</name>
+    <message>
+        <source>There is no such ticket among those you can see.</source>
+        <translation>在您可见的工单中没有这张工单。</translation>
+    </message>
+    <message>
+        <source>There is no active group &quot;%1&quot;.</source>
+        <translation>没有启用的组“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no active person &quot;%1&quot; to assign the ticket to.</source>
+        <translation>没有可指派的在职人员“%1”。</translation>
+    </message>
+    <message>
+        <source>The assignee must belong to the ticket&apos;s group.</source>
+        <translation>处理人必须属于工单所在的组。</translation>
+    </message>
+    <message>
+        <source>There is no active category &quot;%1&quot;.</source>
+        <translation>没有启用的分类“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no customer &quot;%1&quot; in the archive.</source>
+        <translation>客户档案中没有客户“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a ticket number nor a provisional reference.</source>
+        <translation>“%1”既不是工单号也不是临时编号。</translation>
+    </message>
+    <message>
+        <source>The number &quot;%1&quot; belongs to another ticket.</source>
+        <translation>编号“%1”属于另一张工单。</translation>
+    </message>
+    <message>
+        <source>You may not change %1.</source>
+        <translation>您无权修改%1。</translation>
+    </message>
+    <message>
+        <source>A ticket&apos;s id must be a UUID.</source>
+        <translation>工单的 id 必须是 UUID。</translation>
+    </message>
+    <message>
+        <source>A ticket with this id exists.</source>
+        <translation>已有相同 id 的工单。</translation>
+    </message>
+    <message>
+        <source>A ticket needs a subject.</source>
+        <translation>工单需要标题。</translation>
+    </message>
+    <message>
+        <source>Field staff create tickets assigned to themselves.</source>
+        <translation>外勤人员新建的工单须指派给自己。</translation>
+    </message>
+    <message>
+        <source>A call lasts between 0 s and 24 hours.</source>
+        <translation>通话时长应在 0 秒到 24 小时之间。</translation>
+    </message>
+    <message>
+        <source>You cannot create a ticket you could not see.</source>
+        <translation>不能新建您自己看不到的工单。</translation>
+    </message>
+    <message>
+        <source>A closed ticket cannot be edited; reopen it first.</source>
+        <translation>已关闭的工单不能修改，请先重新打开。</translation>
+    </message>
+    <message>
+        <source>Field staff hand a ticket back with a transfer, not by editing it.</source>
+        <translation>外勤人员应通过转单交回工单，而不是直接修改。</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins set due times.</source>
+        <translation>只有主管和管理员可以设置截止时间。</translation>
+    </message>
+    <message>
+        <source>Only members of the ticket&apos;s group can accept it; transfer it to your group first.</source>
+        <translation>只有工单所在组的成员才能接单；请先转到您的组。</translation>
+    </message>
+    <message>
+        <source>A ticket can only be merged into another open ticket.</source>
+        <translation>工单只能合并到另一张未关闭的工单。</translation>
+    </message>
+    <message>
+        <source>A transfer note needs an id.</source>
+        <translation>转单说明需要 id。</translation>
+    </message>
+    <message>
+        <source>A comment&apos;s id must be a UUID.</source>
+        <translation>回复的 id 必须是 UUID。</translation>
+    </message>
+    <message>
+        <source>The comment is for another ticket.</source>
+        <translation>这条回复属于另一张工单。</translation>
+    </message>
+    <message>
+        <source>This ticket was merged into another; write on that one.</source>
+        <translation>这张工单已合并到另一张，请在那张工单上回复。</translation>
+    </message>
+    <message>
+        <source>Write a reply or attach a file.</source>
+        <translation>请填写回复或添加附件。</translation>
+    </message>
+    <message>
+        <source>Choose another ticket you can see to link to.</source>
+        <translation>请选择另一张您可见的工单进行关联。</translation>
     </message>
 </context>
 <context>
@@ -807,6 +1095,85 @@
     <message>
         <source>The view no longer exists.</source>
         <translation>该视图已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::AttentionPanel</name>
+    <message>
+        <source>Creating this ticket</source>
+        <translation>新建这张工单</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1“%2”</translation>
+    </message>
+    <message>
+        <source>Your edit: %1</source>
+        <translation>您的修改：%1</translation>
+    </message>
+    <message>
+        <source>Your action: %1</source>
+        <translation>您的操作：%1</translation>
+    </message>
+    <message>
+        <source>Your reply: “%1”</source>
+        <translation>您的回复：“%1”</translation>
+    </message>
+    <message>
+        <source>Your link to another ticket</source>
+        <translation>您对另一张工单的关联</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>您的更改</translation>
+    </message>
+    <message>
+        <source>%1 — refused by the team server: %2</source>
+        <translation>%1 —— 被团队服务器拒绝：%2</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>transferred to %1 by %2</source>
+        <translation>已由%2转给%1</translation>
+    </message>
+    <message>
+        <source>given to %1 by %2</source>
+        <translation>已由%2指派给%1</translation>
+    </message>
+    <message>
+        <source>moved by %1</source>
+        <translation>已被%1移走</translation>
+    </message>
+    <message>
+        <source>Remove from my list</source>
+        <translation>从我的列表移除</translation>
+    </message>
+    <message>
+        <source>This ticket left your sight: %1. What you see here is how it was; you can no longer change it.</source>
+        <translation>这张工单已不在您的范围内：%1。此处显示的是它离开前的样子，您已不能再修改。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>修改后重发</translation>
+    </message>
+    <message>
+        <source>Discard the ticket</source>
+        <translation>放弃这张工单</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Fix it below, then send it again — or discard it.</source>
+        <translation>请在下方修正后重新发送，或放弃它。</translation>
     </message>
 </context>
 <context>
@@ -1235,26 +1602,6 @@
     <message>
         <source>&amp;Categories</source>
         <translation>适用分类(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>坐席</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>班长</translation>
-    </message>
-    <message>
-        <source>Field engineer</source>
-        <translation>外勤工程师</translation>
-    </message>
-    <message>
-        <source>Finance</source>
-        <translation>财务</translation>
-    </message>
-    <message>
-        <source>Admin</source>
-        <translation>管理员</translation>
     </message>
     <message>
         <source>lower case letters, digits and _, e.g. serial_no</source>
@@ -1723,6 +2070,25 @@
         <extracomment>Every ticket is in the queue; their comments are still arriving. %p is a percentage.</extracomment>
         <translation>正在载入对话记录：%p%</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) of another user wait for them to sign in here</source>
+        <translation><numerusform>另一位用户的 %n 项更改等待其在此登录后发送</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n need(s) attention</source>
+        <translation><numerusform>⚠ %n 项需要处理</numerusform></translation>
+    </message>
+    <message>
+        <source>Changes the team server refused, and tickets that left your sight: show them</source>
+        <translation>被团队服务器拒绝的更改，以及已离开您范围的工单：点击查看</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SyncEngine</name>
+    <message>
+        <source>The team server does not answer.</source>
+        <translation>团队服务器没有响应。</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketComposer</name>
@@ -1888,6 +2254,10 @@
         <source>This ticket&apos;s conversation is still arriving from the team server (first sync); it appears here by itself.</source>
         <translation>此工单的对话记录仍在从团队服务器载入（首次同步），载入后会自动显示在这里。</translation>
     </message>
+    <message>
+        <source>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</source>
+        <translation>被拒绝的修改已放回字段中：请改正被拒绝的部分，然后保存（Ctrl+S）。</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketQueueModel</name>
@@ -1948,6 +2318,22 @@
         <source>%1 d</source>
         <translation>%1天</translation>
     </message>
+    <message>
+        <source>Someone else moved this ticket out of your sight; open it to see where it went.</source>
+        <translation>有人把这张工单移出了您的范围；打开它查看去向。</translation>
+    </message>
+    <message>
+        <source>The server refused a change of yours; open the ticket to fix and resend it, or discard it.</source>
+        <translation>服务器拒绝了您的一项更改；打开工单修正后重发，或放弃它。</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>已移走</translation>
+    </message>
+    <message>
+        <source>%1 · refused</source>
+        <translation>%1 · 被拒绝</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TimelineModel</name>
@@ -2000,6 +2386,10 @@
     <message>
         <source>%1 changed %2: %3 → %4</source>
         <translation>%1 修改了%2：%3 → %4</translation>
+    </message>
+    <message>
+        <source>Not sent: the team server refused it.</source>
+        <translation>未发送：团队服务器拒绝了它。</translation>
     </message>
 </context>
 <context>
