@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLockFile>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSqlQuery>
@@ -101,6 +102,15 @@ int main(int argc, char** argv)
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dir);
         store = dir + QStringLiteral("/local-store.sqlite");
+    }
+    // One workstation per store: two writing one store would each take the other's work for their own.
+    QLockFile lock(store + QStringLiteral(".lock"));
+    if (!lock.tryLock(200)) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Already open"),
+            QApplication::translate(
+                "main", "This local store is open in another Gongdan window. Use that window, or close it first.")
+                + QStringLiteral("\n\n") + QDir::toNativeSeparators(store));
+        return 1;
     }
     SystemClock clock;
     auto db = Database::open(store, clock);

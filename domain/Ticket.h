@@ -89,6 +89,7 @@ struct TicketEvent {
     QString field;
     QString oldValue;
     QString newValue;
+    QString mutationId {}; ///< the queued change that wrote it on this workstation (empty: none, or delivered)
 };
 
 /// JSON text of a value for the event log: strings stay as they are, anything else is compact JSON.

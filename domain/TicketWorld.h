@@ -41,4 +41,31 @@ public:
     virtual QString ticketOfReference(const QString& reference) = 0;
 };
 
+/// A world without one ticket: the rules deciding on a ticket as if it were new (one whose creation the
+/// server refused, sent again; a seeded ticket checked as a creation would be) must not find it there.
+class TicketWorldWithout final : public TicketWorld {
+public:
+    TicketWorldWithout(TicketWorld& world, QString hidden) : m_world(world), m_hidden(std::move(hidden)) { }
+
+    std::optional<GroupFacts> group(const QString& id) override { return m_world.group(id); }
+    std::optional<UserFacts> user(const QString& id) override { return m_world.user(id); }
+    bool customerExists(const QString& id) override { return m_world.customerExists(id); }
+    const CategoryTree& categories() override { return m_world.categories(); }
+    const QList<FieldDefinition>& fieldDefinitions() override { return m_world.fieldDefinitions(); }
+    std::optional<Ticket> ticket(const QString& id) override
+    {
+        return id == m_hidden ? std::nullopt : m_world.ticket(id);
+    }
+    QString ticketOfReference(const QString& reference) override
+    {
+        const QString owner = m_world.ticketOfReference(reference);
+        return owner == m_hidden ? QString() : owner;
+    }
+    void hide(const QString& id) { m_hidden = id; }
+
+private:
+    TicketWorld& m_world;
+    QString m_hidden;
+};
+
 } // namespace gongdan

@@ -69,14 +69,18 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     }
 }
 
-void TimelineModel::setEntries(
-    const QList<Comment>& comments, const QList<TicketEvent>& events, const QSet<QString>& unsent)
+void TimelineModel::setEntries(const QList<Comment>& comments, const QList<TicketEvent>& events,
+    const QSet<QString>& unsent, const QSet<QString>& refused)
 {
     beginResetModel();
     m_entries.clear();
     for (const TicketEvent& event : events) {
-        if (event.kind != QLatin1String("comment"))
-            m_entries.append({event.at, event.kind, event.actorId, describe(event)});
+        if (event.kind == QLatin1String("comment"))
+            continue;
+        const bool notDone = !event.mutationId.isEmpty() && refused.contains(event.mutationId);
+        m_entries.append({event.at, event.kind, event.actorId,
+            notDone ? tr("%1 — refused by the team server, not done").arg(describe(event)) : describe(event), false, 0,
+            notDone});
     }
     for (const Comment& comment : comments) {
         m_entries.append({comment.createdAt, QStringLiteral("comment"), comment.authorId, comment.body,

@@ -30,8 +30,10 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
-    /// `unsent`: comments written here that the server refused (marked as not sent).
-    void setEntries(const QList<Comment>& comments, const QList<TicketEvent>& events, const QSet<QString>& unsent = {});
+    /// `unsent`: comments written here that the server refused (marked as not sent); `refused`: the
+    /// queued changes the server refused (their events are marked so).
+    void setEntries(const QList<Comment>& comments, const QList<TicketEvent>& events, const QSet<QString>& unsent = {},
+        const QSet<QString>& refused = {});
     /// The text of an event as the timeline shows it ("杨帆 changed priority: 一般 → 紧急").
     QString describe(const TicketEvent& event) const;
 

@@ -384,10 +384,17 @@ Status step17(Database& db)
         });
 }
 
+// v18: which queued change wrote each event of a ticket's log: a change the server refuses is marked so in
+// the timeline, and one the agent discards leaves it.
+Status step18(Database& db)
+{
+    return execAll(db, {QStringLiteral("ALTER TABLE ticket_event ADD COLUMN mutation_id TEXT")});
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
-        step9, step10, step11, step12, step13, step14, step15, step16, step17};
+        step9, step10, step11, step12, step13, step14, step15, step16, step17, step18};
     return all;
 }
 

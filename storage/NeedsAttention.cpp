@@ -103,8 +103,9 @@ Status NeedsAttention::discard(qint64 seq)
             QStringLiteral("DELETE FROM outbox WHERE entity_id = ? AND state <> 'acked'")};
         values = {entry.entityId, entry.entityId, entry.entityId};
     } else {
-        statements = {QStringLiteral("DELETE FROM outbox WHERE seq = ?")};
-        values = {seq};
+        statements = {QStringLiteral("DELETE FROM outbox WHERE seq = ?"),
+            QStringLiteral("DELETE FROM ticket_event WHERE mutation_id = ?")}; // it never happened
+        values = {seq, entry.mutationId};
         if (entry.name == intent::CommentAdd) { // the reply never reached anyone
             statements.append(QStringLiteral("DELETE FROM comment WHERE id = ?"));
             values.append(

@@ -44,6 +44,8 @@ SyncCache::SyncCache(Database& db, TicketRepository& tickets, const Failpoints& 
           "(user_id IS NULL OR user_id = ?))")
     , m_anyNotice(db.handle(), "SELECT EXISTS(SELECT 1 FROM ticket_notice)")
     , m_dropNotice(db.handle(), "DELETE FROM ticket_notice WHERE ticket_id = ?")
+    , m_finalNumber(db.handle(),
+          "UPDATE ticket_event SET new_value = ?1 WHERE ticket_rowid = ?2 AND kind = 'created' AND new_value <> ?1")
 {
 }
 
@@ -142,8 +144,12 @@ Status SyncCache::writeVisible(const Ticket& ticket, qint64 serverSeq)
     // sync): it moves aside under a suffix until its own number arrives.
     if (Status moved = m_numberAside.bindRequired(1, ticket.number).bindRequired(2, ticket.id).run(); !moved)
         return moved;
-    if (std::optional<qint64> rowid = rowidOf(ticket.id))
-        return m_writer.updateTicket(*rowid, ticket, serverSeq);
+    if (std::optional<qint64> rowid = rowidOf(ticket.id)) {
+        if (Status s = m_writer.updateTicket(*rowid, ticket, serverSeq); !s)
+            return s;
+        // Created here under a provisional reference: its log says the number it has now.
+        return m_finalNumber.bindRequired(1, ticket.number).bind(2, *rowid).run();
+    }
     auto inserted = m_writer.insertTicket(ticket, serverSeq);
     if (!inserted)
         return inserted.error();

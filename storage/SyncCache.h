@@ -134,6 +134,7 @@ private:
     SqliteStatement m_anyRefused;
     SqliteStatement m_anyNotice;
     SqliteStatement m_dropNotice;
+    SqliteStatement m_finalNumber;
     bool m_nothingQueued = false; ///< during a page: the outbox holds nothing that could be re-applied
     bool m_nothingApart = false; ///< during a page: ticket_synced is empty
     bool m_noNotices = false; ///< during a page: no ticket is marked as departed

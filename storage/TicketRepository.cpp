@@ -10,35 +10,6 @@
 
 namespace gongdan {
 
-namespace {
-
-/// The local world without one ticket: the rules deciding again on a ticket that exists only here (its
-/// creation refused) must not find it already there.
-class WorldWithout final : public TicketWorld {
-public:
-    WorldWithout(TicketWorld& world, QString hidden) : m_world(world), m_hidden(std::move(hidden)) { }
-    std::optional<GroupFacts> group(const QString& id) override { return m_world.group(id); }
-    std::optional<UserFacts> user(const QString& id) override { return m_world.user(id); }
-    bool customerExists(const QString& id) override { return m_world.customerExists(id); }
-    const CategoryTree& categories() override { return m_world.categories(); }
-    const QList<FieldDefinition>& fieldDefinitions() override { return m_world.fieldDefinitions(); }
-    std::optional<Ticket> ticket(const QString& id) override
-    {
-        return id == m_hidden ? std::nullopt : m_world.ticket(id);
-    }
-    QString ticketOfReference(const QString& reference) override
-    {
-        const QString owner = m_world.ticketOfReference(reference);
-        return owner == m_hidden ? QString() : owner;
-    }
-
-private:
-    TicketWorld& m_world;
-    QString m_hidden;
-};
-
-} // namespace
-
 TicketRepository::TicketRepository(Database& db, TicketNumberAllocator& numbers, FieldDefinitionRepository& fields)
     : m_db(db), m_numbers(numbers), m_fields(fields), m_outbox(db), m_writer(db)
 {
@@ -115,7 +86,26 @@ Result<T> TicketRepository::observed(const QStringList& ticketIds, const std::fu
 Result<OutboxEntry> TicketRepository::queue(
     const QString& name, const QString& entityId, const QJsonObject& args, std::optional<int> baseVersion)
 {
-    return m_outbox.append(name, entityId, args, baseVersion);
+    auto entry = m_outbox.append(name, entityId, args, baseVersion);
+    if (!entry)
+        return entry;
+    // The events this change wrote are its own: marked refused with it, gone if the agent discards it.
+    QSqlQuery& tag = m_db.prepared(
+        QStringLiteral("UPDATE ticket_event SET mutation_id = ? WHERE rowid > ? AND mutation_id IS NULL"));
+    tag.addBindValue(entry.value().mutationId);
+    tag.addBindValue(m_eventsBefore);
+    const bool tagged = tag.exec();
+    tag.finish();
+    if (!tagged)
+        return Database::errorOf(tag);
+    return entry;
+}
+
+void TicketRepository::markEvents()
+{
+    QSqlQuery& last = m_db.prepared(QStringLiteral("SELECT ifnull(max(rowid), 0) FROM ticket_event"));
+    m_eventsBefore = last.exec() && last.next() ? last.value(0).toLongLong() : 0;
+    last.finish();
 }
 
 Principal TicketRepository::actorOf(const OutboxEntry& entry)
@@ -128,6 +118,7 @@ Principal TicketRepository::actorOf(const OutboxEntry& entry)
 
 Status TicketRepository::write(const TicketChange& change)
 {
+    markEvents();
     QHash<QString, qint64> rowids;
     const auto store = [&](const Ticket& ticket) -> Status {
         qint64 rowid = 0;
@@ -366,7 +357,7 @@ Result<Ticket> TicketRepository::resend(const QString& ticketId, const Principal
             draft.number = number.value();
         }
         LocalTicketWorld local(m_db, m_fields);
-        WorldWithout world(local, ticketId);
+        TicketWorldWithout world(local, ticketId);
         auto change = TicketRules(world, actor, now).create(draft);
         if (!change)
             return change.error();
@@ -516,14 +507,15 @@ QList<TicketEvent> TicketRepository::events(const QString& ticketId)
 {
     QList<TicketEvent> result;
     QSqlQuery query(m_db.sql());
-    query.prepare(QStringLiteral("SELECT rowid, actor_id, at_ms, kind, field, old_value, new_value FROM ticket_event "
-                                 "WHERE ticket_rowid = (SELECT rowid FROM ticket WHERE id = ?) ORDER BY rowid"));
+    query.prepare(QStringLiteral(
+        "SELECT rowid, actor_id, at_ms, kind, field, old_value, new_value, mutation_id FROM ticket_event "
+        "WHERE ticket_rowid = (SELECT rowid FROM ticket WHERE id = ?) ORDER BY rowid"));
     query.addBindValue(ticketId);
     if (query.exec()) {
         while (query.next()) {
             result.append({query.value(0).toLongLong(), ticketId, query.value(1).toString(),
                 TicketRows::fromMs(query.value(2)), query.value(3).toString(), query.value(4).toString(),
-                query.value(5).toString(), query.value(6).toString()});
+                query.value(5).toString(), query.value(6).toString(), query.value(7).toString()});
         }
     }
     return result;

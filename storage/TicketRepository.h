@@ -82,6 +82,8 @@ private:
     Status write(const TicketChange& change);
     Status setServerCopyAside(const QString& ticketId);
     bool commentExists(const QString& commentId);
+    /// Remembers where the event log ends before a change writes to it (queue() tags what follows).
+    void markEvents();
     Result<OutboxEntry> queue(
         const QString& name, const QString& entityId, const QJsonObject& args, std::optional<int> baseVersion);
     /// The intent's actor as the rules see them (the local directory's role and groups).
@@ -94,6 +96,7 @@ private:
     TicketRowWriter m_writer;
     TicketChangeObserver* m_observer = nullptr;
     bool m_rebasing = false;
+    qint64 m_eventsBefore = 0; ///< the event log's last rowid before the change being written
 };
 
 } // namespace gongdan

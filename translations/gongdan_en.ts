@@ -395,7 +395,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a role.</source>
-        <translation>"%1" is not a role.</translation>
+        <translation>&quot;%1&quot; is not a role.</translation>
     </message>
 </context>
 <context>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <source>The ticket&apos;s id is not valid.</source>
-        <translation>The ticket's id is not valid.</translation>
+        <translation>The ticket&apos;s id is not valid.</translation>
     </message>
     <message>
         <source>A ticket needs a subject.</source>
@@ -789,7 +789,7 @@
     </message>
     <message>
         <source>The assignee must belong to the ticket&apos;s group.</source>
-        <translation>The assignee must belong to the ticket's group.</translation>
+        <translation>The assignee must belong to the ticket&apos;s group.</translation>
     </message>
     <message>
         <source>The category does not exist or is switched off.</source>
@@ -813,7 +813,7 @@
     </message>
     <message>
         <source>The call&apos;s time or length is not valid.</source>
-        <translation>The call's time or length is not valid.</translation>
+        <translation>The call&apos;s time or length is not valid.</translation>
     </message>
     <message>
         <source>The ticket to link is not one you can see.</source>
@@ -833,7 +833,7 @@
     </message>
     <message>
         <source>The ticket&apos;s status changed meanwhile; this action no longer applies.</source>
-        <translation>The ticket's status changed meanwhile; this action no longer applies.</translation>
+        <translation>The ticket&apos;s status changed meanwhile; this action no longer applies.</translation>
     </message>
     <message>
         <source>A transfer needs a note for the receiving group.</source>
@@ -853,7 +853,7 @@
     </message>
     <message>
         <source>Closing needs the customer&apos;s answer.</source>
-        <translation>Closing needs the customer's answer.</translation>
+        <translation>Closing needs the customer&apos;s answer.</translation>
     </message>
     <message>
         <source>A ticket can only be merged into another open ticket.</source>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <source>Only members of the ticket&apos;s group can accept it; transfer it to your group first.</source>
-        <translation>Only members of the ticket's group can accept it; transfer it to your group first.</translation>
+        <translation>Only members of the ticket&apos;s group can accept it; transfer it to your group first.</translation>
     </message>
     <message>
         <source>The reply was empty.</source>
@@ -957,31 +957,31 @@
     </message>
     <message>
         <source>There is no active group &quot;%1&quot;.</source>
-        <translation>There is no active group "%1".</translation>
+        <translation>There is no active group &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>There is no active person &quot;%1&quot; to assign the ticket to.</source>
-        <translation>There is no active person "%1" to assign the ticket to.</translation>
+        <translation>There is no active person &quot;%1&quot; to assign the ticket to.</translation>
     </message>
     <message>
         <source>The assignee must belong to the ticket&apos;s group.</source>
-        <translation>The assignee must belong to the ticket's group.</translation>
+        <translation>The assignee must belong to the ticket&apos;s group.</translation>
     </message>
     <message>
         <source>There is no active category &quot;%1&quot;.</source>
-        <translation>There is no active category "%1".</translation>
+        <translation>There is no active category &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>There is no customer &quot;%1&quot; in the archive.</source>
-        <translation>There is no customer "%1" in the archive.</translation>
+        <translation>There is no customer &quot;%1&quot; in the archive.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is neither a ticket number nor a provisional reference.</source>
-        <translation>"%1" is neither a ticket number nor a provisional reference.</translation>
+        <translation>&quot;%1&quot; is neither a ticket number nor a provisional reference.</translation>
     </message>
     <message>
         <source>The number &quot;%1&quot; belongs to another ticket.</source>
-        <translation>The number "%1" belongs to another ticket.</translation>
+        <translation>The number &quot;%1&quot; belongs to another ticket.</translation>
     </message>
     <message>
         <source>You may not change %1.</source>
@@ -989,7 +989,7 @@
     </message>
     <message>
         <source>A ticket&apos;s id must be a UUID.</source>
-        <translation>A ticket's id must be a UUID.</translation>
+        <translation>A ticket&apos;s id must be a UUID.</translation>
     </message>
     <message>
         <source>A ticket with this id exists.</source>
@@ -1025,7 +1025,7 @@
     </message>
     <message>
         <source>Only members of the ticket&apos;s group can accept it; transfer it to your group first.</source>
-        <translation>Only members of the ticket's group can accept it; transfer it to your group first.</translation>
+        <translation>Only members of the ticket&apos;s group can accept it; transfer it to your group first.</translation>
     </message>
     <message>
         <source>A ticket can only be merged into another open ticket.</source>
@@ -1037,7 +1037,7 @@
     </message>
     <message>
         <source>A comment&apos;s id must be a UUID.</source>
-        <translation>A comment's id must be a UUID.</translation>
+        <translation>A comment&apos;s id must be a UUID.</translation>
     </message>
     <message>
         <source>The comment is for another ticket.</source>
@@ -1179,6 +1179,10 @@
         <source>Fix it below, then send it again — or discard it.</source>
         <translation>Fix it below, then send it again — or discard it.</translation>
     </message>
+    <message>
+        <source>the ticket left your sight before your change reached the team server.</source>
+        <translation>the ticket left your sight before your change reached the team server.</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CallPanel</name>
@@ -1203,8 +1207,8 @@
         <translation>C&amp;hannel</translation>
     </message>
     <message>
-        <source>Customer &amp;name</source>
-        <translation>Customer &amp;name</translation>
+        <source>Customer na&amp;me</source>
+        <translation>Customer na&amp;me</translation>
     </message>
     <message>
         <source>N&amp;eed type</source>
@@ -2411,6 +2415,10 @@
         <source>Not sent: the team server refused it.</source>
         <translation>Not sent: the team server refused it.</translation>
     </message>
+    <message>
+        <source>%1 — refused by the team server, not done</source>
+        <translation>%1 — refused by the team server, not done</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TransitionPanel</name>
@@ -2600,6 +2608,14 @@
     <message>
         <source>Local agent</source>
         <translation>Local agent</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>Already open</translation>
+    </message>
+    <message>
+        <source>This local store is open in another Gongdan window. Use that window, or close it first.</source>
+        <translation>This local store is open in another Gongdan window. Use that window, or close it first.</translation>
     </message>
 </context>
 </TS>

@@ -1175,6 +1175,10 @@
         <source>Fix it below, then send it again — or discard it.</source>
         <translation>请在下方修正后重新发送，或放弃它。</translation>
     </message>
+    <message>
+        <source>the ticket left your sight before your change reached the team server.</source>
+        <translation>在您的修改送达团队服务器之前，该工单已不在您的可见范围内。</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CallPanel</name>
@@ -1199,8 +1203,8 @@
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <source>Customer &amp;name</source>
-        <translation>客户姓名(&amp;N)</translation>
+        <source>Customer na&amp;me</source>
+        <translation>客户姓名(&amp;M)</translation>
     </message>
     <message>
         <source>N&amp;eed type</source>
@@ -2072,11 +2076,15 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) of another user wait for them to sign in here</source>
-        <translation><numerusform>另一位用户的 %n 项更改等待其在此登录后发送</numerusform></translation>
+        <translation>
+            <numerusform>另一位用户的 %n 项更改等待其在此登录后发送</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n need(s) attention</source>
-        <translation><numerusform>⚠ %n 项需要处理</numerusform></translation>
+        <translation>
+            <numerusform>⚠ %n 项需要处理</numerusform>
+        </translation>
     </message>
     <message>
         <source>Changes the team server refused, and tickets that left your sight: show them</source>
@@ -2391,6 +2399,10 @@
         <source>Not sent: the team server refused it.</source>
         <translation>未发送：团队服务器拒绝了它。</translation>
     </message>
+    <message>
+        <source>%1 — refused by the team server, not done</source>
+        <translation>%1 — 被团队服务器拒绝，未生效</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TransitionPanel</name>
@@ -2579,6 +2591,14 @@
     <message>
         <source>Local agent</source>
         <translation>本机坐席</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>已经打开</translation>
+    </message>
+    <message>
+        <source>This local store is open in another Gongdan window. Use that window, or close it first.</source>
+        <translation>此本地库已在另一个工单窗口中打开。请使用那个窗口，或先将其关闭。</translation>
     </message>
 </context>
 </TS>

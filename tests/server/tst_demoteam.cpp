@@ -37,31 +37,6 @@ QString seedTeam(const QString& location, const QStringList& extra = {}, int* ex
     return QString::fromUtf8(bench.readAll());
 }
 
-/// The ticket rules' world on the server, without one ticket: a seeded ticket checked as if it were new.
-class WorldWithout final : public TicketWorld {
-public:
-    explicit WorldWithout(TicketWorld& world) : m_world(world) { }
-    QString hidden;
-
-    std::optional<GroupFacts> group(const QString& id) override { return m_world.group(id); }
-    std::optional<UserFacts> user(const QString& id) override { return m_world.user(id); }
-    bool customerExists(const QString& id) override { return m_world.customerExists(id); }
-    const CategoryTree& categories() override { return m_world.categories(); }
-    const QList<FieldDefinition>& fieldDefinitions() override { return m_world.fieldDefinitions(); }
-    std::optional<Ticket> ticket(const QString& id) override
-    {
-        return id == hidden ? std::nullopt : m_world.ticket(id);
-    }
-    QString ticketOfReference(const QString& reference) override
-    {
-        const QString owner = m_world.ticketOfReference(reference);
-        return owner == hidden ? QString() : owner;
-    }
-
-private:
-    TicketWorld& m_world;
-};
-
 /// What changes when anything is written: the change counter and the size of every table seeding fills.
 QString fingerprint(ServerDatabase& db)
 {
@@ -214,7 +189,7 @@ void TestDemoTeam::seededTicketsFollowTheRules()
     UserRepository users(*db, clock);
     TeamRecordStore records(*db);
     ServerTicketWorld server(store, users, records);
-    WorldWithout world(server);
+    TicketWorldWithout world(server, QString());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QHash<QString, Ticket> byId;
     for (const Ticket& t : tickets)
@@ -242,7 +217,7 @@ void TestDemoTeam::seededTicketsFollowTheRules()
             if (!access::mayEditField(creator->role, f.editRoles))
                 draft.customFields.remove(f.key);
         }
-        world.hidden = t.id;
+        world.hide(t.id);
         TicketRules rules(world, creator->principal(), now);
         auto created = rules.create(draft);
         QVERIFY2(

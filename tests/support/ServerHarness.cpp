@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
+#include <QTcpServer>
 #include <QTest>
 #include <QUrl>
 #include <QUuid>
@@ -209,6 +210,13 @@ bool seedTeam(const QString& databaseLocation, QString* error)
             return false;
     }
     return true;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
 }
 
 std::unique_ptr<TeamDatabase> seededTeam(const QString& backend)

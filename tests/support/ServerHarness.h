@@ -10,6 +10,9 @@
 
 namespace gongdan::test {
 
+/// A loopback port nothing listens on right now (a server restarted on the same port, a silent peer).
+quint16 freePort();
+
 /// The rows every team-database test runs for: a "backend" column with "sqlite" and "postgresql".
 void addBackendRows();
 

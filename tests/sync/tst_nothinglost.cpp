@@ -14,13 +14,6 @@ using namespace gongdan::test;
 
 namespace {
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 struct SignedIn {
     QString token;
     QString userId;
@@ -33,10 +26,10 @@ SignedIn signInAs(const QString& server, const QString& login, const QString& pa
     const HttpResult answer = http.post(
         QStringLiteral("/api/v1/session"), {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
     const QJsonObject user = answer.body.value(QStringLiteral("user")).toObject();
-    SignedIn out {answer.body.value(QStringLiteral("token")).toString(), user.value(QStringLiteral("id")).toString(),
-        {}};
-    out.who = Principal {out.userId, roleFromName(user.value(QStringLiteral("role")).toString()).value_or(Role::Agent),
-        {}};
+    SignedIn out {
+        answer.body.value(QStringLiteral("token")).toString(), user.value(QStringLiteral("id")).toString(), {}};
+    out.who
+        = Principal {out.userId, roleFromName(user.value(QStringLiteral("role")).toString()).value_or(Role::Agent), {}};
     for (const QJsonValue& group : user.value(QStringLiteral("groups")).toArray())
         out.who.groupIds.append(group.toString());
     return out;
@@ -86,7 +79,8 @@ void TestNothingLost::aRefusedTicketStaysAndIsSentAgain()
     HttpClient boss(m_server->baseUrl());
     boss.setToken(signIn(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
     const HttpResult made = boss.post(QStringLiteral("/api/v1/categories"),
-        {{QStringLiteral("name_zh"), QStringLiteral("宽带")}, {QStringLiteral("name_en"), QStringLiteral("Broadband")}});
+        {{QStringLiteral("name_zh"), QStringLiteral("宽带")},
+            {QStringLiteral("name_en"), QStringLiteral("Broadband")}});
     QCOMPARE(made.status, 201);
     const QString category = made.body.value(QStringLiteral("id")).toString();
     Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
@@ -101,8 +95,8 @@ void TestNothingLost::aRefusedTicketStaysAndIsSentAgain()
     QVERIFY(created);
     const QString id = created.value().id;
     QVERIFY(li.tickets->addComment(id, CommentVisibility::Internal, QStringLiteral("已请客户重启光猫"), {}, li.me));
-    QCOMPARE(boss.patch(QStringLiteral("/api/v1/categories/") + category, {{QStringLiteral("active"), false}}).status,
-        200);
+    QCOMPARE(
+        boss.patch(QStringLiteral("/api/v1/categories/") + category, {{QStringLiteral("active"), false}}).status, 200);
 
     li.start();
     QVERIFY(QTest::qWaitFor([&] { return li.engine->state() == SyncEngine::State::Idle; }, 15000));

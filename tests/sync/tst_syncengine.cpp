@@ -4,8 +4,8 @@
 // comparing each desk's tickets and comments with the server's, byte for byte.
 #include "Desk.h"
 #include "DeskView.h"
-#include "NeedsAttention.h"
 #include "JsonCodec.h"
+#include "NeedsAttention.h"
 #include "TicketSearch.h"
 #include "TicketTransition.h"
 
@@ -24,13 +24,6 @@ using namespace gongdan;
 using namespace gongdan::test;
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 
 } // namespace
 

@@ -33,13 +33,6 @@ using namespace gongdan::test;
 
 namespace {
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 template<typename T>
 T* child(QWidget* root, const char* name)
 {

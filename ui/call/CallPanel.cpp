@@ -319,7 +319,7 @@ void CallPanel::retranslate()
 {
     m_phoneLabel->setText(m_mode == Mode::PhoneCall ? tr("Caller's &number") : tr("Contact &phone"));
     m_channelLabel->setText(tr("C&hannel"));
-    m_nameLabel->setText(tr("Customer &name"));
+    m_nameLabel->setText(tr("Customer na&me"));
     m_needLabel->setText(tr("N&eed type"));
     m_categoryLabel->setText(tr("Cate&gory"));
     m_priorityLabel->setText(tr("&Urgency"));

@@ -150,6 +150,9 @@ MainWindow::MainWindow(
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_tabs = new WorkTabs(*m_ws, centre, this);
     connect(m_tabs, &WorkTabs::ticketChanged, this, [this](const QString& id) { ticketsChanged({id}); });
+    // Discarding or resending a refused change, or seeing a ticket leave, is not a ticket change the
+    // repository reports: the views are counted again (需要处理 among them).
+    connect(m_tabs, &WorkTabs::attentionChanged, m_views, &ViewListModel::recount);
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         const QStringList ids = m_queue->ticketIds({index});
         if (!ids.isEmpty())
@@ -177,8 +180,16 @@ MainWindow::MainWindow(
     statusBar()->addPermanentWidget(m_sync->attentionButton());
     statusBar()->addPermanentWidget(m_sync->progressBar());
     statusBar()->addPermanentWidget(m_clockLabel);
-    connect(m_clockTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
-    m_clockTimer->start(30 * 1000);
+    // The clock shows the minute it is (checked every second); the rest of the status bar every 30 s.
+    connect(m_clockTimer, &QTimer::timeout, this, [this] {
+        const QString now = QLocale().toString(m_clock.now().toLocalTime(), QStringLiteral("HH:mm"));
+        if (m_clockLabel->text() != now)
+            m_clockLabel->setText(now);
+    });
+    m_clockTimer->start(1000);
+    auto* statusTimer = new QTimer(this);
+    connect(statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    statusTimer->start(30 * 1000);
     m_tickets->setObserver(m_views);
     // Counts follow every change; views on "now" (已超时) drift with time alone: recount now and then.
     auto* recount = new QTimer(this);

@@ -78,6 +78,7 @@ TicketEditor* WorkTabs::newTicketEditor(const QString& ticketId)
         return nullptr;
     }
     connect(editor, &TicketEditor::ticketChanged, this, &WorkTabs::ticketChanged);
+    connect(editor, &TicketEditor::attentionChanged, this, &WorkTabs::attentionChanged);
     return editor;
 }
 

@@ -52,6 +52,8 @@ public:
 
 Q_SIGNALS:
     void ticketChanged(const QString& ticketId);
+    /// A refused change or a departed ticket was dealt with in a tab (TicketEditor::attentionChanged).
+    void attentionChanged();
 
 protected:
     void tabInserted(int index) override;

@@ -222,6 +222,15 @@ void SyncController::showProgress(qint64 done, qint64 total)
     m_progress->setValue(static_cast<int>(std::min(done, total)));
 }
 
+QString SyncController::reason() const
+{
+    // Said inside brackets in the banner: without its own closing full stop ("…正在运行。）。").
+    QString text = m_engine->lastError().trimmed();
+    while (text.endsWith(QLatin1Char('.')) || text.endsWith(QChar(0x3002)))
+        text.chop(1);
+    return text;
+}
+
 void SyncController::refresh()
 {
     const qint64 waiting = m_engine->waiting();
@@ -253,19 +262,18 @@ void SyncController::refresh()
                          : tr("The team server cannot be reached (%1). You can keep working; %n change(s) will be "
                               "sent when it is back.",
                              nullptr, n))
-                     .arg(m_engine->lastError());
+                     .arg(reason());
         button = tr("Retry now");
         break;
     case SyncEngine::State::SignedOut:
         status = tr("Signed out · %n change(s) waiting", nullptr, n);
         banner = tr("The server ended this sign-in (%1). Sign in again to send %n waiting change(s).", nullptr, n)
-                     .arg(m_engine->lastError());
+                     .arg(reason());
         button = tr("Sign in…");
         break;
     case SyncEngine::State::Failed:
         status = tr("Sync problem · %n change(s) waiting", nullptr, n);
-        banner = tr("The server refused to sync (%1); retrying. Your %n change(s) are kept.", nullptr, n)
-                     .arg(m_engine->lastError());
+        banner = tr("The server refused to sync (%1); retrying. Your %n change(s) are kept.", nullptr, n).arg(reason());
         button = tr("Retry now");
         break;
     }

@@ -65,6 +65,8 @@ Q_SIGNALS:
 private:
     void begin(const QUrl& server, const QString& token, const QString& userId);
     void refresh();
+    /// Why the engine is offline or failing, to say in brackets.
+    QString reason() const;
     void showProgress(qint64 done, qint64 total);
     /// What the bar counts: the first sync's tickets, their conversations, or search being built.
     enum class Bar { Tickets, Conversations, Search };

@@ -97,7 +97,10 @@ QString AttentionPanel::describe(const RefusedChange& change) const
     } else {
         what = tr("Your change");
     }
-    const QString why = RefusalText::describe(change.code, fieldLabel(change.field), change.message);
+    // A ticket that left the agent's sight before the change arrived: that is the reason, in those words.
+    const QString why = m_departed && change.code == QLatin1String("ticket.not_found")
+        ? tr("the ticket left your sight before your change reached the team server.")
+        : RefusalText::describe(change.code, fieldLabel(change.field), change.message);
     return tr("%1 — refused by the team server: %2").arg(what, why);
 }
 
@@ -148,7 +151,7 @@ void AttentionPanel::showFor(const QString& ticketId)
             QPushButton* again = button(tr("Send again"), "attentionResend");
             connect(again, &QPushButton::clicked, this, &AttentionPanel::resendTicket);
             buttons.append(again);
-        } else {
+        } else if (!m_departed) { // a ticket no longer theirs cannot take it again (the text can be copied)
             QPushButton* edit = button(tr("Edit and resend"), "attentionEdit");
             connect(edit, &QPushButton::clicked, this, [this, entry = change.entry] {
                 // The refused change goes back where it was made; it leaves the queue when it is resent.

@@ -148,7 +148,7 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     connect(m_composer, &TicketComposer::edited, this, &TicketEditor::editedSomething);
     connect(m_composer, &TicketComposer::sent, this, [this] {
         saveDraft();
-        load();
+        reload(); // the fields the agent is still editing stay as typed
         Q_EMIT ticketChanged(m_ticket.id);
     });
     connect(m_save, &QPushButton::clicked, this, &TicketEditor::save);
@@ -157,6 +157,7 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     connect(m_attention, &AttentionPanel::editAgain, this, &TicketEditor::editAgain);
     connect(m_attention, &AttentionPanel::resendTicket, this, &TicketEditor::resend);
     connect(m_attention, &AttentionPanel::discarded, this, [this] {
+        Q_EMIT attentionChanged();
         Q_EMIT ticketChanged(m_ticket.id);
         if (!m_ws.tickets.find(m_ticket.id)) { // a refused new ticket, discarded: nothing left to show
             m_ticket.id.clear();
@@ -169,6 +170,7 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
         const QString id = m_ticket.id;
         NeedsAttention(m_ws.db).acknowledge(id);
         m_ticket.id.clear();
+        Q_EMIT attentionChanged();
         Q_EMIT ticketChanged(id);
         Q_EMIT closeRequested();
     });
@@ -227,12 +229,15 @@ void TicketEditor::load()
     m_composer->setTicketId(m_ticket.id);
     m_composer->setEnabled(!m_attention->departed());
     QSet<QString> unsent;
+    QSet<QString> refusedChanges;
     for (const RefusedChange& refused : NeedsAttention(m_ws.db).refused(m_ticket.id)) {
+        refusedChanges.insert(refused.entry.mutationId);
         if (refused.entry.name == intent::CommentAdd)
             unsent.insert(
                 refused.entry.args.value(QStringLiteral("comment")).toObject().value(QStringLiteral("id")).toString());
     }
-    m_timelineModel->setEntries(m_ws.tickets.comments(m_ticket.id), m_ws.tickets.events(m_ticket.id), unsent);
+    m_timelineModel->setEntries(
+        m_ws.tickets.comments(m_ticket.id), m_ws.tickets.events(m_ticket.id), unsent, refusedChanges);
     m_timeline->scrollToBottom();
     refreshHeader();
     rebuildActions();
@@ -330,6 +335,10 @@ void TicketEditor::rebuildActions()
     for (TicketAction action : Lifecycle::availableActions(m_ticket.status)) {
         if (action == TicketAction::RestoreFromSpam && m_ticket.status != TicketStatus::Spam)
             continue;
+        // Only a member of the ticket's group may take it (TicketRules): no button that can only fail.
+        if (action == TicketAction::Accept && m_ticket.assigneeId != m_ws.session.agentId && !m_ticket.groupId.isEmpty()
+            && !m_ws.session.groupIds.contains(m_ticket.groupId))
+            continue;
         auto* button = new QPushButton(Lifecycle::actionTitle(action), this);
         button->setObjectName(QStringLiteral("action_") + Lifecycle::actionKey(action));
         if (number <= 9) {
@@ -376,7 +385,7 @@ void TicketEditor::editAgain(const OutboxEntry& entry)
     // The entry left the queue (AttentionPanel); what it held goes back where the agent made it, kept as
     // a draft like anything typed until they send it again.
     if (entry.name == intent::TicketPatch) {
-        load();
+        reload();
         QJsonObject values = m_details->snapshot();
         const QJsonObject patch = entry.args.value(QStringLiteral("patch")).toObject();
         for (auto it = patch.begin(); it != patch.end(); ++it) {
@@ -394,13 +403,22 @@ void TicketEditor::editAgain(const OutboxEntry& entry)
         m_error->setText(tr("Your refused edit is back in the fields: change what was refused, then save (Ctrl+S)."));
         m_error->show();
     } else if (entry.name == intent::CommentAdd) {
-        load();
+        reload();
         const auto comment = JsonCodec::commentFromJson(entry.args.value(QStringLiteral("comment")).toObject());
-        if (comment)
-            m_composer->applySnapshot({{QStringLiteral("text"), comment.value().body},
-                {QStringLiteral("internal"), comment.value().visibility == CommentVisibility::Internal}});
+        if (comment) {
+            // Whatever the agent is writing now stays: the refused reply goes after it.
+            const QJsonObject now = m_composer->snapshot();
+            const QString typed = now.value(QStringLiteral("text")).toString().trimmed();
+            m_composer->applySnapshot(
+                {{QStringLiteral("text"),
+                     typed.isEmpty() ? comment.value().body : typed + QStringLiteral("\n\n") + comment.value().body},
+                    {QStringLiteral("internal"),
+                        typed.isEmpty() ? comment.value().visibility == CommentVisibility::Internal
+                                        : now.value(QStringLiteral("internal")).toBool()},
+                    {QStringLiteral("files"), now.value(QStringLiteral("files"))}});
+        }
     } else if (entry.name == intent::TicketTransition) {
-        load();
+        reload();
         if (auto request = transitionFromJson(entry.args)) {
             const auto target = m_ws.tickets.find(request.value().mergeTarget);
             m_transition->askAgain(request.value(), target ? target->number : QString());
@@ -408,13 +426,14 @@ void TicketEditor::editAgain(const OutboxEntry& entry)
     } else if (entry.name == intent::TicketLink) {
         auto linked = m_ws.tickets.link(m_ticket.id, entry.args.value(QStringLiteral("target_id")).toString(),
             entry.args.value(QStringLiteral("linked")).toBool(true), m_ws.session.principal());
-        load();
+        reload();
         if (!linked) {
             m_error->setText(linked.error().message);
             m_error->show();
         }
     }
     saveDraft();
+    Q_EMIT attentionChanged();
     Q_EMIT ticketChanged(m_ticket.id);
 }
 
@@ -431,6 +450,7 @@ void TicketEditor::resend()
     }
     m_error->hide();
     load();
+    Q_EMIT attentionChanged();
     Q_EMIT ticketChanged(m_ticket.id);
 }
 
@@ -440,6 +460,7 @@ void TicketEditor::closed()
     if (isValid() && m_attention->departed()) {
         const QString id = m_ticket.id;
         NeedsAttention(m_ws.db).acknowledge(id);
+        Q_EMIT attentionChanged();
         Q_EMIT ticketChanged(id);
     }
 }
@@ -472,14 +493,16 @@ void TicketEditor::confirmTransition()
 
 bool TicketEditor::hasUnsavedChanges() const
 {
-    return isValid() && (!m_details->patch().isEmpty() || !m_composer->isEmpty());
+    // A reply being written is not "unsaved": it is kept as a draft until the agent sends it (Send /
+    // Ctrl+Enter), and never sent by saving the fields.
+    return isValid() && !m_details->patch().isEmpty();
 }
 
 bool TicketEditor::save()
 {
     const QJsonObject patch = m_details->patch();
     if (patch.isEmpty())
-        return m_composer->isEmpty() || m_composer->send();
+        return true;
     if (!m_details->validate())
         return false;
     auto saved = m_ws.tickets.patch(m_ticket.id, patch, m_ws.session.principal());
@@ -492,8 +515,12 @@ bool TicketEditor::save()
     m_error->hide();
     load();
     saveDraft(); // the composer's text stays in the draft; the fields are stored now
+    if (m_composer->isEmpty()) { // nothing typed is left over: the restored draft is done with
+        m_banner->hide();
+        m_discardDraft->hide();
+    }
     Q_EMIT ticketChanged(m_ticket.id);
-    return m_composer->isEmpty() || m_composer->send();
+    return true;
 }
 
 void TicketEditor::discard()
@@ -516,7 +543,7 @@ void TicketEditor::saveDraft()
     if (!isValid())
         return;
     const QString key = DraftStore::ticketKey(m_ws.session.agentId, m_ticket.id);
-    if (!hasUnsavedChanges()) {
+    if (m_details->patch().isEmpty() && m_composer->isEmpty()) {
         m_ws.drafts.remove(key);
         return;
     }

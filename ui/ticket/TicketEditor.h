@@ -51,6 +51,9 @@ public:
 
 Q_SIGNALS:
     void ticketChanged(const QString& ticketId);
+    /// What needs the agent's attention changed here (a refused change discarded or sent again, a departed
+    /// ticket seen): the counts follow.
+    void attentionChanged();
 
 private:
     void showConflicts();
