@@ -8,12 +8,12 @@
 //   sync [--tickets N] [--agents A] [--database L [--loaded]]  sync figures against its own gongdan-server (JSON lines)
 // A path that cannot be used (a --dir or a --store's folder that does not exist…) stops it with a sentence
 // naming the path on stderr and a non-zero exit, before anything is measured.
-#include "BenchPaths.h"
-#include "DemoSeeder.h"
-#include "DemoServer.h"
-#include "FoundationBench.h"
-#include "SyncBench.h"
-#include "WorkstationBench.h"
+#include "bench/BenchPaths.h"
+#include "bench/DemoSeeder.h"
+#include "bench/DemoServer.h"
+#include "bench/FoundationBench.h"
+#include "bench/SyncBench.h"
+#include "bench/WorkstationBench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

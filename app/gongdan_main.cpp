@@ -1,10 +1,10 @@
 // gongdan: the agent workstation.
-#include "CacheRecovery.h"
-#include "Database.h"
-#include "FirstPaintProbe.h"
-#include "LanguageSwitcher.h"
-#include "LocalTicketWorld.h"
-#include "MainWindow.h"
+#include "storage/CacheRecovery.h"
+#include "storage/Database.h"
+#include "storage/LocalTicketWorld.h"
+#include "ui/main/FirstPaintProbe.h"
+#include "ui/main/LanguageSwitcher.h"
+#include "ui/main/MainWindow.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -2,16 +2,16 @@
 // file by default and PostgreSQL in production (--database postgresql://user@host:port/db); migrations run on start.
 // Logs are JSON lines on stderr. SIGTERM and SIGINT stop it cleanly: the request in progress finishes, the database
 // closes.
-#include "AccountRoutes.h"
-#include "AdminCommand.h"
-#include "HeapPolicy.h"
-#include "HttpApi.h"
-#include "PokeHub.h"
-#include "RecordRoutes.h"
-#include "ServerDatabase.h"
-#include "ServerLog.h"
-#include "SyncRoutes.h"
-#include "TicketRoutes.h"
+#include "server/AccountRoutes.h"
+#include "server/AdminCommand.h"
+#include "server/HeapPolicy.h"
+#include "server/HttpApi.h"
+#include "server/PokeHub.h"
+#include "server/RecordRoutes.h"
+#include "server/ServerLog.h"
+#include "server/SyncRoutes.h"
+#include "server/TicketRoutes.h"
+#include "teamdb/ServerDatabase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

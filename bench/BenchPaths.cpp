@@ -1,4 +1,4 @@
-#include "BenchPaths.h"
+#include "bench/BenchPaths.h"
 
 #include <QDir>
 #include <QFileInfo>

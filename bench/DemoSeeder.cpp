@@ -1,11 +1,11 @@
-#include "DemoSeeder.h"
+#include "bench/DemoSeeder.h"
 
-#include "BulkLoad.h"
-#include "CustomerRepository.h"
-#include "DemoTeam.h"
-#include "DemoTickets.h"
-#include "FieldDefinitionRepository.h"
-#include "TicketRows.h"
+#include "bench/DemoTeam.h"
+#include "bench/DemoTickets.h"
+#include "storage/BulkLoad.h"
+#include "storage/CustomerRepository.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/TicketRows.h"
 
 #include <QHash>
 

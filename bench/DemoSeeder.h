@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Database.h"
-#include "DemoTickets.h"
+#include "bench/DemoTickets.h"
+#include "storage/Database.h"
 
 #include <functional>
 

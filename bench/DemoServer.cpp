@@ -1,13 +1,13 @@
-#include "DemoServer.h"
+#include "bench/DemoServer.h"
 
-#include "DemoTeam.h"
-#include "DemoTickets.h"
-#include "JsonCodec.h"
-#include "MutationApplier.h"
-#include "PasswordHasher.h"
-#include "RecordApplier.h"
-#include "SyncStore.h"
-#include "UserRepository.h"
+#include "bench/DemoTeam.h"
+#include "bench/DemoTickets.h"
+#include "domain/JsonCodec.h"
+#include "server/MutationApplier.h"
+#include "server/PasswordHasher.h"
+#include "server/RecordApplier.h"
+#include "teamdb/SyncStore.h"
+#include "teamdb/UserRepository.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "DemoTeam.h"
+#include "bench/DemoTeam.h"
 
 namespace gongdan::demo {
 

@@ -1,8 +1,8 @@
-#include "DemoTickets.h"
+#include "bench/DemoTickets.h"
 
-#include "DemoVocabulary.h"
-#include "Lifecycle.h"
-#include "TicketNumber.h"
+#include "bench/DemoVocabulary.h"
+#include "domain/Lifecycle.h"
+#include "domain/TicketNumber.h"
 
 namespace gongdan::demo {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Clock.h"
-#include "Customer.h"
-#include "DemoTeam.h"
-#include "Ticket.h"
-#include "Uuid.h"
+#include "bench/DemoTeam.h"
+#include "domain/Clock.h"
+#include "domain/Customer.h"
+#include "domain/Ticket.h"
+#include "domain/Uuid.h"
 
 #include <QDateTime>
 #include <QHash>

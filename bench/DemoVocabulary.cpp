@@ -1,4 +1,4 @@
-#include "DemoVocabulary.h"
+#include "bench/DemoVocabulary.h"
 
 namespace gongdan::demo {
 

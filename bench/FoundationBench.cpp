@@ -1,8 +1,8 @@
-#include "FoundationBench.h"
+#include "bench/FoundationBench.h"
 
-#include "BenchPaths.h"
-#include "DemoSeeder.h"
-#include "TicketSearch.h"
+#include "bench/BenchPaths.h"
+#include "bench/DemoSeeder.h"
+#include "storage/TicketSearch.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,13 +1,13 @@
-#include "SyncBench.h"
+#include "bench/SyncBench.h"
 
-#include "BenchPaths.h"
-#include "DemoServer.h"
-#include "DemoTeam.h"
-#include "FoundationBench.h"
-#include "JsonCodec.h"
-#include "LocalTicketWorld.h"
-#include "SyncedStore.h"
-#include "Uuid.h"
+#include "bench/BenchPaths.h"
+#include "bench/DemoServer.h"
+#include "bench/DemoTeam.h"
+#include "bench/FoundationBench.h"
+#include "domain/JsonCodec.h"
+#include "domain/Uuid.h"
+#include "storage/LocalTicketWorld.h"
+#include "sync/SyncedStore.h"
 
 #include <QCoreApplication>
 #include <QDir>

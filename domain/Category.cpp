@@ -1,4 +1,4 @@
-#include "Category.h"
+#include "domain/Category.h"
 
 #include <QCoreApplication>
 #include <algorithm>

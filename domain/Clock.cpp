@@ -1,4 +1,4 @@
-#include "Clock.h"
+#include "domain/Clock.h"
 
 namespace gongdan {
 

@@ -1,4 +1,4 @@
-#include "Customer.h"
+#include "domain/Customer.h"
 
 #include <QCoreApplication>
 
@@ -57,6 +57,29 @@ QString normalizePhone(const QString& phone)
             return digits.mid(prefix.size());
     }
     return digits;
+}
+
+Status normalizeCustomer(Customer& customer)
+{
+    customer.name = customer.name.trimmed();
+    if (customer.name.isEmpty())
+        return Error {QStringLiteral("customer.name_required"),
+            QCoreApplication::translate("Customer", "A customer needs a name."), QStringLiteral("name")};
+    QStringList phones;
+    for (const QString& phone : customer.phones) {
+        const QString trimmed = phone.trimmed();
+        if (trimmed.isEmpty())
+            continue;
+        if (normalizePhone(trimmed).size() < 5) {
+            return Error {QStringLiteral("customer.phone_invalid"),
+                QCoreApplication::translate("Customer", "\"%1\" is not a phone number.").arg(trimmed),
+                QStringLiteral("phones")};
+        }
+        phones.append(trimmed);
+    }
+    customer.phones = phones;
+    customer.number = customer.number.trimmed();
+    return {};
 }
 
 } // namespace gongdan

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Result.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -31,5 +33,9 @@ struct Customer {
 /// mainland prefix (+86, 0086, 86) dropped before an 11-digit mobile number. "+86 138-0013-8000" and
 /// "13800138000" give the same key; "010-6552 9988" gives "01065529988". Empty when there are no digits.
 QString normalizePhone(const QString& phone);
+
+/// Trims a customer as the archive keeps it and checks it: a name, and phone numbers that are numbers.
+/// The same check on the workstation and on the server.
+Status normalizeCustomer(Customer& customer);
 
 } // namespace gongdan

@@ -1,6 +1,6 @@
-#include "FieldDefinition.h"
+#include "domain/FieldDefinition.h"
 
-#include "Access.h"
+#include "domain/Access.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "FieldValidator.h"
+#include "domain/FieldValidator.h"
 
-#include "Customer.h"
-#include "Ticket.h"
-#include "Uuid.h"
+#include "domain/Customer.h"
+#include "domain/Ticket.h"
+#include "domain/Uuid.h"
 
 #include <QDate>
 #include <QDateTime>

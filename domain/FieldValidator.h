@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Category.h"
-#include "FieldDefinition.h"
+#include "domain/Category.h"
+#include "domain/FieldDefinition.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "JsonCodec.h"
+#include "domain/JsonCodec.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Category.h"
-#include "Customer.h"
-#include "Result.h"
-#include "Ticket.h"
+#include "domain/Category.h"
+#include "domain/Customer.h"
+#include "domain/Result.h"
+#include "domain/Ticket.h"
 
 #include <QJsonObject>
 

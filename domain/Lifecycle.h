@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "TicketTypes.h"
+#include "domain/Result.h"
+#include "domain/TicketTypes.h"
 
 #include <QCoreApplication>
 #include <QList>

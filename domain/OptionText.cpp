@@ -1,4 +1,4 @@
-#include "OptionText.h"
+#include "domain/OptionText.h"
 
 #include <QCoreApplication>
 

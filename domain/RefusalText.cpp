@@ -1,4 +1,4 @@
-#include "RefusalText.h"
+#include "domain/RefusalText.h"
 
 #include <QHash>
 

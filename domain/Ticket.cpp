@@ -1,4 +1,4 @@
-#include "Ticket.h"
+#include "domain/Ticket.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

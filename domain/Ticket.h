@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Lifecycle.h"
-#include "TicketTypes.h"
+#include "domain/Lifecycle.h"
+#include "domain/TicketTypes.h"
 
 #include <QDateTime>
 #include <QJsonObject>

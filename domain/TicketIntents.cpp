@@ -1,7 +1,7 @@
-#include "TicketIntents.h"
+#include "domain/TicketIntents.h"
 
-#include "JsonCodec.h"
-#include "TicketTransition.h"
+#include "domain/JsonCodec.h"
+#include "domain/TicketTransition.h"
 
 namespace gongdan::TicketIntents {
 

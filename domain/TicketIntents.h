@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Intents.h"
-#include "Lifecycle.h"
-#include "Ticket.h"
+#include "domain/Intents.h"
+#include "domain/Lifecycle.h"
+#include "domain/Ticket.h"
 
 #include <QJsonObject>
 

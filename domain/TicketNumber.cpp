@@ -1,4 +1,4 @@
-#include "TicketNumber.h"
+#include "domain/TicketNumber.h"
 
 namespace gongdan::TicketNumber {
 

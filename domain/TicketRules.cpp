@@ -1,9 +1,9 @@
-#include "TicketRules.h"
+#include "domain/TicketRules.h"
 
-#include "FieldValidator.h"
-#include "TicketNumber.h"
-#include "TicketTransition.h"
-#include "Uuid.h"
+#include "domain/FieldValidator.h"
+#include "domain/TicketNumber.h"
+#include "domain/TicketTransition.h"
+#include "domain/Uuid.h"
 
 #include <QJsonArray>
 #include <QLocale>

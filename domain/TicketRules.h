@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Lifecycle.h"
-#include "Ticket.h"
-#include "TicketWorld.h"
+#include "domain/Lifecycle.h"
+#include "domain/Ticket.h"
+#include "domain/TicketWorld.h"
 
 #include <QCoreApplication>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "TicketTransition.h"
+#include "domain/TicketTransition.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Lifecycle.h"
-#include "Ticket.h"
+#include "domain/Lifecycle.h"
+#include "domain/Ticket.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "TicketTypes.h"
+#include "domain/TicketTypes.h"
 
 #include <QCoreApplication>
 #include <array>

@@ -1,4 +1,4 @@
-#include "TicketView.h"
+#include "domain/TicketView.h"
 
 #include <QJsonArray>
 #include <array>

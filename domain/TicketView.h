@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FieldDefinition.h"
-#include "Result.h"
+#include "domain/FieldDefinition.h"
+#include "domain/Result.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

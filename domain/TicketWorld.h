@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Access.h"
-#include "Category.h"
-#include "FieldDefinition.h"
-#include "Ticket.h"
+#include "domain/Access.h"
+#include "domain/Category.h"
+#include "domain/FieldDefinition.h"
+#include "domain/Ticket.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "Uuid.h"
+#include "domain/Uuid.h"
 
-#include "Clock.h"
+#include "domain/Clock.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "BulkTicketActions.h"
+#include "models/BulkTicketActions.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TicketRepository.h"
+#include "storage/TicketRepository.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "CustomerListModel.h"
+#include "models/CustomerListModel.h"
 
 #include <QColor>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Customer.h"
+#include "domain/Customer.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
-#include "FieldCatalog.h"
+#include "models/FieldCatalog.h"
 
-#include "Lifecycle.h"
-#include "TicketTypes.h"
+#include "domain/Lifecycle.h"
+#include "domain/TicketTypes.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "TeamDirectory.h"
-#include "TicketView.h"
+#include "domain/TicketView.h"
+#include "storage/TeamDirectory.h"
 
 #include <QCoreApplication>
 

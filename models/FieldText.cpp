@@ -1,7 +1,7 @@
-#include "FieldText.h"
+#include "models/FieldText.h"
 
-#include "FieldCatalog.h"
-#include "TicketTypes.h"
+#include "domain/TicketTypes.h"
+#include "models/FieldCatalog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

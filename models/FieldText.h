@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FieldDefinition.h"
-#include "TeamDirectory.h"
+#include "domain/FieldDefinition.h"
+#include "storage/TeamDirectory.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>

@@ -1,9 +1,9 @@
-#include "TicketQueueModel.h"
+#include "models/TicketQueueModel.h"
 
-#include "Lifecycle.h"
-#include "SearchTokenizer.h"
-#include "TicketRows.h"
-#include "TicketSearch.h"
+#include "domain/Lifecycle.h"
+#include "storage/SearchTokenizer.h"
+#include "storage/TicketRows.h"
+#include "storage/TicketSearch.h"
 
 #include <QColor>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Clock.h"
-#include "Database.h"
-#include "TeamDirectory.h"
-#include "TicketTypes.h"
-#include "ViewQuery.h"
+#include "domain/Clock.h"
+#include "domain/TicketTypes.h"
+#include "storage/Database.h"
+#include "storage/TeamDirectory.h"
+#include "storage/ViewQuery.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>

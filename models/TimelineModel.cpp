@@ -1,7 +1,7 @@
-#include "TimelineModel.h"
+#include "models/TimelineModel.h"
 
-#include "FieldCatalog.h"
-#include "FieldText.h"
+#include "models/FieldCatalog.h"
+#include "models/FieldText.h"
 
 #include <QColor>
 #include <QLocale>

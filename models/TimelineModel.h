@@ -1,7 +1,7 @@
 #pragma once
 
-#include "TeamDirectory.h"
-#include "Ticket.h"
+#include "domain/Ticket.h"
+#include "storage/TeamDirectory.h"
 
 #include <QAbstractListModel>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "ViewListModel.h"
+#include "models/ViewListModel.h"
 
 #include <QColor>
 #include <QFuture>

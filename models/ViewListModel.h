@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Database.h"
-#include "TicketChangeObserver.h"
-#include "ViewQuery.h"
+#include "storage/Database.h"
+#include "storage/TicketChangeObserver.h"
+#include "storage/ViewQuery.h"
 
 #include <QAbstractListModel>
 #include <QHash>

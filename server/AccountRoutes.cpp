@@ -1,6 +1,6 @@
-#include "AccountRoutes.h"
+#include "server/AccountRoutes.h"
 
-#include "ApiSupport.h"
+#include "server/ApiSupport.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AuthService.h"
+#include "server/AuthService.h"
 
 #include <QHttpServer>
 

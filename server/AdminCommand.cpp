@@ -1,8 +1,8 @@
-#include "AdminCommand.h"
+#include "server/AdminCommand.h"
 
-#include "AuthService.h"
-#include "ServerDatabase.h"
-#include "SyncStore.h"
+#include "server/AuthService.h"
+#include "teamdb/ServerDatabase.h"
+#include "teamdb/SyncStore.h"
 
 #include <QCommandLineParser>
 

@@ -1,4 +1,4 @@
-#include "ApiSupport.h"
+#include "server/ApiSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

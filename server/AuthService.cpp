@@ -1,4 +1,4 @@
-#include "AuthService.h"
+#include "server/AuthService.h"
 
 namespace gongdan {
 

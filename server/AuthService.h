@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Clock.h"
-#include "PasswordHasher.h"
-#include "SessionStore.h"
-#include "UserRepository.h"
+#include "domain/Clock.h"
+#include "server/PasswordHasher.h"
+#include "teamdb/SessionStore.h"
+#include "teamdb/UserRepository.h"
 
 namespace gongdan {
 

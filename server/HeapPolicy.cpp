@@ -1,4 +1,4 @@
-#include "HeapPolicy.h"
+#include "server/HeapPolicy.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>

@@ -1,9 +1,9 @@
-#include "HttpApi.h"
+#include "server/HttpApi.h"
 
-#include "ApiSupport.h"
-#include "LowDelayServer.h"
-#include "ServerDatabase.h"
-#include "ServerLog.h"
+#include "server/ApiSupport.h"
+#include "server/LowDelayServer.h"
+#include "server/ServerLog.h"
+#include "teamdb/ServerDatabase.h"
 
 #include <QFile>
 #include <QHttpServerRequest>

@@ -1,10 +1,10 @@
-#include "MutationApplier.h"
+#include "server/MutationApplier.h"
 
-#include "Intents.h"
-#include "JsonCodec.h"
-#include "TicketNumber.h"
-#include "TicketTransition.h"
-#include "Uuid.h"
+#include "domain/Intents.h"
+#include "domain/JsonCodec.h"
+#include "domain/TicketNumber.h"
+#include "domain/TicketTransition.h"
+#include "domain/Uuid.h"
 
 #include <QJsonArray>
 

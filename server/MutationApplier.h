@@ -1,12 +1,12 @@
 #pragma once
 
-#include "Clock.h"
-#include "Mutation.h"
-#include "RecordApplier.h"
-#include "ServerTicketWorld.h"
-#include "SyncStore.h"
-#include "TicketRules.h"
-#include "UserRepository.h"
+#include "domain/Clock.h"
+#include "domain/TicketRules.h"
+#include "server/Mutation.h"
+#include "server/RecordApplier.h"
+#include "server/ServerTicketWorld.h"
+#include "teamdb/SyncStore.h"
+#include "teamdb/UserRepository.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "PasswordHasher.h"
+#include "server/PasswordHasher.h"
 
 #include <QByteArray>
 #include <sodium.h>

@@ -1,4 +1,4 @@
-#include "PokeHub.h"
+#include "server/PokeHub.h"
 
 #include <QDateTime>
 #include <QHttpServer>

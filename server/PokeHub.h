@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuthService.h"
-#include "SyncStore.h"
+#include "server/AuthService.h"
+#include "teamdb/SyncStore.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,9 +1,9 @@
-#include "RecordApplier.h"
+#include "server/RecordApplier.h"
 
-#include "Category.h"
-#include "CustomerRepository.h"
-#include "FieldDefinition.h"
-#include "JsonCodec.h"
+#include "domain/Category.h"
+#include "domain/Customer.h"
+#include "domain/FieldDefinition.h"
+#include "domain/JsonCodec.h"
 
 namespace gongdan {
 
@@ -66,7 +66,7 @@ Result<QJsonObject> RecordApplier::customer(const Mutation& mutation, const QStr
     Customer customer = parsed.value();
     if (customer.id != mutation.entityId)
         return mismatch(kCustomer);
-    if (Status normalized = CustomerRepository::normalize(customer); !normalized)
+    if (Status normalized = normalizeCustomer(customer); !normalized)
         return normalized.error();
     if (!customer.number.isEmpty()) {
         const std::optional<QString> holder = m_records.idByKey(kCustomer, customer.number);

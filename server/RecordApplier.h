@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Clock.h"
-#include "Mutation.h"
-#include "SyncStore.h"
-#include "TeamRecordStore.h"
-#include "UserRepository.h"
+#include "domain/Clock.h"
+#include "server/Mutation.h"
+#include "teamdb/SyncStore.h"
+#include "teamdb/TeamRecordStore.h"
+#include "teamdb/UserRepository.h"
 
 namespace gongdan {
 

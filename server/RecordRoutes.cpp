@@ -1,7 +1,7 @@
-#include "RecordRoutes.h"
+#include "server/RecordRoutes.h"
 
-#include "ApiSupport.h"
-#include "Customer.h"
+#include "domain/Customer.h"
+#include "server/ApiSupport.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuthService.h"
-#include "SyncService.h"
+#include "server/AuthService.h"
+#include "server/SyncService.h"
 
 #include <QHttpServer>
 #include <functional>

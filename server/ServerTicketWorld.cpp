@@ -1,6 +1,6 @@
-#include "ServerTicketWorld.h"
+#include "server/ServerTicketWorld.h"
 
-#include "JsonCodec.h"
+#include "domain/JsonCodec.h"
 
 namespace gongdan {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "SyncStore.h"
-#include "TeamRecordStore.h"
-#include "TicketWorld.h"
-#include "UserRepository.h"
+#include "domain/TicketWorld.h"
+#include "teamdb/SyncStore.h"
+#include "teamdb/TeamRecordStore.h"
+#include "teamdb/UserRepository.h"
 
 #include <QHash>
 

@@ -1,6 +1,6 @@
-#include "SyncRoutes.h"
+#include "server/SyncRoutes.h"
 
-#include "ApiSupport.h"
+#include "server/ApiSupport.h"
 
 #include <QUrlQuery>
 

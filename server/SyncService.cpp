@@ -1,6 +1,6 @@
-#include "SyncService.h"
+#include "server/SyncService.h"
 
-#include "ApiSupport.h"
+#include "server/ApiSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "MutationApplier.h"
-#include "SnapshotReader.h"
+#include "server/MutationApplier.h"
+#include "teamdb/SnapshotReader.h"
 
 #include <QObject>
 

@@ -1,9 +1,9 @@
-#include "TicketRoutes.h"
+#include "server/TicketRoutes.h"
 
-#include "ApiSupport.h"
-#include "Intents.h"
-#include "JsonCodec.h"
-#include "Uuid.h"
+#include "domain/Intents.h"
+#include "domain/JsonCodec.h"
+#include "domain/Uuid.h"
+#include "server/ApiSupport.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>

@@ -1,4 +1,4 @@
-#include "AttachmentStore.h"
+#include "storage/AttachmentStore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Database.h"
-#include "Ticket.h"
+#include "domain/Ticket.h"
+#include "storage/Database.h"
 
 namespace gongdan {
 

@@ -1,7 +1,7 @@
-#include "BulkLoad.h"
+#include "storage/BulkLoad.h"
 
-#include "FullText.h"
-#include "SearchIndexer.h"
+#include "storage/FullText.h"
+#include "storage/SearchIndexer.h"
 
 #include <QScopeGuard>
 #include <QSqlQuery>

@@ -1,10 +1,10 @@
-#include "CacheRecovery.h"
+#include "storage/CacheRecovery.h"
 
-#include "CustomerRepository.h"
-#include "Database.h"
-#include "FieldDefinitionRepository.h"
-#include "LocalNumberAllocator.h"
-#include "TicketRepository.h"
+#include "storage/CustomerRepository.h"
+#include "storage/Database.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/LocalNumberAllocator.h"
+#include "storage/TicketRepository.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
-#include "Outbox.h"
-#include "Result.h"
+#include "domain/Clock.h"
+#include "domain/Result.h"
+#include "storage/Outbox.h"
 
 #include <QCoreApplication>
 #include <QStringList>

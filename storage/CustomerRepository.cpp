@@ -1,8 +1,8 @@
-#include "CustomerRepository.h"
+#include "storage/CustomerRepository.h"
 
-#include "JsonCodec.h"
-#include "SearchTokenizer.h"
-#include "TicketRows.h"
+#include "domain/JsonCodec.h"
+#include "storage/SearchTokenizer.h"
+#include "storage/TicketRows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,30 +11,9 @@ namespace gongdan {
 
 CustomerRepository::CustomerRepository(Database& db) : m_db(db), m_outbox(db) { }
 
-Status CustomerRepository::normalize(Customer& customer)
-{
-    customer.name = customer.name.trimmed();
-    if (customer.name.isEmpty())
-        return Error {QStringLiteral("customer.name_required"), tr("A customer needs a name."), QStringLiteral("name")};
-    QStringList phones;
-    for (const QString& phone : customer.phones) {
-        const QString trimmed = phone.trimmed();
-        if (trimmed.isEmpty())
-            continue;
-        if (normalizePhone(trimmed).size() < 5) {
-            return Error {QStringLiteral("customer.phone_invalid"), tr("\"%1\" is not a phone number.").arg(trimmed),
-                QStringLiteral("phones")};
-        }
-        phones.append(trimmed);
-    }
-    customer.phones = phones;
-    customer.number = customer.number.trimmed();
-    return {};
-}
-
 Result<Customer> CustomerRepository::save(Customer customer)
 {
-    if (Status normalized = normalize(customer); !normalized)
+    if (Status normalized = normalizeCustomer(customer); !normalized)
         return normalized.error();
     const QDateTime now = m_db.clock().now();
     if (customer.id.isEmpty()) {

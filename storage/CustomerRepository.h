@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Customer.h"
-#include "Database.h"
-#include "Outbox.h"
+#include "domain/Customer.h"
+#include "storage/Database.h"
+#include "storage/Outbox.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -21,7 +21,6 @@ public:
     Result<Customer> save(Customer customer);
     /// The rules every copy of a customer obeys, here and on the server: a name (trimmed), phone
     /// numbers of at least five digits (blank ones dropped), a trimmed customer number.
-    static Status normalize(Customer& customer);
     std::optional<Customer> find(const QString& id);
     /// Customers whose normalised phone equals the normalised `phone`.
     QList<Customer> findByPhone(const QString& phone);

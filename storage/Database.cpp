@@ -1,8 +1,8 @@
-#include "Database.h"
+#include "storage/Database.h"
 
-#include "BulkLoad.h"
-#include "Migrations.h"
-#include "SearchTokenizer.h"
+#include "storage/BulkLoad.h"
+#include "storage/Migrations.h"
+#include "storage/SearchTokenizer.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

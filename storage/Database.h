@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
-#include "Result.h"
-#include "Uuid.h"
+#include "domain/Clock.h"
+#include "domain/Result.h"
+#include "domain/Uuid.h"
 
 #include <QHash>
 #include <QSqlDatabase>

@@ -1,4 +1,4 @@
-#include "DraftStore.h"
+#include "storage/DraftStore.h"
 
 #include <QJsonDocument>
 

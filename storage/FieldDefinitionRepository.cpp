@@ -1,7 +1,7 @@
-#include "FieldDefinitionRepository.h"
+#include "storage/FieldDefinitionRepository.h"
 
-#include "Intents.h"
-#include "JsonCodec.h"
+#include "domain/Intents.h"
+#include "domain/JsonCodec.h"
 
 #include <QJsonDocument>
 

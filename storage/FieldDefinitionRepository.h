@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Category.h"
-#include "Database.h"
-#include "FieldDefinition.h"
-#include "Outbox.h"
+#include "domain/Category.h"
+#include "domain/FieldDefinition.h"
+#include "storage/Database.h"
+#include "storage/Outbox.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "LocalNumberAllocator.h"
+#include "storage/LocalNumberAllocator.h"
 
 namespace gongdan {
 

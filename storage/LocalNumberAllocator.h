@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Database.h"
-#include "TicketNumber.h"
+#include "domain/TicketNumber.h"
+#include "storage/Database.h"
 
 namespace gongdan {
 

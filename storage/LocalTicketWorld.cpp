@@ -1,6 +1,6 @@
-#include "LocalTicketWorld.h"
+#include "storage/LocalTicketWorld.h"
 
-#include "TicketRows.h"
+#include "storage/TicketRows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Database.h"
-#include "FieldDefinitionRepository.h"
-#include "TicketWorld.h"
+#include "domain/TicketWorld.h"
+#include "storage/Database.h"
+#include "storage/FieldDefinitionRepository.h"
 
 namespace gongdan {
 

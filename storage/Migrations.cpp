@@ -1,7 +1,7 @@
-#include "Migrations.h"
+#include "storage/Migrations.h"
 
-#include "Database.h"
-#include "FullText.h"
+#include "storage/Database.h"
+#include "storage/FullText.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

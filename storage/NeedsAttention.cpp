@@ -1,6 +1,6 @@
-#include "NeedsAttention.h"
+#include "storage/NeedsAttention.h"
 
-#include "Intents.h"
+#include "domain/Intents.h"
 
 #include <QJsonDocument>
 

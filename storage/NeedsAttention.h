@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Database.h"
-#include "Outbox.h"
+#include "storage/Database.h"
+#include "storage/Outbox.h"
 
 #include <QDateTime>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "Outbox.h"
+#include "storage/Outbox.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "RecordCache.h"
+#include "storage/RecordCache.h"
 
-#include "JsonCodec.h"
+#include "domain/JsonCodec.h"
 
 #include <QJsonDocument>
 

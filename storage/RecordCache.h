@@ -1,9 +1,9 @@
 #pragma once
 
-#include "CustomerRepository.h"
-#include "Database.h"
-#include "FieldDefinitionRepository.h"
-#include "Outbox.h"
+#include "storage/CustomerRepository.h"
+#include "storage/Database.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/Outbox.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
-#include "SearchIndexer.h"
+#include "storage/SearchIndexer.h"
 
-#include "BulkLoad.h"
-#include "FullText.h"
+#include "storage/BulkLoad.h"
+#include "storage/FullText.h"
 
 #include <QSqlQuery>
 

@@ -1,4 +1,4 @@
-#include "SearchTokenizer.h"
+#include "storage/SearchTokenizer.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

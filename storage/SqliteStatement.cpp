@@ -1,4 +1,4 @@
-#include "SqliteStatement.h"
+#include "storage/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <sqlite3.h>

@@ -1,9 +1,9 @@
-#include "SyncCache.h"
+#include "storage/SyncCache.h"
 
-#include "Intents.h"
-#include "JsonCodec.h"
-#include "LocalTicketWorld.h"
-#include "NeedsAttention.h"
+#include "domain/Intents.h"
+#include "domain/JsonCodec.h"
+#include "storage/LocalTicketWorld.h"
+#include "storage/NeedsAttention.h"
 
 #include <QHash>
 #include <QJsonDocument>

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "Access.h"
-#include "Database.h"
-#include "Failpoints.h"
-#include "Outbox.h"
-#include "RecordCache.h"
-#include "SqliteStatement.h"
-#include "TicketRepository.h"
-#include "TicketRows.h"
+#include "domain/Access.h"
+#include "domain/Failpoints.h"
+#include "storage/Database.h"
+#include "storage/Outbox.h"
+#include "storage/RecordCache.h"
+#include "storage/SqliteStatement.h"
+#include "storage/TicketRepository.h"
+#include "storage/TicketRows.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "TeamDirectory.h"
+#include "storage/TeamDirectory.h"
 
-#include "FieldDefinitionRepository.h"
+#include "storage/FieldDefinitionRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Category.h"
-#include "Database.h"
+#include "domain/Category.h"
+#include "storage/Database.h"
 
 #include <QHash>
 

@@ -1,10 +1,10 @@
-#include "TicketRepository.h"
+#include "storage/TicketRepository.h"
 
-#include "JsonCodec.h"
-#include "LocalTicketWorld.h"
-#include "NeedsAttention.h"
-#include "TicketIntents.h"
-#include "TicketTransition.h"
+#include "domain/JsonCodec.h"
+#include "domain/TicketIntents.h"
+#include "domain/TicketTransition.h"
+#include "storage/LocalTicketWorld.h"
+#include "storage/NeedsAttention.h"
 
 #include <QJsonDocument>
 

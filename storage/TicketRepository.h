@@ -1,13 +1,13 @@
 #pragma once
 
-#include "Database.h"
-#include "FieldDefinitionRepository.h"
-#include "Outbox.h"
-#include "Ticket.h"
-#include "TicketChangeObserver.h"
-#include "TicketNumber.h"
-#include "TicketRows.h"
-#include "TicketRules.h"
+#include "domain/Ticket.h"
+#include "domain/TicketNumber.h"
+#include "domain/TicketRules.h"
+#include "storage/Database.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/Outbox.h"
+#include "storage/TicketChangeObserver.h"
+#include "storage/TicketRows.h"
 
 #include <QCoreApplication>
 #include <QList>

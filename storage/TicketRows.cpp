@@ -1,4 +1,4 @@
-#include "TicketRows.h"
+#include "storage/TicketRows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Database.h"
-#include "SqliteStatement.h"
-#include "Ticket.h"
+#include "domain/Ticket.h"
+#include "storage/Database.h"
+#include "storage/SqliteStatement.h"
 
 #include <QSqlQuery>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "TicketSearch.h"
+#include "storage/TicketSearch.h"
 
-#include "SearchTokenizer.h"
+#include "storage/SearchTokenizer.h"
 
 #include <algorithm>
 

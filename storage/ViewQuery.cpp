@@ -1,7 +1,7 @@
-#include "ViewQuery.h"
+#include "storage/ViewQuery.h"
 
-#include "NeedsAttention.h"
-#include "TicketTypes.h"
+#include "domain/TicketTypes.h"
+#include "storage/NeedsAttention.h"
 
 #include <QJsonArray>
 

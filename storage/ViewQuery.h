@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TicketView.h"
+#include "domain/TicketView.h"
 
 #include <QDateTime>
 #include <QVariantList>

@@ -1,4 +1,4 @@
-#include "ViewRepository.h"
+#include "storage/ViewRepository.h"
 
 #include <QJsonDocument>
 #include <algorithm>

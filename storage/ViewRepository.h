@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Database.h"
-#include "Outbox.h"
-#include "TicketView.h"
+#include "domain/TicketView.h"
+#include "storage/Database.h"
+#include "storage/Outbox.h"
 
 namespace gongdan {
 

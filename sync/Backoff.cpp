@@ -1,4 +1,4 @@
-#include "Backoff.h"
+#include "sync/Backoff.h"
 
 #include <QRandomGenerator>
 #include <algorithm>

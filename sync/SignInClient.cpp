@@ -1,4 +1,4 @@
-#include "SignInClient.h"
+#include "sync/SignInClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "SnapshotDecoder.h"
+#include "sync/SnapshotDecoder.h"
 
-#include "JsonCodec.h"
+#include "domain/JsonCodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SyncCache.h"
+#include "storage/SyncCache.h"
 
 #include <QByteArray>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "SnapshotFetcher.h"
+#include "sync/SnapshotFetcher.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

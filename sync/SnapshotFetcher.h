@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SnapshotDecoder.h"
+#include "sync/SnapshotDecoder.h"
 
 #include <QObject>
 #include <QUrl>

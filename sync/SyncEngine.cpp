@@ -1,6 +1,6 @@
-#include "SyncEngine.h"
+#include "sync/SyncEngine.h"
 
-#include "SignInClient.h"
+#include "sync/SignInClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

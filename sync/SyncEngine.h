@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Backoff.h"
-#include "BulkLoad.h"
-#include "Outbox.h"
-#include "SearchIndexer.h"
-#include "SnapshotFetcher.h"
-#include "SyncCache.h"
+#include "storage/BulkLoad.h"
+#include "storage/Outbox.h"
+#include "storage/SearchIndexer.h"
+#include "storage/SyncCache.h"
+#include "sync/Backoff.h"
+#include "sync/SnapshotFetcher.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

@@ -1,4 +1,4 @@
-#include "SyncedStore.h"
+#include "sync/SyncedStore.h"
 
 namespace gongdan {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FieldDefinitionRepository.h"
-#include "LocalNumberAllocator.h"
-#include "SyncEngine.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/LocalNumberAllocator.h"
+#include "sync/SyncEngine.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "TokenKeychain.h"
+#include "sync/TokenKeychain.h"
 
 #include <qt6keychain/keychain.h>
 

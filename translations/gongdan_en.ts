@@ -95,7 +95,7 @@
     </message>
 </context>
 <context>
-    <name>CustomerRepository</name>
+    <name>Customer</name>
     <message>
         <source>A customer needs a name.</source>
         <translation>A customer needs a name.</translation>
@@ -104,6 +104,9 @@
         <source>&quot;%1&quot; is not a phone number.</source>
         <translation>&quot;%1&quot; is not a phone number.</translation>
     </message>
+</context>
+<context>
+    <name>CustomerRepository</name>
     <message>
         <source>The customer number %1 is already used.</source>
         <translation>The customer number %1 is already used.</translation>

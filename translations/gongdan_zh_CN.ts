@@ -93,7 +93,7 @@
     </message>
 </context>
 <context>
-    <name>CustomerRepository</name>
+    <name>Customer</name>
     <message>
         <source>A customer needs a name.</source>
         <translation>客户需要姓名。</translation>
@@ -102,6 +102,9 @@
         <source>&quot;%1&quot; is not a phone number.</source>
         <translation>“%1”不是电话号码。</translation>
     </message>
+</context>
+<context>
+    <name>CustomerRepository</name>
     <message>
         <source>The customer number %1 is already used.</source>
         <translation>客户编号 %1 已被使用。</translation>

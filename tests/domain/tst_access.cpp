@@ -1,4 +1,4 @@
-#include "Access.h"
+#include "domain/Access.h"
 
 #include <QTest>
 

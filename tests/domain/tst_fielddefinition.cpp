@@ -1,4 +1,4 @@
-#include "FieldDefinition.h"
+#include "domain/FieldDefinition.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "FieldValidator.h"
+#include "domain/FieldValidator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "Lifecycle.h"
+#include "domain/Lifecycle.h"
 
 #include <QTest>
 

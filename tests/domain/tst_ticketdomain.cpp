@@ -1,10 +1,10 @@
-#include "Category.h"
-#include "Clock.h"
-#include "Customer.h"
-#include "JsonCodec.h"
-#include "Ticket.h"
-#include "TicketNumber.h"
-#include "Uuid.h"
+#include "domain/Category.h"
+#include "domain/Clock.h"
+#include "domain/Customer.h"
+#include "domain/JsonCodec.h"
+#include "domain/Ticket.h"
+#include "domain/TicketNumber.h"
+#include "domain/Uuid.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -1,7 +1,7 @@
-#include "FakeTicketWorld.h"
-#include "JsonCodec.h"
-#include "TicketRules.h"
-#include "TicketTransition.h"
+#include "domain/JsonCodec.h"
+#include "domain/TicketRules.h"
+#include "domain/TicketTransition.h"
+#include "tests/support/FakeTicketWorld.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

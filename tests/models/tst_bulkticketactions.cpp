@@ -1,6 +1,6 @@
-#include "BulkTicketActions.h"
-#include "Outbox.h"
-#include "TempStore.h"
+#include "models/BulkTicketActions.h"
+#include "storage/Outbox.h"
+#include "tests/support/TempStore.h"
 
 #include <QTest>
 

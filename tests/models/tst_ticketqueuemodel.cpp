@@ -1,8 +1,8 @@
-#include "DemoSeeder.h"
-#include "TeamDirectory.h"
-#include "TempStore.h"
-#include "TicketQueueModel.h"
-#include "ViewListModel.h"
+#include "bench/DemoSeeder.h"
+#include "models/TicketQueueModel.h"
+#include "models/ViewListModel.h"
+#include "storage/TeamDirectory.h"
+#include "tests/support/TempStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

@@ -1,7 +1,7 @@
-#include "DraftStore.h"
-#include "TeamDirectory.h"
-#include "TempStore.h"
-#include "TimelineModel.h"
+#include "models/TimelineModel.h"
+#include "storage/DraftStore.h"
+#include "storage/TeamDirectory.h"
+#include "tests/support/TempStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>

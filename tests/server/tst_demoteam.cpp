@@ -4,13 +4,13 @@
 // every demo user syncs exactly what they may see, works on the seeded tickets, and numbers new ones
 // without a clash; seeding again changes nothing. A headless workstation signed in as agent6 gets its
 // queue and the customer archive from its first sync (the screen pop finds the caller).
-#include "CustomerRepository.h"
-#include "Desk.h"
-#include "FieldValidator.h"
-#include "JsonCodec.h"
-#include "ServerTicketWorld.h"
-#include "TicketNumber.h"
-#include "TicketRules.h"
+#include "domain/FieldValidator.h"
+#include "domain/JsonCodec.h"
+#include "domain/TicketNumber.h"
+#include "domain/TicketRules.h"
+#include "server/ServerTicketWorld.h"
+#include "storage/CustomerRepository.h"
+#include "tests/support/Desk.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -101,7 +101,7 @@ void TestDemoTeam::init()
     QFETCH(QString, backend);
     m_team = std::make_unique<TeamDatabase>(backend);
     if (!m_team->available())
-        QSKIP(qPrintable(m_team->why()));
+        QFAIL(qPrintable(m_team->why()));
     int exitCode = -1;
     m_seedOutput = seedTeam(m_team->location(), {}, &exitCode);
     QVERIFY2(exitCode == 0, qPrintable(m_seedOutput));

@@ -1,4 +1,4 @@
-#include "HeapPolicy.h"
+#include "server/HeapPolicy.h"
 
 #include <QTest>
 #include <cstdlib>

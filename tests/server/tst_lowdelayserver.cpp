@@ -1,4 +1,4 @@
-#include "LowDelayServer.h"
+#include "server/LowDelayServer.h"
 
 #include <QTest>
 

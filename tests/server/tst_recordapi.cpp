@@ -3,7 +3,7 @@
 // categories; every bad input (unknown field, wrong type, missing name, taken number or key, a changed
 // field type, a category under a missing parent or under itself) is a 4xx JSON error that changes
 // nothing; what is written reaches the devices' pulls as team-wide changes.
-#include "SyncDevice.h"
+#include "tests/support/SyncDevice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,7 +39,7 @@ void TestRecordApi::init()
     QFETCH(QString, backend);
     m_fixture = std::make_unique<SeededServer>(backend);
     if (const QString why = m_fixture->skipReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        QFAIL(qPrintable(why));
     QVERIFY2(m_fixture->start(), qPrintable(m_fixture->server().lastLog()));
 }
 

@@ -1,6 +1,6 @@
 // gongdan-server as a process: starts on either backend, migrates, answers /health, refuses unknown
 // routes with a JSON error, stops cleanly on SIGTERM, and restarts on the same database.
-#include "ServerHarness.h"
+#include "tests/support/ServerHarness.h"
 
 #include <QFile>
 #include <QProcess>
@@ -30,7 +30,7 @@ void TestServerProcess::startsAnswersAndStops()
     QFETCH(QString, backend);
     TeamDatabase database(backend);
     if (!database.available())
-        QSKIP(qPrintable(database.why()));
+        QFAIL(qPrintable(database.why()));
 
     ServerProcess server;
     QVERIFY2(server.start(database.location()), qPrintable(server.lastLog()));

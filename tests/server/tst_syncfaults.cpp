@@ -1,7 +1,7 @@
 // The server under faults: killed just before or just after a push commits, stopped with SIGTERM after
 // acknowledging, and concurrent writers through two server processes on one PostgreSQL database with
 // a reader that must never skip a committed change — a check that must catch the naive sequence.
-#include "SyncDevice.h"
+#include "tests/support/SyncDevice.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -94,7 +94,7 @@ void TestSyncFaults::crashBeforeCommitAppliesOnRetry()
     QFETCH(QString, backend);
     CrashedPush crash;
     if (!crashOnFirstPush(backend, QStringLiteral("push.crash_before_commit"), crash))
-        QSKIP("no PostgreSQL cluster");
+        QFAIL("no PostgreSQL test database: set GONGDAN_TEST_POSTGRES (scripts/test starts a cluster)");
     ServerProcess& restarted = *crash.restarted;
     SyncDevice& again = *crash.device;
     const QJsonArray& batch = crash.batch;
@@ -111,7 +111,7 @@ void TestSyncFaults::crashAfterCommitAnswersTheRetryAsDuplicate()
     QFETCH(QString, backend);
     CrashedPush crash;
     if (!crashOnFirstPush(backend, QStringLiteral("push.crash_after_commit"), crash))
-        QSKIP("no PostgreSQL cluster");
+        QFAIL("no PostgreSQL test database: set GONGDAN_TEST_POSTGRES (scripts/test starts a cluster)");
     ServerProcess& restarted = *crash.restarted;
     SyncDevice& again = *crash.device;
     const QJsonArray& batch = crash.batch;
@@ -138,7 +138,7 @@ void TestSyncFaults::acknowledgedWritesSurviveSigterm()
     QFETCH(QString, backend);
     auto database = team(backend);
     if (!database)
-        QSKIP("no PostgreSQL cluster");
+        QFAIL("no PostgreSQL test database: set GONGDAN_TEST_POSTGRES (scripts/test starts a cluster)");
     ServerProcess server;
     QVERIFY(server.start(database->location()));
     SyncDevice li(
@@ -171,7 +171,7 @@ void TestSyncFaults::concurrentWritersNeverSkipAChange()
     QFETCH(bool, mustSkip);
     auto database = team(QStringLiteral("postgresql"));
     if (!database)
-        QSKIP("no PostgreSQL cluster");
+        QFAIL("no PostgreSQL test database: set GONGDAN_TEST_POSTGRES (scripts/test starts a cluster)");
     // Two servers take pushes, a third serves the reader: three processes, one database.
     ServerProcess writerA, writerB, reader;
     QVERIFY(writerA.start(database->location(), {}, failpoints));

@@ -2,9 +2,9 @@
 // exactly-once under duplicated and reordered pushes, pulls filtered by scope with scope removal,
 // the state machine re-checked at the server, concurrent field edits recorded as conflicts, and bad
 // pushes refused whole.
-#include "JsonCodec.h"
-#include "SyncDevice.h"
-#include "TicketTransition.h"
+#include "domain/JsonCodec.h"
+#include "domain/TicketTransition.h"
+#include "tests/support/SyncDevice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,7 +81,7 @@ void TestSyncProtocol::init()
     QFETCH(QString, backend);
     m_team = seededTeam(backend);
     if (!m_team->available())
-        QSKIP(qPrintable(m_team->why()));
+        QFAIL(qPrintable(m_team->why()));
     m_server = std::make_unique<ServerProcess>();
     QVERIFY2(m_server->start(m_team->location()), qPrintable(m_server->lastLog()));
 }

@@ -1,8 +1,8 @@
-#include "BulkLoad.h"
-#include "SearchIndexer.h"
-#include "TempStore.h"
-#include "TicketRows.h"
-#include "TicketSearch.h"
+#include "storage/BulkLoad.h"
+#include "storage/SearchIndexer.h"
+#include "storage/TicketRows.h"
+#include "storage/TicketSearch.h"
+#include "tests/support/TempStore.h"
 
 #include <QSqlQuery>
 #include <QTest>

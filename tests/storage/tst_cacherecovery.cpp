@@ -1,6 +1,6 @@
-#include "CacheRecovery.h"
-#include "Outbox.h"
-#include "TempStore.h"
+#include "storage/CacheRecovery.h"
+#include "storage/Outbox.h"
+#include "tests/support/TempStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "DemoSeeder.h"
-#include "FieldValidator.h"
-#include "TempStore.h"
-#include "TicketNumber.h"
+#include "bench/DemoSeeder.h"
+#include "domain/FieldValidator.h"
+#include "domain/TicketNumber.h"
+#include "tests/support/TempStore.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "DraftStore.h"
-#include "Outbox.h"
-#include "TempStore.h"
+#include "storage/DraftStore.h"
+#include "storage/Outbox.h"
+#include "tests/support/TempStore.h"
 
 #include <QTest>
 

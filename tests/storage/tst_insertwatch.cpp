@@ -1,7 +1,7 @@
 // Database::watchInserts, which the workstation's sync controller uses to push every new outbox entry at
 // once: called for each row inserted into the watched table — whichever repository wrote it — and for
 // nothing else (updates, deletes, other tables), and never again once cleared.
-#include "TempStore.h"
+#include "tests/support/TempStore.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "Database.h"
-#include "Migrations.h"
-#include "TicketSearch.h"
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+#include "storage/TicketSearch.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>

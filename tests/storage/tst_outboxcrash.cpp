@@ -1,7 +1,7 @@
 // Kills a writer process at random moments, many times, and checks after each kill that the store passes
 // integrity_check and that data and outbox are in step: every committed change has exactly its intent.
-#include "Outbox.h"
-#include "TempStore.h"
+#include "storage/Outbox.h"
+#include "tests/support/TempStore.h"
 
 #include <QCoreApplication>
 #include <QProcess>

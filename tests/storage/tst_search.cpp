@@ -1,6 +1,6 @@
-#include "SearchTokenizer.h"
-#include "TempStore.h"
-#include "TicketSearch.h"
+#include "storage/SearchTokenizer.h"
+#include "storage/TicketSearch.h"
+#include "tests/support/TempStore.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
-#include "BulkLoad.h"
-#include "FullText.h"
-#include "SearchIndexer.h"
-#include "TempStore.h"
-#include "TicketRows.h"
-#include "TicketSearch.h"
+#include "storage/BulkLoad.h"
+#include "storage/FullText.h"
+#include "storage/SearchIndexer.h"
+#include "storage/TicketRows.h"
+#include "storage/TicketSearch.h"
+#include "tests/support/TempStore.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

@@ -1,5 +1,5 @@
-#include "SqliteStatement.h"
-#include "TempStore.h"
+#include "storage/SqliteStatement.h"
+#include "tests/support/TempStore.h"
 
 #include <QSqlQuery>
 #include <QTest>

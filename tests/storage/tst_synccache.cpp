@@ -1,6 +1,6 @@
-#include "JsonCodec.h"
-#include "SyncCache.h"
-#include "TempStore.h"
+#include "domain/JsonCodec.h"
+#include "storage/SyncCache.h"
+#include "tests/support/TempStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

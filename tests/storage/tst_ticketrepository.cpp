@@ -1,6 +1,6 @@
-#include "AttachmentStore.h"
-#include "Outbox.h"
-#include "TempStore.h"
+#include "storage/AttachmentStore.h"
+#include "storage/Outbox.h"
+#include "tests/support/TempStore.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
-#include "TempStore.h"
-#include "ViewQuery.h"
-#include "ViewRepository.h"
+#include "storage/ViewQuery.h"
+#include "storage/ViewRepository.h"
+#include "tests/support/TempStore.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

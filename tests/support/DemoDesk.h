@@ -1,9 +1,9 @@
 #pragma once
 
-#include "DemoSeeder.h"
-#include "LanguageSwitcher.h"
-#include "TempStore.h"
-#include "Workstation.h"
+#include "bench/DemoSeeder.h"
+#include "tests/support/TempStore.h"
+#include "ui/common/Workstation.h"
+#include "ui/main/LanguageSwitcher.h"
 
 #include <QSettings>
 #include <QStandardPaths>

@@ -1,8 +1,8 @@
 #pragma once
 
 // A headless workstation for the sync tests: its own SyncedStore signed in to a real gongdan-server.
-#include "SyncDevice.h"
-#include "SyncedStore.h"
+#include "sync/SyncedStore.h"
+#include "tests/support/SyncDevice.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>

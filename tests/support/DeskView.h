@@ -1,8 +1,8 @@
 #pragma once
 
 // What a headless workstation holds against what the server shows its user (header-only, like Desk.h).
-#include "Desk.h"
-#include "JsonCodec.h"
+#include "domain/JsonCodec.h"
+#include "tests/support/Desk.h"
 
 #include <QJsonDocument>
 #include <QMap>

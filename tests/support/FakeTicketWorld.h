@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TicketWorld.h"
+#include "domain/TicketWorld.h"
 
 #include <QHash>
 

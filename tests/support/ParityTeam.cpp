@@ -1,4 +1,4 @@
-#include "ParityTeam.h"
+#include "tests/support/ParityTeam.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
 // The team the rule-parity test (tests/server/tst_ruleparity.cpp) runs its rows in, on one backend.
-#include "Desk.h"
+#include "tests/support/Desk.h"
 
 #include <QHash>
 #include <map>

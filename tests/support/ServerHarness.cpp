@@ -1,4 +1,4 @@
-#include "ServerHarness.h"
+#include "tests/support/ServerHarness.h"
 
 #include <QBuffer>
 #include <QJsonDocument>
@@ -57,8 +57,7 @@ TeamDatabase::TeamDatabase(const QString& backend)
         return;
     }
     const QString cluster = qEnvironmentVariable("GONGDAN_TEST_POSTGRES");
-    if (cluster.isEmpty() && qEnvironmentVariableIsSet("GONGDAN_REQUIRE_POSTGRES"))
-        qFatal("GONGDAN_REQUIRE_POSTGRES is set but GONGDAN_TEST_POSTGRES is not: the PostgreSQL rows would not run");
+    // Without a database the PostgreSQL rows fail (never skip: ctest counts a skip as a pass).
     if (cluster.isEmpty()) {
         m_why = QStringLiteral("GONGDAN_TEST_POSTGRES is not set; scripts/test starts a PostgreSQL cluster");
         return;

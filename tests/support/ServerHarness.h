@@ -83,7 +83,8 @@ bool seedTeam(const QString& databaseLocation, QString* error);
 std::unique_ptr<TeamDatabase> seededTeam(const QString& backend);
 
 /// What most server tests start each row with: the seeded team on `backend` and a server on it, stopped
-/// with SIGTERM when this ends. In init(): construct, QSKIP when skipReason() says so, QVERIFY start().
+/// with SIGTERM when this ends. In init(): construct, QFAIL when skipReason() says the database could not be made (a
+/// skip would pass under ctest), QVERIFY start().
 class SeededServer {
 public:
     explicit SeededServer(const QString& backend) : m_team(seededTeam(backend)) { }

@@ -1,6 +1,6 @@
-#include "SyncDevice.h"
+#include "tests/support/SyncDevice.h"
 
-#include "JsonCodec.h"
+#include "domain/JsonCodec.h"
 
 #include <QUuid>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ServerHarness.h"
-#include "Ticket.h"
+#include "domain/Ticket.h"
+#include "tests/support/ServerHarness.h"
 
 #include <QJsonArray>
 

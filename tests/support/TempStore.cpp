@@ -1,4 +1,4 @@
-#include "TempStore.h"
+#include "tests/support/TempStore.h"
 
 #include <QSqlQuery>
 

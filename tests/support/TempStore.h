@@ -1,12 +1,12 @@
 #pragma once
 
-#include "Clock.h"
-#include "CustomerRepository.h"
-#include "Database.h"
-#include "FieldDefinitionRepository.h"
-#include "LocalNumberAllocator.h"
-#include "LocalTicketWorld.h"
-#include "TicketRepository.h"
+#include "domain/Clock.h"
+#include "storage/CustomerRepository.h"
+#include "storage/Database.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/LocalNumberAllocator.h"
+#include "storage/LocalTicketWorld.h"
+#include "storage/TicketRepository.h"
 
 #include <QTemporaryDir>
 #include <QTimeZone>

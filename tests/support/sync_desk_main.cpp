@@ -1,7 +1,7 @@
 // A workstation without windows, for tests that kill one: opens a local store, syncs it with the server
 // until it is in step, and exits 0 (3: signed out, 4: not in step within a minute). Faults through
 // GONGDAN_FAILPOINTS (storage/Failpoints.h). Usage: tst_syncdesk_helper STORE SERVER_URL TOKEN
-#include "SyncedStore.h"
+#include "sync/SyncedStore.h"
 
 #include <QCoreApplication>
 #include <QTimer>

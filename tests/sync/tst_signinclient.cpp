@@ -1,7 +1,7 @@
 // Sign-in failures on the network read as what happened: a server that accepts the connection and never
 // answers is "not answering" (not Qt's "Operation canceled"), a refused connection and an unknown host say
 // so with the address.
-#include "SignInClient.h"
+#include "sync/SignInClient.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

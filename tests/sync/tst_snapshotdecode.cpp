@@ -1,7 +1,7 @@
-#include "JsonCodec.h"
-#include "SnapshotFetcher.h"
-#include "SyncCache.h"
-#include "TempStore.h"
+#include "domain/JsonCodec.h"
+#include "storage/SyncCache.h"
+#include "sync/SnapshotFetcher.h"
+#include "tests/support/TempStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "ServerHarness.h"
-#include "SnapshotFetcher.h"
-#include "SyncDevice.h"
+#include "sync/SnapshotFetcher.h"
+#include "tests/support/ServerHarness.h"
+#include "tests/support/SyncDevice.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,9 +1,9 @@
-#include "CallPanel.h"
-#include "DemoDesk.h"
-#include "MainWindow.h"
-#include "TicketEditor.h"
-#include "ViewEditorDialog.h"
-#include "WorkTabs.h"
+#include "tests/support/DemoDesk.h"
+#include "ui/call/CallPanel.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/WorkTabs.h"
+#include "ui/ticket/TicketEditor.h"
+#include "ui/views/ViewEditorDialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>

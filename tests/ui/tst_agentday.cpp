@@ -3,18 +3,18 @@
 // receiving group reads, and is closed there; a ticket the server refuses is shown and sent again; a
 // supervisor signs in on the same workstation after her, then a field worker who works offline; then she
 // again. Each step checks what the window shows and what the server holds.
-#include "AttentionPanel.h"
-#include "CallPanel.h"
-#include "Desk.h"
-#include "InputMethod.h"
-#include "LanguageSwitcher.h"
-#include "LocalTicketWorld.h"
-#include "MainWindow.h"
-#include "NeedsAttention.h"
-#include "SyncController.h"
-#include "TempStore.h"
-#include "TicketEditor.h"
-#include "WorkTabs.h"
+#include "storage/LocalTicketWorld.h"
+#include "storage/NeedsAttention.h"
+#include "tests/support/Desk.h"
+#include "tests/support/InputMethod.h"
+#include "tests/support/TempStore.h"
+#include "ui/call/CallPanel.h"
+#include "ui/main/LanguageSwitcher.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/WorkTabs.h"
+#include "ui/sync/SyncController.h"
+#include "ui/ticket/AttentionPanel.h"
+#include "ui/ticket/TicketEditor.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -71,7 +71,7 @@ private:
 void TestAgentDay::initTestCase()
 {
     if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS")) {
-        if (qEnvironmentVariableIsSet("GONGDAN_REQUIRE_POSTGRES")) // scripts/test: the keyring must be there
+        if (qEnvironmentVariableIsSet("GONGDAN_REQUIRE_KEYRING")) // scripts/test: the keyring must be there
             QFAIL("no D-Bus session for the keyring");
         QSKIP("no D-Bus session with a keyring (scripts/test starts one)");
     }

@@ -1,12 +1,12 @@
-#include "CallPanel.h"
-#include "DemoDesk.h"
-#include "DraftStore.h"
-#include "InputMethod.h"
-#include "LanguageSwitcher.h"
-#include "MainWindow.h"
-#include "TempStore.h"
-#include "TicketEditor.h"
-#include "WorkTabs.h"
+#include "storage/DraftStore.h"
+#include "tests/support/DemoDesk.h"
+#include "tests/support/InputMethod.h"
+#include "tests/support/TempStore.h"
+#include "ui/call/CallPanel.h"
+#include "ui/main/LanguageSwitcher.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/WorkTabs.h"
+#include "ui/ticket/TicketEditor.h"
 
 #include <QApplication>
 #include <QComboBox>

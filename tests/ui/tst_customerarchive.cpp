@@ -1,10 +1,10 @@
-#include "CustomerArchive.h"
-#include "CustomerListModel.h"
-#include "DemoDesk.h"
-#include "InputMethod.h"
-#include "MainWindow.h"
-#include "TicketEditor.h"
-#include "WorkTabs.h"
+#include "models/CustomerListModel.h"
+#include "tests/support/DemoDesk.h"
+#include "tests/support/InputMethod.h"
+#include "ui/customer/CustomerArchive.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/WorkTabs.h"
+#include "ui/ticket/TicketEditor.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,10 +1,10 @@
-#include "DemoDesk.h"
-#include "FieldDefinitionRepository.h"
-#include "InputMethod.h"
-#include "MainWindow.h"
-#include "SettingsPage.h"
-#include "TicketEditor.h"
-#include "WorkTabs.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "tests/support/DemoDesk.h"
+#include "tests/support/InputMethod.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/WorkTabs.h"
+#include "ui/settings/SettingsPage.h"
+#include "ui/ticket/TicketEditor.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -2,12 +2,12 @@
 // and loses nothing typed; the right one starts sync, the token goes to the OS keychain (the test's own
 // keyring daemon) and never into a settings file; a change made in the window reaches the server; with
 // the server gone the offline banner counts the changes waiting.
-#include "DemoDesk.h"
-#include "MainWindow.h"
-#include "SyncDevice.h"
-#include "TicketSearch.h"
-#include "TokenKeychain.h"
-#include "ViewListModel.h"
+#include "models/ViewListModel.h"
+#include "storage/TicketSearch.h"
+#include "sync/TokenKeychain.h"
+#include "tests/support/DemoDesk.h"
+#include "tests/support/SyncDevice.h"
+#include "ui/main/MainWindow.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -42,7 +42,7 @@ private:
 void TestSignIn::initTestCase()
 {
     if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS")) {
-        if (qEnvironmentVariableIsSet("GONGDAN_REQUIRE_POSTGRES")) // scripts/test: the keyring must be there
+        if (qEnvironmentVariableIsSet("GONGDAN_REQUIRE_KEYRING")) // scripts/test: the keyring must be there
             QFAIL("no D-Bus session for the keyring");
         QSKIP("no D-Bus session with a keyring (scripts/test starts one)");
     }

@@ -1,6 +1,6 @@
-#include "DemoTeam.h"
-#include "FieldEditor.h"
-#include "TicketForm.h"
+#include "bench/DemoTeam.h"
+#include "ui/form/FieldEditor.h"
+#include "ui/form/TicketForm.h"
 
 #include <QApplication>
 #include <QCheckBox>

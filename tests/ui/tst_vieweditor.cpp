@@ -1,10 +1,10 @@
-#include "ConditionRow.h"
-#include "DemoDesk.h"
-#include "InputMethod.h"
-#include "MainWindow.h"
-#include "TicketQueueModel.h"
-#include "ViewEditorDialog.h"
-#include "ViewListModel.h"
+#include "models/TicketQueueModel.h"
+#include "models/ViewListModel.h"
+#include "tests/support/DemoDesk.h"
+#include "tests/support/InputMethod.h"
+#include "ui/main/MainWindow.h"
+#include "ui/views/ConditionRow.h"
+#include "ui/views/ViewEditorDialog.h"
 
 #include <QAction>
 #include <QApplication>

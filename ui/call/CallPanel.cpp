@@ -1,10 +1,10 @@
-#include "CallPanel.h"
+#include "ui/call/CallPanel.h"
 
-#include "Clock.h"
-#include "CustomerRepository.h"
-#include "DraftStore.h"
-#include "TeamDirectory.h"
-#include "TicketRepository.h"
+#include "domain/Clock.h"
+#include "storage/CustomerRepository.h"
+#include "storage/DraftStore.h"
+#include "storage/TeamDirectory.h"
+#include "storage/TicketRepository.h"
 
 #include <QComboBox>
 #include <QFormLayout>

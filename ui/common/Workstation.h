@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Access.h"
+#include "domain/Access.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,9 +1,9 @@
-#include "CustomerArchive.h"
+#include "ui/customer/CustomerArchive.h"
 
-#include "CustomerListModel.h"
-#include "CustomerRepository.h"
-#include "Lifecycle.h"
-#include "TicketRepository.h"
+#include "domain/Lifecycle.h"
+#include "models/CustomerListModel.h"
+#include "storage/CustomerRepository.h"
+#include "storage/TicketRepository.h"
 
 #include <QComboBox>
 #include <QFormLayout>

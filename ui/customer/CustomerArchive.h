@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Customer.h"
-#include "Ticket.h"
-#include "WorkPage.h"
-#include "Workstation.h"
+#include "domain/Customer.h"
+#include "domain/Ticket.h"
+#include "ui/common/WorkPage.h"
+#include "ui/common/Workstation.h"
 
 class QComboBox;
 class QLabel;

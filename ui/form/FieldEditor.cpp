@@ -1,4 +1,4 @@
-#include "FieldEditor.h"
+#include "ui/form/FieldEditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FieldDefinition.h"
+#include "domain/FieldDefinition.h"
 
 #include <QJsonValue>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "TicketForm.h"
+#include "ui/form/TicketForm.h"
 
-#include "FieldEditor.h"
-#include "FieldValidator.h"
+#include "domain/FieldValidator.h"
+#include "ui/form/FieldEditor.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Access.h"
-#include "Category.h"
-#include "FieldDefinition.h"
+#include "domain/Access.h"
+#include "domain/Category.h"
+#include "domain/FieldDefinition.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "FirstPaintProbe.h"
+#include "ui/main/FirstPaintProbe.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -1,4 +1,4 @@
-#include "LanguageSwitcher.h"
+#include "ui/main/LanguageSwitcher.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

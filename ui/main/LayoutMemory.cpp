@@ -1,4 +1,4 @@
-#include "LayoutMemory.h"
+#include "ui/main/LayoutMemory.h"
 
 #include <QHeaderView>
 #include <QMainWindow>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Workstation.h"
+#include "ui/common/Workstation.h"
 
 #include <QMainWindow>
 #include <functional>

@@ -1,9 +1,9 @@
-#include "WorkTabs.h"
+#include "ui/main/WorkTabs.h"
 
-#include "CallPanel.h"
-#include "CustomerArchive.h"
-#include "DraftStore.h"
-#include "TicketEditor.h"
+#include "storage/DraftStore.h"
+#include "ui/call/CallPanel.h"
+#include "ui/customer/CustomerArchive.h"
+#include "ui/ticket/TicketEditor.h"
 
 #include <QJsonArray>
 #include <QMessageBox>

@@ -1,8 +1,8 @@
-#include "CategoryEditor.h"
+#include "ui/settings/CategoryEditor.h"
 
-#include "Database.h"
-#include "FieldDefinitionRepository.h"
-#include "TeamDirectory.h"
+#include "storage/Database.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/TeamDirectory.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Category.h"
-#include "Workstation.h"
+#include "domain/Category.h"
+#include "ui/common/Workstation.h"
 
 #include <QWidget>
 

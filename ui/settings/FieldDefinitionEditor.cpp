@@ -1,8 +1,8 @@
-#include "FieldDefinitionEditor.h"
+#include "ui/settings/FieldDefinitionEditor.h"
 
-#include "FieldDefinitionRepository.h"
-#include "OptionText.h"
-#include "TeamDirectory.h"
+#include "domain/OptionText.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/TeamDirectory.h"
 
 #include <QCheckBox>
 #include <QComboBox>

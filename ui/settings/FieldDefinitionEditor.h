@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FieldDefinition.h"
-#include "Workstation.h"
+#include "domain/FieldDefinition.h"
+#include "ui/common/Workstation.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "SettingsPage.h"
+#include "ui/settings/SettingsPage.h"
 
-#include "CategoryEditor.h"
-#include "FieldDefinitionEditor.h"
+#include "ui/settings/CategoryEditor.h"
+#include "ui/settings/FieldDefinitionEditor.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "WorkPage.h"
-#include "Workstation.h"
+#include "ui/common/WorkPage.h"
+#include "ui/common/Workstation.h"
 
 class QComboBox;
 class QLabel;

@@ -1,4 +1,4 @@
-#include "SignInDialog.h"
+#include "ui/sync/SignInDialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

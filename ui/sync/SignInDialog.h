@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SignInClient.h"
+#include "sync/SignInClient.h"
 
 #include <QDialog>
 

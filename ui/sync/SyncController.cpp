@@ -1,8 +1,8 @@
-#include "SyncController.h"
+#include "ui/sync/SyncController.h"
 
-#include "NeedsAttention.h"
-#include "Outbox.h"
-#include "SignInDialog.h"
+#include "storage/NeedsAttention.h"
+#include "storage/Outbox.h"
+#include "ui/sync/SignInDialog.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

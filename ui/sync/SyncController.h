@@ -1,9 +1,9 @@
 #pragma once
 
-#include "SignInClient.h"
-#include "SyncEngine.h"
-#include "TokenKeychain.h"
-#include "Workstation.h"
+#include "sync/SignInClient.h"
+#include "sync/SyncEngine.h"
+#include "sync/TokenKeychain.h"
+#include "ui/common/Workstation.h"
 
 #include <QObject>
 #include <memory>

@@ -1,12 +1,12 @@
-#include "AttentionPanel.h"
+#include "ui/ticket/AttentionPanel.h"
 
-#include "FieldDefinitionRepository.h"
-#include "FieldText.h"
-#include "Intents.h"
-#include "Lifecycle.h"
-#include "RefusalText.h"
-#include "TeamDirectory.h"
-#include "TicketTransition.h"
+#include "domain/Intents.h"
+#include "domain/Lifecycle.h"
+#include "domain/RefusalText.h"
+#include "domain/TicketTransition.h"
+#include "models/FieldText.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/TeamDirectory.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

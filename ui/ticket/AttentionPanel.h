@@ -1,7 +1,7 @@
 #pragma once
 
-#include "NeedsAttention.h"
-#include "Workstation.h"
+#include "storage/NeedsAttention.h"
+#include "ui/common/Workstation.h"
 
 #include <QFrame>
 

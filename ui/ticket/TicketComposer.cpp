@@ -1,7 +1,7 @@
-#include "TicketComposer.h"
+#include "ui/ticket/TicketComposer.h"
 
-#include "AttachmentStore.h"
-#include "TicketRepository.h"
+#include "storage/AttachmentStore.h"
+#include "storage/TicketRepository.h"
 
 #include <QFile>
 #include <QFileDialog>

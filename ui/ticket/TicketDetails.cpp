@@ -1,8 +1,8 @@
-#include "TicketDetails.h"
+#include "ui/ticket/TicketDetails.h"
 
-#include "FieldDefinitionRepository.h"
-#include "TeamDirectory.h"
-#include "TicketForm.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/TeamDirectory.h"
+#include "ui/form/TicketForm.h"
 
 #include <QComboBox>
 #include <QGridLayout>

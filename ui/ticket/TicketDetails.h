@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Ticket.h"
-#include "Workstation.h"
+#include "domain/Ticket.h"
+#include "ui/common/Workstation.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Outbox.h"
-#include "Ticket.h"
-#include "WorkPage.h"
-#include "Workstation.h"
+#include "domain/Ticket.h"
+#include "storage/Outbox.h"
+#include "ui/common/WorkPage.h"
+#include "ui/common/Workstation.h"
 
 class QLabel;
 class QHBoxLayout;

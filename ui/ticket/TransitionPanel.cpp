@@ -1,6 +1,6 @@
-#include "TransitionPanel.h"
+#include "ui/ticket/TransitionPanel.h"
 
-#include "TeamDirectory.h"
+#include "storage/TeamDirectory.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Lifecycle.h"
-#include "Workstation.h"
+#include "domain/Lifecycle.h"
+#include "ui/common/Workstation.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "ConditionRow.h"
+#include "ui/views/ConditionRow.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -153,9 +153,9 @@ void ConditionRow::setCondition(const ViewCondition& condition)
     fieldChanged();
     m_op->setCurrentIndex(std::max(0, m_op->findData(static_cast<int>(condition.op))));
     opChanged();
-    const QString single = condition.value.isBool() ? (condition.value.toBool() ? QStringLiteral("true")
-                                                                                  : QStringLiteral("false"))
-                                                     : condition.value.toVariant().toString();
+    const QString single = condition.value.isBool()
+        ? (condition.value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+        : condition.value.toVariant().toString();
     if (m_choice->count() > 0)
         m_choice->setCurrentIndex(std::max(0, m_choice->findData(single)));
     const QJsonArray values = condition.value.toArray();

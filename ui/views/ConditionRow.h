@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FieldCatalog.h"
+#include "models/FieldCatalog.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "ViewEditorDialog.h"
+#include "ui/views/ViewEditorDialog.h"
 
-#include "ConditionRow.h"
-#include "FieldDefinitionRepository.h"
-#include "ViewRepository.h"
+#include "storage/FieldDefinitionRepository.h"
+#include "storage/ViewRepository.h"
+#include "ui/views/ConditionRow.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FieldCatalog.h"
-#include "Workstation.h"
+#include "models/FieldCatalog.h"
+#include "ui/common/Workstation.h"
 
 #include <QDialog>
 
@@ -30,8 +30,8 @@ public:
         QString label;
     };
 
-    ViewEditorDialog(const Workstation& workstation, TicketView view, const QList<Column>& columns,
-        QWidget* parent = nullptr);
+    ViewEditorDialog(
+        const Workstation& workstation, TicketView view, const QList<Column>& columns, QWidget* parent = nullptr);
     ~ViewEditorDialog() override;
 
     /// Stores the view; false with the reason shown in the dialog.

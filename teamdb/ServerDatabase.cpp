@@ -1,4 +1,4 @@
-#include "ServerDatabase.h"
+#include "teamdb/ServerDatabase.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

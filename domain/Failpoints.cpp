@@ -1,4 +1,4 @@
-#include "Failpoints.h"
+#include "domain/Failpoints.h"
 
 #include <cstdio>
 #include <unistd.h>

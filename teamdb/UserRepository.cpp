@@ -1,6 +1,6 @@
-#include "UserRepository.h"
+#include "teamdb/UserRepository.h"
 
-#include "Uuid.h"
+#include "domain/Uuid.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

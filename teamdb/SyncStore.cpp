@@ -1,7 +1,7 @@
-#include "SyncStore.h"
+#include "teamdb/SyncStore.h"
 
-#include "JsonCodec.h"
-#include "TicketNumber.h"
+#include "domain/JsonCodec.h"
+#include "domain/TicketNumber.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>

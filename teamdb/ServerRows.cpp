@@ -1,4 +1,4 @@
-#include "ServerRows.h"
+#include "teamdb/ServerRows.h"
 
 #include <QSqlDriver>
 #include <QSqlError>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ServerDatabase.h"
+#include "teamdb/ServerDatabase.h"
 
 #include <QByteArrayView>
 #include <QVariantList>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Access.h"
-#include "Clock.h"
-#include "Failpoints.h"
-#include "ServerDatabase.h"
-#include "Ticket.h"
+#include "domain/Access.h"
+#include "domain/Clock.h"
+#include "domain/Failpoints.h"
+#include "domain/Ticket.h"
+#include "teamdb/ServerDatabase.h"
 
 #include <QJsonObject>
 #include <QList>

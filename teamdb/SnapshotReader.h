@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SyncStore.h"
+#include "teamdb/SyncStore.h"
 
 #include <QByteArray>
 

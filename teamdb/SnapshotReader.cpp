@@ -1,6 +1,6 @@
-#include "SnapshotReader.h"
+#include "teamdb/SnapshotReader.h"
 
-#include "ServerRows.h"
+#include "teamdb/ServerRows.h"
 
 #include <QHash>
 #include <QSqlError>

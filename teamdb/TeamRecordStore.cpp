@@ -1,4 +1,4 @@
-#include "TeamRecordStore.h"
+#include "teamdb/TeamRecordStore.h"
 
 #include <QJsonDocument>
 #include <QScopeGuard>

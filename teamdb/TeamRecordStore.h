@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "ServerDatabase.h"
+#include "domain/Result.h"
+#include "teamdb/ServerDatabase.h"
 
 #include <QJsonObject>
 #include <QList>

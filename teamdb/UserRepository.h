@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Access.h"
-#include "Clock.h"
-#include "ServerDatabase.h"
+#include "domain/Access.h"
+#include "domain/Clock.h"
+#include "teamdb/ServerDatabase.h"
 
 #include <QJsonObject>
 #include <QList>

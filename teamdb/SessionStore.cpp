@@ -1,4 +1,4 @@
-#include "SessionStore.h"
+#include "teamdb/SessionStore.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
