@@ -2,6 +2,7 @@
 #include "storage/CacheRecovery.h"
 #include "storage/Database.h"
 #include "storage/LocalTicketWorld.h"
+#include "sync/WorkstationCore.h"
 #include "ui/main/FirstPaintProbe.h"
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/main/MainWindow.h"
@@ -171,7 +172,8 @@ int main(int argc, char** argv)
             qWarning("No agent with that login in this store; working as the local agent.");
     }
 
-    MainWindow window(*db.value(), clock, session, languages);
+    WorkstationCore core(*db.value());
+    MainWindow window(core, session, languages);
     if (parser.isSet(QStringLiteral("view")))
         window.openView(parser.value(QStringLiteral("view")));
     if (parser.isSet(QStringLiteral("search")))

@@ -7,7 +7,7 @@
 #include "domain/JsonCodec.h"
 #include "domain/Uuid.h"
 #include "storage/LocalTicketWorld.h"
-#include "sync/SyncedStore.h"
+#include "sync/WorkstationCore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -136,9 +136,10 @@ Ticket benchTicket(qint64 i, const QString& groupId, const QString& assigneeId)
 }
 
 /// A workstation without windows, in the bench's folder.
-std::unique_ptr<SyncedStore> openDesk(const QString& directory, const QString& name, const Clock& clock)
+std::unique_ptr<WorkstationCore> openDesk(const QString& directory, const QString& name, const Clock& clock)
 {
-    auto opened = SyncedStore::open(directory + QLatin1Char('/') + name + QStringLiteral(".sqlite"), clock);
+    auto opened = WorkstationCore::open(directory + QLatin1Char('/') + name + QStringLiteral(".sqlite"), clock,
+        {WorkstationCore::Numbering::DeviceRefs, {}});
     if (!opened)
         qFatal("%s", qPrintable(opened.error().message));
     return std::move(opened.value());
@@ -304,7 +305,7 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
     // First sync of a new workstation.
     SystemClock clock;
     auto firstDesk = openDesk(dir.path(), QStringLiteral("first"), clock);
-    SyncedStore& first = *firstDesk;
+    WorkstationCore& first = *firstDesk;
     const QString token6 = signIn(network, base, team.agents.at(0).login);
     const qint64 expectedOwn = (options.tickets + 9) / 10;
     QElapsedTimer sync;
@@ -344,7 +345,7 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
 
     // Propagation: the same agent edits on one desk; the other desk (synced, socket up) shows it.
     auto otherDesk = openDesk(dir.path(), QStringLiteral("other"), clock);
-    SyncedStore& other = *otherDesk;
+    WorkstationCore& other = *otherDesk;
     other.engine().start(QUrl(base), token6);
     waitFor(
         [&] {

@@ -156,6 +156,17 @@ QList<QSet<QString>> ViewListModel::membership(const QStringList& ticketIds) con
     return members;
 }
 
+void ViewListModel::follow(ChangeStream& changes)
+{
+    connect(&changes, &ChangeStream::ticketsAboutToChange, this, &ViewListModel::ticketsAboutToChange);
+    connect(&changes, &ChangeStream::changed, this, [this](const StoreChange& change) {
+        if (change.has(StoreChange::Kind::Counts) || change.has(StoreChange::Kind::Attention))
+            recount();
+        else if (change.has(StoreChange::Kind::Tickets) && !change.has(StoreChange::Kind::Pulled))
+            ticketsChanged(change.ticketIds);
+    });
+}
+
 void ViewListModel::ticketsAboutToChange(const QStringList& ticketIds)
 {
     const QList<QSet<QString>> members = membership(ticketIds);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "storage/ChangeStream.h"
 #include "storage/Database.h"
-#include "storage/TicketChangeObserver.h"
 #include "storage/ViewQuery.h"
 
 #include <QAbstractListModel>
@@ -12,12 +12,12 @@ namespace gongdan {
 
 /// The views an agent can open, each with its live ticket count (counted in SQL). After the first
 /// count, changes are followed as they happen: told which tickets are about to change and then that
-/// they changed (TicketChangeObserver), it asks each view's filter about just those tickets, before and
+/// they changed (the ChangeStream), it asks each view's filter about just those tickets, before and
 /// after, and adds the difference — a few small queries instead of counting a million rows again. In Background mode
 /// the counting runs on a worker thread with its own connection (a count over a million tickets can
 /// take a second), the last known counts stay on screen meanwhile, and a newer request supersedes an
 /// older one; Synchronous mode counts on the spot (tests, benchmarks).
-class ViewListModel : public QAbstractListModel, public TicketChangeObserver {
+class ViewListModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
@@ -40,8 +40,11 @@ public:
     TicketView view(int row) const { return m_views.value(row); }
     int rowOf(const QString& viewId) const;
 
-    void ticketsAboutToChange(const QStringList& ticketIds) override;
-    void ticketsChanged(const QStringList& ticketIds) override;
+    /// Follows every change the stream tells: local ticket changes by their before and after, pulled
+    /// pages and dealt-with refusals by counting again.
+    void follow(ChangeStream& changes);
+    void ticketsAboutToChange(const QStringList& ticketIds);
+    void ticketsChanged(const QStringList& ticketIds);
 
     /// The number of tickets in `view`; -1 when the view does not apply.
     static qint64 countOf(Database& db, const TicketView& view, const ViewContext& context);

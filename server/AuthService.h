@@ -43,6 +43,7 @@ public:
 
     /// How long the next try for this login must wait; 0 when it may try now.
     qint64 waitMs(const QString& login);
+    const Clock& clock() const { return m_clock; }
 
 private:
     UserRepository& m_users;

@@ -12,11 +12,6 @@ namespace {
 constexpr qint64 kHelloWithinMs = 10 * 1000;
 constexpr qint64 kSilentForMs = 60 * 1000;
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 bool sees(const Principal& who, const ChangeScope& scope)
 {
     return scope.teamWide || access::mayRead(who, scope.groupId, scope.assigneeId, scope.creatorId);
@@ -56,10 +51,10 @@ void PokeHub::accept(std::unique_ptr<QWebSocket> socket)
         raw, &QWebSocket::textMessageReceived, this, [this, raw](const QString& message) { received(raw, message); });
     connect(raw, &QWebSocket::pong, this, [this, raw] {
         if (Peer* peer = peerOf(raw))
-            peer->lastPongMs = nowMs();
+            peer->lastPongMs = m_auth.clock().nowMs();
     });
     connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
-    m_peers.push_back(Peer {std::move(socket), std::nullopt, nowMs(), nowMs()});
+    m_peers.push_back(Peer {std::move(socket), std::nullopt, m_auth.clock().nowMs(), m_auth.clock().nowMs()});
 }
 
 void PokeHub::received(QWebSocket* socket, const QString& message)
@@ -93,7 +88,7 @@ void PokeHub::poke(qint64 serverSeq, const QList<ChangeScope>& scopes)
 
 void PokeHub::heartbeat()
 {
-    const qint64 now = nowMs();
+    const qint64 now = m_auth.clock().nowMs();
     std::vector<QWebSocket*> stale;
     for (Peer& peer : m_peers) {
         if ((!peer.who && now - peer.connectedMs > kHelloWithinMs) || now - peer.lastPongMs > kSilentForMs)

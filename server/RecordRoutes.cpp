@@ -29,9 +29,10 @@ QList<RecordRoutes::Kind> kinds()
             {QStringLiteral("phones"), T::Array}, {QStringLiteral("level"), T::String},
             {QStringLiteral("region"), T::String}, {QStringLiteral("tags"), T::Array},
             {QStringLiteral("notes"), T::String}},
-        {QStringLiteral("phones"), QStringLiteral("tags")}, {QStringLiteral("name")}, [](const QString& id) {
+        {QStringLiteral("phones"), QStringLiteral("tags")}, {QStringLiteral("name")},
+        [](const QString& id, const QDateTime& now) {
             return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("level"), Customer::levelKey({})},
-                {QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+                {QStringLiteral("created_at"), now.toString(Qt::ISODateWithMs)}};
         }};
     const RecordRoutes::Kind fields {QStringLiteral("field"), QStringLiteral("field-definitions"),
         QStringLiteral("field_definitions"), QStringLiteral("definition"), QStringLiteral("field.upsert"),
@@ -48,7 +49,7 @@ QList<RecordRoutes::Kind> kinds()
             {QStringLiteral("min"), T::Double}, {QStringLiteral("max"), T::Double}},
         {QStringLiteral("categories"), QStringLiteral("edit_roles")},
         {QStringLiteral("key"), QStringLiteral("type"), QStringLiteral("label_zh"), QStringLiteral("label_en")},
-        [](const QString& id) {
+        [](const QString& id, const QDateTime&) {
             return QJsonObject {{QStringLiteral("id"), id}};
         }};
     const RecordRoutes::Kind categories {QStringLiteral("category"), QStringLiteral("categories"),
@@ -56,7 +57,7 @@ QList<RecordRoutes::Kind> kinds()
         {{QStringLiteral("parent_id"), T::String}, {QStringLiteral("name_zh"), T::String},
             {QStringLiteral("name_en"), T::String}, {QStringLiteral("order"), T::Double},
             {QStringLiteral("active"), T::Bool}, {QStringLiteral("group_id"), T::String}},
-        {}, {QStringLiteral("name_zh")}, [](const QString& id) {
+        {}, {QStringLiteral("name_zh")}, [](const QString& id, const QDateTime&) {
             return QJsonObject {{QStringLiteral("id"), id}};
         }};
     return {customers, fields, categories};
@@ -154,7 +155,7 @@ QHttpServerResponse RecordRoutes::write(const Kind& kind, const QString& id, con
             if (auto present = requiredString(body.value(), key); !present)
                 return errorResponse(present.error());
         }
-        record = kind.fresh(newId());
+        record = kind.fresh(newId(), m_sync.clock().now());
     } else {
         const std::optional<TeamRecord> existing = m_sync.applier().records().find(kind.kind, id);
         if (!existing)

@@ -31,7 +31,8 @@ public:
         QList<std::pair<QString, QJsonValue::Type>> writable; ///< Undefined: any JSON type
         QStringList stringArrays; ///< writable arrays whose items must be strings
         QStringList required; ///< on POST
-        std::function<QJsonObject(const QString& id)> fresh; ///< a new record before the body is laid over it
+        std::function<QJsonObject(const QString& id, const QDateTime& now)>
+            fresh; ///< a new record before the body is laid over it
     };
 
 private:

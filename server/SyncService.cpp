@@ -29,6 +29,7 @@ SyncService::SyncService(
     SyncStore& store, UserRepository& users, const Clock& clock, const Failpoints& failpoints, QObject* parent)
     : QObject(parent)
     , m_store(store)
+    , m_clock(clock)
     , m_applier(store, users, clock)
     , m_snapshots(store.database())
     , m_failpoints(failpoints)

@@ -24,6 +24,8 @@ public:
         QObject* parent = nullptr);
 
     /// {client_id} → {client_id, device_code, last_seq_applied, epoch}
+    const Clock& clock() const { return m_clock; }
+
     Result<QJsonObject> registerClient(const UserRecord& user, const QJsonObject& body);
     /// {client_id, mutations: [{seq, mutation_id, name, entity_id, args, base_version?}]} →
     /// {results: […], last_seq_applied, device_code}; with "error" (sync.out_of_order) when a seq is
@@ -62,6 +64,7 @@ private:
     Status checkEpoch(const QString& epoch) const;
 
     SyncStore& m_store;
+    const Clock& m_clock;
     MutationApplier m_applier;
     SnapshotReader m_snapshots;
     Failpoints m_failpoints;

@@ -70,7 +70,7 @@ public:
 
     /// Calls `callback` whenever a row is inserted into `table` on this connection (an empty table or
     /// callback: stops). It runs inside the statement, so it must not touch the database: post work
-    /// for later (the sync controller queues a push this way for every new outbox entry).
+    /// for later (WorkstationCore queues a push this way for every new outbox entry).
     void watchInserts(const QString& table, std::function<void()> callback);
 
 private:

@@ -69,17 +69,16 @@ Status TicketRepository::setServerCopyAside(const QString& ticketId)
 template<typename T>
 Result<T> TicketRepository::observed(const QStringList& ticketIds, const std::function<Result<T>()>& change)
 {
-    if (!m_observer)
+    if (!m_changes)
         return change();
-    if (!ticketIds.isEmpty())
-        m_observer->ticketsAboutToChange(ticketIds);
+    m_changes->aboutToChange(ticketIds);
     Result<T> result = change();
     QStringList changed = ticketIds;
     if constexpr (std::is_same_v<T, Ticket>) {
         if (changed.isEmpty() && result)
             changed.append(result.value().id); // created
     }
-    m_observer->ticketsChanged(changed);
+    m_changes->publish(StoreChange::tickets(changed));
     return result;
 }
 

@@ -3,10 +3,10 @@
 #include "domain/Ticket.h"
 #include "domain/TicketNumber.h"
 #include "domain/TicketRules.h"
+#include "storage/ChangeStream.h"
 #include "storage/Database.h"
 #include "storage/FieldDefinitionRepository.h"
 #include "storage/Outbox.h"
-#include "storage/TicketChangeObserver.h"
 #include "storage/TicketRows.h"
 
 #include <QCoreApplication>
@@ -51,10 +51,11 @@ public:
 
     Status replay(const OutboxEntry& entry);
     /// Re-applies a still-queued intent on top of the server's copy after a pull (SyncCache): like
-    /// replay(), but writes no events (the original change wrote them) and tells no observer.
+    /// replay(), but writes no events (the original change wrote them) and tells no one.
     Status rebase(const OutboxEntry& entry);
-    /// Who is told around each change (view counts); none by default. Not owned.
-    void setObserver(TicketChangeObserver* observer) { m_observer = observer; }
+    /// Where each change is told, before and once stored (the workstation's one change stream); none by
+    /// default. Not owned.
+    void setChangeStream(ChangeStream* changes) { m_changes = changes; }
 
     /// A pulled ticket whose row is still the server's copy (nothing changed here since), with that
     /// copy's server_seq (SyncCache).
@@ -69,7 +70,7 @@ public:
     Result<bool> conversationArriving(const QString& ticketId, const QString& userId);
 
 private:
-    /// Runs a change, telling the observer before and after.
+    /// Runs a change, telling the change stream before and after.
     template<typename T>
     Result<T> observed(const QStringList& ticketIds, const std::function<Result<T>()>& change);
     Result<Ticket> createStored(Ticket draft, const Principal& actor);
@@ -94,7 +95,7 @@ private:
     FieldDefinitionRepository& m_fields;
     Outbox m_outbox;
     TicketRowWriter m_writer;
-    TicketChangeObserver* m_observer = nullptr;
+    ChangeStream* m_changes = nullptr;
     bool m_rebasing = false;
     qint64 m_eventsBefore = 0; ///< the event log's last rowid before the change being written
 };

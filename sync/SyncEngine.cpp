@@ -517,7 +517,7 @@ void SyncEngine::finish()
     m_inCycle = false;
     m_backoff.reset();
     m_lastError.clear();
-    m_lastSynced = QDateTime::currentDateTimeUtc();
+    m_lastSynced = m_db.clock().now();
     setState(State::Idle);
     Q_EMIT waitingChanged(waiting());
     Q_EMIT synced();

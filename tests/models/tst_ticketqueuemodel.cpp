@@ -388,7 +388,9 @@ void TestTicketQueueModel::countsFollowChangesWithoutRecounting()
     ViewListModel model(m_store->db());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setViews(views, m_context);
-    m_store->tickets().setObserver(&model);
+    ChangeStream changes;
+    m_store->tickets().setChangeStream(&changes);
+    model.follow(changes);
     const auto expectCounts = [&](const char* step) {
         for (int row = 0; row < model.rowCount(); ++row) {
             QVERIFY2(model.index(row).data(ViewListModel::CountRole).toLongLong()
@@ -435,7 +437,7 @@ void TestTicketQueueModel::countsFollowChangesWithoutRecounting()
     close.answer = CustomerAnswer::Satisfied;
     QVERIFY(m_store->tickets().transition(id, close, m_store->agent(QStringLiteral("a-06"))).ok());
     expectCounts("close");
-    m_store->tickets().setObserver(nullptr);
+    m_store->tickets().setChangeStream(nullptr);
 }
 
 void TestTicketQueueModel::backgroundCountsArriveWithoutBlocking()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bench/DemoSeeder.h"
+#include "sync/WorkstationCore.h"
 #include "tests/support/TempStore.h"
 #include "ui/common/Workstation.h"
 #include "ui/main/LanguageSwitcher.h"
@@ -25,6 +26,15 @@ struct DemoDesk {
     QTemporaryDir settings;
     LanguageSwitcher languages;
     std::unique_ptr<TempStore> store;
+    std::unique_ptr<WorkstationCore> m_core;
+
+    /// The workstation over the store, made once (a window that outlives one test function's scope).
+    WorkstationCore& core()
+    {
+        if (!m_core)
+            m_core = std::make_unique<WorkstationCore>(store->db());
+        return *m_core;
+    }
 
     /// Sets everything up; false (with nothing seeded) when a step failed.
     bool prepare(const QString& organization, int tickets)

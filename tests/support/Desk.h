@@ -1,7 +1,7 @@
 #pragma once
 
-// A headless workstation for the sync tests: its own SyncedStore signed in to a real gongdan-server.
-#include "sync/SyncedStore.h"
+// A headless workstation for the sync tests: its own WorkstationCore signed in to a real gongdan-server.
+#include "sync/WorkstationCore.h"
 #include "tests/support/SyncDevice.h"
 
 #include <QSqlQuery>
@@ -11,13 +11,14 @@
 
 namespace gongdan::test {
 
-/// One agent's workstation: its own synced store (SyncedStore), signed in as `login`.
+/// One agent's workstation: its own synced store (WorkstationCore), signed in as `login`.
 struct Desk {
     /// `skewSeconds`: how far this workstation's clock is off (it stands still there).
     Desk(const QString& serverUrl, const QString& login, const QString& password, qint64 skewSeconds = 0)
         : clock(QDateTime::currentDateTimeUtc().addSecs(skewSeconds)), server(serverUrl)
     {
-        auto opened = SyncedStore::open(dir.filePath(QStringLiteral("desk.sqlite")), clock);
+        auto opened = WorkstationCore::open(
+            dir.filePath(QStringLiteral("desk.sqlite")), clock, {WorkstationCore::Numbering::DeviceRefs, {}});
         if (!opened)
             qFatal("%s", qPrintable(opened.error().message));
         store = std::move(opened.value());
@@ -61,7 +62,7 @@ struct Desk {
     ManualClock clock;
     QTemporaryDir dir;
     QString server;
-    std::unique_ptr<SyncedStore> store;
+    std::unique_ptr<WorkstationCore> store;
     Database* db;
     TicketRepository* tickets;
     SyncCache* cache;

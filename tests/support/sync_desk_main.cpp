@@ -1,7 +1,7 @@
 // A workstation without windows, for tests that kill one: opens a local store, syncs it with the server
 // until it is in step, and exits 0 (3: signed out, 4: not in step within a minute). Faults through
 // GONGDAN_FAILPOINTS (storage/Failpoints.h). Usage: tst_syncdesk_helper STORE SERVER_URL TOKEN
-#include "sync/SyncedStore.h"
+#include "sync/WorkstationCore.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -15,7 +15,8 @@ int main(int argc, char** argv)
     if (args.size() != 4)
         return 2;
     SystemClock clock;
-    auto store = SyncedStore::open(args.at(1), clock, Failpoints::fromEnvironment());
+    auto store = WorkstationCore::open(
+        args.at(1), clock, {WorkstationCore::Numbering::DeviceRefs, Failpoints::fromEnvironment()});
     if (!store)
         return 1;
     SyncEngine& engine = store.value()->engine();

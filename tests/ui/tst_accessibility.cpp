@@ -1,3 +1,4 @@
+#include "sync/WorkstationCore.h"
 #include "tests/support/DemoDesk.h"
 #include "ui/call/CallPanel.h"
 #include "ui/main/MainWindow.h"
@@ -44,7 +45,8 @@ void TestAccessibility::everyFocusableControlHasAName()
 {
     QFETCH(QString, page);
     const AgentSession admin {QStringLiteral("a-admin"), QStringLiteral("系统管理员"), Role::Admin, {}};
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, admin, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, admin, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QWidget* root = &window;

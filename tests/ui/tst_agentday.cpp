@@ -5,6 +5,7 @@
 // again. Each step checks what the window shows and what the server holds.
 #include "storage/LocalTicketWorld.h"
 #include "storage/NeedsAttention.h"
+#include "sync/WorkstationCore.h"
 #include "tests/support/Desk.h"
 #include "tests/support/InputMethod.h"
 #include "tests/support/TempStore.h"
@@ -170,7 +171,8 @@ void TestAgentDay::anAgentsDay()
     TempStore store(QDateTime::currentDateTimeUtc());
     store.clock.set(QDateTime::currentDateTimeUtc());
     const AgentSession nobody {QStringLiteral("local"), QStringLiteral("本地"), Role::Agent, {}};
-    MainWindow window(store.db(), store.clock, nobody, m_languages);
+    WorkstationCore core(store.db());
+    MainWindow window(core, nobody, m_languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     WorkTabs* tabs = window.workTabs();

@@ -1,4 +1,5 @@
 #include "storage/DraftStore.h"
+#include "sync/WorkstationCore.h"
 #include "tests/support/DemoDesk.h"
 #include "tests/support/InputMethod.h"
 #include "tests/support/TempStore.h"
@@ -95,7 +96,8 @@ void TestCallPanel::keyboardOnlyCallCreatesTicketWithDuration()
     const Caller caller = callerWithOpenTicket();
     QVERIFY(!caller.phone.isEmpty());
     const QDateTime started = m_desk.store->clock.now();
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
 
@@ -155,7 +157,8 @@ void TestCallPanel::keyboardOnlyCallCreatesTicketWithDuration()
 
 void TestCallPanel::unknownCallerIsAddedToTheArchive()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     CallPanel* panel = startCall(window);
@@ -182,7 +185,8 @@ void TestCallPanel::unknownCallerIsAddedToTheArchive()
 void TestCallPanel::callIsAddedToAnOpenTicketInstead()
 {
     const Caller caller = callerWithOpenTicket();
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     CallPanel* panel = startCall(window);
@@ -212,7 +216,8 @@ void TestCallPanel::callIsAddedToAnOpenTicketInstead()
 
 void TestCallPanel::missingDescriptionIsShownNextToTheField()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     const qint64 before = scalar(m_desk.store->db(), QStringLiteral("SELECT count(*) FROM ticket"));
@@ -242,8 +247,7 @@ void TestCallPanel::callNotesSurviveACrash()
     QVERIFY(saved.ok());
     const QString secondId = saved.value().id;
 
-    auto window
-        = std::make_unique<MainWindow>(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    auto window = std::make_unique<MainWindow>(m_desk.core(), DemoDesk::agent, m_desk.languages);
     window->show();
     QVERIFY(QTest::qWaitForWindowActive(window.get()));
 
@@ -294,7 +298,7 @@ void TestCallPanel::callNotesSurviveACrash()
     // The workstation dies without asking anything; 100 s later it starts again.
     window.reset();
     m_desk.store->clock.advanceSeconds(100);
-    window = std::make_unique<MainWindow>(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    window = std::make_unique<MainWindow>(m_desk.core(), DemoDesk::agent, m_desk.languages);
     window->show();
     QVERIFY(QTest::qWaitForWindowActive(window.get()));
 
@@ -359,7 +363,8 @@ void TestCallPanel::callNotesSurviveACrash()
 
 void TestCallPanel::discardingACallForgetsItsDraft()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     CallPanel* panel = startCall(window);

@@ -1,4 +1,5 @@
 #include "models/CustomerListModel.h"
+#include "sync/WorkstationCore.h"
 #include "tests/support/DemoDesk.h"
 #include "tests/support/InputMethod.h"
 #include "ui/customer/CustomerArchive.h"
@@ -65,7 +66,7 @@ void TestCustomerArchive::initTestCase()
 
 void TestCustomerArchive::init()
 {
-    m_window = std::make_unique<MainWindow>(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    m_window = std::make_unique<MainWindow>(m_desk.core(), DemoDesk::agent, m_desk.languages);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTest::keyClick(m_window.get(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);

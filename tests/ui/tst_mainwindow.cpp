@@ -1,5 +1,6 @@
 #include "models/TicketQueueModel.h"
 #include "storage/DraftStore.h"
+#include "sync/WorkstationCore.h"
 #include "tests/support/DemoDesk.h"
 #include "tests/support/InputMethod.h"
 #include "tests/support/TempStore.h"
@@ -73,7 +74,8 @@ QStringList TestMainWindow::ticketIds(int count)
 
 void TestMainWindow::viewsSwitchByClickAndKeyboard()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* views = window.findChild<QListView*>(QStringLiteral("viewList"));
@@ -101,7 +103,8 @@ void TestMainWindow::viewsSwitchByClickAndKeyboard()
 
 void TestMainWindow::searchAsYouTypeFromTheKeyboard()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.openView(QStringLiteral("all_open"));
@@ -124,20 +127,23 @@ void TestMainWindow::searchAsYouTypeFromTheKeyboard()
 void TestMainWindow::remembersTheOpenView()
 {
     {
-        MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+        WorkstationCore core(m_desk.store->db());
+        MainWindow window(core, DemoDesk::agent, m_desk.languages);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.openView(QStringLiteral("follow_up"));
         window.close();
     }
-    MainWindow again(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore againCore(m_desk.store->db());
+    MainWindow again(againCore, DemoDesk::agent, m_desk.languages);
     auto* views = again.findChild<QListView*>(QStringLiteral("viewList"));
     QCOMPARE(views->currentIndex().data(Qt::UserRole + 2).toString(), QStringLiteral("follow_up"));
 }
 
 void TestMainWindow::jumpsToTheLastTicketAndFillsTheMiddle()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     window.openView(QStringLiteral("closed")); // newest first
@@ -168,7 +174,8 @@ void TestMainWindow::jumpsToTheLastTicketAndFillsTheMiddle()
 void TestMainWindow::bulkAssignsFiftyTickets()
 {
     // A supervisor: every group's tickets are theirs to hand out.
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::supervisor, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::supervisor, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.openView(QStringLiteral("all_open"));
@@ -203,7 +210,8 @@ void TestMainWindow::bulkAssignsFiftyTickets()
 
 void TestMainWindow::switchingTheLanguageChangesTheMenus()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.openView(QStringLiteral("all_open"));
@@ -245,7 +253,8 @@ void TestMainWindow::reopensTheTabsOfTheLastSession()
     DraftStore drafts(m_desk.store->db());
     QString callKey;
     {
-        MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+        WorkstationCore core(m_desk.store->db());
+        MainWindow window(core, DemoDesk::agent, m_desk.languages);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         WorkTabs* tabs = window.workTabs();
@@ -281,7 +290,9 @@ void TestMainWindow::reopensTheTabsOfTheLastSession()
                         {QStringLiteral("running"), true}})
                 .ok());
 
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     WorkTabs* tabs = window.workTabs();
@@ -320,7 +331,8 @@ void TestMainWindow::anotherAgentsWorkIsNotRestored()
     DraftStore drafts(m_desk.store->db());
     const QString subject = m_desk.store->tickets().find(ticketId)->subject;
     {
-        MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+        WorkstationCore core(m_desk.store->db());
+        MainWindow window(core, DemoDesk::agent, m_desk.languages);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         TicketEditor* editor = window.workTabs()->openTicket(ticketId);
@@ -337,7 +349,8 @@ void TestMainWindow::anotherAgentsWorkIsNotRestored()
     const AgentSession other {
         QStringLiteral("a-07"), QStringLiteral("other"), Role::Agent, {QStringLiteral("g-logistics")}};
     {
-        MainWindow window(m_desk.store->db(), m_desk.store->clock, other, m_desk.languages);
+        WorkstationCore core(m_desk.store->db());
+        MainWindow window(core, other, m_desk.languages);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.workTabs()->count(), 1);
@@ -348,7 +361,8 @@ void TestMainWindow::anotherAgentsWorkIsNotRestored()
         QVERIFY(!editor->hasUnsavedChanges());
     }
     // Back to the first agent: everything is there again.
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     QCOMPARE(window.workTabs()->count(), 3);
     auto* editor = qobject_cast<TicketEditor*>(window.workTabs()->widget(1));
     QVERIFY(editor);

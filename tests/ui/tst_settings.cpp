@@ -1,4 +1,5 @@
 #include "storage/FieldDefinitionRepository.h"
+#include "sync/WorkstationCore.h"
 #include "tests/support/DemoDesk.h"
 #include "tests/support/InputMethod.h"
 #include "ui/main/MainWindow.h"
@@ -61,7 +62,7 @@ void TestSettings::initTestCase()
 
 void TestSettings::init()
 {
-    m_window = std::make_unique<MainWindow>(m_desk.store->db(), m_desk.store->clock, m_session, m_desk.languages);
+    m_window = std::make_unique<MainWindow>(m_desk.core(), m_session, m_desk.languages);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     const auto ticket = m_desk.store->tickets().create(draftTicket(QStringLiteral("设置测试")), m_session.principal());

@@ -5,6 +5,7 @@
 #include "models/ViewListModel.h"
 #include "storage/TicketSearch.h"
 #include "sync/TokenKeychain.h"
+#include "sync/WorkstationCore.h"
 #include "tests/support/DemoDesk.h"
 #include "tests/support/SyncDevice.h"
 #include "ui/main/MainWindow.h"
@@ -53,7 +54,8 @@ void TestSignIn::initTestCase()
 
 void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* banner = window.findChild<QWidget*>(QStringLiteral("offlineBanner"));

@@ -1,4 +1,5 @@
 #include "storage/DraftStore.h"
+#include "sync/WorkstationCore.h"
 #include "tests/support/DemoDesk.h"
 #include "tests/support/InputMethod.h"
 #include "ui/main/MainWindow.h"
@@ -56,7 +57,7 @@ void TestTicketEditor::initTestCase()
 
 void TestTicketEditor::init()
 {
-    m_window = std::make_unique<MainWindow>(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    m_window = std::make_unique<MainWindow>(m_desk.core(), DemoDesk::agent, m_desk.languages);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     auto created = m_desk.store->tickets().create(
@@ -239,7 +240,8 @@ void TestTicketEditor::conflictsAreShownWithTheReplacedValue()
     insert.addBindValue(QString::fromUtf8(
         R"({"field":"subject","kept":"经理改的","lost":"李娜改的","base":"原标题","ticket_id":"x","server_seq":7})"));
     QVERIFY(insert.exec());
-    m_window->ticketsChanged({m_ticketId}); // as the sync engine reports the pull
+    // As the sync engine reports the pull.
+    m_desk.core().changes().publish({StoreChange::Kind::Tickets | StoreChange::Kind::Pulled, {m_ticketId}});
     QVERIFY(banner->isVisible());
     QVERIFY2(banner->text().contains(QString::fromUtf8("李娜改的")), qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QString::fromUtf8("经理改的")));

@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace gongdan;
 
@@ -58,15 +59,21 @@ private Q_SLOTS:
     void categoryHidesFieldsAndKeepsTheirValues();
     void roleMakesFieldsReadOnly();
     void validationShowsMessagesNextToTheField();
+
+private:
+    ManualClock m_clock {QDateTime(QDate(2024, 2, 29), QTime(9, 30), Qt::UTC)};
 };
 
 void TestTicketForm::everyTypeGetsItsEditor()
 {
-    TicketForm form;
+    TicketForm form(m_clock);
     form.setDefinitions(team().fields, tree(), Role::Agent, true);
     QVERIFY(form.editor(QStringLiteral("order_no"))->findChild<QLineEdit*>());
     QVERIFY(form.editor(QStringLiteral("fault_detail"))->findChild<QPlainTextEdit*>());
     QVERIFY(form.editor(QStringLiteral("purchase_date"))->findChild<QDateTimeEdit*>());
+    // A date field the agent sets starts at the injected clock's day, not the machine's.
+    QCOMPARE(form.editor(QStringLiteral("purchase_date"))->findChild<QDateTimeEdit*>()->date(),
+        m_clock.now().toLocalTime().date());
     QVERIFY(form.editor(QStringLiteral("product_model"))->findChild<QComboBox*>());
     QCOMPARE(form.editor(QStringLiteral("service_area"))->findChildren<QComboBox*>().size(),
         FieldDefinition::kMaxCascadeDepth);
@@ -85,7 +92,7 @@ void TestTicketForm::everyTypeGetsItsEditor()
 
 void TestTicketForm::valuesRoundTripThroughTheEditors()
 {
-    TicketForm form;
+    TicketForm form(m_clock);
     form.setDefinitions(team().fields, tree(), Role::Supervisor, true);
     form.setCategory(QStringLiteral("after-sales.repair")); // every demo field applies here except logistics ones
     form.setValues(validValues());
@@ -99,7 +106,7 @@ void TestTicketForm::valuesRoundTripThroughTheEditors()
 
 void TestTicketForm::categoryHidesFieldsAndKeepsTheirValues()
 {
-    TicketForm form;
+    TicketForm form(m_clock);
     form.setDefinitions(team().fields, tree(), Role::Supervisor, true);
     form.setCategory(QStringLiteral("after-sales.repair"));
     form.setValues(validValues());
@@ -116,7 +123,7 @@ void TestTicketForm::categoryHidesFieldsAndKeepsTheirValues()
 
 void TestTicketForm::roleMakesFieldsReadOnly()
 {
-    TicketForm form;
+    TicketForm form(m_clock);
     form.setDefinitions(team().fields, tree(), Role::Agent, true);
     form.setCategory(QStringLiteral("after-sales.return"));
     QVERIFY(form.editor(QStringLiteral("refund_amount"))->findChild<QLineEdit*>()->isReadOnly()); // supervisor, admin
@@ -130,7 +137,7 @@ void TestTicketForm::roleMakesFieldsReadOnly()
 
 void TestTicketForm::validationShowsMessagesNextToTheField()
 {
-    TicketForm form;
+    TicketForm form(m_clock);
     form.setDefinitions(team().fields, tree(), Role::Supervisor, true);
     form.setCategory(QStringLiteral("after-sales.return"));
     form.show();

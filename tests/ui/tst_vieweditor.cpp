@@ -1,5 +1,6 @@
 #include "models/TicketQueueModel.h"
 #include "models/ViewListModel.h"
+#include "sync/WorkstationCore.h"
 #include "tests/support/DemoDesk.h"
 #include "tests/support/InputMethod.h"
 #include "ui/main/MainWindow.h"
@@ -91,7 +92,8 @@ ViewEditorDialog* TestViewEditor::openEditor(MainWindow& window, Qt::KeyboardMod
 
 void TestViewEditor::buildsAnAnyViewAndShowsItsRows()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     auto* views = window.findChild<QListView*>(QStringLiteral("viewList"));
@@ -186,7 +188,8 @@ void TestViewEditor::buildsAnAnyViewAndShowsItsRows()
 
 void TestViewEditor::refusalsShowInTheDialog()
 {
-    MainWindow window(m_desk.store->db(), m_desk.store->clock, DemoDesk::agent, m_desk.languages);
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     auto* views = window.findChild<QListView*>(QStringLiteral("viewList"));

@@ -8,6 +8,7 @@
 namespace gongdan {
 
 class AttachmentStore;
+class ChangeStream;
 class Clock;
 class CustomerRepository;
 class Database;
@@ -32,6 +33,7 @@ struct AgentSession {
 struct Workstation {
     Database& db;
     const Clock& clock;
+    ChangeStream& changes; ///< where what is not a repository change is told (a refusal dealt with)
     const AgentSession& session;
     TicketRepository& tickets;
     FieldDefinitionRepository& fields;

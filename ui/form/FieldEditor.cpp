@@ -84,7 +84,7 @@ private:
 // Date-time picker with an explicit "no value" state (a QDateTimeEdit alone is never empty).
 class DateTimeFieldEditor final : public FieldEditor {
 public:
-    DateTimeFieldEditor(const FieldDefinition& d, QWidget* parent)
+    DateTimeFieldEditor(const FieldDefinition& d, const Clock& clock, QWidget* parent)
         : FieldEditor(d, parent), m_set(new QCheckBox(this)), m_edit(new QDateTimeEdit(this))
     {
         auto* layout = new QHBoxLayout(this);
@@ -96,7 +96,7 @@ public:
         m_edit->setCalendarPopup(true);
         m_edit->setDisplayFormat(
             d.type == FieldType::Date ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("yyyy-MM-dd HH:mm"));
-        m_edit->setDateTime(QDateTime::currentDateTime());
+        m_edit->setDateTime(clock.now().toLocalTime());
         m_edit->setEnabled(false);
         connect(m_set, &QCheckBox::toggled, m_edit, &QWidget::setEnabled);
         connect(m_set, &QCheckBox::toggled, this, &FieldEditor::edited);
@@ -314,7 +314,7 @@ FieldEditor::FieldEditor(FieldDefinition definition, QWidget* parent)
     setObjectName(QStringLiteral("field_") + m_definition.key);
 }
 
-FieldEditor* FieldEditor::create(const FieldDefinition& definition, bool chinese, QWidget* parent)
+FieldEditor* FieldEditor::create(const FieldDefinition& definition, bool chinese, const Clock& clock, QWidget* parent)
 {
     FieldEditor* editor = nullptr;
     switch (definition.type) {
@@ -323,7 +323,7 @@ FieldEditor* FieldEditor::create(const FieldDefinition& definition, bool chinese
         break;
     case FieldType::Date:
     case FieldType::DateTime:
-        editor = new DateTimeFieldEditor(definition, parent);
+        editor = new DateTimeFieldEditor(definition, clock, parent);
         break;
     case FieldType::SingleSelect:
     case FieldType::CascadingSelect:

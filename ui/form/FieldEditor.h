@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Clock.h"
 #include "domain/FieldDefinition.h"
 
 #include <QJsonValue>
@@ -15,7 +16,8 @@ class FieldEditor : public QWidget {
     Q_OBJECT
 
 public:
-    static FieldEditor* create(const FieldDefinition& definition, bool chinese, QWidget* parent = nullptr);
+    static FieldEditor* create(
+        const FieldDefinition& definition, bool chinese, const Clock& clock, QWidget* parent = nullptr);
 
     const FieldDefinition& definition() const { return m_definition; }
     virtual QJsonValue value() const = 0;

@@ -8,7 +8,8 @@
 
 namespace gongdan {
 
-TicketForm::TicketForm(QWidget* parent) : QWidget(parent), m_grid(new QGridLayout(this))
+TicketForm::TicketForm(const Clock& clock, QWidget* parent)
+    : QWidget(parent), m_clock(clock), m_grid(new QGridLayout(this))
 {
     setObjectName(QStringLiteral("ticketForm"));
     m_grid->setContentsMargins(0, 0, 0, 0);
@@ -37,7 +38,7 @@ void TicketForm::setDefinitions(
             this);
         label->setObjectName(QStringLiteral("label_") + def.key);
         label->setTextFormat(Qt::RichText);
-        FieldEditor* editor = FieldEditor::create(def, chinese, this);
+        FieldEditor* editor = FieldEditor::create(def, chinese, m_clock, this);
         editor->setReadOnly(!access::mayEditField(role, def.editRoles));
         label->setBuddy(editor);
         auto* error = new QLabel(this);

@@ -2,6 +2,7 @@
 
 #include "domain/Access.h"
 #include "domain/Category.h"
+#include "domain/Clock.h"
 #include "domain/FieldDefinition.h"
 
 #include <QHash>
@@ -23,7 +24,8 @@ class TicketForm : public QWidget {
     Q_OBJECT
 
 public:
-    explicit TicketForm(QWidget* parent = nullptr);
+    /// `clock` gives date fields their starting value when the agent sets one.
+    explicit TicketForm(const Clock& clock, QWidget* parent = nullptr);
 
     /// Rebuilds the form; current values are carried over to the new editors.
     void setDefinitions(
@@ -44,6 +46,7 @@ Q_SIGNALS:
 private:
     void applyVisibility();
 
+    const Clock& m_clock;
     QGridLayout* m_grid;
     QList<FieldDefinition> m_definitions;
     CategoryTree m_categories;

@@ -5,6 +5,7 @@
 #include "models/TicketQueueModel.h"
 #include "models/ViewListModel.h"
 #include "storage/AttachmentStore.h"
+#include "storage/ChangeStream.h"
 #include "storage/CustomerRepository.h"
 #include "storage/Database.h"
 #include "storage/DraftStore.h"
@@ -14,6 +15,7 @@
 #include "storage/TeamDirectory.h"
 #include "storage/TicketRepository.h"
 #include "storage/ViewRepository.h"
+#include "sync/WorkstationCore.h"
 #include "ui/call/CallPanel.h"
 #include "ui/customer/CustomerArchive.h"
 #include "ui/main/LanguageSwitcher.h"
@@ -47,24 +49,16 @@
 
 namespace gongdan {
 
-MainWindow::MainWindow(
-    Database& db, const Clock& clock, AgentSession session, LanguageSwitcher& languages, QWidget* parent)
+MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwitcher& languages, QWidget* parent)
     : QMainWindow(parent)
-    , m_db(db)
-    , m_clock(clock)
+    , m_core(core)
+    , m_clock(core.clock())
     , m_session(std::move(session))
     , m_languages(languages)
-    , m_numbers(std::make_unique<LocalNumberAllocator>(db))
-    , m_fields(std::make_unique<FieldDefinitionRepository>(db))
-    , m_tickets(std::make_unique<TicketRepository>(db, *m_numbers, *m_fields))
-    , m_customers(std::make_unique<CustomerRepository>(db))
-    , m_drafts(std::make_unique<DraftStore>(db))
-    , m_attachments(std::make_unique<AttachmentStore>(db))
-    , m_directory(std::make_unique<TeamDirectory>(db))
-    , m_ws(std::make_unique<Workstation>(Workstation {
-          db, clock, m_session, *m_tickets, *m_fields, *m_customers, *m_directory, *m_drafts, *m_attachments}))
-    , m_views(new ViewListModel(db, ViewListModel::Counting::Background, this))
-    , m_queue(new TicketQueueModel(db, clock, *m_directory, this))
+    , m_ws(std::make_unique<Workstation>(Workstation {core.db(), core.clock(), core.changes(), m_session,
+          core.tickets(), core.fields(), core.customers(), core.directory(), core.drafts(), core.attachments()}))
+    , m_views(new ViewListModel(core.db(), ViewListModel::Counting::Background, this))
+    , m_queue(new TicketQueueModel(core.db(), core.clock(), core.directory(), this))
     , m_viewList(new QListView(this))
     , m_search(new QLineEdit(this))
     , m_tagEdit(new QLineEdit(this))
@@ -113,12 +107,11 @@ MainWindow::MainWindow(
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_tagEdit);
     searchRow->addWidget(m_addTagButton);
-    m_sync = std::make_unique<SyncController>(*m_ws, m_syncLabel);
-    connect(m_sync.get(), &SyncController::ticketsChanged, this, &MainWindow::ticketsChanged);
-    // Pulled tickets are written by the sync cache, not the repository, so the counts are not told
-    // before and after: they are counted again.
-    connect(m_sync.get(), &SyncController::countsStale, m_views, &ViewListModel::recount);
-    connect(m_sync.get(), &SyncController::teamChanged, this, &MainWindow::definitionsChanged);
+    m_sync = std::make_unique<SyncController>(*m_ws, core.cache(), core.engine(), m_syncLabel);
+    // One path for every change, whoever made it (this window, a pull, a refusal dealt with): the view
+    // counts follow it, the queue and the open tabs show it, names and forms follow the team.
+    m_views->follow(core.changes());
+    connect(&core.changes(), &ChangeStream::changed, this, &MainWindow::storeChanged);
     connect(m_sync.get(), &SyncController::signedIn, this, [this](const SignedInUser& user) {
         const QString owner = m_sync->cache().owner();
         if (!owner.isEmpty() && owner != user.userId)
@@ -130,7 +123,7 @@ MainWindow::MainWindow(
     });
     connect(m_sync.get(), &SyncController::storeChangedHands, this, [this] {
         // Everything from the server went with the previous person; this person's first sync follows.
-        m_directory->reload();
+        m_core.directory().reload();
         reloadViews(QString());
         m_tabs->restoreTabs();
         refreshStatus();
@@ -149,10 +142,6 @@ MainWindow::MainWindow(
     m_bulkToolbar->setMovable(false);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_tabs = new WorkTabs(*m_ws, centre, this);
-    connect(m_tabs, &WorkTabs::ticketChanged, this, [this](const QString& id) { ticketsChanged({id}); });
-    // Discarding or resending a refused change, or seeing a ticket leave, is not a ticket change the
-    // repository reports: the views are counted again (需要处理 among them).
-    connect(m_tabs, &WorkTabs::attentionChanged, m_views, &ViewListModel::recount);
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         const QStringList ids = m_queue->ticketIds({index});
         if (!ids.isEmpty())
@@ -190,7 +179,6 @@ MainWindow::MainWindow(
     auto* statusTimer = new QTimer(this);
     connect(statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     statusTimer->start(30 * 1000);
-    m_tickets->setObserver(m_views);
     // Counts follow every change; views on "now" (已超时) drift with time alone: recount now and then.
     auto* recount = new QTimer(this);
     connect(recount, &QTimer::timeout, m_views, &ViewListModel::refreshCounts);
@@ -202,8 +190,8 @@ MainWindow::MainWindow(
         [this](const QModelIndex& current) { showView(current.row()); });
 
     retranslate();
-    const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
-    m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId, true), context);
+    const ViewContext context {m_session.agentId, m_clock.now(), m_core.fields().definitions()};
+    m_views->setViews(ViewRepository(m_core.db()).visibleTo(m_session.agentId, true), context);
     if (const QString viewId = LayoutMemory::restore(*this, *m_splitter, *m_table->horizontalHeader());
         !viewId.isEmpty())
         openView(viewId);
@@ -395,12 +383,12 @@ void MainWindow::buildTicketMenu()
     mine->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(mine, &QAction::triggered, this, [this] {
         runOnSelection([this](BulkTicketActions& bulk, const QStringList& ids) {
-            return bulk.assign(ids, m_session.agentId, m_directory->groupOfAgent(m_session.agentId));
+            return bulk.assign(ids, m_session.agentId, m_core.directory().groupOfAgent(m_session.agentId));
         });
     });
     toolbar->addAction(mine);
     QMenu* assign = menu->addMenu(tr("&Assign to"));
-    for (const AgentEntry& agent : m_directory->agents()) {
+    for (const AgentEntry& agent : m_core.directory().agents()) {
         QAction* to = assign->addAction(agent.name);
         to->setObjectName(QStringLiteral("assignTo_") + agent.id);
         connect(to, &QAction::triggered, this, [this, agent] {
@@ -444,9 +432,8 @@ void MainWindow::runOnSelection(const std::function<BulkOutcome(BulkTicketAction
         statusBar()->showMessage(tr("Select one or more tickets first."), 5000);
         return;
     }
-    BulkTicketActions bulk(*m_tickets, m_session.principal());
-    const BulkOutcome outcome = action(bulk, ids);
-    ticketsChanged(outcome.changed);
+    BulkTicketActions bulk(m_core.tickets(), m_session.principal());
+    const BulkOutcome outcome = action(bulk, ids); // each change reaches the stream
     statusBar()->showMessage(BulkTicketActions::summary(outcome), 10000);
 }
 
@@ -462,17 +449,21 @@ void MainWindow::search(const QString& text)
     m_search->setText(text);
 }
 
-void MainWindow::ticketsChanged(const QStringList& ticketIds)
+void MainWindow::storeChanged(const StoreChange& change)
 {
-    // The view counts followed the change already (the repository told them before and after).
-    m_queue->refreshTickets(ticketIds);
-    m_tabs->ticketsChanged(ticketIds);
-    refreshStatus();
+    if (change.has(StoreChange::Kind::Team))
+        definitionsChanged();
+    if (change.has(StoreChange::Kind::Tickets)) {
+        m_queue->refreshTickets(change.ticketIds);
+        m_tabs->ticketsChanged(change.ticketIds);
+    }
+    if (change.kinds & (StoreChange::Kind::Tickets | StoreChange::Kind::Queued | StoreChange::Kind::Attention))
+        refreshStatus();
 }
 
 bool MainWindow::openTicketNumber(const QString& number)
 {
-    const auto ticket = m_tickets->findByNumber(number);
+    const auto ticket = m_core.tickets().findByNumber(number);
     return ticket && m_tabs->openTicket(ticket->id);
 }
 
@@ -507,8 +498,8 @@ void MainWindow::editView(bool asNew)
 void MainWindow::reloadViews(const QString& selectViewId)
 {
     const QString current = m_viewList->currentIndex().data(ViewListModel::ViewIdRole).toString();
-    const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
-    m_views->setViews(ViewRepository(m_db).visibleTo(m_session.agentId, true), context);
+    const ViewContext context {m_session.agentId, m_clock.now(), m_core.fields().definitions()};
+    m_views->setViews(ViewRepository(m_core.db()).visibleTo(m_session.agentId, true), context);
     const int row = m_views->rowOf(selectViewId.isEmpty() ? current : selectViewId);
     m_viewList->setCurrentIndex(m_views->index(std::max(0, row)));
     showView(std::max(0, row)); // the same row may hold a changed view
@@ -546,7 +537,7 @@ void MainWindow::openSettings(const QString& tab)
 
 void MainWindow::definitionsChanged()
 {
-    m_directory->reload();
+    m_core.directory().reload();
     m_tabs->definitionsChanged();
     reloadViews(QString());
 }
@@ -588,7 +579,7 @@ void MainWindow::showView(int row)
             c, !view.columns.isEmpty() && !view.columns.contains(TicketQueueModel::sortFieldOf(c)));
     if (!view.enabled) // still listed (greyed, not counted) so that it can be edited and enabled again
         statusBar()->showMessage(tr("This view is disabled: it is not counted; edit it (Ctrl+E) to enable it."), 10000);
-    const ViewContext context {m_session.agentId, m_clock.now(), m_fields->definitions()};
+    const ViewContext context {m_session.agentId, m_clock.now(), m_core.fields().definitions()};
     m_queue->setView(view, context);
     const int column = [&] {
         for (int c = 0; c < TicketQueueModel::ColumnCount; ++c) {

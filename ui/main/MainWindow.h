@@ -17,21 +17,15 @@ class QToolButton;
 
 namespace gongdan {
 
-class AttachmentStore;
 class BulkTicketActions;
-class CustomerRepository;
-class DraftStore;
 class LanguageSwitcher;
 class WorkTabs;
 class Clock;
-class Database;
-class FieldDefinitionRepository;
-class LocalNumberAllocator;
 class SyncController;
-class TicketRepository;
-class TeamDirectory;
 class TicketQueueModel;
 class ViewListModel;
+class WorkstationCore;
+struct StoreChange;
 
 /// The agent's main window: views with live counts on the left; in the centre the queue of the chosen
 /// view with search as you type, and a tab per open ticket or call being logged; a status bar with the
@@ -41,14 +35,13 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    MainWindow(
-        Database& db, const Clock& clock, AgentSession session, LanguageSwitcher& languages, QWidget* parent = nullptr);
+    /// Works through `core` (the store, its repositories, the sync engine, the change stream), which
+    /// outlives the window.
+    MainWindow(WorkstationCore& core, AgentSession session, LanguageSwitcher& languages, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void openView(const QString& viewId);
     void search(const QString& text);
-    /// Tells the window tickets changed elsewhere (another window now, sync later).
-    void ticketsChanged(const QStringList& ticketIds);
     WorkTabs* workTabs() const { return m_tabs; }
     /// Opens the ticket with this number in a tab; false when the store has none.
     bool openTicketNumber(const QString& number);
@@ -83,19 +76,14 @@ private:
     void reloadViews(const QString& selectViewId);
     /// Field definitions or categories changed: forms, views and names follow without a restart.
     void definitionsChanged();
+    /// What the change stream told: the queue and open tabs show changed tickets, the team's names follow.
+    void storeChanged(const StoreChange& change);
     void refreshStatus();
 
-    Database& m_db;
+    WorkstationCore& m_core;
     const Clock& m_clock;
     AgentSession m_session;
     LanguageSwitcher& m_languages;
-    std::unique_ptr<LocalNumberAllocator> m_numbers;
-    std::unique_ptr<FieldDefinitionRepository> m_fields;
-    std::unique_ptr<TicketRepository> m_tickets;
-    std::unique_ptr<CustomerRepository> m_customers;
-    std::unique_ptr<DraftStore> m_drafts;
-    std::unique_ptr<AttachmentStore> m_attachments;
-    std::unique_ptr<TeamDirectory> m_directory;
     std::unique_ptr<Workstation> m_ws;
     std::unique_ptr<SyncController> m_sync;
     ViewListModel* m_views;

@@ -77,8 +77,6 @@ TicketEditor* WorkTabs::newTicketEditor(const QString& ticketId)
         delete editor;
         return nullptr;
     }
-    connect(editor, &TicketEditor::ticketChanged, this, &WorkTabs::ticketChanged);
-    connect(editor, &TicketEditor::attentionChanged, this, &WorkTabs::attentionChanged);
     return editor;
 }
 
@@ -101,8 +99,7 @@ CallPanel* WorkTabs::connectFinish(CallPanel* panel)
     connect(panel, &CallPanel::finished, this, [this, panel](const QString& ticketId) {
         removeTab(indexOf(panel));
         panel->deleteLater();
-        Q_EMIT ticketChanged(ticketId);
-        openTicket(ticketId);
+        openTicket(ticketId); // the new ticket reached the queue through the change stream
     });
     return panel;
 }

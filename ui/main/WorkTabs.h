@@ -50,11 +50,6 @@ public:
     /// The field definitions or categories changed: open forms rebuild without a restart.
     void definitionsChanged();
 
-Q_SIGNALS:
-    void ticketChanged(const QString& ticketId);
-    /// A refused change or a departed ticket was dealt with in a tab (TicketEditor::attentionChanged).
-    void attentionChanged();
-
 protected:
     void tabInserted(int index) override;
     void tabRemoved(int index) override;

@@ -21,12 +21,13 @@ const QString kLoginKey = QStringLiteral("sync/login");
 
 } // namespace
 
-SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* parent)
+SyncController::SyncController(
+    Workstation& ws, SyncCache& cache, SyncEngine& engine, QLabel* statusLabel, QObject* parent)
     : QObject(parent)
     , m_ws(ws)
     , m_status(statusLabel)
-    , m_cache(std::make_unique<SyncCache>(ws.db, ws.tickets))
-    , m_engine(std::make_unique<SyncEngine>(ws.db, *m_cache))
+    , m_cache(cache)
+    , m_engine(engine)
     , m_banner(new QWidget)
     , m_bannerText(new QLabel(m_banner))
     , m_bannerButton(new QPushButton(m_banner))
@@ -54,52 +55,29 @@ SyncController::SyncController(Workstation& ws, QLabel* statusLabel, QObject* pa
     layout->addWidget(m_bannerButton);
     m_banner->hide();
     connect(m_bannerButton, &QPushButton::clicked, this, [this] {
-        if (m_engine->state() == SyncEngine::State::SignedOut || !m_configured)
+        if (m_engine.state() == SyncEngine::State::SignedOut || !m_configured)
             showSignIn(m_banner->window());
         else
-            m_engine->syncNow();
+            m_engine.syncNow();
     });
-    connect(m_engine.get(), &SyncEngine::stateChanged, this, &SyncController::refresh);
-    connect(m_engine.get(), &SyncEngine::waitingChanged, this, &SyncController::refresh);
-    connect(m_engine.get(), &SyncEngine::ticketsChanged, this, [this](const QStringList& ticketIds) {
-        Q_EMIT ticketsChanged(ticketIds);
-        if (!m_engine->storingQueue())
-            Q_EMIT countsStale();
-    });
-    connect(m_engine.get(), &SyncEngine::ownQueueReady, this, &SyncController::countsStale);
-    connect(m_engine.get(), &SyncEngine::queueReady, this, &SyncController::countsStale);
-    connect(m_engine.get(), &SyncEngine::teamChanged, this, &SyncController::teamChanged);
-    connect(m_engine.get(), &SyncEngine::signInRequired, this, &SyncController::refresh);
-    connect(m_engine.get(), &SyncEngine::firstSyncProgress, this, &SyncController::showProgress);
-    connect(m_engine.get(), &SyncEngine::conversationProgress, this,
+    connect(&m_engine, &SyncEngine::stateChanged, this, &SyncController::refresh);
+    connect(&m_engine, &SyncEngine::waitingChanged, this, &SyncController::refresh);
+    connect(&m_engine, &SyncEngine::signInRequired, this, &SyncController::refresh);
+    connect(&m_engine, &SyncEngine::firstSyncProgress, this, &SyncController::showProgress);
+    connect(&m_engine, &SyncEngine::conversationProgress, this,
         [this](qint64 done, qint64 total) { showStage(Bar::Conversations, done, total); });
-    connect(m_engine.get(), &SyncEngine::searchIndexProgress, this,
+    connect(&m_engine, &SyncEngine::searchIndexProgress, this,
         [this](qint64 done, qint64 total) { showStage(Bar::Search, done, total); });
-    connect(m_engine.get(), &SyncEngine::synced, this, [this] {
+    connect(&m_engine, &SyncEngine::synced, this, [this] {
         if (m_bar != Bar::Search)
             m_progress->hide();
-    });
-    // Every write anywhere in the workstation lands in the outbox: each new entry queues a push for the
-    // next turn of the event loop (the hook runs inside the insert, so it only posts; one post covers
-    // all the entries of that turn).
-    m_ws.db.watchInserts(QStringLiteral("outbox"), [this] {
-        if (std::exchange(m_pushPosted, true))
-            return;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_pushPosted = false;
-                m_engine->changesQueued();
-            },
-            Qt::QueuedConnection);
     });
     retranslate();
 }
 
 SyncController::~SyncController()
 {
-    m_ws.db.watchInserts({}, {});
-    m_engine->stop();
+    m_engine.stop();
 }
 
 QString SyncController::account(const QUrl& server, const QString& login)
@@ -168,22 +146,22 @@ void SyncController::signOut()
 {
     QSettings settings;
     m_keychain.forget(account(QUrl(settings.value(kServerKey).toString()), settings.value(kLoginKey).toString()));
-    m_engine->stop();
+    m_engine.stop();
     refresh();
 }
 
 void SyncController::begin(const QUrl& server, const QString& token, const QString& userId)
 {
-    m_engine->stop();
+    m_engine.stop();
     // The store becomes this user's: another user's view of the team goes (their queue stays for them).
     bool switched = false;
-    if (Status claimed = m_cache->claimFor(userId, &switched); !claimed) {
+    if (Status claimed = m_cache.claimFor(userId, &switched); !claimed) {
         m_status->setText(claimed.error().message);
         return;
     }
     if (switched)
         Q_EMIT storeChangedHands();
-    m_engine->start(server, token);
+    m_engine.start(server, token);
     refresh();
 }
 
@@ -225,7 +203,7 @@ void SyncController::showProgress(qint64 done, qint64 total)
 QString SyncController::reason() const
 {
     // Said inside brackets in the banner: without its own closing full stop ("…正在运行。）。").
-    QString text = m_engine->lastError().trimmed();
+    QString text = m_engine.lastError().trimmed();
     while (text.endsWith(QLatin1Char('.')) || text.endsWith(QChar(0x3002)))
         text.chop(1);
     return text;
@@ -233,12 +211,12 @@ QString SyncController::reason() const
 
 void SyncController::refresh()
 {
-    const qint64 waiting = m_engine->waiting();
+    const qint64 waiting = m_engine.waiting();
     const int n = static_cast<int>(waiting);
     QString status;
     QString banner;
     QString button;
-    switch (m_engine->state()) {
+    switch (m_engine.state()) {
     case SyncEngine::State::Stopped:
         status = tr("Not connected · %n change(s) waiting to sync", nullptr, n);
         banner = n == 0 ? tr("Working offline: not signed in to the team server. What you change stays on this "
@@ -253,7 +231,7 @@ void SyncController::refresh()
         break;
     case SyncEngine::State::Idle:
         status = tr("In step with the server · %1")
-                     .arg(QLocale().toString(m_engine->lastSynced().toLocalTime(), QStringLiteral("HH:mm")));
+                     .arg(QLocale().toString(m_engine.lastSynced().toLocalTime(), QStringLiteral("HH:mm")));
         break;
     case SyncEngine::State::Offline:
         status = tr("Offline · %n change(s) waiting", nullptr, n);

@@ -18,13 +18,14 @@ namespace gongdan {
 
 /// Sync as the workstation shows it: sign-in (the dialog, the token in the keychain, the server and
 /// login remembered in settings), the engine started with them, the status bar text ("In step · 12:04",
-/// "Offline · 3 changes waiting"), and the offline banner above the queue. Every new outbox entry
-/// queues a push at once (Database::watchInserts), so nothing queued anywhere waits for a timer.
+/// "Offline · 3 changes waiting"), and the offline banner above the queue. The engine and its cache are
+/// the WorkstationCore's (which also starts a push for every queued change).
 class SyncController : public QObject {
     Q_OBJECT
 
 public:
-    SyncController(Workstation& ws, QLabel* statusLabel, QObject* parent = nullptr);
+    SyncController(
+        Workstation& ws, SyncCache& cache, SyncEngine& engine, QLabel* statusLabel, QObject* parent = nullptr);
     ~SyncController() override;
 
     /// The banner shown above the queue while offline or signed out (objectName "offlineBanner").
@@ -36,8 +37,8 @@ public:
     /// usable queue — then how far search is built; shown only while one of them runs (objectName
     /// "firstSyncProgress").
     QProgressBar* progressBar() const { return m_progress; }
-    SyncEngine& engine() { return *m_engine; }
-    SyncCache& cache() { return *m_cache; }
+    SyncEngine& engine() { return m_engine; }
+    SyncCache& cache() { return m_cache; }
     /// Signs in again with the remembered server, login and keychain token, if there are any.
     void resume();
     void showSignIn(QWidget* parent);
@@ -47,14 +48,6 @@ public:
     void retranslate();
 
 Q_SIGNALS:
-    void ticketsChanged(const QStringList& ticketIds);
-    /// Pulled tickets changed what the views count (the sync writes past the repository, which tells
-    /// the counts itself). Not after each page of a first sync's queue — counting every view there
-    /// scanned the whole ticket table, its indexes not back yet, on a core the sync needs — but once
-    /// the own queue and once the whole queue is in.
-    void countsStale();
-    /// Users or groups changed on the server: names and departments in lists follow.
-    void teamChanged();
     void signedIn(const gongdan::SignedInUser& user);
     /// Another user signed in on this store: everything from the server went (their first sync follows);
     /// what the window shows must be built again for them.
@@ -76,15 +69,14 @@ private:
 
     Workstation& m_ws;
     QLabel* m_status;
-    std::unique_ptr<SyncCache> m_cache;
-    std::unique_ptr<SyncEngine> m_engine;
+    SyncCache& m_cache;
+    SyncEngine& m_engine;
     TokenKeychain m_keychain;
     QWidget* m_banner;
     QLabel* m_bannerText;
     QPushButton* m_bannerButton;
     QProgressBar* m_progress;
     QPushButton* m_attention;
-    bool m_pushPosted = false;
     Bar m_bar = Bar::Tickets;
     bool m_configured = false;
 };

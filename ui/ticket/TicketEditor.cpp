@@ -6,6 +6,7 @@
 #include "domain/TicketTransition.h"
 #include "models/TicketQueueModel.h"
 #include "models/TimelineModel.h"
+#include "storage/ChangeStream.h"
 #include "storage/DraftStore.h"
 #include "storage/NeedsAttention.h"
 #include "storage/SyncCache.h"
@@ -149,7 +150,6 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     connect(m_composer, &TicketComposer::sent, this, [this] {
         saveDraft();
         reload(); // the fields the agent is still editing stay as typed
-        Q_EMIT ticketChanged(m_ticket.id);
     });
     connect(m_save, &QPushButton::clicked, this, &TicketEditor::save);
     connect(m_discardDraft, &QPushButton::clicked, this, &TicketEditor::discard);
@@ -157,8 +157,7 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     connect(m_attention, &AttentionPanel::editAgain, this, &TicketEditor::editAgain);
     connect(m_attention, &AttentionPanel::resendTicket, this, &TicketEditor::resend);
     connect(m_attention, &AttentionPanel::discarded, this, [this] {
-        Q_EMIT attentionChanged();
-        Q_EMIT ticketChanged(m_ticket.id);
+        m_ws.changes.publish({StoreChange::Kind::Attention | StoreChange::Kind::Tickets, {m_ticket.id}});
         if (!m_ws.tickets.find(m_ticket.id)) { // a refused new ticket, discarded: nothing left to show
             m_ticket.id.clear();
             Q_EMIT closeRequested();
@@ -170,8 +169,7 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
         const QString id = m_ticket.id;
         NeedsAttention(m_ws.db).acknowledge(id);
         m_ticket.id.clear();
-        Q_EMIT attentionChanged();
-        Q_EMIT ticketChanged(id);
+        m_ws.changes.publish({StoreChange::Kind::Attention | StoreChange::Kind::Tickets, {id}});
         Q_EMIT closeRequested();
     });
     connect(m_transition, &TransitionPanel::cancelled, this, [this] { m_details->setFocus(); });
@@ -376,7 +374,6 @@ void TicketEditor::runAction(TicketAction action)
         }
         m_error->hide();
         load();
-        Q_EMIT ticketChanged(m_ticket.id);
     }
 }
 
@@ -433,8 +430,7 @@ void TicketEditor::editAgain(const OutboxEntry& entry)
         }
     }
     saveDraft();
-    Q_EMIT attentionChanged();
-    Q_EMIT ticketChanged(m_ticket.id);
+    m_ws.changes.publish({StoreChange::Kind::Attention | StoreChange::Kind::Tickets, {m_ticket.id}});
 }
 
 void TicketEditor::resend()
@@ -450,8 +446,7 @@ void TicketEditor::resend()
     }
     m_error->hide();
     load();
-    Q_EMIT attentionChanged();
-    Q_EMIT ticketChanged(m_ticket.id);
+    m_ws.changes.publish({StoreChange::Kind::Attention | StoreChange::Kind::Tickets, {m_ticket.id}});
 }
 
 void TicketEditor::closed()
@@ -460,8 +455,7 @@ void TicketEditor::closed()
     if (isValid() && m_attention->departed()) {
         const QString id = m_ticket.id;
         NeedsAttention(m_ws.db).acknowledge(id);
-        Q_EMIT attentionChanged();
-        Q_EMIT ticketChanged(id);
+        m_ws.changes.publish({StoreChange::Kind::Attention | StoreChange::Kind::Tickets, {id}});
     }
 }
 
@@ -488,7 +482,6 @@ void TicketEditor::confirmTransition()
     m_transition->hide();
     m_error->hide();
     load();
-    Q_EMIT ticketChanged(m_ticket.id);
 }
 
 bool TicketEditor::hasUnsavedChanges() const
@@ -519,7 +512,6 @@ bool TicketEditor::save()
         m_banner->hide();
         m_discardDraft->hide();
     }
-    Q_EMIT ticketChanged(m_ticket.id);
     return true;
 }
 

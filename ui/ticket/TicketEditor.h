@@ -49,12 +49,6 @@ public:
     /// The tab closes: a ticket that left the agent's sight has been seen, and goes.
     void closed() override;
 
-Q_SIGNALS:
-    void ticketChanged(const QString& ticketId);
-    /// What needs the agent's attention changed here (a refused change discarded or sent again, a departed
-    /// ticket seen): the counts follow.
-    void attentionChanged();
-
 private:
     void showConflicts();
     /// A refused change comes back where it was made, to fix and send again.
