@@ -3,6 +3,7 @@
 #include "storage/Database.h"
 #include "storage/LocalTicketWorld.h"
 #include "sync/WorkstationCore.h"
+#include "ui/main/AppIdentity.h"
 #include "ui/main/FirstPaintProbe.h"
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/main/MainWindow.h"
@@ -24,9 +25,8 @@ namespace {
 
 void nameTheApplication()
 {
-    QCoreApplication::setApplicationName(QStringLiteral("gongdan"));
+    nameApplication();
     QCoreApplication::setApplicationVersion(QStringLiteral(GONGDAN_VERSION));
-    QCoreApplication::setOrganizationName(QStringLiteral("Gongdan"));
 }
 
 /// Every option of the workstation, in one place for both parsers.
@@ -86,6 +86,7 @@ int main(int argc, char** argv)
     answerHelpOrVersion(argc, argv);
     QApplication app(argc, argv);
     nameTheApplication();
+    applyAppIdentity(app); // the desktop entry, and the icon of every window and dialog from here on
 
     QCommandLineParser parser;
     describeOptions(parser);

@@ -13,19 +13,23 @@ GONGDAN_PACKAGES=(
     qtkeychain-qt6-dev libsodium-dev libxlsxwriter-dev libsqlite3-dev libsimdjson-dev libpq-dev
     postgresql-15 dbus dbus-x11 gnome-keyring openssl
     xvfb xauth fonts-noto-cjk
+    librsvg2-bin desktop-file-utils appstream # scripts/render-icons; the tests that validate resources/
 )
 
+# gongdan_missing_packages [PKG...]: those of the given packages (default: every one above) not installed.
 gongdan_missing_packages() {
     local missing=() pkg
-    for pkg in "${GONGDAN_PACKAGES[@]}"; do
+    [ $# -gt 0 ] || set -- "${GONGDAN_PACKAGES[@]}"
+    for pkg in "$@"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done
     echo "${missing[@]:-}"
 }
 
+# gongdan_install_packages [PKG...]: install the given packages (default: every one above) that are missing.
 gongdan_install_packages() {
     local missing
-    missing="$(gongdan_missing_packages)"
+    missing="$(gongdan_missing_packages "$@")"
     [ -z "$missing" ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
         echo "Gongdan needs these Debian packages, which are not installed:" >&2
