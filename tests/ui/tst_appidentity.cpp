@@ -1,3 +1,4 @@
+#include "sync/WorkstationCore.h"
 #include "tests/support/TempStore.h"
 #include "ui/main/AppIdentity.h"
 #include "ui/main/LanguageSwitcher.h"
@@ -127,8 +128,9 @@ void TestAppIdentity::everyWindowAndDialogShowsTheIcon()
     TempStore store;
     QVERIFY2(store.ok(), qPrintable(store.openError()));
     LanguageSwitcher languages;
-    MainWindow window(store.db(), store.clock,
-        AgentSession {QStringLiteral("local"), QStringLiteral("Local agent"), Role::Agent, {}}, languages);
+    WorkstationCore core(store.db());
+    MainWindow window(
+        core, AgentSession {QStringLiteral("local"), QStringLiteral("Local agent"), Role::Agent, {}}, languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(!window.windowIcon().isNull());
