@@ -176,9 +176,8 @@ void TestTimelineModel::namesAndLabelsNotIdsOrJson()
     TeamDirectory directory(m_store->db());
     TimelineModel model(directory);
     model.setDefinitions(m_store->fields().definitions());
-    model.setTicketNames([](const QString& id) {
-        return id == QLatin1String("t-2") ? QStringLiteral("G20231001002") : QString();
-    });
+    model.setTicketNames(
+        [](const QString& id) { return id == QLatin1String("t-2") ? QStringLiteral("G20231001002") : QString(); });
     const auto said = [&](const QString& kind, const QString& field, const QString& was, const QString& now) {
         TicketEvent event;
         event.actorId = li.userId;
@@ -193,8 +192,8 @@ void TestTimelineModel::namesAndLabelsNotIdsOrJson()
         QStringLiteral("li changed group: 客服部 → g-field"));
     QCOMPARE(said(QStringLiteral("field"), QStringLiteral("assignee_id"), QString(), QStringLiteral("zhou")),
         QStringLiteral("li set assignee to zhou"));
-    QCOMPARE(said(QStringLiteral("field"), QStringLiteral("custom_fields.visit_kind"), QString(),
-                 QStringLiteral("install")),
+    QCOMPARE(
+        said(QStringLiteral("field"), QStringLiteral("custom_fields.visit_kind"), QString(), QStringLiteral("install")),
         QStringLiteral("li set 上门类型 to 安装"));
     QCOMPARE(said(QStringLiteral("link"), QStringLiteral("linked"), QString(), QStringLiteral("t-2")),
         QStringLiteral("li linked ticket G20231001002 as related"));
