@@ -163,6 +163,9 @@ Status addWork(SyncStore& sync, UserRepository& users, RecordApplier& applier, M
     SystemClock clock;
     MutationApplier tickets(sync, users, clock);
     DemoTicketMaker maker(options, customers);
+    QHash<QString, QString> logins; // an event records its actor's login too
+    for (const UserRecord& user : users.list())
+        logins.insert(user.id, user.login);
     QHash<QDate, int> highest;
     while (!maker.atEnd()) {
         const DemoTicket made = maker.next();
@@ -185,6 +188,21 @@ Status addWork(SyncStore& sync, UserRepository& users, RecordApplier& applier, M
                 return s;
             if (Status s = sync.appendChange(commentSeq.value(), QStringLiteral("comment"), c.id, scope,
                     QStringLiteral("upsert"), JsonCodec::toJson(c), {}, {});
+                !s)
+                return s;
+        }
+        for (qsizetype i = 0; i < made.events.size(); ++i) { // the log, as the server records it
+            TicketEvent e = made.events.at(i);
+            e.ticketId = t.id;
+            e.eventId = TicketChange::eventId(t.id, static_cast<int>(i)); // its history as one change
+            e.actorLogin = logins.value(e.actorId);
+            auto eventSeq = sync.nextSeq();
+            if (!eventSeq)
+                return eventSeq.error();
+            if (Status s = sync.insertEvent(e, eventSeq.value()); !s)
+                return s;
+            if (Status s = sync.appendChange(eventSeq.value(), QStringLiteral("event"), e.eventId, scope,
+                    QStringLiteral("upsert"), JsonCodec::toJson(e), {}, {});
                 !s)
                 return s;
         }

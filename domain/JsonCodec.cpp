@@ -186,6 +186,42 @@ Result<Comment> commentFrom(const JsonFields& o)
     return c;
 }
 
+QJsonObject toJson(const TicketEvent& e)
+{
+    return QJsonObject {{QStringLiteral("id"), e.eventId}, {QStringLiteral("ticket_id"), e.ticketId},
+        {QStringLiteral("actor_id"), e.actorId}, {QStringLiteral("actor_login"), e.actorLogin},
+        {QStringLiteral("at"), time(e.at)}, {QStringLiteral("kind"), e.kind}, {QStringLiteral("field"), e.field},
+        {QStringLiteral("old_value"), e.oldValue}, {QStringLiteral("new_value"), e.newValue}};
+}
+
+Result<TicketEvent> eventFromJson(const QJsonObject& object)
+{
+    return eventFrom(QtFields(object));
+}
+
+Result<TicketEvent> eventFrom(const JsonFields& o)
+{
+    TicketEvent e;
+    e.eventId = str(o, "id");
+    e.ticketId = str(o, "ticket_id");
+    if (e.eventId.isEmpty())
+        return bad("id");
+    if (e.ticketId.isEmpty())
+        return bad("ticket_id");
+    e.kind = str(o, "kind");
+    if (e.kind.isEmpty())
+        return bad("kind");
+    e.at = timeOf(o, "at");
+    if (!e.at.isValid())
+        return bad("at");
+    e.actorId = str(o, "actor_id");
+    e.actorLogin = str(o, "actor_login");
+    e.field = str(o, "field");
+    e.oldValue = str(o, "old_value");
+    e.newValue = str(o, "new_value");
+    return e;
+}
+
 QJsonObject toJson(const Customer& c)
 {
     return QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("number"), c.number},

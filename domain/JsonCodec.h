@@ -33,6 +33,11 @@ Result<Ticket> ticketFromJson(const QJsonObject& object);
 QJsonObject toJson(const Comment& comment);
 Result<Comment> commentFrom(const JsonFields& fields);
 Result<Comment> commentFromJson(const QJsonObject& object);
+/// {id, ticket_id, actor_id, actor_login, at, kind, field, old_value, new_value}: an event of a ticket's log
+/// as the server records it, pulls carry it and GET /api/v1/tickets/{key}/events lists it.
+QJsonObject toJson(const TicketEvent& event);
+Result<TicketEvent> eventFrom(const JsonFields& fields);
+Result<TicketEvent> eventFromJson(const QJsonObject& object);
 QJsonObject toJson(const Customer& customer);
 Result<Customer> customerFromJson(const QJsonObject& object);
 /// {id, parent_id, name_zh, name_en, order, active}

@@ -90,6 +90,10 @@ struct TicketEvent {
     QString oldValue;
     QString newValue;
     QString mutationId {}; ///< the queued change that wrote it on this workstation (empty: none, or delivered)
+    /// The same everywhere: "<mutation id>:<index>" of the change that made it (TicketChange::identifyEvents),
+    /// so the copy a workstation wrote and the server's are one row. Empty: an event from before events synced.
+    QString eventId {};
+    QString actorLogin {}; ///< the actor's login, as the server recorded it (empty on a workstation's own copy)
 };
 
 /// JSON text of a value for the event log: strings stay as they are, anything else is compact JSON.

@@ -33,6 +33,17 @@ void TicketChange::numberAs(const QString& number)
     }
 }
 
+void TicketChange::identifyEvents(const QString& mutationId)
+{
+    for (int i = 0; i < events.size(); ++i)
+        events[i].eventId = eventId(mutationId, i);
+}
+
+QString TicketChange::eventId(const QString& mutationId, int index)
+{
+    return mutationId + QLatin1Char(':') + QString::number(index);
+}
+
 TicketRules::TicketRules(TicketWorld& world, Principal actor, QDateTime now)
     : m_world(world), m_actor(std::move(actor)), m_now(std::move(now))
 {

@@ -24,6 +24,10 @@ struct TicketChange {
 
     /// The authority numbered a new ticket: the ticket and its "created" event carry the number.
     void numberAs(const QString& number);
+    /// Gives each event its id everywhere: "<mutation id>:<index>" in the order the rules made them. The
+    /// workstation that queued the change and the server that applied it so write the same event.
+    void identifyEvents(const QString& mutationId);
+    static QString eventId(const QString& mutationId, int index);
 };
 
 /// The one home of the ticket rules (requirements §1, §3): create, patch, transition, comment and link,

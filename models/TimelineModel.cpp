@@ -4,6 +4,8 @@
 #include "models/FieldText.h"
 
 #include <QColor>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 #include <algorithm>
 
@@ -114,6 +116,14 @@ QString TimelineModel::describe(const TicketEvent& event) const
                 from ? EnumText<TicketStatus>::displayName(*from) : event.oldValue,
                 to ? EnumText<TicketStatus>::displayName(*to) : event.newValue);
     }
+    if (event.kind == QLatin1String("link")) {
+        const QString other = m_ticketName ? m_ticketName(event.newValue) : QString();
+        const QString named = other.isEmpty() ? event.newValue : other;
+        return event.field == QLatin1String("unlinked") ? tr("%1 unlinked ticket %2").arg(who, named)
+                                                        : tr("%1 linked ticket %2 as related").arg(who, named);
+    }
+    if (event.field == QLatin1String("tags"))
+        return tagsChange(who, event.oldValue, event.newValue);
     if (event.field == QLatin1String("note"))
         return tr("%1 noted: %2").arg(who, event.newValue);
     if (event.field == QLatin1String("resolution") && event.oldValue.isEmpty())
@@ -127,14 +137,46 @@ QString TimelineModel::describe(const TicketEvent& event) const
     return tr("%1 changed %2: %3 → %4").arg(who, fieldLabel(event.field), from, to);
 }
 
+QString TimelineModel::tagsChange(const QString& who, const QString& was, const QString& now) const
+{
+    // Tags are a set: what was added and what was removed, never the two lists as JSON.
+    const auto tags = [](const QString& text) {
+        QStringList list;
+        const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+        for (const QJsonValue& tag : doc.array())
+            list.append(tag.toString());
+        if (!doc.isArray() && !text.isEmpty())
+            list.append(text);
+        return list;
+    };
+    const QStringList before = tags(was);
+    const QStringList after = tags(now);
+    QStringList added;
+    QStringList removed;
+    for (const QString& tag : after) {
+        if (!before.contains(tag))
+            added.append(tag);
+    }
+    for (const QString& tag : before) {
+        if (!after.contains(tag))
+            removed.append(tag);
+    }
+    const QString separator = tr(", ");
+    if (!added.isEmpty() && !removed.isEmpty())
+        return tr("%1 changed tags: added %2, removed %3").arg(who, added.join(separator), removed.join(separator));
+    if (!removed.isEmpty())
+        return tr("%1 removed tags: %2").arg(who, removed.join(separator));
+    return tr("%1 added tags: %2").arg(who, added.join(separator));
+}
+
 QString TimelineModel::fieldLabel(const QString& field) const
 {
-    return FieldText(m_directory, {}, chineseUi()).label(field);
+    return FieldText(m_directory, m_definitions, chineseUi()).label(field);
 }
 
 QString TimelineModel::valueText(const QString& field, const QString& value) const
 {
-    return FieldText(m_directory, {}, chineseUi()).valueOfText(field, value);
+    return FieldText(m_directory, m_definitions, chineseUi()).valueOfText(field, value);
 }
 
 } // namespace gongdan

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "domain/FieldDefinition.h"
 #include "domain/Ticket.h"
 #include "storage/TeamDirectory.h"
 
 #include <QAbstractListModel>
 #include <QSet>
+#include <functional>
 
 namespace gongdan {
 
@@ -34,8 +36,13 @@ public:
     /// queued changes the server refused (their events are marked so).
     void setEntries(const QList<Comment>& comments, const QList<TicketEvent>& events, const QSet<QString>& unsent = {},
         const QSet<QString>& refused = {});
-    /// The text of an event as the timeline shows it ("杨帆 changed priority: 一般 → 紧急").
+    /// The text of an event as the timeline shows it ("杨帆 changed priority: 一般 → 紧急"): the actor's name,
+    /// field labels and values in words (names of groups, agents and categories, options' labels, tags).
     QString describe(const TicketEvent& event) const;
+    /// The custom fields' definitions: their labels and options' labels in the timeline.
+    void setDefinitions(QList<FieldDefinition> definitions) { m_definitions = std::move(definitions); }
+    /// How a linked ticket is named (its number); the id when not set or unknown.
+    void setTicketNames(std::function<QString(const QString&)> name) { m_ticketName = std::move(name); }
 
 private:
     struct Entry {
@@ -50,7 +57,11 @@ private:
     QString fieldLabel(const QString& field) const;
     QString valueText(const QString& field, const QString& value) const;
 
+    QString tagsChange(const QString& who, const QString& was, const QString& now) const;
+
     const TeamDirectory& m_directory;
+    QList<FieldDefinition> m_definitions;
+    std::function<QString(const QString&)> m_ticketName;
     QList<Entry> m_entries;
 };
 

@@ -7,6 +7,7 @@
 #include "domain/Uuid.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
 
 namespace gongdan {
 
@@ -38,6 +39,8 @@ MutationApplier::MutationApplier(SyncStore& store, UserRepository& users, const 
 
 Result<QJsonObject> MutationApplier::apply(const UserRecord& user, const Mutation& mutation, const QString& clientId)
 {
+    m_store.setActor(user.id); // every change-log row says who made it (a REST change has no device)
+    const auto done = qScopeGuard([this] { m_store.setActor({}); });
     if (mutation.name == intent::TicketCreate)
         return create(user, mutation, clientId);
     if (mutation.name == intent::TicketPatch) {
@@ -126,6 +129,16 @@ Result<qint64> MutationApplier::logTicket(const std::optional<Ticket>& before, c
                 !s)
                 return s.error();
         }
+        for (const QJsonObject& event : m_store.events(after.id)) {
+            auto again = m_store.nextSeq();
+            if (!again)
+                return again.error();
+            if (Status s = m_store.appendChange(again.value(), QStringLiteral("event"),
+                    event.value(QStringLiteral("id")).toString(), scopeOf(after), QStringLiteral("upsert"), event,
+                    mutation.mutationId, clientId);
+                !s)
+                return s.error();
+        }
         for (const QJsonObject& conflict : m_store.conflicts(after.id)) {
             auto again = m_store.nextSeq();
             if (!again)
@@ -171,9 +184,36 @@ Result<QJsonObject> MutationApplier::create(const UserRecord& user, const Mutati
     auto seq = logTicket(std::nullopt, change.ticket, mutation, clientId, user.id);
     if (!seq)
         return seq.error();
+    if (Status s = logEvents(user, mutation, clientId, change); !s)
+        return s.error();
     QJsonObject result = applied(mutation, seq.value(), change.ticket);
     result.insert(QStringLiteral("provisional"), provisional);
     return result;
+}
+
+Status MutationApplier::logEvents(
+    const UserRecord& user, const Mutation& mutation, const QString& clientId, TicketChange& change)
+{
+    change.identifyEvents(mutation.mutationId);
+    for (TicketEvent& event : change.events) {
+        event.actorId = user.id;
+        event.actorLogin = user.login;
+        const Ticket* of = &change.ticket; // a link logs on the other ticket too, seen by whoever sees that one
+        for (const Ticket& other : change.others) {
+            if (other.id == event.ticketId)
+                of = &other;
+        }
+        auto seq = m_store.nextSeq();
+        if (!seq)
+            return seq.error();
+        if (Status s = m_store.insertEvent(event, seq.value()); !s)
+            return s;
+        if (Status s = m_store.appendChange(seq.value(), QStringLiteral("event"), event.eventId, scopeOf(*of),
+                QStringLiteral("upsert"), JsonCodec::toJson(event), mutation.mutationId, clientId);
+            !s)
+            return s;
+    }
+    return {};
 }
 
 Result<QJsonArray> MutationApplier::recordConflicts(
@@ -216,7 +256,7 @@ Result<QJsonObject> MutationApplier::change(const UserRecord& user, const Mutati
     auto decided = rule(rules, *before); // against the ticket as it is now, whatever the device saw
     if (!decided)
         return decided.error();
-    const TicketChange& change = decided.value();
+    TicketChange& change = decided.value();
     if (!change.changed) // the server already has these values
         return applied(mutation, 0, *before);
     auto seq = logTicket(before, change.ticket, mutation, clientId, user.id);
@@ -239,6 +279,8 @@ Result<QJsonObject> MutationApplier::change(const UserRecord& user, const Mutati
         if (!otherSeq)
             return otherSeq.error();
     }
+    if (Status s = logEvents(user, mutation, clientId, change); !s)
+        return s.error();
     QJsonObject result = applied(mutation, seq.value(), change.ticket);
     if (mutation.name == intent::TicketTransition)
         result.insert(QStringLiteral("ticket_status"), EnumText<TicketStatus>::key(change.ticket.status));
@@ -280,6 +322,8 @@ Result<QJsonObject> MutationApplier::comment(const UserRecord& user, const Mutat
         return s.error();
     qint64 last = seq.value();
     const Ticket& after = decided.value().ticket;
+    if (Status s = logEvents(user, mutation, clientId, decided.value()); !s)
+        return s.error();
     if (after.version != ticket->version) { // the first public reply: the first response time
         auto ticketSeq = logTicket(ticket, after, mutation, clientId, user.id);
         if (!ticketSeq)

@@ -50,6 +50,9 @@ private:
     /// The upsert's seq.
     Result<qint64> logTicket(const std::optional<Ticket>& before, const Ticket& after, const Mutation& mutation,
         const QString& clientId, const QString& actorId);
+    /// The events the rules returned, each with its id ("<mutation id>:<index>", as the workstation that
+    /// queued the change wrote it) and the acting user: stored and logged in their ticket's scope.
+    Status logEvents(const UserRecord& user, const Mutation& mutation, const QString& clientId, TicketChange& change);
     /// Per changed field whose server value is not the value the writer saw: a conflict row for both sides.
     Result<QJsonArray> recordConflicts(
         const UserRecord& user, const Mutation& mutation, const QString& clientId, const TicketChange& change);

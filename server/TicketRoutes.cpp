@@ -65,6 +65,8 @@ void TicketRoutes::install(QHttpServer& http)
         [this](const QString& id, const QHttpServerRequest& request) { return comments(id, request); });
     http.route(QStringLiteral("/api/v1/tickets/<arg>/comments"), Method::Post,
         [this](const QString& id, const QHttpServerRequest& request) { return addComment(id, request); });
+    http.route(QStringLiteral("/api/v1/tickets/<arg>/events"), Method::Get,
+        [this](const QString& key, const QHttpServerRequest& request) { return events(key, request); });
     http.route(QStringLiteral("/api/v1/tickets"), Method::Post,
         [this](const QHttpServerRequest& request) { return create(request); });
     http.route(QStringLiteral("/api/v1/tickets/<arg>"), Method::Patch,
@@ -136,6 +138,17 @@ QHttpServerResponse TicketRoutes::comments(const QString& id, const QHttpServerR
     for (const Comment& comment : m_store.comments(ticket.id))
         list.append(JsonCodec::toJson(comment));
     return jsonResponse({{QStringLiteral("comments"), list}});
+}
+
+QHttpServerResponse TicketRoutes::events(const QString& key, const QHttpServerRequest& request)
+{
+    auto found = readable(request, key);
+    if (!found)
+        return errorResponse(found.error());
+    QJsonArray list;
+    for (const QJsonObject& event : m_store.events(found.value().second.id))
+        list.append(event);
+    return jsonResponse({{QStringLiteral("events"), list}});
 }
 
 QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServerRequest& request)

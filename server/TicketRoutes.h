@@ -10,7 +10,8 @@ namespace gongdan {
 /// The REST side of tickets for integrations and scripts: GET /api/v1/tickets (the caller's scope,
 /// newest first, keyset pages) and POST (create); GET and PATCH /api/v1/tickets/<id> (also by number or
 /// provisional reference); POST /api/v1/tickets/<id>/transitions (accept, transfer, close, … — checked
-/// by the state machine); GET and POST /api/v1/tickets/<id>/comments. Writes become the same intents a
+/// by the state machine); GET and POST /api/v1/tickets/<id>/comments; GET /api/v1/tickets/<id>/events (the
+/// event log). Writes become the same intents a
 /// workstation pushes (MutationApplier's rules) and poke the workstations like any push.
 class TicketRoutes {
 public:
@@ -22,6 +23,8 @@ private:
     QHttpServerResponse one(const QString& key, const QHttpServerRequest& request);
     QHttpServerResponse comments(const QString& id, const QHttpServerRequest& request);
     QHttpServerResponse addComment(const QString& id, const QHttpServerRequest& request);
+    /// The ticket's event log, oldest first, each with the acting user's id and login.
+    QHttpServerResponse events(const QString& key, const QHttpServerRequest& request);
     QHttpServerResponse create(const QHttpServerRequest& request);
     QHttpServerResponse patch(const QString& key, const QHttpServerRequest& request);
     QHttpServerResponse transition(const QString& key, const QHttpServerRequest& request);

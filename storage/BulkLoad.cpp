@@ -15,9 +15,9 @@ const char* const kTables = "('ticket', 'comment', 'ticket_event', 'customer')";
 // ticket's comments read the other indexes; these serve sorting a queue by one more column.
 const char* const kParked = "('ticket_status_number', 'ticket_status_priority', 'ticket_status_subject', "
                             "'ticket_status_contact_name', 'ticket_status_category_id', 'ticket_status_assignee_id')";
-// Left for the second stage of a first sync (finishQueue(), then finish()): what the comments stored
-// after the queue need, and customer history's index (a customer's tickets are read in full meanwhile).
-const char* const kAfterQueue = "COALESCE(tbl_name, '') = 'comment' OR name = 'ticket_customer'";
+// Left for the second stage of a first sync (finishQueue(), then finish()): what the comments and events
+// stored after the queue need, and customer history's index (a customer's tickets are read in full meanwhile).
+const char* const kAfterQueue = "COALESCE(tbl_name, '') IN ('comment', 'ticket_event') OR name = 'ticket_customer'";
 constexpr qint64 kMapWhileIndexing = qint64(1) << 30;
 
 Result<bool> pendingTableExists(Database& db)

@@ -391,10 +391,33 @@ Status step18(Database& db)
     return execAll(db, {QStringLiteral("ALTER TABLE ticket_event ADD COLUMN mutation_id TEXT")});
 }
 
+// v19: events sync (issue 16): each event has the id it has everywhere ("<mutation id>:<index>",
+// TicketChange::identifyEvents), so the server's copy of an event made here replaces it instead of adding a
+// second one. Unique in the table itself (not an index a bulk load drops: a first sync's events rely on it).
+// The events of queued changes are found by their change (dropped when the server made none).
+Status step19(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE ticket_event_new(rowid INTEGER PRIMARY KEY, ticket_rowid INTEGER NOT NULL "
+                           "REFERENCES ticket(rowid) ON DELETE CASCADE, actor_id TEXT, at_ms INTEGER NOT NULL, "
+                           "kind TEXT NOT NULL, field TEXT, old_value TEXT, new_value TEXT, mutation_id TEXT, "
+                           "event_id TEXT UNIQUE)"),
+            QStringLiteral("INSERT INTO ticket_event_new(rowid, ticket_rowid, actor_id, at_ms, kind, field, old_value, "
+                           "new_value, mutation_id) SELECT rowid, ticket_rowid, actor_id, at_ms, kind, field, "
+                           "old_value, new_value, mutation_id FROM ticket_event"),
+            QStringLiteral("DROP TABLE ticket_event"),
+            QStringLiteral("ALTER TABLE ticket_event_new RENAME TO ticket_event"),
+            QStringLiteral("CREATE INDEX ticket_event_ticket ON ticket_event(ticket_rowid)"),
+            QStringLiteral(
+                "CREATE INDEX ticket_event_mutation ON ticket_event(mutation_id) WHERE mutation_id IS NOT NULL"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
-        step9, step10, step11, step12, step13, step14, step15, step16, step17, step18};
+        step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19};
     return all;
 }
 

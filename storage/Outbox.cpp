@@ -181,6 +181,23 @@ Status Outbox::markRejected(qint64 seq, const QString& error)
 
 Result<int> Outbox::dropDelivered(qint64 cursor)
 {
+    // The server's copies of a delivered change's events have replaced the ones written here (the same
+    // ids); any still left are events the server did not make (its rules found less to change): they go.
+    QSqlQuery& any = m_db.prepared(
+        QStringLiteral("SELECT EXISTS(SELECT 1 FROM outbox WHERE state = 'acked' AND acked_server_seq <= ?)"));
+    any.addBindValue(cursor);
+    const bool delivered = any.exec() && any.next() && any.value(0).toInt() != 0;
+    any.finish();
+    if (delivered) {
+        QSqlQuery& stale = m_db.prepared(QStringLiteral(
+            "DELETE FROM ticket_event WHERE mutation_id IS NOT NULL AND mutation_id IN (SELECT mutation_id FROM "
+            "outbox WHERE state = 'acked' AND acked_server_seq <= ?)"));
+        stale.addBindValue(cursor);
+        const bool ok = stale.exec();
+        stale.finish();
+        if (!ok)
+            return Database::errorOf(stale);
+    }
     QSqlQuery& query
         = m_db.prepared(QStringLiteral("DELETE FROM outbox WHERE state = 'acked' AND acked_server_seq <= ?"));
     query.addBindValue(cursor);

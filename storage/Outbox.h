@@ -56,7 +56,8 @@ public:
     Status markAcked(qint64 seq, qint64 serverSeq);
     /// The server refused it; kept with the reason, never sent again.
     Status markRejected(qint64 seq, const QString& error);
-    /// Drops acked entries the pull has delivered (server_seq ≤ cursor); how many.
+    /// Drops acked entries the pull has delivered (server_seq ≤ cursor), and the events they wrote here that
+    /// the server's copies did not replace; how many entries.
     Result<int> dropDelivered(qint64 cursor);
     qint64 count();
     /// The signed-in user's changes still waiting for the server (pending), for the status bar and banner.

@@ -283,6 +283,16 @@ Status SyncCache::insertComment(const PulledChange& change)
     return inserted ? Status() : Status(inserted.error());
 }
 
+Status SyncCache::insertEvent(const PulledChange& change, QString* ticketId)
+{
+    auto parsed = change.event ? Result<TicketEvent>(*change.event) : JsonCodec::eventFromJson(change.data);
+    if (!parsed)
+        return parsed.error();
+    *ticketId = parsed.value().ticketId;
+    const std::optional<qint64> ticketRowid = rowidOf(*ticketId);
+    return ticketRowid ? m_writer.insertEvent(*ticketRowid, parsed.value()) : Status(); // else: not in this cache
+}
+
 Result<QStringList> SyncCache::applyPage(
     const QList<PulledChange>& changes, qint64 nextCursor, const QString& epoch, qint64 seenUpTo)
 {
@@ -343,11 +353,13 @@ Result<QStringList> SyncCache::applyPage(
             return s.error();
     }
     for (const PulledChange& change : changes) {
-        if (change.entity == QLatin1String("comment")) {
-            if (Status s = insertComment(change); !s)
-                return s.error();
-            const QString ticketId
+        if (change.entity == QLatin1String("comment") || change.entity == QLatin1String("event")) {
+            QString ticketId
                 = change.comment ? change.comment->ticketId : change.data.value(QStringLiteral("ticket_id")).toString();
+            if (Status s
+                = change.entity == QLatin1String("event") ? insertEvent(change, &ticketId) : insertComment(change);
+                !s)
+                return s.error();
             if (!latest.contains(ticketId) && !touchedSet.contains(ticketId)) {
                 touched.append(ticketId);
                 touchedSet.insert(ticketId);

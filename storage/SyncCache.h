@@ -21,7 +21,7 @@ namespace gongdan {
 /// One change as a pull page carries it.
 struct PulledChange {
     qint64 serverSeq = 0;
-    QString entity; ///< ticket | comment | conflict | user | group | customer | field | category
+    QString entity; ///< ticket | comment | event | conflict | user | group | customer | field | category
     QString id;
     QString op; ///< upsert | scope_remove
     QJsonObject data;
@@ -29,6 +29,7 @@ struct PulledChange {
     // not in `data` (a ticket's "ticket", a comment's whole object); else the store decodes `data`.
     std::optional<Ticket> ticket = std::nullopt; ///< a ticket upsert's server copy
     std::optional<Comment> comment = std::nullopt;
+    std::optional<TicketEvent> event = std::nullopt;
 };
 
 /// The workstation's side of sync in the local store. Each ticket has two layers: the server's copy as
@@ -109,6 +110,8 @@ private:
     Status writeVisible(const Ticket& ticket, qint64 serverSeq);
     Status removeVisible(const QString& ticketId);
     Status insertComment(const PulledChange& change);
+    /// An event of a ticket's log; the server's copy of one made here replaces it (the same id).
+    Status insertEvent(const PulledChange& change, QString* ticketId);
     /// A user or group from the server into the local directory (agent, team_group).
     Status storeTeamMember(const PulledChange& change);
     std::optional<qint64> rowidOf(const QString& ticketId);

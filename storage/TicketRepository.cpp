@@ -88,16 +88,25 @@ Result<OutboxEntry> TicketRepository::queue(
     auto entry = m_outbox.append(name, entityId, args, baseVersion);
     if (!entry)
         return entry;
-    // The events this change wrote are its own: marked refused with it, gone if the agent discards it.
-    QSqlQuery& tag = m_db.prepared(
-        QStringLiteral("UPDATE ticket_event SET mutation_id = ? WHERE rowid > ? AND mutation_id IS NULL"));
-    tag.addBindValue(entry.value().mutationId);
+    if (Status tagged = tagEvents(entry.value().mutationId); !tagged)
+        return tagged.error();
+    return entry;
+}
+
+Status TicketRepository::tagEvents(const QString& mutationId)
+{
+    // The events this change wrote are its own: marked refused with it, gone if the agent discards it, and
+    // each has the id the server gives it too (TicketChange::identifyEvents: the change's id and the event's
+    // place among them, the order they were written in), so the server's copy replaces this one.
+    QSqlQuery& tag = m_db.prepared(QStringLiteral("UPDATE ticket_event SET mutation_id = ?, event_id = ? || ':' || "
+                                                  "(rowid - ? - 1) WHERE rowid > ? AND mutation_id IS NULL"));
+    tag.addBindValue(mutationId);
+    tag.addBindValue(mutationId);
+    tag.addBindValue(m_eventsBefore);
     tag.addBindValue(m_eventsBefore);
     const bool tagged = tag.exec();
     tag.finish();
-    if (!tagged)
-        return Database::errorOf(tag);
-    return entry;
+    return tagged ? Status() : Status(Database::errorOf(tag));
 }
 
 void TicketRepository::markEvents()
@@ -361,7 +370,15 @@ Result<Ticket> TicketRepository::resend(const QString& ticketId, const Principal
         if (!change)
             return change.error();
         change.value().ticket.number = draft.number;
-        change.value().events.clear(); // its creation is logged already
+        // Its creation is logged again, as the server will log it (the same ids: no second "created").
+        QSqlQuery& logged
+            = m_db.prepared(QStringLiteral("DELETE FROM ticket_event WHERE ticket_rowid = (SELECT "
+                                           "rowid FROM ticket WHERE id = ?) AND kind IN ('created', 'call')"));
+        logged.addBindValue(ticketId);
+        const bool forgotten = logged.exec();
+        logged.finish();
+        if (!forgotten)
+            return Database::errorOf(logged);
         if (Status s = write(change.value()); !s)
             return s.error();
         QSqlQuery& drop = m_db.prepared(QStringLiteral(
@@ -407,7 +424,9 @@ Status TicketRepository::replay(const OutboxEntry& entry)
         TicketChange change {ticket.value(), {}, std::nullopt, {}, {}, true};
         change.events.append({0, ticket.value().id, actorOf(entry).userId, ticket.value().createdAt,
             QStringLiteral("created"), QString(), QString(), ticket.value().number});
-        return write(change);
+        if (Status written = write(change); !written || m_rebasing)
+            return written;
+        return tagEvents(entry.mutationId);
     }
     const Principal actor = actorOf(entry);
     QDateTime at = TicketIntents::at(args);
@@ -439,7 +458,9 @@ Status TicketRepository::replay(const OutboxEntry& entry)
         return Error {QStringLiteral("outbox.unknown_intent"), tr("Unknown queued change \"%1\".").arg(entry.name)};
     }
     auto applied = changeStored(entry.entityId, rule, actor, at);
-    return applied ? Status() : Status(applied.error());
+    if (!applied)
+        return applied.error();
+    return m_rebasing || !applied.value().changed ? Status() : tagEvents(entry.mutationId);
 }
 
 QList<Ticket> TicketRepository::ofCustomer(const QString& customerId, int limit)
@@ -507,14 +528,15 @@ QList<TicketEvent> TicketRepository::events(const QString& ticketId)
     QList<TicketEvent> result;
     QSqlQuery query(m_db.sql());
     query.prepare(QStringLiteral(
-        "SELECT rowid, actor_id, at_ms, kind, field, old_value, new_value, mutation_id FROM ticket_event "
+        "SELECT rowid, actor_id, at_ms, kind, field, old_value, new_value, mutation_id, event_id FROM ticket_event "
         "WHERE ticket_rowid = (SELECT rowid FROM ticket WHERE id = ?) ORDER BY rowid"));
     query.addBindValue(ticketId);
     if (query.exec()) {
         while (query.next()) {
-            result.append({query.value(0).toLongLong(), ticketId, query.value(1).toString(),
-                TicketRows::fromMs(query.value(2)), query.value(3).toString(), query.value(4).toString(),
-                query.value(5).toString(), query.value(6).toString(), query.value(7).toString()});
+            result.append(
+                {query.value(0).toLongLong(), ticketId, query.value(1).toString(), TicketRows::fromMs(query.value(2)),
+                    query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                    query.value(6).toString(), query.value(7).toString(), query.value(8).toString()});
         }
     }
     return result;

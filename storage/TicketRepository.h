@@ -85,6 +85,8 @@ private:
     bool commentExists(const QString& commentId);
     /// Remembers where the event log ends before a change writes to it (queue() tags what follows).
     void markEvents();
+    /// Tags the events written since markEvents() as the change `mutationId`'s, with their ids everywhere.
+    Status tagEvents(const QString& mutationId);
     Result<OutboxEntry> queue(
         const QString& name, const QString& entityId, const QJsonObject& args, std::optional<int> baseVersion);
     /// The intent's actor as the rules see them (the local directory's role and groups).

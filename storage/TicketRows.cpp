@@ -49,8 +49,10 @@ TicketRowWriter::TicketRowWriter(Database& db)
           "INSERT INTO comment(id, ticket_rowid, author_id, visibility, body, attachments, created_ms) "
           "VALUES (?,?,?,?,?,?,?)")
     , m_insertEvent(db.handle(),
-          "INSERT INTO ticket_event(ticket_rowid, actor_id, at_ms, kind, field, old_value, new_value) "
-          "VALUES (?,?,?,?,?,?,?)")
+          "INSERT INTO ticket_event(ticket_rowid, actor_id, at_ms, kind, field, old_value, new_value, event_id) "
+          "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET ticket_rowid = excluded.ticket_rowid, "
+          "actor_id = excluded.actor_id, at_ms = excluded.at_ms, kind = excluded.kind, field = excluded.field, "
+          "old_value = excluded.old_value, new_value = excluded.new_value, mutation_id = NULL")
 {
 }
 
@@ -125,7 +127,7 @@ Status TicketRowWriter::insertEvent(qint64 ticketRowid, const TicketEvent& e)
 {
     m_insertEvent.bind(1, ticketRowid).bind(2, nullIfEmpty(e.actorId)).bind(3, TicketRows::toMs(e.at));
     m_insertEvent.bind(4, e.kind).bind(5, nullIfEmpty(e.field)).bind(6, nullIfEmpty(e.oldValue));
-    m_insertEvent.bind(7, nullIfEmpty(e.newValue));
+    m_insertEvent.bind(7, nullIfEmpty(e.newValue)).bind(8, nullIfEmpty(e.eventId));
     return m_insertEvent.run();
 }
 

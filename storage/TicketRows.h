@@ -21,6 +21,8 @@ public:
     Result<qint64> insertTicket(const Ticket& ticket, std::optional<qint64> serverSeq = std::nullopt);
     Status updateTicket(qint64 rowid, const Ticket& ticket, std::optional<qint64> serverSeq = std::nullopt);
     Result<qint64> insertComment(qint64 ticketRowid, const Comment& comment);
+    /// An event of a ticket's log. One whose id is stored already is replaced, no longer a change of this
+    /// workstation's: the server's copy of an event made here (the same id everywhere) takes its place.
     Status insertEvent(qint64 ticketRowid, const TicketEvent& event);
 
 private:

@@ -174,6 +174,19 @@ SnapshotPage SnapshotDecoder::decode(const QByteArray& body)
                 out.changes.append(std::move(comment));
             }
         }
+        if (simdjson::dom::array events; !t.at_key("events").get_array().get(events)) {
+            for (element value : events) {
+                object e;
+                if (value.get_object().get(e))
+                    return refusal(QStringLiteral("An event of ticket %1 is not a JSON object.").arg(id));
+                PulledChange event {seq, QStringLiteral("event"), textAt(e, "id"), QStringLiteral("upsert"), {}};
+                if (auto decoded = JsonCodec::eventFrom(SimdFields(e)))
+                    event.event = std::move(decoded.value());
+                else
+                    event.data = qtObject(e);
+                out.changes.append(std::move(event));
+            }
+        }
         if (simdjson::dom::array conflicts; !t.at_key("conflicts").get_array().get(conflicts)) {
             for (element conflict : conflicts) {
                 const QJsonObject data = qtValue(conflict).toObject();

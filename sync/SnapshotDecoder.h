@@ -8,8 +8,8 @@
 namespace gongdan {
 
 /// One page of a first sync's snapshot (`GET /v1/sync/snapshot`), decoded: the tickets' server copies
-/// as Ticket values, comments as Comment values, conflicts as they came (a page of conversations only,
-/// comments=only, has no ticket copies).
+/// as Ticket values, comments as Comment values, events as TicketEvent values, conflicts as they came (a
+/// page of conversations only, comments=only, has no ticket copies: their comments and events).
 struct SnapshotPage {
     int status = 0; ///< HTTP status; 0 when the server could not be reached
     QString networkError;

@@ -100,6 +100,17 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE INDEX ticket_creator ON ticket(creator_id, id)"),
             QStringLiteral("CREATE INDEX change_log_creator ON change_log(creator_id, server_seq)"),
         },
+        {
+            // v6: a ticket's event log (who did what, when), written with the change that made it — by a sync
+            // push or by REST alike — and the acting user on every change-log row (REST changes have no
+            // device, client "api": the user says who made them). An event's id is the same on the
+            // workstation that made it ("<mutation id>:<index>", TicketChange::identifyEvents).
+            QStringLiteral("CREATE TABLE ticket_event(id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, "
+                           "actor_id TEXT NOT NULL, actor_login TEXT NOT NULL, at_ms BIGINT NOT NULL, "
+                           "data TEXT NOT NULL, server_seq BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX ticket_event_ticket ON ticket_event(ticket_id, server_seq)"),
+            QStringLiteral("ALTER TABLE change_log ADD COLUMN actor_id TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return all;
 }

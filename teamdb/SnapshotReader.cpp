@@ -101,7 +101,7 @@ Result<QByteArray> SnapshotReader::page(
     const QString inPage = QStringLiteral("t.ticket_id > ? AND t.ticket_id <= ? AND t.ticket_id IN (SELECT id FROM "
                                           "ticket WHERE %1 AND id > ? AND id <= ?)")
                                .arg(where);
-    QHash<QByteArray, QList<QByteArray>> comments, conflicts, aliases;
+    QHash<QByteArray, QList<QByteArray>> comments, events, conflicts, aliases;
     // Each row's (ticket id, JSON text) appended to `into` under the ticket id; a plain text quoted as JSON.
     const auto collect = [&](const char* column, const char* table, const char* order,
                              QHash<QByteArray, QList<QByteArray>>& into, bool json) {
@@ -115,6 +115,8 @@ Result<QByteArray> SnapshotReader::page(
             });
     };
     if (Status s = withComments ? collect("t.data", "ticket_comment", "server_seq", comments, true) : Status(); !s)
+        return s.error();
+    if (Status s = withComments ? collect("t.data", "ticket_event", "server_seq", events, true) : Status(); !s)
         return s.error();
     if (Status s = withTicket ? collect("t.data", "ticket_conflict", "server_seq", conflicts, true) : Status(); !s)
         return s.error();
@@ -139,6 +141,8 @@ Result<QByteArray> SnapshotReader::page(
         if (withComments) {
             out.append(",\"comments\":");
             appendArray(out, comments.value(row.id));
+            out.append(",\"events\":");
+            appendArray(out, events.value(row.id));
         }
         out.append('}');
     }

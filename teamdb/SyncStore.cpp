@@ -163,11 +163,11 @@ Status SyncStore::appendChange(qint64 seq, const QString& entity, const QString&
 {
     m_touched.append(scope);
     return exec(QStringLiteral("INSERT INTO change_log(server_seq, entity, entity_id, audience, group_id, assignee_id, "
-                               "op, data, mutation_id, client_id, committed_ms, creator_id) "
-                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                               "op, data, mutation_id, client_id, committed_ms, creator_id, actor_id) "
+                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         {seq, entity, entityId, scope.teamWide ? QStringLiteral("all") : QStringLiteral("scoped"), text(scope.groupId),
             text(scope.assigneeId), op, compact(data), text(mutationId), text(clientId), m_clock.nowMs(),
-            text(scope.creatorId)},
+            text(scope.creatorId), text(m_actor)},
         QStringLiteral("Cannot log the change"));
 }
 
@@ -377,6 +377,30 @@ QList<QJsonObject> SyncStore::conflicts(const QString& ticketId)
 {
     QSqlQuery& query = m_database.prepared(
         QStringLiteral("SELECT data FROM ticket_conflict WHERE ticket_id = ? ORDER BY server_seq"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
+    query.addBindValue(ticketId);
+    QList<QJsonObject> out;
+    if (query.exec()) {
+        while (query.next())
+            out.append(parsed(query.value(0)));
+    }
+    return out;
+}
+
+Status SyncStore::insertEvent(const TicketEvent& event, qint64 seq)
+{
+    return exec(
+        QStringLiteral("INSERT INTO ticket_event(id, ticket_id, actor_id, actor_login, at_ms, data, server_seq) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {event.eventId, event.ticketId, text(event.actorId), text(event.actorLogin), event.at.toMSecsSinceEpoch(),
+            compact(JsonCodec::toJson(event)), seq},
+        QStringLiteral("Cannot record the event"));
+}
+
+QList<QJsonObject> SyncStore::events(const QString& ticketId)
+{
+    QSqlQuery& query
+        = m_database.prepared(QStringLiteral("SELECT data FROM ticket_event WHERE ticket_id = ? ORDER BY server_seq"));
     const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(ticketId);
     QList<QJsonObject> out;

@@ -61,6 +61,9 @@ public:
     Result<qint64> nextSeq();
     /// The highest seq committed; every change up to it is visible.
     Result<qint64> committedSeq();
+    /// Who makes the changes appended from now on (the signed-in user of a push or a REST request; empty:
+    /// none, a team change made by the admin tool): each change-log row records them.
+    void setActor(const QString& userId) { m_actor = userId; }
     Status appendChange(qint64 seq, const QString& entity, const QString& entityId, const ChangeScope& scope,
         const QString& op, const QJsonObject& data, const QString& mutationId, const QString& clientId);
     /// Logs a team-wide change (a user or group) for every device, under the next seq; for
@@ -89,6 +92,9 @@ public:
     QList<Comment> comments(const QString& ticketId);
     Status insertConflict(const QString& id, const QString& ticketId, const QJsonObject& data, qint64 seq);
     QList<QJsonObject> conflicts(const QString& ticketId);
+    /// A ticket's event log (JsonCodec's event form), in server order: written with the change that made it.
+    Status insertEvent(const TicketEvent& event, qint64 seq);
+    QList<QJsonObject> events(const QString& ticketId);
 
     /// The day's counter is at least `sequence` (a number given out elsewhere, kept as an alias, must never
     /// be given to another ticket).
@@ -106,6 +112,7 @@ private:
     const Clock& m_clock;
     bool m_naive = false;
     QList<ChangeScope> m_touched;
+    QString m_actor;
 };
 
 } // namespace gongdan

@@ -2422,6 +2422,30 @@
         <source>%1 — refused by the team server, not done</source>
         <translation>%1 — refused by the team server, not done</translation>
     </message>
+    <message>
+        <source>%1 unlinked ticket %2</source>
+        <translation>%1 unlinked ticket %2</translation>
+    </message>
+    <message>
+        <source>%1 linked ticket %2 as related</source>
+        <translation>%1 linked ticket %2 as related</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 changed tags: added %2, removed %3</source>
+        <translation>%1 changed tags: added %2, removed %3</translation>
+    </message>
+    <message>
+        <source>%1 removed tags: %2</source>
+        <translation>%1 removed tags: %2</translation>
+    </message>
+    <message>
+        <source>%1 added tags: %2</source>
+        <translation>%1 added tags: %2</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TransitionPanel</name>

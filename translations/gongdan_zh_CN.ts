@@ -2406,6 +2406,30 @@
         <source>%1 — refused by the team server, not done</source>
         <translation>%1 — 被团队服务器拒绝，未生效</translation>
     </message>
+    <message>
+        <source>%1 unlinked ticket %2</source>
+        <translation>%1 取消了与工单 %2 的关联</translation>
+    </message>
+    <message>
+        <source>%1 linked ticket %2 as related</source>
+        <translation>%1 将工单 %2 关联为相关工单</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 changed tags: added %2, removed %3</source>
+        <translation>%1 修改了标签：添加 %2，移除 %3</translation>
+    </message>
+    <message>
+        <source>%1 removed tags: %2</source>
+        <translation>%1 移除了标签：%2</translation>
+    </message>
+    <message>
+        <source>%1 added tags: %2</source>
+        <translation>%1 添加了标签：%2</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TransitionPanel</name>

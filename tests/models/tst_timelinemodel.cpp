@@ -19,6 +19,7 @@ private Q_SLOTS:
     void mergesCommentsAndEventsInOrder();
     void describesEachKindOfEvent_data();
     void describesEachKindOfEvent();
+    void namesAndLabelsNotIdsOrJson();
 
 private:
     std::unique_ptr<TempStore> m_store;
@@ -115,10 +116,25 @@ void TestTimelineModel::describesEachKindOfEvent_data()
                          << "Li"
                          << "System set contact to Li";
     QTest::newRow("cleared") << "field"
-                             << "tags"
-                             << "VIP"
+                             << "contact_name"
+                             << "Li"
                              << ""
-                             << "System cleared tags (was VIP)";
+                             << "System cleared contact (was Li)";
+    QTest::newRow("tag added") << "field"
+                               << "tags"
+                               << "[]"
+                               << "[\"上门\"]"
+                               << "System added tags: 上门";
+    QTest::newRow("tag removed") << "field"
+                                 << "tags"
+                                 << "[\"VIP\",\"上门\"]"
+                                 << "[\"VIP\"]"
+                                 << "System removed tags: 上门";
+    QTest::newRow("tags changed") << "field"
+                                  << "tags"
+                                  << "[\"VIP\"]"
+                                  << "[\"上门\",\"加急\"]"
+                                  << "System changed tags: added 上门, 加急, removed VIP";
     QTest::newRow("note") << "field"
                           << "note"
                           << ""
@@ -141,6 +157,46 @@ void TestTimelineModel::describesEachKindOfEvent()
     event.oldValue = oldValue;
     event.newValue = newValue;
     QCOMPARE(model.describe(event), expected);
+}
+
+void TestTimelineModel::namesAndLabelsNotIdsOrJson()
+{
+    // Another agent's actions as a desk receives them from the server: their name, names of groups and
+    // agents, a custom field's label and its option's label, a linked ticket's number (a Chinese desk).
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    const Principal li = m_store->agent(QStringLiteral("li"), Role::Agent, QStringLiteral("g-field"));
+    m_store->agent(QStringLiteral("zhou"));
+    FieldDefinition visit;
+    visit.key = QStringLiteral("visit_kind");
+    visit.type = FieldType::SingleSelect;
+    visit.labelZh = QStringLiteral("上门类型");
+    visit.labelEn = QStringLiteral("Visit kind");
+    visit.options = {{QStringLiteral("install"), QStringLiteral("安装"), QStringLiteral("Installation"), true, {}}};
+    QVERIFY(m_store->fields().save(visit));
+    TeamDirectory directory(m_store->db());
+    TimelineModel model(directory);
+    model.setDefinitions(m_store->fields().definitions());
+    model.setTicketNames(
+        [](const QString& id) { return id == QLatin1String("t-2") ? QStringLiteral("G20231001002") : QString(); });
+    const auto said = [&](const QString& kind, const QString& field, const QString& was, const QString& now) {
+        TicketEvent event;
+        event.actorId = li.userId;
+        event.kind = kind;
+        event.field = field;
+        event.oldValue = was;
+        event.newValue = now;
+        return model.describe(event);
+    };
+    QCOMPARE(said(QStringLiteral("field"), QStringLiteral("group_id"), QStringLiteral("g-service"),
+                 QStringLiteral("g-field")),
+        QStringLiteral("li changed group: 客服部 → g-field"));
+    QCOMPARE(said(QStringLiteral("field"), QStringLiteral("assignee_id"), QString(), QStringLiteral("zhou")),
+        QStringLiteral("li set assignee to zhou"));
+    QCOMPARE(
+        said(QStringLiteral("field"), QStringLiteral("custom_fields.visit_kind"), QString(), QStringLiteral("install")),
+        QStringLiteral("li set 上门类型 to 安装"));
+    QCOMPARE(said(QStringLiteral("link"), QStringLiteral("linked"), QString(), QStringLiteral("t-2")),
+        QStringLiteral("li linked ticket G20231001002 as related"));
 }
 
 QTEST_GUILESS_MAIN(TestTimelineModel)

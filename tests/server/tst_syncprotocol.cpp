@@ -40,6 +40,8 @@ QStringList summary(const QJsonArray& changes)
     QStringList out;
     for (const QJsonValue& value : changes) {
         const QJsonObject change = value.toObject();
+        if (change.value(QStringLiteral("entity")).toString() == QLatin1String("event"))
+            continue; // each change's event log rows (tst_eventsync)
         out.append(change.value(QStringLiteral("entity")).toString() + QLatin1Char(':')
             + change.value(QStringLiteral("op")).toString());
     }
@@ -229,7 +231,7 @@ void TestSyncProtocol::pullsFollowScope()
                               commentArgs(ticket.id, QStringLiteral("客户周六在家")))})
                  .status,
         200);
-    QCOMPARE(li->pullAll().size(), 3);
+    QCOMPARE(summary(li->pullAll()).size(), 3);
     QVERIFY(zhang->pullAll().isEmpty()); // another group's ticket
     QVERIFY(wang->pullAll().isEmpty());
     // zhang may not touch it either.

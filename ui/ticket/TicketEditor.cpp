@@ -72,6 +72,11 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     m_save->setObjectName(QStringLiteral("saveTicket"));
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_arriving->setObjectName(QStringLiteral("conversationArriving"));
+    m_timelineModel->setDefinitions(m_ws.fields.definitions());
+    m_timelineModel->setTicketNames([this](const QString& id) {
+        const std::optional<Ticket> linked = m_ws.tickets.find(id);
+        return linked ? linked->number : QString();
+    });
     m_arriving->setWordWrap(true);
     m_arriving->setStyleSheet(QStringLiteral("background:#fff4ce;padding:4px"));
     m_arriving->hide();
@@ -292,6 +297,7 @@ void TicketEditor::ticketsChanged(const QStringList& ticketIds)
 
 void TicketEditor::definitionsChanged()
 {
+    m_timelineModel->setDefinitions(m_ws.fields.definitions());
     m_details->reloadDefinitions();
 }
 
