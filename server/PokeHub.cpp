@@ -19,7 +19,7 @@ qint64 nowMs()
 
 bool sees(const Principal& who, const ChangeScope& scope)
 {
-    return scope.teamWide || access::mayRead(who, scope.groupId, scope.assigneeId, scope.creatorId);
+    return scope.reaches(who);
 }
 
 } // namespace

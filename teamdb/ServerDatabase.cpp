@@ -100,6 +100,12 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE INDEX ticket_creator ON ticket(creator_id, id)"),
             QStringLiteral("CREATE INDEX change_log_creator ON change_log(creator_id, server_seq)"),
         },
+        {
+            // v6: views sync (server/ViewApplier): a personal view's rows are for its owner alone (audience
+            // 'user'), a group's shared view's for the group (audience 'group'); a new device's team pull
+            // reads every row that belongs to no ticket through this index.
+            QStringLiteral("CREATE INDEX change_log_untied ON change_log(server_seq) WHERE audience <> 'scoped'"),
+        },
     };
     return all;
 }

@@ -18,6 +18,7 @@ class QToolButton;
 namespace gongdan {
 
 class AttachmentStore;
+class QueueSearch;
 class BulkTicketActions;
 class CustomerRepository;
 class DraftStore;
@@ -102,6 +103,7 @@ private:
     TicketQueueModel* m_queue;
     QListView* m_viewList;
     QLineEdit* m_search;
+    QueueSearch* m_queueSearch = nullptr;
     QLineEdit* m_tagEdit;
     QToolButton* m_addTagButton;
     QToolBar* m_bulkToolbar;
