@@ -32,8 +32,8 @@ private Q_SLOTS:
     void restKeepsTheSameRules();
 
 private:
-    /// A client signed in as `login`.
-    HttpClient client(const QString& login, const QString& password);
+    /// Signs `http` in as `login`.
+    void signIn(HttpClient& http, const QString& login, const QString& password);
 
     std::unique_ptr<SeededServer> m_fixture;
 };
@@ -77,6 +77,28 @@ QStringList viewIds(const HttpResult& listed)
     return ids;
 }
 
+/// Why a desk did not settle, for the failure message.
+QString stuck(Desk& desk)
+{
+    QStringList entries;
+    QSqlQuery query(desk.db->sql());
+    query.exec(QStringLiteral("SELECT name, state, last_error FROM outbox ORDER BY seq"));
+    while (query.next())
+        entries.append(
+            QStringList {query.value(0).toString(), query.value(1).toString(), query.value(2).toString()}.join(
+                QLatin1Char(' ')));
+    return QStringLiteral("state %1, last error: %2; outbox: %3")
+        .arg(int(desk.engine->state()))
+        .arg(desk.engine->lastError(), entries.join(QStringLiteral("; ")));
+}
+
+/// A change made on a desk that is running: the headless desk has no window to start the push (the
+/// workstation's SyncController does on every outbox insert).
+void pushNow(Desk& desk)
+{
+    desk.engine->syncNow();
+}
+
 const QString kSupervisorPassword = QStringLiteral("sun-password");
 
 } // namespace
@@ -89,7 +111,8 @@ void TestViewSync::init()
         QFAIL(qPrintable(why));
     QVERIFY2(m_fixture->start(), qPrintable(m_fixture->server().lastLog()));
     // A supervisor of 客服部 (the seeded team has none).
-    HttpClient boss = client(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    HttpClient boss(m_fixture->baseUrl());
+    signIn(boss, QStringLiteral("boss"), QStringLiteral("boss-password"));
     const HttpResult created = boss.post(QStringLiteral("/api/v1/users"),
         {{QStringLiteral("login"), QStringLiteral("sun")}, {QStringLiteral("name"), QStringLiteral("孙主管")},
             {QStringLiteral("role"), QStringLiteral("supervisor")}, {QStringLiteral("password"), kSupervisorPassword},
@@ -102,13 +125,11 @@ void TestViewSync::cleanup()
     m_fixture.reset();
 }
 
-HttpClient TestViewSync::client(const QString& login, const QString& password)
+void TestViewSync::signIn(HttpClient& http, const QString& login, const QString& password)
 {
-    HttpClient http(m_fixture->baseUrl());
     const HttpResult signedIn = http.post(
         QStringLiteral("/api/v1/session"), {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
     http.setToken(signedIn.body.value(QStringLiteral("token")).toString());
-    return http;
 }
 
 void TestViewSync::sharedViewReachesItsGroupOnly()
@@ -124,7 +145,7 @@ void TestViewSync::sharedViewReachesItsGroupOnly()
     QSignalSpy reload(li.engine, &SyncEngine::teamChanged); // the window reloads its views on it
     for (Desk* desk : {&sun, &li, &zhang, &wang})
         desk->start();
-    QVERIFY(sun.idle());
+    QVERIFY2(sun.idle(), qPrintable(stuck(sun)));
     QCOMPARE(sun.outbox(), 0); // applied and delivered back
     QVERIFY(QTest::qWaitFor([&] { return hasView(li, id); }, 10000));
     QVERIFY(!reload.isEmpty());
@@ -135,14 +156,16 @@ void TestViewSync::sharedViewReachesItsGroupOnly()
     TicketView moved = saved.value();
     moved.sharedGroupIds = {QStringLiteral("field-ops")};
     QVERIFY(sunViews.save(moved, {}));
-    QVERIFY(sun.idle());
+    pushNow(sun);
+    QVERIFY2(sun.idle(), qPrintable(stuck(sun)));
     QVERIFY(QTest::qWaitFor([&] { return hasView(zhang, id); }, 10000));
     QVERIFY(QTest::qWaitFor([&] { return hasView(wang, id); }, 10000));
     QVERIFY(QTest::qWaitFor([&] { return !hasView(li, id); }, 10000));
     QVERIFY(hasView(sun, id)); // supervisors see every shared view
 
     QVERIFY(sunViews.remove(id));
-    QVERIFY(sun.idle());
+    pushNow(sun);
+    QVERIFY2(sun.idle(), qPrintable(stuck(sun)));
     QVERIFY(QTest::qWaitFor([&] { return !hasView(zhang, id) && !hasView(wang, id); }, 10000));
     QVERIFY(!hasView(sun, id));
     QCOMPARE(sun.outbox(), 0);
@@ -171,17 +194,20 @@ void TestViewSync::anAgentCannotShareAView()
     const QString reason = RefusalText::describe(QStringLiteral("view.shared_forbidden"), {}, {});
     QCOMPARE(list.index(row).data(ViewListModel::RefusalRole).toString(), reason);
     QCOMPARE(list.index(row).data(Qt::ToolTipRole).toString(), reason);
-    HttpClient boss = client(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    HttpClient boss(m_fixture->baseUrl());
+    signIn(boss, QStringLiteral("boss"), QStringLiteral("boss-password"));
     QVERIFY(!viewIds(boss.get(QStringLiteral("/api/v1/views"))).contains(id)); // the team never got it
 
     // Saved as the agent's own view, it goes through; the refusal is replaced.
     TicketView mine = saved.value();
     mine.ownerId = li.userId;
     QVERIFY(liViews.save(mine, {}));
-    QVERIFY(li.idle());
+    pushNow(li);
+    QVERIFY2(li.idle(), qPrintable(stuck(li)));
     QCOMPARE(li.outbox(), 0);
     QVERIFY(liViews.refusal(id).isEmpty());
-    HttpClient liHttp = client(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    HttpClient liHttp(m_fixture->baseUrl());
+    signIn(liHttp, QStringLiteral("li.na"), QStringLiteral("agent-password"));
     QVERIFY(viewIds(liHttp.get(QStringLiteral("/api/v1/views"))).contains(id));
     QVERIFY(!viewIds(boss.get(QStringLiteral("/api/v1/views"))).contains(id)); // personal: not even admins
 }
@@ -196,13 +222,13 @@ void TestViewSync::personalViewFollowsItsOwner()
     QVERIFY(saved);
     const QString id = saved.value().id;
     office.start();
-    QVERIFY(office.idle());
+    QVERIFY2(office.idle(), qPrintable(stuck(office)));
     QCOMPARE(office.outbox(), 0);
 
     // Her laptop, new: the first sync brings the view.
     Desk laptop(m_fixture->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
     laptop.start();
-    QVERIFY(laptop.idle());
+    QVERIFY2(laptop.idle(), qPrintable(stuck(laptop)));
     QVERIFY(hasView(laptop, id));
     boss.start();
     zhang.start();
@@ -212,11 +238,13 @@ void TestViewSync::personalViewFollowsItsOwner()
     TicketView renamed = saved.value();
     renamed.nameZh = QStringLiteral("我的新单（改）");
     QVERIFY(officeViews.save(renamed, {}));
-    QVERIFY(office.idle());
+    pushNow(office);
+    QVERIFY2(office.idle(), qPrintable(stuck(office)));
     QVERIFY(QTest::qWaitFor([&] { return hasView(laptop, id, renamed.nameZh); }, 10000));
 
     QVERIFY(officeViews.remove(id));
-    QVERIFY(office.idle());
+    pushNow(office);
+    QVERIFY2(office.idle(), qPrintable(stuck(office)));
     QVERIFY(QTest::qWaitFor([&] { return !hasView(laptop, id); }, 10000));
     QCOMPARE(office.outbox(), 0);
     QVERIFY(!holdsAfterSync(boss, id));
@@ -224,10 +252,14 @@ void TestViewSync::personalViewFollowsItsOwner()
 
 void TestViewSync::restKeepsTheSameRules()
 {
-    HttpClient li = client(QStringLiteral("li.na"), QStringLiteral("agent-password"));
-    HttpClient zhang = client(QStringLiteral("zhang"), QStringLiteral("zhang-password"));
-    HttpClient wang = client(QStringLiteral("wang"), QStringLiteral("field-password"));
-    HttpClient sun = client(QStringLiteral("sun"), kSupervisorPassword);
+    HttpClient li(m_fixture->baseUrl());
+    signIn(li, QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    HttpClient zhang(m_fixture->baseUrl());
+    signIn(zhang, QStringLiteral("zhang"), QStringLiteral("zhang-password"));
+    HttpClient wang(m_fixture->baseUrl());
+    signIn(wang, QStringLiteral("wang"), QStringLiteral("field-password"));
+    HttpClient sun(m_fixture->baseUrl());
+    signIn(sun, QStringLiteral("sun"), kSupervisorPassword);
     const QJsonArray conditions {QJsonObject {{QStringLiteral("field"), QStringLiteral("status")},
         {QStringLiteral("op"), QStringLiteral("is")}, {QStringLiteral("value"), QStringLiteral("new")}}};
     const QString path = QStringLiteral("/api/v1/views");
