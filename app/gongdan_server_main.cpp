@@ -11,6 +11,7 @@
 #include "server/ServerLog.h"
 #include "server/SyncRoutes.h"
 #include "server/TicketRoutes.h"
+#include "server/ViewRoutes.h"
 #include "teamdb/ServerDatabase.h"
 
 #include <QCommandLineParser>
@@ -110,6 +111,7 @@ int main(int argc, char** argv)
     SyncRoutes syncRoutes(auth, sync);
     TicketRoutes ticketRoutes(auth, syncStore, sync, sync.applier(), clock);
     RecordRoutes recordRoutes(auth, sync);
+    ViewRoutes viewRoutes(auth, sync);
     HttpApi api(db, log);
     if (parser.isSet(QStringLiteral("tls-cert"))) {
         if (Status tls = api.useTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
@@ -123,6 +125,7 @@ int main(int argc, char** argv)
     syncRoutes.install(api.http());
     ticketRoutes.install(api.http());
     recordRoutes.install(api.http());
+    viewRoutes.install(api.http());
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);

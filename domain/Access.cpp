@@ -1,6 +1,7 @@
 #include "domain/Access.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace gongdan {
 
@@ -102,6 +103,21 @@ bool maySetDueTimes(const Principal& who)
 bool mayReassign(const Principal& who)
 {
     return who.role != Role::Field;
+}
+
+bool mayReadView(const Principal& who, const QString& ownerId, const QStringList& sharedGroupIds)
+{
+    if (!ownerId.isEmpty())
+        return ownerId == who.userId;
+    if (sharedGroupIds.isEmpty() || maySuperviseFloor(who))
+        return true;
+    return std::any_of(sharedGroupIds.begin(), sharedGroupIds.end(),
+        [&who](const QString& group) { return who.groupIds.contains(group); });
+}
+
+bool mayChangeView(const Principal& who, const QString& ownerId)
+{
+    return ownerId.isEmpty() ? maySuperviseFloor(who) : ownerId == who.userId;
 }
 
 bool mayEditField(Role role, const QStringList& editRoles)

@@ -43,6 +43,12 @@ bool mayManageUsers(const Principal& who);
 bool mayManageFields(const Principal& who);
 /// Shared views and the floor's dashboard.
 bool maySuperviseFloor(const Principal& who);
+/// May this person see a view owned by `ownerId` (empty: shared) and shared with `sharedGroupIds` (empty:
+/// the whole team)? A personal view only its owner; a shared one its groups' members, supervisors and admins.
+bool mayReadView(const Principal& who, const QString& ownerId, const QStringList& sharedGroupIds);
+/// May this person create, change or delete a view owned by `ownerId` (empty: shared)? A personal view only
+/// its owner; a shared one only supervisors and admins (maySuperviseFloor).
+bool mayChangeView(const Principal& who, const QString& ownerId);
 /// May a person of this role edit a custom field whose definition limits editing to `editRoles` (role
 /// names; empty: every role)?
 bool mayEditField(Role role, const QStringList& editRoles);

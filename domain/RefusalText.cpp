@@ -47,6 +47,12 @@ QString RefusalText::describe(const QString& code, const QString& fieldLabel, co
             QT_TR_NOOP("Only members of the ticket's group can accept it; transfer it to your group first.")},
         {QStringLiteral("comment.empty"), QT_TR_NOOP("The reply was empty.")},
         {QStringLiteral("comment.merged"), QT_TR_NOOP("This ticket was merged into another; write on that one.")},
+        {QStringLiteral("view.shared_forbidden"),
+            QT_TR_NOOP("Only supervisors and admins share views or change shared ones; save it as your own view.")},
+        {QStringLiteral("view.not_owner"), QT_TR_NOOP("This personal view belongs to someone else.")},
+        {QStringLiteral("view.unknown_group"), QT_TR_NOOP("The view is shared with a group that does not exist.")},
+        {QStringLiteral("view.not_found"), QT_TR_NOOP("The view no longer exists on the team server.")},
+        {QStringLiteral("view.field"), QT_TR_NOOP("The view uses a field the team no longer has (“%1”).")},
         {QStringLiteral("sync.unknown_mutation"), QT_TR_NOOP("The team server does not take this kind of change yet.")},
     };
     const auto text = texts.constFind(code);

@@ -59,6 +59,8 @@ QJsonObject TicketView::toJson() const
         {QStringLiteral("conditions"), conditionArray},
         {QStringLiteral("columns"), QJsonArray::fromStringList(columns)}, {QStringLiteral("sort_field"), sortField},
         {QStringLiteral("sort_descending"), sortDescending}, {QStringLiteral("owner_id"), ownerId},
+        {QStringLiteral("shared_group_ids"),
+            QJsonArray::fromStringList(ownerId.isEmpty() ? sharedGroupIds : QStringList())},
         {QStringLiteral("enabled"), enabled}, {QStringLiteral("order"), order}};
 }
 
@@ -84,6 +86,10 @@ Result<TicketView> TicketView::fromJson(const QJsonObject& o)
     view.sortField = o.value(QStringLiteral("sort_field")).toString(QStringLiteral("created_at"));
     view.sortDescending = o.value(QStringLiteral("sort_descending")).toBool(true);
     view.ownerId = o.value(QStringLiteral("owner_id")).toString();
+    for (const QJsonValue& group : o.value(QStringLiteral("shared_group_ids")).toArray()) {
+        if (view.ownerId.isEmpty() && !group.toString().isEmpty() && !view.sharedGroupIds.contains(group.toString()))
+            view.sharedGroupIds.append(group.toString());
+    }
     view.enabled = o.value(QStringLiteral("enabled")).toBool(true);
     view.order = o.value(QStringLiteral("order")).toInt();
     return view;

@@ -25,7 +25,8 @@ struct ViewCondition {
 enum class MatchMode { All, Any };
 
 /// A ticket view (工单视图): conditions combined by all or any, chosen columns and sort, personal
-/// (ownerId set) or shared, enabled or not. Built-in views ship with every store.
+/// (ownerId set: only its owner sees it, on every device they use) or shared (by supervisors and admins)
+/// with the whole team or with some groups, enabled or not. Built-in views ship with every store.
 struct TicketView {
     QString id;
     QString nameZh, nameEn;
@@ -34,11 +35,13 @@ struct TicketView {
     QStringList columns; ///< empty: the default columns
     QString sortField = QStringLiteral("created_at");
     bool sortDescending = true;
-    QString ownerId; ///< empty: shared with the team
+    QString ownerId; ///< empty: shared (with sharedGroupIds)
+    QStringList sharedGroupIds; ///< a shared view's groups; empty: the whole team. Unused for a personal view.
     bool enabled = true;
     bool builtIn = false;
     int order = 0;
 
+    bool shared() const { return ownerId.isEmpty(); }
     QString name(bool chinese) const { return chinese || nameEn.isEmpty() ? nameZh : nameEn; }
     QJsonObject toJson() const;
     static Result<TicketView> fromJson(const QJsonObject& object);

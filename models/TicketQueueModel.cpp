@@ -327,6 +327,15 @@ void TicketQueueModel::setSearchText(const QString& text)
     reload();
 }
 
+void TicketQueueModel::setSearchScope(SearchScope scope)
+{
+    if (scope == m_scope)
+        return;
+    m_scope = scope;
+    if (!m_search.isEmpty())
+        reload();
+}
+
 void TicketQueueModel::reload()
 {
     auto expression = ViewQuery::expression(m_view.sortField, m_context.definitions);
@@ -466,8 +475,10 @@ QStringList TicketQueueModel::ticketIds(const QModelIndexList& rows) const
 QList<TicketQueueModel::Row> TicketQueueModel::query(
     const QString& extraWhere, const QVariantList& extraParams, int limit, bool descending, bool* ok)
 {
-    QString where = m_filter.where;
-    QVariantList params = m_filter.params;
+    // Searching all tickets: every row of the store, which holds exactly what the agent may read.
+    const bool everywhere = !m_search.isEmpty() && m_scope == SearchScope::AllTickets;
+    QString where = everywhere ? QStringLiteral("1") : m_filter.where;
+    QVariantList params = everywhere ? QVariantList() : m_filter.params;
     if (!m_search.isEmpty()) {
         const QString match = SearchTokenizer::matchExpression(m_search);
         if (match.isEmpty()) {

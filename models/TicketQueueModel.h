@@ -54,8 +54,14 @@ public:
 
     /// Shows the tickets of `view` for `context`; false (and loadFailed) when the view does not apply.
     bool setView(const TicketView& view, const ViewContext& context);
-    /// Narrows the view to full-text hits; empty text shows the whole view again.
+    /// Where a search looks: inside the view shown, or in every ticket this store holds (all the agent may read).
+    enum class SearchScope { View, AllTickets };
+    /// Narrows the view (or, searching all tickets, the whole store) to full-text hits; empty text shows the
+    /// whole view again.
     void setSearchText(const QString& text);
+    void setSearchScope(SearchScope scope);
+    SearchScope searchScope() const { return m_scope; }
+    const QString& searchText() const { return m_search; }
     /// Re-reads the given tickets: rows still in the view are updated, rows that left it are removed.
     void refreshTickets(const QStringList& ticketIds);
     void reload();
@@ -112,6 +118,7 @@ private:
     bool m_descending = true;
     bool m_tieBreakByCreated = false;
     QString m_search;
+    SearchScope m_scope = SearchScope::View;
     QList<Row> m_rows;
     bool m_atEnd = true;
     int m_gapAt = -1; ///< after jumpToEnd(): the row where the not yet loaded middle of the view sits

@@ -1,5 +1,7 @@
 #include "models/ViewListModel.h"
 
+#include "storage/ViewRepository.h"
+
 #include <QColor>
 #include <QFuture>
 #include <QFutureWatcher>
@@ -25,12 +27,18 @@ QVariant ViewListModel::data(const QModelIndex& index, int role) const
         return {};
     const TicketView& view = m_views.at(index.row());
     const qint64 count = m_counts.value(index.row(), -1);
-    const QString name = view.name(QLocale().language() == QLocale::Chinese);
+    const QString refusal = m_refusals.value(view.id);
+    const QString name = refusal.isEmpty()
+        ? view.name(QLocale().language() == QLocale::Chinese)
+        : tr("%1 (not accepted)").arg(view.name(QLocale().language() == QLocale::Chinese));
     switch (role) {
     case Qt::DisplayRole:
         if (!view.enabled)
             return tr("%1 (disabled)").arg(name);
         return count < 0 ? name : QStringLiteral("%1  (%2)").arg(name, QLocale().toString(count));
+    case Qt::ToolTipRole:
+    case RefusalRole:
+        return refusal;
     case Qt::AccessibleTextRole:
         if (!view.enabled)
             return tr("%1 (disabled)").arg(name);
@@ -54,6 +62,14 @@ void ViewListModel::setViews(const QList<TicketView>& views, const ViewContext& 
     m_views = views;
     m_context = context;
     m_counts = QList<qint64>(m_views.size(), -1); // "not counted yet": the name alone is shown
+    m_refusals.clear();
+    ViewRepository repository(m_db);
+    for (const TicketView& view : std::as_const(m_views)) {
+        if (!view.builtIn) {
+            if (const QString why = repository.refusal(view.id); !why.isEmpty())
+                m_refusals.insert(view.id, why);
+        }
+    }
     endResetModel();
     refreshCounts();
 }

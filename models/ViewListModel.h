@@ -21,7 +21,9 @@ class ViewListModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
-    enum Roles { CountRole = Qt::UserRole + 1, ViewIdRole, NameRole };
+    /// RefusalRole: why the server refused the view's latest change, in the agent's words (empty: none);
+    /// shown as the row's tooltip and marked in its name.
+    enum Roles { CountRole = Qt::UserRole + 1, ViewIdRole, NameRole, RefusalRole };
     enum class Counting { Synchronous, Background };
 
     explicit ViewListModel(Database& db, Counting counting = Counting::Synchronous, QObject* parent = nullptr);
@@ -62,6 +64,7 @@ private:
     quint64 m_generation = 0;
     QList<TicketView> m_views;
     QList<qint64> m_counts;
+    QHash<QString, QString> m_refusals; ///< per view id: why the server refused its latest change
     ViewContext m_context;
     QHash<QString, QList<bool>> m_before; ///< per ticket about to change: in which views it was
     bool m_countingInFlight = false;

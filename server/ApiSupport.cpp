@@ -15,7 +15,8 @@ StatusCode statusFor(const QString& code)
         return StatusCode::NotFound;
     if (code == QLatin1String("auth.throttled"))
         return StatusCode::TooManyRequests;
-    if (code == QLatin1String("access.denied") || code == QLatin1String("auth.inactive"))
+    if (code == QLatin1String("access.denied") || code == QLatin1String("auth.inactive")
+        || code == QLatin1String("view.shared_forbidden") || code == QLatin1String("view.not_owner"))
         return StatusCode::Forbidden;
     if (code.startsWith(QLatin1String("auth.")))
         return StatusCode::Unauthorized;

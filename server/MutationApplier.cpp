@@ -33,6 +33,7 @@ MutationApplier::MutationApplier(SyncStore& store, UserRepository& users, const 
     , m_clock(clock)
     , m_recordStore(store.database())
     , m_records(store, m_recordStore, clock)
+    , m_views(store, m_recordStore, users)
     , m_world(store, users, m_recordStore)
 {
 }
@@ -75,6 +76,8 @@ Result<QJsonObject> MutationApplier::apply(const UserRecord& user, const Mutatio
         m_world.forget(); // a definition or category may have changed: the next intent reads them again
         return applied;
     }
+    if (ViewApplier::handles(mutation.name))
+        return m_views.apply(user, mutation, clientId);
     return Error {QStringLiteral("sync.unknown_mutation"),
         QStringLiteral("The server does not take \"%1\" changes.").arg(mutation.name), QStringLiteral("name")};
 }

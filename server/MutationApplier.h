@@ -5,6 +5,7 @@
 #include "server/Mutation.h"
 #include "server/RecordApplier.h"
 #include "server/ServerTicketWorld.h"
+#include "server/ViewApplier.h"
 #include "teamdb/SyncStore.h"
 #include "teamdb/UserRepository.h"
 
@@ -34,10 +35,12 @@ public:
     QJsonObject ticketData(const Ticket& ticket);
     static ChangeScope scopeOf(const Ticket& ticket)
     {
-        return ChangeScope {false, ticket.groupId, ticket.assigneeId, ticket.createdBy};
+        return ChangeScope {false, ticket.groupId, ticket.assigneeId, ticket.createdBy, {}};
     }
     /// Customers, field definitions and categories as the team database keeps them (REST reads them here).
     TeamRecordStore& records() { return m_recordStore; }
+    /// The team's custom views and their rules (REST reads them here).
+    ViewApplier& views() { return m_views; }
 
 private:
     Result<QJsonObject> create(const UserRecord& user, const Mutation& mutation, const QString& clientId);
@@ -63,6 +66,7 @@ private:
     const Clock& m_clock;
     TeamRecordStore m_recordStore;
     RecordApplier m_records;
+    ViewApplier m_views;
     ServerTicketWorld m_world;
 };
 

@@ -14,7 +14,7 @@ constexpr qint64 kSilentForMs = 60 * 1000;
 
 bool sees(const Principal& who, const ChangeScope& scope)
 {
-    return scope.teamWide || access::mayRead(who, scope.groupId, scope.assigneeId, scope.creatorId);
+    return scope.reaches(who);
 }
 
 } // namespace

@@ -150,7 +150,7 @@ Result<QJsonObject> RecordApplier::commit(TeamRecord record, const QString& uniq
     record.serverSeq = seq.value();
     if (Status stored = m_records.store(record, uniqueKey, search); !stored)
         return stored.error();
-    if (Status logged = m_sync.appendChange(seq.value(), record.kind, record.id, ChangeScope {true, {}, {}, {}},
+    if (Status logged = m_sync.appendChange(seq.value(), record.kind, record.id, ChangeScope {true, {}, {}, {}, {}},
             QStringLiteral("upsert"), record.data, mutation.mutationId, clientId);
         !logged)
         return logged.error();

@@ -11,19 +11,23 @@ namespace {
 const QString kCustomer = QStringLiteral("customer");
 const QString kField = QStringLiteral("field");
 const QString kCategory = QStringLiteral("category");
+const QString kView = QStringLiteral("view");
 
 } // namespace
 
-RecordCache::RecordCache(Database& db) : m_db(db), m_outbox(db), m_customers(db), m_fields(db) { }
+RecordCache::RecordCache(Database& db) : m_db(db), m_outbox(db), m_customers(db), m_fields(db), m_views(db) { }
 
 bool RecordCache::isRecord(const QString& entity)
 {
-    return entity == kCustomer || entity == kField || entity == kCategory;
+    return entity == kCustomer || entity == kField || entity == kCategory || entity == kView;
 }
 
 QString RecordCache::kindOfIntent(const QString& intentName)
 {
     const QString kind = intentName.section(QLatin1Char('.'), 0, 0);
+    if (kind == kView)
+        return intentName == QLatin1String("view.upsert") || intentName == QLatin1String("view.delete") ? kind
+                                                                                                        : QString();
     return intentName.endsWith(QLatin1String(".upsert")) && isRecord(kind) ? kind : QString();
 }
 
@@ -46,6 +50,22 @@ Status RecordCache::applyPulled(
     return replayQueued(id, cursor);
 }
 
+Status RecordCache::applyPulledDelete(const QString& kind, const QString& id, qint64 cursor)
+{
+    QSqlQuery& drop = m_db.prepared(QStringLiteral("DELETE FROM record_synced WHERE kind = ? AND id = ?"));
+    drop.addBindValue(kind);
+    drop.addBindValue(id);
+    const bool ok = drop.exec();
+    drop.finish();
+    if (!ok)
+        return Database::errorOf(drop);
+    if (kind == kView) {
+        if (Status erased = m_views.erase(id); !erased)
+            return erased;
+    }
+    return replayQueued(id, cursor);
+}
+
 Status RecordCache::restore(const QString& kind, const QString& id, qint64 cursor)
 {
     QSqlQuery& synced = m_db.prepared(QStringLiteral("SELECT data FROM record_synced WHERE kind = ? AND id = ?"));
@@ -65,6 +85,10 @@ Status RecordCache::restore(const QString& kind, const QString& id, qint64 curso
 Status RecordCache::writeVisible(const QString& kind, const QJsonObject& data)
 {
     const QString id = data.value(QStringLiteral("id")).toString();
+    if (kind == kView) {
+        auto view = TicketView::fromJson(data);
+        return view ? m_views.write(view.value()) : Status(view.error());
+    }
     if (kind == kCustomer) {
         auto customer = JsonCodec::customerFromJson(data);
         if (!customer)
@@ -104,6 +128,7 @@ Status RecordCache::replayQueued(const QString& id, qint64 cursor)
     for (const OutboxEntry& entry : m_outbox.undelivered(id, cursor)) {
         const QString kind = kindOfIntent(entry.name);
         const Status replayed = kind == kCustomer ? m_customers.replay(entry)
+            : kind == kView                       ? m_views.replay(entry)
             : kind.isEmpty()                      ? Status()
                                                   : m_fields.replay(entry);
         if (!replayed)

@@ -369,7 +369,10 @@ Result<QStringList> SyncCache::applyPage(
                 return s.error();
             m_teamChanged = true;
         } else if (RecordCache::isRecord(change.entity)) {
-            if (Status s = m_records.applyPulled(change.entity, change.id, change.data, change.serverSeq, seen); !s)
+            const Status s = change.op == QLatin1String("delete")
+                ? m_records.applyPulledDelete(change.entity, change.id, seen)
+                : m_records.applyPulled(change.entity, change.id, change.data, change.serverSeq, seen);
+            if (!s)
                 return s.error();
             if (change.entity != QLatin1String("customer"))
                 m_teamChanged = true;
@@ -549,6 +552,9 @@ Status SyncCache::claimFor(const QString& userId, bool* switched)
         statements = {QStringLiteral("DELETE FROM ticket"), QStringLiteral("DELETE FROM ticket_synced"),
             QStringLiteral("DELETE FROM ticket_alias"), QStringLiteral("DELETE FROM ticket_conflict"),
             QStringLiteral("DELETE FROM ticket_notice"),
+            // Views came for that person: their own and those shared with them.
+            QStringLiteral("DELETE FROM ticket_view WHERE id IN (SELECT id FROM record_synced WHERE kind = 'view')"),
+            QStringLiteral("DELETE FROM record_synced WHERE kind = 'view'"),
             QStringLiteral("UPDATE sync_state SET cursor = 0, epoch = NULL, talk_after = NULL, talk_upto = NULL, "
                            "talk_own = 0 WHERE id = 1"),
             QStringLiteral("UPDATE outbox SET state = 'pending', acked_server_seq = NULL WHERE state = 'acked'")};

@@ -21,9 +21,9 @@ namespace gongdan {
 /// One change as a pull page carries it.
 struct PulledChange {
     qint64 serverSeq = 0;
-    QString entity; ///< ticket | comment | event | conflict | user | group | customer | field | category
+    QString entity; ///< ticket | comment | event | conflict | user | group | customer | field | category | view
     QString id;
-    QString op; ///< upsert | scope_remove
+    QString op; ///< upsert | scope_remove (a ticket out of sight) | delete (a view)
     QJsonObject data;
     // Decoded ahead, off the UI thread (a first sync's snapshot pages: sync/SnapshotFetcher), and then
     // not in `data` (a ticket's "ticket", a comment's whole object); else the store decodes `data`.

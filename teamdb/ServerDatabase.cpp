@@ -111,6 +111,12 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE INDEX ticket_event_ticket ON ticket_event(ticket_id, server_seq)"),
             QStringLiteral("ALTER TABLE change_log ADD COLUMN actor_id TEXT NOT NULL DEFAULT ''"),
         },
+        {
+            // v7: views sync (server/ViewApplier): a personal view's rows are for its owner alone (audience
+            // 'user'), a group's shared view's for the group (audience 'group'); a new device's team pull
+            // reads every row that belongs to no ticket through this index.
+            QStringLiteral("CREATE INDEX change_log_untied ON change_log(server_seq) WHERE audience <> 'scoped'"),
+        },
     };
     return all;
 }

@@ -29,6 +29,11 @@ QVariant text(const QString& value)
     return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
 }
 
+QString placeholders(qsizetype count)
+{
+    return QStringList(count, QStringLiteral("?")).join(QLatin1Char(','));
+}
+
 } // namespace
 
 SyncStore::SyncStore(ServerDatabase& database, const Clock& clock, const Failpoints& failpoints)
@@ -165,37 +170,80 @@ Status SyncStore::appendChange(qint64 seq, const QString& entity, const QString&
     return exec(QStringLiteral("INSERT INTO change_log(server_seq, entity, entity_id, audience, group_id, assignee_id, "
                                "op, data, mutation_id, client_id, committed_ms, creator_id, actor_id) "
                                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        {seq, entity, entityId, scope.teamWide ? QStringLiteral("all") : QStringLiteral("scoped"), text(scope.groupId),
-            text(scope.assigneeId), op, compact(data), text(mutationId), text(clientId), m_clock.nowMs(),
-            text(scope.creatorId), text(m_actor)},
+        {seq, entity, entityId,
+            !scope.audience.isEmpty() ? scope.audience
+                : scope.teamWide      ? QStringLiteral("all")
+                                      : QStringLiteral("scoped"),
+            text(scope.groupId), text(scope.assigneeId), op, compact(data), text(mutationId), text(clientId),
+            m_clock.nowMs(), text(scope.creatorId), text(m_actor)},
         QStringLiteral("Cannot log the change"));
+}
+
+bool ChangeScope::reaches(const Principal& who) const
+{
+    if (audience == QLatin1String("user"))
+        return creatorId == who.userId;
+    if (audience == QLatin1String("group"))
+        return access::maySuperviseFloor(who) || who.groupIds.contains(groupId);
+    return teamWide || access::mayRead(who, groupId, assigneeId, creatorId);
 }
 
 QString SyncStore::scopeCondition(const Principal& who, QVariantList& values, bool teamWideRows)
 {
-    // The access rule of domain/Access.h written as SQL over group_id and assignee_id.
+    // The access rule of domain/Access.h written as SQL over group_id and assignee_id; on the change log
+    // (teamWideRows) also the rows for everyone and the views' rows: a personal view's (audience 'user',
+    // its owner in creator_id) and a group's shared view's (audience 'group').
     const QString all = teamWideRows ? QStringLiteral("audience = 'all' OR ") : QString();
     switch (who.role) {
     case Role::Admin:
     case Role::Supervisor:
-        return QStringLiteral("1 = 1");
+        if (!teamWideRows)
+            return QStringLiteral("1 = 1");
+        values.append(who.userId);
+        return QStringLiteral("audience <> 'user' OR creator_id = ?");
     case Role::Agent: {
         values.append(who.userId);
         values.append(who.userId);
         QString scope = all + QStringLiteral("assignee_id = ? OR creator_id = ?");
         if (!who.groupIds.isEmpty()) {
-            scope += QStringLiteral(" OR group_id IN (%1)")
-                         .arg(QStringList(who.groupIds.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+            scope += QStringLiteral(" OR group_id IN (%1)").arg(placeholders(who.groupIds.size()));
             for (const QString& group : who.groupIds)
                 values.append(group);
         }
         return scope;
     }
-    case Role::Field:
+    case Role::Field: {
         values.append(who.userId);
-        return all + QStringLiteral("assignee_id = ?");
+        QString scope = all + QStringLiteral("assignee_id = ?");
+        if (teamWideRows) {
+            values.append(who.userId);
+            scope += QStringLiteral(" OR (audience = 'user' AND creator_id = ?)");
+            if (!who.groupIds.isEmpty()) {
+                scope += QStringLiteral(" OR (audience = 'group' AND group_id IN (%1))")
+                             .arg(placeholders(who.groupIds.size()));
+                for (const QString& group : who.groupIds)
+                    values.append(group);
+            }
+        }
+        return scope;
+    }
     }
     return QStringLiteral("1 = 0");
+}
+
+QString SyncStore::ownRowsCondition(const Principal& who, QVariantList& values)
+{
+    // Read through the partial index change_log_untied (audience <> 'scoped'): a new device's team pull.
+    values.append(who.userId);
+    QString views = QStringLiteral("(audience = 'user' AND creator_id = ?)");
+    if (access::maySuperviseFloor(who)) {
+        views += QStringLiteral(" OR audience = 'group'");
+    } else if (!who.groupIds.isEmpty()) {
+        views += QStringLiteral(" OR (audience = 'group' AND group_id IN (%1))").arg(placeholders(who.groupIds.size()));
+        for (const QString& group : who.groupIds)
+            values.append(group);
+    }
+    return QStringLiteral("audience <> 'scoped' AND (audience = 'all' OR %1)").arg(views);
 }
 
 Status SyncStore::logTeamChange(const QString& entity, const QString& id, const QJsonObject& data)
@@ -204,14 +252,14 @@ Status SyncStore::logTeamChange(const QString& entity, const QString& id, const 
     if (!seq)
         return seq.error();
     return appendChange(
-        seq.value(), entity, id, ChangeScope {true, {}, {}, {}}, QStringLiteral("upsert"), data, {}, {});
+        seq.value(), entity, id, ChangeScope {true, {}, {}, {}, {}}, QStringLiteral("upsert"), data, {}, {});
 }
 
 Result<QList<ChangeRow>> SyncStore::changes(
     const Principal& who, qint64 cursor, qint64 upTo, int limit, bool mineOnly, bool teamOnly)
 {
     QVariantList values {cursor, upTo};
-    QString scope = teamOnly ? QStringLiteral("audience = 'all'") : scopeCondition(who, values, true);
+    QString scope = teamOnly ? ownRowsCondition(who, values) : scopeCondition(who, values, true);
     if (mineOnly) {
         scope = QStringLiteral("(%1) AND assignee_id = ?").arg(scope);
         values.append(who.userId);

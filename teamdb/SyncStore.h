@@ -14,12 +14,19 @@
 namespace gongdan {
 
 /// Who may read a change: tickets and what hangs off them by their group, assignee and creator
-/// (domain/Access.h); team-wide data (users, groups, field definitions) by everyone.
+/// (domain/Access.h); team-wide data (users, groups, field definitions) by everyone; a view by whom it is
+/// for (`audience`: "user" — only creatorId, its owner; "group" — groupId's members, supervisors and admins).
 struct ChangeScope {
     bool teamWide = false;
     QString groupId;
     QString assigneeId;
     QString creatorId;
+    QString audience; ///< empty: "all" when teamWide, else "scoped" (a ticket's)
+
+    static ChangeScope person(const QString& userId) { return {false, {}, {}, userId, QStringLiteral("user")}; }
+    static ChangeScope group(const QString& groupId) { return {false, groupId, {}, {}, QStringLiteral("group")}; }
+    /// Does this person receive changes of this scope (PokeHub: whom to poke)?
+    bool reaches(const Principal& who) const;
 };
 
 struct ChangeRow {
@@ -73,7 +80,8 @@ public:
     QList<ChangeScope> takeTouchedScopes() { return std::exchange(m_touched, {}); }
     /// Changes after `cursor` up to `upTo` that `who` may read, in seq order, at most `limit`.
     /// `mineOnly`: just the rows of tickets assigned to `who` (a new device's first pages: its own queue).
-    /// `teamOnly`: just the team-wide rows (users, groups, customers, definitions, categories).
+    /// `teamOnly`: just the rows that belong to no ticket (users, groups, customers, definitions, categories,
+    /// and the views `who` may see).
     Result<QList<ChangeRow>> changes(
         const Principal& who, qint64 cursor, qint64 upTo, int limit, bool mineOnly = false, bool teamOnly = false);
 
@@ -106,6 +114,8 @@ public:
     static QString scopeCondition(const Principal& who, QVariantList& values, bool teamWideRows);
 
 private:
+    /// The rows of the change log that belong to no ticket and reach `who` (SQL; appends its values).
+    static QString ownRowsCondition(const Principal& who, QVariantList& values);
     Status exec(const QString& sql, const QVariantList& values, const QString& what);
 
     ServerDatabase& m_database;

@@ -62,6 +62,17 @@ Status TeamRecordStore::store(const TeamRecord& record, const QString& uniqueKey
     return {};
 }
 
+Status TeamRecordStore::remove(const QString& kind, const QString& id)
+{
+    QSqlQuery& del = m_database.prepared(QStringLiteral("DELETE FROM team_record WHERE kind = ? AND id = ?"));
+    const auto finished = qScopeGuard([&del] { del.finish(); });
+    del.addBindValue(kind);
+    del.addBindValue(id);
+    if (!del.exec())
+        return ServerDatabase::failure(del.lastError(), QStringLiteral("Cannot delete the %1").arg(kind));
+    return {};
+}
+
 Result<QList<TeamRecord>> TeamRecordStore::list(
     const QString& kind, const QString& search, const QString& afterId, int limit)
 {

@@ -886,6 +886,26 @@
         <source>Refused (%1).</source>
         <translation>Refused (%1).</translation>
     </message>
+    <message>
+        <source>Only supervisors and admins share views or change shared ones; save it as your own view.</source>
+        <translation>Only supervisors and admins share views or change shared ones; save it as your own view.</translation>
+    </message>
+    <message>
+        <source>This personal view belongs to someone else.</source>
+        <translation>This personal view belongs to someone else.</translation>
+    </message>
+    <message>
+        <source>The view is shared with a group that does not exist.</source>
+        <translation>The view is shared with a group that does not exist.</translation>
+    </message>
+    <message>
+        <source>The view no longer exists on the team server.</source>
+        <translation>The view no longer exists on the team server.</translation>
+    </message>
+    <message>
+        <source>The view uses a field the team no longer has (“%1”).</source>
+        <translation>The view uses a field the team no longer has (“%1”).</translation>
+    </message>
 </context>
 <context>
     <name>SearchTokenizer</name>
@@ -1831,6 +1851,45 @@
     </message>
 </context>
 <context>
+    <name>gongdan::QueueSearch</name>
+    <message>
+        <source>This view</source>
+        <translation>This view</translation>
+    </message>
+    <message>
+        <source>All my tickets</source>
+        <translation>All my tickets</translation>
+    </message>
+    <message>
+        <source>Where the search looks: the view shown, or every ticket you may read</source>
+        <translation>Where the search looks: the view shown, or every ticket you may read</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>Search in</translation>
+    </message>
+    <message>
+        <source>Search all my tickets</source>
+        <translation>Search all my tickets</translation>
+    </message>
+    <message>
+        <source>Searching every ticket you may read</source>
+        <translation>Searching every ticket you may read</translation>
+    </message>
+    <message>
+        <source>Searching in “%1”</source>
+        <translation>Searching in “%1”</translation>
+    </message>
+    <message>
+        <source>No tickets match “%1” in any ticket you may read.</source>
+        <translation>No tickets match “%1” in any ticket you may read.</translation>
+    </message>
+    <message>
+        <source>No tickets match “%1” in “%2”.</source>
+        <translation>No tickets match “%1” in “%2”.</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::SearchIndexer</name>
     <message>
         <source>Cannot read how far search indexing is.</source>
@@ -2513,10 +2572,6 @@
         <translation>&amp;Newest / largest first</translation>
     </message>
     <message>
-        <source>S&amp;hared with the team</source>
-        <translation>S&amp;hared with the team</translation>
-    </message>
-    <message>
         <source>&amp;Enabled</source>
         <translation>&amp;Enabled</translation>
     </message>
@@ -2576,6 +2631,26 @@
         <source>Deleting “%1” removes it for everyone who sees it.</source>
         <translation>Deleting “%1” removes it for everyone who sees it.</translation>
     </message>
+    <message>
+        <source>S&amp;hared</source>
+        <translation>S&amp;hared</translation>
+    </message>
+    <message>
+        <source>Share with</source>
+        <translation>Share with</translation>
+    </message>
+    <message>
+        <source>with the whole team</source>
+        <translation>with the whole team</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>with %1</translation>
+    </message>
+    <message>
+        <source>The team server did not accept the last change: %1</source>
+        <translation>The team server did not accept the last change: %1</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::ViewListModel</name>
@@ -2589,6 +2664,10 @@
     <message>
         <source>%1 (disabled)</source>
         <translation>%1 (disabled)</translation>
+    </message>
+    <message>
+        <source>%1 (not accepted)</source>
+        <translation>%1 (not accepted)</translation>
     </message>
 </context>
 <context>

@@ -882,6 +882,26 @@
         <source>Refused (%1).</source>
         <translation>被拒绝（%1）。</translation>
     </message>
+    <message>
+        <source>Only supervisors and admins share views or change shared ones; save it as your own view.</source>
+        <translation>只有主管和管理员可以共享视图或修改共享视图；请将它保存为自己的视图。</translation>
+    </message>
+    <message>
+        <source>This personal view belongs to someone else.</source>
+        <translation>这个个人视图属于其他人。</translation>
+    </message>
+    <message>
+        <source>The view is shared with a group that does not exist.</source>
+        <translation>视图共享给了一个不存在的组。</translation>
+    </message>
+    <message>
+        <source>The view no longer exists on the team server.</source>
+        <translation>团队服务器上已没有这个视图。</translation>
+    </message>
+    <message>
+        <source>The view uses a field the team no longer has (“%1”).</source>
+        <translation>视图用到了团队已不再有的字段（“%1”）。</translation>
+    </message>
 </context>
 <context>
     <name>SearchTokenizer</name>
@@ -1827,6 +1847,45 @@
     </message>
 </context>
 <context>
+    <name>gongdan::QueueSearch</name>
+    <message>
+        <source>This view</source>
+        <translation>当前视图</translation>
+    </message>
+    <message>
+        <source>All my tickets</source>
+        <translation>我的全部工单</translation>
+    </message>
+    <message>
+        <source>Where the search looks: the view shown, or every ticket you may read</source>
+        <translation>搜索范围：当前显示的视图，或你可查看的全部工单</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>搜索范围</translation>
+    </message>
+    <message>
+        <source>Search all my tickets</source>
+        <translation>搜索我的全部工单</translation>
+    </message>
+    <message>
+        <source>Searching every ticket you may read</source>
+        <translation>正在搜索你可查看的全部工单</translation>
+    </message>
+    <message>
+        <source>Searching in “%1”</source>
+        <translation>正在“%1”中搜索</translation>
+    </message>
+    <message>
+        <source>No tickets match “%1” in any ticket you may read.</source>
+        <translation>你可查看的工单中没有与“%1”匹配的工单。</translation>
+    </message>
+    <message>
+        <source>No tickets match “%1” in “%2”.</source>
+        <translation>“%2”中没有与“%1”匹配的工单。</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::SearchIndexer</name>
     <message>
         <source>Cannot read how far search indexing is.</source>
@@ -2497,10 +2556,6 @@
         <translation>最新 / 最大的在前(&amp;N)</translation>
     </message>
     <message>
-        <source>S&amp;hared with the team</source>
-        <translation>与团队共享(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;Enabled</source>
         <translation>启用(&amp;E)</translation>
     </message>
@@ -2560,6 +2615,26 @@
         <source>Deleting “%1” removes it for everyone who sees it.</source>
         <translation>删除“%1”后，所有能看到它的人都将看不到它。</translation>
     </message>
+    <message>
+        <source>S&amp;hared</source>
+        <translation>共享(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Share with</source>
+        <translation>共享给</translation>
+    </message>
+    <message>
+        <source>with the whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>The team server did not accept the last change: %1</source>
+        <translation>团队服务器未接受上次修改：%1</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::ViewListModel</name>
@@ -2572,6 +2647,10 @@
     <message>
         <source>%1 (disabled)</source>
         <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>%1 (not accepted)</source>
+        <translation>%1（未被接受）</translation>
     </message>
 </context>
 <context>

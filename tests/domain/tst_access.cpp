@@ -15,7 +15,41 @@ private Q_SLOTS:
     void administration_data();
     void administration();
     void roleNamesRoundTrip();
+    void views_data();
+    void views();
 };
+
+void TestAccess::views_data()
+{
+    QTest::addColumn<Role>("role");
+    QTest::addColumn<QString>("owner");
+    QTest::addColumn<QStringList>("groups");
+    QTest::addColumn<bool>("sees");
+    QTest::addColumn<bool>("changes");
+    // The person is "u1" in group "service".
+    const QStringList team;
+    const QStringList service {QStringLiteral("service")};
+    const QStringList field {QStringLiteral("field-ops")};
+    QTest::newRow("agent, own view") << Role::Agent << "u1" << team << true << true;
+    QTest::newRow("agent, someone's view") << Role::Agent << "u2" << team << false << false;
+    QTest::newRow("supervisor, someone's view") << Role::Supervisor << "u2" << team << false << false;
+    QTest::newRow("agent, shared with all") << Role::Agent << "" << team << true << false;
+    QTest::newRow("agent, shared with own group") << Role::Agent << "" << service << true << false;
+    QTest::newRow("agent, shared with another group") << Role::Agent << "" << field << false << false;
+    QTest::newRow("field, shared with own group") << Role::Field << "" << service << true << false;
+    QTest::newRow("supervisor, shared with another group") << Role::Supervisor << "" << field << true << true;
+    QTest::newRow("admin, shared with all") << Role::Admin << "" << team << true << true;
+}
+
+void TestAccess::views()
+{
+    QFETCH(Role, role);
+    QFETCH(QString, owner);
+    QFETCH(QStringList, groups);
+    const Principal who {QStringLiteral("u1"), role, {QStringLiteral("service")}};
+    QTEST(access::mayReadView(who, owner, groups), "sees");
+    QTEST(access::mayChangeView(who, owner), "changes");
+}
 
 void TestAccess::mayRead_data()
 {

@@ -20,6 +20,7 @@
 #include "ui/customer/CustomerArchive.h"
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/main/LayoutMemory.h"
+#include "ui/main/QueueSearch.h"
 #include "ui/main/WorkTabs.h"
 #include "ui/settings/SettingsPage.h"
 #include "ui/sync/SyncController.h"
@@ -104,7 +105,8 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
     auto* layout = new QVBoxLayout(centre);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* searchRow = new QHBoxLayout;
-    searchRow->addWidget(m_search, 1);
+    m_queueSearch = new QueueSearch(*m_queue, m_search, centre); // says where it looks, and when nothing matches
+    searchRow->addWidget(m_queueSearch, 1);
     searchRow->addWidget(m_tagEdit);
     searchRow->addWidget(m_addTagButton);
     m_sync = std::make_unique<SyncController>(*m_ws, core.cache(), core.engine(), m_syncLabel);
@@ -134,6 +136,7 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
         m_table->setFocus();
     });
     layout->addLayout(searchRow);
+    layout->addWidget(m_queueSearch->emptyState());
     layout->addWidget(m_table);
     m_tagEdit->setObjectName(QStringLiteral("tagEdit"));
     m_tagEdit->setMaximumWidth(160);
@@ -214,6 +217,7 @@ void MainWindow::retranslate()
     m_viewList->setAccessibleName(tr("Views"));
     m_search->setPlaceholderText(tr("Search number, subject, customer, phone or comment (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search tickets"));
+    m_queueSearch->retranslate();
     m_table->setAccessibleName(tr("Tickets"));
     m_tagEdit->setPlaceholderText(tr("Tag"));
     m_tagEdit->setAccessibleName(tr("Tag to add to the selected tickets"));
@@ -581,6 +585,7 @@ void MainWindow::showView(int row)
         statusBar()->showMessage(tr("This view is disabled: it is not counted; edit it (Ctrl+E) to enable it."), 10000);
     const ViewContext context {m_session.agentId, m_clock.now(), m_core.fields().definitions()};
     m_queue->setView(view, context);
+    m_queueSearch->setViewName(m_views->data(m_views->index(row), ViewListModel::NameRole).toString());
     const int column = [&] {
         for (int c = 0; c < TicketQueueModel::ColumnCount; ++c) {
             if (TicketQueueModel::sortFieldOf(c) == view.sortField)

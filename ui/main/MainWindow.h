@@ -17,6 +17,7 @@ class QToolButton;
 
 namespace gongdan {
 
+class QueueSearch;
 class BulkTicketActions;
 class LanguageSwitcher;
 class WorkTabs;
@@ -90,6 +91,7 @@ private:
     TicketQueueModel* m_queue;
     QListView* m_viewList;
     QLineEdit* m_search;
+    QueueSearch* m_queueSearch = nullptr;
     QLineEdit* m_tagEdit;
     QToolButton* m_addTagButton;
     QToolBar* m_bulkToolbar;

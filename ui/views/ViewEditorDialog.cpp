@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -34,7 +35,8 @@ ViewEditorDialog::ViewEditorDialog(
     , m_columns(new QListWidget(this))
     , m_sort(new QComboBox(this))
     , m_descending(new QCheckBox(tr("&Newest / largest first"), this))
-    , m_shared(new QCheckBox(tr("S&hared with the team"), this))
+    , m_shared(new QCheckBox(tr("S&hared"), this))
+    , m_shareWith(new QComboBox(this))
     , m_enabled(new QCheckBox(tr("&Enabled"), this))
     , m_error(new QLabel(this))
     , m_save(new QPushButton(tr("&Save"), this))
@@ -52,6 +54,8 @@ ViewEditorDialog::ViewEditorDialog(
     m_sort->setObjectName(QStringLiteral("viewSortField"));
     m_descending->setObjectName(QStringLiteral("viewSortDescending"));
     m_shared->setObjectName(QStringLiteral("viewShared"));
+    m_shareWith->setObjectName(QStringLiteral("viewShareWith"));
+    m_shareWith->setAccessibleName(tr("Share with"));
     m_enabled->setObjectName(QStringLiteral("viewEnabled"));
     m_error->setObjectName(QStringLiteral("viewError"));
     m_save->setObjectName(QStringLiteral("viewSave"));
@@ -77,7 +81,10 @@ ViewEditorDialog::ViewEditorDialog(
     shape->addRow(tr("Co&lumns"), m_columns);
     shape->addRow(tr("S&ort by"), m_sort);
     shape->addRow(QString(), m_descending);
-    shape->addRow(QString(), m_shared);
+    auto* sharing = new QHBoxLayout;
+    sharing->addWidget(m_shared);
+    sharing->addWidget(m_shareWith, 1);
+    shape->addRow(QString(), sharing);
     shape->addRow(QString(), m_enabled);
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
@@ -112,6 +119,16 @@ ViewEditorDialog::ViewEditorDialog(
     m_shared->setEnabled(canShare());
     if (!canShare())
         m_shared->setToolTip(tr("Only supervisors and administrators share views with the team."));
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    m_shareWith->addItem(tr("with the whole team"), QString());
+    for (const QString& group : workstation.directory.groupIds())
+        m_shareWith->addItem(tr("with %1").arg(workstation.directory.groupName(group, chinese)), group);
+    if (!m_view.sharedGroupIds.isEmpty())
+        m_shareWith->setCurrentIndex(std::max(0, m_shareWith->findData(m_view.sharedGroupIds.first())));
+    m_shareWith->setEnabled(canShare() && m_shared->isChecked());
+    connect(m_shared, &QCheckBox::toggled, this, [this](bool on) { m_shareWith->setEnabled(canShare() && on); });
+    if (const QString refusal = ViewRepository(m_ws.db).refusal(m_view.id); !refusal.isEmpty())
+        showError(tr("The team server did not accept the last change: %1").arg(refusal));
     m_enabled->setChecked(m_view.enabled);
     m_delete->setVisible(!m_view.id.isEmpty());
 
@@ -183,6 +200,9 @@ bool ViewEditorDialog::saveView()
     view.sortField = m_sort->currentData().toString();
     view.sortDescending = m_descending->isChecked();
     view.ownerId = canShare() && m_shared->isChecked() ? QString() : m_ws.session.agentId;
+    view.sharedGroupIds.clear();
+    if (view.ownerId.isEmpty() && !m_shareWith->currentData().toString().isEmpty())
+        view.sharedGroupIds = {m_shareWith->currentData().toString()};
     view.enabled = m_enabled->isChecked();
     auto saved = ViewRepository(m_ws.db).save(view, m_ws.fields.definitions());
     if (!saved) {

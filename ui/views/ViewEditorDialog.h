@@ -63,6 +63,7 @@ private:
     QComboBox* m_sort;
     QCheckBox* m_descending;
     QCheckBox* m_shared;
+    QComboBox* m_shareWith; ///< the whole team, or one group
     QCheckBox* m_enabled;
     QLabel* m_error;
     QPushButton* m_save;
