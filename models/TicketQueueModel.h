@@ -3,6 +3,7 @@
 #include "domain/Clock.h"
 #include "domain/TicketTypes.h"
 #include "storage/Database.h"
+#include "storage/QueuePages.h"
 #include "storage/TeamDirectory.h"
 #include "storage/ViewQuery.h"
 
@@ -88,17 +89,9 @@ Q_SIGNALS:
     void loadFailed(const QString& message);
 
 private:
-    struct Row {
-        qint64 rowid = 0;
-        QVariant sortKey;
-        QString id, number, subject, customer, categoryId, assigneeId, groupId;
-        gongdan::Priority priority = gongdan::Priority::Normal;
-        TicketStatus status = TicketStatus::New;
-        QDateTime created, due;
-        bool departed = false; ///< someone else moved it out of sight (NeedsAttention)
-        bool refused = false; ///< a change of the agent's was refused
-    };
-    QList<Row> query(const QString& extraWhere, const QVariantList& extraParams, int limit, bool descending, bool* ok);
+    using Row = QueueRow;
+    /// The rows read, or none (and loadFailed) when the read failed.
+    QList<Row> rows(Result<QList<Row>> read, bool* ok);
     /// The page after `last` in the given direction; the first page when `last` is null.
     QList<Row> pageAfter(const Row* last, bool descending, bool* ok);
     void insertAtGap(QList<Row> page, bool forward);
@@ -114,9 +107,8 @@ private:
     TicketView m_view;
     ViewContext m_context;
     SqlFilter m_filter {QStringLiteral("0"), {}};
-    QString m_sortExpression = QStringLiteral("created_ms");
+    QueuePages m_pages;
     bool m_descending = true;
-    bool m_tieBreakByCreated = false;
     QString m_search;
     SearchScope m_scope = SearchScope::View;
     QList<Row> m_rows;

@@ -6,7 +6,6 @@
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QLocale>
-#include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace gongdan {
@@ -145,30 +144,9 @@ void ViewListModel::applyCounts(const QList<qint64>& counts)
 
 QList<QSet<QString>> ViewListModel::membership(const QStringList& ticketIds) const
 {
-    QList<QSet<QString>> members(m_views.size());
-    if (ticketIds.isEmpty())
-        return members;
-    QStringList marks;
-    for (qsizetype i = 0; i < ticketIds.size(); ++i)
-        marks.append(QStringLiteral("?"));
-    for (int row = 0; row < m_views.size(); ++row) {
-        if (!m_views.at(row).enabled)
-            continue;
-        auto filter = ViewQuery::filter(m_views.at(row), m_context);
-        if (!filter)
-            continue;
-        QSqlQuery query(m_db.sql());
-        query.prepare(QStringLiteral("SELECT id FROM ticket WHERE id IN (%1) AND (%2)")
-                          .arg(marks.join(QLatin1Char(',')), filter.value().where));
-        for (const QString& id : ticketIds)
-            query.addBindValue(id);
-        for (const QVariant& value : filter.value().params)
-            query.addBindValue(value);
-        if (!query.exec())
-            continue;
-        while (query.next())
-            members[row].insert(query.value(0).toString());
-    }
+    QList<QSet<QString>> members;
+    for (const TicketView& view : m_views)
+        members.append(ViewQuery::holding(m_db, view, m_context, ticketIds));
     return members;
 }
 
@@ -226,16 +204,7 @@ int ViewListModel::rowOf(const QString& viewId) const
 
 qint64 ViewListModel::countOf(Database& db, const TicketView& view, const ViewContext& context)
 {
-    if (!view.enabled)
-        return -1; // a disabled view is listed (to be edited) but not counted
-    auto filter = ViewQuery::filter(view, context);
-    if (!filter)
-        return -1;
-    QSqlQuery query(db.sql());
-    query.prepare(QStringLiteral("SELECT count(*) FROM ticket WHERE ") + filter.value().where);
-    for (const QVariant& value : filter.value().params)
-        query.addBindValue(value);
-    return query.exec() && query.next() ? query.value(0).toLongLong() : -1;
+    return ViewQuery::count(db, view, context);
 }
 
 } // namespace gongdan

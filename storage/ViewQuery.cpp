@@ -1,9 +1,11 @@
 #include "storage/ViewQuery.h"
 
 #include "domain/TicketTypes.h"
+#include "storage/Database.h"
 #include "storage/NeedsAttention.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
 
 namespace gongdan {
 
@@ -121,6 +123,46 @@ Result<SqlFilter> ViewQuery::filter(const TicketView& view, const ViewContext& c
             + parts.join(view.match == MatchMode::All ? QStringLiteral(") AND (") : QStringLiteral(") OR ("))
             + QLatin1Char(')');
     return result;
+}
+
+qint64 ViewQuery::count(Database& db, const TicketView& view, const ViewContext& context)
+{
+    if (!view.enabled)
+        return -1; // a disabled view is listed (to be edited) but not counted
+    auto where = filter(view, context);
+    if (!where)
+        return -1;
+    QSqlQuery query(db.sql());
+    query.prepare(QStringLiteral("SELECT count(*) FROM ticket WHERE ") + where.value().where);
+    for (const QVariant& value : where.value().params)
+        query.addBindValue(value);
+    return query.exec() && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+QSet<QString> ViewQuery::holding(
+    Database& db, const TicketView& view, const ViewContext& context, const QStringList& ticketIds)
+{
+    QSet<QString> members;
+    if (ticketIds.isEmpty() || !view.enabled)
+        return members;
+    auto where = filter(view, context);
+    if (!where)
+        return members;
+    QStringList marks;
+    for (qsizetype i = 0; i < ticketIds.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    QSqlQuery query(db.sql());
+    query.prepare(QStringLiteral("SELECT id FROM ticket WHERE id IN (%1) AND (%2)")
+                      .arg(marks.join(QLatin1Char(',')), where.value().where));
+    for (const QString& id : ticketIds)
+        query.addBindValue(id);
+    for (const QVariant& value : where.value().params)
+        query.addBindValue(value);
+    if (query.exec()) {
+        while (query.next())
+            members.insert(query.value(0).toString());
+    }
+    return members;
 }
 
 } // namespace gongdan

@@ -3,9 +3,12 @@
 #include "domain/TicketView.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QVariantList>
 
 namespace gongdan {
+
+class Database;
 
 /// What a view's conditions are evaluated against.
 struct ViewContext {
@@ -26,6 +29,10 @@ namespace ViewQuery {
 Result<SqlFilter> filter(const TicketView& view, const ViewContext& context);
 /// The SQL expression a field sorts and compares by (a column, or json_extract for custom fields).
 Result<QString> expression(const QString& field, const QList<FieldDefinition>& definitions);
+/// The number of tickets in `view`; -1 when the view does not apply (disabled, or a field it names is gone).
+qint64 count(Database& db, const TicketView& view, const ViewContext& context);
+/// Which of `ticketIds` the view holds now (the view counts follow a change by asking before and after).
+QSet<QString> holding(Database& db, const TicketView& view, const ViewContext& context, const QStringList& ticketIds);
 } // namespace ViewQuery
 
 } // namespace gongdan
