@@ -3,12 +3,21 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <memory>
 
 namespace gongdan::test {
+
+/// A number the server gave (GYYYYMMDDNNN…), not a provisional reference — which may start with a G too
+/// (a device code such as "GQF" gives "GQF-0001").
+inline bool isFinalNumber(const QString& number)
+{
+    static const QRegularExpression kFinal(QStringLiteral("^G\\d{11,}$"));
+    return kFinal.match(number).hasMatch();
+}
 
 /// A loopback port nothing listens on right now (a server restarted on the same port, a silent peer).
 quint16 freePort();
