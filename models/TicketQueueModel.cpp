@@ -319,8 +319,7 @@ void TicketQueueModel::setSearchScope(SearchScope scope)
 
 void TicketQueueModel::reload()
 {
-    m_pages.setQuery(
-        m_filter, m_view.sortField, m_context.definitions, m_search, m_scope == SearchScope::AllTickets);
+    m_pages.setQuery(m_filter, m_view.sortField, m_context.definitions, m_search, m_scope == SearchScope::AllTickets);
     m_descending = m_view.sortDescending;
     m_announcing = true;
     beginResetModel();
@@ -444,6 +443,5 @@ QStringList TicketQueueModel::ticketIds(const QModelIndexList& rows) const
     }
     return ids;
 }
-
 
 } // namespace gongdan

@@ -43,7 +43,7 @@ Result<QList<QueueRow>> QueuePages::pageAfter(const QueueRow* last, int limit, b
     const QString& key = m_sortExpression;
     if (m_tieBreakByCreated) { // status: never NULL, ties ordered by creation time
         return select(QStringLiteral("(%1, created_ms, rowid) %2 (?, ?, ?)")
-                         .arg(key, descending ? QStringLiteral("<") : QStringLiteral(">")),
+                          .arg(key, descending ? QStringLiteral("<") : QStringLiteral(">")),
             {last->sortKey, last->created.toMSecsSinceEpoch(), last->rowid}, limit, descending);
     }
     if (last->sortKey.isNull()) {
@@ -52,10 +52,10 @@ Result<QList<QueueRow>> QueuePages::pageAfter(const QueueRow* last, int limit, b
             : select(QStringLiteral("((%1 IS NULL AND rowid > ?) OR %1 IS NOT NULL)").arg(key), {last->rowid}, limit,
                 descending);
     }
-    return descending ? select(QStringLiteral("((%1, rowid) < (?, ?) OR %1 IS NULL)").arg(key),
-               {last->sortKey, last->rowid}, limit, descending)
-                      : select(QStringLiteral("(%1, rowid) > (?, ?)").arg(key), {last->sortKey, last->rowid}, limit,
-                          descending);
+    return descending
+        ? select(QStringLiteral("((%1, rowid) < (?, ?) OR %1 IS NULL)").arg(key), {last->sortKey, last->rowid}, limit,
+            descending)
+        : select(QStringLiteral("(%1, rowid) > (?, ?)").arg(key), {last->sortKey, last->rowid}, limit, descending);
 }
 
 Result<QList<QueueRow>> QueuePages::rowsOf(const QStringList& ticketIds, bool descending)

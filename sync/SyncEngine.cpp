@@ -1,5 +1,6 @@
 #include "sync/SyncEngine.h"
 
+#include "sync/ConnectionTiming.h"
 #include "sync/SignInClient.h"
 
 #include <QJsonArray>
@@ -11,6 +12,8 @@
 
 namespace gongdan {
 
+using namespace connection;
+
 namespace {
 
 constexpr int kPushBatch = 500;
@@ -18,19 +21,7 @@ constexpr int kPullPage = 1000;
 // Tickets on a snapshot part's first page, and what its pages may grow to (SnapshotFetcher::grownLimit()).
 constexpr int kSnapshotPage = 500;
 constexpr int kLargestSnapshotPage = 2000;
-constexpr int kPullWhileSocketDownMs = 60 * 1000;
-constexpr int kPullWhileSocketUpMs = 5 * 60 * 1000;
-// The connection is watched closely: the window says within seconds when the server stops answering, and
-// is back in step within seconds of it answering again (the slow backoff is for a server answering errors).
-constexpr int kHeartbeatMs = 2000; ///< a ping this often; none answered by the next: the server is gone
-constexpr int kHandshakeMs = 4000; ///< a socket not ready by then is a server that does not answer
-constexpr int kReconnectMs = 1500; ///< retry after a network failure (±30 %)
 constexpr int kRequestTimeoutMs = 20000;
-
-int reconnectDelay()
-{
-    return kReconnectMs * 7 / 10 + static_cast<int>(QRandomGenerator::global()->bounded(kReconnectMs * 6 / 10));
-}
 
 QJsonObject errorOf(const QByteArray& body)
 {
@@ -159,25 +150,6 @@ void SyncEngine::stop()
     m_socket.abort();
     m_socketReady = false;
     setState(State::Stopped);
-}
-
-void SyncEngine::socketLost()
-{
-    if (m_losingSocket)
-        return; // abort() below reports the disconnect again
-    const QScopedValueRollback losing(m_losingSocket, true);
-    const bool wasReady = std::exchange(m_socketReady, false);
-    m_heartbeat.stop();
-    m_handshake.stop();
-    m_socket.abort();
-    m_periodic.setInterval(kPullWhileSocketDownMs);
-    if (!m_running || m_state == State::SignedOut)
-        return;
-    m_socketRetry.start(reconnectDelay());
-    if (m_inCycle && wasReady) // a request may wait on a server that no longer answers: give it up now
-        fail(0, {}, tr("The team server does not answer."));
-    else if (!m_inCycle && m_state != State::Offline)
-        cycle(); // find out at once: the window says so within a second when the server is gone
 }
 
 void SyncEngine::changesQueued()
@@ -570,34 +542,6 @@ void SyncEngine::fail(int status, const QByteArray& body, const QString& network
     // Not reachable: try again soon (the window is back in step within seconds of the server); a server
     // that answers with errors is given the slow backoff.
     m_retry.start(status == 0 ? reconnectDelay() : m_backoff.next());
-}
-
-void SyncEngine::openSocket()
-{
-    if (!m_running)
-        return;
-    QUrl url = m_server;
-    url.setScheme(m_server.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
-    url.setPath(QStringLiteral("/v1/sync/ws"));
-    m_socket.abort();
-    m_pongPending = false;
-    m_socket.open(url);
-    m_handshake.start();
-}
-
-void SyncEngine::socketMessage(const QString& message)
-{
-    const QJsonObject object = QJsonDocument::fromJson(message.toUtf8()).object();
-    if (object.value(QStringLiteral("ready")).toBool()) {
-        m_socketReady = true;
-        m_handshake.stop();
-        m_heartbeat.start();
-        m_periodic.setInterval(kPullWhileSocketUpMs);
-        cycle(); // whatever happened while the socket was down
-    } else if (object.contains(QStringLiteral("poke"))) {
-        if (object.value(QStringLiteral("poke")).toInteger() > m_cache.cursor())
-            cycle();
-    }
 }
 
 } // namespace gongdan

@@ -401,16 +401,10 @@ Status SyncStore::insertComment(const Comment& comment, qint64 seq)
 
 QList<Comment> SyncStore::comments(const QString& ticketId)
 {
-    QSqlQuery& query = m_database.prepared(
-        QStringLiteral("SELECT data FROM ticket_comment WHERE ticket_id = ? ORDER BY server_seq"));
-    const auto finished = qScopeGuard([&query] { query.finish(); });
-    query.addBindValue(ticketId);
     QList<Comment> out;
-    if (query.exec()) {
-        while (query.next()) {
-            if (auto comment = JsonCodec::commentFromJson(parsed(query.value(0))))
-                out.append(comment.value());
-        }
+    for (const QJsonObject& data : ticketRows(QStringLiteral("ticket_comment"), ticketId)) {
+        if (auto comment = JsonCodec::commentFromJson(data))
+            out.append(comment.value());
     }
     return out;
 }
@@ -423,16 +417,7 @@ Status SyncStore::insertConflict(const QString& id, const QString& ticketId, con
 
 QList<QJsonObject> SyncStore::conflicts(const QString& ticketId)
 {
-    QSqlQuery& query = m_database.prepared(
-        QStringLiteral("SELECT data FROM ticket_conflict WHERE ticket_id = ? ORDER BY server_seq"));
-    const auto finished = qScopeGuard([&query] { query.finish(); });
-    query.addBindValue(ticketId);
-    QList<QJsonObject> out;
-    if (query.exec()) {
-        while (query.next())
-            out.append(parsed(query.value(0)));
-    }
-    return out;
+    return ticketRows(QStringLiteral("ticket_conflict"), ticketId);
 }
 
 Status SyncStore::insertEvent(const TicketEvent& event, qint64 seq)
@@ -447,8 +432,13 @@ Status SyncStore::insertEvent(const TicketEvent& event, qint64 seq)
 
 QList<QJsonObject> SyncStore::events(const QString& ticketId)
 {
+    return ticketRows(QStringLiteral("ticket_event"), ticketId);
+}
+
+QList<QJsonObject> SyncStore::ticketRows(const QString& table, const QString& ticketId)
+{
     QSqlQuery& query
-        = m_database.prepared(QStringLiteral("SELECT data FROM ticket_event WHERE ticket_id = ? ORDER BY server_seq"));
+        = m_database.prepared(QStringLiteral("SELECT data FROM %1 WHERE ticket_id = ? ORDER BY server_seq").arg(table));
     const auto finished = qScopeGuard([&query] { query.finish(); });
     query.addBindValue(ticketId);
     QList<QJsonObject> out;

@@ -117,6 +117,8 @@ private:
     /// The rows of the change log that belong to no ticket and reach `who` (SQL; appends its values).
     static QString ownRowsCondition(const Principal& who, QVariantList& values);
     Status exec(const QString& sql, const QVariantList& values, const QString& what);
+    /// The stored JSON of one ticket's rows in `table` (comments, conflicts, events), in log order.
+    QList<QJsonObject> ticketRows(const QString& table, const QString& ticketId);
 
     ServerDatabase& m_database;
     const Clock& m_clock;
