@@ -4,6 +4,7 @@
 // closes.
 #include "server/AccountRoutes.h"
 #include "server/AdminCommand.h"
+#include "server/AttachmentRoutes.h"
 #include "server/HeapPolicy.h"
 #include "server/HttpApi.h"
 #include "server/PokeHub.h"
@@ -58,6 +59,13 @@ int main(int argc, char** argv)
         QStringLiteral("FILE")});
     parser.addOption(
         {QStringLiteral("tls-key"), QStringLiteral("The PEM private key of --tls-cert."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("attachment-limit-mb"), QStringLiteral("Largest attachment taken, in MB (MiB; default 25)."),
+            QStringLiteral("N"), QStringLiteral("25")});
+    QCommandLineOption limitBytes(QStringLiteral("attachment-limit-bytes"),
+        QStringLiteral("The same in bytes (tests)."), QStringLiteral("BYTES"));
+    limitBytes.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(limitBytes);
     parser.process(app);
 
     QTextStream err(stderr);
@@ -69,6 +77,16 @@ int main(int argc, char** argv)
     if (!portOk || port > 65535 || address.isNull()) {
         log.error(QStringLiteral("bad_arguments"),
             {{QStringLiteral("message"), QStringLiteral("--listen needs an IP address, --port 0 to 65535")}});
+        return 2;
+    }
+
+    bool limitOk = false;
+    const qint64 attachmentLimit = parser.isSet(limitBytes)
+        ? parser.value(limitBytes).toLongLong(&limitOk)
+        : parser.value(QStringLiteral("attachment-limit-mb")).toLongLong(&limitOk) * 1024 * 1024;
+    if (!limitOk || attachmentLimit < 1 || attachmentLimit > qint64(1) << 30) {
+        log.error(QStringLiteral("bad_arguments"),
+            {{QStringLiteral("message"), QStringLiteral("--attachment-limit-mb takes a whole number from 1 to 1024")}});
         return 2;
     }
 
@@ -112,6 +130,10 @@ int main(int argc, char** argv)
     TicketRoutes ticketRoutes(auth, syncStore, sync, sync.applier(), clock);
     RecordRoutes recordRoutes(auth, sync);
     ViewRoutes viewRoutes(auth, sync);
+    BlobStore blobs(db, clock);
+    AttachmentRoutes attachmentRoutes(auth, blobs, attachmentLimit);
+    accounts.announceAttachmentLimit(attachmentLimit);
+    syncRoutes.announceAttachmentLimit(attachmentLimit);
     HttpApi api(db, log);
     if (parser.isSet(QStringLiteral("tls-cert"))) {
         if (Status tls = api.useTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
@@ -126,6 +148,7 @@ int main(int argc, char** argv)
     ticketRoutes.install(api.http());
     recordRoutes.install(api.http());
     viewRoutes.install(api.http());
+    attachmentRoutes.install(api.http());
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);

@@ -106,10 +106,12 @@ QHttpServerResponse AccountRoutes::signIn(const QHttpServerRequest& request)
                 QByteArrayLiteral("Retry-After"), QByteArray::number((m_auth.waitMs(login.value()) + 999) / 1000));
         return response;
     }
-    return jsonResponse(
-        {{QStringLiteral("token"), signedIn.value().token}, {QStringLiteral("expires_ms"), signedIn.value().expiresMs},
-            {QStringLiteral("user"), signedIn.value().user.toJson()}},
-        StatusCode::Created);
+    QJsonObject answer {{QStringLiteral("token"), signedIn.value().token},
+        {QStringLiteral("expires_ms"), signedIn.value().expiresMs},
+        {QStringLiteral("user"), signedIn.value().user.toJson()}};
+    if (m_attachmentLimit > 0) // what the desk may upload (AttachmentRoutes), told before it tries
+        answer.insert(QStringLiteral("attachment_limit_bytes"), m_attachmentLimit);
+    return jsonResponse(answer, StatusCode::Created);
 }
 
 QHttpServerResponse AccountRoutes::signOut(const QHttpServerRequest& request)

@@ -12,6 +12,8 @@ class AccountRoutes {
 public:
     AccountRoutes(AuthService& auth, UserRepository& users, const PasswordHasher& hasher);
     void install(QHttpServer& http);
+    /// The sign-in answer carries it as attachment_limit_bytes (0: left out).
+    void announceAttachmentLimit(qint64 bytes) { m_attachmentLimit = bytes; }
 
     /// The signed-in person behind a request, or why there is none (auth.* → 401).
     Result<Authenticated> caller(const QHttpServerRequest& request);
@@ -30,6 +32,7 @@ private:
     AuthService& m_auth;
     UserRepository& m_users;
     const PasswordHasher& m_hasher;
+    qint64 m_attachmentLimit = 0;
 };
 
 } // namespace gongdan

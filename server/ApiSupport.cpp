@@ -25,7 +25,7 @@ StatusCode statusFor(const QString& code)
     if (code.endsWith(QLatin1String("_taken")) || code.endsWith(QLatin1String(".conflict"))
         || code.endsWith(QLatin1String(".last_admin")))
         return StatusCode::Conflict;
-    if (code == QLatin1String("request.too_large"))
+    if (code == QLatin1String("request.too_large") || code == QLatin1String("attachment.too_large"))
         return StatusCode::PayloadTooLarge;
     if (code == QLatin1String("request.media_type"))
         return StatusCode::UnsupportedMediaType;

@@ -14,7 +14,8 @@ constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
 
 /// The HTTP status for an error code: *.not_found 404, auth.throttled 429, other auth.* 401,
 /// access.denied, auth.inactive, view.shared_forbidden and view.not_owner 403, *_taken and conflicts 409,
-/// request.too_large 413, request.media_type 415, server.* 500 or 503, everything else (validation) 400.
+/// request.too_large and attachment.too_large 413, request.media_type 415, server.* 500 or 503, everything else
+/// (validation) 400.
 QHttpServerResponse::StatusCode statusFor(const QString& code);
 /// {"code", "message", "field"} with the status statusFor() gives.
 QHttpServerResponse errorResponse(const Error& error);

@@ -32,7 +32,11 @@ QHttpServerResponse SyncRoutes::registerClient(const QHttpServerRequest& request
     if (!body)
         return errorResponse(body.error());
     auto answer = m_sync.registerClient(who.value().user, body.value());
-    return answer ? jsonResponse(answer.value()) : errorResponse(answer.error());
+    if (!answer)
+        return errorResponse(answer.error());
+    if (m_attachmentLimit > 0) // what the desk may upload (AttachmentRoutes), told before it tries
+        answer.value().insert(QStringLiteral("attachment_limit_bytes"), m_attachmentLimit);
+    return jsonResponse(answer.value());
 }
 
 QHttpServerResponse SyncRoutes::push(const QHttpServerRequest& request)

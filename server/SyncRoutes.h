@@ -12,6 +12,8 @@ class SyncRoutes {
 public:
     SyncRoutes(AuthService& auth, SyncService& sync);
     void install(QHttpServer& http);
+    /// The register answer carries it as attachment_limit_bytes (0: left out).
+    void announceAttachmentLimit(qint64 bytes) { m_attachmentLimit = bytes; }
 
 private:
     QHttpServerResponse registerClient(const QHttpServerRequest& request);
@@ -21,6 +23,7 @@ private:
 
     AuthService& m_auth;
     SyncService& m_sync;
+    qint64 m_attachmentLimit = 0;
 };
 
 } // namespace gongdan

@@ -47,6 +47,27 @@ Result<QJsonObject> typedBody(
     return body;
 }
 
+/// The comment's "attachments": references to bytes uploaded (or still to be uploaded) to /api/v1/attachments.
+Result<QList<AttachmentRef>> attachmentsOf(const QJsonObject& body)
+{
+    const QJsonValue list = body.value(QStringLiteral("attachments"));
+    QList<AttachmentRef> refs;
+    if (list.isUndefined())
+        return refs;
+    const Error wrong {QStringLiteral("request.wrong_type"),
+        QStringLiteral("\"attachments\" is a list of {sha256: 64 lowercase hex digits, name, mime, size}."),
+        QStringLiteral("attachments")};
+    if (!list.isArray())
+        return wrong;
+    for (const QJsonValue& item : list.toArray()) {
+        std::optional<AttachmentRef> ref = AttachmentRef::fromJson(item);
+        if (!ref)
+            return wrong;
+        refs.append(*ref);
+    }
+    return refs;
+}
+
 } // namespace
 
 TicketRoutes::TicketRoutes(
@@ -157,14 +178,17 @@ QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServe
     if (!found)
         return errorResponse(found.error());
     const auto& [user, ticket] = found.value();
-    auto body = parseBody(request, {QStringLiteral("body"), QStringLiteral("visibility")});
+    auto body
+        = parseBody(request, {QStringLiteral("body"), QStringLiteral("visibility"), QStringLiteral("attachments")});
     if (!body)
         return errorResponse(body.error());
     auto text = optionalString(body.value(), QStringLiteral("body"));
     auto visibility = optionalString(body.value(), QStringLiteral("visibility"));
-    if (!text || !visibility)
-        return errorResponse(!text ? text.error() : visibility.error());
-    if (!text.value()) // a blank one is the rules' to refuse (comment.empty), as for a pushed comment
+    auto attachments = attachmentsOf(body.value());
+    if (!text || !visibility || !attachments)
+        return errorResponse(!text ? text.error() : !visibility ? visibility.error() : attachments.error());
+    // A blank body is the rules' to refuse (comment.empty, unless files are attached), as for a pushed comment.
+    if (!text.value() && attachments.value().isEmpty())
         return errorResponse(Error {
             QStringLiteral("request.missing_field"), QStringLiteral("\"body\" is required."), QStringLiteral("body")});
     const std::optional<CommentVisibility> kind
@@ -172,8 +196,8 @@ QHttpServerResponse TicketRoutes::addComment(const QString& id, const QHttpServe
     if (!kind)
         return errorResponse(Error {QStringLiteral("comment.visibility"),
             QStringLiteral("visibility is \"public\" or \"internal\"."), QStringLiteral("visibility")});
-    const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), ticket.id, user.id, *kind, *text.value(),
-        {}, m_clock.now()};
+    const Comment comment {QUuid::createUuid().toString(QUuid::WithoutBraces), ticket.id, user.id, *kind,
+        text.value().value_or(QString()), attachments.value(), m_clock.now()};
     const Mutation mutation {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::CommentAdd, ticket.id,
         {{QStringLiteral("comment"), JsonCodec::toJson(comment)}}};
     if (auto applied = m_sync.applyOne(user, mutation); !applied)

@@ -117,6 +117,18 @@ const QList<QStringList>& steps()
             // reads every row that belongs to no ticket through this index.
             QStringLiteral("CREATE INDEX change_log_untied ON change_log(server_seq) WHERE audience <> 'scoped'"),
         },
+        {
+            // v8: attachment bytes (teamdb/BlobStore), stored once by the SHA-256 of their content ({blob}: BLOB on
+            // SQLite, BYTEA on PostgreSQL); who uploaded which (they may read it back); and which ticket refers
+            // to which (a comment, "comment:<id>", or a custom field, "field:<key>"), written with the comment or
+            // ticket, so whether someone may read the bytes is one indexed query over the tickets they may read.
+            QStringLiteral("CREATE TABLE attachment_blob(sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, "
+                           "mime_type TEXT NOT NULL, content {blob} NOT NULL, created_ms BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE attachment_upload(sha256 TEXT NOT NULL, user_id TEXT NOT NULL, "
+                           "PRIMARY KEY(sha256, user_id))"),
+            QStringLiteral("CREATE TABLE attachment_ref(sha256 TEXT NOT NULL, ticket_id TEXT NOT NULL, "
+                           "source TEXT NOT NULL, PRIMARY KEY(sha256, ticket_id, source))"),
+        },
     };
     return all;
 }
@@ -218,7 +230,9 @@ Status ServerDatabase::migrate()
     for (int version = current + 1; version <= steps().size(); ++version) {
         if (!db.transaction())
             return sqlError(QStringLiteral("server.migration"), db.lastError(), QStringLiteral("Cannot begin"));
-        for (const QString& statement : steps().at(version - 1)) {
+        for (QString statement : steps().at(version - 1)) {
+            statement.replace(QStringLiteral("{blob}"),
+                m_backend == Backend::Sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA"));
             if (!query.exec(statement)) {
                 const QSqlError error = query.lastError();
                 db.rollback();

@@ -19,7 +19,7 @@ Error postgresError(PGconn* connection, const QString& what)
 }
 
 /// The libpq connection behind a QPSQL connection (Qt documents handle() as "PGconn*" for this driver).
-PGconn* postgresConnection(const QSqlDatabase& sql)
+PGconn* connectionOf(const QSqlDatabase& sql)
 {
     const QVariant handle = sql.driver()->handle();
     // Qt 6 names the type as the compiler spells it: "pg_conn*" (PGconn is a typedef of struct pg_conn).
@@ -32,7 +32,7 @@ PGconn* postgresConnection(const QSqlDatabase& sql)
 Status readPostgres(ServerDatabase& database, const QString& sql, const QVariantList& values, const QString& what,
     const ServerRows::RowFunction& row)
 {
-    PGconn* connection = postgresConnection(database.sql());
+    PGconn* connection = connectionOf(database.sql());
     if (!connection)
         return Error {QStringLiteral("server.database"), QStringLiteral("The PostgreSQL connection is not open"), {}};
     // QPSQL finishes its own queries before it starts another; one still streaming rows would make
@@ -104,6 +104,11 @@ Status ServerRows::read(ServerDatabase& database, const QString& sql, const QVar
 {
     return database.backend() == ServerDatabase::Backend::Postgresql ? readPostgres(database, sql, values, what, row)
                                                                      : readSqlite(database, sql, values, what, row);
+}
+
+PGconn* ServerRows::postgresConnection(const ServerDatabase& database)
+{
+    return database.backend() == ServerDatabase::Backend::Postgresql ? connectionOf(database.sql()) : nullptr;
 }
 
 QString ServerRows::bytes(const ServerDatabase& database, const QString& column)

@@ -7,6 +7,8 @@
 #include <functional>
 #include <span>
 
+struct pg_conn; // libpq's PGconn
+
 namespace gongdan {
 
 /// Reads a query's rows from the team database as UTF-8 bytes, for the paths that only pass stored text
@@ -26,6 +28,10 @@ public:
 
     /// `column` as an expression whose value arrives as its UTF-8 bytes on either backend.
     static QString bytes(const ServerDatabase& database, const QString& column);
+
+    /// The libpq connection behind a PostgreSQL database's QPSQL connection (for binary values, BlobStore);
+    /// nullptr on SQLite or when it is not open.
+    static pg_conn* postgresConnection(const ServerDatabase& database);
 
     /// `sql` with its ? parameters numbered $1, $2, … as libpq wants them (? inside quotes stays).
     static QByteArray numberedParameters(const QString& sql);

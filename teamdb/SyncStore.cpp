@@ -2,6 +2,7 @@
 
 #include "domain/JsonCodec.h"
 #include "domain/TicketNumber.h"
+#include "teamdb/BlobStore.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -300,11 +301,28 @@ Status SyncStore::upsertTicket(const Ticket& ticket, qint64 seq, bool insert)
     const QVariantList values {ticket.number, text(ticket.groupId), text(ticket.assigneeId),
         EnumText<TicketStatus>::key(ticket.status), ticket.version, compact(JsonCodec::toJson(ticket)), seq,
         text(ticket.createdBy), ticket.id};
-    return exec(insert ? QStringLiteral("INSERT INTO ticket(number, group_id, assignee_id, status, version, data, "
-                                        "server_seq, creator_id, id) VALUES (?,?,?,?,?,?,?,?,?)")
-                       : QStringLiteral("UPDATE ticket SET number = ?, group_id = ?, assignee_id = ?, status = ?, "
-                                        "version = ?, data = ?, server_seq = ?, creator_id = ? WHERE id = ?"),
-        values, QStringLiteral("Cannot store the ticket"));
+    if (Status s = exec(insert ? QStringLiteral("INSERT INTO ticket(number, group_id, assignee_id, status, version, "
+                                                "data, server_seq, creator_id, id) VALUES (?,?,?,?,?,?,?,?,?)")
+                               : QStringLiteral("UPDATE ticket SET number = ?, group_id = ?, assignee_id = ?, "
+                                                "status = ?, version = ?, data = ?, server_seq = ?, creator_id = ? "
+                                                "WHERE id = ?"),
+            values, QStringLiteral("Cannot store the ticket"));
+        !s)
+        return s;
+    // A field's attachments stay readable to the ticket's readers after the value changes: the old value is
+    // still in the event log (only rows are added, and only when there are attachments: no cost otherwise).
+    for (const auto& [key, ref] : BlobStore::fieldAttachments(ticket)) {
+        if (Status s = indexAttachment(ref.sha256, ticket.id, QStringLiteral("field:") + key); !s)
+            return s;
+    }
+    return {};
+}
+
+Status SyncStore::indexAttachment(const QString& sha256, const QString& ticketId, const QString& source)
+{
+    return exec(QStringLiteral("INSERT INTO attachment_ref(sha256, ticket_id, source) VALUES (?, ?, ?) "
+                               "ON CONFLICT DO NOTHING"),
+        {sha256, ticketId, source}, QStringLiteral("Cannot index the attachment"));
 }
 
 Status SyncStore::addAlias(const QString& alias, const QString& ticketId)
@@ -394,9 +412,17 @@ std::optional<qint64> SyncStore::commentSeq(const QString& commentId)
 
 Status SyncStore::insertComment(const Comment& comment, qint64 seq)
 {
-    return exec(QStringLiteral("INSERT INTO ticket_comment(id, ticket_id, data, server_seq) VALUES (?, ?, ?, ?)"),
-        {comment.id, comment.ticketId, compact(JsonCodec::toJson(comment)), seq},
-        QStringLiteral("Cannot store the comment"));
+    if (Status s
+        = exec(QStringLiteral("INSERT INTO ticket_comment(id, ticket_id, data, server_seq) VALUES (?, ?, ?, ?)"),
+            {comment.id, comment.ticketId, compact(JsonCodec::toJson(comment)), seq},
+            QStringLiteral("Cannot store the comment"));
+        !s)
+        return s;
+    for (const AttachmentRef& ref : comment.attachments) {
+        if (Status s = indexAttachment(ref.sha256, comment.ticketId, QStringLiteral("comment:") + comment.id); !s)
+            return s;
+    }
+    return {};
 }
 
 QList<Comment> SyncStore::comments(const QString& ticketId)

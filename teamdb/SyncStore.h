@@ -89,6 +89,7 @@ public:
     std::optional<Ticket> ticketByNumberOrAlias(const QString& key);
     /// The tickets `who` may read, newest first (UUIDv7 ids sort by creation), after `beforeId`.
     Result<QList<Ticket>> tickets(const Principal& who, const QString& beforeId, int limit);
+    /// Also indexes the attachments its custom fields hold (attachment_ref, for BlobStore::mayRead).
     Status upsertTicket(const Ticket& ticket, qint64 seq, bool insert);
     Status addAlias(const QString& alias, const QString& ticketId);
     QStringList aliasesOf(const QString& ticketId);
@@ -96,6 +97,7 @@ public:
     Result<int> nextNumber(QDate day);
 
     std::optional<qint64> commentSeq(const QString& commentId);
+    /// Also indexes the comment's attachments (attachment_ref, for BlobStore::mayRead).
     Status insertComment(const Comment& comment, qint64 seq);
     QList<Comment> comments(const QString& ticketId);
     Status insertConflict(const QString& id, const QString& ticketId, const QJsonObject& data, qint64 seq);
@@ -117,6 +119,8 @@ private:
     /// The rows of the change log that belong to no ticket and reach `who` (SQL; appends its values).
     static QString ownRowsCondition(const Principal& who, QVariantList& values);
     Status exec(const QString& sql, const QVariantList& values, const QString& what);
+    /// The ticket refers to the bytes of `sha256` from `source` ("comment:<id>", "field:<key>").
+    Status indexAttachment(const QString& sha256, const QString& ticketId, const QString& source);
     /// The stored JSON of one ticket's rows in `table` (comments, conflicts, events), in log order.
     QList<QJsonObject> ticketRows(const QString& table, const QString& ticketId);
 

@@ -240,7 +240,8 @@ HttpResult HttpClient::send(
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    QNetworkReply* reply = m_network.sendCustomRequest(request, verb, body);
+    // A HEAD as a custom verb would wait for the body its Content-Length announces.
+    QNetworkReply* reply = verb == "HEAD" ? m_network.head(request) : m_network.sendCustomRequest(request, verb, body);
     if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 30000))
         reply->abort();
     HttpResult result;
