@@ -149,6 +149,7 @@ int main(int argc, char** argv)
     recordRoutes.install(api.http());
     viewRoutes.install(api.http());
     attachmentRoutes.install(api.http());
+    api.gateUploads("/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);

@@ -19,6 +19,8 @@ public:
     AttachmentRoutes(AuthService& auth, BlobStore& blobs, qint64 limitBytes);
     void install(QHttpServer& http);
     qint64 limitBytes() const { return m_limit; }
+    /// The 413's body when the size is not known yet (HttpApi::gateUploads).
+    QByteArray refusal() const { return tooLarge(0).data(); }
 
 private:
     QHttpServerResponse upload(const QHttpServerRequest& request);

@@ -3,6 +3,7 @@
 #include "server/ApiSupport.h"
 #include "server/LowDelayServer.h"
 #include "server/ServerLog.h"
+#include "server/UploadGate.h"
 #include "teamdb/ServerDatabase.h"
 
 #include <QFile>
@@ -83,6 +84,13 @@ Status HttpApi::useTls(const QString& certificatePath, const QString& keyPath)
     return {};
 }
 
+void HttpApi::gateUploads(const QByteArray& path, qint64 limitBytes, const QByteArray& refusal)
+{
+    m_onConnection = [path, limitBytes, refusal](QTcpSocket* socket) {
+        new UploadGate(socket, path, limitBytes, refusal); // owned by the socket
+    };
+}
+
 quint16 HttpApi::listen(const QHostAddress& address, quint16 port)
 {
     // Our own listening socket rather than QHttpServer::listen()'s: its connections set TCP_NODELAY.
@@ -90,9 +98,12 @@ quint16 HttpApi::listen(const QHostAddress& address, quint16 port)
     if (m_tls) {
         auto* tls = new LowDelayServer<QSslServer>(this);
         tls->setSslConfiguration(*m_tls);
+        tls->onConnection = m_onConnection;
         server = tls;
     } else {
-        server = new LowDelayServer<QTcpServer>(this);
+        auto* plain = new LowDelayServer<QTcpServer>(this);
+        plain->onConnection = m_onConnection;
+        server = plain;
     }
     if (!server->listen(address, port)) {
         delete server;

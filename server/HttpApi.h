@@ -6,7 +6,10 @@
 #include <QHttpServer>
 #include <QObject>
 #include <QSslConfiguration>
+#include <functional>
 #include <optional>
+
+class QTcpSocket;
 
 namespace gongdan {
 
@@ -26,6 +29,9 @@ public:
     Status useTls(const QString& certificatePath, const QString& keyPath);
     /// Listens on `address`:`port` (0: any free port); the port taken, or 0 when it could not listen.
     quint16 listen(const QHostAddress& address, quint16 port);
+    /// POSTs to `path` announcing a body over `limitBytes` are refused with 413 and `refusal` (a JSON body)
+    /// before their body is read (server/UploadGate); call before listen().
+    void gateUploads(const QByteArray& path, qint64 limitBytes, const QByteArray& refusal);
     /// For the route groups (AccountRoutes, …) to install themselves.
     QHttpServer& http() { return m_http; }
 
@@ -38,6 +44,7 @@ private:
     ServerLog& m_log;
     QHttpServer m_http;
     std::optional<QSslConfiguration> m_tls; ///< set by useTls()
+    std::function<void(QTcpSocket*)> m_onConnection; ///< set by gateUploads()
 };
 
 } // namespace gongdan

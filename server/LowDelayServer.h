@@ -2,6 +2,7 @@
 
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <functional>
 
 namespace gongdan {
 
@@ -14,11 +15,17 @@ class LowDelayServer : public Server {
 public:
     using Server::Server;
 
+    /// Called with each new connection before the HTTP server sees it (server/UploadGate).
+    std::function<void(QTcpSocket*)> onConnection;
+
     QTcpSocket* nextPendingConnection() override
     {
         QTcpSocket* socket = Server::nextPendingConnection();
-        if (socket)
+        if (socket) {
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            if (onConnection)
+                onConnection(socket);
+        }
         return socket;
     }
 };
