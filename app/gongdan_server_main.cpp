@@ -131,6 +131,13 @@ int main(int argc, char** argv)
     RecordRoutes recordRoutes(auth, sync);
     ViewRoutes viewRoutes(auth, sync);
     BlobStore blobs(db, clock);
+    if (db.migratedFrom() < BlobStore::kSchema) { // comments and fields that referred to files before
+        if (Status indexed = blobs.indexEarlierReferences(); !indexed) {
+            log.error(QStringLiteral("database_failed"),
+                {{QStringLiteral("code"), indexed.error().code}, {QStringLiteral("message"), indexed.error().message}});
+            return 1;
+        }
+    }
     AttachmentRoutes attachmentRoutes(auth, blobs, attachmentLimit);
     accounts.announceAttachmentLimit(attachmentLimit);
     syncRoutes.announceAttachmentLimit(attachmentLimit);

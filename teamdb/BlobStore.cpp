@@ -1,13 +1,17 @@
 #include "teamdb/BlobStore.h"
 
+#include "domain/JsonCodec.h"
 #include "teamdb/ServerRows.h"
 #include "teamdb/SyncStore.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <array>
+#include <functional>
 #include <libpq-fe.h>
 #include <memory>
 
@@ -101,6 +105,52 @@ Result<bool> BlobStore::store(const BlobInfo& info, const QByteArray& bytes, con
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return created;
+}
+
+Status BlobStore::indexEarlierReferences()
+{
+    // (sha256, ticket id, source) of every stored comment and ticket that names a hash at all.
+    QList<std::array<QString, 3>> refs;
+    const auto read = [this](const QString& sql, const std::function<void(const QJsonObject&)>& each) -> Status {
+        QSqlQuery query(m_database.sql());
+        query.setForwardOnly(true);
+        if (!query.exec(sql))
+            return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot read earlier attachments"));
+        while (query.next())
+            each(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object());
+        return {};
+    };
+    if (Status s = read(QStringLiteral("SELECT data FROM ticket_comment WHERE data LIKE '%\"sha256\"%'"),
+            [&refs](const QJsonObject& data) {
+                if (auto comment = JsonCodec::commentFromJson(data)) {
+                    for (const AttachmentRef& ref : comment.value().attachments)
+                        refs.append(
+                            {ref.sha256, comment.value().ticketId, QStringLiteral("comment:") + comment.value().id});
+                }
+            });
+        !s)
+        return s;
+    if (Status s = read(QStringLiteral("SELECT data FROM ticket WHERE data LIKE '%\"sha256\"%'"),
+            [&refs](const QJsonObject& data) {
+                if (auto ticket = JsonCodec::ticketFromJson(data)) {
+                    for (const auto& [key, ref] : fieldAttachments(ticket.value()))
+                        refs.append({ref.sha256, ticket.value().id, QStringLiteral("field:") + key});
+                }
+            });
+        !s)
+        return s;
+    ServerTransaction transaction(m_database);
+    QSqlQuery insert(m_database.sql());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO attachment_ref(sha256, ticket_id, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    for (const auto& [sha256, ticketId, source] : refs) {
+        insert.addBindValue(sha256);
+        insert.addBindValue(ticketId);
+        insert.addBindValue(source);
+        if (!insert.exec())
+            return ServerDatabase::failure(insert.lastError(), QStringLiteral("Cannot index earlier attachments"));
+    }
+    return transaction.commit();
 }
 
 Result<std::optional<BlobInfo>> BlobStore::info(const QString& sha256)

@@ -37,6 +37,12 @@ public:
     /// that refers to them. One query, over attachment_ref's key and the ticket's.
     Result<bool> mayRead(const Principal& who, const QString& sha256);
 
+    /// Indexes the references stored before the index existed (a database migrated from before schema 8):
+    /// every comment's and attachment field's, in one transaction. Run once, at the start that migrated.
+    Status indexEarlierReferences();
+    /// The schema that added attachments: a database migrated from below it needs indexEarlierReferences().
+    static constexpr int kSchema = 8;
+
     /// The attachments a ticket's custom fields hold (the values of attachment fields: lists of refs), by key.
     static QList<std::pair<QString, AttachmentRef>> fieldAttachments(const Ticket& ticket);
     /// Whether `text` is a content hash as the API takes it (64 lowercase hex digits).

@@ -4,10 +4,12 @@
 // bodies above the server's limit refused with 413 (the limit told at sign-in and registration), while the
 // other routes keep their 1 MiB.
 #include "domain/JsonCodec.h"
+#include "teamdb/ServerDatabase.h"
 #include "tests/support/SyncDevice.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
 #include <memory>
@@ -64,6 +66,8 @@ private Q_SLOTS:
     void readersOfAReferringTicketMayDownload();
     void referencesSurvivePullAndSnapshot_data() { addBackendRows(); }
     void referencesSurvivePullAndSnapshot();
+    void earlierReferencesAreIndexed_data() { addBackendRows(); }
+    void earlierReferencesAreIndexed();
 
 private:
     /// The seeded team on this row's backend and a server on it with `arguments`.
@@ -314,6 +318,36 @@ void TestAttachmentApi::referencesSurvivePullAndSnapshot()
     const QJsonArray tickets = snapshot.body.value(QStringLiteral("tickets")).toArray();
     QCOMPARE(tickets.size(), 1);
     QCOMPARE(tickets.at(0)[QStringLiteral("comments")][0][QStringLiteral("attachments")].toArray(), expected);
+}
+
+void TestAttachmentApi::earlierReferencesAreIndexed()
+{
+    QVERIFY(start());
+    auto li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    SyncDevice liDevice(m_server->baseUrl(), li->token());
+    const QString ticketId = serviceTicket(liDevice);
+    const QByteArray bytes = png("before");
+    QCOMPARE(li->post(QStringLiteral("/api/v1/tickets/%1/comments").arg(ticketId),
+                   {{QStringLiteral("attachments"), QJsonArray {refOf(bytes, QStringLiteral("旧.png"))}}})
+                 .status,
+        201);
+    QCOMPARE(m_server->terminate(), 0);
+    { // the database as a server before attachments left it: the comment's reference, no index
+        auto database = ServerDatabase::open(m_team->location());
+        QVERIFY(database);
+        QSqlQuery query(database.value()->sql());
+        for (const char* statement : {"DROP TABLE attachment_ref", "DROP TABLE attachment_upload",
+                 "DROP TABLE attachment_blob", "UPDATE server_meta SET value = '7' WHERE name = 'schema_version'"})
+            QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+    }
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY2(m_server->start(m_team->location()), qPrintable(m_server->lastLog()));
+    auto liAgain = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    auto boss = as(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    auto zhang = as(QStringLiteral("zhang"), QStringLiteral("zhang-password"));
+    QCOMPARE(upload(*liAgain, bytes).status, 201);
+    QCOMPARE(boss->get(pathOf(bytes)).raw, bytes); // a reader of the ticket, through the earlier comment
+    QCOMPARE(zhang->get(pathOf(bytes)).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestAttachmentApi)
