@@ -44,6 +44,8 @@ qint64 UploadGate::announcedLength(const QByteArray& head) const
 void UploadGate::inspect()
 {
     if (m_toDrop < 0) {
+        if (!m_socket->peek(m_requestLine.size()).startsWith(m_requestLine))
+            return; // most reads: another request, or the middle of a body
         const QByteArray head = m_socket->peek(qMin(m_socket->bytesAvailable(), kHeadBytes));
         const qint64 total = announcedLength(head);
         if (total < 0 || total - head.indexOf("\r\n\r\n") - 4 <= m_limit)
