@@ -5,6 +5,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace gongdan {
@@ -22,7 +23,7 @@ QStringList droppedFiles(const QMimeData* data)
 }
 
 AttachmentStrip::AttachmentStrip(const AttachmentAccess& files, QWidget* parent)
-    : QWidget(parent), m_files(files), m_grid(new QGridLayout), m_error(new QLabel(this))
+    : QWidget(parent), m_files(files), m_scroll(new QScrollArea(this)), m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("attachmentStrip"));
     setAcceptDrops(true);
@@ -30,12 +31,19 @@ AttachmentStrip::AttachmentStrip(const AttachmentAccess& files, QWidget* parent)
     m_error->setStyleSheet(QStringLiteral("color:#c62828"));
     m_error->setWordWrap(true);
     m_error->hide();
+    // Many files scroll: two rows stay in sight, the conversation above keeps its room.
+    auto* inner = new QWidget;
+    m_grid = new QGridLayout(inner);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(4);
+    m_scroll->setWidget(inner);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addLayout(m_grid);
+    layout->addWidget(m_scroll);
     layout->addWidget(m_error);
     hide();
 }
@@ -61,6 +69,9 @@ void AttachmentStrip::setFiles(const QList<AttachmentRef>& files)
         m_grid->addWidget(chip, index / 2, index % 2);
         m_chips.append(chip);
     }
+    const int rows = static_cast<int>(std::min<qsizetype>((m_chips.size() + 1) / 2, 2));
+    const int rowHeight = m_chips.isEmpty() ? 0 : m_chips.first()->sizeHint().height();
+    m_scroll->setFixedHeight(rows * rowHeight + std::max(0, rows - 1) * m_grid->spacing());
     setVisible(!files.isEmpty() || !m_error->isHidden());
 }
 

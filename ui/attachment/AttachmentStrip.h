@@ -7,6 +7,7 @@
 class QGridLayout;
 class QLabel;
 class QMimeData;
+class QScrollArea;
 
 namespace gongdan {
 
@@ -42,7 +43,8 @@ private:
     AttachmentAccess m_files;
     QList<AttachmentRef> m_refs;
     QList<AttachmentChip*> m_chips;
-    QGridLayout* m_grid;
+    QScrollArea* m_scroll;
+    QGridLayout* m_grid = nullptr;
     QLabel* m_error;
     bool m_removable = false;
 };
