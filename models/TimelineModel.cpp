@@ -76,6 +76,7 @@ void TimelineModel::setEntries(const QList<Comment>& comments, const QList<Ticke
 {
     beginResetModel();
     m_entries.clear();
+    m_files.clear();
     for (const TicketEvent& event : events) {
         if (event.kind == QLatin1String("comment"))
             continue;
@@ -88,6 +89,13 @@ void TimelineModel::setEntries(const QList<Comment>& comments, const QList<Ticke
         m_entries.append({comment.createdAt, QStringLiteral("comment"), comment.authorId, comment.body,
             comment.visibility == CommentVisibility::Internal, static_cast<int>(comment.attachments.size()),
             unsent.contains(comment.id)});
+        for (const AttachmentRef& file : comment.attachments) {
+            const bool known = std::any_of(m_files.cbegin(), m_files.cend(), [&file](const AttachmentRef& seen) {
+                return seen.sha256 == file.sha256 && seen.fileName == file.fileName;
+            });
+            if (!known)
+                m_files.append(file);
+        }
     }
     // Oldest first; an event and the comment written with it keep their insertion order.
     std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.at < b.at; });

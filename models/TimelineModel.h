@@ -41,6 +41,8 @@ public:
     QString describe(const TicketEvent& event) const;
     /// The custom fields' definitions: their labels and options' labels in the timeline.
     void setDefinitions(QList<FieldDefinition> definitions) { m_definitions = std::move(definitions); }
+    /// The files of the conversation, in the order they were attached (the same file under the same name once).
+    const QList<AttachmentRef>& attachments() const { return m_files; }
     /// How a linked ticket is named (its number); the id when not set or unknown.
     void setTicketNames(std::function<QString(const QString&)> name) { m_ticketName = std::move(name); }
 
@@ -63,6 +65,7 @@ private:
     QList<FieldDefinition> m_definitions;
     std::function<QString(const QString&)> m_ticketName;
     QList<Entry> m_entries;
+    QList<AttachmentRef> m_files;
 };
 
 } // namespace gongdan

@@ -414,10 +414,29 @@ Status step19(Database& db)
         });
 }
 
+// v20: what the desk knows about each attachment beyond its bytes: uploaded to the server yet (the upload
+// queue, oldest first, survives restarts), kept for offline use (a field worker's own tickets), refused by
+// the server; and the largest file the server takes (told at sign-in). Bytes stored before are queued.
+Status step20(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE attachment_state(sha256 TEXT PRIMARY KEY, file_name TEXT, mime TEXT, "
+                           "size INTEGER NOT NULL, uploaded INTEGER NOT NULL DEFAULT 0, queued_ms INTEGER, "
+                           "pinned INTEGER NOT NULL DEFAULT 0, refused TEXT)"),
+            QStringLiteral("CREATE INDEX attachment_upload ON attachment_state(queued_ms) "
+                           "WHERE uploaded = 0 AND refused IS NULL"),
+            QStringLiteral("INSERT INTO attachment_state(sha256, mime, size, queued_ms) "
+                           "SELECT sha256, mime, size, created_ms FROM attachment"),
+            QStringLiteral("CREATE TABLE attachment_limit(id INTEGER PRIMARY KEY CHECK (id = 1), "
+                           "bytes INTEGER NOT NULL)"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
-        step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19};
+        step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19, step20};
     return all;
 }
 

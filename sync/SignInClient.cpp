@@ -85,6 +85,7 @@ void SignInClient::signIn(const QUrl& server, const QString& login, const QStrin
         signedIn.role = user.value(QStringLiteral("role")).toString();
         for (const QJsonValue& group : user.value(QStringLiteral("groups")).toArray())
             signedIn.groups.append(group.toString());
+        signedIn.attachmentLimitBytes = answer.value(QStringLiteral("attachment_limit_bytes")).toInteger();
         Q_EMIT succeeded(signedIn);
     });
 }

@@ -19,6 +19,7 @@ struct SignedInUser {
     QString name;
     QString role;
     QStringList groups;
+    qint64 attachmentLimitBytes = 0; ///< the largest attachment the server takes; 0 when it did not say
 };
 
 /// Signs in to gongdan-server (POST /api/v1/session), asynchronously. Refusals come back as a

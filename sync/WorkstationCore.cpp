@@ -8,6 +8,7 @@
 #include "storage/SyncCache.h"
 #include "storage/TeamDirectory.h"
 #include "storage/TicketRepository.h"
+#include "sync/AttachmentTransfer.h"
 #include "sync/SyncEngine.h"
 
 #include <QMetaObject>
@@ -48,6 +49,7 @@ WorkstationCore::WorkstationCore(Database& db, const Options& options)
     , m_directory(std::make_unique<TeamDirectory>(db))
     , m_cache(std::make_unique<SyncCache>(db, *m_tickets, options.failpoints))
     , m_engine(std::make_unique<SyncEngine>(db, *m_cache))
+    , m_transfer(std::make_unique<AttachmentTransfer>(*m_attachments, [this] { return m_cache->owner(); }))
 {
     wire();
 }
@@ -83,6 +85,12 @@ void WorkstationCore::wire()
     QObject::connect(&m_changes, &ChangeStream::changed, engine, [engine](const StoreChange& change) {
         if (change.has(StoreChange::Kind::Queued))
             engine->changesQueued();
+    });
+    // A file attached (its comment or field is queued) goes up; tickets pulled may bring files to keep offline.
+    AttachmentTransfer* transfer = m_transfer.get();
+    QObject::connect(&m_changes, &ChangeStream::changed, transfer, [transfer](const StoreChange& change) {
+        if (change.has(StoreChange::Kind::Queued) || change.has(StoreChange::Kind::Tickets))
+            transfer->kick();
     });
     // What the engine stores (pulled pages, refusals) reaches the stream as changes without a "before":
     // counts are taken again, except while a first sync stores the queue (the counts follow its end).

@@ -12,6 +12,7 @@
 namespace gongdan {
 
 class AttachmentStore;
+class AttachmentTransfer;
 class CustomerRepository;
 class DraftStore;
 class FieldDefinitionRepository;
@@ -60,6 +61,8 @@ public:
     TeamDirectory& directory() { return *m_directory; }
     SyncCache& cache() { return *m_cache; }
     SyncEngine& engine() { return *m_engine; }
+    /// Attachment bytes to and from the server; started and stopped with the engine (same server and token).
+    AttachmentTransfer& transfer() { return *m_transfer; }
 
 private:
     WorkstationCore(std::unique_ptr<Database> owned, const Options& options);
@@ -77,6 +80,7 @@ private:
     std::unique_ptr<TeamDirectory> m_directory;
     std::unique_ptr<SyncCache> m_cache;
     std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<AttachmentTransfer> m_transfer;
     bool m_pushPosted = false;
 };
 

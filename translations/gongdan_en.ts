@@ -27,16 +27,21 @@
         <translation>A file needs a name.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is larger than %2 MB.</source>
-        <translation>&quot;%1&quot; is larger than %2 MB.</translation>
-    </message>
-    <message>
         <source>The file is not in the local store.</source>
         <translation>The file is not in the local store.</translation>
     </message>
     <message>
         <source>The stored file is damaged.</source>
         <translation>The stored file is damaged.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2; files up to %3 can be attached. Share a smaller file or a link instead.</source>
+        <extracomment>%1 the file&apos;s name, %2 its size, %3 the largest size the team server takes (e.g. &quot;25 MB&quot;)</extracomment>
+        <translation>&quot;%1&quot; is %2; files up to %3 can be attached. Share a smaller file or a link instead.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged; it will be fetched again.</source>
+        <translation>The file arrived damaged; it will be fetched again.</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1127,111 @@
     <message>
         <source>The view no longer exists.</source>
         <translation>The view no longer exists.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::AttachmentChip</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Open with the system&apos;s application (or double-click)</source>
+        <translation>Open with the system&apos;s application (or double-click)</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation>Remove this file</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <source>Drag out to copy the file; double-click to open it</source>
+        <translation>Drag out to copy the file; double-click to open it</translation>
+    </message>
+    <message>
+        <source>Not sent: the team server refused it</source>
+        <translation>Not sent: the team server refused it</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>Uploading…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Downloading…</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>On the server · kept offline</source>
+        <translation>On the server · kept offline</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <source>Not available offline</source>
+        <translation>Not available offline</translation>
+    </message>
+    <message>
+        <source>On the server · downloads when opened</source>
+        <translation>On the server · downloads when opened</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be opened.</source>
+        <translation>&quot;%1&quot; could not be opened.</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be saved: %2</source>
+        <translation>&quot;%1&quot; could not be saved: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::AttachmentFieldEditor</name>
+    <message>
+        <source>Add files</source>
+        <translation>Add files</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>&quot;%1&quot; cannot be read: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::AttachmentTransfer</name>
+    <message>
+        <source>Not available offline: this desk is not connected to the team server.</source>
+        <translation>Not available offline: this desk is not connected to the team server.</translation>
+    </message>
+    <message>
+        <source>The server stored different bytes than were sent.</source>
+        <translation>The server stored different bytes than were sent.</translation>
+    </message>
+    <message>
+        <source>The file is not on the team server yet: the desk that attached it has not sent it. Try again later.</source>
+        <translation>The file is not on the team server yet: the desk that attached it has not sent it. Try again later.</translation>
+    </message>
+    <message>
+        <source>Not available offline: the team server cannot be reached (%1).</source>
+        <translation>Not available offline: the team server cannot be reached (%1).</translation>
     </message>
 </context>
 <context>
@@ -2214,12 +2324,12 @@
         <translation>Attached: %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is larger than %2 MB.</source>
-        <translation>&quot;%1&quot; is larger than %2 MB.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; cannot be read: %2</source>
         <translation>&quot;%1&quot; cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read.</source>
+        <translation>&quot;%1&quot; cannot be read.</translation>
     </message>
 </context>
 <context>

@@ -27,16 +27,21 @@
         <translation>文件需要名称。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is larger than %2 MB.</source>
-        <translation>“%1”超过 %2 MB。</translation>
-    </message>
-    <message>
         <source>The file is not in the local store.</source>
         <translation>本地库中没有这个文件。</translation>
     </message>
     <message>
         <source>The stored file is damaged.</source>
         <translation>存储的文件已损坏。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2; files up to %3 can be attached. Share a smaller file or a link instead.</source>
+        <extracomment>%1 the file&apos;s name, %2 its size, %3 the largest size the team server takes (e.g. &quot;25 MB&quot;)</extracomment>
+        <translation>“%1”大小为 %2；附件最大 %3。请发送更小的文件或改用链接。</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged; it will be fetched again.</source>
+        <translation>文件传输中损坏，将重新下载。</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1126,111 @@
     </message>
 </context>
 <context>
+    <name>gongdan::AttachmentChip</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open with the system&apos;s application (or double-click)</source>
+        <translation>用系统程序打开（或双击）</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation>移除此文件</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Drag out to copy the file; double-click to open it</source>
+        <translation>拖出可复制文件；双击打开</translation>
+    </message>
+    <message>
+        <source>Not sent: the team server refused it</source>
+        <translation>未发送：团队服务器拒绝了此文件</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>正在上传…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>On the server · kept offline</source>
+        <translation>已在服务器 · 已离线保存</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>已在服务器</translation>
+    </message>
+    <message>
+        <source>Not available offline</source>
+        <translation>离线不可用</translation>
+    </message>
+    <message>
+        <source>On the server · downloads when opened</source>
+        <translation>已在服务器 · 打开时下载</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be saved: %2</source>
+        <translation>无法保存“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::AttachmentFieldEditor</name>
+    <message>
+        <source>Add files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::AttachmentTransfer</name>
+    <message>
+        <source>Not available offline: this desk is not connected to the team server.</source>
+        <translation>离线不可用：本机未连接团队服务器。</translation>
+    </message>
+    <message>
+        <source>The server stored different bytes than were sent.</source>
+        <translation>服务器保存的内容与发送的不一致。</translation>
+    </message>
+    <message>
+        <source>The file is not on the team server yet: the desk that attached it has not sent it. Try again later.</source>
+        <translation>文件尚未到达团队服务器：添加它的电脑还没有上传。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Not available offline: the team server cannot be reached (%1).</source>
+        <translation>离线不可用：无法连接团队服务器（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::AttentionPanel</name>
     <message>
         <source>Creating this ticket</source>
@@ -2199,12 +2309,12 @@
         <translation>附件：%1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is larger than %2 MB.</source>
-        <translation>“%1”超过 %2 MB。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; cannot be read: %2</source>
         <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read.</source>
+        <translation>无法读取“%1”。</translation>
     </message>
 </context>
 <context>

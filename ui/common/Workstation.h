@@ -8,6 +8,7 @@
 namespace gongdan {
 
 class AttachmentStore;
+class AttachmentTransfer;
 class ChangeStream;
 class Clock;
 class CustomerRepository;
@@ -41,6 +42,7 @@ struct Workstation {
     TeamDirectory& directory;
     DraftStore& drafts;
     AttachmentStore& attachments;
+    AttachmentTransfer& transfer; ///< attachment bytes to and from the server (sync/WorkstationCore's)
 };
 
 } // namespace gongdan

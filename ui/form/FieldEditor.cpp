@@ -1,5 +1,7 @@
 #include "ui/form/FieldEditor.h"
 
+#include "ui/form/AttachmentFieldEditor.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -278,34 +280,6 @@ private:
     QCheckBox* m_box;
 };
 
-// Attachments already on the ticket are listed by name; adding files goes through the composer,
-// which stores them by content hash first.
-class AttachmentFieldEditor final : public FieldEditor {
-public:
-    AttachmentFieldEditor(const FieldDefinition& d, QWidget* parent)
-        : FieldEditor(d, parent), m_list(new QListWidget(this))
-    {
-        auto* layout = new QHBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->addWidget(m_list);
-        setFocusProxy(m_list);
-        m_list->setFixedHeight(m_list->fontMetrics().height() * 2 + 14);
-    }
-    QJsonValue value() const override { return m_value.isEmpty() ? QJsonValue() : QJsonValue(m_value); }
-    void setValue(const QJsonValue& v) override
-    {
-        m_value = v.toArray();
-        m_list->clear();
-        for (const QJsonValue& item : m_value)
-            m_list->addItem(item.toObject().value(QStringLiteral("name")).toString());
-    }
-    void setReadOnly(bool readOnly) override { m_list->setEnabled(!readOnly); }
-
-private:
-    QListWidget* m_list;
-    QJsonArray m_value;
-};
-
 } // namespace
 
 FieldEditor::FieldEditor(FieldDefinition definition, QWidget* parent)
@@ -314,7 +288,8 @@ FieldEditor::FieldEditor(FieldDefinition definition, QWidget* parent)
     setObjectName(QStringLiteral("field_") + m_definition.key);
 }
 
-FieldEditor* FieldEditor::create(const FieldDefinition& definition, bool chinese, const Clock& clock, QWidget* parent)
+FieldEditor* FieldEditor::create(
+    const FieldDefinition& definition, bool chinese, const Clock& clock, QWidget* parent, const AttachmentAccess* files)
 {
     FieldEditor* editor = nullptr;
     switch (definition.type) {
@@ -336,7 +311,7 @@ FieldEditor* FieldEditor::create(const FieldDefinition& definition, bool chinese
         editor = new CheckFieldEditor(definition, chinese, parent);
         break;
     case FieldType::Attachment:
-        editor = new AttachmentFieldEditor(definition, parent);
+        editor = new AttachmentFieldEditor(definition, files, parent);
         break;
     case FieldType::Text:
     case FieldType::Integer:

@@ -8,8 +8,8 @@
 
 namespace gongdan {
 
-TicketForm::TicketForm(const Clock& clock, QWidget* parent)
-    : QWidget(parent), m_clock(clock), m_grid(new QGridLayout(this))
+TicketForm::TicketForm(const Clock& clock, QWidget* parent, std::optional<AttachmentAccess> files)
+    : QWidget(parent), m_clock(clock), m_files(std::move(files)), m_grid(new QGridLayout(this))
 {
     setObjectName(QStringLiteral("ticketForm"));
     m_grid->setContentsMargins(0, 0, 0, 0);
@@ -38,7 +38,7 @@ void TicketForm::setDefinitions(
             this);
         label->setObjectName(QStringLiteral("label_") + def.key);
         label->setTextFormat(Qt::RichText);
-        FieldEditor* editor = FieldEditor::create(def, chinese, m_clock, this);
+        FieldEditor* editor = FieldEditor::create(def, chinese, m_clock, this, m_files ? &*m_files : nullptr);
         editor->setReadOnly(!access::mayEditField(role, def.editRoles));
         label->setBuddy(editor);
         auto* error = new QLabel(this);

@@ -4,10 +4,12 @@
 #include "domain/Category.h"
 #include "domain/Clock.h"
 #include "domain/FieldDefinition.h"
+#include "ui/attachment/AttachmentChip.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QWidget>
+#include <optional>
 
 class QGridLayout;
 class QLabel;
@@ -25,7 +27,9 @@ class TicketForm : public QWidget {
 
 public:
     /// `clock` gives date fields their starting value when the agent sets one.
-    explicit TicketForm(const Clock& clock, QWidget* parent = nullptr);
+    /// `files`: where attachment fields keep their files (without it they only list them).
+    explicit TicketForm(
+        const Clock& clock, QWidget* parent = nullptr, std::optional<AttachmentAccess> files = std::nullopt);
 
     /// Rebuilds the form; current values are carried over to the new editors.
     void setDefinitions(
@@ -47,6 +51,7 @@ private:
     void applyVisibility();
 
     const Clock& m_clock;
+    std::optional<AttachmentAccess> m_files;
     QGridLayout* m_grid;
     QList<FieldDefinition> m_definitions;
     CategoryTree m_categories;

@@ -15,6 +15,7 @@
 #include "storage/TeamDirectory.h"
 #include "storage/TicketRepository.h"
 #include "storage/ViewRepository.h"
+#include "sync/AttachmentTransfer.h"
 #include "sync/WorkstationCore.h"
 #include "ui/call/CallPanel.h"
 #include "ui/customer/CustomerArchive.h"
@@ -56,8 +57,9 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
     , m_clock(core.clock())
     , m_session(std::move(session))
     , m_languages(languages)
-    , m_ws(std::make_unique<Workstation>(Workstation {core.db(), core.clock(), core.changes(), m_session,
-          core.tickets(), core.fields(), core.customers(), core.directory(), core.drafts(), core.attachments()}))
+    , m_ws(
+          std::make_unique<Workstation>(Workstation {core.db(), core.clock(), core.changes(), m_session, core.tickets(),
+              core.fields(), core.customers(), core.directory(), core.drafts(), core.attachments(), core.transfer()}))
     , m_views(new ViewListModel(core.db(), ViewListModel::Counting::Background, this))
     , m_queue(new TicketQueueModel(core.db(), core.clock(), core.directory(), this))
     , m_viewList(new QListView(this))

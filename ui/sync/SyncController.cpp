@@ -1,7 +1,9 @@
 #include "ui/sync/SyncController.h"
 
+#include "storage/AttachmentStore.h"
 #include "storage/NeedsAttention.h"
 #include "storage/Outbox.h"
+#include "sync/AttachmentTransfer.h"
 #include "ui/sync/SignInDialog.h"
 
 #include <QHBoxLayout>
@@ -77,6 +79,7 @@ SyncController::SyncController(
 
 SyncController::~SyncController()
 {
+    m_ws.transfer.stop();
     m_engine.stop();
 }
 
@@ -124,6 +127,7 @@ void SyncController::showSignIn(QWidget* parent)
             m_keychain.store(account(dialog->server(), user.login), user.token);
         else
             m_keychain.forget(account(dialog->server(), user.login));
+        m_ws.attachments.setLimit(user.attachmentLimitBytes); // what the server takes (kept for offline)
         Q_EMIT signedIn(user);
         begin(dialog->server(), user.token, user.userId);
     });
@@ -146,12 +150,14 @@ void SyncController::signOut()
 {
     QSettings settings;
     m_keychain.forget(account(QUrl(settings.value(kServerKey).toString()), settings.value(kLoginKey).toString()));
+    m_ws.transfer.stop();
     m_engine.stop();
     refresh();
 }
 
 void SyncController::begin(const QUrl& server, const QString& token, const QString& userId)
 {
+    m_ws.transfer.stop();
     m_engine.stop();
     // The store becomes this user's: another user's view of the team goes (their queue stays for them).
     bool switched = false;
@@ -162,6 +168,7 @@ void SyncController::begin(const QUrl& server, const QString& token, const QStri
     if (switched)
         Q_EMIT storeChangedHands();
     m_engine.start(server, token);
+    m_ws.transfer.start(server, token); // attachment bytes: same server, same token
     refresh();
 }
 

@@ -2,7 +2,9 @@
 
 #include "storage/AttachmentStore.h"
 #include "storage/TicketRepository.h"
+#include "ui/attachment/AttachmentStrip.h"
 
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -44,6 +46,9 @@ TicketComposer::TicketComposer(const Workstation& workstation, QWidget* parent)
     m_error->setWordWrap(true);
     m_error->hide();
     m_attachments->setWordWrap(true);
+    setAcceptDrops(true);
+    m_text->viewport()->setAcceptDrops(true);
+    m_text->viewport()->installEventFilter(this);
 
     auto* kind = new QHBoxLayout;
     kind->addWidget(m_public);
@@ -98,12 +103,56 @@ void TicketComposer::retranslate()
 
 void TicketComposer::attachFiles(const QStringList& paths)
 {
+    // A file over the limit is refused now, by name, size and limit; the others and the text stay.
+    QStringList refusals;
     for (const QString& path : paths) {
+        const QFileInfo info(path);
+        if (!info.isFile() || !info.isReadable()) {
+            refusals.append(tr("\"%1\" cannot be read.").arg(info.fileName()));
+            continue;
+        }
+        if (Status fits = m_ws.attachments.checkSize(info.fileName(), info.size()); !fits) {
+            refusals.append(fits.error().message);
+            continue;
+        }
         if (!m_files.contains(path))
             m_files.append(path);
     }
+    m_error->setText(refusals.join(QLatin1Char('\n')));
+    m_error->setVisible(!refusals.isEmpty());
     showAttachments();
     Q_EMIT edited();
+}
+
+bool TicketComposer::eventFilter(QObject* watched, QEvent* event)
+{
+    // Files dropped on the text are attached, not pasted as their paths.
+    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop) {
+        auto* drop = static_cast<QDropEvent*>(event);
+        const QStringList paths = droppedFiles(drop->mimeData());
+        if (!paths.isEmpty()) {
+            drop->acceptProposedAction();
+            if (event->type() == QEvent::Drop)
+                attachFiles(paths);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TicketComposer::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void TicketComposer::dropEvent(QDropEvent* event)
+{
+    const QStringList paths = droppedFiles(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    attachFiles(paths);
 }
 
 void TicketComposer::showAttachments()
@@ -125,11 +174,10 @@ bool TicketComposer::send()
     const QMimeDatabase mimes;
     for (const QString& path : std::as_const(m_files)) {
         QFile file(path);
-        if (file.size() > AttachmentStore::kMaxBytes || !file.open(QIODevice::ReadOnly)) {
-            m_error->setText(file.size() > AttachmentStore::kMaxBytes
-                    ? tr("\"%1\" is larger than %2 MB.")
-                          .arg(QFileInfo(path).fileName())
-                          .arg(AttachmentStore::kMaxBytes >> 20)
+        Status fits = m_ws.attachments.checkSize(QFileInfo(path).fileName(), file.size());
+        if (!fits || !file.open(QIODevice::ReadOnly)) {
+            m_error->setText(!fits
+                    ? fits.error().message
                     : tr("\"%1\" cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString()));
             m_error->show();
             return false;

@@ -22,8 +22,11 @@ public:
     TicketComposer(const Workstation& workstation, QWidget* parent = nullptr);
 
     void setTicketId(const QString& ticketId) { m_ticketId = ticketId; }
-    /// Adds files to send with the next comment (the attach button asks for them).
+    /// Adds files to send with the next comment (the attach button asks for them, or they are dropped on
+    /// the composer or the conversation). A file over the size limit is refused with a message naming its
+    /// size and the limit; what was typed stays.
     void attachFiles(const QStringList& paths);
+    const QStringList& attachedFiles() const { return m_files; }
     /// Sends what was written; true when the comment was stored.
     bool send();
     bool isEmpty() const;
@@ -34,6 +37,11 @@ public:
 Q_SIGNALS:
     void edited();
     void sent();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void showAttachments();

@@ -49,7 +49,7 @@ TicketDetails::TicketDetails(const Workstation& workstation, QWidget* parent)
     , m_group(new QComboBox(this))
     , m_assignee(new QComboBox(this))
     , m_tags(new QLineEdit(this))
-    , m_form(new TicketForm(workstation.clock, this))
+    , m_form(new TicketForm(workstation.clock, this, AttachmentAccess {workstation.attachments, workstation.transfer}))
     , m_grid(new QGridLayout)
 {
     auto* outer = new QVBoxLayout(this);

@@ -11,6 +11,7 @@
 #include "storage/NeedsAttention.h"
 #include "storage/SyncCache.h"
 #include "storage/TicketRepository.h"
+#include "ui/attachment/AttachmentStrip.h"
 #include "ui/ticket/AttentionPanel.h"
 #include "ui/ticket/TicketComposer.h"
 #include "ui/ticket/TicketDetails.h"
@@ -118,6 +119,13 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_arriving);
     rightLayout->addWidget(m_timeline, 1);
+    // The conversation's files as chips under it; files dropped on either are attached by the composer.
+    auto* files = new AttachmentStrip({m_ws.attachments, m_ws.transfer}, right);
+    files->acceptDropsOn(m_timeline->viewport());
+    connect(m_timelineModel, &TimelineModel::modelReset, files,
+        [this, files] { files->setFiles(m_timelineModel->attachments()); });
+    connect(files, &AttachmentStrip::filesDropped, m_composer, &TicketComposer::attachFiles);
+    rightLayout->addWidget(files);
     rightLayout->addWidget(m_composer);
     auto* split = new QSplitter(this);
     split->setObjectName(QStringLiteral("editorSplitter"));
