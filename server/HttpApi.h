@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "server/ConnectionGuard.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -28,6 +29,11 @@ public:
     quint16 listen(const QHostAddress& address, quint16 port);
     /// For the route groups (AccountRoutes, …) to install themselves.
     QHttpServer& http() { return m_http; }
+    /// What each connection may send (ConnectionGuard); set before listen(). Bodies take at most
+    /// api::kMaxBodyBytes unless a route says otherwise (setBodyLimit).
+    ConnectionLimits& limits() { return m_limits; }
+    /// Requests of `method` to paths starting with `pathPrefix` may declare bodies up to `bytes`.
+    void setBodyLimit(const QByteArray& method, const QByteArray& pathPrefix, qint64 bytes);
 
 private:
     QHttpServerResponse health() const;
@@ -38,6 +44,14 @@ private:
     ServerLog& m_log;
     QHttpServer m_http;
     std::optional<QSslConfiguration> m_tls; ///< set by useTls()
+    struct RouteLimit {
+        QByteArray method;
+        QByteArray pathPrefix;
+        qint64 bytes = 0;
+    };
+    QList<RouteLimit> m_bodyLimits;
+    ConnectionLimits m_limits;
+    AddressCounter m_connections;
 };
 
 } // namespace gongdan
