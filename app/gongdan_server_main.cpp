@@ -72,6 +72,7 @@ int main(int argc, char** argv)
     QTextStream err(stderr);
     SystemClock clock;
     ServerLog log(clock, err);
+    log.takeQtMessages();
     bool portOk = false;
     const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
     const QHostAddress address(parser.value(QStringLiteral("listen")));
