@@ -66,11 +66,21 @@ int main(int argc, char** argv)
         QStringLiteral("The same in bytes (tests)."), QStringLiteral("BYTES"));
     limitBytes.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(limitBytes);
+    parser.addOption({QStringLiteral("header-timeout"),
+        QStringLiteral("Seconds a request may take to send its headers, and a body to stall (default 10)."),
+        QStringLiteral("SECONDS"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("idle-timeout"),
+        QStringLiteral("Seconds a kept-alive connection may wait for its next request (default 75)."),
+        QStringLiteral("SECONDS"), QStringLiteral("75")});
+    parser.addOption({QStringLiteral("max-connections-per-address"),
+        QStringLiteral("Open connections one address may hold (default 256)."), QStringLiteral("N"),
+        QStringLiteral("256")});
     parser.process(app);
 
     QTextStream err(stderr);
     SystemClock clock;
     ServerLog log(clock, err);
+    log.takeQtMessages();
     bool portOk = false;
     const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
     const QHostAddress address(parser.value(QStringLiteral("listen")));
@@ -90,6 +100,21 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    bool timeoutsOk = true;
+    int headerTimeout = 0, idleTimeout = 0, perAddress = 0;
+    for (auto [name, value] : {std::pair {"header-timeout", &headerTimeout}, std::pair {"idle-timeout", &idleTimeout},
+             std::pair {"max-connections-per-address", &perAddress}}) {
+        bool ok = false;
+        *value = parser.value(QLatin1String(name)).toInt(&ok);
+        timeoutsOk = timeoutsOk && ok && *value > 0 && *value <= 100000;
+    }
+    if (!timeoutsOk) {
+        log.error(QStringLiteral("bad_arguments"),
+            {{QStringLiteral("message"),
+                QStringLiteral("--header-timeout, --idle-timeout and --max-connections-per-address take a whole "
+                               "number from 1 to 100000")}});
+        return 2;
+    }
     if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key"))) {
         log.error(QStringLiteral("bad_arguments"),
             {{QStringLiteral("message"), QStringLiteral("--tls-cert and --tls-key go together")}});
@@ -142,6 +167,10 @@ int main(int argc, char** argv)
     accounts.announceAttachmentLimit(attachmentLimit);
     syncRoutes.announceAttachmentLimit(attachmentLimit);
     HttpApi api(db, log);
+    api.limits().headTimeoutMs = headerTimeout * 1000;
+    api.limits().bodyStallMs = headerTimeout * 1000;
+    api.limits().idleTimeoutMs = idleTimeout * 1000;
+    api.limits().maxPerAddress = perAddress;
     if (parser.isSet(QStringLiteral("tls-cert"))) {
         if (Status tls = api.useTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
             !tls) {
@@ -156,7 +185,7 @@ int main(int argc, char** argv)
     recordRoutes.install(api.http());
     viewRoutes.install(api.http());
     attachmentRoutes.install(api.http());
-    api.gateUploads("/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
+    api.setBodyLimit("POST", "/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);

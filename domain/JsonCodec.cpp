@@ -60,6 +60,30 @@ Error bad(const char* field)
         QLatin1String(field)};
 }
 
+/// What a client sent, checked before it is read (the readers take a wrong type for absent): each of
+/// `texts` is a string or null when present, each of `lists` a list of strings, element by element.
+Status checkShapes(
+    const QJsonObject& o, std::initializer_list<const char*> texts, std::initializer_list<const char*> lists)
+{
+    for (const char* key : texts) {
+        const QJsonValue value = o.value(QLatin1String(key));
+        if (!value.isUndefined() && !value.isNull() && !value.isString())
+            return bad(key);
+    }
+    for (const char* key : lists) {
+        const QJsonValue value = o.value(QLatin1String(key));
+        if (value.isUndefined() || value.isNull())
+            continue;
+        if (!value.isArray())
+            return bad(key);
+        for (const QJsonValue& item : value.toArray()) {
+            if (!item.isString())
+                return bad(key);
+        }
+    }
+    return {};
+}
+
 template<typename E, typename Object>
 bool readEnum(const Object& o, const char* key, E* out)
 {
@@ -96,6 +120,12 @@ QJsonObject toJson(const Ticket& t)
 
 Result<Ticket> ticketFromJson(const QJsonObject& object)
 {
+    if (Status shapes = checkShapes(object,
+            {"id", "number", "subject", "description", "need_type", "channel", "priority", "status", "category_id",
+                "assignee_id", "group_id", "customer_id", "contact_name", "contact_phone", "resolution"},
+            {"tags"});
+        !shapes)
+        return shapes.error();
     return ticketFrom(QtFields(object));
 }
 
@@ -158,6 +188,8 @@ QJsonObject toJson(const Comment& c)
 
 Result<Comment> commentFromJson(const QJsonObject& object)
 {
+    if (Status shapes = checkShapes(object, {"id", "ticket_id", "author_id", "visibility", "body"}, {}); !shapes)
+        return shapes.error();
     return commentFrom(QtFields(object));
 }
 
@@ -234,6 +266,9 @@ QJsonObject toJson(const Customer& c)
 
 Result<Customer> customerFromJson(const QJsonObject& o)
 {
+    if (Status shapes = checkShapes(o, {"id", "number", "name", "level", "region", "notes"}, {"phones", "tags"});
+        !shapes)
+        return shapes.error();
     Customer c;
     c.id = str(o, "id");
     if (c.id.isEmpty())

@@ -1,5 +1,7 @@
 #include "server/ApiSupport.h"
 
+#include "server/StrictJson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -60,9 +62,10 @@ Error accessDenied(const QString& what)
     return Error {QStringLiteral("access.denied"), QStringLiteral("Your role may not %1.").arg(what)};
 }
 
-Result<QJsonObject> parseBody(const QHttpServerRequest& request, const QStringList& allowed)
+Result<QJsonObject> parseBody(
+    const QHttpServerRequest& request, const QStringList& allowed, const QStringList& checkedByCaller)
 {
-    auto object = parseObject(request);
+    auto object = parseObject(request, checkedByCaller);
     if (!object)
         return object;
     const QJsonObject& fields = object.value();
@@ -76,7 +79,7 @@ Result<QJsonObject> parseBody(const QHttpServerRequest& request, const QStringLi
     return object;
 }
 
-Result<QJsonObject> parseObject(const QHttpServerRequest& request)
+Result<QJsonObject> parseObject(const QHttpServerRequest& request, const QStringList& checkedByCaller)
 {
     const QByteArray body = request.body();
     if (body.size() > kMaxBodyBytes)
@@ -85,6 +88,8 @@ Result<QJsonObject> parseObject(const QHttpServerRequest& request)
     const QByteArray type = request.value(QByteArrayLiteral("Content-Type")).toLower();
     if (!type.startsWith("application/json"))
         return Error {QStringLiteral("request.media_type"), QStringLiteral("Send the body as application/json.")};
+    if (Status strict = strictjson::checkSyntax(body); !strict)
+        return strict.error();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -94,7 +99,14 @@ Result<QJsonObject> parseObject(const QHttpServerRequest& request)
                 .arg(parseError.offset)};
     if (!document.isObject())
         return Error {QStringLiteral("request.not_object"), QStringLiteral("The body must be a JSON object.")};
-    return document.object();
+    const QJsonObject object = document.object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (checkedByCaller.contains(it.key()))
+            continue;
+        if (Status text = strictjson::checkText(QJsonObject {{it.key(), it.value()}}); !text)
+            return text.error();
+    }
+    return object;
 }
 
 namespace {

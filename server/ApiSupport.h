@@ -23,12 +23,16 @@ QHttpServerResponse jsonResponse(
     const QJsonObject& body, QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok);
 Error accessDenied(const QString& what);
 
-/// The JSON object in the body, refused when it is too large, not JSON, not an object, or has a key
-/// outside `allowed` (a misspelt field must not be ignored silently).
-Result<QJsonObject> parseBody(const QHttpServerRequest& request, const QStringList& allowed);
+/// The JSON object in the body, refused when it is too large, not strict JSON (raw control characters in
+/// strings, a key twice in one object: server/StrictJson), not an object, holds text the database cannot
+/// store (request.bad_text naming the field), or has a key outside `allowed` (a misspelt field must not
+/// be ignored silently). The text of the keys in `checkedByCaller` is left to the caller, which refuses
+/// item by item (a push's mutations).
+Result<QJsonObject> parseBody(
+    const QHttpServerRequest& request, const QStringList& allowed, const QStringList& checkedByCaller = {});
 /// The same without the list: the caller hands every key to rules that refuse what they do not know
 /// (a ticket patch: TicketRules, as for a pushed ticket.patch).
-Result<QJsonObject> parseObject(const QHttpServerRequest& request);
+Result<QJsonObject> parseObject(const QHttpServerRequest& request, const QStringList& checkedByCaller = {});
 
 /// Typed reads of a parsed body: absent → nullopt; present with the wrong type → request.wrong_type.
 Result<std::optional<QString>> optionalString(const QJsonObject& body, const QString& key);

@@ -64,7 +64,7 @@ QHttpServerResponse AttachmentRoutes::upload(const QHttpServerRequest& request)
     auto who = m_auth.authenticate(bearerToken(request));
     if (!who)
         return errorResponse(who.error());
-    // The announced length decides before anything is done with the body (server/UploadGate usually refused
+    // The announced length decides before anything is done with the body (the connection guard usually refused
     // it before the body was even read); the body's own size for a client that announced none.
     bool announced = false;
     const qint64 length = request.value(QByteArrayLiteral("Content-Length")).toLongLong(&announced);

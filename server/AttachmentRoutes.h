@@ -19,7 +19,7 @@ public:
     AttachmentRoutes(AuthService& auth, BlobStore& blobs, qint64 limitBytes);
     void install(QHttpServer& http);
     qint64 limitBytes() const { return m_limit; }
-    /// The 413's body when the size is not known yet (HttpApi::gateUploads).
+    /// The 413's body when the size is not known yet (HttpApi::setBodyLimit).
     QByteArray refusal() const { return tooLarge(0).data(); }
 
 private:

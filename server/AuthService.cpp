@@ -13,8 +13,8 @@ Error invalidCredentials()
 } // namespace
 
 AuthService::AuthService(UserRepository& users, SessionStore& sessions, const PasswordHasher& hasher,
-    const Clock& clock, AuthSettings settings)
-    : m_users(users), m_sessions(sessions), m_hasher(hasher), m_clock(clock), m_settings(settings)
+    const Clock& clock, AuthSettings settings, QObject* parent)
+    : QObject(parent), m_users(users), m_sessions(sessions), m_hasher(hasher), m_clock(clock), m_settings(settings)
 {
     m_dummyHash = m_hasher.hash(PasswordHasher::newToken()).value();
 }
@@ -63,7 +63,11 @@ Result<Authenticated> AuthService::authenticate(const QString& token)
 {
     if (token.isEmpty())
         return Error {QStringLiteral("auth.required"), QStringLiteral("Sign in first.")};
-    const QString hash = PasswordHasher::tokenHash(token);
+    return authenticateHash(PasswordHasher::tokenHash(token));
+}
+
+Result<Authenticated> AuthService::authenticateHash(const QString& hash)
+{
     const std::optional<SessionRecord> session = m_sessions.find(hash);
     if (!session)
         return Error {
@@ -80,9 +84,13 @@ Result<Authenticated> AuthService::authenticate(const QString& token)
 
 Status AuthService::signOut(const QString& token)
 {
-    auto revoked = m_sessions.revoke(PasswordHasher::tokenHash(token), m_clock.nowMs());
+    const QString hash = PasswordHasher::tokenHash(token);
+    const std::optional<SessionRecord> session = m_sessions.find(hash);
+    auto revoked = m_sessions.revoke(hash, m_clock.nowMs());
     if (!revoked)
         return revoked.error();
+    if (session)
+        Q_EMIT accountChanged(session->userId);
     return {};
 }
 
@@ -103,6 +111,8 @@ Result<UserRecord> AuthService::update(const QString& userId, const UserChange& 
         if (auto revoked = m_sessions.revokeAllOf(userId, m_clock.nowMs()); !revoked)
             return revoked.error();
     }
+    if (updated)
+        Q_EMIT accountChanged(userId);
     return updated;
 }
 

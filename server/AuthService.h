@@ -5,6 +5,8 @@
 #include "teamdb/SessionStore.h"
 #include "teamdb/UserRepository.h"
 
+#include <QObject>
+
 namespace gongdan {
 
 struct AuthSettings {
@@ -27,14 +29,19 @@ struct Authenticated {
 
 /// Sign-in, tokens and their checks. Wrong passwords are counted per login; after `freeFailures` each
 /// further try must wait twice as long as the one before (auth.throttled with the wait), so guessing a
-/// password gets slow, while the real user is never locked out for good.
-class AuthService {
+/// password gets slow, while the real user is never locked out for good. Whatever ends a sign-in or
+/// changes what a user may see is announced (accountChanged), so open sockets end or re-scope at once.
+class AuthService : public QObject {
+    Q_OBJECT
+
 public:
     AuthService(UserRepository& users, SessionStore& sessions, const PasswordHasher& hasher, const Clock& clock,
-        AuthSettings settings = {});
+        AuthSettings settings = {}, QObject* parent = nullptr);
 
     Result<SignedIn> signIn(const QString& login, const QString& password, const QString& device);
     Result<Authenticated> authenticate(const QString& token);
+    /// The same check for a token known only by its hash (an open socket re-checked).
+    Result<Authenticated> authenticateHash(const QString& tokenHash);
     Status signOut(const QString& token);
     /// Sets a new password and revokes every sign-in of the user.
     Result<UserRecord> setPassword(const QString& userId, const QString& password);
@@ -44,6 +51,11 @@ public:
     /// How long the next try for this login must wait; 0 when it may try now.
     qint64 waitMs(const QString& login);
     const Clock& clock() const { return m_clock; }
+
+Q_SIGNALS:
+    /// One of the user's sign-ins ended, or the user changed (role, groups, active, password): whoever
+    /// holds a sign-in of theirs checks it again.
+    void accountChanged(const QString& userId);
 
 private:
     UserRepository& m_users;

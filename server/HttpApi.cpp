@@ -3,7 +3,6 @@
 #include "server/ApiSupport.h"
 #include "server/LowDelayServer.h"
 #include "server/ServerLog.h"
-#include "server/UploadGate.h"
 #include "teamdb/ServerDatabase.h"
 
 #include <QFile>
@@ -16,12 +15,25 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
+#include <QUuid>
 
 namespace gongdan {
 
 HttpApi::HttpApi(ServerDatabase& database, ServerLog& log, QObject* parent)
     : QObject(parent), m_database(database), m_log(log)
 {
+    m_limits.bodyLimit = [this](const QByteArray& method, const QByteArray& path) {
+        for (const RouteLimit& limit : m_bodyLimits) {
+            if (limit.method == method && path.startsWith(limit.pathPrefix))
+                return BodyLimit {limit.bytes, limit.refusal};
+        }
+        return BodyLimit {api::kMaxBodyBytes, {}};
+    };
+    m_limits.refused = [this](const QString& code, const QHostAddress& peer, int status) {
+        m_log.warning(QStringLiteral("refused"),
+            {{QStringLiteral("code"), code}, {QStringLiteral("peer"), peer.toString()},
+                {QStringLiteral("status"), status}});
+    };
     m_http.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [this] { return health(); });
     m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         const QJsonObject body {{QStringLiteral("code"), QStringLiteral("not_found")},
@@ -35,12 +47,34 @@ HttpApi::HttpApi(ServerDatabase& database, ServerLog& log, QObject* parent)
     m_http.afterRequest([this](QHttpServerResponse&& response, const QHttpServerRequest& request) {
         const int status = static_cast<int>(response.statusCode());
         logRequest(request, status);
-        if (status >= 500) // the body says what failed; the client only sees a code
-            m_log.error(QStringLiteral("server_error"),
-                {{QStringLiteral("path"), request.url().path()},
-                    {QStringLiteral("body"), QString::fromUtf8(response.data())}});
-        return std::move(response);
+        if (status < 500)
+            return std::move(response);
+        // What failed (database text, internal names) goes to the log only; the client gets the code and
+        // an incident id to quote.
+        const QString incident = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+        m_log.error(QStringLiteral("server_error"),
+            {{QStringLiteral("path"), request.url().path()}, {QStringLiteral("incident"), incident},
+                {QStringLiteral("body"), QString::fromUtf8(response.data())}});
+        const QString code = QJsonDocument::fromJson(response.data()).object().value(QStringLiteral("code")).toString();
+        return api::jsonResponse(
+            {{QStringLiteral("code"), code.isEmpty() ? QStringLiteral("server.error") : code},
+                {QStringLiteral("message"),
+                    QStringLiteral("The server could not do this; it is logged as incident %1.").arg(incident)},
+                {QStringLiteral("field"), QString()}},
+            response.statusCode());
     });
+}
+
+void HttpApi::setBodyLimit(
+    const QByteArray& method, const QByteArray& pathPrefix, qint64 bytes, const QByteArray& refusal)
+{
+    m_bodyLimits.append({method, pathPrefix, bytes, refusal});
+}
+
+HttpApi::~HttpApi()
+{
+    // The listening servers and their connections go first, while what their guards use still exists.
+    qDeleteAll(findChildren<QTcpServer*>(Qt::FindDirectChildrenOnly));
 }
 
 QString HttpApi::methodName(const QHttpServerRequest& request)
@@ -84,25 +118,19 @@ Status HttpApi::useTls(const QString& certificatePath, const QString& keyPath)
     return {};
 }
 
-void HttpApi::gateUploads(const QByteArray& path, qint64 limitBytes, const QByteArray& refusal)
-{
-    m_onConnection = [path, limitBytes, refusal](QTcpSocket* socket) {
-        new UploadGate(socket, path, limitBytes, refusal); // owned by the socket
-    };
-}
-
 quint16 HttpApi::listen(const QHostAddress& address, quint16 port)
 {
     // Our own listening socket rather than QHttpServer::listen()'s: its connections set TCP_NODELAY.
     QTcpServer* server = nullptr;
+    const auto watch = [this](QTcpSocket* socket) { ConnectionGuard::watch(socket, m_limits, m_connections); };
     if (m_tls) {
         auto* tls = new LowDelayServer<QSslServer>(this);
         tls->setSslConfiguration(*m_tls);
-        tls->onConnection = m_onConnection;
+        tls->watch = watch;
         server = tls;
     } else {
         auto* plain = new LowDelayServer<QTcpServer>(this);
-        plain->onConnection = m_onConnection;
+        plain->watch = watch;
         server = plain;
     }
     if (!server->listen(address, port)) {

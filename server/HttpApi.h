@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "server/ConnectionGuard.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -24,16 +25,21 @@ class HttpApi : public QObject {
 
 public:
     HttpApi(ServerDatabase& database, ServerLog& log, QObject* parent = nullptr);
+    ~HttpApi() override;
 
     /// Serves HTTPS (and WSS) with this certificate and private key (PEM files); call before listen().
     Status useTls(const QString& certificatePath, const QString& keyPath);
     /// Listens on `address`:`port` (0: any free port); the port taken, or 0 when it could not listen.
     quint16 listen(const QHostAddress& address, quint16 port);
-    /// POSTs to `path` announcing a body over `limitBytes` are refused with 413 and `refusal` (a JSON body)
-    /// before their body is read (server/UploadGate); call before listen().
-    void gateUploads(const QByteArray& path, qint64 limitBytes, const QByteArray& refusal);
     /// For the route groups (AccountRoutes, …) to install themselves.
     QHttpServer& http() { return m_http; }
+    /// What each connection may send (ConnectionGuard); set before listen(). Bodies take at most
+    /// api::kMaxBodyBytes unless a route says otherwise (setBodyLimit).
+    ConnectionLimits& limits() { return m_limits; }
+    /// Requests of `method` to paths starting with `pathPrefix` may declare bodies up to `bytes`; over it
+    /// they are refused with 413 before the body is read, with `refusal` as the JSON body when given.
+    void setBodyLimit(
+        const QByteArray& method, const QByteArray& pathPrefix, qint64 bytes, const QByteArray& refusal = {});
 
 private:
     QHttpServerResponse health() const;
@@ -42,9 +48,18 @@ private:
 
     ServerDatabase& m_database;
     ServerLog& m_log;
+    struct RouteLimit {
+        QByteArray method;
+        QByteArray pathPrefix;
+        qint64 bytes = 0;
+        QByteArray refusal;
+    };
+    QList<RouteLimit> m_bodyLimits;
+    // Before m_http: the connections' guards use them until the last connection is gone.
+    ConnectionLimits m_limits;
+    AddressCounter m_connections;
     QHttpServer m_http;
     std::optional<QSslConfiguration> m_tls; ///< set by useTls()
-    std::function<void(QTcpSocket*)> m_onConnection; ///< set by gateUploads()
 };
 
 } // namespace gongdan

@@ -4,6 +4,7 @@
 #include <QHttpServer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace gongdan {
 
@@ -11,6 +12,7 @@ namespace {
 
 constexpr qint64 kHelloWithinMs = 10 * 1000;
 constexpr qint64 kSilentForMs = 60 * 1000;
+constexpr quint64 kMaxMessageBytes = 4096;
 
 bool sees(const Principal& who, const ChangeScope& scope)
 {
@@ -24,6 +26,7 @@ PokeHub::PokeHub(AuthService& auth, QObject* parent) : QObject(parent), m_auth(a
     m_heartbeat.setInterval(25 * 1000);
     connect(&m_heartbeat, &QTimer::timeout, this, &PokeHub::heartbeat);
     m_heartbeat.start();
+    connect(&m_auth, &AuthService::accountChanged, this, &PokeHub::recheck);
 }
 
 void PokeHub::attach(QHttpServer& http)
@@ -47,6 +50,9 @@ void PokeHub::attach(QHttpServer& http)
 void PokeHub::accept(std::unique_ptr<QWebSocket> socket)
 {
     QWebSocket* raw = socket.get();
+    // A device sends one short hello; anything larger is refused by the socket before it is buffered.
+    raw->setMaxAllowedIncomingFrameSize(kMaxMessageBytes);
+    raw->setMaxAllowedIncomingMessageSize(kMaxMessageBytes);
     connect(
         raw, &QWebSocket::textMessageReceived, this, [this, raw](const QString& message) { received(raw, message); });
     connect(raw, &QWebSocket::pong, this, [this, raw] {
@@ -54,25 +60,60 @@ void PokeHub::accept(std::unique_ptr<QWebSocket> socket)
             peer->lastPongMs = m_auth.clock().nowMs();
     });
     connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
-    m_peers.push_back(Peer {std::move(socket), std::nullopt, m_auth.clock().nowMs(), m_auth.clock().nowMs()});
+    m_peers.push_back(
+        Peer {std::move(socket), std::nullopt, m_auth.clock().nowMs(), m_auth.clock().nowMs(), QString(), false});
 }
 
 void PokeHub::received(QWebSocket* socket, const QString& message)
 {
     Peer* peer = peerOf(socket);
-    if (!peer || peer->who)
+    if (!peer || peer->who || peer->ended)
         return; // after the hello the device only listens
     const QString token = QJsonDocument::fromJson(message.toUtf8()).object().value(QStringLiteral("token")).toString();
     auto who = m_auth.authenticate(token);
     if (!who) {
-        socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
-            QJsonObject {{QStringLiteral("code"), who.error().code}, {QStringLiteral("message"), who.error().message}})
-                                                      .toJson(QJsonDocument::Compact)));
-        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, who.error().code);
+        peer->ended = true;
+        refuse(socket, who.error());
         return;
     }
     peer->who = who.value().user.principal();
+    peer->tokenHash = who.value().tokenHash;
     socket->sendTextMessage(QStringLiteral("{\"ready\":true}"));
+}
+
+void PokeHub::refuse(QWebSocket* socket, const Error& error)
+{
+    socket->sendTextMessage(QString::fromUtf8(
+        QJsonDocument(QJsonObject {{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}})
+            .toJson(QJsonDocument::Compact)));
+    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, error.code);
+}
+
+void PokeHub::recheck(const QString& userId)
+{
+    std::vector<std::pair<QWebSocket*, Error>> ended;
+    for (Peer& peer : m_peers) {
+        if (!peer.who || (!userId.isEmpty() && peer.who->userId != userId))
+            continue;
+        auto still = m_auth.authenticateHash(peer.tokenHash);
+        if (still)
+            peer.who = still.value().user.principal(); // a new role or other groups: pokes follow
+        else
+            ended.emplace_back(peer.socket.get(), still.error());
+    }
+    for (const auto& [socket, error] : ended) {
+        if (Peer* peer = peerOf(socket)) {
+            peer->who.reset(); // nothing more reaches it while it closes
+            peer->ended = true;
+        }
+        refuse(socket, error);
+    }
+}
+
+int PokeHub::signedInCount() const
+{
+    return static_cast<int>(
+        std::count_if(m_peers.begin(), m_peers.end(), [](const Peer& p) { return p.who.has_value(); }));
 }
 
 void PokeHub::poke(qint64 serverSeq, const QList<ChangeScope>& scopes)
@@ -98,6 +139,7 @@ void PokeHub::heartbeat()
     }
     for (QWebSocket* socket : stale)
         socket->abort(); // disconnected → drop()
+    recheck({});
 }
 
 void PokeHub::drop(QWebSocket* socket)

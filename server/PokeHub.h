@@ -17,6 +17,10 @@ namespace gongdan {
 /// ({"token": …}) within 10 s, and from then on gets {"poke": server_seq} whenever a push commits a
 /// change it may see, so it pulls at once instead of waiting for its timer. The server pings every
 /// 25 s; a socket that does not answer for 60 s is closed. Pokes carry no data: the pull does.
+/// A socket lives only as long as its sign-in: when the sign-in ends (sign-out, new password, the user
+/// switched off) the socket is told why and closed at once; when the user's role or groups change, what
+/// it is poked for follows. Every heartbeat checks all sign-ins again (an admin tool run beside the server,
+/// a token that expired).
 class PokeHub : public QObject {
     Q_OBJECT
 
@@ -26,6 +30,8 @@ public:
     void attach(QHttpServer& http);
     /// Tells every signed-in socket that may see one of `scopes` that changes up to `serverSeq` exist.
     void poke(qint64 serverSeq, const QList<ChangeScope>& scopes);
+    /// How many sockets have said who they are (for tests and logs).
+    int signedInCount() const;
 
 private:
     struct Peer {
@@ -33,10 +39,17 @@ private:
         std::optional<Principal> who;
         qint64 connectedMs = 0;
         qint64 lastPongMs = 0;
+        QString tokenHash; ///< the sign-in the socket lives by
+        bool ended = false; ///< refused or its sign-in ended: closing, hears nothing more
     };
     void accept(std::unique_ptr<QWebSocket> socket);
     void received(QWebSocket* socket, const QString& message);
     void heartbeat();
+    /// Checks the sign-ins of `userId`'s sockets again (every socket's when empty): closes those that
+    /// ended, re-scopes the rest.
+    void recheck(const QString& userId);
+    /// Tells the socket why and closes it.
+    void refuse(QWebSocket* socket, const Error& error);
     void drop(QWebSocket* socket);
     Peer* peerOf(QWebSocket* socket);
 

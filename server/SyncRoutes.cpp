@@ -44,8 +44,10 @@ QHttpServerResponse SyncRoutes::push(const QHttpServerRequest& request)
     auto who = m_auth.authenticate(bearerToken(request));
     if (!who)
         return errorResponse(who.error());
-    auto body = parseBody(
-        request, {QStringLiteral("client_id"), QStringLiteral("schema_version"), QStringLiteral("mutations")});
+    // Each mutation's text is checked on its own (SyncService): one bad intent is refused, not the push.
+    auto body = parseBody(request,
+        {QStringLiteral("client_id"), QStringLiteral("schema_version"), QStringLiteral("mutations")},
+        {QStringLiteral("mutations")});
     if (!body)
         return errorResponse(body.error());
     auto answer = m_sync.push(who.value().user, body.value());

@@ -1,6 +1,7 @@
 #include "server/SyncService.h"
 
 #include "server/ApiSupport.h"
+#include "server/StrictJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -84,9 +85,19 @@ Result<QList<Mutation>> SyncService::readMutations(const QJsonObject& body)
             return Error {QStringLiteral("sync.seq_order"),
                 QStringLiteral("Mutations must be in increasing seq order."), where + QStringLiteral(".seq")};
         previous = static_cast<qint64>(seq);
-        mutations.append(
-            {previous, m.value(QStringLiteral("mutation_id")).toString(), m.value(QStringLiteral("name")).toString(),
-                m.value(QStringLiteral("entity_id")).toString(), m.value(QStringLiteral("args")).toObject()});
+        Mutation mutation {previous, m.value(QStringLiteral("mutation_id")).toString(),
+            m.value(QStringLiteral("name")).toString(), m.value(QStringLiteral("entity_id")).toString(),
+            m.value(QStringLiteral("args")).toObject(), std::nullopt};
+        if (Status text = strictjson::checkText(m, where); !text) {
+            // Refused on its own, never the whole push (the device would send it again for ever); its
+            // stored answer must be storable too.
+            mutation.refused = text.error();
+            mutation.mutationId = strictjson::storable(mutation.mutationId);
+            mutation.name = strictjson::storable(mutation.name);
+            mutation.entityId = strictjson::storable(mutation.entityId);
+            mutation.args = {};
+        }
+        mutations.append(mutation);
     }
     return mutations;
 }
@@ -128,7 +139,8 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
         // No savepoint per mutation: MutationApplier decides every rejection before its first write, so a
         // rejected intent has written nothing, and any later failure is the server's, which rolls the
         // whole push back (on PostgreSQL this saves two round trips per intent).
-        Result<QJsonObject> outcome = m_applier.apply(user, mutation, clientId.value());
+        Result<QJsonObject> outcome = mutation.refused ? Result<QJsonObject>(*mutation.refused)
+                                                       : m_applier.apply(user, mutation, clientId.value());
         QJsonObject result;
         if (outcome) {
             result = outcome.value();

@@ -1,9 +1,13 @@
 #include "teamdb/ServerDatabase.h"
 
+#include "teamdb/ServerRows.h"
+
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUuid>
+#include <libpq-fe.h>
 
 namespace gongdan {
 
@@ -151,6 +155,19 @@ ServerDatabase::~ServerDatabase()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
+namespace {
+
+Q_LOGGING_CATEGORY(lcPostgres, "gongdan.postgresql")
+
+/// PostgreSQL's notices ("relation … already exists, skipping") as Qt messages, which the server writes
+/// as log lines: libpq would print them on stderr between the JSON lines.
+void postgresNotice(void*, const char* message)
+{
+    qCInfo(lcPostgres).noquote() << QString::fromUtf8(message).trimmed();
+}
+
+} // namespace
+
 Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString& location)
 {
     const QString connection = QStringLiteral("gongdan-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -172,6 +189,10 @@ Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString& loca
     if (!db.open())
         return sqlError(QStringLiteral("server.database_open"), db.lastError(),
             QStringLiteral("Cannot open the team database %1").arg(url.toString(QUrl::RemovePassword)));
+    if (postgres) {
+        if (pg_conn* handle = ServerRows::postgresConnection(*server))
+            PQsetNoticeProcessor(handle, &postgresNotice, nullptr);
+    }
     QSqlQuery pragma(db);
     if (!postgres) {
         pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));

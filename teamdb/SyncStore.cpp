@@ -69,14 +69,12 @@ Status SyncStore::exec(const QString& sql, const QVariantList& values, const QSt
 Result<SyncClientRecord> SyncStore::registerClient(const QString& clientId, const QString& userId)
 {
     if (std::optional<SyncClientRecord> known = client(clientId)) {
-        if (known->userId != userId) {
-            if (Status s
-                = exec(QStringLiteral("UPDATE sync_client SET user_id = ?, last_seen_ms = ? WHERE client_id = ?"),
-                    {userId, m_clock.nowMs(), clientId}, QStringLiteral("Cannot re-bind the device"));
-                !s)
-                return s.error();
-            known->userId = userId;
-        }
+        // A device id belongs to the user who registered it: nobody else may push as that device or read
+        // the stored results of its pushes (a workstation gives each user of it a client id of their own).
+        if (known->userId != userId)
+            return Error {QStringLiteral("sync.device_taken"),
+                QStringLiteral("This device id belongs to another user; register a device id of your own."),
+                QStringLiteral("client_id")};
         return *known;
     }
     static const QString alphabet = QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZ23456789"); // no 0/O, 1/I

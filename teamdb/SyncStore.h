@@ -56,7 +56,7 @@ public:
 
     ServerDatabase& database() { return m_database; }
 
-    /// Registers a device (or re-binds it to the user now signed in on it).
+    /// Registers a device for a user; sync.device_taken when the id is another user's.
     Result<SyncClientRecord> registerClient(const QString& clientId, const QString& userId);
     std::optional<SyncClientRecord> client(const QString& clientId);
     Status setLastSeqApplied(const QString& clientId, qint64 seq);

@@ -44,6 +44,19 @@ gongdan_install_packages() {
     apt-get install -y -qq --no-install-recommends $missing
 }
 
+# The Redocly CLI lints docs/api/openapi.yaml (tests/CMakeLists.txt: openapi_lint). From the npm registry,
+# with the machine's Node.js and npm, into .cache/ once; GONGDAN_REDOCLY names it for the tests.
+GONGDAN_REDOCLY_VERSION=2.37.0
+gongdan_install_redocly() {
+    local dir="$GONGDAN_ROOT/.cache/redocly-$GONGDAN_REDOCLY_VERSION"
+    if [ ! -x "$dir/node_modules/.bin/redocly" ]; then
+        command -v npm >/dev/null || gongdan_install_packages nodejs npm
+        mkdir -p "$dir"
+        npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "@redocly/cli@$GONGDAN_REDOCLY_VERSION" >&2
+    fi
+    export GONGDAN_REDOCLY="$dir/node_modules/.bin/redocly"
+}
+
 # gongdan_build PRESET [TARGET...]: configure and build with the given CMake preset (all targets by default).
 gongdan_build() {
     local preset="$1"

@@ -181,7 +181,7 @@ void TestAttachmentApi::limitIsToldAndKept()
     QCOMPARE(refused.body.value(QStringLiteral("limit")).toInteger(), 1000);
     QVERIFY2(refused.body.value(QStringLiteral("message")).toString().contains(QLatin1String("MB")), refused.raw);
     QCOMPARE(li->get(pathOf(QByteArray(1001, 'b'))).status, 404); // nothing stored
-    // Refused from its Content-Length before the body is read (server/UploadGate): the connection closes
+    // Refused from its Content-Length before the body is read (server/ConnectionGuard): the connection closes
     // after the answer; an 8 MB body gets the same answer, and the client's next request is served.
     QCOMPARE(refused.header("Connection"), QByteArray("close"));
     const HttpResult huge = upload(*li, QByteArray(8 * 1024 * 1024, 'h'));

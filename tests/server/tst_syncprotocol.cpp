@@ -4,6 +4,7 @@
 // pushes refused whole.
 #include "domain/JsonCodec.h"
 #include "domain/TicketTransition.h"
+#include "tests/support/PokeListener.h"
 #include "tests/support/SyncDevice.h"
 
 #include <QJsonArray>
@@ -473,30 +474,6 @@ void TestSyncProtocol::concurrentEditsAreKeptAsConflicts()
     QCOMPARE(result(edit).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
         QStringLiteral("ticket.closed"));
 }
-
-namespace {
-
-/// A poke socket as a workstation opens it; collects what the server sends.
-struct PokeListener {
-    explicit PokeListener(quint16 port, const QString& token)
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-            [this](const QString& message) { messages.append(message); });
-        QObject::connect(&socket, &QWebSocket::connected, &socket, [this, token] {
-            socket.sendTextMessage(QString::fromUtf8(
-                QJsonDocument(QJsonObject {{QStringLiteral("token"), token}}).toJson(QJsonDocument::Compact)));
-        });
-        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/sync/ws").arg(port)));
-    }
-    bool ready()
-    {
-        return QTest::qWaitFor([this] { return messages.contains(QStringLiteral("{\"ready\":true}")); }, 10000);
-    }
-    QWebSocket socket;
-    QStringList messages;
-};
-
-} // namespace
 
 void TestSyncProtocol::pokesReachThoseWhoMaySee()
 {

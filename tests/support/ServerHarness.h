@@ -64,6 +64,7 @@ public:
     int terminate();
     void kill();
     quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process.processId(); }
     QString baseUrl() const;
     /// The same with https (a server started with --tls-cert).
     QString secureUrl() const;
