@@ -19,6 +19,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUuid>
 #include <ctime>
 #include <functional>
@@ -319,11 +320,27 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
         ownAtReady
             = count(first.db(), QStringLiteral("SELECT count(*) FROM ticket WHERE assignee_id = '%1'").arg(ownId));
     });
+    // How long the UI thread (this one, in the workstation the window's) is kept from its event loop
+    // during the first sync: the longest gap between two ticks of a 5 ms timer.
+    QTimer watchdog;
+    watchdog.setTimerType(Qt::PreciseTimer);
+    watchdog.setInterval(5);
+    QElapsedTimer sinceTick;
+    qint64 longestGapNs = 0;
+    QObject::connect(&watchdog, &QTimer::timeout, &watchdog, [&] {
+        longestGapNs = std::max(longestGapNs, sinceTick.nsecsElapsed());
+        sinceTick.start();
+    });
     const double storeCpuBefore = threadCpuSeconds();
     sync.start();
+    sinceTick.start();
+    watchdog.start();
     first.engine().start(QUrl(base), token6);
     waitFor([&] { return first.engine().state() == SyncEngine::State::Idle; }, 3600 * 1000, Turn::Sleep);
     const double completeSeconds = sync.elapsed() / 1000.0;
+    watchdog.stop();
+    longestGapNs = std::max(longestGapNs, sinceTick.nsecsElapsed());
+    printFigure(out, QStringLiteral("sync.first.ui_max_block_ms"), longestGapNs / 1e6, QStringLiteral("ms"));
     printFigure(out, QStringLiteral("sync.first.seconds"), queueSeconds, QStringLiteral("s"));
     // Every comment stored too, and the pull after the snapshot done: the engine is in step.
     printFigure(out, QStringLiteral("sync.first.complete_seconds"), completeSeconds, QStringLiteral("s"));

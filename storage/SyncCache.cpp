@@ -290,7 +290,9 @@ Status SyncCache::insertEvent(const PulledChange& change, QString* ticketId)
         return parsed.error();
     *ticketId = parsed.value().ticketId;
     const std::optional<qint64> ticketRowid = rowidOf(*ticketId);
-    return ticketRowid ? m_writer.insertEvent(*ticketRowid, parsed.value()) : Status(); // else: not in this cache
+    if (!ticketRowid)
+        return {}; // not in this cache
+    return m_stageEvent ? stageEvent(*ticketRowid, parsed.value()) : m_writer.insertEvent(*ticketRowid, parsed.value());
 }
 
 Result<QStringList> SyncCache::applyPage(

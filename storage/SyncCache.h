@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -71,6 +72,16 @@ public:
     /// While a first sync has stored the user's own tickets but not yet their conversations (they come
     /// first of all conversations, once the whole queue is in): those tickets wait for theirs.
     Status setOwnConversationsPending(bool pending);
+    /// A first sync's events, set aside (storage/SyncCacheEvents.cpp): from here on, the events of applied
+    /// pages go to a plain table without indexes instead of ticket_event, whose unique event id would be
+    /// rewritten nearly whole by every page's commit (event ids follow no order: docs/PERFORMANCE.md).
+    Status stageEvents();
+    /// Moves the events set aside into ticket_event in one transaction, in event id order (the server's
+    /// copy replaces one made here, as applyPage does), and stops setting them aside.
+    Status mergeStagedEvents();
+    /// Stops setting events aside and forgets them (a first sync that failed starts over).
+    void dropStagedEvents();
+    bool stagingEvents() const { return m_stageEvent != nullptr; }
     /// Records a push's answers: applied (or already applied) → acked until a pull delivers it;
     /// rejected → kept with the server's reason, and the ticket recomputed without it. The ids of the
     /// tickets recomputed.
@@ -112,6 +123,7 @@ private:
     Status insertComment(const PulledChange& change);
     /// An event of a ticket's log; the server's copy of one made here replaces it (the same id).
     Status insertEvent(const PulledChange& change, QString* ticketId);
+    Status stageEvent(qint64 ticketRowid, const TicketEvent& event);
     /// A user or group from the server into the local directory (agent, team_group).
     Status storeTeamMember(const PulledChange& change);
     std::optional<qint64> rowidOf(const QString& ticketId);
@@ -141,6 +153,7 @@ private:
     bool m_nothingQueued = false; ///< during a page: the outbox holds nothing that could be re-applied
     bool m_nothingApart = false; ///< during a page: ticket_synced is empty
     bool m_noNotices = false; ///< during a page: no ticket is marked as departed
+    std::unique_ptr<SqliteStatement> m_stageEvent; ///< while a first sync sets its events aside
     QHash<QString, qint64> m_rowids; ///< during a page: the rows it inserted, for their comments
     QHash<QString, QJsonObject> m_departures; ///< during a page: scope_remove data by ticket (where it went)
     Principal m_me; ///< during a page: the signed-in user, as the access rules see them

@@ -141,6 +141,7 @@ void SyncEngine::stop()
     m_inCycle = false;
     m_again = false;
     m_phase = Phase::None;
+    m_cache.dropStagedEvents();
     m_retry.stop();
     m_periodic.stop();
     m_debounce.stop();
@@ -449,10 +450,23 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
         m_phase = Phase::OwnConversations; // an agent opens their own tickets first
         m_talkDone = 0;
         m_talkTotal = m_total;
+        if (Status staged = m_cache.stageEvents(); !staged) { // the conversations' events go in at their end
+            m_lastError = staged.error().message;
+            return fail(200, {});
+        }
         return bootstrapNext();
+    }
+    // The events of the conversations just stored, into their table in one pass.
+    if (Status merged = m_cache.mergeStagedEvents(); !merged) {
+        m_lastError = merged.error().message;
+        return fail(200, {});
     }
     if (m_phase == Phase::OwnConversations) {
         m_phase = Phase::Conversations;
+        if (Status staged = m_cache.stageEvents(); !staged) {
+            m_lastError = staged.error().message;
+            return fail(200, {});
+        }
         return bootstrapNext();
     }
     Q_EMIT conversationProgress(m_talkTotal, m_talkTotal);
@@ -515,6 +529,7 @@ void SyncEngine::fail(int status, const QByteArray& body, const QString& network
         m_indexer.start();
     }
     m_phase = Phase::None; // an unfinished first sync starts over (what it stored is overwritten in place)
+    m_cache.dropStagedEvents(); // (and its events come again)
     ++m_generation;
     m_again = false;
     const QJsonObject error = errorOf(body);

@@ -66,6 +66,8 @@ private Q_SLOTS:
     void copyKeptByAnOlderVersionGoesOnTheNextPull();
     void resyncForgetsEveryCopy();
     void commentStoredBeforeIsLeftAsItIs();
+    void stagedEventsGoInAtTheMerge();
+    void droppedStagingStoresEventsAgain();
 };
 
 void TestSyncCache::pulledTicketIsItsOwnCopy()
@@ -230,6 +232,86 @@ void TestSyncCache::commentStoredBeforeIsLeftAsItIs()
     QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM comment")), 1);
     QCOMPARE(store.tickets().comments(t.id).first().body, QStringLiteral("first text"));
+}
+
+namespace {
+
+PulledChange pulledEvent(const QString& ticketId, const QString& eventId, const QString& newValue, const QDateTime& at)
+{
+    PulledChange change {5, QStringLiteral("event"), eventId, QStringLiteral("upsert"), {}};
+    TicketEvent e;
+    e.ticketId = ticketId;
+    e.eventId = eventId;
+    e.kind = QStringLiteral("field");
+    e.field = QStringLiteral("subject");
+    e.newValue = newValue;
+    e.at = at;
+    e.actorId = QStringLiteral("u1");
+    change.event = e;
+    return change;
+}
+
+} // namespace
+
+void TestSyncCache::stagedEventsGoInAtTheMerge()
+{
+    // A first sync's conversation pages set their events aside (a plain table), and they go into the
+    // ticket's log in one pass at the end; the server's copy of an event made here replaces it there.
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    const Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    QVERIFY(cache.applyPage({pulled(t, 5)}, 0, QStringLiteral("e1"), 5).ok());
+    QVERIFY(store.db()
+                .exec(QStringLiteral("INSERT INTO ticket_event(ticket_rowid, at_ms, kind, new_value, "
+                                     "mutation_id, event_id) SELECT rowid, 1, 'field', 'made here', 'm1', "
+                                     "'m1:0' FROM ticket"))
+                .ok());
+    QVERIFY(cache.stageEvents().ok());
+    QVERIFY(cache.stagingEvents());
+    auto applied
+        = cache.applyPage({pulledEvent(t.id, QStringLiteral("m2:0"), QStringLiteral("two"), store.clock.now()),
+                              pulledEvent(t.id, QStringLiteral("m1:0"), QStringLiteral("one"), store.clock.now())},
+            0, QStringLiteral("e1"), 5);
+    QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().message));
+    QCOMPARE(applied.value(), QStringList {t.id});
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 1); // set aside so far
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM staged_event")), 2);
+    QVERIFY(cache.mergeStagedEvents().ok());
+    QVERIFY(!cache.stagingEvents());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 2);
+    QCOMPARE(scalar(store.db(),
+                 QStringLiteral("SELECT count(*) FROM ticket_event WHERE event_id = 'm1:0' AND new_value = 'one' "
+                                "AND mutation_id IS NULL")),
+        1);
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'staged_event'")), 0);
+    // Afterwards events go straight in again.
+    QVERIFY(cache
+                .applyPage({pulledEvent(t.id, QStringLiteral("m3:0"), QStringLiteral("three"), store.clock.now())}, 6,
+                    QStringLiteral("e1"))
+                .ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 3);
+}
+
+void TestSyncCache::droppedStagingStoresEventsAgain()
+{
+    // A first sync that failed forgets what it set aside (it comes again) and the next pages store events.
+    TempStore store;
+    SyncCache cache(store.db(), store.tickets());
+    const Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
+    QVERIFY(cache.applyPage({pulled(t, 5)}, 0, QStringLiteral("e1"), 5).ok());
+    QVERIFY(cache.stageEvents().ok());
+    QVERIFY(cache
+                .applyPage({pulledEvent(t.id, QStringLiteral("m1:0"), QStringLiteral("one"), store.clock.now())}, 0,
+                    QStringLiteral("e1"), 5)
+                .ok());
+    cache.dropStagedEvents();
+    QVERIFY(cache
+                .applyPage({pulledEvent(t.id, QStringLiteral("m1:0"), QStringLiteral("one"), store.clock.now())}, 0,
+                    QStringLiteral("e1"), 5)
+                .ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 1);
+    QVERIFY(cache.stageEvents().ok()); // a new first sync: nothing left from the one before
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM staged_event")), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncCache)
