@@ -79,8 +79,10 @@ QPushButton* TestRelatedTickets::button(TicketEditor* editor, const QString& kin
 void TestRelatedTickets::keepPicture(QWidget* widget, const QString& name)
 {
     const QString folder = qEnvironmentVariable("GONGDAN_SCREENSHOTS");
-    if (!folder.isEmpty())
-        QVERIFY(widget->grab().save(QDir(folder).filePath(name)));
+    if (folder.isEmpty())
+        return;
+    QTest::qWait(200); // the window lays itself out first, as the agent sees it
+    QVERIFY(widget->grab().save(QDir(folder).filePath(name)));
 }
 
 void TestRelatedTickets::linkByNumberListsBothAndOpens()
