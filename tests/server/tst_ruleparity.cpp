@@ -398,6 +398,9 @@ QString normalized(
         parts[4] = QStringLiteral("<number>");
     if (parts.at(1) == QLatin1String("comment"))
         parts[4] = QStringLiteral("<comment>");
+    // Each path's ticket was made at its own instant: a time it had (a due time from its creation) differs.
+    if (QDateTime::fromString(parts.at(3), Qt::ISODateWithMs).isValid())
+        parts[3] = QStringLiteral("<time>");
     for (int i = 3; i <= 4; ++i) {
         if (!self.isEmpty())
             parts[i].replace(self, QStringLiteral("@self"));
