@@ -147,9 +147,8 @@ int main(int argc, char** argv)
             QStringLiteral("failpoints"), {{QStringLiteral("active"), failpoints.active().join(QLatin1Char(','))}});
     SyncStore syncStore(db, clock, failpoints);
     // Users and groups reach the workstations through the change log, in the same transaction.
-    users.setChangeLogger([&syncStore](const QString& entity, const QString& id, const QJsonObject& data) {
-        return syncStore.logTeamChange(entity, id, data);
-    });
+    users.setChangeLogger([&syncStore](const QString& entity, const QString& id, const QJsonObject& data,
+                              const QString& actorId) { return syncStore.logTeamChange(entity, id, data, actorId); });
     SyncService sync(syncStore, users, clock, failpoints);
     SyncRoutes syncRoutes(auth, sync);
     TicketRoutes ticketRoutes(auth, syncStore, sync, sync.applier(), clock);

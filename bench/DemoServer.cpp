@@ -229,9 +229,8 @@ Result<Seeded> seed(const TeamSeedOptions& options)
     SystemClock clock;
     UserRepository users(*db.value(), clock);
     SyncStore sync(*db.value(), clock);
-    users.setChangeLogger([&sync](const QString& entity, const QString& id, const QJsonObject& data) {
-        return sync.logTeamChange(entity, id, data);
-    });
+    users.setChangeLogger([&sync](const QString& entity, const QString& id, const QJsonObject& data,
+                              const QString& actorId) { return sync.logTeamChange(entity, id, data, actorId); });
     Seeded seeded;
     // Users and groups first, each in UserRepository's own transaction (they are skipped when they exist).
     if (Status s = addPeople(users, options.password, seeded); !s)

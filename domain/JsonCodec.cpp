@@ -97,7 +97,7 @@ bool readEnum(const Object& o, const char* key, E* out)
 
 QJsonObject toJson(const Ticket& t)
 {
-    return QJsonObject {{QStringLiteral("id"), t.id}, {QStringLiteral("number"), t.number},
+    QJsonObject o {{QStringLiteral("id"), t.id}, {QStringLiteral("number"), t.number},
         {QStringLiteral("subject"), t.subject}, {QStringLiteral("description"), t.description},
         {QStringLiteral("need_type"), EnumText<NeedType>::key(t.needType)},
         {QStringLiteral("channel"), EnumText<Channel>::key(t.channel)}, {QStringLiteral("category_id"), t.categoryId},
@@ -116,6 +116,9 @@ QJsonObject toJson(const Ticket& t)
         {QStringLiteral("call_started_at"), time(t.callStartedAt)}, {QStringLiteral("call_seconds"), t.callSeconds},
         {QStringLiteral("merged_into"), t.mergedInto}, {QStringLiteral("created_by"), t.createdBy},
         {QStringLiteral("links"), QJsonArray::fromStringList(t.links)}, {QStringLiteral("version"), t.version}};
+    if (!t.mergedFrom.isEmpty()) // only on a merge's target: every other ticket's form stays as it was
+        o.insert(QStringLiteral("merged_from"), QJsonArray::fromStringList(t.mergedFrom));
+    return o;
 }
 
 Result<Ticket> ticketFromJson(const QJsonObject& object)
@@ -170,6 +173,7 @@ Result<Ticket> ticketFrom(const JsonFields& o)
     t.mergedInto = str(o, "merged_into");
     t.createdBy = str(o, "created_by");
     t.links = strings(o.value(QLatin1String("links")));
+    t.mergedFrom = strings(o.value(QLatin1String("merged_from")));
     t.version = static_cast<int>(o.integer(QLatin1String("version")));
     return t;
 }
@@ -179,11 +183,16 @@ QJsonObject toJson(const Comment& c)
     QJsonArray attachments;
     for (const AttachmentRef& ref : c.attachments)
         attachments.append(ref.toJson());
-    return QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("ticket_id"), c.ticketId},
+    QJsonObject o {{QStringLiteral("id"), c.id}, {QStringLiteral("ticket_id"), c.ticketId},
         {QStringLiteral("author_id"), c.authorId},
         {QStringLiteral("visibility"), EnumText<CommentVisibility>::key(c.visibility)},
         {QStringLiteral("body"), c.body}, {QStringLiteral("attachments"), attachments},
         {QStringLiteral("created_at"), time(c.createdAt)}};
+    if (!c.originTicketId.isEmpty()) { // moved here by a merge
+        o.insert(QStringLiteral("origin_ticket_id"), c.originTicketId);
+        o.insert(QStringLiteral("origin_number"), c.originNumber);
+    }
+    return o;
 }
 
 Result<Comment> commentFromJson(const QJsonObject& object)
@@ -215,6 +224,8 @@ Result<Comment> commentFrom(const JsonFields& o)
     c.createdAt = timeOf(o, "created_at");
     if (!c.createdAt.isValid())
         return bad("created_at");
+    c.originTicketId = str(o, "origin_ticket_id");
+    c.originNumber = str(o, "origin_number");
     return c;
 }
 

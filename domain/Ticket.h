@@ -47,6 +47,7 @@ struct Ticket {
     QDateTime callStartedAt; ///< when the ticket came from a phone call
     int callSeconds = 0;
     QString mergedInto;
+    QStringList mergedFrom; ///< the tickets merged into this one (ids), set by the rules on a merge
     QString createdBy; ///< the user who created it; set by the rules, never edited (agents keep seeing it)
     QStringList links; ///< related tickets (ids), both ways: a link is recorded on each of the two
     int version = 0; ///< bumped by every change; the sync layer's base version
@@ -77,6 +78,10 @@ struct Comment {
     QString body;
     QList<AttachmentRef> attachments;
     QDateTime createdAt;
+    /// A comment a merge moved here keeps where it was written: that ticket's id and number (empty: written
+    /// on this ticket). Its author and time are the original's.
+    QString originTicketId {};
+    QString originNumber {};
 };
 
 /// One entry of a ticket's timeline and audit trail (工单事件记录): who, when, what changed.

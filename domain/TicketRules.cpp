@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUuid>
 
 namespace gongdan {
 
@@ -42,6 +43,36 @@ void TicketChange::identifyEvents(const QString& mutationId)
 QString TicketChange::eventId(const QString& mutationId, int index)
 {
     return mutationId + QLatin1Char(':') + QString::number(index);
+}
+
+QString TicketChange::movedCommentId(const QString& targetId, const QString& commentId)
+{
+    static const QUuid space(QStringLiteral("6f1c2b7e-3d54-4a8e-9b0f-51c7e2d4a9c3"));
+    return QUuid::createUuidV5(space, targetId + QLatin1Char('/') + commentId).toString(QUuid::WithoutBraces);
+}
+
+void TicketRules::merge(TicketChange& change, Ticket target) const
+{
+    // The target shows what was merged into it, and takes the source's conversation: each comment keeps
+    // where it was written (a comment moved here before keeps its first origin), its author and time.
+    const Ticket& source = change.ticket;
+    if (!target.mergedFrom.contains(source.id))
+        target.mergedFrom.append(source.id);
+    target.updatedAt = m_now.toUTC();
+    ++target.version;
+    for (const Comment& comment : m_world.comments(source.id)) {
+        Comment moved = comment;
+        moved.id = TicketChange::movedCommentId(target.id, comment.id);
+        moved.ticketId = target.id;
+        if (moved.originTicketId.isEmpty()) {
+            moved.originTicketId = source.id;
+            moved.originNumber = source.number;
+        }
+        change.movedComments.append(moved);
+    }
+    change.events.append(event(source, QStringLiteral("merge"), QStringLiteral("merged_into"), {}, target.id));
+    change.events.append(event(target, QStringLiteral("merge"), QStringLiteral("merged_from"), {}, source.id));
+    change.others.append(target);
 }
 
 TicketRules::TicketRules(TicketWorld& world, Principal actor, QDateTime now)
@@ -373,8 +404,9 @@ Result<TicketChange> TicketRules::transition(const Ticket& before, const Transit
         if (Status s = checkCustomFields(after, {}, true); !s)
             return s.error();
     }
+    std::optional<Ticket> target;
     if (request.action == TicketAction::Merge) {
-        const std::optional<Ticket> target = m_world.ticket(request.mergeTarget);
+        target = m_world.ticket(request.mergeTarget);
         if (!target || target->id == before.id || !Lifecycle::isOpen(target->status) || !readable(*target))
             return Error {QStringLiteral("transition.merge_target"),
                 tr("A ticket can only be merged into another open ticket."), QStringLiteral("merge_target")};
@@ -397,6 +429,8 @@ Result<TicketChange> TicketRules::transition(const Ticket& before, const Transit
     if (!request.resolution.isEmpty())
         change.events.append(
             event(after, QStringLiteral("field"), QStringLiteral("resolution"), {}, request.resolution));
+    if (target)
+        merge(change, *target);
     if (request.action == TicketAction::Transfer) {
         // The note (派发说明) is for the receiving group: an internal note on the ticket, which they read there.
         if (!UuidV7Generator::isValid(request.noteId))

@@ -21,6 +21,10 @@ struct TicketChange {
     QList<FieldChange> fieldChanges;
     /// False when the command changed nothing (a patch to the values the ticket already has).
     bool changed = true;
+    /// Comments the command adds to another ticket: a merge moves the source's conversation to the target
+    /// (`others`), each with a new id made from the target's and the original's (the same on every side, so
+    /// a resent merge adds none twice), its origin, author and time kept.
+    QList<Comment> movedComments {};
 
     /// The authority numbered a new ticket: the ticket and its "created" event carry the number.
     void numberAs(const QString& number);
@@ -28,6 +32,8 @@ struct TicketChange {
     /// workstation that queued the change and the server that applied it so write the same event.
     void identifyEvents(const QString& mutationId);
     static QString eventId(const QString& mutationId, int index);
+    /// The id of the copy of `commentId` that a merge moves onto `targetId` (a name-based UUID).
+    static QString movedCommentId(const QString& targetId, const QString& commentId);
 };
 
 /// The one home of the ticket rules (requirements §1, §3): create, patch, transition, comment and link,
@@ -80,6 +86,8 @@ private:
     /// ticket's category; required fields filled (and required-to-close ones when `closing`).
     Status checkCustomFields(const Ticket& ticket, const QStringList& touched, bool closing) const;
     QDateTime clamped(const QDateTime& time) const;
+    /// A merge's effects on its target (`change.others`): merged_from, the moved conversation, the events.
+    void merge(TicketChange& change, Ticket target) const;
     TicketEvent event(const Ticket& ticket, const QString& kind, const QString& field, const QString& oldValue,
         const QString& newValue) const;
 

@@ -37,6 +37,8 @@ public:
     virtual const CategoryTree& categories() = 0;
     virtual const QList<FieldDefinition>& fieldDefinitions() = 0;
     virtual std::optional<Ticket> ticket(const QString& id) = 0;
+    /// A ticket's conversation, oldest first (a merge moves it to the target).
+    virtual QList<Comment> comments(const QString& ticketId) = 0;
     /// The id of the ticket whose number or alias (a provisional reference) is `reference`; empty: none.
     virtual QString ticketOfReference(const QString& reference) = 0;
 };
@@ -55,6 +57,10 @@ public:
     std::optional<Ticket> ticket(const QString& id) override
     {
         return id == m_hidden ? std::nullopt : m_world.ticket(id);
+    }
+    QList<Comment> comments(const QString& ticketId) override
+    {
+        return ticketId == m_hidden ? QList<Comment>() : m_world.comments(ticketId);
     }
     QString ticketOfReference(const QString& reference) override
     {

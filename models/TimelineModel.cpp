@@ -41,7 +41,9 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         if (entry.kind == QLatin1String("comment")) {
-            const QString heading = entry.internal ? tr("%1 · %2 · internal note") : tr("%1 · %2 · reply to customer");
+            QString heading = entry.internal ? tr("%1 · %2 · internal note") : tr("%1 · %2 · reply to customer");
+            if (!entry.origin.isEmpty()) // moved here by a merge: where it was written
+                heading += QStringLiteral(" · ") + tr("from %1").arg(entry.origin);
             const QString files = entry.attachments > 0
                 ? QStringLiteral("\n") + tr("%n attachment(s)", nullptr, entry.attachments)
                 : QString();
@@ -64,6 +66,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return entry.attachments;
     case RefusedRole:
         return entry.refused;
+    case OriginRole:
+        return entry.origin;
     case Qt::ForegroundRole:
         return entry.refused ? QVariant(QColor(0xC6, 0x28, 0x28)) : QVariant();
     default:
@@ -86,9 +90,15 @@ void TimelineModel::setEntries(const QList<Comment>& comments, const QList<Ticke
             notDone});
     }
     for (const Comment& comment : comments) {
+        QString origin;
+        if (!comment.originTicketId.isEmpty()) { // its number now (a provisional reference numbered since)
+            origin = m_ticketName ? m_ticketName(comment.originTicketId) : QString();
+            if (origin.isEmpty())
+                origin = comment.originNumber.isEmpty() ? comment.originTicketId : comment.originNumber;
+        }
         m_entries.append({comment.createdAt, QStringLiteral("comment"), comment.authorId, comment.body,
             comment.visibility == CommentVisibility::Internal, static_cast<int>(comment.attachments.size()),
-            unsent.contains(comment.id)});
+            unsent.contains(comment.id), origin});
         for (const AttachmentRef& file : comment.attachments) {
             const bool known = std::any_of(m_files.cbegin(), m_files.cend(), [&file](const AttachmentRef& seen) {
                 return seen.sha256 == file.sha256 && seen.fileName == file.fileName;
@@ -125,10 +135,29 @@ QString TimelineModel::describe(const TicketEvent& event) const
                 to ? EnumText<TicketStatus>::displayName(*to) : event.newValue);
     }
     if (event.kind == QLatin1String("link")) {
-        const QString other = m_ticketName ? m_ticketName(event.newValue) : QString();
-        const QString named = other.isEmpty() ? event.newValue : other;
+        const QString named = ticketName(event.newValue);
         return event.field == QLatin1String("unlinked") ? tr("%1 unlinked ticket %2").arg(who, named)
                                                         : tr("%1 linked ticket %2 as related").arg(who, named);
+    }
+    if (event.kind == QLatin1String("merge")) {
+        const QString named = ticketName(event.newValue);
+        return event.field == QLatin1String("merged_from")
+            ? tr("%1 merged ticket %2 into this one (its conversation is below)").arg(who, named)
+            : tr("%1 merged this ticket into %2").arg(who, named);
+    }
+    if (event.field == QLatin1String("customer_id") && m_customerName) {
+        // The customer by name, never the archive's id.
+        const auto name = [this](const QString& id) {
+            const QString found = id.isEmpty() ? QString() : m_customerName(id);
+            return found.isEmpty() ? id : found;
+        };
+        const QString from = name(event.oldValue);
+        const QString to = name(event.newValue);
+        if (from.isEmpty())
+            return tr("%1 set %2 to %3").arg(who, fieldLabel(event.field), to);
+        if (to.isEmpty())
+            return tr("%1 cleared %2 (was %3)").arg(who, fieldLabel(event.field), from);
+        return tr("%1 changed %2: %3 → %4").arg(who, fieldLabel(event.field), from, to);
     }
     if (event.field == QLatin1String("tags"))
         return tagsChange(who, event.oldValue, event.newValue);
@@ -143,6 +172,12 @@ QString TimelineModel::describe(const TicketEvent& event) const
     if (to.isEmpty())
         return tr("%1 cleared %2 (was %3)").arg(who, fieldLabel(event.field), from);
     return tr("%1 changed %2: %3 → %4").arg(who, fieldLabel(event.field), from, to);
+}
+
+QString TimelineModel::ticketName(const QString& id) const
+{
+    const QString number = m_ticketName ? m_ticketName(id) : QString();
+    return number.isEmpty() ? id : number;
 }
 
 QString TimelineModel::tagsChange(const QString& who, const QString& was, const QString& now) const

@@ -24,7 +24,8 @@ public:
         BodyRole,
         InternalRole,
         AttachmentCountRole,
-        RefusedRole ///< a comment written here that the server refused: not sent
+        RefusedRole, ///< a comment written here that the server refused: not sent
+        OriginRole ///< a comment a merge moved here: the number of the ticket it was written on
     };
 
     explicit TimelineModel(const TeamDirectory& directory, QObject* parent = nullptr);
@@ -43,8 +44,10 @@ public:
     void setDefinitions(QList<FieldDefinition> definitions) { m_definitions = std::move(definitions); }
     /// The files of the conversation, in the order they were attached (the same file under the same name once).
     const QList<AttachmentRef>& attachments() const { return m_files; }
-    /// How a linked ticket is named (its number); the id when not set or unknown.
+    /// How a linked or merged ticket is named (its number); the id when not set or unknown.
     void setTicketNames(std::function<QString(const QString&)> name) { m_ticketName = std::move(name); }
+    /// How a customer is named in a change of the customer field; the id when not set or unknown.
+    void setCustomerNames(std::function<QString(const QString&)> name) { m_customerName = std::move(name); }
 
 private:
     struct Entry {
@@ -55,6 +58,7 @@ private:
         bool internal = false;
         int attachments = 0;
         bool refused = false;
+        QString origin {}; ///< a moved comment's ticket number
     };
     QString fieldLabel(const QString& field) const;
     QString valueText(const QString& field, const QString& value) const;
@@ -64,6 +68,8 @@ private:
     const TeamDirectory& m_directory;
     QList<FieldDefinition> m_definitions;
     std::function<QString(const QString&)> m_ticketName;
+    std::function<QString(const QString&)> m_customerName;
+    QString ticketName(const QString& id) const;
     QList<Entry> m_entries;
     QList<AttachmentRef> m_files;
 };

@@ -3,6 +3,7 @@
 #include "server/ApiSupport.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
 
 namespace gongdan {
 
@@ -191,6 +192,8 @@ QHttpServerResponse AccountRoutes::createUser(const QHttpServerRequest& request)
     user.groupIds = change.value().groupIds.value_or(QStringList());
     user.skills = change.value().skills.value_or(QStringList());
     user.passwordHash = hashed.value();
+    m_users.setActor(who.value().user.id); // the change log says which admin did it
+    const auto acted = qScopeGuard([this] { m_users.setActor({}); });
     auto created = m_users.create(user);
     if (!created)
         return errorResponse(created.error());
@@ -223,6 +226,8 @@ QHttpServerResponse AccountRoutes::updateUser(const QString& id, const QHttpServ
             return errorResponse(hashed.error());
         change.value().passwordHash = hashed.value();
     }
+    m_users.setActor(who.value().user.id); // the change log says which admin did it
+    const auto acted = qScopeGuard([this] { m_users.setActor({}); });
     auto updated = m_auth.update(id, change.value());
     if (!updated)
         return errorResponse(updated.error());
@@ -255,6 +260,8 @@ QHttpServerResponse AccountRoutes::createGroup(const QHttpServerRequest& request
     auto nameEn = optionalString(body.value(), QStringLiteral("name_en"));
     if (!id || !nameZh || !nameEn)
         return errorResponse(!id ? id.error() : !nameZh ? nameZh.error() : nameEn.error());
+    m_users.setActor(who.value().user.id); // the change log says which admin did it
+    const auto acted = qScopeGuard([this] { m_users.setActor({}); });
     auto created = m_users.createGroup({id.value(), nameZh.value(), nameEn.value().value_or(QString()), true});
     if (!created)
         return errorResponse(created.error());

@@ -39,9 +39,8 @@ struct Accounts {
     explicit Accounts(ServerDatabase& database)
         : sync(database, clock), users(database, clock), sessions(database), auth(users, sessions, hasher, clock)
     {
-        users.setChangeLogger([this](const QString& entity, const QString& id, const QJsonObject& data) {
-            return sync.logTeamChange(entity, id, data);
-        });
+        users.setChangeLogger([this](const QString& entity, const QString& id, const QJsonObject& data,
+                                  const QString& actorId) { return sync.logTeamChange(entity, id, data, actorId); });
     }
     SystemClock clock;
     PasswordHasher hasher;

@@ -277,10 +277,27 @@ Result<QJsonObject> MutationApplier::change(const UserRecord& user, const Mutati
             !s)
             return s.error();
     }
-    for (const Ticket& other : change.others) { // the other end of a link
+    for (const Ticket& other : change.others) { // the other end of a link, a merge's target
         auto otherSeq = logTicket(m_store.ticket(other.id), other, mutation, clientId, user.id);
         if (!otherSeq)
             return otherSeq.error();
+    }
+    for (const Comment& moved : change.movedComments) { // a merge's conversation, for whoever sees the target
+        if (m_store.commentSeq(moved.id))
+            continue;
+        const auto target = std::find_if(change.others.begin(), change.others.end(),
+            [&moved](const Ticket& other) { return other.id == moved.ticketId; });
+        if (target == change.others.end())
+            continue;
+        auto movedSeq = m_store.nextSeq();
+        if (!movedSeq)
+            return movedSeq.error();
+        if (Status s = m_store.insertComment(moved, movedSeq.value()); !s)
+            return s.error();
+        if (Status s = m_store.appendChange(movedSeq.value(), QStringLiteral("comment"), moved.id, scopeOf(*target),
+                QStringLiteral("upsert"), JsonCodec::toJson(moved), mutation.mutationId, clientId);
+            !s)
+            return s.error();
     }
     if (Status s = logEvents(user, mutation, clientId, change); !s)
         return s.error();

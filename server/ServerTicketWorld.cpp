@@ -79,6 +79,11 @@ std::optional<Ticket> ServerTicketWorld::ticket(const QString& id)
     return id.isEmpty() ? std::nullopt : m_store.ticket(id);
 }
 
+QList<Comment> ServerTicketWorld::comments(const QString& ticketId)
+{
+    return m_store.comments(ticketId);
+}
+
 QString ServerTicketWorld::ticketOfReference(const QString& reference)
 {
     const std::optional<Ticket> owner = m_store.ticketByNumberOrAlias(reference);

@@ -23,6 +23,7 @@ public:
     const CategoryTree& categories() override;
     const QList<FieldDefinition>& fieldDefinitions() override;
     std::optional<Ticket> ticket(const QString& id) override;
+    QList<Comment> comments(const QString& ticketId) override;
     QString ticketOfReference(const QString& reference) override;
 
     /// Forgets what was read once (a push that changed categories or definitions mid-way).

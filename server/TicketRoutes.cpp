@@ -94,6 +94,12 @@ void TicketRoutes::install(QHttpServer& http)
         [this](const QString& key, const QHttpServerRequest& request) { return patch(key, request); });
     http.route(QStringLiteral("/api/v1/tickets/<arg>/transitions"), Method::Post,
         [this](const QString& key, const QHttpServerRequest& request) { return transition(key, request); });
+    http.route(QStringLiteral("/api/v1/tickets/<arg>/links"), Method::Post,
+        [this](const QString& key, const QHttpServerRequest& request) { return link(key, {}, request); });
+    http.route(QStringLiteral("/api/v1/tickets/<arg>/links/<arg>"), Method::Delete,
+        [this](const QString& key, const QString& other, const QHttpServerRequest& request) {
+            return link(key, other, request);
+        });
 }
 
 Result<std::pair<UserRecord, Ticket>> TicketRoutes::readable(const QHttpServerRequest& request, const QString& key)
@@ -277,6 +283,35 @@ QHttpServerResponse TicketRoutes::transition(const QString& key, const QHttpServ
         return errorResponse(action.error());
     return write(user,
         {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::TicketTransition, ticket.id, body.value()},
+        StatusCode::Ok);
+}
+
+QHttpServerResponse TicketRoutes::link(const QString& key, const QString& unlinkFrom, const QHttpServerRequest& request)
+{
+    auto found = readable(request, key);
+    if (!found)
+        return errorResponse(found.error());
+    const auto& [user, ticket] = found.value();
+    QString other = unlinkFrom;
+    if (other.isEmpty()) { // POST {target_id}: link
+        auto body = typedBody(request, {{QStringLiteral("target_id"), QJsonValue::String}});
+        if (!body)
+            return errorResponse(body.error());
+        auto target = requiredString(body.value(), QStringLiteral("target_id"));
+        if (!target)
+            return errorResponse(target.error());
+        other = target.value();
+    }
+    // The other ticket by id, number or provisional reference; one out of sight is the rules' to refuse
+    // (ticket.link_target), exactly as a pushed link.
+    if (!m_store.ticket(other)) {
+        if (const std::optional<Ticket> named = m_store.ticketByNumberOrAlias(other))
+            other = named->id;
+    }
+    const bool linked = unlinkFrom.isEmpty();
+    return write(user,
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::TicketLink, ticket.id,
+            {{QStringLiteral("target_id"), other}, {QStringLiteral("linked"), linked}}},
         StatusCode::Ok);
 }
 

@@ -28,6 +28,9 @@ private:
     QHttpServerResponse create(const QHttpServerRequest& request);
     QHttpServerResponse patch(const QString& key, const QHttpServerRequest& request);
     QHttpServerResponse transition(const QString& key, const QHttpServerRequest& request);
+    /// POST {target_id} links the ticket to another (id, number or provisional reference); DELETE
+    /// …/links/{other} unlinks them. Both recorded on the two tickets, decided by the rules as a pushed link.
+    QHttpServerResponse link(const QString& key, const QString& unlinkFrom, const QHttpServerRequest& request);
     /// Applies the intent as the caller and answers with the ticket as it is now.
     QHttpServerResponse write(const UserRecord& user, const Mutation& mutation, QHttpServerResponse::StatusCode status);
     /// The signed-in caller and the ticket by id, number or alias, if they may read it (401 otherwise; 404

@@ -87,6 +87,21 @@ std::optional<Ticket> LocalTicketWorld::ticket(const QString& id)
     return found;
 }
 
+QList<Comment> LocalTicketWorld::comments(const QString& ticketId)
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT %1 FROM comment WHERE ticket_rowid = (SELECT rowid FROM "
+                                                    "ticket WHERE id = ?) ORDER BY created_ms, rowid")
+                                         .arg(TicketRows::commentColumns()));
+    query.addBindValue(ticketId);
+    QList<Comment> found;
+    if (query.exec()) {
+        while (query.next())
+            found.append(TicketRows::commentFromQuery(query, ticketId));
+    }
+    query.finish();
+    return found;
+}
+
 QString LocalTicketWorld::ticketOfReference(const QString& reference)
 {
     QSqlQuery& query = m_db.prepared(QStringLiteral(

@@ -19,6 +19,7 @@ public:
     const CategoryTree& categories() override;
     const QList<FieldDefinition>& fieldDefinitions() override;
     std::optional<Ticket> ticket(const QString& id) override;
+    QList<Comment> comments(const QString& ticketId) override;
     QString ticketOfReference(const QString& reference) override;
 
     /// The person as the rules see them, from the local directory (role and every group); a person the

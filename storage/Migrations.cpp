@@ -433,10 +433,22 @@ Status step20(Database& db)
         });
 }
 
+// v21: a merge moves the conversation (issue: merge and links): a comment moved onto the target keeps where
+// it was written (origin_ticket_id, origin_number); the target lists the tickets merged into it.
+Status step21(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("ALTER TABLE comment ADD COLUMN origin_ticket_id TEXT"),
+            QStringLiteral("ALTER TABLE comment ADD COLUMN origin_number TEXT"),
+            QStringLiteral("ALTER TABLE ticket ADD COLUMN merged_from TEXT"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
-        step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19, step20};
+        step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19, step20, step21};
     return all;
 }
 

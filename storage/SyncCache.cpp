@@ -269,11 +269,14 @@ Status SyncCache::insertComment(const PulledChange& change)
         return known.error();
     if (known.value()) {
         // Written here first: the server's copy says who wrote it (the signed-in user) and when (a device
-        // clock from the future is clamped); the text is never rewritten.
-        QSqlQuery& settle
-            = m_db.prepared(QStringLiteral("UPDATE comment SET author_id = ?, created_ms = ? WHERE id = ?"));
+        // clock from the future is clamped), and a merge's copy the origin's final number; the text is never
+        // rewritten.
+        QSqlQuery& settle = m_db.prepared(QStringLiteral(
+            "UPDATE comment SET author_id = ?, created_ms = ?, origin_ticket_id = ?, origin_number = ? WHERE id = ?"));
         settle.addBindValue(comment.authorId);
         settle.addBindValue(TicketRows::toMs(comment.createdAt));
+        settle.addBindValue(comment.originTicketId.isEmpty() ? QVariant() : QVariant(comment.originTicketId));
+        settle.addBindValue(comment.originNumber.isEmpty() ? QVariant() : QVariant(comment.originNumber));
         settle.addBindValue(comment.id);
         const bool ok = settle.exec();
         settle.finish();

@@ -156,6 +156,12 @@ Status TicketRepository::write(const TicketChange& change)
         if (auto inserted = m_writer.insertComment(rowids.value(change.ticket.id), *change.comment); !inserted)
             return inserted.error();
     }
+    for (const Comment& moved : change.movedComments) { // a merge's conversation, on its target; once by id
+        if (commentExists(moved.id))
+            continue;
+        if (auto inserted = m_writer.insertComment(rowids.value(moved.ticketId), moved); !inserted)
+            return inserted.error();
+    }
     if (m_rebasing)
         return {}; // the original change wrote its events
     for (const TicketEvent& e : change.events) {
@@ -263,7 +269,10 @@ Result<Ticket> TicketRepository::patch(const QString& ticketId, const QJsonObjec
 Result<Ticket> TicketRepository::transition(
     const QString& ticketId, const TransitionRequest& request, const Principal& actor)
 {
-    return observed<Ticket>({ticketId}, [&]() -> Result<Ticket> {
+    QStringList touched {ticketId};
+    if (request.action == TicketAction::Merge && !request.mergeTarget.isEmpty())
+        touched.append(request.mergeTarget); // the target takes the conversation
+    return observed<Ticket>(touched, [&]() -> Result<Ticket> {
         const QDateTime now = m_db.clock().now();
         SqlTransaction transaction(m_db);
         if (!transaction.started())

@@ -8,12 +8,12 @@ namespace gongdan {
 
 namespace {
 
-// Column order shared by INSERT and UPDATE (parameters 1..32); rowid comes last in UPDATE.
+// Column order shared by INSERT and UPDATE (parameters 1..33); rowid comes last in UPDATE.
 #define GONGDAN_TICKET_COLUMNS                                                                                         \
     "id, number, subject, description, need_type, channel, category_id, priority, status, tags, assignee_id, "         \
     "group_id, customer_id, contact_name, contact_phone, custom_fields, resolution, created_ms, updated_ms, "          \
     "accepted_ms, first_response_ms, resolved_ms, closed_ms, response_due_ms, resolution_due_ms, call_started_ms, "    \
-    "call_seconds, merged_into, version, server_seq, created_by, links"
+    "call_seconds, merged_into, version, server_seq, created_by, links, merged_from"
 
 QByteArray jsonOrNull(const QJsonDocument& doc, bool empty)
 {
@@ -40,14 +40,14 @@ QDateTime TicketRows::fromMs(const QVariant& value)
 TicketRowWriter::TicketRowWriter(Database& db)
     : m_insertTicket(db.handle(),
         "INSERT INTO ticket(" GONGDAN_TICKET_COLUMNS
-        ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
     , m_updateTicket(db.handle(),
           "UPDATE ticket SET (" GONGDAN_TICKET_COLUMNS
-          ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-          "WHERE rowid = ?33")
+          ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+          "WHERE rowid = ?34")
     , m_insertComment(db.handle(),
-          "INSERT INTO comment(id, ticket_rowid, author_id, visibility, body, attachments, created_ms) "
-          "VALUES (?,?,?,?,?,?,?)")
+          "INSERT INTO comment(id, ticket_rowid, author_id, visibility, body, attachments, created_ms, "
+          "origin_ticket_id, origin_number) VALUES (?,?,?,?,?,?,?,?,?)")
     , m_insertEvent(db.handle(),
           "INSERT INTO ticket_event(ticket_rowid, actor_id, at_ms, kind, field, old_value, new_value, event_id) "
           "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET ticket_rowid = excluded.ticket_rowid, "
@@ -92,6 +92,7 @@ void TicketRowWriter::bindTicket(SqliteStatement& s, const Ticket& t, std::optio
         s.bindNull(30);
     s.bind(31, nullIfEmpty(t.createdBy));
     s.bindText(32, jsonOrNull(QJsonDocument(QJsonArray::fromStringList(t.links)), t.links.isEmpty()));
+    s.bindText(33, jsonOrNull(QJsonDocument(QJsonArray::fromStringList(t.mergedFrom)), t.mergedFrom.isEmpty()));
 }
 
 Result<qint64> TicketRowWriter::insertTicket(const Ticket& ticket, std::optional<qint64> serverSeq)
@@ -105,7 +106,7 @@ Result<qint64> TicketRowWriter::insertTicket(const Ticket& ticket, std::optional
 Status TicketRowWriter::updateTicket(qint64 rowid, const Ticket& ticket, std::optional<qint64> serverSeq)
 {
     bindTicket(m_updateTicket, ticket, serverSeq);
-    m_updateTicket.bind(33, rowid);
+    m_updateTicket.bind(34, rowid);
     return m_updateTicket.run();
 }
 
@@ -118,6 +119,7 @@ Result<qint64> TicketRowWriter::insertComment(qint64 ticketRowid, const Comment&
     m_insertComment.bind(4, EnumText<CommentVisibility>::key(c.visibility)).bindRequired(5, c.body);
     m_insertComment.bindText(6, jsonOrNull(QJsonDocument(attachments), attachments.isEmpty()));
     m_insertComment.bind(7, TicketRows::toMs(c.createdAt));
+    m_insertComment.bind(8, nullIfEmpty(c.originTicketId)).bind(9, nullIfEmpty(c.originNumber));
     if (Status status = m_insertComment.run(); !status)
         return status.error();
     return m_insertComment.lastInsertRowId();
@@ -174,12 +176,14 @@ Ticket TicketRows::ticketFromQuery(const QSqlQuery& q, qint64* rowid)
     t.createdBy = q.value(31).toString();
     for (const QJsonValue& link : QJsonDocument::fromJson(q.value(32).toByteArray()).array())
         t.links.append(link.toString());
+    for (const QJsonValue& source : QJsonDocument::fromJson(q.value(33).toByteArray()).array())
+        t.mergedFrom.append(source.toString());
     return t;
 }
 
 QString TicketRows::commentColumns()
 {
-    return QStringLiteral("id, author_id, visibility, body, attachments, created_ms");
+    return QStringLiteral("id, author_id, visibility, body, attachments, created_ms, origin_ticket_id, origin_number");
 }
 
 Comment TicketRows::commentFromQuery(const QSqlQuery& q, const QString& ticketId)
@@ -195,6 +199,8 @@ Comment TicketRows::commentFromQuery(const QSqlQuery& q, const QString& ticketId
             c.attachments.append(*ref);
     }
     c.createdAt = fromMs(q.value(5));
+    c.originTicketId = q.value(6).toString();
+    c.originNumber = q.value(7).toString();
     return c;
 }
 

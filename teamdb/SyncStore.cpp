@@ -245,13 +245,19 @@ QString SyncStore::ownRowsCondition(const Principal& who, QVariantList& values)
     return QStringLiteral("audience <> 'scoped' AND (audience = 'all' OR %1)").arg(views);
 }
 
-Status SyncStore::logTeamChange(const QString& entity, const QString& id, const QJsonObject& data)
+Status SyncStore::logTeamChange(
+    const QString& entity, const QString& id, const QJsonObject& data, const QString& actorId)
 {
     auto seq = nextSeq();
     if (!seq)
         return seq.error();
-    return appendChange(
+    const QString was = m_actor; // the admin who changed a user or group (an admin REST request)
+    if (!actorId.isEmpty())
+        m_actor = actorId;
+    const Status logged = appendChange(
         seq.value(), entity, id, ChangeScope {true, {}, {}, {}, {}}, QStringLiteral("upsert"), data, {}, {});
+    m_actor = was;
+    return logged;
 }
 
 Result<QList<ChangeRow>> SyncStore::changes(

@@ -75,7 +75,8 @@ public:
         const QString& op, const QJsonObject& data, const QString& mutationId, const QString& clientId);
     /// Logs a team-wide change (a user or group) for every device, under the next seq; for
     /// UserRepository::setChangeLogger, inside its transaction.
-    Status logTeamChange(const QString& entity, const QString& id, const QJsonObject& data);
+    Status logTeamChange(
+        const QString& entity, const QString& id, const QJsonObject& data, const QString& actorId = {});
     /// The scopes appendChange() wrote to since the last call (who to poke once the push commits).
     QList<ChangeScope> takeTouchedScopes() { return std::exchange(m_touched, {}); }
     /// Changes after `cursor` up to `upTo` that `who` may read, in seq order, at most `limit`.

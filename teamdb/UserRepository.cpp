@@ -109,7 +109,7 @@ Result<UserRecord> UserRepository::store(
     if (Status written = writeMemberships(user.id, user.groupIds, user.skills); !written)
         return written.error();
     if (m_log) {
-        if (Status logged = m_log(QStringLiteral("user"), user.id, user.toJson()); !logged)
+        if (Status logged = m_log(QStringLiteral("user"), user.id, user.toJson(), m_actor); !logged)
             return logged.error();
     }
     if (Status committed = transaction.commit(); !committed)
@@ -272,7 +272,7 @@ Result<GroupRecord> UserRepository::createGroup(const GroupRecord& group)
     if (!query.exec())
         return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot add the group"));
     if (m_log) {
-        if (Status logged = m_log(QStringLiteral("group"), stored.id, stored.toJson()); !logged)
+        if (Status logged = m_log(QStringLiteral("group"), stored.id, stored.toJson(), m_actor); !logged)
             return logged.error();
     }
     if (Status committed = transaction.commit(); !committed)

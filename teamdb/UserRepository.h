@@ -67,10 +67,13 @@ public:
     static QString normalizedLogin(const QString& login) { return login.trimmed().toLower(); }
 
     /// Called inside the transaction of every change to a user or group with ("user" | "group", id, the
-    /// public JSON): the server logs it for sync there (SyncStore::logTeamChange), so the change and its
-    /// log row commit together. None by default.
-    using ChangeLogger = std::function<Status(const QString& entity, const QString& id, const QJsonObject& data)>;
+    /// public JSON, the acting user's id): the server logs it for sync there (SyncStore::logTeamChange), so
+    /// the change and its log row commit together. None by default.
+    using ChangeLogger = std::function<Status(
+        const QString& entity, const QString& id, const QJsonObject& data, const QString& actorId)>;
     void setChangeLogger(ChangeLogger logger) { m_log = std::move(logger); }
+    /// Who makes the changes that follow (an admin over REST); empty: nobody signed in (the admin tool).
+    void setActor(const QString& userId) { m_actor = userId; }
 
 private:
     Status validate(const UserRecord& user);
@@ -83,6 +86,7 @@ private:
     int activeAdmins();
 
     ServerDatabase& m_database;
+    QString m_actor;
     const Clock& m_clock;
     ChangeLogger m_log;
 };

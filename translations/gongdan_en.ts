@@ -2000,6 +2000,65 @@
     </message>
 </context>
 <context>
+    <name>gongdan::RelatedTickets</name>
+    <message>
+        <source>&amp;Link a related ticket:</source>
+        <translation>&amp;Link a related ticket:</translation>
+    </message>
+    <message>
+        <source>Ticket number, e.g. G20261205001</source>
+        <translation>Ticket number, e.g. G20261205001</translation>
+    </message>
+    <message>
+        <source>Number of the ticket to link</source>
+        <translation>Number of the ticket to link</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Record the two tickets as related, on both</source>
+        <translation>Record the two tickets as related, on both</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Open %1</translation>
+    </message>
+    <message>
+        <source>a ticket you cannot see</source>
+        <translation>a ticket you cannot see</translation>
+    </message>
+    <message>
+        <source>Merged into:</source>
+        <translation>Merged into:</translation>
+    </message>
+    <message>
+        <source>Merged from:</source>
+        <translation>Merged from:</translation>
+    </message>
+    <message>
+        <source>Related:</source>
+        <translation>Related:</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>No longer record these two tickets as related</source>
+        <translation>No longer record these two tickets as related</translation>
+    </message>
+    <message>
+        <source>No ticket you can see has the number %1.</source>
+        <translation>No ticket you can see has the number %1.</translation>
+    </message>
+    <message>
+        <source>%1 is already linked to this ticket.</source>
+        <translation>%1 is already linked to this ticket.</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::SearchIndexer</name>
     <message>
         <source>Cannot read how far search indexing is.</source>
@@ -2614,6 +2673,18 @@
     <message>
         <source>%1 added tags: %2</source>
         <translation>%1 added tags: %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>%1 merged ticket %2 into this one (its conversation is below)</source>
+        <translation>%1 merged ticket %2 into this one (its conversation is below)</translation>
+    </message>
+    <message>
+        <source>%1 merged this ticket into %2</source>
+        <translation>%1 merged this ticket into %2</translation>
     </message>
 </context>
 <context>

@@ -1996,6 +1996,65 @@
     </message>
 </context>
 <context>
+    <name>gongdan::RelatedTickets</name>
+    <message>
+        <source>&amp;Link a related ticket:</source>
+        <translation>关联工单(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Ticket number, e.g. G20261205001</source>
+        <translation>工单编号，例如 G20261205001</translation>
+    </message>
+    <message>
+        <source>Number of the ticket to link</source>
+        <translation>要关联的工单编号</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Record the two tickets as related, on both</source>
+        <translation>将两张工单记为相关（两边都显示）</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>a ticket you cannot see</source>
+        <translation>您无权查看的工单</translation>
+    </message>
+    <message>
+        <source>Merged into:</source>
+        <translation>已合并到：</translation>
+    </message>
+    <message>
+        <source>Merged from:</source>
+        <translation>合并自：</translation>
+    </message>
+    <message>
+        <source>Related:</source>
+        <translation>相关工单：</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>No longer record these two tickets as related</source>
+        <translation>不再将这两张工单记为相关</translation>
+    </message>
+    <message>
+        <source>No ticket you can see has the number %1.</source>
+        <translation>在您可查看的工单中没有编号为 %1 的工单。</translation>
+    </message>
+    <message>
+        <source>%1 is already linked to this ticket.</source>
+        <translation>%1 已与本工单关联。</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::SearchIndexer</name>
     <message>
         <source>Cannot read how far search indexing is.</source>
@@ -2598,6 +2657,18 @@
     <message>
         <source>%1 added tags: %2</source>
         <translation>%1 添加了标签：%2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>%1 merged ticket %2 into this one (its conversation is below)</source>
+        <translation>%1 将工单 %2 合并到本工单（其对话见下方）</translation>
+    </message>
+    <message>
+        <source>%1 merged this ticket into %2</source>
+        <translation>%1 将本工单合并到 %2</translation>
     </message>
 </context>
 <context>

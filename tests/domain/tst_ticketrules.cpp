@@ -109,6 +109,8 @@ private Q_SLOTS:
     void lifecycleTimesComeFromTheRulesAlone();
     void acceptMakesTheAccepterTheAssignee();
     void linkIsRecordedOnBothTickets();
+    void mergeMovesTheConversation_data();
+    void mergeMovesTheConversation();
     void priorityMovesTheDueTimesFromTheCreationTime();
     void aTransferNoteIsAnInternalNoteForTheReceivers();
 };
@@ -374,6 +376,82 @@ void TestTicketRules::linkIsRecordedOnBothTickets()
     QVERIFY(again.ok() && !again.value().changed);
     auto unlinked = TicketRules(w, actor(QStringLiteral("li")), kNow).link(both, uuid(1), false);
     QVERIFY(unlinked.value().ticket.links.isEmpty());
+}
+
+void TestTicketRules::mergeMovesTheConversation_data()
+{
+    QTest::addColumn<int>("comments"); ///< on the source (ticket 2)
+    QTest::addColumn<QString>("earlierOrigin"); ///< the source's comments were moved there from this ticket
+    QTest::addColumn<QStringList>("mergedBefore"); ///< the target's (ticket 1) merged_from before
+    QTest::addColumn<QStringList>("mergedAfter");
+
+    QTest::newRow("a reply and a note move") << 2 << QString() << QStringList() << QStringList {uuid(2)};
+    QTest::newRow("no conversation: only the relation") << 0 << QString() << QStringList() << QStringList {uuid(2)};
+    QTest::newRow("a comment moved before keeps its first origin")
+        << 1 << uuid(9) << QStringList() << QStringList {uuid(2)};
+    QTest::newRow("a second source joins the first")
+        << 1 << QString() << QStringList {uuid(8)} << QStringList {uuid(8), uuid(2)};
+}
+
+void TestTicketRules::mergeMovesTheConversation()
+{
+    QFETCH(int, comments);
+    QFETCH(QString, earlierOrigin);
+    QFETCH(QStringList, mergedBefore);
+    QFETCH(QStringList, mergedAfter);
+    FakeTicketWorld w = world();
+    w.tickets[uuid(1)].mergedFrom = mergedBefore;
+    for (int i = 0; i < comments; ++i) {
+        Comment c {uuid(600 + i), uuid(2), i % 2 ? QStringLiteral("boss") : QStringLiteral("zhang"),
+            i % 2 ? CommentVisibility::Internal : CommentVisibility::Public, QStringLiteral("第 %1 条").arg(i), {},
+            kNow.addSecs(-3600 + i)};
+        if (!earlierOrigin.isEmpty()) {
+            c.originTicketId = earlierOrigin;
+            c.originNumber = QStringLiteral("G20261130009");
+        }
+        w.conversations[uuid(2)].append(c);
+    }
+    const TransitionRequest merge {TicketAction::Merge, {}, CustomerAnswer::None, {}, uuid(1), {}, {}};
+    auto merged = TicketRules(w, actor(QStringLiteral("li")), kNow).transition(w.tickets.value(uuid(2)), merge);
+    QVERIFY(merged.ok());
+    const TicketChange& change = merged.value();
+    QCOMPARE(change.ticket.status, TicketStatus::Merged);
+    QCOMPARE(change.ticket.mergedInto, uuid(1));
+    QCOMPARE(change.others.size(), 1);
+    const Ticket& target = change.others.first();
+    QCOMPARE(target.id, uuid(1));
+    QCOMPARE(target.mergedFrom, mergedAfter);
+    QCOMPARE(target.version, w.tickets.value(uuid(1)).version + 1);
+    // The conversation, on the target: new ids (the same wherever the rules run), the origin, author and time.
+    QCOMPARE(change.movedComments.size(), comments);
+    for (int i = 0; i < comments; ++i) {
+        const Comment& original = w.conversations.value(uuid(2)).at(i);
+        const Comment& moved = change.movedComments.at(i);
+        QCOMPARE(moved.id, TicketChange::movedCommentId(uuid(1), original.id));
+        QVERIFY(moved.id != original.id);
+        QCOMPARE(moved.ticketId, uuid(1));
+        QCOMPARE(moved.originTicketId, earlierOrigin.isEmpty() ? uuid(2) : earlierOrigin);
+        QCOMPARE(moved.originNumber,
+            earlierOrigin.isEmpty() ? w.tickets.value(uuid(2)).number : QStringLiteral("G20261130009"));
+        QCOMPARE(moved.authorId, original.authorId);
+        QCOMPARE(moved.createdAt, original.createdAt);
+        QCOMPARE(moved.visibility, original.visibility);
+        QCOMPARE(moved.body, original.body);
+    }
+    auto again
+        = TicketRules(w, actor(QStringLiteral("boss")), kNow.addSecs(60)).transition(w.tickets.value(uuid(2)), merge);
+    QVERIFY(again.ok());
+    for (int i = 0; i < comments; ++i)
+        QCOMPARE(again.value().movedComments.at(i).id, change.movedComments.at(i).id);
+    // Both tickets' logs say so.
+    const auto logged = [&](const QString& ticketId, const char* field, const QString& other) {
+        return std::any_of(change.events.begin(), change.events.end(), [&](const TicketEvent& e) {
+            return e.ticketId == ticketId && e.kind == QLatin1String("merge") && e.field == QLatin1String(field)
+                && e.newValue == other && e.actorId == QLatin1String("li");
+        });
+    };
+    QVERIFY(logged(uuid(2), "merged_into", uuid(1)));
+    QVERIFY(logged(uuid(1), "merged_from", uuid(2)));
 }
 
 void TestTicketRules::aTransferNoteIsAnInternalNoteForTheReceivers()

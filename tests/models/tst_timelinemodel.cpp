@@ -140,6 +140,31 @@ void TestTimelineModel::describesEachKindOfEvent_data()
                           << ""
                           << "see group B"
                           << "System noted: see group B";
+    QTest::newRow("merged into") << "merge"
+                                 << "merged_into"
+                                 << ""
+                                 << "t-2"
+                                 << "System merged this ticket into G20231001002";
+    QTest::newRow("merged from") << "merge"
+                                 << "merged_from"
+                                 << ""
+                                 << "t-2"
+                                 << "System merged ticket G20231001002 into this one (its conversation is below)";
+    QTest::newRow("customer by name") << "field"
+                                      << "customer_id"
+                                      << "c-1"
+                                      << "c-2"
+                                      << "System changed customer: 张三 → 李四";
+    QTest::newRow("customer set") << "field"
+                                  << "customer_id"
+                                  << ""
+                                  << "c-1"
+                                  << "System set customer to 张三";
+    QTest::newRow("customer unknown here") << "field"
+                                           << "customer_id"
+                                           << "c-1"
+                                           << "c-9"
+                                           << "System changed customer: 张三 → c-9";
 }
 
 void TestTimelineModel::describesEachKindOfEvent()
@@ -151,6 +176,13 @@ void TestTimelineModel::describesEachKindOfEvent()
     QFETCH(QString, expected);
     TeamDirectory directory(m_store->db());
     TimelineModel model(directory);
+    model.setTicketNames(
+        [](const QString& id) { return id == QLatin1String("t-2") ? QStringLiteral("G20231001002") : QString(); });
+    model.setCustomerNames([](const QString& id) {
+        return id == QLatin1String("c-1") ? QStringLiteral("张三")
+            : id == QLatin1String("c-2")  ? QStringLiteral("李四")
+                                          : QString();
+    });
     TicketEvent event;
     event.kind = kind;
     event.field = field;

@@ -1,12 +1,15 @@
 // Accounts over HTTP against a real gongdan-server on both backends: the admin tool makes the first
 // admin; sign-in, tokens, sign-out; every refusal for a role that may not; every bad input answered
 // with a 4xx JSON error that changes nothing; failed sign-ins slowed down.
+#include "teamdb/ServerDatabase.h"
 #include "tests/support/ServerHarness.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QTest>
 #include <memory>
 
+using namespace gongdan;
 using namespace gongdan::test;
 
 class TestAccountApi : public QObject {
@@ -23,6 +26,8 @@ private Q_SLOTS:
     void badInputsChangeNothing();
     void tokensEndAndSignInsAreSlowedDown_data() { addBackendRows(); }
     void tokensEndAndSignInsAreSlowedDown();
+    void adminChangesRecordTheAdmin_data() { addBackendRows(); }
+    void adminChangesRecordTheAdmin();
 
 private:
     bool startTeam();
@@ -117,6 +122,48 @@ void TestAccountApi::adminToolMakesTheTeam()
     QCOMPARE(me.status, 401);
     QCOMPARE(me.code(), QStringLiteral("auth.required"));
     QVERIFY(me.header("WWW-Authenticate").startsWith("Bearer"));
+}
+
+void TestAccountApi::adminChangesRecordTheAdmin()
+{
+    // A user or group an admin adds or changes over REST is logged (and synced) with that admin as its actor.
+    if (!startTeam())
+        QFAIL(qPrintable(m_team->why()));
+    HttpClient http(m_server->baseUrl());
+    http.setToken(m_adminToken);
+    const QString bossId = http.get(QStringLiteral("/api/v1/me")).body.value(QStringLiteral("id")).toString();
+    QVERIFY(!bossId.isEmpty());
+    const HttpResult created = http.post(QStringLiteral("/api/v1/users"),
+        {{QStringLiteral("login"), QStringLiteral("zhao")}, {QStringLiteral("name"), QStringLiteral("赵主管")},
+            {QStringLiteral("role"), QStringLiteral("supervisor")},
+            {QStringLiteral("password"), QStringLiteral("zhao-password")}});
+    QCOMPARE(created.status, 201);
+    const QString zhaoId = created.body.value(QStringLiteral("id")).toString();
+    QCOMPARE(http.patch(QStringLiteral("/api/v1/users/") + zhaoId, {{QStringLiteral("name"), QStringLiteral("赵经理")}})
+                 .status,
+        200);
+    QCOMPARE(http.post(QStringLiteral("/api/v1/groups"),
+                     {{QStringLiteral("id"), QStringLiteral("billing")},
+                         {QStringLiteral("name_zh"), QStringLiteral("账务组")}})
+                 .status,
+        201);
+    auto db = ServerDatabase::open(m_team->location());
+    QVERIFY(db.ok());
+    QSqlQuery query(db.value()->sql());
+    QVERIFY(query.exec(QStringLiteral("SELECT entity, entity_id, actor_id FROM change_log WHERE entity IN ('user', "
+                                      "'group') ORDER BY server_seq")));
+    QStringList logged;
+    while (query.next()) {
+        if (query.value(1).toString() == zhaoId || query.value(1).toString() == QLatin1String("billing"))
+            logged.append(query.value(0).toString() + QLatin1Char('=') + query.value(2).toString());
+    }
+    const QString byBoss = QStringLiteral("=") + bossId;
+    QCOMPARE(logged,
+        (QStringList {
+            QStringLiteral("user") + byBoss, QStringLiteral("user") + byBoss, QStringLiteral("group") + byBoss}));
+    // The admin tool's changes name nobody (no one signed in): the seeded team's rows.
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'user' AND actor_id = ''")));
+    QVERIFY(query.next() && query.value(0).toInt() >= 4);
 }
 
 void TestAccountApi::rolesAreRefusedWhatTheyMayNotDo()

@@ -4,9 +4,10 @@
 // (synced, engine stopped: TicketRepository with Desk::me), over REST as that user, and pushed as that
 // user's sync device (the intents built by domain/TicketIntents, the shape the workstation queues). Each
 // path starts from its own fresh ticket in the same state. All three accept or refuse alike, with the same
-// error code and field, and an accepted command leaves the same ticket on the fields that matter. Link has
-// no REST route yet: its rows compare the store with the push. Last, the workstation pushes what it
-// queued, and the server must apply it and hold what the workstation showed.
+// error code and field, an accepted command leaves the same ticket on the fields that matter, and each path
+// writes the same events on its ticket (actor, kind, field, values; ids and numbers as what they stand for).
+// A merge's target lists its source on every path. Last, the workstation pushes what it queued, and the
+// server must apply it and hold what the workstation showed.
 #include "domain/JsonCodec.h"
 #include "domain/TicketIntents.h"
 #include "domain/TicketTransition.h"
@@ -42,7 +43,7 @@ QJsonObject object(const QByteArray& json)
 
 /// What a path made of the command: accepted with the resulting ticket (JSON), or refused with an error.
 struct Outcome {
-    bool ran = true; ///< false: the path has no way to say this (link over REST)
+    bool ran = true; ///< false: the path has no way to say this
     bool accepted = false;
     QString code;
     QString field;
@@ -104,6 +105,14 @@ private:
     Outcome overRest(HttpClient& http, const QString& op, const QJsonObject& args, const QString& id);
     Outcome overPush(
         SyncDevice& device, const QString& actorId, const QString& op, const QJsonObject& args, const QString& id);
+    /// The events of a ticket as the server logged them (read as the admin): "actor|kind|field|old|new" each.
+    QStringList serverEvents(const QString& ticketId);
+    /// The same of the workstation's copy.
+    static QStringList storeEvents(Desk& desk, const QString& ticketId);
+    static QString summary(const Outcome& local, const Outcome& rest, const Outcome& pushed)
+    {
+        return QStringLiteral("store %1 | REST %2 | push %3").arg(local.text(), rest.text(), pushed.text());
+    }
 
     std::unique_ptr<ParityTeam> m_team;
     QString m_openError;
@@ -366,6 +375,69 @@ void TestRuleParity::cleanupTestCase()
     m_team.reset();
 }
 
+namespace {
+
+QString eventLine(
+    const QString& actor, const QString& kind, const QString& field, const QString& was, const QString& now)
+{
+    return QStringList {actor, kind, field, was, now}.join(QLatin1Char('|'));
+}
+
+/// An event's line with the ids that differ per path named by what they stand for: the path's own ticket
+/// "@self", the row's symbols by their names, the acting user "@actor", a new number "<number>" and a
+/// comment's id "<comment>".
+QString normalized(
+    const QString& line, const QString& self, const QString& actorId, const QHash<QString, QString>& symbols)
+{
+    QStringList parts = line.split(QLatin1Char('|'));
+    if (parts.size() != 5)
+        return line;
+    if (parts.at(0) == actorId)
+        parts[0] = QStringLiteral("@actor");
+    if (parts.at(1) == QLatin1String("created"))
+        parts[4] = QStringLiteral("<number>");
+    if (parts.at(1) == QLatin1String("comment"))
+        parts[4] = QStringLiteral("<comment>");
+    // Each path's ticket was made at its own instant: a time it had (a due time from its creation) differs.
+    if (QDateTime::fromString(parts.at(3), Qt::ISODateWithMs).isValid())
+        parts[3] = QStringLiteral("<time>");
+    for (int i = 3; i <= 4; ++i) {
+        if (!self.isEmpty())
+            parts[i].replace(self, QStringLiteral("@self"));
+        for (auto it = symbols.begin(); it != symbols.end(); ++it)
+            parts[i].replace(it.value(), it.key());
+    }
+    return parts.join(QLatin1Char('|'));
+}
+
+} // namespace
+
+QStringList TestRuleParity::serverEvents(const QString& ticketId)
+{
+    QStringList lines;
+    if (ticketId.isEmpty())
+        return lines;
+    const HttpResult listed
+        = m_team->rest(QStringLiteral("admin")).get(QStringLiteral("/api/v1/tickets/%1/events").arg(ticketId));
+    for (const QJsonValue& value : listed.body.value(QStringLiteral("events")).toArray()) {
+        const QJsonObject e = value.toObject();
+        lines.append(eventLine(e.value(QStringLiteral("actor_id")).toString(),
+            e.value(QStringLiteral("kind")).toString(), e.value(QStringLiteral("field")).toString(),
+            e.value(QStringLiteral("old_value")).toString(), e.value(QStringLiteral("new_value")).toString()));
+    }
+    return lines;
+}
+
+QStringList TestRuleParity::storeEvents(Desk& desk, const QString& ticketId)
+{
+    QStringList lines;
+    if (ticketId.isEmpty())
+        return lines;
+    for (const TicketEvent& e : desk.tickets->events(ticketId))
+        lines.append(eventLine(e.actorId, e.kind, e.field, e.oldValue, e.newValue));
+    return lines;
+}
+
 Outcome TestRuleParity::onStore(Desk& desk, const QString& op, const QJsonObject& args, const QString& id)
 {
     TicketRepository& tickets = *desk.tickets;
@@ -406,7 +478,7 @@ Outcome TestRuleParity::overRest(HttpClient& http, const QString& op, const QJso
     else if (op == QLatin1String("comment"))
         answer = http.post(path + QStringLiteral("/comments"), args);
     else
-        return Outcome {false, false, {}, {}, {}, {}}; // no REST route links tickets yet
+        answer = http.post(path + QStringLiteral("/links"), args);
     Outcome outcome;
     if (answer.status >= 400 && answer.status < 500) {
         outcome.code = answer.code();
@@ -541,13 +613,35 @@ void TestRuleParity::rules()
         return a;
     };
     const qint64 queued = desk.outbox();
+    const qsizetype storeBefore = storeEvents(desk, own.at(0)).size();
+    const qsizetype restBefore = serverEvents(own.at(1)).size();
+    const qsizetype pushBefore = serverEvents(own.at(2)).size();
     const Outcome local = onStore(desk, op, command(own.at(0)), own.at(0));
     QCOMPARE(desk.outbox(), queued + (local.accepted ? 1 : 0)); // a refusal queues nothing
     const Outcome rest = overRest(t.rest(who), op, command(own.at(1)), own.at(1));
     const Outcome pushed = overPush(t.device(who), desk.userId, op, command(own.at(2)), own.at(2));
 
-    const QString summary
-        = QStringLiteral("store %1 | REST %2 | push %3").arg(local.text(), rest.text(), pushed.text());
+    // The events each path wrote on its ticket: the same actor, kinds, fields and values.
+    const auto idOf = [](const Outcome& outcome, const QString& ownId) {
+        return ownId.isEmpty() ? outcome.ticket.value(QStringLiteral("id")).toString() : ownId;
+    };
+    const auto written = [&](const QString& self, const QStringList& all, qsizetype before) {
+        QStringList lines;
+        for (qsizetype i = before; i < all.size(); ++i)
+            lines.append(normalized(all.at(i), self, desk.userId, symbols));
+        return lines;
+    };
+    const QString storeId = idOf(local, own.at(0));
+    const QString restId = idOf(rest, own.at(1));
+    const QString pushId = idOf(pushed, own.at(2));
+    const QStringList storeWrote = written(storeId, storeEvents(desk, storeId), storeBefore);
+    const QStringList restWrote = written(restId, serverEvents(restId), restBefore);
+    const QStringList pushWrote = written(pushId, serverEvents(pushId), pushBefore);
+    QCOMPARE(restWrote, storeWrote);
+    QCOMPARE(pushWrote, storeWrote);
+    QVERIFY2(storeWrote.isEmpty() != local.accepted, qPrintable(storeWrote.join(QLatin1Char('\n'))));
+
+    const QString summary = this->summary(local, rest, pushed);
     QJsonObject wanted = t.resolved(object(expect), symbols).toObject();
     for (const Outcome* outcome : {&local, &rest, &pushed}) {
         if (!outcome->ran)
@@ -563,6 +657,14 @@ void TestRuleParity::rules()
         for (auto it = wanted.begin(); it != wanted.end(); ++it)
             QCOMPARE(compact(shown.contains(it.key()) ? shown.value(it.key()) : outcome->ticket.value(it.key())),
                 compact(it.value()));
+    }
+    if (local.accepted && op == QLatin1String("transition") && symbols.contains(QStringLiteral("@T"))
+        && args.contains("\"merge\"")) {
+        // The target lists each path's source, as the server holds it and as the workstation shows it.
+        const QJsonArray sources
+            = t.serverTicket(symbols.value(QStringLiteral("@T"))).value(QStringLiteral("merged_from")).toArray();
+        QVERIFY2(sources.contains(own.at(1)) && sources.contains(own.at(2)), qPrintable(compact(sources)));
+        QVERIFY(desk.tickets->find(symbols.value(QStringLiteral("@T")))->mergedFrom.contains(own.at(0)));
     }
     if (!local.accepted)
         return;

@@ -24,6 +24,7 @@ public:
     {
         return tickets.contains(id) ? std::optional<Ticket>(tickets.value(id)) : std::nullopt;
     }
+    QList<Comment> comments(const QString& ticketId) override { return conversations.value(ticketId); }
     QString ticketOfReference(const QString& reference) override
     {
         for (const Ticket& t : std::as_const(tickets)) {
@@ -40,6 +41,7 @@ public:
     QList<FieldDefinition> fields;
     QHash<QString, Ticket> tickets;
     QHash<QString, QString> aliases;
+    QHash<QString, QList<Comment>> conversations;
 };
 
 } // namespace gongdan::test

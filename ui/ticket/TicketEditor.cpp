@@ -7,12 +7,14 @@
 #include "models/TicketQueueModel.h"
 #include "models/TimelineModel.h"
 #include "storage/ChangeStream.h"
+#include "storage/CustomerRepository.h"
 #include "storage/DraftStore.h"
 #include "storage/NeedsAttention.h"
 #include "storage/SyncCache.h"
 #include "storage/TicketRepository.h"
 #include "ui/attachment/AttachmentStrip.h"
 #include "ui/ticket/AttentionPanel.h"
+#include "ui/ticket/RelatedTickets.h"
 #include "ui/ticket/TicketComposer.h"
 #include "ui/ticket/TicketDetails.h"
 #include "ui/ticket/TransitionPanel.h"
@@ -53,6 +55,7 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     , m_actions(new QHBoxLayout)
     , m_save(new QPushButton(this))
     , m_transition(new TransitionPanel(workstation, this))
+    , m_related(new RelatedTickets(workstation, this))
     , m_details(new TicketDetails(workstation, this))
     , m_timelineModel(new TimelineModel(workstation.directory, this))
     , m_timeline(new QListView(this))
@@ -77,6 +80,10 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     m_timelineModel->setTicketNames([this](const QString& id) {
         const std::optional<Ticket> linked = m_ws.tickets.find(id);
         return linked ? linked->number : QString();
+    });
+    m_timelineModel->setCustomerNames([this](const QString& id) {
+        const std::optional<Customer> customer = m_ws.customers.find(id);
+        return customer ? customer->name : QString();
     });
     m_arriving->setWordWrap(true);
     m_arriving->setStyleSheet(QStringLiteral("background:#fff4ce;padding:4px"));
@@ -117,6 +124,7 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_related);
     rightLayout->addWidget(m_arriving);
     rightLayout->addWidget(m_timeline, 1);
     // The conversation's files as chips under it; files dropped on either are attached by the composer.
@@ -167,6 +175,8 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     connect(m_save, &QPushButton::clicked, this, &TicketEditor::save);
     connect(m_discardDraft, &QPushButton::clicked, this, &TicketEditor::discard);
     connect(m_transition, &TransitionPanel::confirmed, this, &TicketEditor::confirmTransition);
+    connect(m_related, &RelatedTickets::openTicketRequested, this, &WorkPage::openTicketRequested);
+    connect(m_related, &RelatedTickets::changed, this, &TicketEditor::reload);
     connect(m_attention, &AttentionPanel::editAgain, this, &TicketEditor::editAgain);
     connect(m_attention, &AttentionPanel::resendTicket, this, &TicketEditor::resend);
     connect(m_attention, &AttentionPanel::discarded, this, [this] {
@@ -217,6 +227,7 @@ void TicketEditor::retranslate()
     m_details->retranslate();
     m_composer->retranslate();
     m_transition->retranslate();
+    m_related->retranslate();
     m_timelineModel->setEntries(m_ws.tickets.comments(m_ticket.id), m_ws.tickets.events(m_ticket.id));
     refreshHeader();
     rebuildActions();
@@ -239,6 +250,7 @@ void TicketEditor::load()
     m_details->setReadOnly(!Lifecycle::isOpen(m_ticket.status) || m_attention->departed());
     m_composer->setTicketId(m_ticket.id);
     m_composer->setEnabled(!m_attention->departed());
+    m_related->setTicket(m_ticket, m_attention->departed());
     QSet<QString> unsent;
     QSet<QString> refusedChanges;
     for (const RefusedChange& refused : NeedsAttention(m_ws.db).refused(m_ticket.id)) {

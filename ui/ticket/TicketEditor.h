@@ -14,6 +14,7 @@ class QTimer;
 namespace gongdan {
 
 class AttentionPanel;
+class RelatedTickets;
 class TicketComposer;
 class TicketDetails;
 class TimelineModel;
@@ -81,6 +82,7 @@ private:
     QList<QPushButton*> m_actionButtons;
     QPushButton* m_save;
     TransitionPanel* m_transition;
+    RelatedTickets* m_related; ///< merged into / from, linked tickets, and linking one
     TicketDetails* m_details;
     TimelineModel* m_timelineModel;
     QListView* m_timeline;
