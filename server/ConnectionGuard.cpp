@@ -37,20 +37,27 @@ void AddressCounter::remove(const QHostAddress& address)
         m_open.remove(key);
 }
 
-ConnectionGuard* ConnectionGuard::watch(QTcpSocket* socket, const ConnectionLimits& limits, AddressCounter& counter)
+ConnectionGuard* ConnectionGuard::watch(
+    QTcpSocket* socket, std::shared_ptr<const ConnectionLimits> limits, std::shared_ptr<AddressCounter> counter)
 {
     auto* guard = new ConnectionGuard(socket, limits, counter);
-    if (!counter.tryAdd(guard->m_address, limits.maxPerAddress)) {
+    if (!counter->tryAdd(guard->m_address, limits->maxPerAddress)) {
         guard->m_address = QHostAddress(); // not counted
         guard->refuse(503, "Service Unavailable", QStringLiteral("request.too_many_connections"),
-            QStringLiteral("Too many open connections from your address (at most %1).").arg(limits.maxPerAddress));
+            QStringLiteral("Too many open connections from your address (at most %1).").arg(limits->maxPerAddress));
         return nullptr;
     }
     return guard;
 }
 
-ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits, AddressCounter& counter)
-    : QObject(socket), m_socket(socket), m_limits(limits), m_counter(counter), m_address(socket->peerAddress())
+ConnectionGuard::ConnectionGuard(
+    QTcpSocket* socket, std::shared_ptr<const ConnectionLimits> limits, std::shared_ptr<AddressCounter> counter)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_shared(std::move(limits))
+    , m_limits(*m_shared)
+    , m_counter(std::move(counter))
+    , m_address(socket->peerAddress())
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::timedOut);
@@ -63,7 +70,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& lim
 ConnectionGuard::~ConnectionGuard()
 {
     if (!m_address.isNull())
-        m_counter.remove(m_address);
+        m_counter->remove(m_address);
 }
 
 void ConnectionGuard::readable()

@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <functional>
+#include <memory>
 
 namespace gongdan {
 
@@ -61,12 +62,15 @@ class ConnectionGuard : public QObject {
 
 public:
     /// Watches `socket` (and is its child). Returns nullptr after refusing it at once (too many
-    /// connections from its address).
-    static ConnectionGuard* watch(QTcpSocket* socket, const ConnectionLimits& limits, AddressCounter& counter);
+    /// connections from its address). The guard shares the limits and the counter: a connection may
+    /// outlive the server object that made it (Qt deletes the listening socket's children last).
+    static ConnectionGuard* watch(
+        QTcpSocket* socket, std::shared_ptr<const ConnectionLimits> limits, std::shared_ptr<AddressCounter> counter);
     ~ConnectionGuard() override;
 
 private:
-    ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits, AddressCounter& counter);
+    ConnectionGuard(
+        QTcpSocket* socket, std::shared_ptr<const ConnectionLimits> limits, std::shared_ptr<AddressCounter> counter);
     void readable();
     /// Takes the request line and headers; false after refusing them.
     bool takeHead(const QByteArray& head);
@@ -77,8 +81,9 @@ private:
     void timedOut();
 
     QTcpSocket* m_socket;
+    std::shared_ptr<const ConnectionLimits> m_shared;
     const ConnectionLimits& m_limits;
-    AddressCounter& m_counter;
+    std::shared_ptr<AddressCounter> m_counter;
     QHostAddress m_address;
     enum class Stage { Idle, Head, Body, Passthrough, Refused } m_stage = Stage::Idle;
     QByteArray m_head;

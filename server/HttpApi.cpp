@@ -22,14 +22,14 @@ namespace gongdan {
 HttpApi::HttpApi(ServerDatabase& database, ServerLog& log, QObject* parent)
     : QObject(parent), m_database(database), m_log(log)
 {
-    m_limits.bodyLimit = [this](const QByteArray& method, const QByteArray& path) {
+    m_limits->bodyLimit = [this](const QByteArray& method, const QByteArray& path) {
         for (const RouteLimit& limit : m_bodyLimits) {
             if (limit.method == method && path.startsWith(limit.pathPrefix))
                 return BodyLimit {limit.bytes, limit.refusal};
         }
         return BodyLimit {api::kMaxBodyBytes, {}};
     };
-    m_limits.refused = [this](const QString& code, const QHostAddress& peer, int status) {
+    m_limits->refused = [this](const QString& code, const QHostAddress& peer, int status) {
         m_log.warning(QStringLiteral("refused"),
             {{QStringLiteral("code"), code}, {QStringLiteral("peer"), peer.toString()},
                 {QStringLiteral("status"), status}});
@@ -69,12 +69,6 @@ void HttpApi::setBodyLimit(
     const QByteArray& method, const QByteArray& pathPrefix, qint64 bytes, const QByteArray& refusal)
 {
     m_bodyLimits.append({method, pathPrefix, bytes, refusal});
-}
-
-HttpApi::~HttpApi()
-{
-    // The listening servers and their connections go first, while what their guards use still exists.
-    qDeleteAll(findChildren<QTcpServer*>(Qt::FindDirectChildrenOnly));
 }
 
 QString HttpApi::methodName(const QHttpServerRequest& request)

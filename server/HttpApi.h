@@ -25,7 +25,6 @@ class HttpApi : public QObject {
 
 public:
     HttpApi(ServerDatabase& database, ServerLog& log, QObject* parent = nullptr);
-    ~HttpApi() override;
 
     /// Serves HTTPS (and WSS) with this certificate and private key (PEM files); call before listen().
     Status useTls(const QString& certificatePath, const QString& keyPath);
@@ -35,7 +34,7 @@ public:
     QHttpServer& http() { return m_http; }
     /// What each connection may send (ConnectionGuard); set before listen(). Bodies take at most
     /// api::kMaxBodyBytes unless a route says otherwise (setBodyLimit).
-    ConnectionLimits& limits() { return m_limits; }
+    ConnectionLimits& limits() { return *m_limits; }
     /// Requests of `method` to paths starting with `pathPrefix` may declare bodies up to `bytes`; over it
     /// they are refused with 413 before the body is read, with `refusal` as the JSON body when given.
     void setBodyLimit(
@@ -55,9 +54,9 @@ private:
         QByteArray refusal;
     };
     QList<RouteLimit> m_bodyLimits;
-    // Before m_http: the connections' guards use them until the last connection is gone.
-    ConnectionLimits m_limits;
-    AddressCounter m_connections;
+    // Shared with each connection's guard, which may outlive this (the listening sockets are children).
+    std::shared_ptr<ConnectionLimits> m_limits = std::make_shared<ConnectionLimits>();
+    std::shared_ptr<AddressCounter> m_connections = std::make_shared<AddressCounter>();
     QHttpServer m_http;
     std::optional<QSslConfiguration> m_tls; ///< set by useTls()
 };
