@@ -29,6 +29,13 @@ PokeHub::PokeHub(AuthService& auth, QObject* parent) : QObject(parent), m_auth(a
     connect(&m_auth, &AuthService::accountChanged, this, &PokeHub::recheck);
 }
 
+PokeHub::~PokeHub()
+{
+    for (Peer& peer : m_peers)
+        peer.socket->disconnect(this);
+    m_peers.clear();
+}
+
 void PokeHub::attach(QHttpServer& http)
 {
     // Qt 6.4 upgrades a request only when a route handles its path and writes no response: the

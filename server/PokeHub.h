@@ -26,6 +26,8 @@ class PokeHub : public QObject {
 
 public:
     PokeHub(AuthService& auth, QObject* parent = nullptr);
+    /// Closes the sockets without hearing them close (drop() would erase peers while they are destroyed).
+    ~PokeHub() override;
     /// Takes WebSocket upgrades on GET /v1/sync/ws of `http`.
     void attach(QHttpServer& http);
     /// Tells every signed-in socket that may see one of `scopes` that changes up to `serverSeq` exist.

@@ -121,6 +121,9 @@ int ServerProcess::terminate()
         return -1;
     }
     log();
+    if (m_process.exitStatus() != QProcess::NormalExit || m_process.exitCode() != 0) // what the failure looked like
+        qWarning().noquote() << "gongdan-server ended" << m_process.exitStatus() << m_process.exitCode()
+                             << QString::fromUtf8(m_stderr.right(1500));
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
