@@ -30,7 +30,7 @@ struct ConnectionLimits {
     /// After a 413 the body still coming is read and dropped, up to this, for at most lingerMs and while it
     /// keeps coming (lingerIdleMs), so a client that sends before it reads sees the answer (nginx's lingering
     /// close); then the connection ends.
-    qint64 maxDrainBytes = 64LL * 1024 * 1024;
+    qint64 maxDrainBytes = 16LL * 1024 * 1024;
     int lingerMs = 10 * 1000;
     int lingerIdleMs = 2 * 1000;
     /// The largest body a request may declare, by method and path (413 over it, before it is read).
