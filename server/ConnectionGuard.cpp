@@ -85,7 +85,13 @@ void ConnectionGuard::readable()
             m_timer.start(m_limits.lingerIdleMs);
         return;
     }
-    const QByteArray data = m_socket->peek(m_socket->bytesAvailable());
+    const qint64 available = m_socket->bytesAvailable();
+    if (m_stage == Stage::Body && available < m_bodyLeft) { // the middle of a body: counted, never copied
+        m_bodyLeft -= available;
+        m_timer.start(m_limits.bodyStallMs);
+        return;
+    }
+    const QByteArray data = m_socket->peek(available);
     qsizetype at = 0;
     while (at < data.size() && m_stage != Stage::Refused && m_stage != Stage::Passthrough) {
         if (m_stage == Stage::Idle) {

@@ -63,24 +63,8 @@ Result<AttachmentRef> AttachmentStore::put(const QByteArray& data, const QString
     if (Status fits = checkSize(fileName, data.size()); !fits)
         return fits.error();
     const AttachmentRef ref {hashOf(data), fileName.trimmed(), mimeType, data.size()};
-    SqlTransaction transaction(m_db);
-    if (!transaction.started())
-        return transaction.started().error();
-    QSqlQuery& insert = m_db.prepared(QStringLiteral(
-        "INSERT INTO attachment(sha256, mime, size, data, created_ms) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING"));
-    insert.addBindValue(ref.sha256);
-    insert.addBindValue(mimeType);
-    insert.addBindValue(data.size());
-    insert.addBindValue(data);
-    insert.addBindValue(m_db.clock().nowMs());
-    const bool ok = insert.exec();
-    insert.finish();
-    if (!ok)
-        return Database::errorOf(insert);
-    if (Status remembered = remember(ref, false, false); !remembered)
-        return remembered.error();
-    if (Status committed = transaction.commit(); !committed)
-        return committed.error();
+    if (Status stored = storeBytes(ref, data, false, false); !stored)
+        return stored.error();
     return ref;
 }
 
@@ -108,6 +92,11 @@ Status AttachmentStore::storeDownloaded(const AttachmentRef& ref, const QByteArr
     if (hashOf(data) != ref.sha256)
         return Error {QStringLiteral("attachment.damaged"),
             QCoreApplication::translate("AttachmentStore", "The file arrived damaged; it will be fetched again.")};
+    return storeBytes(ref, data, true, pinned);
+}
+
+Status AttachmentStore::storeBytes(const AttachmentRef& ref, const QByteArray& data, bool uploaded, bool pinned)
+{
     SqlTransaction transaction(m_db);
     if (!transaction.started())
         return transaction.started();
@@ -122,7 +111,7 @@ Status AttachmentStore::storeDownloaded(const AttachmentRef& ref, const QByteArr
     insert.finish();
     if (!ok)
         return Database::errorOf(insert);
-    if (Status remembered = remember(ref, true, pinned); !remembered)
+    if (Status remembered = remember(ref, uploaded, pinned); !remembered)
         return remembered;
     return transaction.commit();
 }

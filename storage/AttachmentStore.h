@@ -46,6 +46,8 @@ public:
     Status pin(const QString& sha256);
 
 private:
+    /// The bytes (once per hash) and what the desk knows of them, in one transaction.
+    Status storeBytes(const AttachmentRef& ref, const QByteArray& data, bool uploaded, bool pinned);
     Status remember(const AttachmentRef& ref, bool uploaded, bool pinned);
 
     Database& m_db;
