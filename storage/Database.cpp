@@ -104,6 +104,11 @@ Status Database::configure(const Options& options)
     return {};
 }
 
+qint64 Database::rowsWritten() const
+{
+    return m_handle ? sqlite3_total_changes64(m_handle) : 0;
+}
+
 int Database::schemaVersion()
 {
     QSqlQuery query(m_db);

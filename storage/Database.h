@@ -65,6 +65,10 @@ public:
     void rollback();
     int transactionDepth() const { return m_depth; }
 
+    /// Rows inserted, updated or deleted through this connection since it was opened (sqlite3_total_changes64):
+    /// what the sync engine's own connection writes is not counted here (test: the window's stays still).
+    qint64 rowsWritten() const;
+
     /// PRAGMA integrity_check; ok or "storage.corrupt" with SQLite's first complaint.
     Status checkIntegrity();
 

@@ -6,8 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
-#include <QRandomGenerator>
-#include <QScopedValueRollback>
 #include <QUrlQuery>
 
 namespace gongdan {
@@ -29,31 +27,26 @@ QJsonObject errorOf(const QByteArray& body)
     return object.contains(QStringLiteral("error")) ? object.value(QStringLiteral("error")).toObject() : object;
 }
 
-/// The changes of a pull page.
-QList<PulledChange> changesOf(const QJsonObject& page)
-{
-    QList<PulledChange> changes;
-    for (const QJsonValue& value : page.value(QStringLiteral("changes")).toArray()) {
-        const QJsonObject c = value.toObject();
-        changes.append({c.value(QStringLiteral("server_seq")).toInteger(), c.value(QStringLiteral("entity")).toString(),
-            c.value(QStringLiteral("id")).toString(), c.value(QStringLiteral("op")).toString(),
-            c.value(QStringLiteral("data")).toObject()});
-    }
-    return changes;
-}
-
 } // namespace
 
-SyncEngine::SyncEngine(Database& db, SyncCache& cache, QObject* parent)
-    : QObject(parent), m_db(db), m_cache(cache), m_outbox(db), m_indexer(db)
+SyncEngine::SyncEngine(
+    Database& db, SyncCache& cache, CoreNumbering numbering, const Failpoints& failpoints, QObject* parent)
+    : QObject(parent), m_db(db), m_cache(cache), m_outbox(db)
 {
-    connect(&m_indexer, &SearchIndexer::progress, this, &SyncEngine::searchIndexProgress);
+    m_writer = new SyncWriter(db.path(), db.clock(), numbering, failpoints);
+    m_writer->moveToThread(&m_storeThread);
+    connect(m_writer, &SyncWriter::searchIndexProgress, this, &SyncEngine::searchIndexProgress);
+    connect(m_writer, &SyncWriter::searchingChanged, this, [this](bool searching) { m_searching = searching; });
+    m_storeThread.setObjectName(QStringLiteral("gongdan-sync-store"));
+    m_storeThread.start();
+    // Opened on its thread (a connection is used only where it was made); a store write never comes
+    // before this, since the writer takes its tasks in order.
+    QMetaObject::invokeMethod(m_writer, &SyncWriter::open);
     m_fetcher = new SnapshotFetcher;
     m_fetcher->moveToThread(&m_worker);
     connect(m_fetcher, &SnapshotFetcher::pageReady, this, &SyncEngine::snapshotPage); // queued: across threads
     m_worker.setObjectName(QStringLiteral("gongdan-snapshot"));
     m_worker.start();
-    QTimer::singleShot(0, &m_indexer, &SearchIndexer::start); // a build a closed workstation left unfinished
     m_clientId = m_outbox.clientId();
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SyncEngine::cycle);
@@ -61,59 +54,29 @@ SyncEngine::SyncEngine(Database& db, SyncCache& cache, QObject* parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(0); // writes of one event-loop turn go together; nothing waits longer
     connect(&m_debounce, &QTimer::timeout, this, &SyncEngine::cycle);
-    m_socketRetry.setSingleShot(true);
-    connect(&m_socketRetry, &QTimer::timeout, this, &SyncEngine::openSocket);
-    connect(&m_socket, &QWebSocket::connected, this, [this] {
-        m_socket.sendTextMessage(QString::fromUtf8(
-            QJsonDocument(QJsonObject {{QStringLiteral("token"), m_token}}).toJson(QJsonDocument::Compact)));
-    });
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &SyncEngine::socketMessage);
-    connect(&m_socket, &QWebSocket::disconnected, this, &SyncEngine::socketLost);
-    // A connection that fails before it is made reports an error, not a disconnect.
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
-        if (!m_socketReady && m_socket.state() == QAbstractSocket::UnconnectedState && m_running
-            && !m_socketRetry.isActive())
-            socketLost();
-    });
-    connect(&m_socket, &QWebSocket::pong, this, [this] { m_pongPending = false; });
-    m_heartbeat.setInterval(kHeartbeatMs);
-    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        if (std::exchange(m_pongPending, true)) {
-            m_socket.abort(); // no answer since the last ping: the server is gone (disconnected follows)
-            return;
-        }
-        m_socket.ping();
-    });
-    m_handshake.setSingleShot(true);
-    m_handshake.setInterval(kHandshakeMs);
-    connect(&m_handshake, &QTimer::timeout, this, [this] {
-        if (!m_socketReady) // connected but never answered (a server that hangs), or no connection at all
-            socketLost();
+    connect(&m_pokes, &PokeSocket::becameReady, this, &SyncEngine::pokesReady);
+    connect(&m_pokes, &PokeSocket::lost, this, &SyncEngine::pokesLost);
+    connect(&m_pokes, &PokeSocket::poked, this, [this](qint64 seq) {
+        if (seq > m_cache.cursor())
+            cycle();
     });
 }
 
 SyncEngine::~SyncEngine()
 {
-    // The socket says it closed while it is destroyed: nothing here may answer that any more.
     m_running = false;
-    disconnect(&m_socket, nullptr, this, nullptr);
-    finishBulkLoad(); // quitting during a first sync: search is built the next time
+    disconnect(&m_pokes, nullptr, this, nullptr);
+    // The writer ends a load still running and closes its connection on its own thread, after the tasks
+    // already asked for; what it would report back is dropped with this object.
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer] { delete writer; }, Qt::BlockingQueuedConnection);
+    m_storeThread.quit();
+    m_storeThread.wait();
     // The fetcher (and its network access) is deleted on its own thread, then the thread ends.
     QMetaObject::invokeMethod(
         m_fetcher, [fetcher = m_fetcher] { delete fetcher; }, Qt::BlockingQueuedConnection);
     m_worker.quit();
     m_worker.wait();
-}
-
-Status SyncEngine::finishBulkLoad()
-{
-    if (!m_bootstrap)
-        return {};
-    // Search is built behind the queue (SearchIndexer), so the queue is usable this much sooner. A
-    // failure leaves the load pending for Database::open().
-    const Status built = m_bootstrap->finish(BulkLoad::FullText::Later);
-    m_bootstrap.reset();
-    return built;
 }
 
 void SyncEngine::start(const QUrl& server, const QString& token)
@@ -124,12 +87,13 @@ void SyncEngine::start(const QUrl& server, const QString& token)
     if (auto mine = m_db.signedInUser().isEmpty() ? Result<SyncIdentity>(SyncIdentity {{}, m_outbox.clientId(), 1})
                                                   : m_outbox.identity(m_db.signedInUser()))
         m_clientId = mine.value().clientId;
+    post([user = m_db.signedInUser()](SyncWriter& writer) { writer.setSignedInUser(user); });
     m_running = true;
     m_registered = false;
     m_phase = Phase::None;
     m_backoff.reset();
     m_periodic.start(kPullWhileSocketDownMs);
-    openSocket();
+    m_pokes.open(server, token);
     cycle();
 }
 
@@ -141,15 +105,11 @@ void SyncEngine::stop()
     m_inCycle = false;
     m_again = false;
     m_phase = Phase::None;
-    m_cache.dropStagedEvents();
+    post([](SyncWriter& writer) { writer.stopped(); });
     m_retry.stop();
     m_periodic.stop();
     m_debounce.stop();
-    m_socketRetry.stop();
-    m_heartbeat.stop();
-    m_handshake.stop();
-    m_socket.abort();
-    m_socketReady = false;
+    m_pokes.close();
     setState(State::Stopped);
 }
 
@@ -224,14 +184,13 @@ void SyncEngine::registerDevice()
         const QByteArray body = reply->readAll();
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
             return fail(reply, body);
-        const QJsonObject answer = QJsonDocument::fromJson(body).object();
-        if (Status s = m_cache.setDeviceCode(answer.value(QStringLiteral("device_code")).toString()); !s) {
-            m_lastError = s.error().message;
-            return fail(reply, {});
-        }
-        m_registered = true;
+        const QString code = QJsonDocument::fromJson(body).object().value(QStringLiteral("device_code")).toString();
         answered();
-        pushNext();
+        store([code](SyncWriter& writer) { return writer.setDeviceCode(code); },
+            [this](const Status& set) {
+                m_registered = set.ok();
+                then(set, &SyncEngine::pushNext);
+            });
     });
 }
 
@@ -243,122 +202,106 @@ void SyncEngine::answered()
 
 void SyncEngine::pushNext()
 {
-    const QList<OutboxEntry> batch = m_outbox.pending(kPushBatch);
-    if (batch.isEmpty())
-        return pullNext();
-    QJsonArray mutations;
-    QHash<qint64, qint64> localSeq; // the user's sequence number → the entry's seq in this store
-    for (const OutboxEntry& entry : batch) {
-        localSeq.insert(entry.pushSeq, entry.seq);
-        mutations.append(QJsonObject {{QStringLiteral("seq"), entry.pushSeq},
-            {QStringLiteral("mutation_id"), entry.mutationId}, {QStringLiteral("name"), entry.name},
-            {QStringLiteral("entity_id"), entry.entityId}, {QStringLiteral("args"), entry.args}});
-    }
-    QNetworkReply* reply = send("POST", QStringLiteral("/v1/sync/push"),
-        {{QStringLiteral("client_id"), m_clientId}, {QStringLiteral("mutations"), mutations}});
-    connect(reply, &QNetworkReply::finished, this, [this, reply, localSeq, generation = m_generation] {
-        reply->deleteLater();
-        if (generation != m_generation)
-            return; // asked for before a failure or stop() (with another token, maybe): not wanted any more
-        const QByteArray body = reply->readAll();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonObject answer = QJsonDocument::fromJson(body).object();
-        if (status != 200 && !(status == 409 && answer.contains(QStringLiteral("results"))))
-            return fail(reply, body);
-        answered();
-        QJsonArray results;
-        for (const QJsonValue& value : answer.value(QStringLiteral("results")).toArray()) {
-            QJsonObject result = value.toObject();
-            result.insert(QStringLiteral("seq"),
-                localSeq.value(
-                    result.value(QStringLiteral("seq")).toInteger(), result.value(QStringLiteral("seq")).toInteger()));
-            results.append(result);
-        }
-        auto recomputed = m_cache.recordResults(results);
-        if (!recomputed) {
-            m_lastError = recomputed.error().message;
-            return fail(reply, {});
-        }
-        if (!recomputed.value().isEmpty())
-            Q_EMIT ticketsChanged(recomputed.value());
-        if (m_cache.takeTeamChanged()) // a refused definition or category went back to the server's
-            Q_EMIT teamChanged();
-        Q_EMIT waitingChanged(waiting());
-        if (status == 409) // a seq is missing on the server: nothing more can be pushed until it is resolved
-            return fail(reply, body);
-        pushNext();
-    });
+    store([](SyncWriter& writer) { return writer.nextPush(kPushBatch); },
+        [this](const PushBatch& batch) {
+            if (batch.mutations.isEmpty())
+                return pullNext();
+            QNetworkReply* reply = send("POST", QStringLiteral("/v1/sync/push"),
+                {{QStringLiteral("client_id"), m_clientId}, {QStringLiteral("mutations"), batch.mutations}});
+            connect(reply, &QNetworkReply::finished, this,
+                [this, reply, localSeq = batch.localSeq, generation = m_generation] {
+                    reply->deleteLater();
+                    if (generation != m_generation)
+                        return; // asked for before a failure or stop() (another token, maybe): not wanted any more
+                    const QByteArray body = reply->readAll();
+                    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    QJsonObject answer = QJsonDocument::fromJson(body).object();
+                    if (status != 200 && !(status == 409 && answer.contains(QStringLiteral("results"))))
+                        return fail(reply, body);
+                    answered();
+                    const QString networkError = reply->errorString();
+                    store([answer, localSeq](SyncWriter& writer) { return writer.recordPush(answer, localSeq); },
+                        [this, status, body, networkError](const StoreOutcome& outcome) {
+                            if (!stored(outcome))
+                                return;
+                            Q_EMIT waitingChanged(waiting());
+                            if (status == 409) // a seq is missing on the server: nothing more until it is resolved
+                                return fail(status, body, networkError);
+                            pushNext();
+                        });
+                });
+        });
 }
 
 void SyncEngine::pullNext()
 {
-    if (m_cache.cursor() == 0 && m_phase == Phase::None) { // an empty cache (or a rebuild): the snapshot
-        m_phase = Phase::Mine;
-        m_teamCursor = 0;
-        m_startCursor = -1;
-        m_done = m_total = 0;
-        m_epoch = m_cache.epoch();
-        m_restLast.clear();
-        m_indexer.stop(); // the bulk load empties search and starts it again at its end
-        // Nothing queued: everything the load writes can be fetched again, so its commits need not wait
-        // for the disk (queued changes, kept through a resync, are never risked that way).
-        m_bootstrap = std::make_unique<BulkLoad>(
-            m_db, m_outbox.count() == 0 ? BulkLoad::Durability::Unsynced : BulkLoad::Durability::Synced);
-        if (!m_bootstrap->started())
-            m_bootstrap.reset(); // row by row then: slower, just as correct
-        // The own tickets arrive without their conversations: the ticket view says so until they come.
-        if (Status pending = m_cache.setOwnConversationsPending(true); !pending) {
-            m_lastError = pending.error().message;
-            return fail(200, {});
-        }
-    }
     if (m_phase != Phase::None)
         return bootstrapNext();
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("client_id"), m_clientId);
-    query.addQueryItem(QStringLiteral("cursor"), QString::number(m_cache.cursor()));
-    query.addQueryItem(QStringLiteral("limit"), QString::number(kPullPage));
-    if (const QString epoch = m_cache.epoch(); !epoch.isEmpty())
-        query.addQueryItem(QStringLiteral("epoch"), epoch);
-    QNetworkReply* reply = send("GET", QStringLiteral("/v1/sync/pull?") + query.toString(QUrl::FullyEncoded));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
-        reply->deleteLater();
-        if (generation != m_generation)
-            return; // asked for before a failure or stop() (with another token, maybe): not wanted any more
-        const QByteArray body = reply->readAll();
-        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
-            return fail(reply, body);
-        answered();
-        const QJsonObject page = QJsonDocument::fromJson(body).object();
-        if (!apply(changesOf(page), page.value(QStringLiteral("next_cursor")).toInteger(),
-                page.value(QStringLiteral("epoch")).toString()))
-            return;
-        if (page.value(QStringLiteral("has_more")).toBool())
-            return pullNext();
-        if (m_bootstrap) {
-            if (const Status built = finishBulkLoad(); !built) {
-                m_lastError = built.error().message;
-                return fail(reply, {});
+    store([](SyncWriter& writer) { return std::make_pair(writer.cursor(), writer.epoch()); },
+        [this](const std::pair<qint64, QString>& at) {
+            const auto [cursor, epoch] = at;
+            if (cursor == 0) { // an empty cache (or a rebuild): the snapshot
+                m_phase = Phase::Mine;
+                m_teamCursor = 0;
+                m_startCursor = -1;
+                m_done = m_total = 0;
+                m_epoch = epoch;
+                m_restLast.clear();
+                return store([](SyncWriter& writer) { return writer.beginFirstSync(); },
+                    [this](const Status& begun) { then(begun, &SyncEngine::bootstrapNext); });
             }
-            m_indexer.start(); // after the first sync's bars have ended: the same bar shows search next
-        }
-        finish();
-    });
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("client_id"), m_clientId);
+            query.addQueryItem(QStringLiteral("cursor"), QString::number(cursor));
+            query.addQueryItem(QStringLiteral("limit"), QString::number(kPullPage));
+            if (!epoch.isEmpty())
+                query.addQueryItem(QStringLiteral("epoch"), epoch);
+            QNetworkReply* reply = send("GET", QStringLiteral("/v1/sync/pull?") + query.toString(QUrl::FullyEncoded));
+            connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
+                reply->deleteLater();
+                if (generation != m_generation)
+                    return; // asked for before a failure or stop() (another token, maybe): not wanted any more
+                const QByteArray body = reply->readAll();
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+                    return fail(reply, body);
+                answered();
+                // Decoded and stored on the store's thread; a first sync's last pull ends its load there.
+                store([body](SyncWriter& writer) { return writer.applyPull(body); },
+                    [this](const PageOutcome& page) {
+                        if (!stored(page.stored))
+                            return;
+                        if (page.more)
+                            return pullNext();
+                        finish();
+                    });
+            });
+        });
 }
 
-bool SyncEngine::apply(const QList<PulledChange>& changes, qint64 cursor, const QString& epoch, qint64 seenUpTo)
+bool SyncEngine::stored(const StoreOutcome& outcome)
 {
-    auto touched = m_cache.applyPage(changes, cursor, epoch, seenUpTo);
-    if (!touched) {
-        m_lastError = touched.error().message;
-        fail(200, {}); // the store refused it: retried by the backoff timer
+    if (!outcome.status) {
+        failStored(outcome.status);
         return false;
     }
-    if (!touched.value().isEmpty())
-        Q_EMIT ticketsChanged(touched.value());
-    if (m_cache.takeTeamChanged())
+    if (!outcome.tickets.isEmpty())
+        Q_EMIT ticketsChanged(outcome.tickets);
+    if (outcome.teamChanged)
         Q_EMIT teamChanged();
     return true;
+}
+
+void SyncEngine::then(const Status& status, void (SyncEngine::*next)())
+{
+    if (!status)
+        return failStored(status);
+    (this->*next)();
+}
+
+void SyncEngine::failStored(const Status& status)
+{
+    m_lastError = status.error().message;
+    fail(200, {}); // the store refused it: retried by the backoff timer
 }
 
 void SyncEngine::bootstrapNext()
@@ -402,31 +345,34 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
     const bool conversations = m_phase == Phase::OwnConversations || m_phase == Phase::Conversations;
     if (!conversations)
         m_total += page.total; // on a part's first page only (the conversations are of the same tickets)
-    // The cursor stays 0 until the end; the page holds everything up to its own cursor.
-    if (!page.changes.isEmpty() && !apply(page.changes, 0, m_epoch, page.cursor))
-        return;
-    qint64& done = conversations ? m_talkDone : m_done;
-    done += page.tickets;
-    const bool more = page.more;
     if (m_phase == Phase::Rest && page.tickets > 0)
         m_restLast = page.nextAfter; // the last ticket whose conversation follows the queue
-    // The ticket view says which tickets still wait for their comments (nothing waits after the last page).
-    const Status marked = m_phase == Phase::Conversations
-        ? m_cache.setConversationsPending(page.nextAfter, more ? m_restLast : QString())
-        : m_phase == Phase::OwnConversations && !more ? m_cache.setOwnConversationsPending(false)
-                                                      : Status();
-    // Back to the fetcher, which frees it: `page` is not to be read after this.
-    QMetaObject::invokeMethod(
-        m_fetcher, [fetcher = m_fetcher, spent = std::move(pagePtr)]() mutable { fetcher->taken(std::move(spent)); });
+    const SnapshotPart part = m_phase == Phase::Mine ? SnapshotPart::Mine
+        : m_phase == Phase::Rest                     ? SnapshotPart::Rest
+        : m_phase == Phase::OwnConversations         ? SnapshotPart::OwnConversations
+                                                     : SnapshotPart::Conversations;
+    // What the engine goes on with; the page itself goes to the store's thread, and from there back to the
+    // fetcher, which frees it.
+    SnapshotPage summary;
+    summary.tickets = page.tickets;
+    summary.more = page.more;
+    store([pagePtr = std::move(pagePtr), part, restLast = m_restLast, fetcher = m_fetcher](
+              SyncWriter& writer) mutable { return writer.applySnapshot(std::move(pagePtr), part, restLast, fetcher); },
+        [this, summary = std::move(summary)](const StoreOutcome& outcome) { snapshotStored(summary, outcome); });
+}
+
+void SyncEngine::snapshotStored(const SnapshotPage& page, const StoreOutcome& outcome)
+{
+    if (!stored(outcome))
+        return;
+    const bool conversations = m_phase == Phase::OwnConversations || m_phase == Phase::Conversations;
+    qint64& done = conversations ? m_talkDone : m_done;
+    done += page.tickets;
     if (conversations)
         Q_EMIT conversationProgress(m_talkDone, std::max(m_talkTotal, m_talkDone));
     else
         Q_EMIT firstSyncProgress(m_done, std::max(m_total, m_done));
-    if (!marked) {
-        m_lastError = marked.error().message;
-        return fail(200, {});
-    }
-    if (more)
+    if (page.more)
         return; // the fetcher is reading the next page already
     if (m_phase == Phase::Mine) {
         m_phase = Phase::Team;
@@ -434,50 +380,35 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
         return bootstrapNext();
     }
     if (m_phase == Phase::Rest) {
-        // Every ticket is here: the queue's indexes back (BulkLoad::finishQueue()), and the queue is usable.
-        if (m_bootstrap) {
-            if (const Status built = m_bootstrap->finishQueue(); !built) {
-                m_lastError = built.error().message;
-                return fail(200, {});
+        return store([restLast = m_restLast](SyncWriter& writer) { return writer.queueStored(restLast); },
+            [this](const Status& queued) {
+                if (!queued)
+                    return failStored(queued);
+                Q_EMIT firstSyncProgress(m_total, m_total);
+                Q_EMIT queueReady();
+                m_phase = Phase::OwnConversations; // an agent opens their own tickets first
+                m_talkDone = 0;
+                m_talkTotal = m_total;
+                bootstrapNext();
+            });
+    }
+    const bool more = m_phase == Phase::OwnConversations;
+    store([more](SyncWriter& writer) { return writer.conversationsStored(more); },
+        [this, more](const Status& merged) {
+            if (!merged)
+                return failStored(merged);
+            if (more) {
+                m_phase = Phase::Conversations;
+                return bootstrapNext();
             }
-        }
-        if (Status pending = m_cache.setConversationsPending(QString(), m_restLast); !pending) {
-            m_lastError = pending.error().message;
-            return fail(200, {});
-        }
-        Q_EMIT firstSyncProgress(m_total, m_total);
-        Q_EMIT queueReady();
-        m_phase = Phase::OwnConversations; // an agent opens their own tickets first
-        m_talkDone = 0;
-        m_talkTotal = m_total;
-        if (Status staged = m_cache.stageEvents(); !staged) { // the conversations' events go in at their end
-            m_lastError = staged.error().message;
-            return fail(200, {});
-        }
-        return bootstrapNext();
-    }
-    // The events of the conversations just stored, into their table in one pass.
-    if (Status merged = m_cache.mergeStagedEvents(); !merged) {
-        m_lastError = merged.error().message;
-        return fail(200, {});
-    }
-    if (m_phase == Phase::OwnConversations) {
-        m_phase = Phase::Conversations;
-        if (Status staged = m_cache.stageEvents(); !staged) {
-            m_lastError = staged.error().message;
-            return fail(200, {});
-        }
-        return bootstrapNext();
-    }
-    Q_EMIT conversationProgress(m_talkTotal, m_talkTotal);
-    // Every part read: go on pulling from the oldest point a page was read at (re-applying what came
-    // after it is harmless: upserts in server order, comments and conflicts once by id).
-    m_phase = Phase::None;
-    if (Status started = m_cache.startFrom(std::max<qint64>(m_startCursor, 0), m_epoch); !started) {
-        m_lastError = started.error().message;
-        return fail(200, {});
-    }
-    pullNext();
+            Q_EMIT conversationProgress(m_talkTotal, m_talkTotal);
+            // Every part read: go on pulling from the oldest point a page was read at (re-applying what
+            // came after it is harmless: upserts in server order, comments and conflicts once by id).
+            m_phase = Phase::None;
+            store([cursor = std::max<qint64>(m_startCursor, 0), epoch = m_epoch](
+                      SyncWriter& writer) { return writer.startFrom(cursor, epoch); },
+                [this](const Status& started) { then(started, &SyncEngine::pullNext); });
+        });
 }
 
 void SyncEngine::teamPage(QNetworkReply* reply)
@@ -485,17 +416,18 @@ void SyncEngine::teamPage(QNetworkReply* reply)
     const QByteArray body = reply->readAll();
     if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
         return fail(reply, body);
-    const QJsonObject page = QJsonDocument::fromJson(body).object();
-    const QList<PulledChange> changes = changesOf(page);
-    m_epoch = page.value(QStringLiteral("epoch")).toString();
-    m_teamCursor = page.value(QStringLiteral("next_cursor")).toInteger();
-    if (!changes.isEmpty() && !apply(changes, 0, m_epoch, m_teamCursor))
-        return;
-    if (page.value(QStringLiteral("has_more")).toBool())
-        return bootstrapNext();
-    m_startCursor = m_startCursor < 0 ? m_teamCursor : std::min(m_startCursor, m_teamCursor);
-    m_phase = Phase::Rest;
-    bootstrapNext();
+    store([body](SyncWriter& writer) { return writer.applyTeam(body); },
+        [this](const PageOutcome& page) {
+            if (!stored(page.stored))
+                return;
+            m_epoch = page.epoch;
+            m_teamCursor = page.nextCursor;
+            if (page.more)
+                return bootstrapNext();
+            m_startCursor = m_startCursor < 0 ? m_teamCursor : std::min(m_startCursor, m_teamCursor);
+            m_phase = Phase::Rest;
+            bootstrapNext();
+        });
 }
 
 void SyncEngine::finish()
@@ -524,30 +456,36 @@ void SyncEngine::fail(int status, const QByteArray& body, const QString& network
 {
     QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher] { fetcher->cancel(); });
     m_inCycle = false;
-    if (m_bootstrap) { // indexes back now; the retry carries on row by row from the cursor reached
-        finishBulkLoad();
-        m_indexer.start();
-    }
+    // A first sync's load ends (indexes back; the retry carries on row by row from the cursor reached),
+    // and its events set aside are dropped (they come again).
+    post([](SyncWriter& writer) { writer.failed(); });
     m_phase = Phase::None; // an unfinished first sync starts over (what it stored is overwritten in place)
-    m_cache.dropStagedEvents(); // (and its events come again)
     ++m_generation;
     m_again = false;
     const QJsonObject error = errorOf(body);
     const QString code = error.value(QStringLiteral("code")).toString();
     if (status == 401) {
         m_lastError = error.value(QStringLiteral("message")).toString();
-        m_socket.abort();
+        m_pokes.close();
         setState(State::SignedOut);
         Q_EMIT signInRequired(m_lastError);
         return;
     }
     if (code == QLatin1String("sync.resync_required")) {
         // Another history on the server: rebuild the server copies from scratch; queued changes stay.
-        if (Status reset = m_cache.resetForResync(); reset) {
-            m_registered = false;
-            m_retry.start(0);
-            return;
-        }
+        setState(State::Syncing);
+        store([](SyncWriter& writer) { return writer.resetForResync(); },
+            [this](const Status& reset) {
+                if (reset) {
+                    m_registered = false;
+                    m_retry.start(0);
+                    return;
+                }
+                m_lastError = reset.error().message;
+                setState(State::Failed);
+                m_retry.start(m_backoff.next());
+            });
+        return;
     }
     if (status == 0)
         m_lastError = networkError;

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "storage/BulkLoad.h"
 #include "storage/Outbox.h"
-#include "storage/SearchIndexer.h"
 #include "storage/SyncCache.h"
 #include "sync/Backoff.h"
+#include "sync/PokeSocket.h"
 #include "sync/SnapshotFetcher.h"
+#include "sync/SyncWriter.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -13,7 +13,6 @@
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
-#include <QWebSocket>
 
 class QNetworkReply;
 
@@ -22,8 +21,10 @@ namespace gongdan {
 /// The workstation's sync loop (docs/ARCHITECTURE.md, "Sync"): register the device, push the outbox in
 /// batches, pull pages into the cache, then wait — for a local change, a WebSocket poke, or the periodic
 /// pull (60 s while the socket is down, 5 min while it is up). A failure never loses anything: it is
-/// retried by a timer with backoff (0.5 s doubling to 60 s, ±30 %), never only by the next write. Runs
-/// on the thread that owns the store's connection; every step is asynchronous, no nested event loops.
+/// retried by a timer with backoff (0.5 s doubling to 60 s, ±30 %), never only by the next write. Lives on
+/// the window's thread and only decides: the network is asynchronous, snapshot pages are read and decoded
+/// on a worker thread (SnapshotFetcher), and every store write happens on the store's own thread and
+/// connection (SyncWriter), so the window never waits for a page to be stored. No nested event loops.
 class SyncEngine : public QObject {
     Q_OBJECT
 
@@ -38,7 +39,10 @@ public:
     };
     Q_ENUM(State)
 
-    SyncEngine(Database& db, SyncCache& cache, QObject* parent = nullptr);
+    /// `db` and `cache`: the window's connection, for the few reads the engine makes itself. The engine's
+    /// writes go through its own connection to the same store, numbering and failpoints as given.
+    SyncEngine(Database& db, SyncCache& cache, CoreNumbering numbering = CoreNumbering::Local,
+        const Failpoints& failpoints = {}, QObject* parent = nullptr);
     ~SyncEngine() override;
 
     void start(const QUrl& server, const QString& token);
@@ -52,13 +56,13 @@ public:
     qint64 waiting();
     QDateTime lastSynced() const { return m_lastSynced; }
     QString lastError() const { return m_lastError; }
-    bool socketReady() const { return m_socketReady; }
+    bool socketReady() const { return m_pokes.ready(); }
     /// A first sync is storing the queue's tickets (from the own ones until queueReady): the cache's
     /// ticket indexes wait for the end meanwhile, so what scans the ticket table waits for it too.
     bool storingQueue() const { return m_phase == Phase::Mine || m_phase == Phase::Team || m_phase == Phase::Rest; }
-    /// Builds full-text search after a first sync, behind the usable queue (and resumes an unfinished
-    /// build when the engine is created).
-    SearchIndexer& indexer() { return m_indexer; }
+    /// True while full-text search is being built after a first sync, behind the usable queue (an
+    /// unfinished build resumes when the engine is created).
+    bool searching() const { return m_searching; }
 
 Q_SIGNALS:
     void stateChanged(gongdan::SyncEngine::State state);
@@ -96,26 +100,37 @@ private:
     /// comments; then pulls from the smallest cursor any of those pages was read at.
     void bootstrapNext();
     void snapshotPage(quint64 generation, gongdan::SnapshotPagePtr pagePtr);
+    void snapshotStored(const SnapshotPage& page, const StoreOutcome& stored);
     void teamPage(QNetworkReply* reply);
-    /// Applies a page; false (after fail()) when the store refused it.
-    bool apply(const QList<PulledChange>& changes, qint64 cursor, const QString& epoch, qint64 seenUpTo = -1);
+    /// Tells the window what a store write changed; false (after fail()) when the store refused it.
+    bool stored(const StoreOutcome& outcome);
+    /// Ends a store step: fail() when it failed, else `next`.
+    void then(const Status& status, void (SyncEngine::*next)());
     void finish();
-    /// Ends a first sync's bulk load: indexes back, search left to the indexer (which the caller starts).
-    Status finishBulkLoad();
     /// Ends the cycle after a failed reply: signed out on 401, rebuild on resync_required, else a retry
     /// by the backoff timer.
     void fail(QNetworkReply* reply, const QByteArray& body);
     /// `status` 0: the server could not be reached (`networkError` says why).
     void fail(int status, const QByteArray& body, const QString& networkError = {});
+    /// The store refused a write: retried by the backoff timer.
+    void failStored(const Status& status);
     void setState(State state);
     QNetworkReply* send(const QByteArray& verb, const QString& path, const QJsonObject& body = {});
-    void openSocket();
-    void socketMessage(const QString& message);
-    /// The socket closed, or stopped answering: reconnect soon, and find out at once whether the server
+    /// The socket is ready: pokes arrive, the periodic pull slows down, and whatever happened while it was
+    /// down is pulled.
+    void pokesReady();
+    /// The socket closed, or stopped answering (it reconnects soon): find out at once whether the server
     /// still answers (the window says so within seconds).
-    void socketLost();
+    void pokesLost(bool wasReady);
     /// The server answered a request: an offline window is syncing again.
     void answered();
+    /// Runs `work(SyncWriter&)` on the store's thread, then `done(result)` here, unless a failure or
+    /// stop() came in between (the generation moved on): what was asked for before is not wanted any more.
+    template<typename Work, typename Done>
+    void store(Work work, Done done);
+    /// Runs `work(SyncWriter&)` on the store's thread; nothing comes back.
+    template<typename Work>
+    void post(Work work);
 
     Database& m_db;
     SyncCache& m_cache;
@@ -135,18 +150,12 @@ private:
     QTimer m_retry;
     QTimer m_periodic;
     QTimer m_debounce;
-    QTimer m_socketRetry;
-    QTimer m_heartbeat; ///< pings the server over the socket; an unanswered ping means it is gone
-    QTimer m_handshake; ///< a socket that is not ready in time is a server that does not answer
-    QWebSocket m_socket;
-    bool m_socketReady = false;
-    bool m_pongPending = false;
-    bool m_losingSocket = false;
-    /// While the first pull (or a resync) fills an empty cache: indexes and full-text search are built
-    /// once at the end instead of row by row (storage/BulkLoad).
-    std::unique_ptr<BulkLoad> m_bootstrap;
-    SearchIndexer m_indexer;
-    /// Reads and decodes snapshot pages ahead on m_worker while this thread stores the current one.
+    PokeSocket m_pokes;
+    bool m_searching = false; ///< the writer's search build, as it last said
+    /// The store's thread and the writer that lives on it (its own connection).
+    QThread m_storeThread;
+    SyncWriter* m_writer = nullptr;
+    /// Reads and decodes snapshot pages ahead on m_worker while the writer stores the current one.
     QThread m_worker;
     SnapshotFetcher* m_fetcher = nullptr; ///< lives on m_worker
     /// Where the first sync is (bootstrapNext()); None once the cache has a cursor. Tickets come before
@@ -164,5 +173,24 @@ private:
     /// Counts failures and stops: a reply asked for before one (a prefetched snapshot page) is dropped.
     quint64 m_generation = 0;
 };
+
+template<typename Work, typename Done>
+void SyncEngine::store(Work work, Done done)
+{
+    QMetaObject::invokeMethod(m_writer,
+        [this, writer = m_writer, work = std::move(work), done = std::move(done), generation = m_generation]() mutable {
+            auto result = work(*writer);
+            QMetaObject::invokeMethod(this, [this, result = std::move(result), done = std::move(done), generation]() {
+                if (generation == m_generation)
+                    done(result);
+            });
+        });
+}
+
+template<typename Work>
+void SyncEngine::post(Work work)
+{
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, work = std::move(work)] { work(*writer); });
+}
 
 } // namespace gongdan

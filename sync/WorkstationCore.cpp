@@ -4,7 +4,6 @@
 #include "storage/CustomerRepository.h"
 #include "storage/DraftStore.h"
 #include "storage/FieldDefinitionRepository.h"
-#include "storage/LocalNumberAllocator.h"
 #include "storage/SyncCache.h"
 #include "storage/TeamDirectory.h"
 #include "storage/TicketRepository.h"
@@ -14,17 +13,6 @@
 #include <QMetaObject>
 
 namespace gongdan {
-
-namespace {
-
-std::unique_ptr<TicketNumberAllocator> numbering(Database& db, WorkstationCore::Numbering numbering)
-{
-    if (numbering == WorkstationCore::Numbering::DeviceRefs)
-        return std::make_unique<DeviceRefAllocator>(db);
-    return std::make_unique<LocalNumberAllocator>(db);
-}
-
-} // namespace
 
 Result<std::unique_ptr<WorkstationCore>> WorkstationCore::open(
     const QString& path, const Clock& clock, const Options& options)
@@ -40,7 +28,7 @@ Result<std::unique_ptr<WorkstationCore>> WorkstationCore::open(
 
 WorkstationCore::WorkstationCore(Database& db, const Options& options)
     : m_db(db)
-    , m_numbers(numbering(db, options.numbering))
+    , m_numbers(makeNumberAllocator(db, options.numbering))
     , m_fields(std::make_unique<FieldDefinitionRepository>(db))
     , m_tickets(std::make_unique<TicketRepository>(db, *m_numbers, *m_fields))
     , m_customers(std::make_unique<CustomerRepository>(db))
@@ -48,7 +36,7 @@ WorkstationCore::WorkstationCore(Database& db, const Options& options)
     , m_attachments(std::make_unique<AttachmentStore>(db))
     , m_directory(std::make_unique<TeamDirectory>(db))
     , m_cache(std::make_unique<SyncCache>(db, *m_tickets, options.failpoints))
-    , m_engine(std::make_unique<SyncEngine>(db, *m_cache))
+    , m_engine(std::make_unique<SyncEngine>(db, *m_cache, options.numbering, options.failpoints))
     , m_transfer(std::make_unique<AttachmentTransfer>(*m_attachments, [this] { return m_cache->owner(); }))
 {
     wire();

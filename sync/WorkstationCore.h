@@ -18,12 +18,6 @@ class DraftStore;
 class FieldDefinitionRepository;
 class TeamDirectory;
 
-/// How new tickets are numbered before the server gives them their number.
-enum class CoreNumbering {
-    Local, ///< GYYYYMMDDNNN from the store's counter until registered, then provisional references
-    DeviceRefs, ///< always provisional references ("NEW-…" until registered)
-};
-
 struct CoreOptions {
     CoreNumbering numbering = CoreNumbering::Local;
     Failpoints failpoints;

@@ -490,8 +490,11 @@ void TestSyncEngine::firstSyncBringsTheOwnQueueFirst()
     });
     QList<bool> storing; // per page stored, storingQueue(): her tickets' page and the rest's, then none
     connect(li.engine, &SyncEngine::ticketsChanged, this, [&] { storing.append(li.engine->storingQueue()); });
-    li.start();
+    li.start(); // (which takes the user's sync identity on the window's connection)
+    const qint64 writtenBefore = li.db->rowsWritten();
     QVERIFY(li.idle());
+    // Every page was stored on the engine's own connection and thread: the window's wrote nothing.
+    QCOMPARE(li.db->rowsWritten(), writtenBefore);
     QVERIFY(storing.count(true) == 2 && storing.first() && !storing.last() && !li.engine->storingQueue());
     hers.sort();
     QCOMPARE(atOwnQueue, hers); // her four tickets first, alone, without their conversations yet,
