@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QScopeGuard>
+#include <QTimer>
 
 namespace gongdan {
 
@@ -138,10 +139,17 @@ void AccountRoutes::signIn(const QHttpServerRequest& request, QHttpServerRespond
         return reply->send(errorResponse(!login ? login.error() : !password ? password.error() : device.error()));
     const QHostAddress peer = reply->line().peer;
     qint64 waitMs = 0;
-    if (Status allowed = m_limiter.take(peer, &waitMs); !allowed)
-        return reply->send(withRetryAfter(allowed.error(), waitMs));
+    if (Status allowed = m_limiter.take(peer, &waitMs); !allowed) {
+        // Answered after a pause (at most 1 s, never past Retry-After): a flood that sends again as soon as it is
+        // answered then costs the server a few answers a second per connection, not thousands.
+        auto response = std::make_shared<QHttpServerResponse>(withRetryAfter(allowed.error(), waitMs));
+        QTimer::singleShot(
+            std::min<qint64>(waitMs, 1000), &m_workers, [reply, response] { reply->send(std::move(*response)); });
+        return;
+    }
     auto attempt = m_auth.beginSignIn(login.value());
     if (!attempt) {
+        m_limiter.release(peer, false); // a try all the same
         if (attempt.error().code == QLatin1String("auth.throttled"))
             return reply->send(withRetryAfter(attempt.error(), m_auth.waitMs(login.value())));
         return reply->send(errorResponse(attempt.error()));
@@ -152,16 +160,16 @@ void AccountRoutes::signIn(const QHttpServerRequest& request, QHttpServerRespond
                                              password = password.value()] { *matches = hasher.verify(hash, password); },
         [this, reply, matches, attempt = attempt.value(), device = device.value().value_or(QString())] {
             if (*matches && !reply->connected()) { // nobody to hand a token to: none is issued
-                m_limiter.giveBack(reply->line().peer);
+                m_limiter.release(reply->line().peer, true);
                 return;
             }
             const Result<SignedIn> signedIn = m_auth.finishSignIn(attempt, *matches, device);
-            if (signedIn) // people who know their password are not counted
-                m_limiter.giveBack(reply->line().peer);
+            // People who know their password are not counted.
+            m_limiter.release(reply->line().peer, signedIn.ok());
             reply->send(signInAnswer(signedIn, attempt.login));
         });
     if (!queued) {
-        m_limiter.giveBack(peer); // nothing was tried
+        m_limiter.release(peer, true); // nothing was tried
         reply->send(busy());
     }
 }

@@ -64,6 +64,7 @@ ConnectionGuard::ConnectionGuard(
     // Connected before QHttpServer connects its own (it takes the socket after nextPendingConnection()),
     // so this runs first on every read.
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::readable);
+    socket->setReadBufferSize(m_limits.headReadBuffer);
     m_timer.start(m_limits.idleTimeoutMs);
 }
 
@@ -130,6 +131,7 @@ void ConnectionGuard::readable()
             at += take;
             if (m_bodyLeft == 0) {
                 m_stage = Stage::Idle;
+                m_socket->setReadBufferSize(m_limits.headReadBuffer);
                 m_timer.start(m_limits.idleTimeoutMs);
             } else {
                 m_timer.start(m_limits.bodyStallMs);
@@ -200,9 +202,12 @@ bool ConnectionGuard::takeHead(const QByteArray& head)
     }
     if (upgrade && length == 0) { // from here the socket is the WebSocket's (PokeHub limits its messages)
         m_stage = Stage::Passthrough;
+        m_socket->setReadBufferSize(0);
         m_timer.stop();
         return true;
     }
+    if (length > 0) // an accepted body is read whole by QHttpServer (within the route's limit)
+        m_socket->setReadBufferSize(0);
     m_bodyLeft = length;
     m_stage = length > 0 ? Stage::Body : Stage::Idle;
     m_timer.start(length > 0 ? m_limits.bodyStallMs : m_limits.idleTimeoutMs);

@@ -53,6 +53,14 @@ Status SignInLimiter::take(const QHostAddress& address, qint64* retryAfterMs)
             it = m_addresses.insert(key, Bucket {static_cast<double>(m_limits.perAddressPerMinute), now});
         }
         own = &it.value();
+        if (m_limits.perAddressInFlight > 0 && own->inFlight >= m_limits.perAddressInFlight) {
+            if (retryAfterMs)
+                *retryAfterMs = 1000;
+            return Error {QStringLiteral("auth.address_throttled"),
+                QStringLiteral("Your address has %1 sign-ins being checked already; try again in 1 s.")
+                    .arg(m_limits.perAddressInFlight),
+                QStringLiteral("login")};
+        }
         if (!refill(*own, m_limits.perAddressPerMinute, now, retryAfterMs))
             return Error {QStringLiteral("auth.address_throttled"),
                 QStringLiteral("Too many sign-in attempts from your address; try again in %1 s.")
@@ -64,21 +72,26 @@ Status SignInLimiter::take(const QHostAddress& address, qint64* retryAfterMs)
             QStringLiteral("The server takes no more sign-in attempts just now; try again in %1 s.")
                 .arg((retryAfterMs ? *retryAfterMs + 999 : 1000) / 1000),
             QStringLiteral("login")};
-    if (own)
+    if (own) {
         own->tokens -= 1.0;
+        ++own->inFlight;
+    }
     if (m_limits.globalPerMinute > 0)
         m_global.tokens -= 1.0;
     return {};
 }
 
-void SignInLimiter::giveBack(const QHostAddress& address)
+void SignInLimiter::release(const QHostAddress& address, bool refund)
 {
     if (m_limits.perAddressPerMinute > 0) {
         auto it = m_addresses.find(addressKey(address));
-        if (it != m_addresses.end())
-            it->tokens = std::min<double>(m_limits.perAddressPerMinute, it->tokens + 1.0);
+        if (it != m_addresses.end()) {
+            it->inFlight = std::max(0, it->inFlight - 1);
+            if (refund)
+                it->tokens = std::min<double>(m_limits.perAddressPerMinute, it->tokens + 1.0);
+        }
     }
-    if (m_limits.globalPerMinute > 0)
+    if (refund && m_limits.globalPerMinute > 0)
         m_global.tokens = std::min<double>(m_limits.globalPerMinute, m_global.tokens + 1.0);
 }
 
@@ -86,7 +99,7 @@ void SignInLimiter::forgetFullBuckets(qint64 nowMs)
 {
     for (auto it = m_addresses.begin(); it != m_addresses.end();) {
         refill(it.value(), m_limits.perAddressPerMinute, nowMs, nullptr);
-        if (it->tokens >= m_limits.perAddressPerMinute)
+        if (it->inFlight == 0 && it->tokens >= m_limits.perAddressPerMinute)
             it = m_addresses.erase(it);
         else
             ++it;

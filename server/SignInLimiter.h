@@ -13,13 +13,15 @@ namespace gongdan {
 struct SignInLimits {
     int perAddressPerMinute = 20; ///< attempts one address (an IPv6 /64) may make a minute, all at once or spread
     int globalPerMinute = 600; ///< attempts all addresses together may make a minute
+    int perAddressInFlight = 2; ///< passwords of one address being checked at once (with perAddressPerMinute)
 };
 
 /// Sign-in attempts limited per address and for the whole server, on top of AuthService's per-login delay (which
 /// a guesser escapes by trying a new login each time). Every attempt that reaches the password check takes a token
 /// from its address's bucket and then from the global one; a successful sign-in gives both back, so people who
 /// know their password are never counted, and one address cannot empty the global bucket (its own is smaller).
-/// Time comes from the Clock.
+/// One address also has at most perAddressInFlight passwords checked at once (nginx's limit_conn), so a burst
+/// from one address cannot fill the password queue of everyone. Time comes from the Clock.
 class SignInLimiter {
 public:
     SignInLimiter(const Clock& clock, SignInLimits limits);
@@ -27,8 +29,8 @@ public:
     /// Takes a token for an attempt from `address`; when a bucket is empty, auth.address_throttled or
     /// auth.server_throttled (429), with the wait until the next token in `retryAfterMs`.
     Status take(const QHostAddress& address, qint64* retryAfterMs = nullptr);
-    /// An attempt that succeeded (or was never tried): its tokens go back.
-    void giveBack(const QHostAddress& address);
+    /// The end of an attempt take() let through; `refund`: it succeeded (or was never tried), its tokens go back.
+    void release(const QHostAddress& address, bool refund);
     /// The bucket key of an address: IPv4 as is (IPv4-mapped IPv6 too), IPv6 by its /64 (one host owns many).
     static QString addressKey(const QHostAddress& address);
 
@@ -36,6 +38,7 @@ private:
     struct Bucket {
         double tokens = 0;
         qint64 atMs = 0;
+        int inFlight = 0;
     };
     /// Refills `bucket` for the time passed; false (with the wait) when it holds less than one token.
     bool refill(Bucket& bucket, int perMinute, qint64 nowMs, qint64* waitMs) const;
