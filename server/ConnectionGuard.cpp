@@ -79,7 +79,7 @@ void ConnectionGuard::readable()
     if (m_stage == Stage::Passthrough)
         return;
     if (m_stage == Stage::Refused) {
-        const qint64 dropped = m_socket->readAll().size(); // nothing of a refused connection is buffered
+        const qint64 dropped = dropBuffered(); // nothing of a refused connection is buffered
         if (m_drainLeft > 0 && (m_drainLeft -= dropped) <= 0)
             close();
         else if (m_drainLeft > 0)
@@ -236,7 +236,7 @@ void ConnectionGuard::refuse(int status, const QByteArray& reason, const QString
     m_stage = Stage::Refused;
     m_timer.stop();
     // What already arrived beyond the head counts toward the body to drop.
-    const qint64 buffered = m_socket->readAll().size();
+    const qint64 buffered = dropBuffered();
     const qint64 headBytes = m_head.size() + 4;
     m_drainLeft = drain > 0 ? std::max<qint64>(0, drain - std::max<qint64>(0, buffered - headBytes)) : 0;
     if (code != QLatin1String("request.tls_on_plain_port")) {
@@ -259,6 +259,18 @@ void ConnectionGuard::refuse(int status, const QByteArray& reason, const QString
     // body is dropped; one that keeps sending past the drain or the linger time is cut off.
     m_timer.start(m_limits.lingerIdleMs);
     QTimer::singleShot(m_limits.lingerMs, this, &ConnectionGuard::close);
+}
+
+qint64 ConnectionGuard::dropBuffered()
+{
+    const qint64 dropped = m_socket->readAll().size();
+    // QHttpServer reads each request in a transaction of the socket's, begun on its first readyRead and kept
+    // while the request is incomplete (a refused one stays incomplete): what is read inside it stays in the
+    // socket's buffer. Committing drops it; else a refused body filled the read buffer (unbounded, up to the
+    // drain; bounded, the socket stopped reading and the client that sends before it reads never saw its 413).
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    return dropped;
 }
 
 void ConnectionGuard::close()

@@ -79,6 +79,8 @@ private:
     bool takeHead(const QByteArray& head);
     void refuse(int status, const QByteArray& reason, const QString& code, const QString& message,
         const QByteArray& body = {}, qint64 drain = 0);
+    /// Reads and drops what the socket holds (a refused connection's bytes); how many.
+    qint64 dropBuffered();
     /// The end of a refusal: closes once the answer is out.
     void close();
     void timedOut();

@@ -13,7 +13,7 @@ namespace gongdan {
 struct SignInLimits {
     int perAddressPerMinute = 20; ///< attempts one address (an IPv6 /64) may make a minute, all at once or spread
     int globalPerMinute = 600; ///< attempts all addresses together may make a minute
-    int perAddressInFlight = 2; ///< passwords of one address being checked at once (with perAddressPerMinute)
+    int perAddressInFlight = 4; ///< passwords of one address being checked at once (with perAddressPerMinute)
 };
 
 /// Sign-in attempts limited per address and for the whole server, on top of AuthService's per-login delay (which

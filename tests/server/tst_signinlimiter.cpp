@@ -1,5 +1,5 @@
 // SignInLimiter's token buckets on a ManualClock: per address and global, refilled with time, given back on
-// success, at most two checks of one address at once, an IPv6 /64 counted as one address.
+// success, a cap on the checks of one address at once, an IPv6 /64 counted as one address.
 #include "server/SignInLimiter.h"
 
 #include <QTest>
