@@ -17,7 +17,8 @@ struct HostileBenchOptions {
 /// - hostile.upload.peak_rss_mb: the server's peak RSS (VmHWM) after 20 concurrent uploads declaring 1 GiB and
 ///   streaming bytes to five routes, each refused (a fresh server, so nothing else raised the peak);
 /// - hostile.signin_flood.p99_ms: p99 of GET /health and a signed-in GET of a ticket while 50 clients (from one
-///   address) send wrong passwords as fast as they are answered;
+///   address) send wrong passwords as fast as they are answered; hostile.quiet.p99_ms, the same probes just before
+///   the flood (what the machine gives anyway);
 /// - hostile.server_errors: answers of 5xx among all of the above.
 int runHostileBench(const HostileBenchOptions& options, QTextStream& out, QTextStream& err);
 

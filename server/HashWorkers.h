@@ -9,7 +9,8 @@ namespace gongdan {
 /// A few threads for the slow, CPU- and memory-heavy password work (Argon2id: tens of milliseconds and 64 MiB
 /// each), so the request thread keeps answering while it runs. The queue is bounded: when `capacity` jobs are
 /// already waiting or running, submit() refuses at once (the route answers 503 auth.busy) instead of building a
-/// backlog an attacker could grow without end. The threads run at low priority.
+/// backlog an attacker could grow without end. The threads run at nice 10, so the request thread (and the database)
+/// come first when the cores are busy.
 class HashWorkers : public QObject {
     Q_OBJECT
 
