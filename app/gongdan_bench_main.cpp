@@ -6,12 +6,15 @@
 //                                                   the demo team, its customers and tickets into a gongdan-server
 //                                                   database
 //   sync [--tickets N] [--agents A] [--database L [--loaded]]  sync figures against its own gongdan-server (JSON lines)
+//   server-hostile [--tickets N] [--database postgresql://…]   hostile-client figures against its own gongdan-server
+//                                                   (SQLite, and PostgreSQL with --database or GONGDAN_TEST_POSTGRES)
 // A path that cannot be used (a --dir or a --store's folder that does not exist…) stops it with a sentence
 // naming the path on stderr and a non-zero exit, before anything is measured.
 #include "bench/BenchPaths.h"
 #include "bench/DemoSeeder.h"
 #include "bench/DemoServer.h"
 #include "bench/FoundationBench.h"
+#include "bench/HostileBench.h"
 #include "bench/SyncBench.h"
 #include "bench/WorkstationBench.h"
 
@@ -31,8 +34,8 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gongdan demo data and benchmarks"));
     parser.addHelpOption();
-    parser.addPositionalArgument(
-        QStringLiteral("command"), QStringLiteral("seed | seed-team | foundation | workstation | sync"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QStringLiteral("seed | seed-team | foundation | workstation | sync | server-hostile"));
     parser.addOption({QStringLiteral("tickets"), QStringLiteral("Number of tickets (seed-team: 2000, else 10000)."),
         QStringLiteral("N")});
     parser.addOption(
@@ -56,8 +59,9 @@ int main(int argc, char** argv)
     QTextStream err(stderr);
     bool ticketsOk = false, seedOk = false;
     const QString command = parser.positionalArguments().value(0);
-    const QString defaultTickets
-        = command == QLatin1String("seed-team") ? QStringLiteral("2000") : QStringLiteral("10000");
+    const QString defaultTickets = command == QLatin1String("seed-team") ? QStringLiteral("2000")
+        : command == QLatin1String("server-hostile")                     ? QStringLiteral("200")
+                                                                         : QStringLiteral("10000");
     const qint64 tickets
         = (parser.isSet(QStringLiteral("tickets")) ? parser.value(QStringLiteral("tickets")) : defaultTickets)
               .toLongLong(&ticketsOk);
@@ -95,6 +99,10 @@ int main(int argc, char** argv)
             parser.isSet(QStringLiteral("loaded"))};
         return demo::runSyncBench(options, out, err);
     }
+    if (command == QLatin1String("server-hostile")) {
+        return demo::runHostileBench(
+            {tickets, parser.value(QStringLiteral("database")), parser.value(QStringLiteral("dir"))}, out, err);
+    }
     if (command == QLatin1String("foundation"))
         return demo::runFoundationBench(tickets, seed, parser.value(QStringLiteral("dir")), out, err);
     if (command == QLatin1String("seed")) {
@@ -129,6 +137,6 @@ int main(int argc, char** argv)
         return 0;
     }
     err << "unknown command " << (command.isEmpty() ? QStringLiteral("(none)") : command)
-        << "; use seed, seed-team, foundation, workstation or sync (see --help)" << Qt::endl;
+        << "; use seed, seed-team, foundation, workstation, sync or server-hostile (see --help)" << Qt::endl;
     return 2;
 }

@@ -10,6 +10,7 @@
 #include "server/PokeHub.h"
 #include "server/RecordRoutes.h"
 #include "server/ServerLog.h"
+#include "server/SignInOptions.h"
 #include "server/SyncRoutes.h"
 #include "server/TicketRoutes.h"
 #include "server/ViewRoutes.h"
@@ -75,6 +76,7 @@ int main(int argc, char** argv)
     parser.addOption({QStringLiteral("max-connections-per-address"),
         QStringLiteral("Open connections one address may hold (default 256)."), QStringLiteral("N"),
         QStringLiteral("256")});
+    addSignInOptions(parser);
     parser.process(app);
 
     QTextStream err(stderr);
@@ -121,6 +123,12 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    const Result<SignInSettings> signIn = signInSettings(parser);
+    if (!signIn) {
+        log.error(QStringLiteral("bad_arguments"), {{QStringLiteral("message"), signIn.error().message}});
+        return 2;
+    }
+
     auto database = ServerDatabase::open(parser.value(QStringLiteral("database")));
     if (!database) {
         log.error(QStringLiteral("database_failed"),
@@ -140,7 +148,7 @@ int main(int argc, char** argv)
     SessionStore sessions(db);
     PasswordHasher hasher;
     AuthService auth(users, sessions, hasher, clock);
-    AccountRoutes accounts(auth, users, hasher);
+    AccountRoutes accounts(auth, users, signIn.value());
     const Failpoints failpoints = Failpoints::fromEnvironment();
     if (!failpoints.active().isEmpty())
         log.warning(
@@ -178,7 +186,7 @@ int main(int argc, char** argv)
             return 2;
         }
     }
-    accounts.install(api.http());
+    accounts.install(api);
     syncRoutes.install(api.http());
     ticketRoutes.install(api.http());
     recordRoutes.install(api.http());

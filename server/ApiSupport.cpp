@@ -15,8 +15,11 @@ StatusCode statusFor(const QString& code)
 {
     if (code == QLatin1String("not_found") || code.endsWith(QLatin1String(".not_found")))
         return StatusCode::NotFound;
-    if (code == QLatin1String("auth.throttled"))
+    if (code == QLatin1String("auth.throttled") || code == QLatin1String("auth.address_throttled")
+        || code == QLatin1String("auth.server_throttled"))
         return StatusCode::TooManyRequests;
+    if (code == QLatin1String("auth.busy"))
+        return StatusCode::ServiceUnavailable;
     if (code == QLatin1String("access.denied") || code == QLatin1String("auth.inactive")
         || code == QLatin1String("view.shared_forbidden") || code == QLatin1String("view.not_owner"))
         return StatusCode::Forbidden;

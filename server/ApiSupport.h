@@ -12,7 +12,8 @@ namespace gongdan::api {
 /// Bodies above this are refused with 413 before they are parsed.
 constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
 
-/// The HTTP status for an error code: *.not_found 404, auth.throttled 429, other auth.* 401,
+/// The HTTP status for an error code: *.not_found 404, auth.throttled, auth.address_throttled and
+/// auth.server_throttled 429, auth.busy 503, other auth.* 401,
 /// access.denied, auth.inactive, view.shared_forbidden and view.not_owner 403, *_taken and conflicts 409,
 /// request.too_large and attachment.too_large 413, request.media_type 415, server.* 500 or 503, everything else
 /// (validation) 400.

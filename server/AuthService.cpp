@@ -31,6 +31,14 @@ qint64 AuthService::waitMs(const QString& login)
 
 Result<SignedIn> AuthService::signIn(const QString& login, const QString& password, const QString& device)
 {
+    auto attempt = beginSignIn(login);
+    if (!attempt)
+        return attempt.error();
+    return finishSignIn(attempt.value(), m_hasher.verify(attempt.value().passwordHash, password), device);
+}
+
+Result<SignInAttempt> AuthService::beginSignIn(const QString& login)
+{
     const QString key = UserRepository::normalizedLogin(login);
     if (key.isEmpty())
         return Error {
@@ -40,8 +48,15 @@ Result<SignedIn> AuthService::signIn(const QString& login, const QString& passwo
             QStringLiteral("Too many failed sign-ins; try again in %1 s.").arg((wait + 999) / 1000),
             QStringLiteral("login")};
     const std::optional<UserRecord> user = m_users.findByLogin(key);
-    const bool matches = m_hasher.verify(user ? user->passwordHash : m_dummyHash, password);
-    if (!user || !matches) {
+    return SignInAttempt {key, user ? user->passwordHash : m_dummyHash, user.has_value()};
+}
+
+Result<SignedIn> AuthService::finishSignIn(const SignInAttempt& attempt, bool matches, const QString& device)
+{
+    const QString& key = attempt.login;
+    // The user as it is now: a password changed while this one was checked does not count.
+    const std::optional<UserRecord> user = attempt.known ? m_users.findByLogin(key) : std::nullopt;
+    if (!user || !matches || user->passwordHash != attempt.passwordHash) {
         if (Status counted = m_sessions.recordFailure(key, m_clock.nowMs()); !counted)
             return counted.error();
         return invalidCredentials();

@@ -22,6 +22,14 @@ struct SignedIn {
     UserRecord user;
 };
 
+/// A sign-in between its two halves: the password is checked against `passwordHash` meanwhile, off the request
+/// thread (AccountRoutes, HashWorkers).
+struct SignInAttempt {
+    QString login; ///< normalized
+    QString passwordHash; ///< the user's, or a dummy one for an unknown login (the check takes as long)
+    bool known = false;
+};
+
 struct Authenticated {
     UserRecord user;
     QString tokenHash;
@@ -38,7 +46,15 @@ public:
     AuthService(UserRepository& users, SessionStore& sessions, const PasswordHasher& hasher, const Clock& clock,
         AuthSettings settings = {}, QObject* parent = nullptr);
 
+    /// Both halves below in one go, on the calling thread (the admin tool, tests).
     Result<SignedIn> signIn(const QString& login, const QString& password, const QString& device);
+    /// The first half: the login's own delay (auth.throttled; unknown logins are counted too) and the hash to
+    /// check the password against.
+    Result<SignInAttempt> beginSignIn(const QString& login);
+    /// The second half, once PasswordHasher::verify said whether the password `matches`: counts a failure, or
+    /// issues the token (the user must still be active and have the same password hash).
+    Result<SignedIn> finishSignIn(const SignInAttempt& attempt, bool matches, const QString& device);
+    const PasswordHasher& hasher() const { return m_hasher; }
     Result<Authenticated> authenticate(const QString& token);
     /// The same check for a token known only by its hash (an open socket re-checked).
     Result<Authenticated> authenticateHash(const QString& tokenHash);

@@ -64,6 +64,7 @@ ConnectionGuard::ConnectionGuard(
     // Connected before QHttpServer connects its own (it takes the socket after nextPendingConnection()),
     // so this runs first on every read.
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::readable);
+    socket->setReadBufferSize(m_limits.headReadBuffer);
     m_timer.start(m_limits.idleTimeoutMs);
 }
 
@@ -78,7 +79,7 @@ void ConnectionGuard::readable()
     if (m_stage == Stage::Passthrough)
         return;
     if (m_stage == Stage::Refused) {
-        const qint64 dropped = m_socket->readAll().size(); // nothing of a refused connection is buffered
+        const qint64 dropped = dropBuffered(); // nothing of a refused connection is buffered
         if (m_drainLeft > 0 && (m_drainLeft -= dropped) <= 0)
             close();
         else if (m_drainLeft > 0)
@@ -130,6 +131,7 @@ void ConnectionGuard::readable()
             at += take;
             if (m_bodyLeft == 0) {
                 m_stage = Stage::Idle;
+                m_socket->setReadBufferSize(m_limits.headReadBuffer);
                 m_timer.start(m_limits.idleTimeoutMs);
             } else {
                 m_timer.start(m_limits.bodyStallMs);
@@ -200,9 +202,12 @@ bool ConnectionGuard::takeHead(const QByteArray& head)
     }
     if (upgrade && length == 0) { // from here the socket is the WebSocket's (PokeHub limits its messages)
         m_stage = Stage::Passthrough;
+        m_socket->setReadBufferSize(0);
         m_timer.stop();
         return true;
     }
+    if (length > 0) // an accepted body is read whole by QHttpServer (within the route's limit)
+        m_socket->setReadBufferSize(0);
     m_bodyLeft = length;
     m_stage = length > 0 ? Stage::Body : Stage::Idle;
     m_timer.start(length > 0 ? m_limits.bodyStallMs : m_limits.idleTimeoutMs);
@@ -231,7 +236,7 @@ void ConnectionGuard::refuse(int status, const QByteArray& reason, const QString
     m_stage = Stage::Refused;
     m_timer.stop();
     // What already arrived beyond the head counts toward the body to drop.
-    const qint64 buffered = m_socket->readAll().size();
+    const qint64 buffered = dropBuffered();
     const qint64 headBytes = m_head.size() + 4;
     m_drainLeft = drain > 0 ? std::max<qint64>(0, drain - std::max<qint64>(0, buffered - headBytes)) : 0;
     if (code != QLatin1String("request.tls_on_plain_port")) {
@@ -254,6 +259,18 @@ void ConnectionGuard::refuse(int status, const QByteArray& reason, const QString
     // body is dropped; one that keeps sending past the drain or the linger time is cut off.
     m_timer.start(m_limits.lingerIdleMs);
     QTimer::singleShot(m_limits.lingerMs, this, &ConnectionGuard::close);
+}
+
+qint64 ConnectionGuard::dropBuffered()
+{
+    const qint64 dropped = m_socket->readAll().size();
+    // QHttpServer reads each request in a transaction of the socket's, begun on its first readyRead and kept
+    // while the request is incomplete (a refused one stays incomplete): what is read inside it stays in the
+    // socket's buffer. Committing drops it; else a refused body filled the read buffer (unbounded, up to the
+    // drain; bounded, the socket stopped reading and the client that sends before it reads never saw its 413).
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    return dropped;
 }
 
 void ConnectionGuard::close()

@@ -31,6 +31,9 @@ struct ConnectionLimits {
     /// keeps coming (lingerIdleMs), so a client that sends before it reads sees the answer (nginx's lingering
     /// close); then the connection ends.
     qint64 maxDrainBytes = 16LL * 1024 * 1024;
+    /// What a connection's socket reads ahead while no accepted body is coming: a refused body is dropped in pieces
+    /// this size, so twenty 1 GiB uploads at once cost little (unbounded, each read took what the kernel held).
+    qint64 headReadBuffer = 64 * 1024;
     int lingerMs = 10 * 1000;
     int lingerIdleMs = 2 * 1000;
     /// The largest body a request may declare, by method and path (413 over it, before it is read).
@@ -76,6 +79,8 @@ private:
     bool takeHead(const QByteArray& head);
     void refuse(int status, const QByteArray& reason, const QString& code, const QString& message,
         const QByteArray& body = {}, qint64 drain = 0);
+    /// Reads and drops what the socket holds (a refused connection's bytes); how many.
+    qint64 dropBuffered();
     /// The end of a refusal: closes once the answer is out.
     void close();
     void timedOut();

@@ -2,6 +2,7 @@
 
 #include "server/ApiSupport.h"
 #include "server/LowDelayServer.h"
+#include "server/PendingReply.h"
 #include "server/ServerLog.h"
 #include "teamdb/ServerDatabase.h"
 
@@ -10,7 +11,6 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMetaEnum>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -36,33 +36,43 @@ HttpApi::HttpApi(ServerDatabase& database, ServerLog& log, QObject* parent)
     };
     m_http.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [this] { return health(); });
     m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        const RequestLine line = RequestLine::of(request);
         const QJsonObject body {{QStringLiteral("code"), QStringLiteral("not_found")},
-            {QStringLiteral("message"),
-                QStringLiteral("There is no %1 %2 here.").arg(methodName(request), request.url().path())},
+            {QStringLiteral("message"), QStringLiteral("There is no %1 %2 here.").arg(line.method, line.path)},
             {QStringLiteral("field"), QString()}};
         responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), QByteArrayLiteral("application/json"),
             QHttpServerResponder::StatusCode::NotFound);
-        logRequest(request, 404);
+        logRequest(line, 404);
     });
     m_http.afterRequest([this](QHttpServerResponse&& response, const QHttpServerRequest& request) {
-        const int status = static_cast<int>(response.statusCode());
-        logRequest(request, status);
-        if (status < 500)
-            return std::move(response);
-        // What failed (database text, internal names) goes to the log only; the client gets the code and
-        // an incident id to quote.
-        const QString incident = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
-        m_log.error(QStringLiteral("server_error"),
-            {{QStringLiteral("path"), request.url().path()}, {QStringLiteral("incident"), incident},
-                {QStringLiteral("body"), QString::fromUtf8(response.data())}});
-        const QString code = QJsonDocument::fromJson(response.data()).object().value(QStringLiteral("code")).toString();
-        return api::jsonResponse(
-            {{QStringLiteral("code"), code.isEmpty() ? QStringLiteral("server.error") : code},
-                {QStringLiteral("message"),
-                    QStringLiteral("The server could not do this; it is logged as incident %1.").arg(incident)},
-                {QStringLiteral("field"), QString()}},
-            response.statusCode());
+        return finish(std::move(response), RequestLine::of(request));
     });
+}
+
+QHttpServerResponse HttpApi::finish(QHttpServerResponse&& response, const RequestLine& line)
+{
+    const int status = static_cast<int>(response.statusCode());
+    logRequest(line, status);
+    if (status < 500)
+        return std::move(response);
+    const QString code = QJsonDocument::fromJson(response.data()).object().value(QStringLiteral("code")).toString();
+    if (status == 503 && code.startsWith(QLatin1String("auth."))) // busy: our own words, nothing failed
+        return std::move(response);
+    // What failed (database text, internal names) goes to the log only; the client gets the code and
+    // an incident id to quote.
+    const QString incident = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    m_log.error(QStringLiteral("server_error"),
+        {{QStringLiteral("path"), line.path}, {QStringLiteral("incident"), incident},
+            {QStringLiteral("body"), QString::fromUtf8(response.data())}});
+    QHttpServerResponse answer = api::jsonResponse(
+        {{QStringLiteral("code"), code.isEmpty() ? QStringLiteral("server.error") : code},
+            {QStringLiteral("message"),
+                QStringLiteral("The server could not do this; it is logged as incident %1.").arg(incident)},
+            {QStringLiteral("field"), QString()}},
+        response.statusCode());
+    for (const QByteArray& retry : response.headers(QByteArrayLiteral("Retry-After"))) // a 503's wait stays
+        answer.addHeader(QByteArrayLiteral("Retry-After"), retry);
+    return answer;
 }
 
 void HttpApi::setBodyLimit(
@@ -71,17 +81,11 @@ void HttpApi::setBodyLimit(
     m_bodyLimits.append({method, pathPrefix, bytes, refusal});
 }
 
-QString HttpApi::methodName(const QHttpServerRequest& request)
-{
-    const char* key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(static_cast<int>(request.method()));
-    return key ? QString::fromLatin1(key).toUpper() : QStringLiteral("UNKNOWN");
-}
-
-void HttpApi::logRequest(const QHttpServerRequest& request, int status)
+void HttpApi::logRequest(const RequestLine& line, int status)
 {
     m_log.info(QStringLiteral("request"),
-        {{QStringLiteral("method"), methodName(request)}, {QStringLiteral("path"), request.url().path()},
-            {QStringLiteral("status"), status}, {QStringLiteral("peer"), request.remoteAddress().toString()}});
+        {{QStringLiteral("method"), line.method}, {QStringLiteral("path"), line.path},
+            {QStringLiteral("status"), status}, {QStringLiteral("peer"), line.peer.toString()}});
 }
 
 Status HttpApi::useTls(const QString& certificatePath, const QString& keyPath)

@@ -16,6 +16,7 @@ namespace gongdan {
 
 class ServerDatabase;
 class ServerLog;
+struct RequestLine;
 
 /// The HTTP side of gongdan-server. Every answer is JSON; every refusal is a 4xx or 5xx with
 /// {"code", "message", "field"}. Owns GET /health, the answer for unknown paths and the request log;
@@ -40,10 +41,13 @@ public:
     void setBodyLimit(
         const QByteArray& method, const QByteArray& pathPrefix, qint64 bytes, const QByteArray& refusal = {});
 
+    /// What every answer goes through: the request log line, and a 5xx's body replaced by a code and an incident
+    /// number (what failed goes to the log only). Routes that answer later (PendingReply) call it themselves.
+    QHttpServerResponse finish(QHttpServerResponse&& response, const RequestLine& line);
+
 private:
     QHttpServerResponse health() const;
-    void logRequest(const QHttpServerRequest& request, int status);
-    static QString methodName(const QHttpServerRequest& request);
+    void logRequest(const RequestLine& line, int status);
 
     ServerDatabase& m_database;
     ServerLog& m_log;
