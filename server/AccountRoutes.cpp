@@ -86,11 +86,12 @@ void AccountRoutes::install(QHttpServer& http)
 
 Result<Authenticated> AccountRoutes::caller(const QHttpServerRequest& request)
 {
-    return m_auth.authenticate(bearerToken(request));
+    return m_auth.authenticate(request);
 }
 
 QHttpServerResponse AccountRoutes::signIn(const QHttpServerRequest& request)
 {
+    m_auth.beginRequest(request); // a sign-in, failed or not, is audited with the address it came from
     auto body = parseBody(request, {QStringLiteral("login"), QStringLiteral("password"), QStringLiteral("device")});
     if (!body)
         return errorResponse(body.error());

@@ -2,10 +2,14 @@
 
 #include "domain/Clock.h"
 #include "server/PasswordHasher.h"
+#include "teamdb/AuditLog.h"
 #include "teamdb/SessionStore.h"
 #include "teamdb/UserRepository.h"
 
 #include <QObject>
+#include <functional>
+
+class QHttpServerRequest;
 
 namespace gongdan {
 
@@ -38,6 +42,14 @@ public:
     AuthService(UserRepository& users, SessionStore& sessions, const PasswordHasher& hasher, const Clock& clock,
         AuthSettings settings = {}, QObject* parent = nullptr);
 
+    /// Sign-ins, failed sign-ins and sign-outs are appended to this audit trail, with what they change; and
+    /// the audit trail is told who each request is from (beginRequest, authenticate). None by default.
+    void setAuditLog(AuditLog* audit) { m_audit = audit; }
+    /// A request is being answered: the audit trail's actor is its address, nobody signed in yet.
+    void beginRequest(const QHttpServerRequest& request);
+    /// beginRequest(), then the request's bearer token checked; the audit trail's actor is its user.
+    Result<Authenticated> authenticate(const QHttpServerRequest& request);
+
     Result<SignedIn> signIn(const QString& login, const QString& password, const QString& device);
     Result<Authenticated> authenticate(const QString& token);
     /// The same check for a token known only by its hash (an open socket re-checked).
@@ -58,6 +70,12 @@ Q_SIGNALS:
     void accountChanged(const QString& userId);
 
 private:
+    /// `change`, and its audit entry for the login tried (`userId`: whose it is, when known), in one
+    /// transaction; without an audit trail, `change` alone.
+    Status audited(const std::function<Status()>& change, const QString& kind, const QString& login,
+        const QString& userId, const QJsonObject& detail);
+
+    AuditLog* m_audit = nullptr;
     UserRepository& m_users;
     SessionStore& m_sessions;
     const PasswordHasher& m_hasher;
