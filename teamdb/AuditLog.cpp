@@ -91,15 +91,20 @@ Status AuditLog::append(const QString& kind, const QString& entity, const QStrin
 Status AuditLog::append(const AuditActor& actor, const QString& kind, const QString& entity, const QString& entityId,
     const QJsonObject& detail)
 {
-    // The anchor first: updating its row serializes appends until this transaction ends.
-    QSqlQuery& head = m_database.prepared(
-        QStringLiteral("UPDATE server_meta SET value = value WHERE name = 'audit_head' RETURNING value"));
-    if (!head.exec() || !head.next())
-        return ServerDatabase::failure(head.lastError(), QStringLiteral("Cannot read the audit trail's head"));
-    const Head last = parseHead(head.value(0).toString());
-    head.finish();
-    if (last.seq < 0)
-        return Error {QStringLiteral("server.audit_head"), QStringLiteral("The audit trail's head is unreadable.")};
+    // The anchor first: updating its row serializes appends until this transaction ends. Read once per
+    // transaction (a push appends one entry per intent).
+    const quint64 transaction = m_database.openTransaction();
+    Head last {m_headSeq, m_headHash};
+    if (transaction == 0 || transaction != m_headTransaction) {
+        QSqlQuery& head = m_database.prepared(
+            QStringLiteral("UPDATE server_meta SET value = value WHERE name = 'audit_head' RETURNING value"));
+        if (!head.exec() || !head.next())
+            return ServerDatabase::failure(head.lastError(), QStringLiteral("Cannot read the audit trail's head"));
+        last = parseHead(head.value(0).toString());
+        head.finish();
+        if (last.seq < 0)
+            return Error {QStringLiteral("server.audit_head"), QStringLiteral("The audit trail's head is unreadable.")};
+    }
 
     AuditEntry entry;
     entry.seq = last.seq + 1;
@@ -112,21 +117,35 @@ Status AuditLog::append(const AuditActor& actor, const QString& kind, const QStr
     entry.prevHash = last.seq == 0 ? genesisHash() : last.hash;
     entry.hash = hashOf(entry);
 
-    QSqlQuery& insert = m_database.prepared(
-        QStringLiteral("INSERT INTO audit_entry(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
-    for (const QVariant& value :
-        QVariantList {entry.seq, entry.atMs, entry.actor.userId, entry.actor.login, entry.actor.address,
-            entry.actor.client, entry.kind, entry.entity, entry.entityId, entry.detail, entry.prevHash, entry.hash})
-        insert.addBindValue(value);
-    if (!insert.exec())
-        return ServerDatabase::failure(insert.lastError(), QStringLiteral("Cannot append to the audit trail"));
-    insert.finish();
-    QSqlQuery& anchor
-        = m_database.prepared(QStringLiteral("UPDATE server_meta SET value = ? WHERE name = 'audit_head'"));
-    anchor.addBindValue(QStringLiteral("%1 %2").arg(entry.seq).arg(entry.hash));
-    if (!anchor.exec())
-        return ServerDatabase::failure(anchor.lastError(), QStringLiteral("Cannot move the audit trail's head"));
-    anchor.finish();
+    // The entry and the anchor moved to it: one statement on PostgreSQL (one round trip), two on SQLite.
+    const QString anchor = QStringLiteral("UPDATE server_meta SET value = ? WHERE name = 'audit_head'");
+    const QString insert
+        = QStringLiteral("INSERT INTO audit_entry(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns);
+    const bool postgres = m_database.backend() == ServerDatabase::Backend::Postgresql;
+    const QVariantList values {entry.seq, entry.atMs, entry.actor.userId, entry.actor.login, entry.actor.address,
+        entry.actor.client, entry.kind, entry.entity, entry.entityId, entry.detail, entry.prevHash, entry.hash};
+    const QString newHead = QStringLiteral("%1 %2").arg(entry.seq).arg(entry.hash);
+    QSqlQuery& write
+        = m_database.prepared(postgres ? QStringLiteral("WITH moved AS (%1) %2").arg(anchor, insert) : insert);
+    if (postgres)
+        write.addBindValue(newHead);
+    for (const QVariant& value : values)
+        write.addBindValue(value);
+    if (!write.exec())
+        return ServerDatabase::failure(write.lastError(), QStringLiteral("Cannot append to the audit trail"));
+    write.finish();
+    if (!postgres) {
+        QSqlQuery& move = m_database.prepared(anchor);
+        move.addBindValue(newHead);
+        if (!move.exec())
+            return ServerDatabase::failure(move.lastError(), QStringLiteral("Cannot move the audit trail's head"));
+        move.finish();
+    }
+    if (transaction != 0) {
+        m_headTransaction = transaction;
+        m_headSeq = entry.seq;
+        m_headHash = entry.hash;
+    }
     return {};
 }
 

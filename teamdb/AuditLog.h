@@ -106,6 +106,11 @@ private:
     ServerDatabase& m_database;
     const Clock& m_clock;
     AuditActor m_actor;
+    /// The head as this transaction left it (its lock is held until the transaction ends): later appends
+    /// in the same transaction need not read it again.
+    quint64 m_headTransaction = 0;
+    qint64 m_headSeq = 0;
+    QString m_headHash;
 };
 
 } // namespace gongdan

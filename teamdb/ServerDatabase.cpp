@@ -313,15 +313,24 @@ Error ServerDatabase::failure(const QSqlError& error, const QString& what)
     return sqlError(QStringLiteral("server.database"), error, what);
 }
 
-ServerTransaction::ServerTransaction(ServerDatabase& database) : m_db(database.sql())
+ServerTransaction::ServerTransaction(ServerDatabase& database) : m_database(database), m_db(database.sql())
 {
     m_begun = m_db.transaction();
+    if (m_begun)
+        m_database.m_openTransaction = ++m_database.m_transactions;
 }
 
 ServerTransaction::~ServerTransaction()
 {
-    if (m_begun && !m_done)
+    if (m_begun && !m_done) {
+        ended();
         m_db.rollback();
+    }
+}
+
+void ServerTransaction::ended()
+{
+    m_database.m_openTransaction = 0;
 }
 
 Status ServerTransaction::commit()
@@ -330,6 +339,7 @@ Status ServerTransaction::commit()
         return sqlError(
             QStringLiteral("server.database"), m_db.lastError(), QStringLiteral("Cannot begin a transaction"));
     m_done = true;
+    ended();
     if (!m_db.commit()) {
         const QSqlError error = m_db.lastError();
         m_db.rollback();

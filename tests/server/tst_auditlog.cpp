@@ -33,8 +33,9 @@ private Q_SLOTS:
     void aRewrittenChainIsCaughtByANotedHead();
 
 private:
-    /// The seeded team and a server on it; then li.na signs in, fails once, pushes a new ticket and patches it
-    /// over REST, and boss makes zhang a supervisor. The ticket's id.
+    /// The seeded team and a server on it; then li.na fails to sign in once, signs in, pushes a new ticket,
+    /// patches it over REST and signs out; boss gives wang a new password and makes zhang a supervisor. The
+    /// ticket's id.
     QString startAndAct();
     std::unique_ptr<HttpClient> as(const QString& login, const QString& password);
     QJsonArray entries(const QString& query);
@@ -107,13 +108,22 @@ QString TestAuditLog::startAndAct()
         {{QStringLiteral("subject"), QStringLiteral("网页表单报修：洗衣机")}});
     if (patched.status != 200)
         qFatal("patch: %s", patched.raw.constData());
+    if (li->del(QStringLiteral("/api/v1/session")).status != 204)
+        qFatal("sign-out failed");
     auto boss = as(QStringLiteral("boss"), QStringLiteral("boss-password"));
     const QJsonArray users = boss->get(QStringLiteral("/api/v1/users")).body.value(QStringLiteral("users")).toArray();
-    QString zhangId;
+    QString zhangId, wangId;
     for (const QJsonValue& user : users) {
         if (user.toObject().value(QStringLiteral("login")).toString() == QLatin1String("zhang"))
             zhangId = user.toObject().value(QStringLiteral("id")).toString();
+        if (user.toObject().value(QStringLiteral("login")).toString() == QLatin1String("wang"))
+            wangId = user.toObject().value(QStringLiteral("id")).toString();
     }
+    const HttpResult password = boss->patch( // a new hash of the same password: wang still signs in with it
+        QStringLiteral("/api/v1/users/%1").arg(wangId),
+        {{QStringLiteral("password"), QStringLiteral("field-password")}});
+    if (password.status != 200)
+        qFatal("password: %s", password.raw.constData());
     const HttpResult role = boss->patch(
         QStringLiteral("/api/v1/users/%1").arg(zhangId), {{QStringLiteral("role"), QStringLiteral("supervisor")}});
     if (role.status != 200)
@@ -191,6 +201,22 @@ void TestAuditLog::changesAndSignInsAreRecorded()
     QCOMPARE(role.value(QStringLiteral("from")).toString(), QStringLiteral("agent"));
     QCOMPARE(role.value(QStringLiteral("to")).toString(), QStringLiteral("supervisor"));
 
+    // The sign-out, and the password change: that it changed, never the hash.
+    QCOMPARE(byKind.value(QStringLiteral("sign_out")).size(), 1);
+    QCOMPARE(login(byKind.value(QStringLiteral("sign_out")).first()), QStringLiteral("li.na"));
+    QCOMPARE(byKind.value(QStringLiteral("password_change")).size(), 1);
+    const QJsonObject password = byKind.value(QStringLiteral("password_change")).first();
+    QCOMPARE(login(password), QStringLiteral("boss"));
+    QCOMPARE(password.value(QStringLiteral("detail")).toObject().value(QStringLiteral("login")).toString(),
+        QStringLiteral("wang"));
+    QCOMPARE(password.value(QStringLiteral("detail"))
+                 .toObject()
+                 .value(QStringLiteral("changed"))
+                 .toObject()
+                 .value(QStringLiteral("password")),
+        QJsonValue(true));
+    QVERIFY(!QJsonDocument(all).toJson().contains("argon2"));
+
     // Chained: each entry names the hash of the one before it.
     for (qsizetype i = 0; i + 1 < all.size(); ++i)
         QCOMPARE(all.at(i).toObject().value(QStringLiteral("prev_hash")).toString(),
@@ -232,11 +258,11 @@ void TestAuditLog::filtersAndPages()
     // By actor (login or id), by kind, by target.
     const QJsonArray byLi = entries(QStringLiteral("?actor=li.na"));
     QCOMPARE(kinds(byLi),
-        (QStringList {QStringLiteral("ticket_change"), QStringLiteral("ticket_change"), QStringLiteral("sign_in"),
-            QStringLiteral("sign_in_failed")}));
+        (QStringList {QStringLiteral("sign_out"), QStringLiteral("ticket_change"), QStringLiteral("ticket_change"),
+            QStringLiteral("sign_in"), QStringLiteral("sign_in_failed")}));
     const QString liId
         = byLi.first().toObject().value(QStringLiteral("actor")).toObject().value(QStringLiteral("user_id")).toString();
-    QCOMPARE(entries(QStringLiteral("?actor=") + liId).size(), 4);
+    QCOMPARE(entries(QStringLiteral("?actor=") + liId).size(), 5);
     QCOMPARE(kinds(entries(QStringLiteral("?kind=role_change"))), QStringList {QStringLiteral("role_change")});
     QCOMPARE(entries(QStringLiteral("?target=ticket:") + ticketId).size(), 2);
     QCOMPARE(entries(QStringLiteral("?target=ticket")).size(), 2);
