@@ -23,6 +23,8 @@ private Q_SLOTS:
     void cleanup();
     void changesAndSignInsAreRecorded_data() { addBackendRows(); }
     void changesAndSignInsAreRecorded();
+    void uploadsRecordsAndViewsAreRecorded_data() { addBackendRows(); }
+    void uploadsRecordsAndViewsAreRecorded();
     void onlyAdminsReadIt_data() { addBackendRows(); }
     void onlyAdminsReadIt();
     void filtersAndPages_data() { addBackendRows(); }
@@ -226,6 +228,38 @@ void TestAuditLog::changesAndSignInsAreRecorded()
     QString output;
     QCOMPARE(verify(&output), 0);
     QVERIFY2(output.startsWith(QStringLiteral("ok, %1 entries").arg(all.size())), qPrintable(output));
+}
+
+void TestAuditLog::uploadsRecordsAndViewsAreRecorded()
+{
+    startAndAct();
+    auto li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const QByteArray bytes = QByteArray::fromHex("89504e470d0a1a0a0000000d49484452") + "audit";
+    const HttpResult uploaded
+        = li->send("POST", QStringLiteral("/api/v1/attachments"), bytes, "application/octet-stream");
+    QCOMPARE(uploaded.status, 201);
+    const HttpResult customer = li->post(QStringLiteral("/api/v1/customers"),
+        {{QStringLiteral("name"), QStringLiteral("王芳")}, {QStringLiteral("number"), QStringLiteral("C-1001")}});
+    QCOMPARE(customer.status, 201);
+    const HttpResult view
+        = li->post(QStringLiteral("/api/v1/views"), {{QStringLiteral("name_zh"), QStringLiteral("李娜的新单")}});
+    QCOMPARE(view.status, 201);
+
+    const QJsonArray newest = entries(QStringLiteral("?actor=li.na&limit=3"));
+    QCOMPARE(newest.size(), 3);
+    const auto has = [&newest](int i, const char* kind, const char* entity, const QString& id) {
+        const QJsonObject entry = newest.at(i).toObject();
+        const QJsonObject target = entry.value(QStringLiteral("target")).toObject();
+        return entry.value(QStringLiteral("kind")).toString() == QLatin1String(kind)
+            && target.value(QStringLiteral("entity")).toString() == QLatin1String(entity)
+            && target.value(QStringLiteral("id")).toString() == id;
+    };
+    QVERIFY(has(0, "view_change", "view", view.body.value(QStringLiteral("id")).toString()));
+    QVERIFY(has(1, "record_change", "customer", customer.body.value(QStringLiteral("id")).toString()));
+    QVERIFY(has(2, "attachment_upload", "attachment", uploaded.body.value(QStringLiteral("sha256")).toString()));
+    QCOMPARE(
+        newest.at(2).toObject().value(QStringLiteral("detail")).toObject().value(QStringLiteral("size")).toInteger(),
+        bytes.size());
 }
 
 void TestAuditLog::onlyAdminsReadIt()
