@@ -16,6 +16,10 @@
 using namespace gongdan;
 using namespace gongdan::test;
 
+namespace {
+void run(QSqlQuery& query, const QString& sql);
+} // namespace
+
 class TestAuditLog : public QObject {
     Q_OBJECT
 
@@ -25,6 +29,8 @@ private Q_SLOTS:
     void changesAndSignInsAreRecorded();
     void uploadsRecordsAndViewsAreRecorded_data() { addBackendRows(); }
     void uploadsRecordsAndViewsAreRecorded();
+    void aChangeWithoutItsEntryIsNotKept_data() { addBackendRows(); }
+    void aChangeWithoutItsEntryIsNotKept();
     void onlyAdminsReadIt_data() { addBackendRows(); }
     void onlyAdminsReadIt();
     void filtersAndPages_data() { addBackendRows(); }
@@ -260,6 +266,55 @@ void TestAuditLog::uploadsRecordsAndViewsAreRecorded()
     QCOMPARE(
         newest.at(2).toObject().value(QStringLiteral("detail")).toObject().value(QStringLiteral("size")).toInteger(),
         bytes.size());
+}
+
+void TestAuditLog::aChangeWithoutItsEntryIsNotKept()
+{
+    const QString ticketId = startAndAct();
+    auto li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const QString path = QStringLiteral("/api/v1/tickets/%1").arg(ticketId);
+    const auto subjectNow = [&] {
+        return li->get(path)
+            .body.value(QStringLiteral("ticket"))
+            .toObject()
+            .value(QStringLiteral("subject"))
+            .toString();
+    };
+    const QString subject = subjectNow();
+    QVERIFY(!subject.isEmpty());
+    auto database = ServerDatabase::open(m_team->location()); // beside the running server
+    QVERIFY(database);
+    QSqlQuery query(database.value()->sql());
+    // The anchor taken away: no entry can be appended, so neither can the change it would record.
+    run(query, QStringLiteral("UPDATE server_meta SET name = 'audit_head_away' WHERE name = 'audit_head'"));
+    QCOMPARE(li->patch(path, {{QStringLiteral("subject"), QStringLiteral("改了吗")}}).status, 500);
+    SyncDevice device(m_server->baseUrl(), li->token());
+    const Ticket ticket = newTicket(QStringLiteral("推送"), QStringLiteral("service"), QStringLiteral("K7Q-0002"));
+    QCOMPARE(
+        device.push({device.mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket))}).status, 500);
+    HttpClient anonymous(m_server->baseUrl());
+    QCOMPARE(anonymous
+                 .post(QStringLiteral("/api/v1/session"),
+                     {{QStringLiteral("login"), QStringLiteral("boss")},
+                         {QStringLiteral("password"), QStringLiteral("boss-password")}})
+                 .status,
+        500); // no sign-in without its entry either
+    run(query, QStringLiteral("UPDATE server_meta SET name = 'audit_head' WHERE name = 'audit_head_away'"));
+    QCOMPARE(subjectNow(), subject);
+    QCOMPARE(li->get(QStringLiteral("/api/v1/tickets/%1").arg(ticket.id)).status, 404);
+    run(query, QStringLiteral("SELECT COUNT(*) FROM session_token"));
+    QVERIFY(query.next());
+    const int sessions = query.value(0).toInt();
+    query.finish();
+    QVERIFY(as(QStringLiteral("boss"), QStringLiteral("boss-password"))->token().size() > 10);
+    run(query, QStringLiteral("SELECT COUNT(*) FROM session_token"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), sessions + 1); // the refused sign-in had left no token
+    query.finish();
+    database.value().reset();
+    QCOMPARE(li->patch(path, {{QStringLiteral("subject"), QStringLiteral("改了")}}).status, 200);
+    QString output;
+    QCOMPARE(verify(&output), 0);
 }
 
 void TestAuditLog::onlyAdminsReadIt()
