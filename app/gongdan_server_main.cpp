@@ -5,6 +5,8 @@
 #include "server/AccountRoutes.h"
 #include "server/AdminCommand.h"
 #include "server/AttachmentRoutes.h"
+#include "server/AuditCommand.h"
+#include "server/AuditRoutes.h"
 #include "server/HeapPolicy.h"
 #include "server/HttpApi.h"
 #include "server/PokeHub.h"
@@ -45,6 +47,10 @@ int main(int argc, char** argv)
     if (app.arguments().value(1) == QLatin1String("admin")) {
         QTextStream in(stdin), out(stdout), err(stderr);
         return runAdminCommand(app.arguments(), in, out, err);
+    }
+    if (app.arguments().value(1) == QLatin1String("audit")) {
+        QTextStream out(stdout), err(stderr);
+        return runAuditCommand(app.arguments(), out, err);
     }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gongdan team server"));
@@ -144,10 +150,13 @@ int main(int argc, char** argv)
             {QStringLiteral("schema_version"), database.value()->schemaVersion()}});
 
     ServerDatabase& db = *database.value();
+    AuditLog audit(db, clock); // every change, sign-in and unmask, in the change's transaction
     UserRepository users(db, clock);
+    users.setAuditLog(&audit);
     SessionStore sessions(db);
     PasswordHasher hasher;
     AuthService auth(users, sessions, hasher, clock);
+    auth.setAuditLog(&audit);
     AccountRoutes accounts(auth, users, signIn.value());
     const Failpoints failpoints = Failpoints::fromEnvironment();
     if (!failpoints.active().isEmpty())
@@ -158,11 +167,13 @@ int main(int argc, char** argv)
     users.setChangeLogger([&syncStore](const QString& entity, const QString& id, const QJsonObject& data,
                               const QString& actorId) { return syncStore.logTeamChange(entity, id, data, actorId); });
     SyncService sync(syncStore, users, clock, failpoints);
+    sync.applier().setAuditLog(&audit);
     SyncRoutes syncRoutes(auth, sync);
     TicketRoutes ticketRoutes(auth, syncStore, sync, sync.applier(), clock);
     RecordRoutes recordRoutes(auth, sync);
     ViewRoutes viewRoutes(auth, sync);
     BlobStore blobs(db, clock);
+    blobs.setAuditLog(&audit);
     if (db.migratedFrom() < BlobStore::kSchema) { // comments and fields that referred to files before
         if (Status indexed = blobs.indexEarlierReferences(); !indexed) {
             log.error(QStringLiteral("database_failed"),
@@ -192,6 +203,8 @@ int main(int argc, char** argv)
     recordRoutes.install(api.http());
     viewRoutes.install(api.http());
     attachmentRoutes.install(api.http());
+    AuditRoutes auditRoutes(auth, audit);
+    auditRoutes.install(api.http());
     api.setBodyLimit("POST", "/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
     PokeHub pokes(auth);
     pokes.attach(api.http());

@@ -122,11 +122,12 @@ void AccountRoutes::install(HttpApi& api)
 
 Result<Authenticated> AccountRoutes::caller(const QHttpServerRequest& request)
 {
-    return m_auth.authenticate(bearerToken(request));
+    return m_auth.authenticate(request);
 }
 
 void AccountRoutes::signIn(const QHttpServerRequest& request, QHttpServerResponder&& responder)
 {
+    m_auth.beginRequest(request); // a sign-in, failed or not, is audited with the address it came from
     // Everything needed is copied out of the request here; the check finishes after this returns.
     auto reply = std::make_shared<PendingReply>(request, std::move(responder), *m_api);
     auto body = parseBody(request, {QStringLiteral("login"), QStringLiteral("password"), QStringLiteral("device")});
@@ -195,7 +196,8 @@ void AccountRoutes::hashThen(const QString& password, std::shared_ptr<PendingRep
     auto hashed = std::make_shared<std::optional<Result<QString>>>();
     const PasswordHasher& hasher = m_auth.hasher();
     const bool queued = m_workers.submit([&hasher, hashed, password] { *hashed = hasher.hash(password); },
-        [reply, hashed, then = std::move(then)] {
+        [this, reply, hashed, then = std::move(then), actor = m_auth.auditActor()] {
+            m_auth.setAuditActor(actor); // the change is audited as the request's, not the last one's
             const Result<QString>& hash = **hashed;
             reply->send(hash ? then(hash.value()) : errorResponse(hash.error()));
         });

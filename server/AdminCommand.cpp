@@ -1,6 +1,7 @@
 #include "server/AdminCommand.h"
 
 #include "server/AuthService.h"
+#include "teamdb/AuditLog.h"
 #include "teamdb/ServerDatabase.h"
 #include "teamdb/SyncStore.h"
 
@@ -37,12 +38,22 @@ int refused(QTextStream& err, const Error& error)
 /// What the commands work with, built over one opened database.
 struct Accounts {
     explicit Accounts(ServerDatabase& database)
-        : sync(database, clock), users(database, clock), sessions(database), auth(users, sessions, hasher, clock)
+        : audit(database, clock)
+        , sync(database, clock)
+        , users(database, clock)
+        , sessions(database)
+        , auth(users, sessions, hasher, clock)
     {
         users.setChangeLogger([this](const QString& entity, const QString& id, const QJsonObject& data,
                                   const QString& actorId) { return sync.logTeamChange(entity, id, data, actorId); });
+        // The tool's changes are audited like an admin's over REST, as the admin tool run by this OS user.
+        audit.setActor({QString(), QStringLiteral("admin-tool"), QStringLiteral("cli"),
+            qEnvironmentVariable("USER", QStringLiteral("unknown")).left(100)});
+        users.setAuditLog(&audit);
+        auth.setAuditLog(&audit);
     }
     SystemClock clock;
+    AuditLog audit;
     PasswordHasher hasher;
     SyncStore sync;
     UserRepository users;
@@ -85,9 +96,17 @@ int userCommand(Accounts& accounts, const QString& command, const QStringList& a
         change.active = command == QLatin1String("activate");
         done = accounts.auth.update(user->id, change);
     } else if (command == QLatin1String("revoke-sessions")) {
+        ServerTransaction transaction(accounts.audit.database());
         auto revoked = accounts.sessions.revokeAllOf(user->id, accounts.clock.nowMs());
         if (!revoked)
             return refused(err, revoked.error());
+        if (Status audited = accounts.audit.append(QStringLiteral("sign_out"), QStringLiteral("user"), user->id,
+                {{QStringLiteral("login"), user->login}, {QStringLiteral("all"), true},
+                    {QStringLiteral("ended"), revoked.value()}});
+            !audited)
+            return refused(err, audited.error());
+        if (Status committed = transaction.commit(); !committed)
+            return refused(err, committed.error());
         out << "ended " << revoked.value() << " sign-ins of " << user->login << "\n";
         return 0;
     } else {

@@ -61,7 +61,7 @@ QHttpServerResponse AttachmentRoutes::tooLarge(qint64 size) const
 
 QHttpServerResponse AttachmentRoutes::upload(const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     // The announced length decides before anything is done with the body (the connection guard usually refused
@@ -91,7 +91,7 @@ QHttpServerResponse AttachmentRoutes::upload(const QHttpServerRequest& request)
 
 Result<BlobInfo> AttachmentRoutes::readable(const QString& sha256, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return who.error();
     if (!BlobStore::isHash(sha256))

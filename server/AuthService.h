@@ -2,10 +2,14 @@
 
 #include "domain/Clock.h"
 #include "server/PasswordHasher.h"
+#include "teamdb/AuditLog.h"
 #include "teamdb/SessionStore.h"
 #include "teamdb/UserRepository.h"
 
 #include <QObject>
+#include <functional>
+
+class QHttpServerRequest;
 
 namespace gongdan {
 
@@ -28,6 +32,7 @@ struct SignInAttempt {
     QString login; ///< normalized
     QString passwordHash; ///< the user's, or a dummy one for an unknown login (the check takes as long)
     bool known = false;
+    AuditActor actor; ///< who asked (their address), for the audit entry of the outcome
 };
 
 struct Authenticated {
@@ -45,6 +50,22 @@ class AuthService : public QObject {
 public:
     AuthService(UserRepository& users, SessionStore& sessions, const PasswordHasher& hasher, const Clock& clock,
         AuthSettings settings = {}, QObject* parent = nullptr);
+
+    /// Sign-ins, failed sign-ins and sign-outs are appended to this audit trail, with what they change; and
+    /// the audit trail is told who each request is from (beginRequest, authenticate). None by default.
+    void setAuditLog(AuditLog* audit) { m_audit = audit; }
+    /// Who the audit trail says the current request is from; a reply finished later (after a password was
+    /// hashed on a worker, other requests answered meanwhile) puts it back before it writes.
+    AuditActor auditActor() const { return m_audit ? m_audit->actor() : AuditActor(); }
+    void setAuditActor(const AuditActor& actor)
+    {
+        if (m_audit)
+            m_audit->setActor(actor);
+    }
+    /// A request is being answered: the audit trail's actor is its address, nobody signed in yet.
+    void beginRequest(const QHttpServerRequest& request);
+    /// beginRequest(), then the request's bearer token checked; the audit trail's actor is its user.
+    Result<Authenticated> authenticate(const QHttpServerRequest& request);
 
     /// Both halves below in one go, on the calling thread (the admin tool, tests).
     Result<SignedIn> signIn(const QString& login, const QString& password, const QString& device);
@@ -74,6 +95,15 @@ Q_SIGNALS:
     void accountChanged(const QString& userId);
 
 private:
+    /// `change`, and its audit entry for the login tried (`userId`: whose it is, when known), in one
+    /// transaction; without an audit trail, `change` alone.
+    /// A failed sign-in: `change` (its count) and its audit entry in one transaction, then `error`.
+    Result<SignedIn> failedSignIn(const Error& error, const QString& key, const QString& userId, const QString& device,
+        const std::function<Status()>& change);
+    Status audited(const std::function<Status()>& change, const QString& kind, const QString& login,
+        const QString& userId, const QJsonObject& detail);
+
+    AuditLog* m_audit = nullptr;
     UserRepository& m_users;
     SessionStore& m_sessions;
     const PasswordHasher& m_hasher;

@@ -42,6 +42,50 @@ Result<QJsonObject> MutationApplier::apply(const UserRecord& user, const Mutatio
 {
     m_store.setActor(user.id); // every change-log row says who made it (a REST change has no device)
     const auto done = qScopeGuard([this] { m_store.setActor({}); });
+    auto applied = applyIntent(user, mutation, clientId);
+    if (applied) { // in the push's or request's transaction: the change and its entry commit together
+        if (Status audited = audit(user, mutation, clientId, applied.value()); !audited)
+            return audited.error();
+    }
+    return applied;
+}
+
+Status MutationApplier::audit(
+    const UserRecord& user, const Mutation& mutation, const QString& clientId, const QJsonObject& result)
+{
+    if (!m_audit)
+        return {};
+    QString kind = QStringLiteral("ticket_change");
+    QString entity = QStringLiteral("ticket");
+    QString entityId = result.value(QStringLiteral("ticket_id")).toString(mutation.entityId);
+    if (RecordApplier::handles(mutation.name)) {
+        kind = QStringLiteral("record_change");
+        entity = mutation.name.section(QLatin1Char('.'), 0, 0); // customer, field, category
+        entityId = mutation.entityId;
+    } else if (ViewApplier::handles(mutation.name)) {
+        kind = QStringLiteral("view_change");
+        entity = QStringLiteral("view");
+        entityId = mutation.entityId;
+    }
+    // What was done and to which fields, not the values (they may be sensitive: requirements §10).
+    const QJsonObject patch = mutation.args.value(QStringLiteral("patch")).toObject();
+    QStringList fields = (patch.isEmpty() ? mutation.args : patch).keys();
+    fields.sort();
+    QJsonObject detail {{QStringLiteral("intent"), mutation.name}, {QStringLiteral("mutation_id"), mutation.mutationId},
+        {QStringLiteral("server_seq"), result.value(QStringLiteral("server_seq"))},
+        {QStringLiteral("via"), clientId == QLatin1String("api") ? QStringLiteral("rest") : QStringLiteral("sync")},
+        {QStringLiteral("fields"), QJsonArray::fromStringList(fields)}};
+    if (mutation.args.value(QStringLiteral("action")).isString())
+        detail.insert(QStringLiteral("action"), mutation.args.value(QStringLiteral("action")));
+    if (result.contains(QStringLiteral("number")))
+        detail.insert(QStringLiteral("number"), result.value(QStringLiteral("number")));
+    const AuditActor actor {user.id, user.login, m_audit->actor().address, clientId};
+    return m_audit->append(actor, kind, entity, entityId, detail);
+}
+
+Result<QJsonObject> MutationApplier::applyIntent(
+    const UserRecord& user, const Mutation& mutation, const QString& clientId)
+{
     if (mutation.name == intent::TicketCreate)
         return create(user, mutation, clientId);
     if (mutation.name == intent::TicketPatch) {

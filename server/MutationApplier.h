@@ -6,6 +6,7 @@
 #include "server/RecordApplier.h"
 #include "server/ServerTicketWorld.h"
 #include "server/ViewApplier.h"
+#include "teamdb/AuditLog.h"
 #include "teamdb/SyncStore.h"
 #include "teamdb/UserRepository.h"
 
@@ -26,6 +27,9 @@ class MutationApplier {
 public:
     MutationApplier(SyncStore& store, UserRepository& users, const Clock& clock);
 
+    /// Every applied intent is appended to this audit trail in the caller's transaction (ticket_change,
+    /// record_change, view_change), for the user and client named, from the audit trail's current address.
+    void setAuditLog(AuditLog* audit) { m_audit = audit; }
     /// A new batch of intents (a push, a REST request): the team is read again.
     void startBatch() { m_world.forget(); }
     /// The result to store and return: {seq, mutation_id, status: "applied", server_seq, …}.
@@ -43,6 +47,9 @@ public:
     ViewApplier& views() { return m_views; }
 
 private:
+    Result<QJsonObject> applyIntent(const UserRecord& user, const Mutation& mutation, const QString& clientId);
+    /// The audit entry of an applied intent.
+    Status audit(const UserRecord& user, const Mutation& mutation, const QString& clientId, const QJsonObject& result);
     Result<QJsonObject> create(const UserRecord& user, const Mutation& mutation, const QString& clientId);
     /// A rule on the ticket the intent names, as it is now; stores what it decided.
     Result<QJsonObject> change(const UserRecord& user, const Mutation& mutation, const QString& clientId,
@@ -68,6 +75,7 @@ private:
     RecordApplier m_records;
     ViewApplier m_views;
     ServerTicketWorld m_world;
+    AuditLog* m_audit = nullptr;
 };
 
 } // namespace gongdan

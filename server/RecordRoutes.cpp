@@ -98,7 +98,7 @@ void RecordRoutes::install(QHttpServer& http)
 
 QHttpServerResponse RecordRoutes::list(const Kind& kind, const QHttpServerRequest& request)
 {
-    if (auto who = m_auth.authenticate(bearerToken(request)); !who)
+    if (auto who = m_auth.authenticate(request); !who)
         return errorResponse(who.error());
     const QUrlQuery query = request.query();
     auto limit = limitParameter(request, 100, 1000);
@@ -120,7 +120,7 @@ QHttpServerResponse RecordRoutes::list(const Kind& kind, const QHttpServerReques
 
 QHttpServerResponse RecordRoutes::one(const Kind& kind, const QString& id, const QHttpServerRequest& request)
 {
-    if (auto who = m_auth.authenticate(bearerToken(request)); !who)
+    if (auto who = m_auth.authenticate(request); !who)
         return errorResponse(who.error());
     const std::optional<TeamRecord> record = m_sync.applier().records().find(kind.kind, id);
     return record ? jsonResponse(shown(*record)) : errorResponse(notFound(kind, id));
@@ -128,7 +128,7 @@ QHttpServerResponse RecordRoutes::one(const Kind& kind, const QString& id, const
 
 QHttpServerResponse RecordRoutes::write(const Kind& kind, const QString& id, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     QStringList allowed;

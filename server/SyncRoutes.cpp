@@ -25,7 +25,7 @@ void SyncRoutes::install(QHttpServer& http)
 
 QHttpServerResponse SyncRoutes::registerClient(const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     auto body = parseBody(request, {QStringLiteral("client_id")});
@@ -41,7 +41,7 @@ QHttpServerResponse SyncRoutes::registerClient(const QHttpServerRequest& request
 
 QHttpServerResponse SyncRoutes::push(const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     // Each mutation's text is checked on its own (SyncService): one bad intent is refused, not the push.
@@ -60,7 +60,7 @@ QHttpServerResponse SyncRoutes::push(const QHttpServerRequest& request)
 
 QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     const QUrlQuery query = request.query();
@@ -84,7 +84,7 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest& request)
 
 QHttpServerResponse SyncRoutes::snapshot(const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     const QUrlQuery query = request.query();

@@ -104,7 +104,7 @@ void TicketRoutes::install(QHttpServer& http)
 
 Result<std::pair<UserRecord, Ticket>> TicketRoutes::readable(const QHttpServerRequest& request, const QString& key)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return who.error();
     const UserRecord& user = who.value().user;
@@ -121,7 +121,7 @@ Result<std::pair<UserRecord, Ticket>> TicketRoutes::readable(const QHttpServerRe
 
 QHttpServerResponse TicketRoutes::list(const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     const QUrlQuery query = request.query();
@@ -225,7 +225,7 @@ QHttpServerResponse TicketRoutes::write(
 
 QHttpServerResponse TicketRoutes::create(const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     auto body = typedBody(request, kWritable);

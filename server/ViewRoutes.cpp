@@ -60,7 +60,7 @@ void ViewRoutes::install(QHttpServer& http)
 
 QHttpServerResponse ViewRoutes::list(const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     auto views = m_sync.applier().views().visibleTo(who.value().user.principal());
@@ -74,7 +74,7 @@ QHttpServerResponse ViewRoutes::list(const QHttpServerRequest& request)
 
 QHttpServerResponse ViewRoutes::one(const QString& id, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     const std::optional<TeamRecord> record = m_sync.applier().views().find(who.value().user.principal(), id);
@@ -83,7 +83,7 @@ QHttpServerResponse ViewRoutes::one(const QString& id, const QHttpServerRequest&
 
 QHttpServerResponse ViewRoutes::write(const QString& id, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     const auto fields = writable();
@@ -134,7 +134,7 @@ QHttpServerResponse ViewRoutes::write(const QString& id, const QHttpServerReques
 
 QHttpServerResponse ViewRoutes::remove(const QString& id, const QHttpServerRequest& request)
 {
-    auto who = m_auth.authenticate(bearerToken(request));
+    auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
     const UserRecord& user = who.value().user;

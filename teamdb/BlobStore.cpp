@@ -102,6 +102,14 @@ Result<bool> BlobStore::store(const BlobInfo& info, const QByteArray& bytes, con
     uploader.addBindValue(uploaderId);
     if (!uploader.exec())
         return ServerDatabase::failure(uploader.lastError(), what);
+    if (m_audit) {
+        if (Status audited
+            = m_audit->append(QStringLiteral("attachment_upload"), QStringLiteral("attachment"), info.sha256,
+                {{QStringLiteral("size"), info.size}, {QStringLiteral("mime_type"), info.mimeType},
+                    {QStringLiteral("new"), created}});
+            !audited)
+            return audited.error();
+    }
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return created;

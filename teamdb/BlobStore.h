@@ -3,6 +3,7 @@
 #include "domain/Access.h"
 #include "domain/Clock.h"
 #include "domain/Ticket.h"
+#include "teamdb/AuditLog.h"
 #include "teamdb/ServerDatabase.h"
 
 #include <QByteArray>
@@ -29,6 +30,8 @@ public:
     /// Stores `bytes` under `info.sha256` unless they are there already, and records `uploaderId` as one
     /// who may read them. True when the bytes were new. The caller computed the hash and the type.
     Result<bool> store(const BlobInfo& info, const QByteArray& bytes, const QString& uploaderId);
+    /// Every upload is appended to this audit trail (attachment_upload) in its transaction. None by default.
+    void setAuditLog(AuditLog* audit) { m_audit = audit; }
     /// The size and type of stored bytes; nullopt when they have not arrived.
     Result<std::optional<BlobInfo>> info(const QString& sha256);
     /// The stored bytes; nullopt when they have not arrived.
@@ -51,6 +54,7 @@ public:
 private:
     ServerDatabase& m_database;
     const Clock& m_clock;
+    AuditLog* m_audit = nullptr;
 };
 
 } // namespace gongdan

@@ -133,6 +133,22 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE TABLE attachment_ref(sha256 TEXT NOT NULL, ticket_id TEXT NOT NULL, "
                            "source TEXT NOT NULL, PRIMARY KEY(sha256, ticket_id, source))"),
         },
+        {
+            // v9: the audit trail (teamdb/AuditLog): append-only, each entry chained to the one before by
+            // SHA-256; the anchor (the newest entry's "seq hash") in server_meta, updated with every append, so
+            // that deleting the newest entries shows too. Admins filter by actor, kind, target and time.
+            QStringLiteral("CREATE TABLE audit_entry(seq BIGINT PRIMARY KEY, at_ms BIGINT NOT NULL, "
+                           "actor_id TEXT NOT NULL, actor_login TEXT NOT NULL, address TEXT NOT NULL, "
+                           "client TEXT NOT NULL, kind TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, "
+                           "detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX audit_entry_kind ON audit_entry(kind, seq)"),
+            QStringLiteral("CREATE INDEX audit_entry_actor ON audit_entry(actor_id, seq)"),
+            QStringLiteral("CREATE INDEX audit_entry_login ON audit_entry(actor_login, seq)"),
+            QStringLiteral("CREATE INDEX audit_entry_target ON audit_entry(entity, entity_id, seq)"),
+            QStringLiteral("CREATE INDEX audit_entry_time ON audit_entry(at_ms)"),
+            QStringLiteral("INSERT INTO server_meta(name, value) VALUES ('audit_head', '0 "
+                           "0000000000000000000000000000000000000000000000000000000000000000')"),
+        },
     };
     return all;
 }
@@ -297,15 +313,24 @@ Error ServerDatabase::failure(const QSqlError& error, const QString& what)
     return sqlError(QStringLiteral("server.database"), error, what);
 }
 
-ServerTransaction::ServerTransaction(ServerDatabase& database) : m_db(database.sql())
+ServerTransaction::ServerTransaction(ServerDatabase& database) : m_database(database), m_db(database.sql())
 {
     m_begun = m_db.transaction();
+    if (m_begun)
+        m_database.m_openTransaction = ++m_database.m_transactions;
 }
 
 ServerTransaction::~ServerTransaction()
 {
-    if (m_begun && !m_done)
+    if (m_begun && !m_done) {
+        ended();
         m_db.rollback();
+    }
+}
+
+void ServerTransaction::ended()
+{
+    m_database.m_openTransaction = 0;
 }
 
 Status ServerTransaction::commit()
@@ -314,6 +339,7 @@ Status ServerTransaction::commit()
         return sqlError(
             QStringLiteral("server.database"), m_db.lastError(), QStringLiteral("Cannot begin a transaction"));
     m_done = true;
+    ended();
     if (!m_db.commit()) {
         const QSqlError error = m_db.lastError();
         m_db.rollback();

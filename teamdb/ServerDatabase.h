@@ -41,6 +41,10 @@ public:
     /// A trivial round trip: the database answers.
     Status ping() const;
 
+    /// The ServerTransaction open now, numbered from 1; 0 when none is. Something read under a lock
+    /// taken in transaction N stays true while openTransaction() is still N (teamdb/AuditLog's head).
+    quint64 openTransaction() const { return m_openTransaction; }
+
     /// A database failure as an Error (code "server.database"), naming what was being done.
     static Error failure(const QSqlError& error, const QString& what);
 
@@ -53,6 +57,9 @@ private:
     mutable QString m_epoch; ///< read once: every pull and snapshot page compares with it
     int m_migratedFrom = 0;
     QHash<QString, QSqlQuery> m_statements;
+    quint64 m_transactions = 0;
+    quint64 m_openTransaction = 0;
+    friend class ServerTransaction;
 };
 
 /// One transaction on the team database: commit() or it rolls back when it goes out of scope.
@@ -67,6 +74,9 @@ public:
     Status commit();
 
 private:
+    void ended();
+
+    ServerDatabase& m_database;
     QSqlDatabase m_db;
     bool m_begun = false;
     bool m_done = false;

@@ -88,15 +88,15 @@ Result<UserRecord> UserRepository::create(UserRecord user)
     user.createdMs = m_clock.nowMs();
     user.version = 1;
 
-    return store(user,
+    return store(std::nullopt, user,
         QStringLiteral("INSERT INTO app_user(id, login, name, role, password_hash, active, created_ms, version) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
         {user.id, user.login, user.name, roleName(user.role), user.passwordHash, user.active ? 1 : 0, user.createdMs},
         QStringLiteral("Cannot add the user"));
 }
 
-Result<UserRecord> UserRepository::store(
-    const UserRecord& user, const QString& sql, const QVariantList& values, const QString& what)
+Result<UserRecord> UserRepository::store(const std::optional<UserRecord>& before, const UserRecord& user,
+    const QString& sql, const QVariantList& values, const QString& what)
 {
     // The row, its memberships and skills, and its change-log entry commit together.
     ServerTransaction transaction(m_database);
@@ -112,9 +112,45 @@ Result<UserRecord> UserRepository::store(
         if (Status logged = m_log(QStringLiteral("user"), user.id, user.toJson(), m_actor); !logged)
             return logged.error();
     }
+    if (Status audited = audit(before, user); !audited)
+        return audited.error();
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return user;
+}
+
+Status UserRepository::audit(const std::optional<UserRecord>& before, const UserRecord& user)
+{
+    if (!m_audit)
+        return {};
+    QJsonObject detail {{QStringLiteral("login"), user.login}};
+    if (!before) {
+        detail.insert(QStringLiteral("role"), roleName(user.role));
+        detail.insert(QStringLiteral("groups"), QJsonArray::fromStringList(user.groupIds));
+        return m_audit->append(QStringLiteral("user_create"), QStringLiteral("user"), user.id, detail);
+    }
+    // What changed, old and new (never the password hash: only that it changed).
+    QJsonObject changed;
+    const auto note = [&changed](const QString& field, const QJsonValue& from, const QJsonValue& to) {
+        if (from != to)
+            changed.insert(field, QJsonObject {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}});
+    };
+    note(QStringLiteral("name"), before->name, user.name);
+    note(QStringLiteral("role"), roleName(before->role), roleName(user.role));
+    note(QStringLiteral("active"), before->active, user.active);
+    note(QStringLiteral("groups"), QJsonArray::fromStringList(before->groupIds),
+        QJsonArray::fromStringList(user.groupIds));
+    note(QStringLiteral("skills"), QJsonArray::fromStringList(before->skills), QJsonArray::fromStringList(user.skills));
+    const bool password = before->passwordHash != user.passwordHash;
+    if (password)
+        changed.insert(QStringLiteral("password"), true);
+    detail.insert(QStringLiteral("changed"), changed);
+    const QString kind = changed.contains(QStringLiteral("role")) || changed.contains(QStringLiteral("groups"))
+            || changed.contains(QStringLiteral("active"))
+        ? QStringLiteral("role_change") // what the user may see and do
+        : password ? QStringLiteral("password_change")
+                   : QStringLiteral("user_change");
+    return m_audit->append(kind, QStringLiteral("user"), user.id, detail);
 }
 
 Result<UserRecord> UserRepository::update(const QString& userId, const UserChange& change)
@@ -143,7 +179,7 @@ Result<UserRecord> UserRepository::update(const QString& userId, const UserChang
             QStringLiteral("This is the last active admin; make another user admin first."),
             change.role ? QStringLiteral("role") : QStringLiteral("active")};
     ++user.version;
-    return store(user,
+    return store(found, user,
         QStringLiteral(
             "UPDATE app_user SET name = ?, role = ?, active = ?, password_hash = ?, version = ? WHERE id = ?"),
         {user.name, roleName(user.role), user.active ? 1 : 0, user.passwordHash, user.version, user.id},
@@ -274,6 +310,12 @@ Result<GroupRecord> UserRepository::createGroup(const GroupRecord& group)
     if (m_log) {
         if (Status logged = m_log(QStringLiteral("group"), stored.id, stored.toJson(), m_actor); !logged)
             return logged.error();
+    }
+    if (m_audit) {
+        if (Status audited = m_audit->append(QStringLiteral("group_create"), QStringLiteral("group"), stored.id,
+                {{QStringLiteral("name_zh"), stored.nameZh}, {QStringLiteral("name_en"), stored.nameEn}});
+            !audited)
+            return audited.error();
     }
     if (Status committed = transaction.commit(); !committed)
         return committed.error();

@@ -2,6 +2,7 @@
 
 #include "domain/Access.h"
 #include "domain/Clock.h"
+#include "teamdb/AuditLog.h"
 #include "teamdb/ServerDatabase.h"
 
 #include <QJsonObject>
@@ -74,13 +75,19 @@ public:
     void setChangeLogger(ChangeLogger logger) { m_log = std::move(logger); }
     /// Who makes the changes that follow (an admin over REST); empty: nobody signed in (the admin tool).
     void setActor(const QString& userId) { m_actor = userId; }
+    /// Every change to a user or group is appended to this audit trail in its transaction (user_create,
+    /// user_change, role_change, password_change, group_create), for the audit trail's current actor. None by
+    /// default (tests of this class alone).
+    void setAuditLog(AuditLog* audit) { m_audit = audit; }
 
 private:
     Status validate(const UserRecord& user);
     /// Writes the user's row with `sql`/`values`, then memberships, skills and the change log, in one
     /// transaction.
-    Result<UserRecord> store(
-        const UserRecord& user, const QString& sql, const QVariantList& values, const QString& what);
+    Result<UserRecord> store(const std::optional<UserRecord>& before, const UserRecord& user, const QString& sql,
+        const QVariantList& values, const QString& what);
+    /// The audit entry for a user written over `before` (none: created).
+    Status audit(const std::optional<UserRecord>& before, const UserRecord& user);
     Status writeMemberships(const QString& userId, const QStringList& groupIds, const QStringList& skills);
     std::optional<UserRecord> findWhere(const QString& column, const QString& value);
     int activeAdmins();
@@ -89,6 +96,7 @@ private:
     QString m_actor;
     const Clock& m_clock;
     ChangeLogger m_log;
+    AuditLog* m_audit = nullptr;
 };
 
 } // namespace gongdan
