@@ -5,6 +5,8 @@
 #include "server/AccountRoutes.h"
 #include "server/AdminCommand.h"
 #include "server/AttachmentRoutes.h"
+#include "server/BackupCommand.h"
+#include "server/EpochWatch.h"
 #include "server/HeapPolicy.h"
 #include "server/HttpApi.h"
 #include "server/PokeHub.h"
@@ -44,6 +46,13 @@ int main(int argc, char** argv)
     if (app.arguments().value(1) == QLatin1String("admin")) {
         QTextStream in(stdin), out(stdout), err(stderr);
         return runAdminCommand(app.arguments(), in, out, err);
+    }
+    if (app.arguments().value(1) == QLatin1String("backup") || app.arguments().value(1) == QLatin1String("restore")) {
+        QTextStream out(stdout), err(stderr);
+        BackupCommand command(app.arguments(), out, err);
+        QObject::connect(&command, &BackupCommand::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        command.start();
+        return app.exec();
     }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gongdan team server"));
@@ -188,6 +197,11 @@ int main(int argc, char** argv)
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);
+    EpochWatch restores(syncStore, 2000); // `gongdan-server restore` under this server: every desk resyncs
+    QObject::connect(&restores, &EpochWatch::restored, &pokes, [&](const QString& from, const QString& to, qint64 seq) {
+        log.info(QStringLiteral("restored"), {{QStringLiteral("from_epoch"), from}, {QStringLiteral("epoch"), to}});
+        pokes.poke(seq, {ChangeScope {true, {}, {}, {}, {}}});
+    });
     const quint16 bound = api.listen(address, static_cast<quint16>(port));
     if (bound == 0) {
         log.error(QStringLiteral("listen_failed"),
