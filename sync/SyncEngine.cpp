@@ -441,6 +441,14 @@ void SyncEngine::snapshotPage(quint64 generation, SnapshotPagePtr pagePtr)
                 return fail(200, {});
             }
         }
+        // A resync: what the server no longer has (a restore rewound it) leaves the desk too.
+        const Result<QStringList> vanished = m_cache.dropVanished();
+        if (!vanished) {
+            m_lastError = vanished.error().message;
+            return fail(200, {});
+        }
+        if (!vanished.value().isEmpty())
+            Q_EMIT ticketsChanged(vanished.value());
         if (Status pending = m_cache.setConversationsPending(QString(), m_restLast); !pending) {
             m_lastError = pending.error().message;
             return fail(200, {});

@@ -26,7 +26,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<TeamDatabase> m_team;
     std::unique_ptr<ServerProcess> m_server;
-    QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_folder; ///< a new one per row
 };
 
 namespace {
@@ -80,6 +80,7 @@ QStringList serverTicketIds(const QString& server, const QString& token)
 void TestBackupSync::init()
 {
     QFETCH(QString, backend);
+    m_folder = std::make_unique<QTemporaryDir>();
     m_team = seededTeam(backend);
     if (!m_team->available())
         QFAIL(qPrintable(m_team->why()));
@@ -111,7 +112,7 @@ void TestBackupSync::desksResyncAndKeepTheirQueuesAfterARestore()
     const QString oldEpoch = li.cache->epoch();
     QVERIFY(!oldEpoch.isEmpty());
 
-    const QString backupPath = m_dir.filePath(QStringLiteral("team.backup"));
+    const QString backupPath = m_folder->filePath(QStringLiteral("team.backup"));
     QString output;
     QCOMPARE(runServerCommand({QStringLiteral("backup"), QStringLiteral("--to"), backupPath,
                                   QStringLiteral("--database"), m_team->location()},
