@@ -4,8 +4,11 @@
 // running server brings the backed-up data back, drops what came after, names a new epoch (a device's pull with
 // the old one is told to resync), keeps the sign-ins made after the backup (and the sign-outs), and never hands out
 // a ticket number twice; bad paths and unreachable databases end with clear messages and exit codes, and no
-// half-written file is left anywhere.
+// half-written file is left anywhere. A device whose pushes after the backup were lost goes on from its next seq
+// (once: a later gap is refused as ever), its earlier seqs still answered as duplicates; a device registered after
+// the backup keeps its device code and goes on too.
 #include "tests/support/ServerHarness.h"
+#include "tests/support/SyncDevice.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -22,7 +25,7 @@ namespace {
 
 const QString kTickets = QStringLiteral("/api/v1/tickets");
 
-void signIn(HttpClient& http, const QString& login, const QString& password)
+void signInWith(HttpClient& http, const QString& login, const QString& password)
 {
     const HttpResult signedIn = http.post(
         QStringLiteral("/api/v1/session"), {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
@@ -77,6 +80,8 @@ private Q_SLOTS:
     void backupWhileRequestsRunIsConsistent();
     void restoreUnderTheRunningServer_data() { addBackendRows(); }
     void restoreUnderTheRunningServer();
+    void devicesGoOnAfterARestore_data() { addBackendRows(); }
+    void devicesGoOnAfterARestore();
     void badPathsAndDatabasesAreRefused_data() { addBackendRows(); }
     void badPathsAndDatabasesAreRefused();
 
@@ -121,7 +126,7 @@ void TestBackupRestore::backupWhileRequestsRunIsConsistent()
 {
     QFETCH(QString, backend);
     HttpClient li(m_server->baseUrl());
-    signIn(li, QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    signInWith(li, QStringLiteral("li.na"), QStringLiteral("agent-password"));
     const QByteArray attachment = pngBytes(3 * 1024 * 1024);
     QCOMPARE(li.send("POST", QStringLiteral("/api/v1/attachments"), attachment, "image/png").status, 201);
     int created = 0;
@@ -154,7 +159,7 @@ void TestBackupRestore::backupWhileRequestsRunIsConsistent()
     ServerProcess second;
     QVERIFY2(second.start(fresh.location()), qPrintable(second.lastLog()));
     HttpClient there(second.baseUrl());
-    signIn(there, QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    signInWith(there, QStringLiteral("li.na"), QStringLiteral("agent-password"));
     QStringList held = subjects(there);
     held.sort();
     QVERIFY2(held.size() >= before && held.size() <= created, qPrintable(held.join(QLatin1Char(','))));
@@ -169,8 +174,8 @@ void TestBackupRestore::backupWhileRequestsRunIsConsistent()
 void TestBackupRestore::restoreUnderTheRunningServer()
 {
     HttpClient boss(m_server->baseUrl()), li(m_server->baseUrl());
-    signIn(boss, QStringLiteral("boss"), QStringLiteral("boss-password"));
-    signIn(li, QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    signInWith(boss, QStringLiteral("boss"), QStringLiteral("boss-password"));
+    signInWith(li, QStringLiteral("li.na"), QStringLiteral("agent-password"));
     const QByteArray attachment = pngBytes(200 * 1024);
     QCOMPARE(boss.send("POST", QStringLiteral("/api/v1/attachments"), attachment, "image/png").status, 201);
     const HttpResult kept = createTicket(boss, QStringLiteral("备份前的工单"));
@@ -194,7 +199,7 @@ void TestBackupRestore::restoreUnderTheRunningServer()
     const QString lostId = lost.body[QStringLiteral("ticket")][QStringLiteral("id")].toString();
     const QString lostNumber = lost.body[QStringLiteral("ticket")][QStringLiteral("number")].toString();
     HttpClient later(m_server->baseUrl());
-    signIn(later, QStringLiteral("zhang"), QStringLiteral("zhang-password"));
+    signInWith(later, QStringLiteral("zhang"), QStringLiteral("zhang-password"));
     QCOMPARE(li.del(QStringLiteral("/api/v1/session")).status, 204);
 
     QCOMPARE(run(QStringLiteral("restore"), path, &output), 0);
@@ -227,11 +232,77 @@ void TestBackupRestore::restoreUnderTheRunningServer()
     QCOMPARE(filesIn(folder().path()), QStringList {QStringLiteral("team.backup")});
 }
 
+void TestBackupRestore::devicesGoOnAfterARestore()
+{
+    const QString token = signIn(m_server->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"));
+    SyncDevice early(m_server->baseUrl(), token);
+    const Ticket first = newTicket(QStringLiteral("备份前"), QStringLiteral("service"), QStringLiteral("AAA-0001"));
+    const HttpResult pushed
+        = early.push({early.mutation(QStringLiteral("ticket.create"), first.id, createArgs(first))});
+    QCOMPARE(pushed.status, 200);
+    const QString path = folder().filePath(QStringLiteral("team.backup"));
+    QString output;
+    QCOMPARE(run(QStringLiteral("backup"), path, &output), 0);
+
+    // After the backup: the early device pushes seq 2 (lost with the restore); a new device registers and pushes.
+    const Ticket lost = newTicket(QStringLiteral("备份后"), QStringLiteral("service"), QStringLiteral("AAA-0002"));
+    QCOMPARE(early.push({early.mutation(QStringLiteral("ticket.create"), lost.id, createArgs(lost))}).status, 200);
+    SyncDevice late(m_server->baseUrl(), token);
+    const HttpResult registered
+        = late.http.post(QStringLiteral("/v1/sync/register"), {{QStringLiteral("client_id"), late.clientId}});
+    QCOMPARE(registered.status, 200);
+    const QString lateCode = registered.body.value(QStringLiteral("device_code")).toString();
+    const Ticket fromLate
+        = newTicket(QStringLiteral("新设备"), QStringLiteral("service"), lateCode + QStringLiteral("-0001"));
+    QCOMPARE(
+        late.push({late.mutation(QStringLiteral("ticket.create"), fromLate.id, createArgs(fromLate))}).status, 200);
+
+    QCOMPARE(run(QStringLiteral("restore"), path, &output), 0);
+
+    // The early device's seq 3 follows its restored seq 1: applied, not 409.
+    const HttpResult next = early.push(
+        {early.mutation(QStringLiteral("comment.add"), first.id, commentArgs(first.id, QStringLiteral("恢复后")))});
+    QVERIFY2(next.status == 200 && !next.body.contains(QStringLiteral("error")), next.raw.constData());
+    QCOMPARE(next.body[QStringLiteral("results")][0][QStringLiteral("status")].toString(), QStringLiteral("applied"));
+    QCOMPARE(next.body.value(QStringLiteral("last_seq_applied")).toInteger(), 3);
+    // Its seq 1 again: the stored answer, nothing applied twice.
+    QJsonObject again = early.mutation(QStringLiteral("ticket.create"), first.id, createArgs(first));
+    again.insert(QStringLiteral("seq"), 1);
+    const HttpResult replayed = early.push({again});
+    QCOMPARE(replayed.status, 200);
+    QVERIFY(replayed.body[QStringLiteral("results")][0][QStringLiteral("duplicate")].toBool());
+    // Once it has pushed, a gap is refused as ever.
+    ++early.nextSeq;
+    const HttpResult gap = early.push(
+        {early.mutation(QStringLiteral("comment.add"), first.id, commentArgs(first.id, QStringLiteral("跳号")))});
+    QCOMPARE(gap.status, 409);
+    QCOMPARE(gap.body[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("sync.out_of_order"));
+
+    // The late device keeps its code and goes on.
+    const HttpResult lateAgain
+        = late.http.post(QStringLiteral("/v1/sync/register"), {{QStringLiteral("client_id"), late.clientId}});
+    QCOMPARE(lateAgain.body.value(QStringLiteral("device_code")).toString(), lateCode);
+    const HttpResult lateNext = late.push(
+        {late.mutation(QStringLiteral("comment.add"), first.id, commentArgs(first.id, QStringLiteral("新设备说")))});
+    QVERIFY2(lateNext.status == 200 && !lateNext.body.contains(QStringLiteral("error")), lateNext.raw.constData());
+
+    HttpClient boss(m_server->baseUrl());
+    boss.setToken(token);
+    QCOMPARE(boss.get(kTickets + QLatin1Char('/') + first.id).status, 200);
+    QCOMPARE(boss.get(kTickets + QLatin1Char('/') + lost.id).status, 404);
+    QCOMPARE(boss.get(kTickets + QLatin1Char('/') + fromLate.id).status, 404);
+    QCOMPARE(boss.get(QStringLiteral("%1/%2/comments").arg(kTickets, first.id))
+                 .body[QStringLiteral("comments")]
+                 .toArray()
+                 .size(),
+        2);
+}
+
 void TestBackupRestore::badPathsAndDatabasesAreRefused()
 {
     QFETCH(QString, backend);
     HttpClient boss(m_server->baseUrl());
-    signIn(boss, QStringLiteral("boss"), QStringLiteral("boss-password"));
+    signInWith(boss, QStringLiteral("boss"), QStringLiteral("boss-password"));
     QCOMPARE(createTicket(boss, QStringLiteral("仍然在这里")).status, 201);
     QString output;
 
