@@ -1,4 +1,5 @@
-// gongdan-server: the team server (or, as `gongdan-server admin …`, its account tool). The team database is a SQLite
+// gongdan-server: the team server (or, as `gongdan-server admin …`, its account tool; `backup` and `restore`: its
+// database's, beside the running server — server/BackupCommand). The team database is a SQLite
 // file by default and PostgreSQL in production (--database postgresql://user@host:port/db); migrations run on start.
 // Logs are JSON lines on stderr. SIGTERM and SIGINT stop it cleanly: the request in progress finishes, the database
 // closes.

@@ -133,10 +133,10 @@ void BackupCommand::restorePostgres(const QString& location, const QString& path
                     epilogue},
                 location, [this, path](int psqlCode, const QString& psqlError) {
                     if (psqlCode != 0)
-                        return fail(
-                            Error {psqlCode == 2 ? QStringLiteral("backup.unreachable") : QStringLiteral("backup.failed"),
-                                QStringLiteral("The restore was rolled back; the team database is as it was: %1")
-                                    .arg(psqlError)});
+                        return fail(Error {
+                            psqlCode == 2 ? QStringLiteral("backup.unreachable") : QStringLiteral("backup.failed"),
+                            QStringLiteral("The restore was rolled back; the team database is as it was: %1")
+                                .arg(psqlError)});
                     done(QStringLiteral("Restored %1; the server goes on with a new epoch (every workstation resyncs).")
                              .arg(path));
                 });
