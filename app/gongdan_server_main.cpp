@@ -1,4 +1,5 @@
-// gongdan-server: the team server (or, as `gongdan-server admin …`, its account tool). The team database is a SQLite
+// gongdan-server: the team server (or, as `gongdan-server admin …`, its account tool; `backup` and `restore`: its
+// database's, beside the running server — server/BackupCommand). The team database is a SQLite
 // file by default and PostgreSQL in production (--database postgresql://user@host:port/db); migrations run on start.
 // Logs are JSON lines on stderr. SIGTERM and SIGINT stop it cleanly: the request in progress finishes, the database
 // closes.
@@ -7,6 +8,8 @@
 #include "server/AttachmentRoutes.h"
 #include "server/AuditCommand.h"
 #include "server/AuditRoutes.h"
+#include "server/BackupCommand.h"
+#include "server/EpochWatch.h"
 #include "server/HeapPolicy.h"
 #include "server/HttpApi.h"
 #include "server/PokeHub.h"
@@ -51,6 +54,13 @@ int main(int argc, char** argv)
     if (app.arguments().value(1) == QLatin1String("audit")) {
         QTextStream out(stdout), err(stderr);
         return runAuditCommand(app.arguments(), out, err);
+    }
+    if (app.arguments().value(1) == QLatin1String("backup") || app.arguments().value(1) == QLatin1String("restore")) {
+        QTextStream out(stdout), err(stderr);
+        BackupCommand command(app.arguments(), out, err);
+        QObject::connect(&command, &BackupCommand::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        command.start();
+        return app.exec();
     }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gongdan team server"));
@@ -209,6 +219,11 @@ int main(int argc, char** argv)
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);
+    EpochWatch restores(syncStore, 2000); // `gongdan-server restore` under this server: every desk resyncs
+    QObject::connect(&restores, &EpochWatch::restored, &pokes, [&](const QString& from, const QString& to, qint64 seq) {
+        log.info(QStringLiteral("restored"), {{QStringLiteral("from_epoch"), from}, {QStringLiteral("epoch"), to}});
+        pokes.poke(seq, {ChangeScope {true, {}, {}, {}, {}}});
+    });
     const quint16 bound = api.listen(address, static_cast<quint16>(port));
     if (bound == 0) {
         log.error(QStringLiteral("listen_failed"),

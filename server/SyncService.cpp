@@ -129,6 +129,10 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
             results.append(again);
             continue;
         }
+        // After a restore a device's seqs may run ahead of the restored database (what it pushed after the
+        // backup is gone with it, and no longer in its queue): it goes on from where it is, until it pushes.
+        if (mutation.seq > last + 1 && m_store.restoreGap(clientId.value()) == last)
+            last = mutation.seq - 1;
         if (mutation.seq != last + 1) {
             stop = {{QStringLiteral("code"), QStringLiteral("sync.out_of_order")},
                 {QStringLiteral("message"),
@@ -192,20 +196,25 @@ Result<QJsonObject> SyncService::applyOne(const UserRecord& user, const Mutation
     return applied;
 }
 
-Status SyncService::checkEpoch(const QString& epoch) const
+Result<QString> SyncService::checkEpoch(const QString& epoch) const
 {
-    if (!epoch.isEmpty() && epoch != m_store.database().epoch())
+    // Read on every request: a restore (teamdb/TeamBackup) names a new epoch under the running server.
+    const QString ours = m_store.database().epoch();
+    if (ours.isEmpty()) // a failed read is no other history: the device must not rebuild its cache for it
+        return Error {QStringLiteral("server.database"), QStringLiteral("Cannot read the epoch.")};
+    if (!epoch.isEmpty() && epoch != ours)
         return Error {QStringLiteral("sync.resync_required"),
             QStringLiteral("This server's history is not the one the device synced with; rebuild the cache."),
             QStringLiteral("epoch")};
-    return {};
+    return ours;
 }
 
 Result<SyncService::SnapshotPage> SyncService::snapshot(const UserRecord& user, SnapshotReader::Part part,
     SnapshotReader::Content content, const QString& afterId, int limit, const QString& epoch)
 {
-    if (Status same = checkEpoch(epoch); !same)
-        return same.error();
+    const Result<QString> ours = checkEpoch(epoch);
+    if (!ours)
+        return ours.error();
     auto cursor = m_store.committedSeq(); // first: the page read after it holds at least this much
     if (!cursor)
         return cursor.error();
@@ -216,7 +225,7 @@ Result<SyncService::SnapshotPage> SyncService::snapshot(const UserRecord& user, 
     if (!tickets)
         return tickets.error();
     SnapshotPage out {{}, rows == limit, rows > 0 ? lastId : afterId};
-    QJsonObject head {{QStringLiteral("cursor"), cursor.value()}, {QStringLiteral("epoch"), m_store.database().epoch()},
+    QJsonObject head {{QStringLiteral("cursor"), cursor.value()}, {QStringLiteral("epoch"), ours.value()},
         {QStringLiteral("has_more"), out.more}, {QStringLiteral("next_after"), out.nextAfter}};
     if (afterId.isEmpty()) {
         auto total = m_snapshots.count(user.principal(), part);
@@ -233,9 +242,10 @@ Result<SyncService::SnapshotPage> SyncService::snapshot(const UserRecord& user, 
 Result<QJsonObject> SyncService::pull(const UserRecord& user, const QString& clientId, qint64 cursor, int limit,
     const QString& epoch, bool mineOnly, bool teamOnly)
 {
-    if (Status same = checkEpoch(epoch); !same)
+    const Result<QString> same = checkEpoch(epoch);
+    if (!same)
         return same.error();
-    const QString ours = m_store.database().epoch(); // kept in memory: no second query
+    const QString ours = same.value();
     // The counter first: every change up to it has committed (commits happen in counter order).
     auto upTo = m_store.committedSeq();
     if (!upTo)

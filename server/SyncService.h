@@ -61,7 +61,8 @@ private:
     Result<QList<Mutation>> readMutations(const QJsonObject& body);
 
     /// sync.resync_required when the device synced with another history.
-    Status checkEpoch(const QString& epoch) const;
+    /// The database's epoch now; sync.resync_required when `epoch` (a device's) is another.
+    Result<QString> checkEpoch(const QString& epoch) const;
 
     SyncStore& m_store;
     const Clock& m_clock;

@@ -523,6 +523,37 @@ Status SyncCache::resetForResync()
     return transaction.commit();
 }
 
+Result<QStringList> SyncCache::dropVanished()
+{
+    QStringList candidates; // resetForResync() cleared server_seq; every ticket the snapshot brought has one again
+    {
+        QSqlQuery query(m_db.sql());
+        if (!query.exec(QStringLiteral("SELECT id FROM ticket WHERE server_seq IS NULL")))
+            return Database::errorOf(query);
+        while (query.next())
+            candidates.append(query.value(0).toString());
+    }
+    if (candidates.isEmpty())
+        return candidates;
+    SqlTransaction transaction(m_db);
+    if (!transaction.started())
+        return transaction.started().error();
+    QStringList removed;
+    for (const QString& id : candidates) {
+        if (Status s = recompute(id, cursor()); !s) // no server copy: withoutCopy() decides
+            return s.error();
+        QSqlQuery& still = m_db.prepared(QStringLiteral("SELECT 1 FROM ticket WHERE id = ?"));
+        still.addBindValue(id);
+        const bool kept = still.exec() && still.next();
+        still.finish();
+        if (!kept)
+            removed.append(id);
+    }
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return removed;
+}
+
 QList<QJsonObject> SyncCache::conflictsOf(Database& db, const QString& ticketId)
 {
     QList<QJsonObject> out;

@@ -89,6 +89,10 @@ public:
     /// "Resync required": forgets the server's copies and the cursor, keeps every queued change and the
     /// visible rows, so the next pull rebuilds the cache from scratch.
     Status resetForResync();
+    /// Once a rebuilt copy holds every ticket (the snapshot's last ticket page): a visible ticket it did not bring
+    /// is no longer on the server (a restore there rewound it) and goes, unless a change queued or refused here
+    /// holds it. The ids removed.
+    Result<QStringList> dropVanished();
     /// `userId` signs in on this store. The store's first user simply takes it (and what was queued before
     /// anyone signed in). Another user starts afresh: everything that came from the server goes, the cursor
     /// goes back to 0 (their own first sync follows), and every queued change stays, the previous user's

@@ -381,9 +381,9 @@ void SyncEngine::snapshotStored(const SnapshotPage& page, const StoreOutcome& ou
     }
     if (m_phase == Phase::Rest) {
         return store([restLast = m_restLast](SyncWriter& writer) { return writer.queueStored(restLast); },
-            [this](const Status& queued) {
-                if (!queued)
-                    return failStored(queued);
+            [this](const StoreOutcome& queued) {
+                if (!stored(queued)) // (the tickets a resync found gone from the server leave the desk)
+                    return;
                 Q_EMIT firstSyncProgress(m_total, m_total);
                 Q_EMIT queueReady();
                 m_phase = Phase::OwnConversations; // an agent opens their own tickets first

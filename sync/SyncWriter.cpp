@@ -231,18 +231,26 @@ StoreOutcome SyncWriter::applySnapshot(
     return outcome;
 }
 
-Status SyncWriter::queueStored(const QString& restLast)
+StoreOutcome SyncWriter::queueStored(const QString& restLast)
 {
     if (!m_opened)
-        return m_opened;
+        return refused(m_opened);
     // Every ticket is here: the queue's indexes back (BulkLoad::finishQueue()), and the queue is usable.
     if (m_bootstrap) {
         if (Status built = m_bootstrap->finishQueue(); !built)
-            return built;
+            return refused(built);
     }
+    // A resync: what the server no longer has (a restore rewound it) leaves the desk too.
+    const Result<QStringList> vanished = m_cache->dropVanished();
+    if (!vanished)
+        return refused(vanished.error());
+    StoreOutcome outcome;
+    outcome.tickets = vanished.value();
     if (Status pending = m_cache->setConversationsPending(QString(), restLast); !pending)
-        return pending;
-    return m_cache->stageEvents(); // the conversations' events go in at their end
+        outcome.status = pending;
+    else
+        outcome.status = m_cache->stageEvents(); // the conversations' events go in at their end
+    return outcome;
 }
 
 Status SyncWriter::conversationsStored(bool more)

@@ -95,8 +95,9 @@ public:
     /// conversations marked (`restLast`: the last ticket of the rest part). The page goes back to `fetcher`.
     StoreOutcome applySnapshot(
         SnapshotPagePtr page, SnapshotPart part, const QString& restLast, SnapshotFetcher* fetcher);
-    /// Every ticket is stored: the queue's indexes back, the rest's conversations pending, events set aside.
-    Status queueStored(const QString& restLast);
+    /// Every ticket is here: the queue's indexes back, what the server no longer has dropped (a resync
+    /// after a restore; its ids in the outcome), the rest's conversations pending, events set aside.
+    StoreOutcome queueStored(const QString& restLast);
     /// A conversation part is stored: its events into their table; `more`: another part follows.
     Status conversationsStored(bool more);
     Status startFrom(qint64 cursor, const QString& epoch);

@@ -297,15 +297,14 @@ Status ServerDatabase::migrate()
     return {};
 }
 
-QString ServerDatabase::epoch() const
+QString ServerDatabase::epoch()
 {
-    if (!m_epoch.isEmpty()) // named once by migrate(), never renamed while the database is open
-        return m_epoch;
-    QSqlQuery query(sql());
-    if (!query.exec(QStringLiteral("SELECT value FROM server_meta WHERE name = 'epoch'")) || !query.next())
-        return {};
-    m_epoch = query.value(0).toString();
-    return m_epoch;
+    QSqlQuery& query = prepared(QStringLiteral("SELECT value FROM server_meta WHERE name = 'epoch'"));
+    QString value;
+    if (query.exec() && query.next())
+        value = query.value(0).toString();
+    query.finish();
+    return value;
 }
 
 Error ServerDatabase::failure(const QSqlError& error, const QString& what)

@@ -33,9 +33,9 @@ public:
     /// call: two more round trips). Bind, exec, read, then finish() it before returning.
     QSqlQuery& prepared(const QString& sql);
     int schemaVersion() const;
-    /// A random name given to this database's history when it was created; see SyncStore.
-    /// The name of this database's history (read once, then kept).
-    QString epoch() const;
+    /// A random name given to this database's history when it was created; see SyncStore. Read on every call:
+    /// a restore while the server runs (teamdb/TeamBackup) names a new one.
+    QString epoch();
     /// The schema version found before open() migrated (equal to schemaVersion() when nothing ran).
     int migratedFrom() const { return m_migratedFrom; }
     /// A trivial round trip: the database answers.
@@ -54,7 +54,6 @@ private:
 
     Backend m_backend;
     QString m_connection;
-    mutable QString m_epoch; ///< read once: every pull and snapshot page compares with it
     int m_migratedFrom = 0;
     QHash<QString, QSqlQuery> m_statements;
     quint64 m_transactions = 0;

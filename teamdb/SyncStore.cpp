@@ -3,6 +3,7 @@
 #include "domain/JsonCodec.h"
 #include "domain/TicketNumber.h"
 #include "teamdb/BlobStore.h"
+#include "teamdb/TeamBackup.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -125,6 +126,18 @@ std::optional<QJsonObject> SyncStore::storedResult(const QString& clientId, qint
     if (!query.exec() || !query.next())
         return std::nullopt;
     return parsed(query.value(0));
+}
+
+std::optional<qint64> SyncStore::restoreGap(const QString& clientId)
+{
+    QSqlQuery& query = m_database.prepared(QStringLiteral("SELECT value FROM server_meta WHERE name = ?"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
+    query.addBindValue(TeamBackup::gapMarker(clientId));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 seq = query.value(0).toLongLong(&ok);
+    return ok ? std::optional<qint64>(seq) : std::nullopt;
 }
 
 Status SyncStore::storeResult(const QString& clientId, qint64 seq, const QString& mutationId, const QJsonObject& result)

@@ -61,6 +61,9 @@ public:
     std::optional<SyncClientRecord> client(const QString& clientId);
     Status setLastSeqApplied(const QString& clientId, qint64 seq);
     std::optional<QJsonObject> storedResult(const QString& clientId, qint64 seq);
+    /// The device's last applied seq when the team database was restored (teamdb/TeamBackup): while it still
+    /// is, the device may go on from a later seq. nullopt when no restore left one.
+    std::optional<qint64> restoreGap(const QString& clientId);
     Status storeResult(const QString& clientId, qint64 seq, const QString& mutationId, const QJsonObject& result);
 
     /// The next server_seq: an UPDATE of the one counter row, whose row lock makes concurrent pushes
