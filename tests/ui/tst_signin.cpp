@@ -151,8 +151,11 @@ void TestSignIn::signsInKeepsTheTokenInTheKeychainAndSyncs()
     const QString state = built.next() ? built.value(0).toString() : built.lastError().text();
     built.finish();
     QVERIFY2(searched.ok() && !searched.value().isEmpty(), qPrintable(state)); // search works once it is built
-    // The view counts followed the pulled tickets (written by the sync cache, not the repository).
-    QVERIFY2(QTest::qWaitFor([&] { return openCount() == openBefore + 1200; }, 10000),
+    // The view counts followed the pulled tickets (written by the sync cache, not the repository). The desk's
+    // seeded tickets were never on the server nor queued for it: the rebuilt copy leaves them out
+    // (SyncCache::dropVanished, as after a restore), so the count is the server's 1,200 alone.
+    QVERIFY(openBefore > 0);
+    QVERIFY2(QTest::qWaitFor([&] { return openCount() == 1200; }, 10000),
         qPrintable(QStringLiteral("%1 → %2").arg(openBefore).arg(openCount())));
 
     // The token is in the keychain, and in no settings file.
