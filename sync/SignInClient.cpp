@@ -17,6 +17,14 @@ QString SignInClient::messageFor(const QString& code, const QString& serverMessa
     if (code == QLatin1String("auth.throttled"))
         return tr("Too many failed sign-ins; try again in %1 s.")
             .arg(retryAfter.isEmpty() ? QStringLiteral("?") : retryAfter);
+    if (code == QLatin1String("auth.address_throttled"))
+        return tr("Too many sign-in attempts from this computer's address; try again in %1 s.")
+            .arg(retryAfter.isEmpty() ? QStringLiteral("?") : retryAfter);
+    if (code == QLatin1String("auth.server_throttled"))
+        return tr("The team server takes no more sign-in attempts just now; try again in %1 s.")
+            .arg(retryAfter.isEmpty() ? QStringLiteral("?") : retryAfter);
+    if (code == QLatin1String("auth.busy"))
+        return tr("The team server is busy checking other sign-ins; try again in a moment.");
     if (code == QLatin1String("auth.inactive"))
         return tr("This account is switched off; ask an admin.");
     if (code == QLatin1String("request.missing_field"))

@@ -2146,6 +2146,18 @@
         <source>No secure connection to the team server at %1: %2</source>
         <translation>No secure connection to the team server at %1: %2</translation>
     </message>
+    <message>
+        <source>Too many sign-in attempts from this computer&apos;s address; try again in %1 s.</source>
+        <translation>Too many sign-in attempts from this computer&apos;s address; try again in %1 s.</translation>
+    </message>
+    <message>
+        <source>The team server takes no more sign-in attempts just now; try again in %1 s.</source>
+        <translation>The team server takes no more sign-in attempts just now; try again in %1 s.</translation>
+    </message>
+    <message>
+        <source>The team server is busy checking other sign-ins; try again in a moment.</source>
+        <translation>The team server is busy checking other sign-ins; try again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::SignInDialog</name>

@@ -2142,6 +2142,18 @@
         <source>No secure connection to the team server at %1: %2</source>
         <translation>无法与团队服务器 %1 建立安全连接：%2</translation>
     </message>
+    <message>
+        <source>Too many sign-in attempts from this computer&apos;s address; try again in %1 s.</source>
+        <translation>本机地址的登录尝试过多，请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>The team server takes no more sign-in attempts just now; try again in %1 s.</source>
+        <translation>团队服务器暂时不再接受登录尝试，请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>The team server is busy checking other sign-ins; try again in a moment.</source>
+        <translation>团队服务器正忙于验证其他登录，请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::SignInDialog</name>

@@ -1,6 +1,7 @@
 // Sign-in failures on the network read as what happened: a server that accepts the connection and never
 // answers is "not answering" (not Qt's "Operation canceled"), a refused connection and an unknown host say
-// so with the address.
+// so with the address. Every refusal the server sends at sign-in reads as a sentence of the desk's own (never
+// the server's raw English), with the wait the server asked for.
 #include "sync/SignInClient.h"
 
 #include <QSignalSpy>
@@ -18,6 +19,8 @@ private Q_SLOTS:
     void silentServerIsNotAnswering();
     void refusedConnectionSaysSo();
     void unknownHostSaysSo();
+    void refusalReadsAsOwnSentence_data();
+    void refusalReadsAsOwnSentence();
 };
 
 void TestSignInClient::silentServerIsNotAnswering()
@@ -68,6 +71,41 @@ void TestSignInClient::unknownHostSaysSo()
         QUrl(QStringLiteral("https://helpdesk.example.invalid:8734")), 15000ms, QStringLiteral("Host not found"));
     QVERIFY2(message.contains(QStringLiteral("helpdesk.example.invalid")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("check the address")), qPrintable(message));
+}
+
+void TestSignInClient::refusalReadsAsOwnSentence_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("retryAfter");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("wrong password") << QStringLiteral("auth.invalid") << QString()
+                                    << QStringLiteral("The login or password is wrong.");
+    QTest::newRow("login throttled") << QStringLiteral("auth.throttled") << QStringLiteral("4")
+                                     << QStringLiteral("Too many failed sign-ins; try again in 4 s.");
+    QTest::newRow("address throttled")
+        << QStringLiteral("auth.address_throttled") << QStringLiteral("10")
+        << QStringLiteral("Too many sign-in attempts from this computer's address; try again in 10 s.");
+    QTest::newRow("server throttled")
+        << QStringLiteral("auth.server_throttled") << QStringLiteral("7")
+        << QStringLiteral("The team server takes no more sign-in attempts just now; try again in 7 s.");
+    QTest::newRow("address throttled, no wait")
+        << QStringLiteral("auth.address_throttled") << QString()
+        << QStringLiteral("Too many sign-in attempts from this computer's address; try again in ? s.");
+    QTest::newRow("busy") << QStringLiteral("auth.busy") << QStringLiteral("1")
+                          << QStringLiteral("The team server is busy checking other sign-ins; try again in a moment.");
+    QTest::newRow("switched off") << QStringLiteral("auth.inactive") << QString()
+                                  << QStringLiteral("This account is switched off; ask an admin.");
+}
+
+void TestSignInClient::refusalReadsAsOwnSentence()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, retryAfter);
+    QFETCH(QString, expected);
+    const QString serverMessage = QStringLiteral("SERVER ENGLISH");
+    const QString message = SignInClient::messageFor(code, serverMessage, retryAfter);
+    QCOMPARE(message, expected);
+    QVERIFY(!message.contains(serverMessage));
 }
 
 QTEST_GUILESS_MAIN(TestSignInClient)
