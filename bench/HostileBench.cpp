@@ -2,6 +2,7 @@
 
 #include "bench/BenchPaths.h"
 #include "bench/DemoServer.h"
+#include "teamdb/PostgresCluster.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -47,31 +48,6 @@ bool waitFor(const std::function<bool()>& done, int ms)
         QThread::usleep(200);
     }
     return true;
-}
-
-/// Runs one statement on a PostgreSQL cluster's maintenance database (CREATE/DROP DATABASE).
-QString onCluster(const QUrl& url, const QString& statement)
-{
-    const QString name = QStringLiteral("bench-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(url.host());
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        db.setPassword(url.password());
-        db.setDatabaseName(url.path().mid(1));
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            QSqlQuery query(db);
-            if (!query.exec(statement))
-                error = query.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
 }
 
 /// One whole HTTP answer off the front of `buffer`: its status, or 0 while incomplete.
@@ -380,7 +356,8 @@ int runHostileBench(const HostileBenchOptions& options, QTextStream& out, QTextS
         backends.append({QStringLiteral("postgresql"), options.database});
     } else if (cluster.isValid() && !cluster.isEmpty()) {
         const QString name = QStringLiteral("gongdan_bench_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
-        if (const QString error = onCluster(cluster, QStringLiteral("CREATE DATABASE ") + name); !error.isEmpty()) {
+        if (const QString error = runOnPostgresCluster(cluster, QStringLiteral("CREATE DATABASE ") + name);
+            !error.isEmpty()) {
             err << "cannot make a database in " << cluster.toString() << ": " << error << Qt::endl;
             return 1;
         }
@@ -404,7 +381,7 @@ int runHostileBench(const HostileBenchOptions& options, QTextStream& out, QTextS
             out, QStringLiteral("hostile.server_errors"), figures.serverErrors, QStringLiteral("count"), backend);
     }
     if (!dropAfter.isEmpty())
-        onCluster(cluster, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(dropAfter));
+        runOnPostgresCluster(cluster, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(dropAfter));
     return status;
 }
 

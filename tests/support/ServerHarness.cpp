@@ -1,5 +1,7 @@
 #include "tests/support/ServerHarness.h"
 
+#include "teamdb/PostgresCluster.h"
+
 #include <QBuffer>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -13,35 +15,6 @@
 #include <QUuid>
 
 namespace gongdan::test {
-
-namespace {
-
-// Runs one statement on the cluster's maintenance connection (CREATE/DROP DATABASE cannot run in a
-// transaction, which QSqlQuery does not open).
-QString onCluster(const QUrl& url, const QString& statement)
-{
-    const QString name = QStringLiteral("cluster-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(url.host());
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        db.setDatabaseName(url.path().mid(1));
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            QSqlQuery query(db);
-            if (!query.exec(statement))
-                error = query.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
-}
-
-} // namespace
 
 void addBackendRows()
 {
@@ -64,7 +37,8 @@ TeamDatabase::TeamDatabase(const QString& backend)
     }
     QUrl url(cluster);
     m_postgresName = QStringLiteral("gongdan_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
-    if (const QString error = onCluster(url, QStringLiteral("CREATE DATABASE ") + m_postgresName); !error.isEmpty()) {
+    if (const QString error = runOnPostgresCluster(url, QStringLiteral("CREATE DATABASE ") + m_postgresName);
+        !error.isEmpty()) {
         m_why = QStringLiteral("Cannot create a test database in %1: %2").arg(cluster, error);
         m_postgresName.clear();
         return;
@@ -76,7 +50,7 @@ TeamDatabase::TeamDatabase(const QString& backend)
 TeamDatabase::~TeamDatabase()
 {
     if (!m_postgresName.isEmpty())
-        onCluster(QUrl(qEnvironmentVariable("GONGDAN_TEST_POSTGRES")),
+        runOnPostgresCluster(QUrl(qEnvironmentVariable("GONGDAN_TEST_POSTGRES")),
             QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresName));
 }
 
