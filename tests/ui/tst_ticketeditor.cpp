@@ -15,8 +15,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTextLayout>
 
 using namespace gongdan;
 using namespace gongdan::test;
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void transferAsksForTheGroupInline();
     void closeNeedsResolutionAndAnswer();
     void internalNoteJoinsTheTimeline();
+    void everyTimelineLineIsShownWhole();
     void draftSurvivesACrash();
     void closingATabWithEditsAsks();
     void conflictsAreShownWithTheReplacedValue();
@@ -225,6 +228,83 @@ void TestTicketEditor::internalNoteJoinsTheTimeline()
     QCOMPARE(comments.last().visibility, CommentVisibility::Internal);
     QVERIFY(text->toPlainText().isEmpty());
     QVERIFY(!editor->hasUnsavedChanges());
+}
+
+/// The height `text` needs at `width` in `font`, from its laid-out lines (fallback fonts included).
+static qreal neededHeight(QString text, const QFont& font, int width)
+{
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    QTextLayout layout(text, font);
+    QTextOption wrap;
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(wrap);
+    qreal height = 0;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        height += line.height();
+    }
+    layout.endLayout();
+    return height;
+}
+
+void TestTicketEditor::everyTimelineLineIsShownWhole()
+{
+    // A comment whose heading mixes a Chinese name with Latin text and whose body wraps over several lines:
+    // its row is tall enough for every line (nothing elided or cut), at any width the agent gives the pane.
+    QString body;
+    for (int i = 0; i < 12; ++i)
+        body += QStringLiteral("The printer jams on every page after the update, ");
+    QVERIFY(m_desk.store->tickets()
+                .addComment(m_ticketId, CommentVisibility::Public, body, {}, DemoDesk::agent.principal())
+                .ok());
+    // In English, where the name comes from a fallback font with taller lines than the Latin text around it.
+    QVERIFY(m_desk.languages.switchTo(QLocale(QLocale::English, QLocale::UnitedStates)));
+    const auto backToChinese
+        = qScopeGuard([this] { QVERIFY(m_desk.languages.switchTo(QLocale(QLocale::Chinese, QLocale::China))); });
+    TicketEditor* editor = open(m_ticketId);
+    auto* timeline = editor->findChild<QListView*>(QStringLiteral("timeline"));
+    QAbstractItemModel* model = timeline->model();
+    QModelIndex comment;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(Qt::DisplayRole).toString().contains(body))
+            comment = model->index(row, 0);
+    }
+    QVERIFY(comment.isValid());
+    for (const int width : {640, 360}) {
+        timeline->setFixedWidth(width);
+        QVERIFY(QTest::qWaitFor([&] { return timeline->viewport()->width() < width; }, 2000));
+        QTest::qWait(50); // the view lays its rows out again for the new width
+        const int available = timeline->viewport()->width();
+        const qreal needed = neededHeight(comment.data().toString(), timeline->font(), available - 12);
+        QVERIFY2(timeline->visualRect(comment).height() >= needed,
+            qPrintable(QStringLiteral("row %1 px, its lines need %2 px at %3 px")
+                           .arg(timeline->visualRect(comment).height())
+                           .arg(needed)
+                           .arg(available)));
+    }
+    // An internal note sits on a pale yellow band, so it is never mistaken for a reply the customer read.
+    QVERIFY(m_desk.store->tickets()
+                .addComment(m_ticketId, CommentVisibility::Internal, QStringLiteral("Warehouse called back"), {},
+                    DemoDesk::agent.principal())
+                .ok());
+    delete editor; // opened again, it reads the conversation afresh
+    editor = open(m_ticketId);
+    timeline = editor->findChild<QListView*>(QStringLiteral("timeline"));
+    model = timeline->model();
+    QModelIndex note;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(Qt::DisplayRole).toString().contains(QStringLiteral("Warehouse called back")))
+            note = model->index(row, 0);
+    }
+    QVERIFY(note.isValid());
+    timeline->clearSelection();
+    QTest::qWait(50);
+    const QImage shown = timeline->viewport()->grab().toImage();
+    const QRect noteRect = timeline->visualRect(note);
+    QCOMPARE(shown.pixelColor(noteRect.right() - 3, noteRect.bottom() - 2), QColor(0xFF, 0xF8, 0xDC));
+    if (!qEnvironmentVariableIsEmpty("GONGDAN_SCREENSHOTS"))
+        editor->grab().save(qEnvironmentVariable("GONGDAN_SCREENSHOTS") + QStringLiteral("/timeline.png"));
 }
 
 void TestTicketEditor::conflictsAreShownWithTheReplacedValue()

@@ -17,6 +17,7 @@
 #include "ui/ticket/RelatedTickets.h"
 #include "ui/ticket/TicketComposer.h"
 #include "ui/ticket/TicketDetails.h"
+#include "ui/ticket/TimelineDelegate.h"
 #include "ui/ticket/TransitionPanel.h"
 
 #include <QHBoxLayout>
@@ -101,6 +102,8 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     m_discardDraft->hide();
     m_timeline->setModel(m_timelineModel);
     m_timeline->setWordWrap(true);
+    m_timeline->setItemDelegate(new TimelineDelegate(m_timeline));
+    m_timeline->setResizeMode(QListView::Adjust); // heights follow the width
     m_timeline->setAlternatingRowColors(true);
     m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_timeline->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
