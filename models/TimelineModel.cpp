@@ -129,6 +129,8 @@ QString TimelineModel::describe(const TicketEvent& event) const
         const auto from = EnumText<TicketStatus>::fromKey(event.oldValue);
         const auto to = EnumText<TicketStatus>::fromKey(event.newValue);
         const auto action = Lifecycle::actionFromKey(event.field);
+        if (event.oldValue == event.newValue) // a transfer within the same status: the step alone, no "New → New"
+            return tr("%1: %2").arg(who, action ? Lifecycle::actionName(*action) : event.field);
         return tr("%1: %2 (%3 → %4)")
             .arg(who, action ? Lifecycle::actionName(*action) : event.field,
                 from ? EnumText<TicketStatus>::displayName(*from) : event.oldValue,

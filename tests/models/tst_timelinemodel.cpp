@@ -105,6 +105,11 @@ void TestTimelineModel::describesEachKindOfEvent_data()
                             << "new"
                             << "in_progress"
                             << "System: accept (New → In progress)";
+    QTest::newRow("status kept") << "status"
+                                 << "transfer"
+                                 << "new"
+                                 << "new"
+                                 << "System: transfer";
     QTest::newRow("changed") << "field"
                              << "priority"
                              << "normal"

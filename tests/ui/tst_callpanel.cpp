@@ -38,6 +38,7 @@ private Q_SLOTS:
     void unknownCallerIsAddedToTheArchive();
     void callIsAddedToAnOpenTicketInstead();
     void missingDescriptionIsShownNextToTheField();
+    void lettersInTheNumberAreSaidAndNothingJumps();
     void callNotesSurviveACrash();
     void discardingACallForgetsItsDraft();
 
@@ -232,6 +233,43 @@ void TestCallPanel::missingDescriptionIsShownNextToTheField()
     QCOMPARE(scalar(m_desk.store->db(), QStringLiteral("SELECT count(*) FROM ticket")), before);
     // Typing the description clears the message.
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("x"));
+    QVERIFY(!error->isVisible());
+}
+
+void TestCallPanel::lettersInTheNumberAreSaidAndNothingJumps()
+{
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const qint64 before = scalar(m_desk.store->db(), QStringLiteral("SELECT count(*) FROM ticket"));
+    CallPanel* panel = startCall(window);
+    auto* description = panel->findChild<QPlainTextEdit*>(QStringLiteral("callDescription"));
+    auto* card = panel->findChild<QLabel*>(QStringLiteral("customerCard"));
+    // The card keeps its place from the start: typing the number moves none of the fields below it.
+    QVERIFY(card->isVisible());
+    QVERIFY(!card->text().isEmpty());
+    const int descriptionTop = description->mapTo(panel, QPoint(0, 0)).y();
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("139 0000"));
+    QTest::qWait(20);
+    QCOMPARE(description->mapTo(panel, QPoint(0, 0)).y(), descriptionTop);
+
+    // A letter in the number is said at once, next to the number; creating is refused and nothing is lost.
+    auto* error = panel->findChild<QLabel*>(QStringLiteral("callError_phone"));
+    QVERIFY(!error->isVisible());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("12a4"));
+    QVERIFY(error->isVisible());
+    QVERIFY(!error->text().isEmpty());
+    description->setFocus();
+    QTest::keyClicks(description, QStringLiteral("printer jams"));
+    QTest::keyClick(description, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("callerPhone"));
+    QCOMPARE(scalar(m_desk.store->db(), QStringLiteral("SELECT count(*) FROM ticket")), before);
+    QCOMPARE(description->toPlainText(), QStringLiteral("printer jams"));
+    // Corrected, the message goes.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backspace); // the 4
+    QVERIFY(error->isVisible());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backspace); // the a
     QVERIFY(!error->isVisible());
 }
 

@@ -169,6 +169,11 @@ void TestTicketEditor::transferAsksForTheGroupInline()
     QVERIFY(panel->isVisible());
     auto* group = editor->findChild<QComboBox*>(QStringLiteral("transitionGroup"));
     QCOMPARE(QApplication::focusWidget(), group);
+    // Only the other groups: the ticket's own is not a place to transfer it to.
+    const QString own = m_desk.store->tickets().find(m_ticketId)->groupId;
+    QVERIFY(!own.isEmpty());
+    QCOMPARE(group->findData(own), -1);
+    QVERIFY(group->count() > 1);
     // Confirming without a group is refused in the panel; the ticket does not move.
     QTest::keyClick(group, Qt::Key_Return, Qt::ControlModifier);
     auto* error = editor->findChild<QLabel*>(QStringLiteral("transitionError"));

@@ -25,6 +25,17 @@ namespace gongdan {
 
 namespace {
 
+/// Whether `text` can be (the start of) a phone number: digits (full-width too), spaces, + - and brackets.
+bool phoneText(const QString& text)
+{
+    static const QRegularExpression allowed(QStringLiteral("^[+]?[0-9\\x{FF10}-\\x{FF19} ()\\-]*$"));
+    return allowed.match(text.trimmed()).hasMatch();
+}
+
+} // namespace
+
+namespace {
+
 QLabel* errorLabel(QWidget* parent, const QString& name)
 {
     auto* label = new QLabel(parent);
@@ -162,7 +173,12 @@ CallPanel::CallPanel(const Workstation& workstation, Mode mode, QWidget* parent)
     m_channelLabel->setVisible(!call);
     m_channel->setVisible(!call);
     m_customerChoice->hide();
-    m_card->hide();
+    // A call keeps the card's place from the start (a hint until the number is in), so the fields below never
+    // jump while the agent types the number.
+    m_card->setVisible(call);
+    m_card->setText(QString::fromUtf8("\u4e2d Ag")); // one line's height in Chinese and Latin, whichever comes
+    m_card->setMinimumHeight(m_card->sizeHint().height());
+    m_card->clear();
     connect(m_phone, &QLineEdit::textChanged, this, &CallPanel::lookUpCaller);
     connect(m_phone, &QLineEdit::textChanged, this, &CallPanel::titleChanged);
     connect(m_customerChoice, &QComboBox::currentIndexChanged, this, &CallPanel::showCustomer);
@@ -413,6 +429,10 @@ void CallPanel::setCallerNumber(const QString& phone)
 void CallPanel::lookUpCaller()
 {
     m_phoneError->hide();
+    if (!phoneText(m_phone->text())) { // said at once, next to the number, not only when creating
+        m_phoneError->setText(tr("A phone number has only digits, spaces, + - and brackets."));
+        m_phoneError->show();
+    }
     const QString key = normalizePhone(m_phone->text());
     m_matches = key.size() >= 7 ? m_ws.customers.findByPhone(m_phone->text()) : QList<Customer>();
     {
@@ -432,8 +452,10 @@ void CallPanel::showCustomer()
     const int chosen = m_customerChoice->currentIndex();
     if (m_matches.isEmpty() || chosen < 0) {
         const bool typed = normalizePhone(m_phone->text()).size() >= 7;
-        m_card->setVisible(typed);
-        m_card->setText(tr("No customer in the archive has this number. Enter a name to add them."));
+        m_card->setVisible(typed || m_mode == Mode::PhoneCall);
+        m_card->setToolTip(QString());
+        m_card->setText(typed ? tr("No customer in the archive has this number. Enter a name to add them.")
+                              : tr("The caller's card shows here as you type their number."));
         m_nameLabel->setVisible(true);
         m_name->setVisible(true);
         return;
@@ -492,6 +514,9 @@ bool CallPanel::createTicket()
     }
     if (m_mode == Mode::PhoneCall && normalizePhone(m_phone->text()).isEmpty()) {
         showError(m_phoneError, m_phone, tr("Enter the caller's number."));
+        ok = false;
+    } else if (!phoneText(m_phone->text())) {
+        showError(m_phoneError, m_phone, tr("A phone number has only digits, spaces, + - and brackets."));
         ok = false;
     }
     if (!ok)

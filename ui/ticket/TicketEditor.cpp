@@ -387,7 +387,7 @@ void TicketEditor::runAction(TicketAction action)
     case TicketAction::RequestConfirmation:
     case TicketAction::Close:
     case TicketAction::Merge:
-        m_transition->ask(action);
+        m_transition->ask(action, m_ticket.groupId);
         return;
     default:
         break;

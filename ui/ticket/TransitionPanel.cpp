@@ -114,14 +114,21 @@ void TransitionPanel::fillGroups()
     const QString current = m_group->currentData().toString();
     m_group->clear();
     m_group->addItem(tr("(choose)"), QString());
-    for (const QString& id : m_ws.directory.groupIds())
+    for (const QString& id : m_ws.directory.groupIds()) {
+        if (id == m_currentGroup)
+            continue; // transferring to where the ticket is moves nothing
         m_group->addItem(m_ws.directory.groupName(id, QLocale().language() == QLocale::Chinese), id);
+    }
     m_group->setCurrentIndex(std::max(0, m_group->findData(current)));
 }
 
-void TransitionPanel::ask(TicketAction action)
+void TransitionPanel::ask(TicketAction action, const QString& currentGroup)
 {
     m_action = action;
+    if (currentGroup != m_currentGroup) {
+        m_currentGroup = currentGroup;
+        fillGroups();
+    }
     const bool solution = action == TicketAction::Close || action == TicketAction::RequestConfirmation;
     const bool answer = action == TicketAction::Close;
     const bool transfer = action == TicketAction::Transfer;

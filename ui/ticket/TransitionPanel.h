@@ -23,8 +23,9 @@ class TransitionPanel : public QWidget {
 public:
     TransitionPanel(const Workstation& workstation, QWidget* parent = nullptr);
 
-    /// Shows the panel for `action` with only the inputs it needs, focused on the first.
-    void ask(TicketAction action);
+    /// Shows the panel for `action` with only the inputs it needs, focused on the first. A transfer offers
+    /// every group but `currentGroup`, the one the ticket is in already.
+    void ask(TicketAction action, const QString& currentGroup = {});
     /// Asks again with what a refused request held (AttentionPanel: edit and resend).
     void askAgain(const TransitionRequest& request, const QString& mergeNumber);
     TicketAction action() const { return m_action; }
@@ -43,6 +44,7 @@ private:
 
     const Workstation& m_ws;
     TicketAction m_action = TicketAction::Accept;
+    QString m_currentGroup;
     QLabel* m_title;
     QLabel* m_resolutionLabel;
     QPlainTextEdit* m_resolution;
