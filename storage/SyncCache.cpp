@@ -46,6 +46,8 @@ SyncCache::SyncCache(Database& db, TicketRepository& tickets, const Failpoints& 
     , m_dropNotice(db.handle(), "DELETE FROM ticket_notice WHERE ticket_id = ?")
     , m_finalNumber(db.handle(),
           "UPDATE ticket_event SET new_value = ?1 WHERE ticket_rowid = ?2 AND kind = 'created' AND new_value <> ?1")
+    , m_anyUnconfirmed(db.handle(), "SELECT EXISTS(SELECT 1 FROM comment_unconfirmed)")
+    , m_confirmComment(db.handle(), "DELETE FROM comment_unconfirmed WHERE id = ?")
 {
 }
 
@@ -268,6 +270,10 @@ Status SyncCache::insertComment(const PulledChange& change)
     if (!known)
         return known.error();
     if (known.value()) {
+        if (m_confirming) { // a resync: the server still has it
+            if (Status confirmed = m_confirmComment.bindRequired(1, comment.id).run(); !confirmed)
+                return confirmed;
+        }
         // Written here first: the server's copy says who wrote it (the signed-in user) and when (a device
         // clock from the future is clamped), and a merge's copy the origin's final number; the text is never
         // rewritten.
@@ -316,10 +322,14 @@ Result<QStringList> SyncCache::applyPage(
     m_nothingQueued = queued.value().value_or(0) == 0;
     m_nothingApart = apart.value().value_or(0) == 0;
     m_noNotices = notices.value().value_or(0) == 0;
+    auto confirming = m_anyUnconfirmed.queryInt();
+    if (!confirming)
+        return confirming.error();
+    m_confirming = confirming.value().value_or(0) != 0;
     m_rowids.clear();
     m_departures.clear();
     const auto reset = qScopeGuard([this] {
-        m_nothingQueued = m_nothingApart = m_noNotices = false;
+        m_nothingQueued = m_nothingApart = m_noNotices = m_confirming = false;
         m_rowids.clear();
         m_departures.clear();
     });
@@ -515,6 +525,8 @@ Status SyncCache::resetForResync()
     for (const QString& sql : {QStringLiteral("DELETE FROM ticket_synced"),
              QStringLiteral("UPDATE ticket SET server_seq = NULL WHERE server_seq IS NOT NULL"),
              QStringLiteral("UPDATE sync_state SET cursor = 0, epoch = NULL WHERE id = 1"),
+             // Each comment must come back in the rebuilt copy, or it went with a restore (dropUnconfirmedComments).
+             QStringLiteral("INSERT OR IGNORE INTO comment_unconfirmed(id) SELECT id FROM comment"),
              // Acked entries may not be in the rebuilt copy yet: re-sent, they are answered as duplicates.
              QStringLiteral("UPDATE outbox SET state = 'pending', acked_server_seq = NULL WHERE state = 'acked'")}) {
         if (Status s = m_db.exec(sql); !s)
@@ -552,6 +564,34 @@ Result<QStringList> SyncCache::dropVanished()
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return removed;
+}
+
+Result<QStringList> SyncCache::dropUnconfirmedComments()
+{
+    SqlTransaction transaction(m_db);
+    if (!transaction.started())
+        return transaction.started().error();
+    QStringList tickets;
+    {
+        // Kept: a comment a change queued here holds (pending, sent, or refused and waiting for the agent).
+        QSqlQuery gone(m_db.sql());
+        if (!gone.exec(
+                QStringLiteral("DELETE FROM comment WHERE id IN (SELECT id FROM comment_unconfirmed) AND id NOT IN "
+                               "(SELECT json_extract(args, '$.comment.id') FROM outbox WHERE name = 'comment.add' "
+                               "AND json_extract(args, '$.comment.id') IS NOT NULL) "
+                               "RETURNING (SELECT id FROM ticket WHERE ticket.rowid = comment.ticket_rowid)")))
+            return Database::errorOf(gone);
+        while (gone.next()) {
+            const QString id = gone.value(0).toString();
+            if (!id.isEmpty() && !tickets.contains(id))
+                tickets.append(id);
+        }
+    }
+    if (Status s = m_db.exec(QStringLiteral("DELETE FROM comment_unconfirmed")); !s)
+        return s.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return tickets;
 }
 
 QList<QJsonObject> SyncCache::conflictsOf(Database& db, const QString& ticketId)

@@ -93,6 +93,10 @@ public:
     /// is no longer on the server (a restore there rewound it) and goes, unless a change queued or refused here
     /// holds it. The ids removed.
     Result<QStringList> dropVanished();
+    /// Once a rebuilt copy holds every conversation: a comment of the resync's start that it did not bring back
+    /// is no longer on the server (a restore there rewound it) and goes, unless a change queued here holds it.
+    /// The ids of the tickets whose conversation changed.
+    Result<QStringList> dropUnconfirmedComments();
     /// `userId` signs in on this store. The store's first user simply takes it (and what was queued before
     /// anyone signed in). Another user starts afresh: everything that came from the server goes, the cursor
     /// goes back to 0 (their own first sync follows), and every queued change stays, the previous user's
@@ -154,9 +158,12 @@ private:
     SqliteStatement m_anyNotice;
     SqliteStatement m_dropNotice;
     SqliteStatement m_finalNumber;
+    SqliteStatement m_anyUnconfirmed;
+    SqliteStatement m_confirmComment;
     bool m_nothingQueued = false; ///< during a page: the outbox holds nothing that could be re-applied
     bool m_nothingApart = false; ///< during a page: ticket_synced is empty
     bool m_noNotices = false; ///< during a page: no ticket is marked as departed
+    bool m_confirming = false; ///< during a page: a resync still waits for comments to come back
     std::unique_ptr<SqliteStatement> m_stageEvent; ///< while a first sync sets its events aside
     QHash<QString, qint64> m_rowids; ///< during a page: the rows it inserted, for their comments
     QHash<QString, QJsonObject> m_departures; ///< during a page: scope_remove data by ticket (where it went)

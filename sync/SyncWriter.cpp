@@ -178,7 +178,13 @@ StoreOutcome SyncWriter::apply(const QList<PulledChange>& changes, qint64 cursor
     auto touched = m_cache->applyPage(changes, cursor, epoch, seenUpTo);
     if (!touched)
         return refused(touched.error());
-    return {{}, touched.value(), m_cache->takeTeamChanged()};
+    QStringList tickets = touched.value();
+    for (const QString& id : std::as_const(m_touchedLater)) {
+        if (!tickets.contains(id))
+            tickets.append(id);
+    }
+    m_touchedLater.clear();
+    return {{}, tickets, m_cache->takeTeamChanged()};
 }
 
 PageOutcome SyncWriter::applyPull(const QByteArray& body)
@@ -260,7 +266,15 @@ Status SyncWriter::conversationsStored(bool more)
     // The events of the conversations just stored, into their table in one pass.
     if (Status merged = m_cache->mergeStagedEvents(); !merged)
         return merged;
-    return more ? m_cache->stageEvents() : Status();
+    if (more)
+        return m_cache->stageEvents();
+    // Every conversation is in: what a resync did not get back went with a restore on the server. The
+    // tickets whose conversation changed go out with the next page's (the pull that follows).
+    const Result<QStringList> dropped = m_cache->dropUnconfirmedComments();
+    if (!dropped)
+        return dropped.error();
+    m_touchedLater += dropped.value();
+    return {};
 }
 
 Status SyncWriter::startFrom(qint64 cursor, const QString& epoch)

@@ -137,6 +137,7 @@ private:
     /// While a first pull (or a resync) fills an empty cache: indexes and full-text search are built once
     /// at the end instead of row by row.
     std::unique_ptr<BulkLoad> m_bootstrap;
+    QStringList m_touchedLater; ///< tickets changed outside a page (comments a resync dropped): told with the next
 };
 
 } // namespace gongdan
