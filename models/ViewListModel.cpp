@@ -57,10 +57,24 @@ QVariant ViewListModel::data(const QModelIndex& index, int role) const
 
 void ViewListModel::setViews(const QList<TicketView>& views, const ViewContext& context)
 {
+    // A view that stays as it was keeps its count on screen until the new count comes (a reload after a
+    // sign-in or a synced view never blanks the counts); a new or changed one shows its name alone until then.
+    QHash<QString, qint64> kept;
+    for (qsizetype row = 0; row < m_views.size(); ++row) {
+        if (m_counts.value(row, -1) >= 0)
+            kept.insert(m_views.at(row).id, m_counts.at(row));
+    }
+    QList<qint64> counts;
+    for (const TicketView& view : views) {
+        const auto old = std::find_if(
+            m_views.cbegin(), m_views.cend(), [&view](const TicketView& seen) { return seen.id == view.id; });
+        const bool same = old != m_views.cend() && old->toJson() == view.toJson() && m_context.me == context.me;
+        counts.append(same ? kept.value(view.id, -1) : -1);
+    }
     beginResetModel();
     m_views = views;
     m_context = context;
-    m_counts = QList<qint64>(m_views.size(), -1); // "not counted yet": the name alone is shown
+    m_counts = counts;
     m_refusals.clear();
     ViewRepository repository(m_db);
     for (const TicketView& view : std::as_const(m_views)) {
@@ -103,13 +117,21 @@ void ViewListModel::refreshCounts()
         if (generation != m_generation)
             return; // a newer request is on its way: this one is stale
         m_countingInFlight = false;
+        const QList<qint64> counted = watcher->result();
         if (m_changedWhileCounting) {
-            // Tickets changed while counting: whether the count saw them is unknown. The counts on
-            // screen followed the changes; count once more to be sure.
+            // Tickets changed while counting: whether the count saw them is unknown. Counts on screen that
+            // followed the changes stay; one not known yet takes this count (never nothing while changes keep
+            // coming); then count once more to be sure.
+            QList<qint64> known = m_counts;
+            for (qsizetype row = 0; row < known.size() && row < counted.size(); ++row) {
+                if (known.at(row) < 0)
+                    known[row] = counted.at(row);
+            }
+            applyCounts(known);
             refreshCounts();
             return;
         }
-        applyCounts(watcher->result());
+        applyCounts(counted);
     });
     watcher->setFuture(counting);
 }
@@ -134,6 +156,8 @@ void ViewListModel::applyCounts(const QList<qint64>& counts)
     if (counts.size() != m_counts.size())
         return; // the views changed while counting
     for (int row = 0; row < counts.size(); ++row) {
+        if (counts.at(row) < 0 && m_counts.at(row) >= 0 && m_views.at(row).enabled)
+            continue; // this count failed (the store busy or unreadable): the last known one stays
         if (counts.at(row) != m_counts.at(row)) {
             m_counts[row] = counts.at(row);
             Q_EMIT dataChanged(index(row), index(row));

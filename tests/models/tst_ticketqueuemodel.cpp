@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 using namespace gongdan;
 using namespace gongdan::test;
@@ -465,6 +466,24 @@ void TestTicketQueueModel::backgroundCountsArriveWithoutBlocking()
     QTRY_COMPARE_WITH_TIMEOUT(views.index(1).data(ViewListModel::CountRole).toLongLong(), unassigned + 1, 20000);
     QTest::qWait(200);
     QCOMPARE(updated.count(), 1); // the stale result was not applied
+
+    // The views reloaded as they were (a sign-in, a synced view): their counts stay on screen meanwhile.
+    const qint64 open = views.index(2).data(ViewListModel::CountRole).toLongLong();
+    QVERIFY(open >= 0);
+    views.setViews(TicketView::builtIns(), m_context);
+    QCOMPARE(views.index(2).data(ViewListModel::CountRole).toLongLong(), open);
+    QVERIFY(updated.wait(20000));
+
+    // Tickets changing all the time while counting: the counts still come, not "not counted yet" for ever.
+    QList<TicketView> renamed = TicketView::builtIns();
+    renamed[2].nameEn += QStringLiteral(" (renamed)");
+    views.setViews(renamed, m_context);
+    QCOMPARE(views.index(2).data(ViewListModel::CountRole).toLongLong(), -1); // changed: counted afresh
+    QTimer churn;
+    connect(&churn, &QTimer::timeout, &views, [&views] { views.ticketsChanged({}); });
+    churn.start(1);
+    QTRY_VERIFY_WITH_TIMEOUT(views.index(2).data(ViewListModel::CountRole).toLongLong() >= 0, 20000);
+    churn.stop();
 }
 
 QTEST_GUILESS_MAIN(TestTicketQueueModel)
