@@ -9,6 +9,7 @@
 #include "server/AuditCommand.h"
 #include "server/AuditRoutes.h"
 #include "server/BackupCommand.h"
+#include "server/CalendarCommand.h"
 #include "server/EpochWatch.h"
 #include "server/HeapPolicy.h"
 #include "server/HttpApi.h"
@@ -54,6 +55,10 @@ int main(int argc, char** argv)
     if (app.arguments().value(1) == QLatin1String("audit")) {
         QTextStream out(stdout), err(stderr);
         return runAuditCommand(app.arguments(), out, err);
+    }
+    if (app.arguments().value(1) == QLatin1String("calendar")) {
+        QTextStream out(stdout), err(stderr);
+        return runCalendarCommand(app.arguments(), out, err);
     }
     if (app.arguments().value(1) == QLatin1String("backup") || app.arguments().value(1) == QLatin1String("restore")) {
         QTextStream out(stdout), err(stderr);
