@@ -1,0 +1,141 @@
+#include "domain/SlaPolicy.h"
+
+#include "domain/TicketMatch.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <algorithm>
+
+namespace gongdan {
+
+int SlaTargets::minutes(SlaMetric metric) const
+{
+    switch (metric) {
+    case SlaMetric::FirstResponse:
+        return firstResponse;
+    case SlaMetric::NextResponse:
+        return nextResponse;
+    case SlaMetric::Resolution:
+        return resolution;
+    }
+    return 0;
+}
+
+QString SlaPolicy::metricKey(SlaMetric metric)
+{
+    switch (metric) {
+    case SlaMetric::FirstResponse:
+        return QStringLiteral("first_response");
+    case SlaMetric::NextResponse:
+        return QStringLiteral("next_response");
+    case SlaMetric::Resolution:
+        return QStringLiteral("resolution");
+    }
+    return {};
+}
+
+SlaBehavior SlaPolicy::defaultBehavior(TicketStatus status)
+{
+    switch (status) {
+    case TicketStatus::New:
+    case TicketStatus::InProgress:
+    case TicketStatus::FollowUp:
+        return SlaBehavior::Run;
+    case TicketStatus::WaitingCustomer:
+        return SlaBehavior::Pause;
+    case TicketStatus::Closed:
+    case TicketStatus::Spam:
+    case TicketStatus::Merged:
+        return SlaBehavior::Stop;
+    }
+    return SlaBehavior::Run;
+}
+
+QJsonObject SlaPolicy::toJson() const
+{
+    QJsonArray conditionList;
+    for (const ViewCondition& c : conditions)
+        conditionList.append(QJsonObject {{QStringLiteral("field"), c.field},
+            {QStringLiteral("op"), TicketView::opKey(c.op)}, {QStringLiteral("value"), c.value}});
+    QJsonObject targetMap;
+    for (auto it = targets.constBegin(); it != targets.constEnd(); ++it)
+        targetMap.insert(EnumText<Priority>::key(it.key()),
+            QJsonObject {{QStringLiteral("first_response"), it->firstResponse},
+                {QStringLiteral("next_response"), it->nextResponse}, {QStringLiteral("resolution"), it->resolution}});
+    return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
+        {QStringLiteral("position"), position}, {QStringLiteral("enabled"), enabled},
+        {QStringLiteral("match"),
+            QJsonObject {{match == MatchMode::All ? QStringLiteral("all") : QStringLiteral("any"), conditionList}}},
+        {QStringLiteral("calendar_id"), calendarId}, {QStringLiteral("targets"), targetMap},
+        {QStringLiteral("warn"),
+            QJsonObject {
+                {QStringLiteral("percent"), warnPercent}, {QStringLiteral("minutes_before"), warnMinutesBefore}}},
+        {QStringLiteral("pause_first_response"), pauseFirstResponse}, {QStringLiteral("version"), version}};
+}
+
+Result<SlaPolicy> SlaPolicy::fromJson(const QJsonObject& json)
+{
+    const auto invalid = [](const char* text, const QString& field) {
+        return Error {QStringLiteral("sla.invalid"), QCoreApplication::translate("SlaPolicy", text), field};
+    };
+    SlaPolicy policy;
+    policy.id = json.value(QStringLiteral("id")).toString();
+    policy.name = json.value(QStringLiteral("name")).toString().trimmed();
+    if (policy.name.isEmpty())
+        return invalid("An SLA policy needs a name.", QStringLiteral("name"));
+    policy.position = json.value(QStringLiteral("position")).toInt();
+    policy.enabled = json.value(QStringLiteral("enabled")).toBool(true);
+    policy.calendarId = json.value(QStringLiteral("calendar_id")).toString();
+    policy.version = json.value(QStringLiteral("version")).toInt();
+    const QJsonObject match = json.value(QStringLiteral("match")).toObject();
+    if (match.contains(QStringLiteral("any")) && match.contains(QStringLiteral("all")))
+        return invalid("A policy matches all or any of its conditions, not both.", QStringLiteral("match"));
+    policy.match = match.contains(QStringLiteral("any")) ? MatchMode::Any : MatchMode::All;
+    const QJsonArray list
+        = match.value(policy.match == MatchMode::Any ? QStringLiteral("any") : QStringLiteral("all")).toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject c = list.at(i).toObject();
+        const auto op = TicketView::opFromKey(c.value(QStringLiteral("op")).toString());
+        if (c.value(QStringLiteral("field")).toString().isEmpty() || !op)
+            return invalid("Each condition names a field and an operator.", QStringLiteral("match[%1]").arg(i));
+        policy.conditions.append({c.value(QStringLiteral("field")).toString(), *op, c.value(QStringLiteral("value"))});
+    }
+    const QJsonObject targetMap = json.value(QStringLiteral("targets")).toObject();
+    for (auto it = targetMap.constBegin(); it != targetMap.constEnd(); ++it) {
+        const auto priority = EnumText<Priority>::fromKey(it.key());
+        if (!priority)
+            return invalid(
+                "Targets are given per priority: normal, urgent or critical.", QStringLiteral("targets.") + it.key());
+        const QJsonObject t = it.value().toObject();
+        SlaTargets targets {t.value(QStringLiteral("first_response")).toInt(),
+            t.value(QStringLiteral("next_response")).toInt(), t.value(QStringLiteral("resolution")).toInt()};
+        if (targets.firstResponse < 0 || targets.nextResponse < 0 || targets.resolution < 0)
+            return invalid(
+                "A target is a number of minutes from 0 (0: no clock).", QStringLiteral("targets.") + it.key());
+        policy.targets.insert(*priority, targets);
+    }
+    const QJsonObject warn = json.value(QStringLiteral("warn")).toObject();
+    policy.warnPercent = warn.value(QStringLiteral("percent")).toInt(75);
+    policy.warnMinutesBefore = warn.value(QStringLiteral("minutes_before")).toInt(15);
+    if (policy.warnPercent < 1 || policy.warnPercent > 100)
+        return invalid("The warning share is a percentage from 1 to 100.", QStringLiteral("warn.percent"));
+    if (policy.warnMinutesBefore < 0)
+        return invalid(
+            "The warning comes 0 or more minutes before the due time.", QStringLiteral("warn.minutes_before"));
+    policy.pauseFirstResponse = json.value(QStringLiteral("pause_first_response")).toBool(true);
+    return policy;
+}
+
+const SlaPolicy* SlaPolicy::choose(const QList<SlaPolicy>& policies, const Ticket& ticket, const QJsonObject& extra)
+{
+    const SlaPolicy* chosen = nullptr;
+    for (const SlaPolicy& policy : policies) {
+        if (!policy.enabled || !TicketMatch::matches(ticket, policy.match, policy.conditions, extra))
+            continue;
+        if (!chosen || policy.position < chosen->position)
+            chosen = &policy;
+    }
+    return chosen;
+}
+
+} // namespace gongdan

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/Result.h"
+#include "domain/Ticket.h"
+#include "domain/TicketView.h"
+
+#include <QJsonObject>
+#include <QMap>
+
+namespace gongdan {
+
+/// The clocks a policy runs (workflows.md §9.1).
+enum class SlaMetric { FirstResponse, NextResponse, Resolution };
+
+/// What a status does to a ticket's running clocks: run, pause (待客户确认) or stop (closed, spam, merged: frozen;
+/// on reopen the resolution clock resumes with its elapsed time).
+enum class SlaBehavior { Run, Pause, Stop };
+
+/// One priority's targets, in business minutes of the policy's calendar; 0: no clock for that metric.
+struct SlaTargets {
+    int firstResponse = 0;
+    int nextResponse = 0;
+    int resolution = 0;
+    int minutes(SlaMetric metric) const;
+};
+
+/// An SLA policy: matched by the view condition language (all/any) in `position` order, the first enabled one
+/// that matches applies; targets per priority in business minutes of `calendarId`; when the light turns yellow.
+struct SlaPolicy {
+    QString id;
+    QString name;
+    int position = 0;
+    bool enabled = true;
+    MatchMode match = MatchMode::All;
+    QList<ViewCondition> conditions;
+    QString calendarId;
+    QMap<Priority, SlaTargets> targets;
+    int warnPercent = 75; ///< yellow from this share of the target used
+    int warnMinutesBefore = 15; ///< … or from this many business minutes before the due time
+    bool pauseFirstResponse = true; ///< false: the first response runs on in paused statuses (Znuny)
+    int version = 0;
+
+    SlaTargets targetsFor(Priority priority) const { return targets.value(priority); }
+    QJsonObject toJson() const;
+    static Result<SlaPolicy> fromJson(const QJsonObject& json);
+    /// The policy that applies to `ticket`: the first enabled one by position whose conditions hold (`extra`:
+    /// fields the ticket does not hold, such as "customer_level"); nullptr when none does (no clocks).
+    static const SlaPolicy* choose(
+        const QList<SlaPolicy>& policies, const Ticket& ticket, const QJsonObject& extra = {});
+    static SlaBehavior defaultBehavior(TicketStatus status);
+    static QString metricKey(SlaMetric metric);
+};
+
+} // namespace gongdan
