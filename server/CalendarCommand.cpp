@@ -1,6 +1,8 @@
 #include "server/CalendarCommand.h"
 
 #include "domain/BusinessCalendar.h"
+#include "domain/Clock.h"
+#include "server/IcalImport.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -22,6 +24,8 @@ const char* const kUsage = R"(Usage:
       whether FILE is a valid calendar, and what it holds
   gongdan-server calendar shipped china-2026
       a calendar Gongdan ships, as JSON to edit and import
+  gongdan-server calendar import-ical --calendar FILE --ical FEED.ics [--today YYYY-MM-DD]
+      FILE with the feed's holidays and make-up workdays merged in (dates FILE has stay), as JSON
 Instants are ISO 8601 with an offset or Z, e.g. 2024-09-27T17:00:00+08:00.
 )";
 
@@ -69,6 +73,9 @@ int runCalendarCommand(const QStringList& arguments, QTextStream& out, QTextStre
     parser.addOption({QStringLiteral("from"), QStringLiteral("Start instant."), QStringLiteral("INSTANT")});
     parser.addOption({QStringLiteral("minutes"), QStringLiteral("Business minutes."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("pause"), QStringLiteral("A pause, FROM/TO."), QStringLiteral("FROM/TO")});
+    parser.addOption({QStringLiteral("ical"), QStringLiteral("Holiday feed (.ics)."), QStringLiteral("FEED")});
+    parser.addOption(
+        {QStringLiteral("today"), QStringLiteral("The date recurrences are expanded around."), QStringLiteral("DATE")});
     QStringList args = arguments;
     args.removeAt(1); // "calendar"
     if (!parser.parse(args) || parser.positionalArguments().isEmpty()) {
@@ -89,7 +96,8 @@ int runCalendarCommand(const QStringList& arguments, QTextStream& out, QTextStre
         out << QJsonDocument(shipped.value()).toJson(QJsonDocument::Indented);
         return 0;
     }
-    if ((command != QLatin1String("due") && command != QLatin1String("check"))
+    if ((command != QLatin1String("due") && command != QLatin1String("check")
+            && command != QLatin1String("import-ical"))
         || parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("calendar"))) {
         err << kUsage;
         return 2;
@@ -98,6 +106,35 @@ int runCalendarCommand(const QStringList& arguments, QTextStream& out, QTextStre
     if (!calendar) {
         report(err, calendar.error());
         return 1;
+    }
+    if (command == QLatin1String("import-ical")) {
+        QFile feed(parser.value(QStringLiteral("ical")));
+        if (!parser.isSet(QStringLiteral("ical")) || !feed.open(QIODevice::ReadOnly)) {
+            report(err,
+                Error {QStringLiteral("calendar.unreadable"), QStringLiteral("cannot read the feed"),
+                    QStringLiteral("ical")});
+            return 1;
+        }
+        const QDate today = parser.isSet(QStringLiteral("today"))
+            ? QDate::fromString(parser.value(QStringLiteral("today")), Qt::ISODate)
+            : SystemClock().now().toTimeZone(calendar.value().zone()).date();
+        if (!today.isValid()) {
+            report(err,
+                Error {QStringLiteral("calendar.bad_date"), QStringLiteral("--today takes YYYY-MM-DD"),
+                    QStringLiteral("today")});
+            return 1;
+        }
+        BusinessCalendar merged = calendar.value();
+        auto imported = importIcal(feed.readAll(), merged, today);
+        if (!imported) {
+            report(err, imported.error());
+            return 1;
+        }
+        err << "imported " << imported.value().holidays << " holidays and " << imported.value().workdays
+            << " workdays; kept " << imported.value().kept << " dates already in the calendar; dropped "
+            << imported.value().dropped << " events\n";
+        out << QJsonDocument(merged.toJson()).toJson(QJsonDocument::Indented);
+        return 0;
     }
     if (command == QLatin1String("check")) {
         const BusinessCalendar& c = calendar.value();

@@ -3,6 +3,7 @@
 // instant is said with its field, and nothing else is printed.
 #include "tests/support/ServerHarness.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void dueTimes_data();
     void dueTimes();
     void shippedChina2026();
+    void importsAHolidayFeed();
     void mistakesAreSaid_data();
     void mistakesAreSaid();
 
@@ -134,6 +136,59 @@ void TestCalendarCommand::shippedChina2026()
             {QStringLiteral("calendar"), QStringLiteral("check"), QStringLiteral("--calendar"), m_china}, {}, &output),
         0);
     QVERIFY2(output.startsWith(QStringLiteral("ok: ")), qPrintable(output));
+}
+
+void TestCalendarCommand::importsAHolidayFeed()
+{
+    // A feed as public-holiday calendars publish them: all-day events (DTEND exclusive), a yearly recurrence, a
+    // make-up working day (补班) and a DST pseudo-event. The calendar already lists 2026-10-01 by hand.
+    const QString feed = write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//holidays//CN\r\n"
+                               "BEGIN:VEVENT\r\nUID:national@test\r\nDTSTAMP:20251104T000000Z\r\n"
+                               "DTSTART;VALUE=DATE:20261001\r\nDTEND;VALUE=DATE:20261008\r\n"
+                               "SUMMARY:国庆节 假期\r\nEND:VEVENT\r\n"
+                               "BEGIN:VEVENT\r\nUID:makeup@test\r\nDTSTAMP:20251104T000000Z\r\n"
+                               "DTSTART;VALUE=DATE:20260920\r\nDTEND;VALUE=DATE:20260921\r\n"
+                               "SUMMARY:国庆节 补班\r\nEND:VEVENT\r\n"
+                               "BEGIN:VEVENT\r\nUID:newyear@test\r\nDTSTAMP:20251104T000000Z\r\n"
+                               "DTSTART;VALUE=DATE:20250101\r\nDTEND;VALUE=DATE:20250102\r\n"
+                               "RRULE:FREQ=YEARLY\r\nSUMMARY:元旦\r\nEND:VEVENT\r\n"
+                               "BEGIN:VEVENT\r\nUID:dst@test\r\nDTSTAMP:20251104T000000Z\r\n"
+                               "DTSTART;VALUE=DATE:20260329\r\nDTEND;VALUE=DATE:20260330\r\n"
+                               "SUMMARY:Daylight Saving Time starts\r\nEND:VEVENT\r\n"
+                               "END:VCALENDAR\r\n");
+    const QString manual = write(R"({"name": "CN", "timezone": "Asia/Shanghai",
+        "weekly": {"mon": [["09:00", "12:00"], ["13:30", "18:00"]], "tue": [["09:00", "18:00"]]},
+        "holidays": {"2026-10-01": "国庆节（手工）"}})");
+    QString output;
+    QCOMPARE(runServerCommand(
+                 {QStringLiteral("calendar"), QStringLiteral("import-ical"), QStringLiteral("--calendar"), manual,
+                     QStringLiteral("--ical"), feed, QStringLiteral("--today"), QStringLiteral("2026-12-05")},
+                 {}, &output),
+        0);
+    const qsizetype json = output.indexOf(QLatin1Char('{'));
+    QVERIFY2(json >= 0, qPrintable(output));
+    QVERIFY2(output.left(json).contains(QStringLiteral("kept 1")), qPrintable(output.left(json)));
+    const QJsonObject merged = QJsonDocument::fromJson(output.mid(json).toUtf8()).object();
+    const QJsonObject holidays = merged.value(QStringLiteral("holidays")).toObject();
+    QCOMPARE(
+        holidays.value(QStringLiteral("2026-10-01")).toString(), QString::fromUtf8("国庆节（手工）")); // manual wins
+    QCOMPARE(holidays.value(QStringLiteral("2026-10-07")).toString(), QString::fromUtf8("国庆节 假期"));
+    QVERIFY(!holidays.contains(QStringLiteral("2026-10-08"))); // DTEND is exclusive
+    for (const char* date : {"2026-01-01", "2027-01-01", "2028-01-01", "2029-01-01"}) // expanded to +3 years
+        QVERIFY2(holidays.contains(QLatin1String(date)), date);
+    QVERIFY(!holidays.contains(QStringLiteral("2025-01-01"))); // before one year back
+    QVERIFY(!holidays.contains(QStringLiteral("2030-01-01")));
+    QVERIFY(!holidays.contains(QStringLiteral("2026-03-29"))); // the DST pseudo-event is dropped
+    // The make-up Sunday works the calendar's usual (Monday) hours.
+    QCOMPARE(
+        merged.value(QStringLiteral("workdays")).toObject().value(QStringLiteral("2026-09-20")).toArray().size(), 2);
+    // Not a feed: said, exit 1.
+    const QString notIcs = write("hello");
+    QCOMPARE(runServerCommand({QStringLiteral("calendar"), QStringLiteral("import-ical"), QStringLiteral("--calendar"),
+                                  manual, QStringLiteral("--ical"), notIcs},
+                 {}, &output),
+        1);
+    QVERIFY2(output.contains(QStringLiteral("(ical)")), qPrintable(output));
 }
 
 void TestCalendarCommand::mistakesAreSaid_data()
