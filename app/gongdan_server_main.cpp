@@ -10,6 +10,7 @@
 #include "server/AuditRoutes.h"
 #include "server/BackupCommand.h"
 #include "server/CalendarCommand.h"
+#include "server/CalendarRoutes.h"
 #include "server/EpochWatch.h"
 #include "server/HeapPolicy.h"
 #include "server/HttpApi.h"
@@ -220,6 +221,8 @@ int main(int argc, char** argv)
     attachmentRoutes.install(api.http());
     AuditRoutes auditRoutes(auth, audit);
     auditRoutes.install(api.http());
+    CalendarRoutes calendarRoutes(auth); // the due-time preview (workflows.md §0)
+    calendarRoutes.install(api.http());
     api.setBodyLimit("POST", "/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
     PokeHub pokes(auth);
     pokes.attach(api.http());
