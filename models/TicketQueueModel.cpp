@@ -51,6 +51,8 @@ int TicketQueueModel::columnCount(const QModelIndex& parent) const
 
 QString TicketQueueModel::timeLeftText(const Row& row) const
 {
+    if (Lifecycle::isOpen(row.status) && !row.due.isValid() && row.status == TicketStatus::WaitingCustomer)
+        return tr("Paused"); // an SLA policy's clocks stand still while the customer is asked (no due time)
     if (!Lifecycle::isOpen(row.status) || !row.due.isValid())
         return QString();
     return timeLeftText(row.due, m_clock.now());

@@ -218,6 +218,7 @@ Result<QJsonObject> MutationApplier::create(const UserRecord& user, const Mutati
     if (!sequence)
         return sequence.error();
     change.numberAs(TicketNumber::format(now.toLocalTime().date(), sequence.value()));
+    stampSla(change.ticket, change.events, std::nullopt);
     if (!provisional.isEmpty() && provisional != change.ticket.number) {
         if (Status s = m_store.addAlias(provisional, change.ticket.id); !s)
             return s.error();
@@ -306,6 +307,7 @@ Result<QJsonObject> MutationApplier::change(const UserRecord& user, const Mutati
     TicketChange& change = decided.value();
     if (!change.changed) // the server already has these values
         return applied(mutation, 0, *before);
+    stampSla(change.ticket, change.events, change.comment);
     auto seq = logTicket(before, change.ticket, mutation, clientId, user.id);
     if (!seq)
         return seq.error();
@@ -358,6 +360,31 @@ Result<QJsonObject> MutationApplier::change(const UserRecord& user, const Mutati
     return result;
 }
 
+bool MutationApplier::stampSla(Ticket& ticket, const QList<TicketEvent>& events, const std::optional<Comment>& comment)
+{
+    const SlaSetup& setup = m_world.sla();
+    if (setup.empty())
+        return false; // no policies: the due times the rules set (priority hours) stay
+    QList<TicketEvent> history;
+    for (const QJsonObject& stored : m_store.events(ticket.id)) {
+        if (auto event = JsonCodec::eventFromJson(stored))
+            history.append(event.value());
+    }
+    for (const TicketEvent& event : events) {
+        if (event.ticketId == ticket.id)
+            history.append(event);
+    }
+    QList<Comment> comments = m_world.comments(ticket.id);
+    if (comment && comment->ticketId == ticket.id
+        && std::none_of(
+            comments.cbegin(), comments.cend(), [&comment](const Comment& c) { return c.id == comment->id; }))
+        comments.append(*comment);
+    const QDateTime response = ticket.responseDueAt;
+    const QDateTime resolution = ticket.resolutionDueAt;
+    SlaStamp::stamp(ticket, history, comments, setup, m_clock.now(), m_world.slaFacts(ticket));
+    return ticket.responseDueAt != response || ticket.resolutionDueAt != resolution;
+}
+
 Result<QJsonObject> MutationApplier::comment(const UserRecord& user, const Mutation& mutation, const QString& clientId)
 {
     auto parsed = JsonCodec::commentFromJson(mutation.args.value(QStringLiteral("comment")).toObject());
@@ -385,7 +412,9 @@ Result<QJsonObject> MutationApplier::comment(const UserRecord& user, const Mutat
         !s)
         return s.error();
     qint64 last = seq.value();
-    const Ticket& after = decided.value().ticket;
+    Ticket& after = decided.value().ticket;
+    if (stampSla(after, decided.value().events, comment) && after.version == ticket->version)
+        ++after.version; // a reply that fulfils a response clock moves the due times: every desk hears of it
     if (Status s = logEvents(user, mutation, clientId, decided.value()); !s)
         return s.error();
     if (after.version != ticket->version) { // the first public reply: the first response time

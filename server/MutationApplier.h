@@ -67,6 +67,9 @@ private:
     Result<QJsonArray> recordConflicts(
         const UserRecord& user, const Mutation& mutation, const QString& clientId, const TicketChange& change);
     QJsonObject applied(const Mutation& mutation, qint64 serverSeq, const Ticket& ticket) const;
+    /// The ticket's due times from its SLA clocks (domain/SlaStamp) when a policy applies: its stored events and
+    /// comments with the change's `events` and `comment` not stored yet. True when a due time changed.
+    bool stampSla(Ticket& ticket, const QList<TicketEvent>& events, const std::optional<Comment>& comment);
 
     SyncStore& m_store;
     UserRepository& m_users;

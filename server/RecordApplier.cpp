@@ -1,9 +1,11 @@
 #include "server/RecordApplier.h"
 
+#include "domain/BusinessCalendar.h"
 #include "domain/Category.h"
 #include "domain/Customer.h"
 #include "domain/FieldDefinition.h"
 #include "domain/JsonCodec.h"
+#include "domain/SlaPolicy.h"
 
 namespace gongdan {
 
@@ -12,6 +14,8 @@ namespace {
 const QString kCustomer = QStringLiteral("customer");
 const QString kField = QStringLiteral("field");
 const QString kCategory = QStringLiteral("category");
+const QString kCalendar = QStringLiteral("calendar");
+const QString kSlaPolicy = QStringLiteral("sla_policy");
 
 Error mismatch(const QString& what)
 {
@@ -35,13 +39,21 @@ RecordApplier::RecordApplier(SyncStore& sync, TeamRecordStore& records, const Cl
 bool RecordApplier::handles(const QString& mutationName)
 {
     return mutationName == QLatin1String("customer.upsert") || mutationName == QLatin1String("field.upsert")
-        || mutationName == QLatin1String("category.upsert");
+        || mutationName == QLatin1String("category.upsert") || mutationName == QLatin1String("calendar.upsert")
+        || mutationName == QLatin1String("sla_policy.upsert");
 }
 
 Result<QJsonObject> RecordApplier::apply(const UserRecord& user, const Mutation& mutation, const QString& clientId)
 {
     if (mutation.name == QLatin1String("customer.upsert"))
         return customer(mutation, clientId); // every role meets customers, field staff too
+    if (mutation.name == QLatin1String("calendar.upsert") || mutation.name == QLatin1String("sla_policy.upsert")) {
+        if (user.role != Role::Admin)
+            return adminsOnly(mutation.name == QLatin1String("calendar.upsert") ? QStringLiteral("business calendars")
+                                                                                : QStringLiteral("SLA policies"));
+        return mutation.name == QLatin1String("calendar.upsert") ? calendar(mutation, clientId)
+                                                                 : slaPolicy(mutation, clientId);
+    }
     if (user.role != Role::Admin)
         return adminsOnly(mutation.name == QLatin1String("field.upsert") ? QStringLiteral("field definitions")
                                                                          : QStringLiteral("categories"));
@@ -139,6 +151,36 @@ Result<QJsonObject> RecordApplier::category(const Mutation& mutation, const QStr
         return checked.error();
     return commit({kCategory, category.id, JsonCodec::toJson(category), nextVersion(kCategory, category.id), 0}, {},
         QString(category.nameZh + QLatin1Char(' ') + category.nameEn), mutation, clientId);
+}
+
+Result<QJsonObject> RecordApplier::calendar(const Mutation& mutation, const QString& clientId)
+{
+    auto parsed = BusinessCalendar::fromJson(mutation.args.value(kCalendar).toObject());
+    if (!parsed)
+        return parsed.error();
+    BusinessCalendar& calendar = parsed.value();
+    if (calendar.id.isEmpty() || calendar.id != mutation.entityId)
+        return mismatch(QStringLiteral("calendar"));
+    calendar.version = nextVersion(kCalendar, calendar.id);
+    return commit(
+        {kCalendar, calendar.id, calendar.toJson(), calendar.version, 0}, {}, calendar.name, mutation, clientId);
+}
+
+Result<QJsonObject> RecordApplier::slaPolicy(const Mutation& mutation, const QString& clientId)
+{
+    auto parsed = SlaPolicy::fromJson(mutation.args.value(QStringLiteral("policy")).toObject());
+    if (!parsed)
+        return parsed.error();
+    SlaPolicy& policy = parsed.value();
+    if (policy.id.isEmpty() || policy.id != mutation.entityId)
+        return mismatch(QStringLiteral("SLA policy"));
+    if (!policy.calendarId.isEmpty() && !m_records.find(kCalendar, policy.calendarId))
+        return Error {QStringLiteral("sla.unknown_calendar"),
+            QStringLiteral("There is no calendar \"%1\"; create it first, or leave calendar_id empty for 24/7.")
+                .arg(policy.calendarId),
+            QStringLiteral("calendar_id")};
+    policy.version = nextVersion(kSlaPolicy, policy.id);
+    return commit({kSlaPolicy, policy.id, policy.toJson(), policy.version, 0}, {}, policy.name, mutation, clientId);
 }
 
 Result<QJsonObject> RecordApplier::commit(TeamRecord record, const QString& uniqueKey, const QString& search,

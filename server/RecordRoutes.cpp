@@ -60,7 +60,24 @@ QList<RecordRoutes::Kind> kinds()
         {}, {QStringLiteral("name_zh")}, [](const QString& id, const QDateTime&) {
             return QJsonObject {{QStringLiteral("id"), id}};
         }};
-    return {customers, fields, categories};
+    const RecordRoutes::Kind calendars {QStringLiteral("calendar"), QStringLiteral("calendars"),
+        QStringLiteral("calendars"), QStringLiteral("calendar"), QStringLiteral("calendar.upsert"),
+        {{QStringLiteral("name"), T::String}, {QStringLiteral("timezone"), T::String},
+            {QStringLiteral("weekly"), T::Object}, {QStringLiteral("holidays"), T::Object},
+            {QStringLiteral("workdays"), T::Object}},
+        {}, {QStringLiteral("name"), QStringLiteral("timezone")}, [](const QString& id, const QDateTime&) {
+            return QJsonObject {{QStringLiteral("id"), id}};
+        }};
+    const RecordRoutes::Kind policies {QStringLiteral("sla_policy"), QStringLiteral("sla-policies"),
+        QStringLiteral("sla_policies"), QStringLiteral("policy"), QStringLiteral("sla_policy.upsert"),
+        {{QStringLiteral("name"), T::String}, {QStringLiteral("position"), T::Double},
+            {QStringLiteral("enabled"), T::Bool}, {QStringLiteral("match"), T::Object},
+            {QStringLiteral("calendar_id"), T::String}, {QStringLiteral("targets"), T::Object},
+            {QStringLiteral("warn"), T::Object}, {QStringLiteral("pause_first_response"), T::Bool}},
+        {}, {QStringLiteral("name")}, [](const QString& id, const QDateTime&) {
+            return QJsonObject {{QStringLiteral("id"), id}};
+        }};
+    return {customers, fields, categories, calendars, policies};
 }
 
 /// A record as REST shows it: its data and its version on the server.

@@ -23,8 +23,8 @@ public:
 
     /// What differs between the three kinds of record.
     struct Kind {
-        QString kind; ///< team_record.kind: customer | field | category
-        QString path; ///< customers | field-definitions | categories
+        QString kind; ///< team_record.kind: customer | field | category | calendar | sla_policy
+        QString path; ///< customers | field-definitions | categories | calendars | sla-policies
         QString listKey; ///< the array's key in a list answer
         QString argKey; ///< the record's key in the intent's args
         QString mutation;

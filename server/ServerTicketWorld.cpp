@@ -14,6 +14,36 @@ void ServerTicketWorld::forget()
     m_groups.reset();
     m_categories.reset();
     m_definitions.reset();
+    m_sla.reset();
+}
+
+const SlaSetup& ServerTicketWorld::sla()
+{
+    if (!m_sla) {
+        m_sla.emplace();
+        if (auto stored = m_records.list(QStringLiteral("calendar"), {}, {}, 100000)) {
+            for (const TeamRecord& record : stored.value()) {
+                if (auto calendar = BusinessCalendar::fromJson(record.data))
+                    m_sla->calendars.insert(record.id, calendar.value());
+            }
+        }
+        if (auto stored = m_records.list(QStringLiteral("sla_policy"), {}, {}, 100000)) {
+            for (const TeamRecord& record : stored.value()) {
+                if (auto policy = SlaPolicy::fromJson(record.data))
+                    m_sla->policies.append(policy.value());
+            }
+        }
+    }
+    return *m_sla;
+}
+
+QJsonObject ServerTicketWorld::slaFacts(const Ticket& ticket)
+{
+    if (ticket.customerId.isEmpty())
+        return {};
+    const std::optional<TeamRecord> customer = m_records.find(QStringLiteral("customer"), ticket.customerId);
+    return customer ? QJsonObject {{QStringLiteral("customer_level"), customer->data.value(QStringLiteral("level"))}}
+                    : QJsonObject();
 }
 
 std::optional<GroupFacts> ServerTicketWorld::group(const QString& id)

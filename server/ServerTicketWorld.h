@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/SlaStamp.h"
 #include "domain/TicketWorld.h"
 #include "teamdb/SyncStore.h"
 #include "teamdb/TeamRecordStore.h"
@@ -26,7 +27,12 @@ public:
     QList<Comment> comments(const QString& ticketId) override;
     QString ticketOfReference(const QString& reference) override;
 
-    /// Forgets what was read once (a push that changed categories or definitions mid-way).
+    /// The team's SLA policies and calendars (team records), read once per batch.
+    const SlaSetup& sla();
+    /// What SLA policies match beyond the ticket's own fields: its customer's level.
+    QJsonObject slaFacts(const Ticket& ticket);
+
+    /// Forgets what was read once (a push that changed categories, definitions or SLA settings mid-way).
     void forget();
 
 private:
@@ -36,6 +42,7 @@ private:
     std::optional<QHash<QString, GroupFacts>> m_groups;
     std::optional<CategoryTree> m_categories;
     std::optional<QList<FieldDefinition>> m_definitions;
+    std::optional<SlaSetup> m_sla;
 };
 
 } // namespace gongdan

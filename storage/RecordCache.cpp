@@ -12,6 +12,10 @@ const QString kCustomer = QStringLiteral("customer");
 const QString kField = QStringLiteral("field");
 const QString kCategory = QStringLiteral("category");
 const QString kView = QStringLiteral("view");
+// Kept as the server's copy alone (record_synced): business calendars and SLA policies, which the desk reads to
+// show and compute SLA clocks offline; admins change them on the server.
+const QString kCalendar = QStringLiteral("calendar");
+const QString kSlaPolicy = QStringLiteral("sla_policy");
 
 } // namespace
 
@@ -19,7 +23,8 @@ RecordCache::RecordCache(Database& db) : m_db(db), m_outbox(db), m_customers(db)
 
 bool RecordCache::isRecord(const QString& entity)
 {
-    return entity == kCustomer || entity == kField || entity == kCategory || entity == kView;
+    return entity == kCustomer || entity == kField || entity == kCategory || entity == kView || entity == kCalendar
+        || entity == kSlaPolicy;
 }
 
 QString RecordCache::kindOfIntent(const QString& intentName)
@@ -85,6 +90,8 @@ Status RecordCache::restore(const QString& kind, const QString& id, qint64 curso
 Status RecordCache::writeVisible(const QString& kind, const QJsonObject& data)
 {
     const QString id = data.value(QStringLiteral("id")).toString();
+    if (kind == kCalendar || kind == kSlaPolicy)
+        return {}; // no visible row: the server's copy is what the desk reads
     if (kind == kView) {
         auto view = TicketView::fromJson(data);
         return view ? m_views.write(view.value()) : Status(view.error());
@@ -127,10 +134,10 @@ Status RecordCache::replayQueued(const QString& id, qint64 cursor)
 {
     for (const OutboxEntry& entry : m_outbox.undelivered(id, cursor)) {
         const QString kind = kindOfIntent(entry.name);
-        const Status replayed = kind == kCustomer ? m_customers.replay(entry)
-            : kind == kView                       ? m_views.replay(entry)
-            : kind.isEmpty()                      ? Status()
-                                                  : m_fields.replay(entry);
+        const Status replayed = kind == kCustomer                       ? m_customers.replay(entry)
+            : kind == kView                                             ? m_views.replay(entry)
+            : kind.isEmpty() || kind == kCalendar || kind == kSlaPolicy ? Status()
+                                                                        : m_fields.replay(entry);
         if (!replayed)
             return replayed;
     }

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void searchNarrowsTheView();
     void slaColours_data();
     void slaColours();
+    void aPausedClockSaysSo();
     void viewCountsMatchTheQueue();
     void countsFollowChangesWithoutRecounting();
     void backgroundCountsArriveWithoutBlocking();
@@ -352,6 +353,30 @@ void TestTicketQueueModel::slaColours()
     QCOMPARE(int(TicketQueueModel::slaState(created, created.addSecs(3600 * windowHours),
                  static_cast<TicketStatus>(statusIndex), created.addSecs(3600 * hoursSinceCreated))),
         expected);
+}
+
+void TestTicketQueueModel::aPausedClockSaysSo()
+{
+    // A ticket waiting for the customer under an SLA policy has no due time (its clocks stand still): the queue
+    // says "Paused", not an empty cell.
+    auto created
+        = m_store->tickets().create(draftTicket(QStringLiteral("待客户确认")), m_store->agent(QStringLiteral("a-01")));
+    QVERIFY(created);
+    QSqlQuery paused(m_store->db().sql());
+    QVERIFY(paused.exec(QStringLiteral("UPDATE ticket SET status = 'waiting_customer', resolution_due_ms = NULL, "
+                                       "response_due_ms = NULL WHERE id = '%1'")
+                            .arg(created.value().id)));
+    TicketQueueModel model(m_store->db(), m_store->clock, *m_directory);
+    QVERIFY(model.setView(builtIn("all_open"), m_context));
+    model.setSearchText(QStringLiteral("待客户确认"));
+    QVERIFY(QTest::qWaitFor([&] { return model.rowCount() > 0; }, 5000));
+    int row = -1;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        if (model.ticketId(r) == created.value().id)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    QCOMPARE(model.index(row, TicketQueueModel::TimeLeft).data().toString(), QStringLiteral("Paused"));
 }
 
 void TestTicketQueueModel::viewCountsMatchTheQueue()

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlQuery>
 
 using namespace gongdan;
 using namespace gongdan::test;
@@ -26,6 +27,8 @@ private Q_SLOTS:
     void customersReachEveryDeskAndConverge();
     void definitionsComeFromAdminsOnly_data() { addBackendRows(); }
     void definitionsComeFromAdminsOnly();
+    void slaSettingsReachEveryDesk_data() { addBackendRows(); }
+    void slaSettingsReachEveryDesk();
 
 private:
     /// The server's copy of a record over REST, as compact JSON.
@@ -163,6 +166,39 @@ void TestRecordSync::definitionsComeFromAdminsOnly()
     const QByteArray server = compact(definition);
     QCOMPARE(compact(liFields.find(QStringLiteral("serial_no"))->toJson()), server);
     QCOMPARE(compact(bossFields.find(QStringLiteral("serial_no"))->toJson()), server);
+}
+
+void TestRecordSync::slaSettingsReachEveryDesk()
+{
+    // An admin's business calendar and SLA policy (REST) reach an agent's desk, which keeps the server's copies
+    // to show and count SLA clocks offline.
+    HttpClient rest(m_fixture->baseUrl());
+    rest.setToken(signIn(m_fixture->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    const QJsonArray day {QJsonArray {QStringLiteral("09:00"), QStringLiteral("18:00")}};
+    const HttpResult calendar = rest.post(QStringLiteral("/api/v1/calendars"),
+        {{QStringLiteral("name"), QStringLiteral("CN9-18")},
+            {QStringLiteral("timezone"), QStringLiteral("Asia/Shanghai")},
+            {QStringLiteral("weekly"), QJsonObject {{QStringLiteral("mon"), day}, {QStringLiteral("fri"), day}}}});
+    QCOMPARE(calendar.status, 201);
+    const HttpResult policy = rest.post(QStringLiteral("/api/v1/sla-policies"),
+        {{QStringLiteral("name"), QStringLiteral("标准")},
+            {QStringLiteral("calendar_id"), calendar.body.value(QStringLiteral("id")).toString()},
+            {QStringLiteral("targets"),
+                QJsonObject {{QStringLiteral("normal"), QJsonObject {{QStringLiteral("first_response"), 60}}}}}});
+    QCOMPARE(policy.status, 201);
+    Desk li(m_fixture->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    li.start();
+    QVERIFY(li.idle());
+    QSqlQuery kept(li.db->sql());
+    QVERIFY(kept.exec(QStringLiteral("SELECT kind, data FROM record_synced WHERE kind IN ('calendar', 'sla_policy') "
+                                     "ORDER BY kind")));
+    QVERIFY(kept.next());
+    QCOMPARE(kept.value(0).toString(), QStringLiteral("calendar"));
+    QCOMPARE(QJsonDocument::fromJson(kept.value(1).toByteArray()).object().value(QStringLiteral("timezone")).toString(),
+        QStringLiteral("Asia/Shanghai"));
+    QVERIFY(kept.next());
+    QCOMPARE(kept.value(0).toString(), QStringLiteral("sla_policy"));
+    QVERIFY(!kept.next());
 }
 
 QTEST_GUILESS_MAIN(TestRecordSync)

@@ -335,6 +335,8 @@ void TicketEditor::refreshHeader()
     const auto sla = TicketQueueModel::slaState(m_ticket.createdAt, m_ticket.resolutionDueAt, m_ticket.status, now);
     if (sla == TicketQueueModel::SlaState::None) {
         m_sla->clear();
+        if (m_ticket.status == TicketStatus::WaitingCustomer && !m_ticket.resolutionDueAt.isValid())
+            m_sla->setText(tr("SLA paused while the customer is asked")); // 已暂停: no due time until it resumes
     } else {
         const QString colour = sla == TicketQueueModel::SlaState::Red ? QStringLiteral("#c62828")
             : sla == TicketQueueModel::SlaState::Yellow               ? QStringLiteral("#b26a00")

@@ -1,0 +1,193 @@
+// SLA policies and calendars as team records on a real gongdan-server with both backends: admins create them over
+// REST (others are refused, a policy's calendar must exist), and from then on the server stamps every ticket it
+// changes with the due times of its clocks — the first matching policy by position (T-SLA-16: a VIP tag, then
+// without it the next policy from the same start), paused while 待客户确认 (no due time), resumed after it with the
+// paused span added, the first response fulfilled by the first public reply. Desks receive the policies and
+// calendars in their pulls.
+#include "tests/support/ServerHarness.h"
+#include "tests/support/SyncDevice.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace gongdan::test;
+
+namespace {
+
+QDateTime timeOf(const QJsonObject& ticket, const char* key)
+{
+    return QDateTime::fromString(ticket.value(QLatin1String(key)).toString(), Qt::ISODateWithMs);
+}
+
+QJsonObject allDayCalendar()
+{
+    const QJsonArray day {QJsonArray {QStringLiteral("00:00"), QStringLiteral("24:00")}};
+    QJsonObject week;
+    for (const char* name : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+        week.insert(QLatin1String(name), day);
+    return {{QStringLiteral("name"), QStringLiteral("7×24 热线")},
+        {QStringLiteral("timezone"), QStringLiteral("Asia/Shanghai")}, {QStringLiteral("weekly"), week}};
+}
+
+QJsonObject targets(int firstResponse, int resolution)
+{
+    return {{QStringLiteral("normal"),
+        QJsonObject {{QStringLiteral("first_response"), firstResponse}, {QStringLiteral("resolution"), resolution}}}};
+}
+
+} // namespace
+
+class TestSlaApi : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void onlyAdminsSetPolicies_data() { addBackendRows(); }
+    void onlyAdminsSetPolicies();
+    void theServerStampsDueTimesFromTheClocks_data() { addBackendRows(); }
+    void theServerStampsDueTimesFromTheClocks();
+
+private:
+    std::unique_ptr<HttpClient> as(const QString& login, const QString& password);
+    /// Boss creates the 24/7 calendar and two policies: "VIP" (tag VIP, position 1: FR 30, resolution 240) and
+    /// "标准" (position 2: FR 60, resolution 480). The calendar's id.
+    QString configure();
+    std::unique_ptr<SeededServer> m_fixture;
+};
+
+void TestSlaApi::init()
+{
+    QFETCH(QString, backend);
+    m_fixture = std::make_unique<SeededServer>(backend);
+    if (const QString why = m_fixture->skipReason(); !why.isEmpty())
+        QFAIL(qPrintable(why));
+    QVERIFY2(m_fixture->start(), qPrintable(m_fixture->server().lastLog()));
+}
+
+void TestSlaApi::cleanup()
+{
+    m_fixture.reset();
+}
+
+std::unique_ptr<HttpClient> TestSlaApi::as(const QString& login, const QString& password)
+{
+    auto http = std::make_unique<HttpClient>(m_fixture->baseUrl());
+    http->setToken(signIn(m_fixture->baseUrl(), login, password));
+    return http;
+}
+
+QString TestSlaApi::configure()
+{
+    auto boss = as(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    const HttpResult calendar = boss->post(QStringLiteral("/api/v1/calendars"), allDayCalendar());
+    if (calendar.status != 201)
+        qFatal("calendar: %d %s", calendar.status, calendar.raw.constData());
+    const QString calendarId = calendar.body.value(QStringLiteral("id")).toString();
+    const HttpResult vip = boss->post(QStringLiteral("/api/v1/sla-policies"),
+        {{QStringLiteral("name"), QStringLiteral("VIP")}, {QStringLiteral("position"), 1},
+            {QStringLiteral("calendar_id"), calendarId},
+            {QStringLiteral("match"),
+                QJsonObject {{QStringLiteral("all"),
+                    QJsonArray {QJsonObject {{QStringLiteral("field"), QStringLiteral("tags")},
+                        {QStringLiteral("op"), QStringLiteral("contains")},
+                        {QStringLiteral("value"), QStringLiteral("VIP")}}}}}},
+            {QStringLiteral("targets"), targets(30, 240)}});
+    const HttpResult standard = boss->post(QStringLiteral("/api/v1/sla-policies"),
+        {{QStringLiteral("name"), QString::fromUtf8("标准")}, {QStringLiteral("position"), 2},
+            {QStringLiteral("calendar_id"), calendarId}, {QStringLiteral("targets"), targets(60, 480)}});
+    if (vip.status != 201 || standard.status != 201)
+        qFatal("policies: %d %d %s", vip.status, standard.status, standard.raw.constData());
+    return calendarId;
+}
+
+void TestSlaApi::onlyAdminsSetPolicies()
+{
+    auto li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    QCOMPARE(li->post(QStringLiteral("/api/v1/calendars"), allDayCalendar()).status, 403);
+    QCOMPARE(li->post(QStringLiteral("/api/v1/sla-policies"),
+                   {{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("targets"), targets(1, 1)}})
+                 .status,
+        403);
+    auto boss = as(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    HttpResult refused = boss->post(QStringLiteral("/api/v1/sla-policies"),
+        {{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("calendar_id"), QStringLiteral("nowhere")},
+            {QStringLiteral("targets"), targets(1, 1)}});
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.body.value(QStringLiteral("field")).toString(), QStringLiteral("calendar_id"));
+    QJsonObject badCalendar = allDayCalendar();
+    badCalendar.insert(QStringLiteral("timezone"), QStringLiteral("Mars/Olympus"));
+    refused = boss->post(QStringLiteral("/api/v1/calendars"), badCalendar);
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.body.value(QStringLiteral("field")).toString(), QStringLiteral("timezone"));
+    const QString calendarId = configure();
+    // Everyone reads them; desks pull them like the other team records.
+    QCOMPARE(
+        li->get(QStringLiteral("/api/v1/sla-policies")).body.value(QStringLiteral("sla_policies")).toArray().size(), 2);
+    QCOMPARE(li->get(QStringLiteral("/api/v1/calendars/") + calendarId).status, 200);
+    SyncDevice desk(m_fixture->baseUrl(), li->token());
+    QSet<QString> kinds;
+    for (const QJsonValue& change : desk.pullAll(1000))
+        kinds.insert(change[QStringLiteral("entity")].toString());
+    QVERIFY(kinds.contains(QStringLiteral("calendar")));
+    QVERIFY(kinds.contains(QStringLiteral("sla_policy")));
+}
+
+void TestSlaApi::theServerStampsDueTimesFromTheClocks()
+{
+    configure();
+    auto li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const HttpResult created = li->post(QStringLiteral("/api/v1/tickets"),
+        {{QStringLiteral("subject"), QStringLiteral("VIP 客户：空调不制冷")},
+            {QStringLiteral("group_id"), QStringLiteral("service")},
+            {QStringLiteral("tags"), QJsonArray {QStringLiteral("VIP")}}});
+    QCOMPARE(created.status, 201);
+    QJsonObject ticket = created.body.value(QStringLiteral("ticket")).toObject();
+    const QDateTime start = timeOf(ticket, "created_at");
+    // VIP: first response 30 min, resolution 240 min around the clock.
+    QCOMPARE(timeOf(ticket, "response_due_at").toSecsSinceEpoch(), start.addSecs(30 * 60).toSecsSinceEpoch());
+    QCOMPARE(timeOf(ticket, "resolution_due_at").toSecsSinceEpoch(), start.addSecs(240 * 60).toSecsSinceEpoch());
+    const QString path = QStringLiteral("/api/v1/tickets/") + ticket.value(QStringLiteral("number")).toString();
+
+    // T-SLA-16: without the tag the next policy applies, from the same start.
+    HttpResult patched = li->patch(path, {{QStringLiteral("tags"), QJsonArray {}}});
+    QCOMPARE(patched.status, 200);
+    ticket = patched.body.value(QStringLiteral("ticket")).toObject();
+    QCOMPARE(timeOf(ticket, "response_due_at").toSecsSinceEpoch(), start.addSecs(60 * 60).toSecsSinceEpoch());
+    QCOMPARE(timeOf(ticket, "resolution_due_at").toSecsSinceEpoch(), start.addSecs(480 * 60).toSecsSinceEpoch());
+
+    // Waiting for the customer: every clock paused, no due time.
+    const QString transitions = path + QStringLiteral("/transitions");
+    QCOMPARE(li->post(transitions, {{QStringLiteral("action"), QStringLiteral("accept")}}).status, 200);
+    HttpResult waiting = li->post(transitions,
+        {{QStringLiteral("action"), QStringLiteral("request_confirmation")},
+            {QStringLiteral("resolution"), QStringLiteral("已远程指导重启")}});
+    QCOMPARE(waiting.status, 200);
+    ticket = waiting.body.value(QStringLiteral("ticket")).toObject();
+    QCOMPARE(ticket.value(QStringLiteral("status")).toString(), QStringLiteral("waiting_customer"));
+    QVERIFY(timeOf(ticket, "response_due_at").isNull() || !timeOf(ticket, "response_due_at").isValid());
+    QVERIFY(!timeOf(ticket, "resolution_due_at").isValid());
+    const QDateTime pausedAt = QDateTime::currentDateTimeUtc();
+    QTest::qWait(2100);
+
+    // Resumed: the due times move on by the paused span (whole seconds).
+    const HttpResult resumed = li->post(transitions, {{QStringLiteral("action"), QStringLiteral("resume")}});
+    QCOMPARE(resumed.status, 200);
+    ticket = resumed.body.value(QStringLiteral("ticket")).toObject();
+    const qint64 moved
+        = timeOf(ticket, "resolution_due_at").toSecsSinceEpoch() - start.addSecs(480 * 60).toSecsSinceEpoch();
+    QVERIFY2(moved >= 1 && moved <= 2 + pausedAt.secsTo(QDateTime::currentDateTimeUtc()),
+        qPrintable(QString::number(moved)));
+
+    // The first public reply fulfils the first response: no response due time any more; the resolution stays.
+    const HttpResult replied = li->post(path + QStringLiteral("/comments"),
+        {{QStringLiteral("body"), QStringLiteral("您好，工程师今天下午上门。")},
+            {QStringLiteral("visibility"), QStringLiteral("public")}});
+    QCOMPARE(replied.status, 201);
+    ticket = li->get(path).body.value(QStringLiteral("ticket")).toObject();
+    QVERIFY(!timeOf(ticket, "response_due_at").isValid());
+    QVERIFY(timeOf(ticket, "resolution_due_at").isValid());
+}
+
+QTEST_GUILESS_MAIN(TestSlaApi)
+#include "tst_slaapi.moc"
