@@ -221,7 +221,10 @@ int main(int argc, char** argv)
     attachmentRoutes.install(api.http());
     AuditRoutes auditRoutes(auth, audit);
     auditRoutes.install(api.http());
-    CalendarRoutes calendarRoutes(auth); // the due-time preview (workflows.md §0)
+    // Open tickets' SLA clocks counted again, in batches, after a calendar or policy changes.
+    SlaRecompute recompute(sync, clock);
+    QObject::connect(&sync, &SyncService::slaSettingsChanged, &recompute, &SlaRecompute::start);
+    CalendarRoutes calendarRoutes(auth, recompute); // the due-time preview (workflows.md §0)
     calendarRoutes.install(api.http());
     api.setBodyLimit("POST", "/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
     PokeHub pokes(auth);

@@ -17,7 +17,7 @@ constexpr qsizetype kMaxPauses = 1000;
 
 } // namespace
 
-CalendarRoutes::CalendarRoutes(AuthService& auth) : m_auth(auth) { }
+CalendarRoutes::CalendarRoutes(AuthService& auth, SlaRecompute& recompute) : m_auth(auth), m_recompute(recompute) { }
 
 void CalendarRoutes::install(QHttpServer& http)
 {
@@ -25,6 +25,18 @@ void CalendarRoutes::install(QHttpServer& http)
         [this](const QHttpServerRequest& request) { return due(request); });
     http.route(QStringLiteral("/api/v1/calendars/shipped/<arg>"), QHttpServerRequest::Method::Get,
         [this](const QString& name, const QHttpServerRequest& request) { return shipped(name, request); });
+    http.route(QStringLiteral("/api/v1/sla/recompute"), QHttpServerRequest::Method::Get,
+        [this](const QHttpServerRequest& request) { return recomputeProgress(request); });
+}
+
+QHttpServerResponse CalendarRoutes::recomputeProgress(const QHttpServerRequest& request)
+{
+    auto who = m_auth.authenticate(request);
+    if (!who)
+        return errorResponse(who.error());
+    if (who.value().user.role != Role::Admin)
+        return errorResponse(accessDenied(QStringLiteral("see the SLA recompute")));
+    return jsonResponse(m_recompute.progress());
 }
 
 QHttpServerResponse CalendarRoutes::due(const QHttpServerRequest& request)

@@ -360,6 +360,19 @@ Result<QJsonObject> MutationApplier::change(const UserRecord& user, const Mutati
     return result;
 }
 
+Result<qint64> MutationApplier::restamp(const QString& ticketId, const QString& mutationId)
+{
+    const std::optional<Ticket> before = m_store.ticket(ticketId);
+    if (!before)
+        return qint64(0);
+    Ticket after = *before;
+    if (!stampSla(after, {}, std::nullopt))
+        return qint64(0);
+    ++after.version; // every desk that sees it hears of the new due times
+    const Mutation recompute {0, mutationId, QStringLiteral("sla.recompute"), ticketId, {}};
+    return logTicket(before, after, recompute, QStringLiteral("server"), QString());
+}
+
 bool MutationApplier::stampSla(Ticket& ticket, const QList<TicketEvent>& events, const std::optional<Comment>& comment)
 {
     const SlaSetup& setup = m_world.sla();

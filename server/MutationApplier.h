@@ -35,6 +35,10 @@ public:
     /// The result to store and return: {seq, mutation_id, status: "applied", server_seq, …}.
     Result<QJsonObject> apply(const UserRecord& user, const Mutation& mutation, const QString& clientId);
 
+    /// Stamps the ticket's due times again from the SLA settings as they are now (a calendar or policy changed);
+    /// a ticket whose due times move is stored and logged under `mutationId` for every desk that sees it. Its
+    /// upsert's seq when it moved, else 0.
+    Result<qint64> restamp(const QString& ticketId, const QString& mutationId);
     /// What the change log and pulls carry for a ticket: {"ticket": …, "aliases": […]}.
     QJsonObject ticketData(const Ticket& ticket);
     static ChangeScope scopeOf(const Ticket& ticket)

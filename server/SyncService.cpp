@@ -121,6 +121,7 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
     qint64 highestServerSeq = 0;
     QJsonArray results;
     QJsonObject stop;
+    bool slaTouched = false; // a calendar or policy pushed by an admin's desk
     for (const Mutation& mutation : mutations.value()) {
         if (mutation.seq <= last) { // delivered before: the same answer again, applied nothing
             QJsonObject again = m_store.storedResult(clientId.value(), mutation.seq)
@@ -148,6 +149,8 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
         QJsonObject result;
         if (outcome) {
             result = outcome.value();
+            slaTouched = slaTouched || mutation.name == QLatin1String("calendar.upsert")
+                || mutation.name == QLatin1String("sla_policy.upsert");
             highestServerSeq = std::max(highestServerSeq, result.value(QStringLiteral("server_seq")).toInteger());
         } else if (outcome.error().code.startsWith(QLatin1String("server."))) {
             return outcome.error(); // the whole push rolls back; the device retries it
@@ -175,6 +178,8 @@ Result<QJsonObject> SyncService::push(const UserRecord& user, const QJsonObject&
     const QList<ChangeScope> touched = m_store.takeTouchedScopes();
     if (highestServerSeq > 0)
         Q_EMIT committed(highestServerSeq, touched);
+    if (slaTouched)
+        Q_EMIT slaSettingsChanged();
     QJsonObject answer {{QStringLiteral("results"), results}, {QStringLiteral("last_seq_applied"), last},
         {QStringLiteral("device_code"), client.value().deviceCode}};
     if (!stop.isEmpty())
@@ -193,7 +198,36 @@ Result<QJsonObject> SyncService::applyOne(const UserRecord& user, const Mutation
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     Q_EMIT committed(applied.value().value(QStringLiteral("server_seq")).toInteger(), m_store.takeTouchedScopes());
+    if (mutation.name == QLatin1String("calendar.upsert") || mutation.name == QLatin1String("sla_policy.upsert"))
+        Q_EMIT slaSettingsChanged();
     return applied;
+}
+
+Result<SyncService::RestampBatch> SyncService::restampOpenTickets(
+    const QString& afterId, int limit, const QString& mutationId)
+{
+    ServerTransaction transaction(m_store.database());
+    m_store.takeTouchedScopes();
+    m_applier.startBatch(); // the settings as they are now
+    auto ids = m_store.openTicketIds(afterId, limit);
+    if (!ids)
+        return ids.error();
+    RestampBatch batch;
+    qint64 highest = 0;
+    for (const QString& id : ids.value()) {
+        auto seq = m_applier.restamp(id, mutationId);
+        if (!seq)
+            return seq.error();
+        batch.moved += seq.value() > 0 ? 1 : 0;
+        highest = std::max(highest, seq.value());
+    }
+    batch.tickets = static_cast<int>(ids.value().size());
+    batch.lastId = ids.value().size() == limit ? ids.value().last() : QString();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    if (highest > 0)
+        Q_EMIT committed(highest, m_store.takeTouchedScopes());
+    return batch;
 }
 
 Result<QString> SyncService::checkEpoch(const QString& epoch) const

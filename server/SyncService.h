@@ -51,9 +51,19 @@ public:
     /// One intent from the REST API (no device, no seq): applied by the same rules in its own transaction,
     /// and the workstations poked. The applied result, or the rejection as an Error.
     Result<QJsonObject> applyOne(const UserRecord& user, const Mutation& mutation);
+    /// One batch of an SLA recompute (server/SlaRecompute): the open tickets after `afterId`, at most `limit`, their
+    /// due times stamped again in one transaction. The batch's last id (empty: no more) and how many moved.
+    struct RestampBatch {
+        QString lastId;
+        int tickets = 0;
+        int moved = 0;
+    };
+    Result<RestampBatch> restampOpenTickets(const QString& afterId, int limit, const QString& mutationId);
     MutationApplier& applier() { return m_applier; }
 
 Q_SIGNALS:
+    /// A business calendar or SLA policy changed (committed): open tickets' clocks must be counted again.
+    void slaSettingsChanged();
     /// A push committed changes up to `serverSeq` in these scopes (the WebSocket pokes listen).
     void committed(qint64 serverSeq, const QList<gongdan::ChangeScope>& scopes);
 

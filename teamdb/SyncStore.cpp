@@ -427,6 +427,22 @@ std::optional<qint64> SyncStore::commentSeq(const QString& commentId)
     return query.value(0).toLongLong();
 }
 
+Result<QStringList> SyncStore::openTicketIds(const QString& afterId, int limit)
+{
+    QSqlQuery& query = m_database.prepared(
+        QStringLiteral("SELECT id FROM ticket WHERE status IN ('new', 'in_progress', 'waiting_customer', 'follow_up') "
+                       "AND id > ? ORDER BY id LIMIT ?"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
+    query.addBindValue(afterId.isNull() ? QStringLiteral("") : afterId); // a null QString binds NULL: nothing is > NULL
+    query.addBindValue(limit);
+    if (!query.exec())
+        return Error {QStringLiteral("server.database"), query.lastError().text()};
+    QStringList ids;
+    while (query.next())
+        ids.append(query.value(0).toString());
+    return ids;
+}
+
 Status SyncStore::insertComment(const Comment& comment, qint64 seq)
 {
     if (Status s

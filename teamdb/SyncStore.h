@@ -101,6 +101,9 @@ public:
     Result<int> nextNumber(QDate day);
 
     std::optional<qint64> commentSeq(const QString& commentId);
+    /// Open tickets (new, in progress, waiting for the customer, follow-up) by id after `afterId`, at most `limit`:
+    /// what an SLA recompute walks in batches.
+    Result<QStringList> openTicketIds(const QString& afterId, int limit);
     /// Also indexes the comment's attachments (attachment_ref, for BlobStore::mayRead).
     Status insertComment(const Comment& comment, qint64 seq);
     QList<Comment> comments(const QString& ticketId);

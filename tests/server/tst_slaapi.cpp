@@ -47,6 +47,8 @@ private Q_SLOTS:
     void onlyAdminsSetPolicies();
     void theServerStampsDueTimesFromTheClocks_data() { addBackendRows(); }
     void theServerStampsDueTimesFromTheClocks();
+    void aPolicyChangeRecountsOpenTickets_data() { addBackendRows(); }
+    void aPolicyChangeRecountsOpenTickets();
 
 private:
     std::unique_ptr<HttpClient> as(const QString& login, const QString& password);
@@ -187,6 +189,59 @@ void TestSlaApi::theServerStampsDueTimesFromTheClocks()
     ticket = li->get(path).body.value(QStringLiteral("ticket")).toObject();
     QVERIFY(!timeOf(ticket, "response_due_at").isValid());
     QVERIFY(timeOf(ticket, "resolution_due_at").isValid());
+}
+
+void TestSlaApi::aPolicyChangeRecountsOpenTickets()
+{
+    configure();
+    auto li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    auto boss = as(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    QStringList paths;
+    QDateTime start;
+    for (int i = 0; i < 3; ++i) {
+        const HttpResult created = li->post(QStringLiteral("/api/v1/tickets"),
+            {{QStringLiteral("subject"), QStringLiteral("标准工单 %1").arg(i)},
+                {QStringLiteral("group_id"), QStringLiteral("service")}});
+        QCOMPARE(created.status, 201);
+        const QJsonObject ticket = created.body.value(QStringLiteral("ticket")).toObject();
+        paths.append(QStringLiteral("/api/v1/tickets/") + ticket.value(QStringLiteral("number")).toString());
+        if (i == 0)
+            start = timeOf(ticket, "created_at");
+    }
+    SyncDevice desk(m_fixture->baseUrl(), li->token());
+    desk.pullAll(1000);
+    // The standard policy's first response goes from 60 to 20 minutes: every open ticket is counted again.
+    const QJsonArray policies
+        = boss->get(QStringLiteral("/api/v1/sla-policies")).body.value(QStringLiteral("sla_policies")).toArray();
+    QString standardId;
+    for (const QJsonValue& policy : policies) {
+        if (policy[QStringLiteral("position")].toInt() == 2)
+            standardId = policy[QStringLiteral("id")].toString();
+    }
+    QVERIFY(!standardId.isEmpty());
+    QCOMPARE(boss->patch(QStringLiteral("/api/v1/sla-policies/") + standardId,
+                     {{QStringLiteral("targets"), targets(20, 480)}})
+                 .status,
+        200);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const QJsonObject progress = boss->get(QStringLiteral("/api/v1/sla/recompute")).body;
+            return !progress.value(QStringLiteral("running")).toBool()
+                && progress.value(QStringLiteral("tickets")).toInt() >= 3;
+        },
+        20000));
+    const QJsonObject progress = boss->get(QStringLiteral("/api/v1/sla/recompute")).body;
+    QCOMPARE(progress.value(QStringLiteral("moved")).toInt(), 3);
+    const QJsonObject first = li->get(paths.first()).body.value(QStringLiteral("ticket")).toObject();
+    QCOMPARE(timeOf(first, "response_due_at").toSecsSinceEpoch(), start.addSecs(20 * 60).toSecsSinceEpoch());
+    // … and the desks hear of it in their pulls.
+    int heard = 0;
+    for (const QJsonValue& change : desk.pullAll(1000)) {
+        if (change[QStringLiteral("entity")].toString() == QLatin1String("ticket"))
+            ++heard;
+    }
+    QCOMPARE(heard, 3);
+    QCOMPARE(li->get(QStringLiteral("/api/v1/sla/recompute")).status, 403); // progress is for admins
 }
 
 QTEST_GUILESS_MAIN(TestSlaApi)
