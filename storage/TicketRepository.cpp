@@ -5,6 +5,7 @@
 #include "domain/TicketTransition.h"
 #include "storage/LocalTicketWorld.h"
 #include "storage/NeedsAttention.h"
+#include "storage/SlaSettings.h"
 
 #include <QJsonDocument>
 
@@ -142,7 +143,26 @@ Status TicketRepository::write(const TicketChange& change)
         rowids.insert(ticket.id, rowid);
         return {};
     };
-    if (Status s = store(change.ticket); !s)
+    // The SLA clocks' due times as the server will stamp them (storage/SlaSettings: the policies this desk pulled);
+    // no policy: the due times the rules set stay.
+    Ticket stamped = change.ticket;
+    if (SlaSettings settings(m_db); !settings.current().empty()) {
+        QList<TicketEvent> history = events(stamped.id);
+        history += change.events;
+        QList<Comment> conversation = comments(stamped.id);
+        if (change.comment && !commentExists(change.comment->id))
+            conversation.append(*change.comment);
+        QJsonObject facts;
+        if (!stamped.customerId.isEmpty()) {
+            QSqlQuery& level = m_db.prepared(QStringLiteral("SELECT level FROM customer WHERE id = ?"));
+            level.addBindValue(stamped.customerId);
+            if (level.exec() && level.next())
+                facts.insert(QStringLiteral("customer_level"), level.value(0).toString());
+            level.finish();
+        }
+        SlaStamp::stamp(stamped, history, conversation, settings.current(), m_db.clock().now(), facts);
+    }
+    if (Status s = store(stamped); !s)
         return s;
     for (const Ticket& other : change.others) {
         if (!m_rebasing) {

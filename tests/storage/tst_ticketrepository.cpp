@@ -3,6 +3,7 @@
 #include "tests/support/TempStore.h"
 
 #include <QJsonArray>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void patchRecordsEventsAndPerFieldBases();
     void transitionsFollowTheStateMachine();
     void transferMovesToTheTargetGroup();
+    void slaPoliciesPulledHereStampDueTimesOffline();
     void closeNeedsRequiredToCloseFields();
     void commentsAreAppendOnlyAndSetFirstResponse();
     void mergeNeedsAnotherOpenTicket();
@@ -188,6 +190,48 @@ void TestTicketRepository::transferMovesToTheTargetGroup()
     QVERIFY(logged);
     QCOMPARE(Outbox(store.db()).entries().last().args.value(QStringLiteral("target_group")).toString(),
         QStringLiteral("g-field"));
+}
+
+void TestTicketRepository::slaPoliciesPulledHereStampDueTimesOffline()
+{
+    // The desk has pulled a 24/7 calendar and a policy (first response 30, resolution 240): its own changes, made
+    // offline, carry the due times the server will stamp — paused (none) while waiting for the customer, moved on by
+    // the paused span when it resumes.
+    TempStore store;
+    QSqlQuery seed(store.db().sql());
+    const QString allDay = QStringLiteral(
+        R"({"id":"cal-247","name":"7x24","timezone":"Asia/Shanghai","weekly":{"mon":[["00:00","24:00"]],)"
+        R"("tue":[["00:00","24:00"]],"wed":[["00:00","24:00"]],"thu":[["00:00","24:00"]],"fri":[["00:00","24:00"]],)"
+        R"("sat":[["00:00","24:00"]],"sun":[["00:00","24:00"]]}})");
+    const QString policy = QStringLiteral(
+        R"({"id":"sla-1","name":"标准","position":1,"calendar_id":"cal-247",)"
+        R"("targets":{"normal":{"first_response":30,"resolution":240},"urgent":{"first_response":30,"resolution":240},)"
+        R"("critical":{"first_response":30,"resolution":240}}})");
+    for (const auto& [kind, id, data] : {std::tuple {QStringLiteral("calendar"), QStringLiteral("cal-247"), allDay},
+             std::tuple {QStringLiteral("sla_policy"), QStringLiteral("sla-1"), policy}}) {
+        seed.prepare(QStringLiteral("INSERT INTO record_synced(kind, id, data, server_seq) VALUES (?, ?, ?, 1)"));
+        seed.addBindValue(kind);
+        seed.addBindValue(id);
+        seed.addBindValue(data);
+        QVERIFY2(seed.exec(), qPrintable(seed.lastError().text()));
+    }
+    const Principal agent = store.agent(QStringLiteral("a-01"));
+    const Ticket t = store.tickets().create(draftTicket(QStringLiteral("空调不制冷")), agent).value();
+    const QDateTime start = store.tickets().find(t.id)->createdAt;
+    QCOMPARE(store.tickets().find(t.id)->responseDueAt, start.addSecs(30 * 60));
+    QCOMPARE(store.tickets().find(t.id)->resolutionDueAt, start.addSecs(240 * 60));
+    store.clock.advanceSeconds(600);
+    QVERIFY(store.tickets().transition(t.id, {TicketAction::Accept, {}, {}, {}, {}, {}}, agent));
+    QVERIFY(store.tickets().transition(
+        t.id, {TicketAction::RequestConfirmation, QStringLiteral("已远程指导"), {}, {}, {}, {}}, agent));
+    QVERIFY(!store.tickets().find(t.id)->resolutionDueAt.isValid()); // paused: no due time
+    QVERIFY(!store.tickets().find(t.id)->responseDueAt.isValid());
+    store.clock.advanceSeconds(3600);
+    QVERIFY(store.tickets().transition(t.id, {TicketAction::Resume, {}, {}, {}, {}, {}}, agent));
+    QCOMPARE(store.tickets().find(t.id)->resolutionDueAt, start.addSecs(240 * 60 + 3600));
+    // The first public reply fulfils the first response.
+    QVERIFY(store.tickets().addComment(t.id, CommentVisibility::Public, QStringLiteral("工程师下午上门"), {}, agent));
+    QVERIFY(!store.tickets().find(t.id)->responseDueAt.isValid());
 }
 
 void TestTicketRepository::transitionsFollowTheStateMachine()

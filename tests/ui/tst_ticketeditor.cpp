@@ -40,6 +40,7 @@ private Q_SLOTS:
     void closeNeedsResolutionAndAnswer();
     void internalNoteJoinsTheTimeline();
     void everyTimelineLineIsShownWhole();
+    void anOverdueEstimateSaysSo();
     void draftSurvivesACrash();
     void closingATabWithEditsAsks();
     void conflictsAreShownWithTheReplacedValue();
@@ -310,6 +311,29 @@ void TestTicketEditor::everyTimelineLineIsShownWhole()
     QCOMPARE(shown.pixelColor(noteRect.right() - 3, noteRect.bottom() - 2), QColor(0xFF, 0xF8, 0xDC));
     if (!qEnvironmentVariableIsEmpty("GONGDAN_SCREENSHOTS"))
         editor->grab().save(qEnvironmentVariable("GONGDAN_SCREENSHOTS") + QStringLiteral("/timeline.png"));
+}
+
+void TestTicketEditor::anOverdueEstimateSaysSo()
+{
+    // Overdue by this desk's count while its own changes still wait for the server: said as an estimate; once the
+    // server has them (nothing queued), plainly.
+    QSqlQuery state(m_desk.store->db().sql());
+    QVERIFY(state.exec(QStringLiteral("UPDATE ticket SET resolution_due_ms = %1 WHERE id = '%2'")
+                           .arg(m_desk.store->clock.now().addSecs(-3600).toMSecsSinceEpoch())
+                           .arg(m_ticketId)));
+    TicketEditor* editor = open(m_ticketId);
+    auto* sla = editor->findChild<QLabel*>(QStringLiteral("slaCountdown"));
+    const QString estimate
+        = QCoreApplication::translate("gongdan::TicketEditor", "Likely overdue by %1 (offline estimate)")
+              .section(QStringLiteral("%1"), 0, 0);
+    QVERIFY2(sla->text().contains(estimate), qPrintable(sla->text()));
+    delete editor;
+    QVERIFY(state.exec(QStringLiteral("DELETE FROM outbox WHERE entity_id = '%1'").arg(m_ticketId)));
+    editor = open(m_ticketId);
+    sla = editor->findChild<QLabel*>(QStringLiteral("slaCountdown"));
+    QVERIFY2(!sla->text().contains(estimate), qPrintable(sla->text()));
+    QVERIFY(sla->text().contains(
+        QCoreApplication::translate("gongdan::TicketEditor", "Overdue by %1").section(QStringLiteral("%1"), 0, 0)));
 }
 
 void TestTicketEditor::conflictsAreShownWithTheReplacedValue()

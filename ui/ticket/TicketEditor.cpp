@@ -10,6 +10,7 @@
 #include "storage/CustomerRepository.h"
 #include "storage/DraftStore.h"
 #include "storage/NeedsAttention.h"
+#include "storage/Outbox.h"
 #include "storage/SyncCache.h"
 #include "storage/TicketRepository.h"
 #include "ui/attachment/AttachmentStrip.h"
@@ -343,8 +344,12 @@ void TicketEditor::refreshHeader()
                                                                       : QStringLiteral("#2e7d32");
         // The span without a sign: "overdue by" or "due in" says which way.
         const QDateTime& due = m_ticket.resolutionDueAt;
-        const QString text = now > due ? tr("Overdue by %1").arg(TicketQueueModel::timeLeftText(now, due))
-                                       : tr("Due in %1").arg(TicketQueueModel::timeLeftText(due, now));
+        // Changes of this desk the server has not confirmed yet: its clocks are this desk's estimate (R9).
+        const bool estimated = !Outbox(m_ws.db).undelivered(m_ticket.id, std::numeric_limits<qint64>::max()).isEmpty();
+        const QString text = now > due
+            ? (estimated ? tr("Likely overdue by %1 (offline estimate)") : tr("Overdue by %1"))
+                  .arg(TicketQueueModel::timeLeftText(now, due))
+            : tr("Due in %1").arg(TicketQueueModel::timeLeftText(due, now));
         m_sla->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text.toHtmlEscaped()));
     }
     m_sla->setToolTip(
