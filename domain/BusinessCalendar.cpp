@@ -287,6 +287,41 @@ Result<qint64> BusinessCalendar::addBusinessSeconds(qint64 from, qint64 seconds,
         tr("The calendar has no working hours in the ten years after this instant."), QStringLiteral("calendar")};
 }
 
+Result<qint64> BusinessCalendar::subtractBusinessSeconds(qint64 to, qint64 seconds) const
+{
+    if (seconds <= 0)
+        return to;
+    qint64 remaining = seconds;
+    QDate date = QDateTime::fromSecsSinceEpoch(to, m_zone).date().addDays(1);
+    for (int i = 0; i < kSearchDays; ++i, date = date.addDays(-1)) {
+        const QList<InstantSpan> spans = openSpansOn(date);
+        for (auto span = spans.crbegin(); span != spans.crend(); ++span) {
+            if (span->from >= to)
+                continue;
+            const qint64 end = std::min(span->to, to);
+            const qint64 available = end - span->from;
+            if (remaining <= available)
+                return end - remaining;
+            remaining -= available;
+        }
+    }
+    return Error {QStringLiteral("calendar.never_open"),
+        tr("The calendar has no working hours in the ten years before this instant."), QStringLiteral("calendar")};
+}
+
+Result<qint64> BusinessCalendar::nextOpening(qint64 at) const
+{
+    QDate date = QDateTime::fromSecsSinceEpoch(at, m_zone).date().addDays(-1);
+    for (int i = 0; i < kSearchDays; ++i, date = date.addDays(1)) {
+        for (const InstantSpan& span : openSpansOn(date)) {
+            if (span.to > at)
+                return std::max(span.from, at);
+        }
+    }
+    return Error {QStringLiteral("calendar.never_open"),
+        tr("The calendar has no working hours in the ten years after this instant."), QStringLiteral("calendar")};
+}
+
 qint64 BusinessCalendar::businessSecondsBetween(qint64 from, qint64 to, const QList<InstantSpan>& pauses) const
 {
     if (to <= from)

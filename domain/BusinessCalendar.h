@@ -62,6 +62,10 @@ public:
     /// (spans of instants, in any order, may overlap). A deadline that lands exactly at a closing time is that
     /// closing time. An error when the calendar never opens within ten years of `from`.
     Result<qint64> addBusinessSeconds(qint64 from, qint64 seconds, const QList<InstantSpan>& pauses = {}) const;
+    /// The instant `seconds` business seconds before `to` (a warning level's instant before a due time).
+    Result<qint64> subtractBusinessSeconds(qint64 to, qint64 seconds) const;
+    /// `at` when the calendar is open then, else the instant it next opens (when a held notification goes out).
+    Result<qint64> nextOpening(qint64 at) const;
     /// The business seconds in [from, to), not counting `pauses`.
     qint64 businessSecondsBetween(qint64 from, qint64 to, const QList<InstantSpan>& pauses = {}) const;
     /// The open spans of the local date `date`, as UTC instants.

@@ -1,0 +1,134 @@
+#include "domain/Escalation.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace gongdan {
+
+QJsonObject EscalationRule::toJson() const
+{
+    QJsonArray list;
+    for (const EscalationLevel& l : levels)
+        list.append(QJsonObject {{QStringLiteral("level"), l.level}, {QStringLiteral("offset_min"), l.offsetMinutes},
+            {QStringLiteral("offset_basis"),
+                l.businessOffset ? QStringLiteral("business") : QStringLiteral("calendar")},
+            {QStringLiteral("audience"), QJsonArray::fromStringList(l.audience)},
+            {QStringLiteral("channels"), QJsonArray::fromStringList(l.channels)},
+            {QStringLiteral("actions"), l.actions},
+            {QStringLiteral("quiet"),
+                l.respectCalendar ? QStringLiteral("respect_calendar") : QStringLiteral("always")}});
+    return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("policy_id"), policyId},
+        {QStringLiteral("metric"), metric}, {QStringLiteral("levels"), list}};
+}
+
+Result<EscalationRule> EscalationRule::fromJson(const QJsonObject& json)
+{
+    const auto invalid = [](const char* text, const QString& field) {
+        return Error {QStringLiteral("escalation.invalid"), QCoreApplication::translate("EscalationRule", text), field};
+    };
+    EscalationRule rule;
+    rule.id = json.value(QStringLiteral("id")).toString();
+    rule.policyId = json.value(QStringLiteral("policy_id")).toString();
+    rule.metric = json.value(QStringLiteral("metric")).toString();
+    static const QStringList metrics {QStringLiteral("first_response"), QStringLiteral("next_response"),
+        QStringLiteral("resolution"), QStringLiteral("accept")};
+    if (!metrics.contains(rule.metric))
+        return invalid("The metric is first_response, next_response, resolution or accept.", QStringLiteral("metric"));
+    const QJsonArray list = json.value(QStringLiteral("levels")).toArray();
+    if (list.isEmpty())
+        return invalid("A chain needs at least one level.", QStringLiteral("levels"));
+    QSet<int> seen;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject l = list.at(i).toObject();
+        const QString field = QStringLiteral("levels[%1]").arg(i);
+        EscalationLevel level;
+        level.level = l.value(QStringLiteral("level")).toInt(static_cast<int>(i) + 1);
+        if (level.level < 1 || seen.contains(level.level))
+            return invalid("Levels are numbered 1, 2, 3 … each once.", field + QStringLiteral(".level"));
+        seen.insert(level.level);
+        level.offsetMinutes = l.value(QStringLiteral("offset_min")).toInt();
+        const QString basis = l.value(QStringLiteral("offset_basis")).toString(QStringLiteral("calendar"));
+        if (basis != QLatin1String("business") && basis != QLatin1String("calendar"))
+            return invalid(
+                "The offset is counted in business or calendar minutes.", field + QStringLiteral(".offset_basis"));
+        level.businessOffset = basis == QLatin1String("business");
+        for (const QJsonValue& who : l.value(QStringLiteral("audience")).toArray())
+            level.audience.append(who.toString());
+        for (const QJsonValue& channel : l.value(QStringLiteral("channels")).toArray())
+            level.channels.append(channel.toString());
+        level.actions = l.value(QStringLiteral("actions")).toObject();
+        const QString quiet = l.value(QStringLiteral("quiet")).toString(QStringLiteral("always"));
+        if (quiet != QLatin1String("respect_calendar") && quiet != QLatin1String("always"))
+            return invalid("Quiet hours are respect_calendar or always.", field + QStringLiteral(".quiet"));
+        level.respectCalendar = quiet == QLatin1String("respect_calendar");
+        rule.levels.append(level);
+    }
+    return rule;
+}
+
+QString EscalationPlanner::keyOf(const EscalationClock& clock, int level)
+{
+    return QStringLiteral("%1:%2:%3:%4").arg(clock.ticketId, clock.metric).arg(clock.cycle).arg(level);
+}
+
+std::optional<qint64> EscalationPlanner::instantOf(
+    const EscalationClock& clock, const EscalationLevel& level, const BusinessCalendar& calendar)
+{
+    if (!clock.dueAt)
+        return std::nullopt; // paused: re-armed when it has a due time again
+    const qint64 offset = qint64(level.offsetMinutes) * 60;
+    if (!level.businessOffset || offset == 0)
+        return *clock.dueAt + offset;
+    const Result<qint64> at = offset > 0 ? calendar.addBusinessSeconds(*clock.dueAt, offset)
+                                         : calendar.subtractBusinessSeconds(*clock.dueAt, -offset);
+    return at ? std::optional<qint64>(at.value()) : std::nullopt;
+}
+
+QList<EscalationStep> EscalationPlanner::plan(const EscalationClock& clock, const EscalationRule& rule,
+    const BusinessCalendar& calendar, qint64 now, const QSet<QString>& fired)
+{
+    QList<EscalationStep> steps;
+    for (const EscalationLevel& level : rule.levels) {
+        const QString key = keyOf(clock, level.level);
+        if (fired.contains(key))
+            continue; // this cycle's level went out once: never again (T-ESC-03, T-ESC-05)
+        const std::optional<qint64> at = instantOf(clock, level, calendar);
+        if (clock.fulfilled) {
+            // Fulfilled before the level came: it is cancelled (T-ESC-02), once, for the audit trail.
+            if (at && *at > now)
+                steps.append({EscalationStep::Kind::Cancel, key, level.level, *at, *at, false, false});
+            continue;
+        }
+        if (!at || *at > now)
+            continue;
+        EscalationStep step {
+            EscalationStep::Kind::Fire, key, level.level, *at, *at, now - *at > kLateAfterSeconds, false};
+        if (level.respectCalendar) {
+            const Result<qint64> opens = calendar.nextOpening(std::max(*at, now));
+            if (opens && opens.value() > now) {
+                step.notifyAt = opens.value(); // the actions run now; the notification waits (T-ESC-06)
+                step.held = true;
+            }
+        }
+        steps.append(step);
+    }
+    return steps;
+}
+
+std::optional<qint64> EscalationPlanner::nextInstant(const EscalationClock& clock, const EscalationRule& rule,
+    const BusinessCalendar& calendar, qint64 now, const QSet<QString>& fired)
+{
+    if (clock.fulfilled)
+        return std::nullopt;
+    std::optional<qint64> next;
+    for (const EscalationLevel& level : rule.levels) {
+        if (fired.contains(keyOf(clock, level.level)))
+            continue;
+        const std::optional<qint64> at = instantOf(clock, level, calendar);
+        if (at && *at > now && (!next || *at < *next))
+            next = at;
+    }
+    return next;
+}
+
+} // namespace gongdan
