@@ -161,6 +161,9 @@ Result<BusinessCalendar> BusinessCalendar::fromJson(const QJsonObject& json)
         auto date = dateOf(it.key(), QStringLiteral("holidays.") + it.key());
         if (!date)
             return date.error();
+        if (!it.value().isString())
+            return invalid(tr("A holiday is named by a text, e.g. \"2026-10-01\": \"国庆节\"."),
+                QStringLiteral("holidays.") + it.key());
         calendar.m_holidays.insert(date.value(), it.value().toString());
     }
     const QJsonObject workdays = json.value(QStringLiteral("workdays")).toObject();

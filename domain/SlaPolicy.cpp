@@ -95,10 +95,21 @@ Result<SlaPolicy> SlaPolicy::fromJson(const QJsonObject& json)
         = match.value(policy.match == MatchMode::Any ? QStringLiteral("any") : QStringLiteral("all")).toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QJsonObject c = list.at(i).toObject();
+        const QString where = QStringLiteral("match.%1[%2]")
+                                  .arg(policy.match == MatchMode::Any ? QStringLiteral("any") : QStringLiteral("all"))
+                                  .arg(i);
+        const QString field = c.value(QStringLiteral("field")).toString();
+        if (field.isEmpty()
+            || (!ViewFields::kindOf(field, {}) && field != QLatin1String("customer_level")
+                && !field.startsWith(QLatin1String("custom_fields."))))
+            return invalid("Each condition names a ticket field (status, priority, tags, …) or customer_level.",
+                where + QStringLiteral(".field"));
         const auto op = TicketView::opFromKey(c.value(QStringLiteral("op")).toString());
-        if (c.value(QStringLiteral("field")).toString().isEmpty() || !op)
-            return invalid("Each condition names a field and an operator.", QStringLiteral("match[%1]").arg(i));
-        policy.conditions.append({c.value(QStringLiteral("field")).toString(), *op, c.value(QStringLiteral("value"))});
+        if (!op)
+            return invalid("The operator is one of is, is_not, in, not_in, contains, is_empty, is_not_empty, before, "
+                           "after, at_least, at_most.",
+                where + QStringLiteral(".op"));
+        policy.conditions.append({field, *op, c.value(QStringLiteral("value"))});
     }
     const QJsonObject targetMap = json.value(QStringLiteral("targets")).toObject();
     for (auto it = targetMap.constBegin(); it != targetMap.constEnd(); ++it) {
@@ -107,6 +118,13 @@ Result<SlaPolicy> SlaPolicy::fromJson(const QJsonObject& json)
             return invalid(
                 "Targets are given per priority: normal, urgent or critical.", QStringLiteral("targets.") + it.key());
         const QJsonObject t = it.value().toObject();
+        for (auto key = t.constBegin(); key != t.constEnd(); ++key) {
+            static const QStringList known {QStringLiteral("first_response"), QStringLiteral("next_response"),
+                QStringLiteral("resolution"), QStringLiteral("update_mode")};
+            if (!known.contains(key.key()) || (key.key() != QLatin1String("update_mode") && !key.value().isDouble()))
+                return invalid("A priority's targets are first_response, next_response and resolution, in minutes.",
+                    QStringLiteral("targets.%1.%2").arg(it.key(), key.key()));
+        }
         SlaTargets targets {t.value(QStringLiteral("first_response")).toInt(),
             t.value(QStringLiteral("next_response")).toInt(), t.value(QStringLiteral("resolution")).toInt()};
         if (targets.firstResponse < 0 || targets.nextResponse < 0 || targets.resolution < 0)

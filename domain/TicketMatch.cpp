@@ -69,7 +69,11 @@ bool TicketMatch::holds(
     case ConditionOp::NotIn:
         return !anyWanted();
     case ConditionOp::Contains: {
+        // As storage/ViewQuery runs it: a list (tags) holds the value as one of its items, exactly; a text holds it
+        // anywhere, whatever the case ("tags contains VIP" is not met by 非VIP).
         const QString needle = wanted.value(0);
+        if (actual.isArray())
+            return have.contains(needle);
         return std::any_of(have.cbegin(), have.cend(),
             [&needle](const QString& h) { return h.contains(needle, Qt::CaseInsensitive); });
     }

@@ -153,10 +153,10 @@ int runCalendarCommand(const QStringList& arguments, QTextStream& out, QTextStre
     }
     bool number = false;
     const qint64 minutes = parser.value(QStringLiteral("minutes")).toLongLong(&number);
-    if (!number || minutes < 0 || minutes > 10LL * 366 * 24 * 60) {
+    if (!number || minutes < 0 || minutes > 366LL * 24 * 60) {
         report(err,
-            Error {QStringLiteral("calendar.bad_minutes"), QStringLiteral("--minutes takes a whole number from 0"),
-                QStringLiteral("minutes")});
+            Error {QStringLiteral("calendar.bad_minutes"),
+                QStringLiteral("--minutes takes a whole number from 0 to 527040 (a year)"), QStringLiteral("minutes")});
         return 1;
     }
     QList<InstantSpan> pauses;

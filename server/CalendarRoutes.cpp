@@ -12,7 +12,7 @@ using namespace api;
 
 namespace {
 
-constexpr qint64 kMaxMinutes = 10LL * 366 * 24 * 60; ///< ten years
+constexpr qint64 kMaxMinutes = 366LL * 24 * 60; ///< a year of minutes (the calendar is searched ten years ahead)
 constexpr qsizetype kMaxPauses = 1000;
 
 } // namespace
@@ -87,12 +87,17 @@ QHttpServerResponse CalendarRoutes::due(const QHttpServerRequest& request)
             || !pause.value(QStringLiteral("to")).isString() || pause.size() != 2)
             return errorResponse(Error {QStringLiteral("request.wrong_type"),
                 QStringLiteral("A pause is {\"from\": INSTANT, \"to\": INSTANT}."), field});
-        auto span = instant::parseSpan(pause.value(QStringLiteral("from")).toString() + QLatin1Char('/')
-                + pause.value(QStringLiteral("to")).toString(),
-            field);
-        if (!span)
-            return errorResponse(span.error());
-        pauses.append(span.value());
+        auto pauseFrom
+            = instant::parse(pause.value(QStringLiteral("from")).toString(), field + QStringLiteral(".from"));
+        if (!pauseFrom)
+            return errorResponse(pauseFrom.error());
+        auto pauseTo = instant::parse(pause.value(QStringLiteral("to")).toString(), field + QStringLiteral(".to"));
+        if (!pauseTo)
+            return errorResponse(pauseTo.error());
+        if (pauseTo.value() < pauseFrom.value())
+            return errorResponse(Error {QStringLiteral("calendar.bad_pause"),
+                QStringLiteral("A pause ends after it starts."), field + QStringLiteral(".to")});
+        pauses.append({pauseFrom.value(), pauseTo.value()});
     }
     auto due = calendar.value().addBusinessSeconds(from.value(), static_cast<qint64>(minutes) * 60, pauses);
     if (!due)

@@ -2,6 +2,7 @@
 
 #include "domain/Intents.h"
 #include "domain/JsonCodec.h"
+#include "domain/TicketIntents.h"
 #include "domain/TicketNumber.h"
 #include "domain/TicketTransition.h"
 #include "domain/Uuid.h"
@@ -300,7 +301,15 @@ Result<QJsonObject> MutationApplier::change(const UserRecord& user, const Mutati
     const std::optional<Ticket> before = m_store.ticket(mutation.entityId);
     if (!before)
         return notFound();
-    TicketRules rules(m_world, user.principal(), m_clock.now());
+    // When the agent acted (a desk offline for hours: its pause must count as a pause for the SLA clocks), never
+    // later than now nor earlier than what the server already holds of the ticket, so its history stays in order.
+    QDateTime at = TicketIntents::at(mutation.args);
+    const QDateTime now = m_clock.now();
+    if (!at.isValid() || at > now)
+        at = now;
+    else if (before->updatedAt.isValid() && at < before->updatedAt)
+        at = before->updatedAt;
+    TicketRules rules(m_world, user.principal(), at);
     auto decided = rule(rules, *before); // against the ticket as it is now, whatever the device saw
     if (!decided)
         return decided.error();

@@ -179,6 +179,15 @@ Result<QJsonObject> RecordApplier::slaPolicy(const Mutation& mutation, const QSt
             QStringLiteral("There is no calendar \"%1\"; create it first, or leave calendar_id empty for 24/7.")
                 .arg(policy.calendarId),
             QStringLiteral("calendar_id")};
+    if (!mutation.args.value(QStringLiteral("policy")).toObject().contains(QStringLiteral("position"))
+        && !m_records.find(kSlaPolicy, policy.id)) {
+        int last = 0; // a new policy without a position comes after the others, never silently first
+        if (auto all = m_records.list(kSlaPolicy, {}, {}, 100000)) {
+            for (const TeamRecord& other : all.value())
+                last = std::max(last, other.data.value(QStringLiteral("position")).toInt());
+        }
+        policy.position = last + 1;
+    }
     policy.version = nextVersion(kSlaPolicy, policy.id);
     return commit({kSlaPolicy, policy.id, policy.toJson(), policy.version, 0}, {}, policy.name, mutation, clientId);
 }

@@ -10,7 +10,7 @@ GONGDAN_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
-    qtkeychain-qt6-dev libsodium-dev libxlsxwriter-dev libsqlite3-dev libsimdjson-dev libpq-dev libical-dev
+    qtkeychain-qt6-dev libsodium-dev libxlsxwriter-dev libsqlite3-dev libsimdjson-dev libpq-dev libical-dev python3-yaml
     postgresql-15 dbus dbus-x11 gnome-keyring openssl
     xvfb xauth fonts-noto-cjk
     librsvg2-bin desktop-file-utils appstream # scripts/render-icons; the tests that validate resources/

@@ -217,6 +217,8 @@ void TestBusinessCalendar::badCalendarsNameTheField_data()
     week.insert(QStringLiteral("monday"), QJsonArray {});
     weekday.insert(QStringLiteral("weekly"), week);
     QTest::newRow("unknown weekday") << weekday << "weekly.monday";
+    QTest::newRow("holiday named by a number")
+        << cn918(QJsonObject {{QStringLiteral("2024-10-01"), 1}}) << "holidays.2024-10-01";
     QTest::newRow("bad holiday date") << cn918(QJsonObject {{QStringLiteral("2024-13-01"), QStringLiteral("x")}})
                                       << "holidays.2024-13-01";
     QTest::newRow("bad workday hours") << cn918(

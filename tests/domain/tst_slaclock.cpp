@@ -224,6 +224,10 @@ void TestSlaClock::policyChoice()
     QCOMPARE(SlaPolicy::choose(policies, ticket)->id, QStringLiteral("A"));
     ticket.tags.clear();
     QCOMPARE(SlaPolicy::choose(policies, ticket)->id, QStringLiteral("B"));
+    // A list holds the tag exactly, as a view means it: 非VIP or vip is not VIP.
+    ticket.tags = {QString::fromUtf8("非VIP"), QStringLiteral("vip")};
+    QCOMPARE(SlaPolicy::choose(policies, ticket)->id, QStringLiteral("B"));
+    ticket.tags.clear();
     const SlaHistory history {local("2024-06-17 09:00"), TicketStatus::New, Priority::Normal, {}};
     QCOMPARE(
         clockOf(SlaClocks::rebuild(history, *SlaPolicy::choose(policies, ticket), cn918(), local("2024-06-17 10:00")),
@@ -271,6 +275,23 @@ void TestSlaClock::badPoliciesNameTheField()
     json = policy(60, 0, 0).toJson();
     json.insert(QStringLiteral("name"), QString());
     QCOMPARE(SlaPolicy::fromJson(json).error().field, QStringLiteral("name"));
+    json = policy(60, 0, 0).toJson();
+    json.insert(QStringLiteral("targets"),
+        QJsonObject {{QStringLiteral("normal"), QJsonObject {{QStringLiteral("first_responce"), 30}}}});
+    QCOMPARE(SlaPolicy::fromJson(json).error().field, QStringLiteral("targets.normal.first_responce"));
+    const auto withCondition = [](const QString& field, const QString& op) {
+        QJsonObject j = policy(60, 0, 0).toJson();
+        j.insert(QStringLiteral("match"),
+            QJsonObject {{QStringLiteral("all"),
+                QJsonArray {QJsonObject {{QStringLiteral("field"), field}, {QStringLiteral("op"), op},
+                    {QStringLiteral("value"), QStringLiteral("x")}}}}});
+        return j;
+    };
+    QCOMPARE(SlaPolicy::fromJson(withCondition(QStringLiteral("nosuch"), QStringLiteral("is"))).error().field,
+        QStringLiteral("match.all[0].field"));
+    QCOMPARE(SlaPolicy::fromJson(withCondition(QStringLiteral("tags"), QStringLiteral("looks_like"))).error().field,
+        QStringLiteral("match.all[0].op"));
+    QVERIFY(SlaPolicy::fromJson(withCondition(QStringLiteral("customer_level"), QStringLiteral("is"))));
 }
 
 QTEST_GUILESS_MAIN(TestSlaClock)

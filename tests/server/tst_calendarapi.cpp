@@ -1,6 +1,7 @@
 // The business-calendar preview over REST, on a real gongdan-server with both backends: the same answers as the
 // due-time tool (T-SLA-11 with its 调休 Sunday, pauses), a wrong calendar, instant or pause refused with a 400 naming
 // the field, nothing for someone not signed in, and the shipped China 2026 calendar.
+#include "tests/support/OpenApiContract.h"
 #include "tests/support/ServerHarness.h"
 #include "tests/support/SyncDevice.h"
 
@@ -42,6 +43,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<HttpClient> signedIn();
     std::unique_ptr<SeededServer> m_fixture;
+    std::optional<OpenApiContract> m_contract = OpenApiContract::load();
 };
 
 void TestCalendarApi::init()
@@ -62,6 +64,7 @@ std::unique_ptr<HttpClient> TestCalendarApi::signedIn()
 {
     auto http = std::make_unique<HttpClient>(m_fixture->baseUrl());
     http->setToken(signIn(m_fixture->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password")));
+    http->holdTo(m_contract ? &*m_contract : nullptr); // every answer as docs/api/openapi.yaml says
     return http;
 }
 
@@ -90,6 +93,8 @@ void TestCalendarApi::previewsDueTimes()
     QCOMPARE(answer.body.value(QStringLiteral("holidays")).toObject().value(QStringLiteral("2026-02-15")).toString(),
         QString::fromUtf8("春节"));
     QCOMPARE(li->get(QStringLiteral("/api/v1/calendars/shipped/mars-2026")).status, 404);
+    QVERIFY(m_contract);
+    QVERIFY2(li->contractViolations().isEmpty(), qPrintable(li->contractViolations().join(QLatin1Char('\n'))));
 }
 
 void TestCalendarApi::refusesWhatIsWrong()
@@ -116,8 +121,13 @@ void TestCalendarApi::refusesWhatIsWrong()
         {"pauses",
             QJsonArray {QJsonObject {{QStringLiteral("from"), QStringLiteral("2024-06-18T11:00:00Z")},
                 {QStringLiteral("to"), QStringLiteral("2024-06-17T11:00:00Z")}}},
-            "pauses[0]"},
+            "pauses[0].to"},
+        {"pauses",
+            QJsonArray {QJsonObject {{QStringLiteral("from"), QStringLiteral("yesterday")},
+                {QStringLiteral("to"), QStringLiteral("2024-06-17T11:00:00Z")}}},
+            "pauses[0].from"},
         {"pauses", QJsonArray {QStringLiteral("2024-06-17T11:00:00Z/2024-06-18T11:00:00Z")}, "pauses[0]"},
+        {"minutes", 527041, "minutes"},
     };
     for (const Case& c : cases) {
         QJsonObject body = good;
@@ -135,8 +145,11 @@ void TestCalendarApi::refusesWhatIsWrong()
     unknown.insert(QStringLiteral("timezone"), QStringLiteral("UTC")); // a misspelt field is not ignored
     QCOMPARE(post(unknown).status, 400);
     HttpClient anonymous(m_fixture->baseUrl());
+    anonymous.holdTo(&*m_contract);
     QCOMPARE(anonymous.post(QStringLiteral("/api/v1/calendars/due"), good).status, 401);
     QCOMPARE(anonymous.get(QStringLiteral("/api/v1/calendars/shipped/china-2026")).status, 401);
+    QStringList violations = li->contractViolations() + anonymous.contractViolations();
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestCalendarApi)

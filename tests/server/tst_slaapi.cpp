@@ -4,6 +4,7 @@
 // without it the next policy from the same start), paused while 待客户确认 (no due time), resumed after it with the
 // paused span added, the first response fulfilled by the first public reply. Desks receive the policies and
 // calendars in their pulls.
+#include "tests/support/OpenApiContract.h"
 #include "tests/support/ServerHarness.h"
 #include "tests/support/SyncDevice.h"
 
@@ -49,13 +50,19 @@ private Q_SLOTS:
     void theServerStampsDueTimesFromTheClocks();
     void aPolicyChangeRecountsOpenTickets_data() { addBackendRows(); }
     void aPolicyChangeRecountsOpenTickets();
+    void anOfflinePauseCountsFromWhenItWasMade_data() { addBackendRows(); }
+    void anOfflinePauseCountsFromWhenItWasMade();
 
 private:
-    std::unique_ptr<HttpClient> as(const QString& login, const QString& password);
+    /// A client signed in as `login`, kept (and its answers checked) until the test function's cleanup.
+    HttpClient* as(const QString& login, const QString& password);
     /// Boss creates the 24/7 calendar and two policies: "VIP" (tag VIP, position 1: FR 30, resolution 240) and
     /// "标准" (position 2: FR 60, resolution 480). The calendar's id.
     QString configure();
     std::unique_ptr<SeededServer> m_fixture;
+    std::optional<OpenApiContract> m_contract = OpenApiContract::load();
+    std::vector<std::unique_ptr<HttpClient>>
+        m_clients; ///< every client made, held to the document; checked in cleanup()
 };
 
 void TestSlaApi::init()
@@ -70,13 +77,21 @@ void TestSlaApi::init()
 void TestSlaApi::cleanup()
 {
     m_fixture.reset();
+    QStringList violations;
+    for (const auto& client : m_clients)
+        violations += client->contractViolations();
+    m_clients.clear();
+    QVERIFY2(m_contract, "docs/api/openapi.yaml could not be read");
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
 }
 
-std::unique_ptr<HttpClient> TestSlaApi::as(const QString& login, const QString& password)
+HttpClient* TestSlaApi::as(const QString& login, const QString& password)
 {
     auto http = std::make_unique<HttpClient>(m_fixture->baseUrl());
     http->setToken(signIn(m_fixture->baseUrl(), login, password));
-    return http;
+    http->holdTo(m_contract ? &*m_contract : nullptr); // every answer as docs/api/openapi.yaml says
+    m_clients.push_back(std::move(http));
+    return m_clients.back().get();
 }
 
 QString TestSlaApi::configure()
@@ -123,9 +138,21 @@ void TestSlaApi::onlyAdminsSetPolicies()
     QCOMPARE(refused.status, 400);
     QCOMPARE(refused.body.value(QStringLiteral("field")).toString(), QStringLiteral("timezone"));
     const QString calendarId = configure();
+    // A new policy without a position comes after the others (never silently first).
+    const HttpResult later = boss->post(QStringLiteral("/api/v1/sla-policies"),
+        {{QStringLiteral("name"), QStringLiteral("later")}, {QStringLiteral("enabled"), false},
+            {QStringLiteral("targets"), targets(5, 5)}});
+    QCOMPARE(later.status, 201);
+    QCOMPARE(later.body.value(QStringLiteral("position")).toInt(), 3);
+    // Misspelt targets and unknown condition fields are refused, naming them.
+    refused = boss->post(QStringLiteral("/api/v1/sla-policies"),
+        {{QStringLiteral("name"), QStringLiteral("typo")},
+            {QStringLiteral("targets"),
+                QJsonObject {{QStringLiteral("normal"), QJsonObject {{QStringLiteral("first_responce"), 5}}}}}});
+    QCOMPARE(refused.body.value(QStringLiteral("field")).toString(), QStringLiteral("targets.normal.first_responce"));
     // Everyone reads them; desks pull them like the other team records.
     QCOMPARE(
-        li->get(QStringLiteral("/api/v1/sla-policies")).body.value(QStringLiteral("sla_policies")).toArray().size(), 2);
+        li->get(QStringLiteral("/api/v1/sla-policies")).body.value(QStringLiteral("sla_policies")).toArray().size(), 3);
     QCOMPARE(li->get(QStringLiteral("/api/v1/calendars/") + calendarId).status, 200);
     SyncDevice desk(m_fixture->baseUrl(), li->token());
     QSet<QString> kinds;
@@ -242,6 +269,48 @@ void TestSlaApi::aPolicyChangeRecountsOpenTickets()
     }
     QCOMPARE(heard, 3);
     QCOMPARE(li->get(QStringLiteral("/api/v1/sla/recompute")).status, 403); // progress is for admins
+}
+
+void TestSlaApi::anOfflinePauseCountsFromWhenItWasMade()
+{
+    // A desk offline asked the customer (待客户确认) at T and resumed at T+2 s; it pushes both later. The server
+    // counts the pause from when the agent made it, not from when it arrived, so the paused span moves the due time.
+    configure();
+    auto li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const HttpResult created = li->post(QStringLiteral("/api/v1/tickets"),
+        {{QStringLiteral("subject"), QStringLiteral("离线暂停")},
+            {QStringLiteral("group_id"), QStringLiteral("service")}});
+    QCOMPARE(created.status, 201);
+    const QJsonObject ticket = created.body.value(QStringLiteral("ticket")).toObject();
+    const QString id = ticket.value(QStringLiteral("id")).toString();
+    const QDateTime start = timeOf(ticket, "created_at");
+    const QString path = QStringLiteral("/api/v1/tickets/") + ticket.value(QStringLiteral("number")).toString();
+    QCOMPARE(
+        li->post(path + QStringLiteral("/transitions"), {{QStringLiteral("action"), QStringLiteral("accept")}}).status,
+        200);
+    const QDateTime accepted = timeOf(li->get(path).body.value(QStringLiteral("ticket")).toObject(), "updated_at");
+    QTest::qWait(6000); // the desk is offline; the server's clock runs on
+    SyncDevice desk(m_fixture->baseUrl(), li->token());
+    const QDateTime askedAt = accepted.addSecs(1);
+    const QDateTime resumedAt = accepted.addSecs(4);
+    const auto transition = [&](const char* action, const char* from, const char* to, const QDateTime& at) {
+        QJsonObject args {{QStringLiteral("action"), QLatin1String(action)}, {QStringLiteral("actor_id"), QString()},
+            {QStringLiteral("at"), at.toString(Qt::ISODateWithMs)}, {QStringLiteral("from"), QLatin1String(from)},
+            {QStringLiteral("to"), QLatin1String(to)}};
+        if (QLatin1String(action) == QLatin1String("request_confirmation"))
+            args.insert(QStringLiteral("resolution"), QStringLiteral("已远程指导"));
+        return desk.mutation(QStringLiteral("ticket.transition"), id, args);
+    };
+    const HttpResult pushed = desk.push({transition("request_confirmation", "in_progress", "waiting_customer", askedAt),
+        transition("resume", "waiting_customer", "in_progress", resumedAt)});
+    QCOMPARE(pushed.status, 200);
+    for (const QJsonValue& result : pushed.body.value(QStringLiteral("results")).toArray())
+        QCOMPARE(result[QStringLiteral("status")].toString(), QStringLiteral("applied"));
+    const QJsonObject after = li->get(path).body.value(QStringLiteral("ticket")).toObject();
+    // Resolution 480 minutes on 24/7, with the 3 s the agent paused (whole seconds) added.
+    const qint64 moved
+        = timeOf(after, "resolution_due_at").toSecsSinceEpoch() - start.addSecs(480 * 60).toSecsSinceEpoch();
+    QVERIFY2(moved >= 2 && moved <= 4, qPrintable(QString::number(moved)));
 }
 
 QTEST_GUILESS_MAIN(TestSlaApi)

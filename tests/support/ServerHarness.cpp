@@ -1,6 +1,7 @@
 #include "tests/support/ServerHarness.h"
 
 #include "teamdb/PostgresCluster.h"
+#include "tests/support/OpenApiContract.h"
 
 #include <QBuffer>
 #include <QJsonDocument>
@@ -227,6 +228,10 @@ HttpResult HttpClient::send(
     result.body = QJsonDocument::fromJson(result.raw).object();
     result.headers = reply->rawHeaderPairs();
     reply->deleteLater();
+    if (m_contract && result.status != 0) {
+        if (const QString mismatch = m_contract->check(verb, path, result.status, result.raw); !mismatch.isEmpty())
+            m_violations.append(mismatch);
+    }
     return result;
 }
 

@@ -11,6 +11,8 @@
 
 namespace gongdan::test {
 
+class OpenApiContract;
+
 /// A number the server gave (GYYYYMMDDNNN…), not a provisional reference — which may start with a G too
 /// (a device code such as "GQF" gives "GQF-0001").
 inline bool isFinalNumber(const QString& number)
@@ -143,8 +145,15 @@ public:
 
     static QByteArray jsonBytes(const QJsonObject& object);
 
+    /// From now on every answer is held to docs/api/openapi.yaml; what does not match is collected.
+    void holdTo(const OpenApiContract* contract) { m_contract = contract; }
+    /// The answers that did not match the document (status not listed, body not matching its schema).
+    const QStringList& contractViolations() const { return m_violations; }
+
 private:
     QNetworkAccessManager m_network;
+    const OpenApiContract* m_contract = nullptr;
+    QStringList m_violations;
     QString m_base;
     QString m_token;
     QList<QSslCertificate> m_trusted;

@@ -333,7 +333,11 @@ void TicketEditor::refreshHeader()
         = QStringLiteral("#%1").arg(priorityTraits(m_ticket.priority).rgb, 6, 16, QLatin1Char('0'));
     m_priority->setText(badge(EnumText<Priority>::displayName(m_ticket.priority), priorityColour));
     const QDateTime now = m_ws.clock.now();
-    const auto sla = TicketQueueModel::slaState(m_ticket.createdAt, m_ticket.resolutionDueAt, m_ticket.status, now);
+    // The clock that comes first: the response (first or next) while one runs, else the resolution.
+    const bool response = m_ticket.responseDueAt.isValid()
+        && (!m_ticket.resolutionDueAt.isValid() || m_ticket.responseDueAt < m_ticket.resolutionDueAt);
+    const QDateTime& due = response ? m_ticket.responseDueAt : m_ticket.resolutionDueAt;
+    const auto sla = TicketQueueModel::slaState(m_ticket.createdAt, due, m_ticket.status, now);
     if (sla == TicketQueueModel::SlaState::None) {
         m_sla->clear();
         if (m_ticket.status == TicketStatus::WaitingCustomer && !m_ticket.resolutionDueAt.isValid())
@@ -343,17 +347,22 @@ void TicketEditor::refreshHeader()
             : sla == TicketQueueModel::SlaState::Yellow               ? QStringLiteral("#b26a00")
                                                                       : QStringLiteral("#2e7d32");
         // The span without a sign: "overdue by" or "due in" says which way.
-        const QDateTime& due = m_ticket.resolutionDueAt;
         // Changes of this desk the server has not confirmed yet: its clocks are this desk's estimate (R9).
         const bool estimated = !Outbox(m_ws.db).undelivered(m_ticket.id, std::numeric_limits<qint64>::max()).isEmpty();
+        const QString late = response
+            ? (estimated ? tr("Reply likely overdue by %1 (offline estimate)") : tr("Reply overdue by %1"))
+            : (estimated ? tr("Likely overdue by %1 (offline estimate)") : tr("Overdue by %1"));
         const QString text = now > due
-            ? (estimated ? tr("Likely overdue by %1 (offline estimate)") : tr("Overdue by %1"))
-                  .arg(TicketQueueModel::timeLeftText(now, due))
-            : tr("Due in %1").arg(TicketQueueModel::timeLeftText(due, now));
+            ? late.arg(TicketQueueModel::timeLeftText(now, due))
+            : (response ? tr("Reply due in %1") : tr("Due in %1")).arg(TicketQueueModel::timeLeftText(due, now));
         m_sla->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text.toHtmlEscaped()));
     }
-    m_sla->setToolTip(
-        tr("Resolution due %1").arg(QLocale().toString(m_ticket.resolutionDueAt.toLocalTime(), QLocale::ShortFormat)));
+    m_sla->setToolTip(response
+            ? tr("Reply due %1; resolution due %2")
+                  .arg(QLocale().toString(m_ticket.responseDueAt.toLocalTime(), QLocale::ShortFormat),
+                      QLocale().toString(m_ticket.resolutionDueAt.toLocalTime(), QLocale::ShortFormat))
+            : tr("Resolution due %1")
+                  .arg(QLocale().toString(m_ticket.resolutionDueAt.toLocalTime(), QLocale::ShortFormat)));
 }
 
 void TicketEditor::rebuildActions()
