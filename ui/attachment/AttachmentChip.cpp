@@ -47,6 +47,7 @@ AttachmentChip::AttachmentChip(const AttachmentAccess& files, AttachmentRef ref,
 {
     setObjectName(QStringLiteral("attachmentChip"));
     setProperty("sha256", m_ref.sha256);
+    m_files.store.hold(m_ref.sha256); // shown: never evicted from the cache meanwhile
     setFrameShape(QFrame::StyledPanel);
     setCursor(Qt::OpenHandCursor);
     m_thumb->setObjectName(QStringLiteral("chipThumb"));
@@ -95,6 +96,7 @@ AttachmentChip::AttachmentChip(const AttachmentAccess& files, AttachmentRef ref,
         refresh();
     });
     connect(transfer, &AttachmentTransfer::fetched, this, &AttachmentChip::fetched);
+    connect(transfer, &AttachmentTransfer::cacheTrimmed, this, &AttachmentChip::refresh);
     connect(transfer, &AttachmentTransfer::fetchFailed, this, [this](const QString& sha256, const QString& message) {
         if (sha256 != m_ref.sha256 || m_pending == Pending::None)
             return;
@@ -105,6 +107,11 @@ AttachmentChip::AttachmentChip(const AttachmentAccess& files, AttachmentRef ref,
     });
     retranslate();
     showPreview();
+}
+
+AttachmentChip::~AttachmentChip()
+{
+    m_files.store.release(m_ref.sha256);
 }
 
 void AttachmentChip::retranslate()
