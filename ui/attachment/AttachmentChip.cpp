@@ -141,8 +141,8 @@ QString AttachmentChip::stateText() const
         return tr("Uploading…") + percent;
     if (activity == AttachmentTransfer::Activity::Downloading)
         return tr("Downloading…") + percent;
-    if (state.local && !state.uploaded)
-        return tr("Waiting to upload");
+    if (state.local && !state.uploaded) // a broken-off upload resumes from what the server kept
+        return m_percent > 0 ? tr("Waiting to upload · %1% sent").arg(m_percent) : tr("Waiting to upload");
     if (state.local)
         return state.pinned ? tr("On the server · kept offline") : tr("On the server");
     if (!m_files.transfer.running() || m_files.transfer.offline())
