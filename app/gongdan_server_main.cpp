@@ -89,6 +89,10 @@ int main(int argc, char** argv)
         QStringLiteral("The same in bytes (tests)."), QStringLiteral("BYTES"));
     limitBytes.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(limitBytes);
+    parser.addOption({QStringLiteral("upload-dir"),
+        QStringLiteral("Folder for resumable uploads not finished yet (default: beside a SQLite file, else under the "
+                       "temporary folder)."),
+        QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("header-timeout"),
         QStringLiteral("Seconds a request may take to send its headers, and a body to stall (default 10)."),
         QStringLiteral("SECONDS"), QStringLiteral("10")});
@@ -197,7 +201,12 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    AttachmentRoutes attachmentRoutes(auth, blobs, attachmentLimit);
+    PartialUploads partialUploads(parser.isSet(QStringLiteral("upload-dir"))
+            ? parser.value(QStringLiteral("upload-dir"))
+            : PartialUploads::defaultDirectory(parser.value(QStringLiteral("database"))),
+        clock);
+    partialUploads.sweep(); // what expired while the server was down
+    AttachmentRoutes attachmentRoutes(auth, blobs, partialUploads, attachmentLimit);
     accounts.announceAttachmentLimit(attachmentLimit);
     syncRoutes.announceAttachmentLimit(attachmentLimit);
     HttpApi api(db, log);
@@ -227,6 +236,7 @@ int main(int argc, char** argv)
     CalendarRoutes calendarRoutes(auth, recompute); // the due-time preview (workflows.md §0)
     calendarRoutes.install(api.http());
     api.setBodyLimit("POST", "/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
+    api.setBodyLimit("PUT", "/api/v1/attachments/", AttachmentRoutes::kMaxChunkBytes, attachmentRoutes.chunkRefusal());
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);

@@ -453,10 +453,25 @@ Status step22(Database& db)
     return execAll(db, {QStringLiteral("CREATE TABLE comment_unconfirmed(id TEXT PRIMARY KEY) WITHOUT ROWID")});
 }
 
+// v23: a bounded cache of downloaded files: which files this desk attached itself (`own`: kept, never
+// evicted; those stored before are counted as its own), when each was last used (`used_ms`, for least
+// recently used first), and the cap on the rest (`attachment_cache`, 500 MB unless set).
+Status step23(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("ALTER TABLE attachment_state ADD COLUMN own INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral("ALTER TABLE attachment_state ADD COLUMN used_ms INTEGER"),
+            QStringLiteral("CREATE TABLE attachment_cache(id INTEGER PRIMARY KEY CHECK (id = 1), "
+                           "cap_bytes INTEGER NOT NULL)"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
-        step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19, step20, step21, step22};
+        step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19, step20, step21, step22,
+        step23};
     return all;
 }
 

@@ -43,6 +43,7 @@ void AttachmentTransfer::start(const QUrl& server, const QString& token)
     m_token = token;
     m_running = true;
     m_backoff.reset();
+    trimCache();
     pump();
     m_scan.start(0);
 }
@@ -60,6 +61,7 @@ void AttachmentTransfer::stop()
             reply->deleteLater();
         }
     }
+    m_uploadBytes.clear();
     const QSet<QString> asked = std::exchange(m_onDemand, {});
     m_wanted.clear();
     for (const QString& sha256 : asked)
@@ -158,7 +160,12 @@ void AttachmentTransfer::uploadAnswered(QNetworkReply* reply, Step step)
     m_upload = nullptr;
     const QString sha256 = m_uploading.sha256;
     const int status = statusOf(reply);
-    if (status == 0 || status >= 500 || status == 401 || status == 429 || status == 408) {
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    const QString code = answer.value(QStringLiteral("code")).toString();
+    if (status == 0 || status >= 500 || status == 401 || status == 429 || status == 408
+        || code == QLatin1String("attachment.digest_mismatch")) {
+        // Asked again from the HEAD on: the server says how far it got (a digest mismatch: from 0, discarded).
+        m_uploadBytes.clear();
         failed(reply->errorString());
         Q_EMIT stateChanged(sha256);
         return;
@@ -171,33 +178,99 @@ void AttachmentTransfer::uploadAnswered(QNetworkReply* reply, Step step)
             Q_EMIT stateChanged(sha256);
             return pumpUploads();
         }
-        m_upload = send("POST", QStringLiteral("/api/v1/attachments"), bytes.value(), m_uploading.fileName);
+        m_uploadBytes = bytes.value();
+        bool resumable = false;
+        const qint64 offset = reply->rawHeader("Upload-Offset").toLongLong(&resumable);
+        if (resumable) { // PUT in chunks, from what this user's earlier attempt left on the server
+            m_uploadOffset = offset > 0 && offset < m_uploadBytes.size() ? offset : 0;
+            return sendChunk();
+        }
+        // A server from before resumable uploads: the whole file in one POST.
+        m_bytesSent += m_uploadBytes.size();
+        m_upload = send("POST", QStringLiteral("/api/v1/attachments"), m_uploadBytes, m_uploading.fileName);
         QNetworkReply* post = m_upload;
         connect(post, &QNetworkReply::uploadProgress, this,
             [this, sha256](qint64 done, qint64 total) { Q_EMIT progress(sha256, done, total); });
         connect(post, &QNetworkReply::finished, this, [this, post] { uploadAnswered(post, Step::Post); });
         return;
     }
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-    if (step == Step::Head ? status == 200 : (status == 200 || status == 201)) {
-        if (step == Step::Post && answer.value(QStringLiteral("sha256")).toString() != sha256) {
-            failed(tr("The server stored different bytes than were sent."));
+    if (step == Step::Put && (status == 202 || code == QLatin1String("attachment.offset_mismatch"))) {
+        // A chunk taken, or sent from the wrong place (an answer lost on the way): on from where the server is.
+        const qint64 offset = answer.value(QStringLiteral("offset")).toInteger(-1);
+        if (offset < 0 || offset >= m_uploadBytes.size()) {
+            m_uploadBytes.clear();
+            failed(tr("The server answered with an offset outside the file."));
             Q_EMIT stateChanged(sha256);
             return;
         }
-        m_store.markUploaded(sha256);
+        m_uploadOffset = offset;
         succeeded();
-        Q_EMIT stateChanged(sha256);
-        return pumpUploads();
+        Q_EMIT progress(sha256, m_uploadOffset, m_uploadBytes.size());
+        return sendChunk();
     }
+    if (step == Step::Head ? status == 200 : (status == 200 || status == 201))
+        return uploadDone(answer, step == Step::Head);
+    uploadRefused(answer, reply->errorString());
+}
+
+void AttachmentTransfer::sendChunk()
+{
+    const qint64 length = std::min(kChunkBytes, m_uploadBytes.size() - m_uploadOffset);
+    QUrl url = m_server;
+    url.setPath(QStringLiteral("/api/v1/attachments/") + m_uploading.sha256);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setTransferTimeout(kRequestTimeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+    request.setRawHeader("Content-Range",
+        "bytes " + QByteArray::number(m_uploadOffset) + '-' + QByteArray::number(m_uploadOffset + length - 1) + '/'
+            + QByteArray::number(m_uploadBytes.size()));
+    if (!m_uploading.fileName.isEmpty())
+        request.setRawHeader("X-File-Name", QUrl::toPercentEncoding(m_uploading.fileName));
+    m_bytesSent += length;
+    m_upload = m_network.put(request, m_uploadBytes.mid(m_uploadOffset, length));
+    QNetworkReply* put = m_upload;
+    const QString sha256 = m_uploading.sha256;
+    const qint64 from = m_uploadOffset;
+    const qint64 total = m_uploadBytes.size();
+    connect(put, &QNetworkReply::uploadProgress, this, [this, sha256, from, total](qint64 done, qint64 sending) {
+        if (sending > 0) // Qt ends a request with (0, 0)
+            Q_EMIT progress(sha256, from + done, total);
+    });
+    connect(put, &QNetworkReply::finished, this, [this, put] { uploadAnswered(put, Step::Put); });
+}
+
+void AttachmentTransfer::uploadDone(const QJsonObject& answer, bool known)
+{
+    const QString sha256 = m_uploading.sha256;
+    const qint64 size = std::exchange(m_uploadBytes, {}).size();
+    if (!known && answer.value(QStringLiteral("sha256")).toString() != sha256) {
+        failed(tr("The server stored different bytes than were sent."));
+        Q_EMIT stateChanged(sha256);
+        return;
+    }
+    if (!known && size > 0)
+        Q_EMIT progress(sha256, size, size);
+    m_store.markUploaded(sha256);
+    succeeded();
+    Q_EMIT stateChanged(sha256);
+    pumpUploads();
+}
+
+void AttachmentTransfer::uploadRefused(const QJsonObject& answer, const QString& fallback)
+{
     // Refused for good (too large for the server, or bytes it cannot take): kept here, not sent again.
-    QString message = answer.value(QStringLiteral("message")).toString(reply->errorString());
-    if (const qint64 limit = answer.value(QStringLiteral("limit")).toInteger(); limit > 0) {
+    const QString sha256 = m_uploading.sha256;
+    m_uploadBytes.clear();
+    const QString code = answer.value(QStringLiteral("code")).toString(QStringLiteral("attachment.refused"));
+    QString message = answer.value(QStringLiteral("message")).toString(fallback);
+    const qint64 limit = answer.value(QStringLiteral("limit")).toInteger();
+    if (code == QLatin1String("attachment.too_large") && limit > 0) { // the file's limit, not a chunk's
         m_store.setLimit(limit);
         if (Status fits = m_store.checkSize(m_uploading.fileName, m_uploading.size); !fits)
             message = fits.error().message;
     }
-    m_store.markRefused(sha256, answer.value(QStringLiteral("code")).toString(QStringLiteral("attachment.refused")));
+    m_store.markRefused(sha256, code);
     succeeded(); // the server answered: the connection is fine
     Q_EMIT refused(sha256, message);
     Q_EMIT stateChanged(sha256);
@@ -253,6 +326,7 @@ void AttachmentTransfer::downloadAnswered(QNetworkReply* reply)
         Status stored = m_store.storeDownloaded(ref, reply->readAll(), !asked);
         if (stored) {
             succeeded();
+            trimCache();
             Q_EMIT stateChanged(ref.sha256);
             if (asked)
                 Q_EMIT fetched(ref.sha256);
@@ -282,6 +356,14 @@ void AttachmentTransfer::downloadAnswered(QNetworkReply* reply)
         failed(reply->errorString());
     }
     pumpDownloads();
+}
+
+void AttachmentTransfer::trimCache()
+{
+    // Other people's files beyond the cap go, least recently used first (storage/AttachmentStore).
+    auto evicted = m_store.trimCache(m_owner ? m_owner() : QString());
+    if (evicted && evicted.value() > 0)
+        Q_EMIT cacheTrimmed(evicted.value());
 }
 
 void AttachmentTransfer::failed(const QString& why)

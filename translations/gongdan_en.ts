@@ -1199,6 +1199,10 @@
         <source>&quot;%1&quot; could not be saved: %2</source>
         <translation>&quot;%1&quot; could not be saved: %2</translation>
     </message>
+    <message>
+        <source>Waiting to upload · %1% sent</source>
+        <translation>Waiting to upload · %1% sent</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::AttachmentFieldEditor</name>
@@ -1232,6 +1236,10 @@
     <message>
         <source>Not available offline: the team server cannot be reached (%1).</source>
         <translation>Not available offline: the team server cannot be reached (%1).</translation>
+    </message>
+    <message>
+        <source>The server answered with an offset outside the file.</source>
+        <translation>The server answered with an offset outside the file.</translation>
     </message>
 </context>
 <context>

@@ -1195,6 +1195,10 @@
         <source>&quot;%1&quot; could not be saved: %2</source>
         <translation>无法保存“%1”：%2</translation>
     </message>
+    <message>
+        <source>Waiting to upload · %1% sent</source>
+        <translation>等待上传 · 已发送 %1%</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::AttachmentFieldEditor</name>
@@ -1228,6 +1232,10 @@
     <message>
         <source>Not available offline: the team server cannot be reached (%1).</source>
         <translation>离线不可用：无法连接团队服务器（%1）。</translation>
+    </message>
+    <message>
+        <source>The server answered with an offset outside the file.</source>
+        <translation>服务器返回的偏移量超出了文件范围。</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,28 @@ HttpResult upload(HttpClient& http, const QByteArray& bytes, const QByteArray& t
     return http.send("POST", kUpload, bytes, type);
 }
 
+/// One chunk of a resumable upload: bytes [start, start + length) of `file` (a different `body` when given).
+HttpResult putChunk(HttpClient& http, const QString& sha256, const QByteArray& file, qint64 start, qint64 length,
+    const QByteArray& range = {})
+{
+    const QByteArray chunk = file.mid(start, length);
+    const QByteArray header = range.isEmpty() ? "bytes " + QByteArray::number(start) + '-'
+            + QByteArray::number(start + chunk.size() - 1) + '/' + QByteArray::number(file.size())
+                                              : range;
+    return http.send("PUT", kUpload + QLatin1Char('/') + sha256, chunk, "application/octet-stream",
+        {{"Content-Range", header}, {"X-File-Name", "scan.png"}});
+}
+
+qint64 uploadOffset(HttpClient& http, const QString& sha256)
+{
+    const HttpResult head = http.send("HEAD", kUpload + QLatin1Char('/') + sha256, {});
+    if (head.status != 404)
+        return -head.status;
+    bool ok = false;
+    const qint64 offset = head.header("Upload-Offset").toLongLong(&ok);
+    return ok ? offset : -1;
+}
+
 } // namespace
 
 class TestAttachmentApi : public QObject {
@@ -68,6 +90,10 @@ private Q_SLOTS:
     void referencesSurvivePullAndSnapshot();
     void earlierReferencesAreIndexed_data() { addBackendRows(); }
     void earlierReferencesAreIndexed();
+    void resumableUploadAppendsChunks_data() { addBackendRows(); }
+    void resumableUploadAppendsChunks();
+    void resumableUploadRefusals_data() { addBackendRows(); }
+    void resumableUploadRefusals();
 
 private:
     /// The seeded team on this row's backend and a server on it with `arguments`.
@@ -350,6 +376,116 @@ void TestAttachmentApi::earlierReferencesAreIndexed()
     QCOMPARE(upload(*liAgain, bytes).status, 201);
     QCOMPARE(boss->get(pathOf(bytes)).raw, bytes); // a reader of the ticket, through the earlier comment
     QCOMPARE(zhang->get(pathOf(bytes)).status, 404);
+}
+
+void TestAttachmentApi::resumableUploadAppendsChunks()
+{
+    QVERIFY(start());
+    auto li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    auto zhang = as(QStringLiteral("zhang"), QStringLiteral("zhang-password"));
+    constexpr qint64 kMiB = 1024 * 1024;
+    QByteArray file = png(QByteArray());
+    while (file.size() < 2 * kMiB + 12345)
+        file += QByteArray::number(file.size()) + ',';
+    const QString sha = shaOf(file);
+    QCOMPARE(uploadOffset(*li, sha), 0); // nothing here yet
+
+    const HttpResult first = putChunk(*li, sha, file, 0, kMiB);
+    QCOMPARE(first.status, 202);
+    QCOMPARE(first.body.value(QStringLiteral("offset")).toInteger(), kMiB);
+    QCOMPARE(first.body.value(QStringLiteral("size")).toInteger(), file.size());
+    QCOMPARE(first.header("Upload-Offset"), QByteArray::number(kMiB));
+    QCOMPARE(uploadOffset(*li, sha), kMiB);
+    QCOMPARE(li->send("HEAD", pathOf(file), {}).header("Upload-Length"), QByteArray::number(file.size()));
+    QCOMPARE(uploadOffset(*zhang, sha), 0); // each user's own partial upload
+    QCOMPARE(li->get(pathOf(file)).status, 404); // not a file until it is whole
+
+    // The partial file outlives the server: a restart (same database) resumes where it was.
+    m_server->terminate();
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY(m_server->start(m_team->location()));
+    HttpClient again(m_server->baseUrl());
+    again.setToken(li->token());
+    QCOMPARE(uploadOffset(again, sha), kMiB);
+
+    // A chunk from the wrong place (one sent twice, or a gap) is refused with where to go on.
+    const HttpResult gap = putChunk(again, sha, file, 2 * kMiB, 100);
+    QCOMPARE(gap.status, 409);
+    QCOMPARE(gap.code(), QStringLiteral("attachment.offset_mismatch"));
+    QCOMPARE(gap.body.value(QStringLiteral("offset")).toInteger(), kMiB);
+    QCOMPARE(gap.header("Upload-Offset"), QByteArray::number(kMiB));
+    QCOMPARE(putChunk(again, sha, file, 0 + 10, 10).code(), QStringLiteral("attachment.offset_mismatch"));
+    QCOMPARE(uploadOffset(again, sha), kMiB);
+
+    QCOMPARE(putChunk(again, sha, file, kMiB, kMiB).status, 202);
+    const HttpResult last = putChunk(again, sha, file, 2 * kMiB, kMiB);
+    QCOMPARE(last.status, 201);
+    QCOMPARE(last.body.value(QStringLiteral("sha256")).toString(), sha);
+    QCOMPARE(last.body.value(QStringLiteral("size")).toInteger(), file.size());
+    QCOMPARE(last.body.value(QStringLiteral("mime_type")).toString(), QStringLiteral("image/png"));
+    QCOMPARE(last.body.value(QStringLiteral("file_name")).toString(), QStringLiteral("scan.png"));
+    QCOMPARE(again.get(pathOf(file)).raw, file);
+    QCOMPARE(again.send("HEAD", pathOf(file), {}).status, 200);
+    // The same bytes by someone else's resumable upload: stored once (200), now theirs to read too.
+    HttpClient zhangAgain(m_server->baseUrl());
+    zhangAgain.setToken(zhang->token());
+    QCOMPARE(zhangAgain.get(pathOf(file)).status, 404);
+    QCOMPARE(putChunk(zhangAgain, sha, file, 0, kMiB).status, 202);
+    QCOMPARE(putChunk(zhangAgain, sha, file, kMiB, kMiB).status, 202);
+    QCOMPARE(putChunk(zhangAgain, sha, file, 2 * kMiB, kMiB).status, 200);
+    QCOMPARE(zhangAgain.get(pathOf(file)).raw, file);
+    // The old whole-file POST goes on working beside it.
+    QCOMPARE(upload(again, png("old client")).status, 201);
+}
+
+void TestAttachmentApi::resumableUploadRefusals()
+{
+    QVERIFY(start({QStringLiteral("--attachment-limit-bytes"), QStringLiteral("3000000")}));
+    auto li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const QByteArray file = png(QByteArray(5000, 'r'));
+    const QString sha = shaOf(file);
+
+    // The whole file's size is refused before a byte is kept, with the limit.
+    const QByteArray big(3000001, 'b');
+    const HttpResult tooLarge = putChunk(*li, shaOf(big), big, 0, 1000);
+    QCOMPARE(tooLarge.status, 413);
+    QCOMPARE(tooLarge.code(), QStringLiteral("attachment.too_large"));
+    QCOMPARE(tooLarge.body.value(QStringLiteral("limit")).toInteger(), 3000000);
+    QVERIFY2(tooLarge.body.value(QStringLiteral("message")).toString().contains(QLatin1String("MB")), tooLarge.raw);
+    QCOMPARE(uploadOffset(*li, shaOf(big)), 0);
+    // A chunk over 1 MiB, though the file is allowed: refused from its Content-Length.
+    const QByteArray two(2 * 1024 * 1024, 't');
+    const HttpResult chunk = putChunk(*li, shaOf(two), two, 0, two.size());
+    QCOMPARE(chunk.status, 413);
+    QCOMPARE(chunk.code(), QStringLiteral("attachment.chunk_too_large"));
+    QCOMPARE(uploadOffset(*li, shaOf(two)), 0);
+
+    // Content-Range missing, malformed, past the end, or not the body's length.
+    for (const QByteArray& range : {QByteArray("bytes=0-99/5016"), QByteArray("bytes 0-99"),
+             QByteArray("bytes 99-0/5016"), QByteArray("bytes 0-5016/5016"), QByteArray("bytes 0-49/5016")}) {
+        const HttpResult bad = putChunk(*li, sha, file, 0, 100, range);
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.code(), QStringLiteral("attachment.bad_range"));
+    }
+    QCOMPARE(li->send("PUT", pathOf(file), file.left(100), "application/octet-stream").code(),
+        QStringLiteral("attachment.bad_range"));
+    QCOMPARE(putChunk(*li, QStringLiteral("abc"), file, 0, 100).code(), QStringLiteral("attachment.bad_hash"));
+    HttpClient anonymous(m_server->baseUrl());
+    QCOMPARE(putChunk(anonymous, sha, file, 0, 100).status, 401);
+    QCOMPARE(uploadOffset(*li, sha), 0);
+
+    // Bytes that are not the named file: found out at the end, discarded, nothing stored.
+    QByteArray forged = file;
+    forged[3000] = 'X';
+    QCOMPARE(putChunk(*li, sha, forged, 0, 2500).status, 202);
+    const HttpResult mismatch = putChunk(*li, sha, forged, 2500, 5000);
+    QCOMPARE(mismatch.status, 400);
+    QCOMPARE(mismatch.code(), QStringLiteral("attachment.digest_mismatch"));
+    QCOMPARE(uploadOffset(*li, sha), 0);
+    QCOMPARE(li->get(pathOf(file)).status, 404);
+    // Sent again correctly, in one chunk.
+    QCOMPARE(putChunk(*li, sha, file, 0, file.size()).status, 201);
+    QCOMPARE(li->get(pathOf(file)).raw, file);
 }
 
 QTEST_GUILESS_MAIN(TestAttachmentApi)

@@ -5,6 +5,7 @@
 #include "tests/support/TempStore.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace gongdan;
@@ -19,7 +20,41 @@ private Q_SLOTS:
     void refusesAFileOverTheLimit();
     void downloadedBytesAreCheckedAndNotQueued();
     void findsTheOwnTicketsMissingFiles();
+    void cacheKeepsWhatTheUserNeeds_data();
+    void cacheKeepsWhatTheUserNeeds();
+    void cacheEvictsLeastRecentlyUsed();
 };
+
+namespace {
+
+QString shaOf(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+AttachmentRef refOf(const QByteArray& bytes, const QString& name)
+{
+    return AttachmentRef {shaOf(bytes), name, QStringLiteral("application/octet-stream"), bytes.size()};
+}
+
+/// A ticket assigned to `assignee` with one comment carrying `ref`.
+void ticketWithFile(TempStore& store, const QString& id, const QString& assignee, const AttachmentRef& ref)
+{
+    const QString json = QString::fromUtf8(QJsonDocument(ref.toJson()).toJson(QJsonDocument::Compact));
+    QVERIFY(
+        store.db()
+            .exec(QStringLiteral("INSERT INTO ticket(id, subject, need_type, channel, status, created_ms, "
+                                 "updated_ms, assignee_id) VALUES ('%1', 's', 'repair', 'phone', 'new', 1, 1, '%2')")
+                      .arg(id, assignee))
+            .ok());
+    QVERIFY(store.db()
+                .exec(QStringLiteral("INSERT INTO comment(id, ticket_rowid, visibility, body, attachments, created_ms) "
+                                     "SELECT 'c-%1', rowid, 'public', '', '[%2]', 2 FROM ticket WHERE id = '%1'")
+                          .arg(id, json))
+                .ok());
+}
+
+} // namespace
 
 void TestAttachmentStore::queueSurvivesReopen()
 {
@@ -150,6 +185,95 @@ void TestAttachmentStore::findsTheOwnTicketsMissingFiles()
                       .arg(a))
             .ok());
     QCOMPARE(files.missingForAssignee(QStringLiteral("wang")).size(), 1);
+}
+
+void TestAttachmentStore::cacheKeepsWhatTheUserNeeds_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("kept");
+    QTest::newRow("attached here, queued") << QStringLiteral("queued") << true;
+    QTest::newRow("attached here, uploaded") << QStringLiteral("own") << true;
+    QTest::newRow("on a ticket assigned to the user") << QStringLiteral("assigned") << true;
+    QTest::newRow("on screen (held)") << QStringLiteral("held") << true;
+    QTest::newRow("held and released") << QStringLiteral("released") << false;
+    QTest::newRow("opened from someone else's ticket") << QStringLiteral("other") << false;
+    QTest::newRow("kept offline, ticket since reassigned") << QStringLiteral("reassigned") << false;
+}
+
+void TestAttachmentStore::cacheKeepsWhatTheUserNeeds()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, kept);
+    TempStore store;
+    AttachmentStore files(store.db());
+    const QByteArray bytes = QByteArrayLiteral("bytes of a ") + kind.toUtf8();
+    const AttachmentRef ref = refOf(bytes, QStringLiteral("file.bin"));
+    if (kind == QLatin1String("queued") || kind == QLatin1String("own")) {
+        QVERIFY(files.put(bytes, ref.fileName, ref.mimeType).ok());
+        if (kind == QLatin1String("own"))
+            QVERIFY(files.markUploaded(ref.sha256).ok());
+    } else {
+        // Fetched for offline use while the ticket was theirs (pinned), or opened (not pinned).
+        const bool pinned = kind == QLatin1String("assigned") || kind == QLatin1String("reassigned");
+        QVERIFY(files.storeDownloaded(ref, bytes, pinned).ok());
+        ticketWithFile(store, QStringLiteral("t1"),
+            kind == QLatin1String("assigned") ? QStringLiteral("wang") : QStringLiteral("zhang"), ref);
+    }
+    if (kind == QLatin1String("held") || kind == QLatin1String("released"))
+        files.hold(ref.sha256);
+    if (kind == QLatin1String("released"))
+        files.release(ref.sha256);
+    QVERIFY(files.setCacheLimit(0).ok()); // nothing evictable may stay
+    // Other people's downloaded files make the cache (one held on screen too); the user's own are not in it.
+    QCOMPARE(files.cacheSize(QStringLiteral("wang")), kind == QLatin1String("held") || !kept ? bytes.size() : 0);
+    QCOMPARE(files.trimCache(QStringLiteral("wang")).value(), kept ? 0 : 1);
+    QCOMPARE(files.hasLocal(ref.sha256), kept);
+    if (!kept) { // gone for good: the reference is all that stays, and it can be fetched again
+        QVERIFY(!files.state(ref.sha256).local);
+        QVERIFY(files.state(ref.sha256).uploaded);
+        QVERIFY(files.pendingUploads().isEmpty());
+    }
+}
+
+void TestAttachmentStore::cacheEvictsLeastRecentlyUsed()
+{
+    TempStore store;
+    {
+        AttachmentStore files(store.db());
+        QCOMPARE(files.cacheLimit(), AttachmentStore::kDefaultCacheBytes); // 500 MB unless set
+        QVERIFY(files.setCacheLimit(250).ok());
+    }
+    QVERIFY(store.reopen()); // a setting of the store
+    AttachmentStore files(store.db());
+    QCOMPARE(files.cacheLimit(), 250);
+    QList<AttachmentRef> refs;
+    for (char name : {'a', 'b', 'c'}) {
+        const QByteArray bytes(100, name);
+        refs.append(refOf(bytes, QString(QLatin1Char(name))));
+        QVERIFY(files.storeDownloaded(refs.last(), bytes).ok());
+        store.clock.advanceMs(1000);
+    }
+    const QByteArray mine(400, 'm'); // attached here: not in the cache, however large
+    QVERIFY(files.put(mine, QStringLiteral("mine.bin"), QString()).ok());
+    QCOMPARE(files.cacheSize(QStringLiteral("wang")), 300);
+    QVERIFY(files.get(refs.at(0).sha256).ok()); // a opened again: now the most recently used
+    store.clock.advanceMs(1000);
+    QCOMPARE(files.trimCache(QStringLiteral("wang")).value(), 1);
+    QVERIFY(files.hasLocal(refs.at(0).sha256));
+    QVERIFY(!files.hasLocal(refs.at(1).sha256)); // b: the least recently used
+    QVERIFY(files.hasLocal(refs.at(2).sha256));
+    QVERIFY(files.hasLocal(shaOf(mine)));
+    QCOMPARE(files.cacheSize(QStringLiteral("wang")), 200);
+
+    // c is on screen: the next in line goes instead, though c was used longer ago.
+    files.hold(refs.at(2).sha256);
+    const QByteArray d(100, 'd');
+    QVERIFY(files.storeDownloaded(refOf(d, QStringLiteral("d")), d).ok());
+    QCOMPARE(files.trimCache(QStringLiteral("wang")).value(), 1);
+    QVERIFY(files.hasLocal(refs.at(2).sha256));
+    QVERIFY(!files.hasLocal(refs.at(0).sha256));
+    QVERIFY(files.hasLocal(shaOf(d)));
+    QCOMPARE(files.trimCache(QStringLiteral("wang")).value(), 0); // fits now
 }
 
 QTEST_GUILESS_MAIN(TestAttachmentStore)

@@ -205,10 +205,12 @@ std::unique_ptr<TeamDatabase> seededTeam(const QString& backend)
     return database;
 }
 
-HttpResult HttpClient::send(
-    const QByteArray& verb, const QString& path, const QByteArray& body, const QByteArray& contentType)
+HttpResult HttpClient::send(const QByteArray& verb, const QString& path, const QByteArray& body,
+    const QByteArray& contentType, const QList<QPair<QByteArray, QByteArray>>& headers)
 {
     QNetworkRequest request(QUrl(m_base + path));
+    for (const auto& [name, value] : headers)
+        request.setRawHeader(name, value);
     if (!m_trusted.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(m_trusted);

@@ -141,7 +141,7 @@ public:
     HttpResult patch(const QString& path, const QJsonObject& body) { return send("PATCH", path, jsonBytes(body)); }
     HttpResult del(const QString& path) { return send("DELETE", path, {}); }
     HttpResult send(const QByteArray& verb, const QString& path, const QByteArray& body,
-        const QByteArray& contentType = "application/json");
+        const QByteArray& contentType = "application/json", const QList<QPair<QByteArray, QByteArray>>& headers = {});
 
     static QByteArray jsonBytes(const QJsonObject& object);
 

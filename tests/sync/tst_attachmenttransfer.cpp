@@ -25,6 +25,8 @@ private Q_SLOTS:
     void uploadsAndASecondDeskOpensTheSameBytes();
     void resumesAfterTheServerIsKilledMidQueue_data() { addBackendRows(); }
     void resumesAfterTheServerIsKilledMidQueue();
+    void resumesMidFileAfterTheServerIsKilled_data() { addBackendRows(); }
+    void resumesMidFileAfterTheServerIsKilled();
     void fieldWorkerKeepsTheirTicketsFilesOffline_data() { addBackendRows(); }
     void fieldWorkerKeepsTheirTicketsFilesOffline();
     void theServersLimitIsLearntAndRefusedOnTheDesk_data() { addBackendRows(); }
@@ -185,6 +187,63 @@ void TestAttachmentTransfer::resumesAfterTheServerIsKilledMidQueue()
         QCOMPARE(got.status, 200);
         QVERIFY(got.raw == files.at(i).second);
     }
+}
+
+void TestAttachmentTransfer::resumesMidFileAfterTheServerIsKilled()
+{
+    const quint16 port = freePort();
+    QVERIFY(startServer(port));
+    Desk li(m_server->baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    const QByteArray scan = fileBytes(5 * 1024 + 7, 'r'); // 5 MiB and a bit: 21 chunks
+    const qint64 size = scan.size();
+    const QList<AttachmentRef> refs = commentWithFiles(li, {{QStringLiteral("scan.pdf"), scan}});
+    AttachmentTransfer& transfer = li.store->transfer();
+    // The server dies when 40 % of the file is on its way; what the desk saw as progress is kept.
+    bool killed = false;
+    bool restarted = false;
+    qint64 before = 0;
+    QList<qint64> after;
+    connect(&transfer, &AttachmentTransfer::progress, this, [&](const QString&, qint64 done, qint64 total) {
+        QVERIFY(total == size && done >= 0 && done <= total);
+        if (restarted)
+            after.append(done);
+        if (killed)
+            return; // the chunk on its way when the server died may still count up
+        before = std::max(before, done);
+        if (done >= size * 4 / 10) {
+            killed = true;
+            m_server->kill();
+        }
+    });
+    startTransfer(li);
+    QVERIFY(QTest::qWaitFor([&] { return killed; }, 20000));
+    QVERIFY(QTest::qWaitFor([&] { return transfer.offline(); }, 15000));
+    QVERIFY(!li.store->attachments().state(refs.first().sha256).uploaded);
+    const qint64 sentBeforeRestart = transfer.bytesSent();
+    QVERIFY2(sentBeforeRestart < size, qPrintable(QString::number(sentBeforeRestart)));
+    QTest::qWait(1000); // retried meanwhile, and failing
+
+    restarted = true;
+    QVERIFY(startServer(port));
+    QVERIFY(QTest::qWaitFor([&] { return li.store->attachments().state(refs.first().sha256).uploaded; }, 40000));
+    // Resumed from what the server had kept, not from byte 0: about one file sent in all, not two.
+    QVERIFY2(transfer.bytesSent() <= size + 2 * AttachmentTransfer::kChunkBytes,
+        qPrintable(QStringLiteral("%1 bytes sent for a file of %2").arg(transfer.bytesSent()).arg(size)));
+    QVERIFY(!after.isEmpty());
+    QVERIFY2(after.first() >= before - AttachmentTransfer::kChunkBytes,
+        qPrintable(QStringLiteral("progress went back from %1 to %2").arg(before).arg(after.first())));
+    QCOMPARE(after.last(), size);
+    QVERIFY2(std::is_sorted(after.cbegin(), after.cend()), qPrintable([&] {
+        QStringList t;
+        for (qint64 v : after)
+            t << QString::number(v);
+        return t.join(QLatin1Char(' '));
+    }()));
+    HttpClient http(m_server->baseUrl());
+    http.setToken(li.token);
+    const HttpResult got = http.get(QStringLiteral("/api/v1/attachments/") + refs.first().sha256);
+    QCOMPARE(got.status, 200);
+    QVERIFY(got.raw == scan); // byte for byte
 }
 
 void TestAttachmentTransfer::fieldWorkerKeepsTheirTicketsFilesOffline()

@@ -137,6 +137,9 @@ void TestAttachmentUi::attachedFilesBecomeChipsWithAPreview()
     const QString pdfState = pdf->findChild<QLabel*>(QStringLiteral("chipState"))->text();
     QVERIFY2(pdfState.contains(QStringLiteral("KB")) || pdfState.contains(QStringLiteral("kB")), qPrintable(pdfState));
     QCOMPARE(pdf->stateText(), pdf->tr("Waiting to upload"));
+    // An upload broken off at 40 % says how far it got while it waits to resume.
+    Q_EMIT m_desk.core().transfer().progress(pdf->ref().sha256, 40, 100);
+    QCOMPARE(pdf->stateText(), pdf->tr("Waiting to upload · %1% sent").arg(40));
     QVERIFY(m_desk.store->db().exec(QStringLiteral("SELECT 1")).ok());
     if (const QString dir = qEnvironmentVariable("GONGDAN_SCREENSHOTS"); !dir.isEmpty())
         QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("ticket-attachments.png"))));

@@ -47,6 +47,7 @@ AttachmentChip::AttachmentChip(const AttachmentAccess& files, AttachmentRef ref,
 {
     setObjectName(QStringLiteral("attachmentChip"));
     setProperty("sha256", m_ref.sha256);
+    m_files.store.hold(m_ref.sha256); // shown: never evicted from the cache meanwhile
     setFrameShape(QFrame::StyledPanel);
     setCursor(Qt::OpenHandCursor);
     m_thumb->setObjectName(QStringLiteral("chipThumb"));
@@ -95,6 +96,7 @@ AttachmentChip::AttachmentChip(const AttachmentAccess& files, AttachmentRef ref,
         refresh();
     });
     connect(transfer, &AttachmentTransfer::fetched, this, &AttachmentChip::fetched);
+    connect(transfer, &AttachmentTransfer::cacheTrimmed, this, &AttachmentChip::refresh);
     connect(transfer, &AttachmentTransfer::fetchFailed, this, [this](const QString& sha256, const QString& message) {
         if (sha256 != m_ref.sha256 || m_pending == Pending::None)
             return;
@@ -105,6 +107,11 @@ AttachmentChip::AttachmentChip(const AttachmentAccess& files, AttachmentRef ref,
     });
     retranslate();
     showPreview();
+}
+
+AttachmentChip::~AttachmentChip()
+{
+    m_files.store.release(m_ref.sha256);
 }
 
 void AttachmentChip::retranslate()
@@ -134,8 +141,8 @@ QString AttachmentChip::stateText() const
         return tr("Uploading…") + percent;
     if (activity == AttachmentTransfer::Activity::Downloading)
         return tr("Downloading…") + percent;
-    if (state.local && !state.uploaded)
-        return tr("Waiting to upload");
+    if (state.local && !state.uploaded) // a broken-off upload resumes from what the server kept
+        return m_percent > 0 ? tr("Waiting to upload · %1% sent").arg(m_percent) : tr("Waiting to upload");
     if (state.local)
         return state.pinned ? tr("On the server · kept offline") : tr("On the server");
     if (!m_files.transfer.running() || m_files.transfer.offline())

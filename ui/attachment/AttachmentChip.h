@@ -33,6 +33,7 @@ class AttachmentChip : public QFrame {
 
 public:
     AttachmentChip(const AttachmentAccess& files, AttachmentRef ref, QWidget* parent = nullptr);
+    ~AttachmentChip() override;
 
     const AttachmentRef& ref() const { return m_ref; }
     /// Shows a remove button ("chipRemove"): the chip asks, its owner removes it.
