@@ -18,6 +18,7 @@
 #include "server/SignInOptions.h"
 #include "server/SyncRoutes.h"
 #include "server/TicketRoutes.h"
+#include "server/UnmaskRoutes.h"
 #include "server/ViewRoutes.h"
 #include "teamdb/ServerDatabase.h"
 
@@ -215,6 +216,8 @@ int main(int argc, char** argv)
     attachmentRoutes.install(api.http());
     AuditRoutes auditRoutes(auth, audit);
     auditRoutes.install(api.http());
+    UnmaskRoutes unmaskRoutes(auth, syncStore, sync, audit);
+    unmaskRoutes.install(api.http());
     api.setBodyLimit("POST", "/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
     PokeHub pokes(auth);
     pokes.attach(api.http());
