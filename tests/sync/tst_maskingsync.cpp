@@ -1,7 +1,8 @@
 // Sensitive data on the desks (requirements §10, 敏感信息脱敏) against a real gongdan-server on both backends:
 // after a sync, no workstation's store file — an agent's or an admin's — holds the clear ID card, bank card or
 // sensitive custom field value, only the masked form (a stolen field laptop leaks nothing); a desk that edits a
-// customer sends back the masked form it holds, and the server keeps the clear value.
+// customer sends back the masked form it holds, and the server keeps the clear value; a number typed on a desk
+// is masked there once the server has it.
 #include "storage/CustomerRepository.h"
 #include "tests/support/Desk.h"
 
@@ -117,6 +118,19 @@ void TestMaskingSync::desksHoldOnlyMaskedValues()
     QCOMPARE(
         shown.body.value(QStringLiteral("values")).toObject().value(QStringLiteral("bank_card")).toString(), kBankCard);
     QCOMPARE(customers.find(customerId)->notes, QStringLiteral("回访：工作日"));
+
+    // A number typed on the desk goes up in clear and comes back masked: the desk's copy is the masked one.
+    Customer walkIn;
+    walkIn.name = QStringLiteral("到店客户");
+    walkIn.bankCard = QStringLiteral("6217001234567890");
+    auto typed = customers.save(walkIn);
+    QVERIFY(typed);
+    QVERIFY(QTest::qWaitFor(
+        [&] { return customers.find(typed.value().id)->bankCard == QStringLiteral("621*********7890"); }, 15000));
+    const HttpResult typedShown
+        = boss.post(QStringLiteral("/api/v1/customers/") + typed.value().id + QStringLiteral("/unmask"), {});
+    QCOMPARE(typedShown.body.value(QStringLiteral("values")).toObject().value(QStringLiteral("bank_card")).toString(),
+        QStringLiteral("6217001234567890"));
 
     // No store file holds a clear value: not the agent's, not even the admin's (clear values are asked for).
     admin.engine->syncNow();

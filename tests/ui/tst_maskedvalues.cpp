@@ -10,6 +10,7 @@
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/WorkTabs.h"
+#include "ui/ticket/TicketEditor.h"
 
 #include <QApplication>
 #include <QDir>
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void supervisorShowsAndIsAudited();
     void agentHasNoShowButton_data() { addBackendRows(); }
     void agentHasNoShowButton();
+    void ticketFieldShownBySupervisor_data() { addBackendRows(); }
+    void ticketFieldShownBySupervisor();
 
 private:
     /// A synced desk for `login` with the main window open on the customer archive, showing 王芳.
@@ -59,6 +62,7 @@ private:
     AgentSession m_session;
     std::unique_ptr<MainWindow> m_window;
     QString m_customerId;
+    QString m_ticketId;
 };
 
 void TestMaskedValues::initTestCase()
@@ -93,6 +97,19 @@ void TestMaskedValues::init()
             {QStringLiteral("id_card"), kIdCard}, {QStringLiteral("bank_card"), kBankCard}});
     QCOMPARE(customer.status, 201);
     m_customerId = customer.body.value(QStringLiteral("id")).toString();
+    QCOMPARE(
+        boss.post(QStringLiteral("/api/v1/field-definitions"),
+                {{QStringLiteral("key"), QStringLiteral("id_no")}, {QStringLiteral("type"), QStringLiteral("text")},
+                    {QStringLiteral("label_zh"), QStringLiteral("证件号")},
+                    {QStringLiteral("label_en"), QStringLiteral("ID number")}, {QStringLiteral("sensitive"), true}})
+            .status,
+        201);
+    const HttpResult ticket = boss.post(QStringLiteral("/api/v1/tickets"),
+        {{QStringLiteral("subject"), QStringLiteral("实名认证失败")},
+            {QStringLiteral("group_id"), QStringLiteral("service")},
+            {QStringLiteral("custom_fields"), QJsonObject {{QStringLiteral("id_no"), kBankCard}}}});
+    QCOMPARE(ticket.status, 201);
+    m_ticketId = ticket.body.value(QStringLiteral("ticket")).toObject().value(QStringLiteral("id")).toString();
 }
 
 void TestMaskedValues::cleanup()
@@ -132,6 +149,7 @@ void TestMaskedValues::supervisorShowsAndIsAudited()
     QVERIFY(!clear->isVisible());
     QCOMPARE(archive()->findChild<QLineEdit*>(QStringLiteral("bank_cardEdit"))->text(),
         QStringLiteral("622************0123"));
+    QTest::qWait(50); // the layout settles before the picture
     m_window->grab().save(QDir::temp().filePath(QStringLiteral("gongdan-masked-archive.png")));
 
     QTest::mouseClick(show, Qt::LeftButton);
@@ -142,6 +160,7 @@ void TestMaskedValues::supervisorShowsAndIsAudited()
     QVERIFY(!archive()->hasUnsavedChanges());
     // The bank card was not asked for: still masked, its button still there.
     QVERIFY(archive()->findChild<QToolButton*>(QStringLiteral("bank_cardShow"))->isVisible());
+    QTest::qWait(50); // the layout settles before the picture
     m_window->grab().save(QDir::temp().filePath(QStringLiteral("gongdan-unmasked-archive.png")));
 
     HttpClient boss(m_fixture->baseUrl());
@@ -172,6 +191,37 @@ void TestMaskedValues::agentHasNoShowButton()
     m_desk->store->unmasker().reveal(QStringLiteral("customer"), m_customerId, {QStringLiteral("id_card")});
     QVERIFY(refused.wait(10000));
     QVERIFY(!refused.first().at(2).toString().isEmpty());
+}
+
+void TestMaskedValues::ticketFieldShownBySupervisor()
+{
+    openArchive(QStringLiteral("zhao"), QStringLiteral("zhao-password"));
+    TicketEditor* editor = m_window->workTabs()->openTicket(m_ticketId);
+    QVERIFY(editor);
+    auto* show = editor->findChild<QToolButton*>(QStringLiteral("show_id_no"));
+    auto* clear = editor->findChild<QLabel*>(QStringLiteral("clear_id_no"));
+    QVERIFY(show && clear);
+    QVERIFY(QTest::qWaitFor([show] { return show->isVisible(); }, 5000));
+    QVERIFY(!clear->isVisible());
+    QTest::qWait(50); // the layout settles before the picture
+    m_window->grab().save(QDir::temp().filePath(QStringLiteral("gongdan-masked-ticket.png")));
+    const bool unsavedBefore = editor->hasUnsavedChanges();
+    QTest::mouseClick(show, Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([clear] { return clear->isVisible(); }, 10000));
+    QCOMPARE(clear->text(), kBankCard);
+    // Shown beside the field, not put in it: nothing to save, no editor holds it.
+    QCOMPARE(editor->hasUnsavedChanges(), unsavedBefore);
+    for (const QLineEdit* line : editor->findChildren<QLineEdit*>())
+        QVERIFY(line->text() != kBankCard);
+    QTest::qWait(50); // the layout settles before the picture
+    m_window->grab().save(QDir::temp().filePath(QStringLiteral("gongdan-unmasked-ticket.png")));
+    HttpClient boss(m_fixture->baseUrl());
+    boss.setToken(signIn(m_fixture->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password")));
+    const QJsonArray entries
+        = boss.get(QStringLiteral("/api/v1/audit?kind=unmask")).body.value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.at(0).toObject().value(QStringLiteral("target")).toObject().value(QStringLiteral("entity")),
+        QStringLiteral("ticket"));
 }
 
 QTEST_MAIN(TestMaskedValues)

@@ -10,6 +10,13 @@
 
 namespace gongdan {
 
+namespace {
+
+/// A clear value stands out from the masked one beside it: it is shown, not kept.
+const QString kClearStyle = QStringLiteral("background:#fff8e1; border:1px solid #ffcc80; padding:1px 4px");
+
+} // namespace
+
 MaskedValueEdit::MaskedValueEdit(
     Unmasker& unmasker, bool mayUnmask, const QString& entity, const QString& field, QWidget* parent)
     : QWidget(parent)
@@ -38,24 +45,33 @@ MaskedValueEdit::MaskedValueEdit(
         Q_EMIT textEdited();
     });
     connect(&m_unmasker, &Unmasker::revealed, this,
-        [this](const QString& entity, const QString& id, const QHash<QString, QString>& values) {
-            if (entity != m_entity || id != m_id)
+        [this](const QString& kind, const QString& id, const QHash<QString, QString>& values) {
+            if (!m_asking || kind != m_entity || id != m_id)
+                return; // another field's answer (the other card's button asked, not this one)
+            m_asking = false;
+            if (!values.contains(m_field)) {
+                m_clear->setStyleSheet(QStringLiteral("color:#c62828"));
+                m_clear->setText(tr("The server holds no value for this field."));
+                m_clear->show();
+                m_show->setEnabled(true);
                 return;
-            m_clear->setStyleSheet(QString());
+            }
+            m_clear->setStyleSheet(kClearStyle);
+            m_clear->setToolTip(tr("Shown for this view only; the server recorded that you looked"));
             m_clear->setText(values.value(m_field));
             m_clear->setAccessibleName(tr("Shown in clear"));
             m_clear->show();
             m_show->hide();
         });
-    connect(
-        &m_unmasker, &Unmasker::refused, this, [this](const QString& entity, const QString& id, const QString& why) {
-            if (entity != m_entity || id != m_id)
-                return;
-            m_clear->setStyleSheet(QStringLiteral("color:#c62828"));
-            m_clear->setText(why);
-            m_clear->show();
-            m_show->setEnabled(true);
-        });
+    connect(&m_unmasker, &Unmasker::refused, this, [this](const QString& kind, const QString& id, const QString& why) {
+        if (!m_asking || kind != m_entity || id != m_id)
+            return;
+        m_asking = false;
+        m_clear->setStyleSheet(QStringLiteral("color:#c62828"));
+        m_clear->setText(why);
+        m_clear->show();
+        m_show->setEnabled(true);
+    });
     retranslate();
     updateButton();
 }
@@ -63,6 +79,7 @@ MaskedValueEdit::MaskedValueEdit(
 void MaskedValueEdit::setValue(const QString& id, const QString& value)
 {
     m_id = id;
+    m_asking = false;
     m_shownValue = value;
     m_edit->setText(value);
     m_clear->clear();
@@ -87,6 +104,7 @@ void MaskedValueEdit::retranslate()
 void MaskedValueEdit::ask()
 {
     m_show->setEnabled(false);
+    m_asking = true;
     m_unmasker.reveal(m_entity, m_id, {m_field});
 }
 

@@ -42,6 +42,7 @@ private:
     QString m_field;
     QString m_id;
     QString m_shownValue; ///< the masked form the record holds
+    bool m_asking = false; ///< this field's button asked; the answer is for it
     QLineEdit* m_edit;
     QToolButton* m_show;
     QLabel* m_clear;

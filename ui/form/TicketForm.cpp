@@ -137,7 +137,9 @@ void TicketForm::setUnmasking(Unmasker* unmasker, bool mayUnmask)
                 const QString field = masking::customFieldName(it.key());
                 if (!values.contains(field))
                     continue;
-                it.value()->setStyleSheet(QString());
+                it.value()->setStyleSheet(
+                    QStringLiteral("background:#fff8e1; border:1px solid #ffcc80; padding:1px 4px"));
+                it.value()->setToolTip(tr("Shown for this view only; the server recorded that you looked"));
                 it.value()->setText(values.value(field));
                 it.value()->show();
                 m_shows.value(it.key())->hide();
