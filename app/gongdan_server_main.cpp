@@ -20,6 +20,7 @@
 #include "server/SignInOptions.h"
 #include "server/SyncRoutes.h"
 #include "server/TicketRoutes.h"
+#include "server/UnmaskRoutes.h"
 #include "server/ViewRoutes.h"
 #include "teamdb/ServerDatabase.h"
 
@@ -235,6 +236,8 @@ int main(int argc, char** argv)
     QObject::connect(&sync, &SyncService::slaSettingsChanged, &recompute, &SlaRecompute::start);
     CalendarRoutes calendarRoutes(auth, recompute); // the due-time preview (workflows.md §0)
     calendarRoutes.install(api.http());
+    UnmaskRoutes unmaskRoutes(auth, syncStore, sync, audit);
+    unmaskRoutes.install(api.http());
     api.setBodyLimit("POST", "/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
     api.setBodyLimit("PUT", "/api/v1/attachments/", AttachmentRoutes::kMaxChunkBytes, attachmentRoutes.chunkRefusal());
     PokeHub pokes(auth);

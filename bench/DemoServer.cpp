@@ -6,6 +6,7 @@
 #include "server/MutationApplier.h"
 #include "server/PasswordHasher.h"
 #include "server/RecordApplier.h"
+#include "server/SensitiveWrites.h"
 #include "teamdb/SyncStore.h"
 #include "teamdb/UserRepository.h"
 
@@ -240,7 +241,9 @@ Result<Seeded> seed(const TeamSeedOptions& options)
         return transaction.commit().error();
     TeamRecordStore records(*db.value());
     ManualClock recordClock(clock.now());
-    RecordApplier applier(sync, records, recordClock);
+    SensitiveVault vault(*db.value());
+    SensitiveWrites sensitive(vault); // demo customers carry no ID card; the rules stay the server's
+    RecordApplier applier(sync, records, sensitive, recordClock);
     if (Status s = addDefinitions(applier, records, seeded); !s)
         return s.error();
     auto busy = holdsWork(*db.value());

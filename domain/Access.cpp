@@ -120,6 +120,11 @@ bool mayChangeView(const Principal& who, const QString& ownerId)
     return ownerId.isEmpty() ? maySuperviseFloor(who) : ownerId == who.userId;
 }
 
+bool mayUnmask(const Principal& who)
+{
+    return who.role == Role::Admin || who.role == Role::Supervisor;
+}
+
 bool mayEditField(Role role, const QStringList& editRoles)
 {
     return editRoles.isEmpty() || editRoles.contains(roleName(role));

@@ -49,6 +49,9 @@ bool mayReadView(const Principal& who, const QString& ownerId, const QStringList
 /// May this person create, change or delete a view owned by `ownerId` (empty: shared)? A personal view only
 /// its owner; a shared one only supervisors and admins (maySuperviseFloor).
 bool mayChangeView(const Principal& who, const QString& ownerId);
+/// May this person see a sensitive value in clear (domain/Masking.h; each look is audited)? Supervisors and
+/// admins; agents and field staff see the masked form only.
+bool mayUnmask(const Principal& who);
 /// May a person of this role edit a custom field whose definition limits editing to `editRoles` (role
 /// names; empty: every role)?
 bool mayEditField(Role role, const QStringList& editRoles);

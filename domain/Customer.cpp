@@ -1,6 +1,7 @@
 #include "domain/Customer.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace gongdan {
 
@@ -79,6 +80,22 @@ Status normalizeCustomer(Customer& customer)
     }
     customer.phones = phones;
     customer.number = customer.number.trimmed();
+    // The sensitive attributes: spaces dropped, an ID card's check letter upper case. A masked form
+    // (domain/Masking.h) is what a desk holds and sends back unchanged: the server keeps the clear value.
+    static const QRegularExpression idCard(QStringLiteral("^(\\d{17}[\\dX]|\\d{15})$"));
+    static const QRegularExpression bankCard(QStringLiteral("^\\d{12,19}$"));
+    customer.idCard = customer.idCard.simplified().remove(QLatin1Char(' ')).toUpper();
+    if (!customer.idCard.isEmpty() && !customer.idCard.contains(QLatin1Char('*'))
+        && !idCard.match(customer.idCard).hasMatch())
+        return Error {QStringLiteral("customer.id_card_invalid"),
+            QCoreApplication::translate("Customer", "An ID card number has 18 characters (or 15 digits)."),
+            QStringLiteral("id_card")};
+    customer.bankCard = customer.bankCard.simplified().remove(QLatin1Char(' '));
+    if (!customer.bankCard.isEmpty() && !customer.bankCard.contains(QLatin1Char('*'))
+        && !bankCard.match(customer.bankCard).hasMatch())
+        return Error {QStringLiteral("customer.bank_card_invalid"),
+            QCoreApplication::translate("Customer", "A bank card number has 12 to 19 digits."),
+            QStringLiteral("bank_card")};
     return {};
 }
 

@@ -21,6 +21,8 @@ struct Customer {
     QString region;
     QStringList tags;
     QString notes;
+    QString idCard; ///< 身份证号: sensitive (domain/Masking.h); the masked form everywhere but the server's vault
+    QString bankCard; ///< 银行卡号: sensitive, as idCard
     QDateTime createdAt, updatedAt;
     int version = 0;
 

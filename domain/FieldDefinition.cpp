@@ -130,7 +130,7 @@ QJsonObject FieldDefinition::toJson() const
         {QStringLiteral("default"), defaultValue}, {QStringLiteral("options"), optionsToJson(options)},
         {QStringLiteral("categories"), QJsonArray::fromStringList(categoryIds)},
         {QStringLiteral("edit_roles"), QJsonArray::fromStringList(editRoles)}, {QStringLiteral("order"), order},
-        {QStringLiteral("active"), active},
+        {QStringLiteral("active"), active}, {QStringLiteral("sensitive"), sensitive},
         {QStringLiteral("text_format"), QString::fromLatin1(kTextFormats[static_cast<int>(textFormat)])},
         {QStringLiteral("precision"), precision}, {QStringLiteral("max_length"), maxLength},
         {QStringLiteral("pattern"), pattern}, {QStringLiteral("pattern_message_zh"), patternMessageZh},
@@ -171,6 +171,7 @@ Result<FieldDefinition> FieldDefinition::fromJson(const QJsonObject& object)
         definition.editRoles.append(v.toString());
     definition.order = object.value(QStringLiteral("order")).toInt();
     definition.active = object.value(QStringLiteral("active")).toBool(true);
+    definition.sensitive = object.value(QStringLiteral("sensitive")).toBool();
     const QString format = object.value(QStringLiteral("text_format")).toString(QStringLiteral("plain"));
     bool formatKnown = false;
     for (int i = 0; i < 4; ++i) {
@@ -213,6 +214,9 @@ Status checkFieldDefinition(const FieldDefinition& definition)
             return invalid(
                 definition, QCoreApplication::translate("FieldDefinition", "\"%1\" is not a role.").arg(role));
     }
+    if (definition.sensitive && definition.type != FieldType::Text && definition.type != FieldType::RegexText)
+        return invalid(definition,
+            QCoreApplication::translate("FieldDefinition", "Only a text or checked-text field can be sensitive."));
     switch (definition.type) {
     case FieldType::Integer:
     case FieldType::Decimal:
@@ -270,6 +274,13 @@ Status checkFieldDefinitionUpdate(const FieldDefinition& before, const FieldDefi
     if (before.key != after.key) {
         return Error {QStringLiteral("field_definition.key_fixed"),
             QCoreApplication::translate("FieldDefinition", "The key of a field cannot change after it is created."),
+            before.key};
+    }
+    if (before.sensitive != after.sensitive) {
+        return Error {QStringLiteral("field_definition.sensitive_fixed"),
+            QCoreApplication::translate("FieldDefinition",
+                "Whether the field \"%1\" is sensitive cannot change after it is created; add a new field instead.")
+                .arg(before.key),
             before.key};
     }
     return checkFieldDefinition(after);

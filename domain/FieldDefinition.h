@@ -57,6 +57,9 @@ struct FieldDefinition {
     QStringList editRoles; ///< role names (domain/Access.h); empty: every role may edit
     int order = 0;
     bool active = true;
+    /// Sensitive (敏感): values are masked for everyone but those who may unmask (domain/Masking.h). Text and
+    /// checked-text fields only; fixed after creation.
+    bool sensitive = false;
     // Type-specific settings.
     TextFormat textFormat = TextFormat::Plain;
     std::optional<qint64> minimum, maximum; ///< Integer; Decimal compares as double

@@ -1,6 +1,7 @@
 #include "domain/FieldValidator.h"
 
 #include "domain/Customer.h"
+#include "domain/Masking.h"
 #include "domain/Ticket.h"
 #include "domain/Uuid.h"
 
@@ -64,6 +65,10 @@ QString FieldValidator::checkValue(const FieldDefinition& def, const QJsonValue&
         const QString text = value.toString();
         if (def.type == FieldType::Text && text.contains(QLatin1Char('\n')))
             return tr("%1 must be a single line.").arg(label);
+        // A sensitive field holds its masked form everywhere but the server's vault (domain/Masking.h): that is
+        // the stored value, kept as it is, never checked as a new one.
+        if (def.sensitive && masking::looksMasked(text))
+            return QString();
         if (const QString tooLong = textCheck(text); !tooLong.isEmpty())
             return tooLong;
         if (def.type == FieldType::RegexText) {

@@ -267,17 +267,23 @@ Result<TicketEvent> eventFrom(const JsonFields& o)
 
 QJsonObject toJson(const Customer& c)
 {
-    return QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("number"), c.number},
+    QJsonObject object {{QStringLiteral("id"), c.id}, {QStringLiteral("number"), c.number},
         {QStringLiteral("name"), c.name}, {QStringLiteral("phones"), QJsonArray::fromStringList(c.phones)},
         {QStringLiteral("level"), Customer::levelKey(c.level)}, {QStringLiteral("region"), c.region},
         {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)}, {QStringLiteral("notes"), c.notes},
         {QStringLiteral("created_at"), time(c.createdAt)}, {QStringLiteral("updated_at"), time(c.updatedAt)},
         {QStringLiteral("version"), c.version}};
+    if (!c.idCard.isEmpty()) // the sensitive attributes only when set: older readers never see an empty key
+        object.insert(QStringLiteral("id_card"), c.idCard);
+    if (!c.bankCard.isEmpty())
+        object.insert(QStringLiteral("bank_card"), c.bankCard);
+    return object;
 }
 
 Result<Customer> customerFromJson(const QJsonObject& o)
 {
-    if (Status shapes = checkShapes(o, {"id", "number", "name", "level", "region", "notes"}, {"phones", "tags"});
+    if (Status shapes = checkShapes(
+            o, {"id", "number", "name", "level", "region", "notes", "id_card", "bank_card"}, {"phones", "tags"});
         !shapes)
         return shapes.error();
     Customer c;
@@ -296,6 +302,8 @@ Result<Customer> customerFromJson(const QJsonObject& o)
     c.region = str(o, "region");
     c.tags = strings(o.value(QStringLiteral("tags")));
     c.notes = str(o, "notes");
+    c.idCard = str(o, "id_card");
+    c.bankCard = str(o, "bank_card");
     c.createdAt = timeOf(o, "created_at");
     c.updatedAt = timeOf(o, "updated_at");
     c.version = o.value(QStringLiteral("version")).toInt();

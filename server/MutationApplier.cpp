@@ -2,6 +2,7 @@
 
 #include "domain/Intents.h"
 #include "domain/JsonCodec.h"
+#include "domain/Masking.h"
 #include "domain/TicketIntents.h"
 #include "domain/TicketNumber.h"
 #include "domain/TicketTransition.h"
@@ -33,7 +34,9 @@ MutationApplier::MutationApplier(SyncStore& store, UserRepository& users, const 
     , m_users(users)
     , m_clock(clock)
     , m_recordStore(store.database())
-    , m_records(store, m_recordStore, clock)
+    , m_vault(store.database())
+    , m_sensitive(m_vault)
+    , m_records(store, m_recordStore, m_sensitive, clock)
     , m_views(store, m_recordStore, users)
     , m_world(store, users, m_recordStore)
 {
@@ -90,7 +93,9 @@ Result<QJsonObject> MutationApplier::applyIntent(
     if (mutation.name == intent::TicketCreate)
         return create(user, mutation, clientId);
     if (mutation.name == intent::TicketPatch) {
-        const QJsonObject patch = mutation.args.value(QStringLiteral("patch")).toObject();
+        // What a desk holds of a sensitive field is its masked form: sent back unchanged, it is no edit.
+        const QJsonObject patch = SensitiveWrites::withoutMaskedValues(
+            mutation.args.value(QStringLiteral("patch")).toObject(), sensitiveKeys());
         return change(user, mutation, clientId,
             [&patch](TicketRules& rules, const Ticket& before) { return rules.patch(before, patch); });
     }
@@ -125,6 +130,11 @@ Result<QJsonObject> MutationApplier::applyIntent(
         return m_views.apply(user, mutation, clientId);
     return Error {QStringLiteral("sync.unknown_mutation"),
         QStringLiteral("The server does not take \"%1\" changes.").arg(mutation.name), QStringLiteral("name")};
+}
+
+QStringList MutationApplier::sensitiveKeys()
+{
+    return masking::sensitiveKeys(m_world.fieldDefinitions());
 }
 
 QJsonObject MutationApplier::ticketData(const Ticket& ticket)
@@ -230,6 +240,8 @@ Result<QJsonObject> MutationApplier::create(const UserRecord& user, const Mutati
                 return s.error();
         }
     }
+    if (Status sealed = m_sensitive.seal(change, std::nullopt, sensitiveKeys()); !sealed)
+        return sealed.error();
     auto seq = logTicket(std::nullopt, change.ticket, mutation, clientId, user.id);
     if (!seq)
         return seq.error();
@@ -316,6 +328,8 @@ Result<QJsonObject> MutationApplier::change(const UserRecord& user, const Mutati
     TicketChange& change = decided.value();
     if (!change.changed) // the server already has these values
         return applied(mutation, 0, *before);
+    if (Status sealed = m_sensitive.seal(change, before, sensitiveKeys()); !sealed)
+        return sealed.error();
     stampSla(change.ticket, change.events, change.comment);
     auto seq = logTicket(before, change.ticket, mutation, clientId, user.id);
     if (!seq)

@@ -4,6 +4,7 @@
 #include "domain/TicketRules.h"
 #include "server/Mutation.h"
 #include "server/RecordApplier.h"
+#include "server/SensitiveWrites.h"
 #include "server/ServerTicketWorld.h"
 #include "server/ViewApplier.h"
 #include "teamdb/AuditLog.h"
@@ -47,6 +48,10 @@ public:
     }
     /// Customers, field definitions and categories as the team database keeps them (REST reads them here).
     TeamRecordStore& records() { return m_recordStore; }
+    /// The clear values of sensitive data (an unmask reads them here).
+    SensitiveVault& vault() { return m_vault; }
+    /// The keys of the custom fields marked sensitive, as this batch reads the definitions.
+    QStringList sensitiveKeys();
     /// The team's custom views and their rules (REST reads them here).
     ViewApplier& views() { return m_views; }
 
@@ -79,6 +84,8 @@ private:
     UserRepository& m_users;
     const Clock& m_clock;
     TeamRecordStore m_recordStore;
+    SensitiveVault m_vault;
+    SensitiveWrites m_sensitive;
     RecordApplier m_records;
     ViewApplier m_views;
     ServerTicketWorld m_world;

@@ -31,8 +31,8 @@ Error adminsOnly(const QString& what)
 
 } // namespace
 
-RecordApplier::RecordApplier(SyncStore& sync, TeamRecordStore& records, const Clock& clock)
-    : m_sync(sync), m_records(records), m_clock(clock)
+RecordApplier::RecordApplier(SyncStore& sync, TeamRecordStore& records, SensitiveWrites& sensitive, const Clock& clock)
+    : m_sync(sync), m_records(records), m_sensitive(sensitive), m_clock(clock)
 {
 }
 
@@ -97,6 +97,9 @@ Result<QJsonObject> RecordApplier::customer(const Mutation& mutation, const QStr
     }
     customer.updatedAt = now;
     customer.version = existing ? existing->version + 1 : 1;
+    // The ID card and bank card in clear go to the vault; the record and the change log hold the masked form.
+    if (Status sealed = m_sensitive.seal(customer, existing ? existing->data : QJsonObject()); !sealed)
+        return sealed.error();
     QStringList search {customer.name, customer.number};
     for (const QString& phone : customer.phones)
         search.append(normalizePhone(phone));

@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "server/Mutation.h"
+#include "server/SensitiveWrites.h"
 #include "teamdb/SyncStore.h"
 #include "teamdb/TeamRecordStore.h"
 #include "teamdb/UserRepository.h"
@@ -16,7 +17,7 @@ namespace gongdan {
 /// every rejection is decided before the first write.
 class RecordApplier {
 public:
-    RecordApplier(SyncStore& sync, TeamRecordStore& records, const Clock& clock);
+    RecordApplier(SyncStore& sync, TeamRecordStore& records, SensitiveWrites& sensitive, const Clock& clock);
 
     static bool handles(const QString& mutationName);
     Result<QJsonObject> apply(const UserRecord& user, const Mutation& mutation, const QString& clientId);
@@ -34,6 +35,7 @@ private:
 
     SyncStore& m_sync;
     TeamRecordStore& m_records;
+    SensitiveWrites& m_sensitive;
     const Clock& m_clock;
 };
 

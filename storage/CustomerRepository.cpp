@@ -50,10 +50,12 @@ Result<qint64> CustomerRepository::write(const Customer& c)
             keys.append(key);
     }
     QSqlQuery& upsert = m_db.prepared(QStringLiteral(
-        "INSERT INTO customer(id, number, name, phones, level, region, tags, notes, created_ms, updated_ms, version) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET number = excluded.number, name = excluded.name, "
-        "phones = excluded.phones, level = excluded.level, region = excluded.region, tags = excluded.tags, "
-        "notes = excluded.notes, updated_ms = excluded.updated_ms, version = excluded.version RETURNING rowid"));
+        "INSERT INTO customer(id, number, name, phones, level, region, tags, notes, created_ms, updated_ms, version, "
+        "id_card, bank_card) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET number = "
+        "excluded.number, "
+        "name = excluded.name, phones = excluded.phones, level = excluded.level, region = excluded.region, "
+        "tags = excluded.tags, notes = excluded.notes, updated_ms = excluded.updated_ms, version = excluded.version, "
+        "id_card = excluded.id_card, bank_card = excluded.bank_card RETURNING rowid"));
     upsert.addBindValue(c.id);
     upsert.addBindValue(c.number.isEmpty() ? QVariant() : QVariant(c.number));
     upsert.addBindValue(c.name);
@@ -67,6 +69,8 @@ Result<qint64> CustomerRepository::write(const Customer& c)
     upsert.addBindValue(TicketRows::toMs(c.createdAt));
     upsert.addBindValue(TicketRows::toMs(c.updatedAt));
     upsert.addBindValue(c.version);
+    upsert.addBindValue(c.idCard.isEmpty() ? QVariant() : QVariant(c.idCard));
+    upsert.addBindValue(c.bankCard.isEmpty() ? QVariant() : QVariant(c.bankCard));
     if (!upsert.exec() || !upsert.next()) {
         Error error = Database::errorOf(upsert);
         upsert.finish();
@@ -98,7 +102,7 @@ QList<Customer> CustomerRepository::select(const QString& where, const QVariantL
     QList<Customer> result;
     QSqlQuery query(m_db.sql());
     query.prepare(QStringLiteral("SELECT id, number, name, phones, level, region, tags, notes, created_ms, updated_ms, "
-                                 "version FROM customer c WHERE ")
+                                 "version, id_card, bank_card FROM customer c WHERE ")
         + where);
     for (const QVariant& value : values)
         query.addBindValue(value);
@@ -118,6 +122,8 @@ QList<Customer> CustomerRepository::select(const QString& where, const QVariantL
         c.createdAt = TicketRows::fromMs(query.value(8));
         c.updatedAt = TicketRows::fromMs(query.value(9));
         c.version = query.value(10).toInt();
+        c.idCard = query.value(11).toString();
+        c.bankCard = query.value(12).toString();
         result.append(c);
     }
     return result;

@@ -467,11 +467,22 @@ Status step23(Database& db)
         });
 }
 
+// v24: a customer's sensitive attributes (domain/Masking.h): ID card and bank card, as the server sends them
+// (masked), or as typed here until the server's masked copy replaces them.
+Status step24(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("ALTER TABLE customer ADD COLUMN id_card TEXT"),
+            QStringLiteral("ALTER TABLE customer ADD COLUMN bank_card TEXT"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
         step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19, step20, step21, step22,
-        step23};
+        step23, step24};
     return all;
 }
 

@@ -53,6 +53,9 @@ public:
     void syncNow();
 
     State state() const { return m_state; }
+    /// The server and token the engine was started with; empty while stopped (sync/Unmasker asks with them).
+    QUrl server() const { return m_running ? m_server : QUrl(); }
+    QString token() const { return m_running ? m_token : QString(); }
     qint64 waiting();
     QDateTime lastSynced() const { return m_lastSynced; }
     QString lastError() const { return m_lastError; }

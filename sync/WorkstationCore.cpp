@@ -9,6 +9,7 @@
 #include "storage/TicketRepository.h"
 #include "sync/AttachmentTransfer.h"
 #include "sync/SyncEngine.h"
+#include "sync/Unmasker.h"
 
 #include <QMetaObject>
 
@@ -38,6 +39,9 @@ WorkstationCore::WorkstationCore(Database& db, const Options& options)
     , m_cache(std::make_unique<SyncCache>(db, *m_tickets, options.failpoints))
     , m_engine(std::make_unique<SyncEngine>(db, *m_cache, options.numbering, options.failpoints))
     , m_transfer(std::make_unique<AttachmentTransfer>(*m_attachments, [this] { return m_cache->owner(); }))
+    , m_unmasker(std::make_unique<Unmasker>([this] {
+        return Unmasker::Connection {m_engine->server(), m_engine->token()};
+    }))
 {
     wire();
 }

@@ -17,6 +17,7 @@ class CustomerRepository;
 class DraftStore;
 class FieldDefinitionRepository;
 class TeamDirectory;
+class Unmasker;
 
 struct CoreOptions {
     CoreNumbering numbering = CoreNumbering::Local;
@@ -57,6 +58,8 @@ public:
     SyncEngine& engine() { return *m_engine; }
     /// Attachment bytes to and from the server; started and stopped with the engine (same server and token).
     AttachmentTransfer& transfer() { return *m_transfer; }
+    /// Clear values of sensitive data on demand, with the engine's server and token (the "Show" buttons).
+    Unmasker& unmasker() { return *m_unmasker; }
 
 private:
     WorkstationCore(std::unique_ptr<Database> owned, const Options& options);
@@ -75,6 +78,7 @@ private:
     std::unique_ptr<SyncCache> m_cache;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<AttachmentTransfer> m_transfer;
+    std::unique_ptr<Unmasker> m_unmasker;
     bool m_pushPosted = false;
 };
 

@@ -149,6 +149,13 @@ const QList<QStringList>& steps()
             QStringLiteral("INSERT INTO server_meta(name, value) VALUES ('audit_head', '0 "
                            "0000000000000000000000000000000000000000000000000000000000000000')"),
         },
+        {
+            // v10: sensitive values (domain/Masking.h) in clear, kept apart (teamdb/SensitiveVault): the ticket,
+            // customer, event and change-log rows hold only the masked form; an unmask reads this table.
+            // entity: customer | ticket; field: "id_card", "bank_card" or "custom_fields.<key>".
+            QStringLiteral("CREATE TABLE sensitive_value(entity TEXT NOT NULL, entity_id TEXT NOT NULL, "
+                           "field TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(entity, entity_id, field))"),
+        },
     };
     return all;
 }

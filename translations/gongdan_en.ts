@@ -109,6 +109,14 @@
         <source>&quot;%1&quot; is not a phone number.</source>
         <translation>&quot;%1&quot; is not a phone number.</translation>
     </message>
+    <message>
+        <source>An ID card number has 18 characters (or 15 digits).</source>
+        <translation>An ID card number has 18 characters (or 15 digits).</translation>
+    </message>
+    <message>
+        <source>A bank card number has 12 to 19 digits.</source>
+        <translation>A bank card number has 12 to 19 digits.</translation>
+    </message>
 </context>
 <context>
     <name>CustomerRepository</name>
@@ -404,6 +412,14 @@
     <message>
         <source>&quot;%1&quot; is not a role.</source>
         <translation>&quot;%1&quot; is not a role.</translation>
+    </message>
+    <message>
+        <source>Only a text or checked-text field can be sensitive.</source>
+        <translation>Only a text or checked-text field can be sensitive.</translation>
+    </message>
+    <message>
+        <source>Whether the field &quot;%1&quot; is sensitive cannot change after it is created; add a new field instead.</source>
+        <translation>Whether the field &quot;%1&quot; is sensitive cannot change after it is created; add a new field instead.</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1659,14 @@
         <source>The customer&apos;s calls</source>
         <translation>The customer&apos;s calls</translation>
     </message>
+    <message>
+        <source>&amp;ID card</source>
+        <translation>&amp;ID card</translation>
+    </message>
+    <message>
+        <source>&amp;Bank card</source>
+        <translation>&amp;Bank card</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CustomerListModel</name>
@@ -1816,6 +1840,14 @@
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
+    <message>
+        <source>Sensitive: masked (110***********1234) for all but supervisors and admins</source>
+        <translation>Sensitive: masked (110***********1234) for all but supervisors and admins</translation>
+    </message>
+    <message>
+        <source>Text fields only; cannot be changed once the field is created</source>
+        <translation>Text fields only; cannot be changed once the field is created</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::MainWindow</name>
@@ -1966,6 +1998,34 @@
     <message>
         <source>&amp;Last ticket</source>
         <translation>&amp;Last ticket</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::MaskedValueEdit</name>
+    <message>
+        <source>Shown in clear</source>
+        <translation>Shown in clear</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <extracomment>Shows a masked ID card or bank card number in clear (the server records who looked).</extracomment>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Show the full value; the server records that you looked</source>
+        <translation>Show the full value; the server records that you looked</translation>
+    </message>
+    <message>
+        <source>Masked once saved (e.g. 110***********1234)</source>
+        <translation>Masked once saved (e.g. 110***********1234)</translation>
+    </message>
+    <message>
+        <source>The server holds no value for this field.</source>
+        <translation>The server holds no value for this field.</translation>
+    </message>
+    <message>
+        <source>Shown for this view only; the server recorded that you looked</source>
+        <translation>Shown for this view only; the server recorded that you looked</translation>
     </message>
 </context>
 <context>
@@ -2534,6 +2594,21 @@
     </message>
 </context>
 <context>
+    <name>gongdan::TicketForm</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Show the full value; the server records that you looked</source>
+        <translation>Show the full value; the server records that you looked</translation>
+    </message>
+    <message>
+        <source>Shown for this view only; the server recorded that you looked</source>
+        <translation>Shown for this view only; the server recorded that you looked</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::TicketQueueModel</name>
     <message>
         <source>%1 d %2 h</source>
@@ -2752,6 +2827,33 @@
     <message>
         <source>Not satisfied: follow up</source>
         <translation>Not satisfied: follow up</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::Unmasker</name>
+    <message>
+        <source>Not connected to the server: the value can only be shown online.</source>
+        <translation>Not connected to the server: the value can only be shown online.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: the value can only be shown online.</source>
+        <translation>The server cannot be reached: the value can only be shown online.</translation>
+    </message>
+    <message>
+        <source>Your role may not see this value in clear.</source>
+        <translation>Your role may not see this value in clear.</translation>
+    </message>
+    <message>
+        <source>Sign in again to see this value.</source>
+        <translation>Sign in again to see this value.</translation>
+    </message>
+    <message>
+        <source>The server does not have this record yet; try again after the next sync.</source>
+        <translation>The server does not have this record yet; try again after the next sync.</translation>
+    </message>
+    <message>
+        <source>The server did not show the value (%1).</source>
+        <translation>The server did not show the value (%1).</translation>
     </message>
 </context>
 <context>

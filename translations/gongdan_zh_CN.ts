@@ -107,6 +107,14 @@
         <source>&quot;%1&quot; is not a phone number.</source>
         <translation>“%1”不是电话号码。</translation>
     </message>
+    <message>
+        <source>An ID card number has 18 characters (or 15 digits).</source>
+        <translation>身份证号为 18 位（或 15 位数字）。</translation>
+    </message>
+    <message>
+        <source>A bank card number has 12 to 19 digits.</source>
+        <translation>银行卡号为 12 到 19 位数字。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerRepository</name>
@@ -402,6 +410,14 @@
     <message>
         <source>&quot;%1&quot; is not a role.</source>
         <translation>“%1”不是一个角色。</translation>
+    </message>
+    <message>
+        <source>Only a text or checked-text field can be sensitive.</source>
+        <translation>只有文本或校验文本字段可以设为敏感。</translation>
+    </message>
+    <message>
+        <source>Whether the field &quot;%1&quot; is sensitive cannot change after it is created; add a new field instead.</source>
+        <translation>字段“%1”创建后不能再更改是否敏感；请新建一个字段。</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1655,14 @@
         <source>The customer&apos;s calls</source>
         <translation>客户的通话记录</translation>
     </message>
+    <message>
+        <source>&amp;ID card</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Bank card</source>
+        <translation>银行卡号(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::CustomerListModel</name>
@@ -1812,6 +1836,14 @@
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
+    <message>
+        <source>Sensitive: masked (110***********1234) for all but supervisors and admins</source>
+        <translation>敏感信息：除主管和管理员外均脱敏显示（110***********1234）</translation>
+    </message>
+    <message>
+        <source>Text fields only; cannot be changed once the field is created</source>
+        <translation>仅限文本字段；字段创建后不可更改</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::MainWindow</name>
@@ -1962,6 +1994,34 @@
     <message>
         <source>&amp;Last ticket</source>
         <translation>最后一张工单(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::MaskedValueEdit</name>
+    <message>
+        <source>Shown in clear</source>
+        <translation>明文显示</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <extracomment>Shows a masked ID card or bank card number in clear (the server records who looked).</extracomment>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full value; the server records that you looked</source>
+        <translation>显示完整内容；服务器会记录您的查看</translation>
+    </message>
+    <message>
+        <source>Masked once saved (e.g. 110***********1234)</source>
+        <translation>保存后脱敏显示（如 110***********1234）</translation>
+    </message>
+    <message>
+        <source>The server holds no value for this field.</source>
+        <translation>服务器上此字段没有内容。</translation>
+    </message>
+    <message>
+        <source>Shown for this view only; the server recorded that you looked</source>
+        <translation>仅在此处显示；服务器已记录您的查看</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +2579,21 @@
     </message>
 </context>
 <context>
+    <name>gongdan::TicketForm</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full value; the server records that you looked</source>
+        <translation>显示完整内容；服务器会记录您的查看</translation>
+    </message>
+    <message>
+        <source>Shown for this view only; the server recorded that you looked</source>
+        <translation>仅在此处显示；服务器已记录您的查看</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::TicketQueueModel</name>
     <message>
         <source>%1 d %2 h</source>
@@ -2736,6 +2811,33 @@
     <message>
         <source>Not satisfied: follow up</source>
         <translation>不满意：转待跟进</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::Unmasker</name>
+    <message>
+        <source>Not connected to the server: the value can only be shown online.</source>
+        <translation>未连接服务器：只能在联网时显示明文。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: the value can only be shown online.</source>
+        <translation>无法连接服务器：只能在联网时显示明文。</translation>
+    </message>
+    <message>
+        <source>Your role may not see this value in clear.</source>
+        <translation>您的角色无权查看明文。</translation>
+    </message>
+    <message>
+        <source>Sign in again to see this value.</source>
+        <translation>请重新登录后查看。</translation>
+    </message>
+    <message>
+        <source>The server does not have this record yet; try again after the next sync.</source>
+        <translation>服务器上还没有这条记录；请在下次同步后重试。</translation>
+    </message>
+    <message>
+        <source>The server did not show the value (%1).</source>
+        <translation>服务器未显示该内容（%1）。</translation>
     </message>
 </context>
 <context>

@@ -358,14 +358,15 @@ void TestAttachmentApi::earlierReferencesAreIndexed()
                  .status,
         201);
     QCOMPARE(m_server->terminate(), 0);
-    { // the database as a server before attachments (and the audit trail) left it: the comment's reference, no index
+    { // the database as a server before attachments (the audit trail, the sensitive values) left it: the comment's
+      // reference, no index
         auto database = ServerDatabase::open(m_team->location());
         QVERIFY(database);
         QSqlQuery query(database.value()->sql());
         for (const char* statement :
             {"DROP TABLE attachment_ref", "DROP TABLE attachment_upload", "DROP TABLE attachment_blob",
                 "DROP TABLE audit_entry", "DELETE FROM server_meta WHERE name = 'audit_head'",
-                "UPDATE server_meta SET value = '7' WHERE name = 'schema_version'"})
+                "DROP TABLE sensitive_value", "UPDATE server_meta SET value = '7' WHERE name = 'schema_version'"})
             QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
     }
     m_server = std::make_unique<ServerProcess>();

@@ -17,6 +17,7 @@ class DraftStore;
 class FieldDefinitionRepository;
 class TeamDirectory;
 class TicketRepository;
+class Unmasker;
 
 /// Who is working at this workstation: the person the ticket rules act for (their role and groups decide
 /// what they may see and do, domain/Access.h).
@@ -43,6 +44,7 @@ struct Workstation {
     DraftStore& drafts;
     AttachmentStore& attachments;
     AttachmentTransfer& transfer; ///< attachment bytes to and from the server (sync/WorkstationCore's)
+    Unmasker& unmasker; ///< clear values of sensitive data, asked of the server (sync/WorkstationCore's)
 };
 
 } // namespace gongdan

@@ -1,9 +1,11 @@
 #include "ui/customer/CustomerArchive.h"
 
 #include "domain/Lifecycle.h"
+#include "domain/Masking.h"
 #include "models/CustomerListModel.h"
 #include "storage/CustomerRepository.h"
 #include "storage/TicketRepository.h"
+#include "ui/common/MaskedValueEdit.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -56,6 +58,10 @@ CustomerArchive::CustomerArchive(const Workstation& workstation, QWidget* parent
     , m_region(new QLineEdit(this))
     , m_tags(new QLineEdit(this))
     , m_notes(new QPlainTextEdit(this))
+    , m_idCard(new MaskedValueEdit(workstation.unmasker, access::mayUnmask(workstation.session.principal()),
+          QStringLiteral("customer"), QStringLiteral("id_card"), this))
+    , m_bankCard(new MaskedValueEdit(workstation.unmasker, access::mayUnmask(workstation.session.principal()),
+          QStringLiteral("customer"), QStringLiteral("bank_card"), this))
     , m_error(new QLabel(this))
     , m_save(new QPushButton(this))
     , m_discard(new QPushButton(this))
@@ -113,8 +119,8 @@ CustomerArchive::CustomerArchive(const Workstation& workstation, QWidget* parent
     leftLayout->addWidget(m_table, 1);
 
     auto* form = new QFormLayout;
-    for (QWidget* field :
-        std::initializer_list<QWidget*> {m_name, m_number, m_phones, m_level, m_region, m_tags, m_notes}) {
+    for (QWidget* field : std::initializer_list<QWidget*> {
+             m_name, m_number, m_phones, m_level, m_region, m_tags, m_idCard, m_bankCard, m_notes}) {
         auto* label = new QLabel(this);
         label->setBuddy(field);
         m_labels.append(label);
@@ -187,6 +193,8 @@ CustomerArchive::CustomerArchive(const Workstation& workstation, QWidget* parent
     connect(m_callList, &QListWidget::itemActivated, this, openFrom);
     for (QLineEdit* edit : {m_name, m_number, m_phones, m_region, m_tags})
         connect(edit, &QLineEdit::textEdited, this, &WorkPage::titleChanged);
+    for (MaskedValueEdit* edit : {m_idCard, m_bankCard})
+        connect(edit, &MaskedValueEdit::textEdited, this, &WorkPage::titleChanged);
 
     retranslate();
     m_model->setCustomers(m_ws.customers.recent());
@@ -197,12 +205,14 @@ CustomerArchive::~CustomerArchive() = default;
 
 void CustomerArchive::retranslate()
 {
-    const QStringList labels {
-        tr("&Name"), tr("Customer n&umber"), tr("&Phones"), tr("&Level"), tr("&Region"), tr("&Tags"), tr("N&otes")};
+    const QStringList labels {tr("&Name"), tr("Customer n&umber"), tr("&Phones"), tr("&Level"), tr("&Region"),
+        tr("&Tags"), tr("&ID card"), tr("&Bank card"), tr("N&otes")};
     for (int i = 0; i < m_labels.size(); ++i) {
         m_labels.at(i)->setText(
             i == 0 ? labels.at(i) + QStringLiteral(" <span style=\"color:#c62828\">*</span>") : labels.at(i));
         m_labels.at(i)->buddy()->setAccessibleName(QString(labels.at(i)).remove(QLatin1Char('&')));
+        if (auto* masked = qobject_cast<MaskedValueEdit*>(m_labels.at(i)->buddy()))
+            masked->editor()->setAccessibleName(QString(labels.at(i)).remove(QLatin1Char('&')));
     }
     m_search->setPlaceholderText(tr("Name, customer number or part of a phone number"));
     m_search->setAccessibleName(tr("Search customers"));
@@ -214,6 +224,8 @@ void CustomerArchive::retranslate()
     m_discard->setText(tr("Discard changes"));
     m_phones->setPlaceholderText(tr("Several numbers separated by commas"));
     m_tags->setPlaceholderText(tr("Comma-separated, e.g. VIP, 华东"));
+    m_idCard->retranslate();
+    m_bankCard->retranslate();
     const QString level = m_level->currentData().toString();
     m_level->clear();
     for (CustomerLevel l : {CustomerLevel::Normal, CustomerLevel::Member, CustomerLevel::Vip})
@@ -260,6 +272,8 @@ void CustomerArchive::showCustomer(const Customer& customer)
     m_region->setText(customer.region);
     m_tags->setText(customer.tags.join(QStringLiteral(", ")));
     m_notes->setPlainText(customer.notes);
+    m_idCard->setValue(customer.id, customer.idCard);
+    m_bankCard->setValue(customer.id, customer.bankCard);
     m_error->hide();
     m_discard->hide();
     m_heading->setText(customer.id.isEmpty() ? tr("New customer") : customer.name);
@@ -308,6 +322,8 @@ Customer CustomerArchive::formCustomer() const
     customer.region = m_region->text().trimmed();
     customer.tags = splitList(m_tags->text());
     customer.notes = m_notes->toPlainText().trimmed();
+    customer.idCard = m_idCard->text(); // the masked form, unless a new value was typed
+    customer.bankCard = m_bankCard->text();
     return customer;
 }
 
@@ -317,15 +333,16 @@ bool CustomerArchive::hasUnsavedChanges() const
     const Customer& was = m_customer;
     return now.name != was.name.trimmed() || now.number != was.number || now.phones != was.phones
         || now.level != was.level || now.region != was.region || now.tags != was.tags
-        || now.notes != was.notes.trimmed();
+        || now.notes != was.notes.trimmed() || now.idCard != was.idCard || now.bankCard != was.bankCard;
 }
 
 void CustomerArchive::showError(const QString& field, const QString& message)
 {
     m_error->setText(message);
     m_error->show();
-    const QHash<QString, QWidget*> fields {
-        {QStringLiteral("name"), m_name}, {QStringLiteral("number"), m_number}, {QStringLiteral("phones"), m_phones}};
+    const QHash<QString, QWidget*> fields {{QStringLiteral("name"), m_name}, {QStringLiteral("number"), m_number},
+        {QStringLiteral("phones"), m_phones}, {QStringLiteral("id_card"), m_idCard},
+        {QStringLiteral("bank_card"), m_bankCard}};
     if (QWidget* widget = fields.value(field))
         widget->setFocus();
 }

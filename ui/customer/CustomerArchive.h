@@ -17,6 +17,7 @@ class QTimer;
 namespace gongdan {
 
 class CustomerListModel;
+class MaskedValueEdit;
 
 /// The customer archive (客户档案): find customers by name, customer number or any part of a phone
 /// number as you type; view and edit one; their tickets and their calls, each opening the ticket.
@@ -63,6 +64,8 @@ private:
     QLineEdit* m_region;
     QLineEdit* m_tags;
     QPlainTextEdit* m_notes;
+    MaskedValueEdit* m_idCard; ///< sensitive: masked, "Show" for those who may unmask
+    MaskedValueEdit* m_bankCard;
     QLabel* m_error;
     QPushButton* m_save;
     QPushButton* m_discard;

@@ -1,10 +1,13 @@
 #include "ui/form/TicketForm.h"
 
 #include "domain/FieldValidator.h"
+#include "domain/Masking.h"
+#include "sync/Unmasker.h"
 #include "ui/form/FieldEditor.h"
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QToolButton>
 
 namespace gongdan {
 
@@ -25,6 +28,8 @@ void TicketForm::setDefinitions(
     m_editors.clear();
     m_labels.clear();
     m_errors.clear();
+    m_shows.clear();
+    m_clears.clear();
     m_definitions = definitions;
     m_categories = categories;
     m_role = role;
@@ -49,12 +54,33 @@ void TicketForm::setDefinitions(
         m_grid->addWidget(label, row, 0, Qt::AlignRight | Qt::AlignTop);
         m_grid->addWidget(editor, row, 1);
         m_grid->addWidget(error, row + 1, 1);
+        if (def.sensitive) {
+            auto* show = new QToolButton(this);
+            show->setObjectName(QStringLiteral("show_") + def.key);
+            show->setText(tr("Show"));
+            show->setToolTip(tr("Show the full value; the server records that you looked"));
+            auto* clear = new QLabel(this);
+            clear->setObjectName(QStringLiteral("clear_") + def.key);
+            clear->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            clear->hide();
+            m_grid->addWidget(show, row, 2);
+            m_grid->addWidget(clear, row, 3);
+            m_shows.insert(def.key, show);
+            m_clears.insert(def.key, clear);
+            connect(show, &QToolButton::clicked, this, [this, key = def.key, show] {
+                if (!m_unmasker)
+                    return;
+                show->setEnabled(false);
+                m_unmasker->reveal(QStringLiteral("ticket"), m_recordId, {masking::customFieldName(key)});
+            });
+        }
         row += 2;
         m_editors.insert(def.key, editor);
         m_labels.insert(def.key, label);
         m_errors.insert(def.key, error);
         connect(editor, &FieldEditor::edited, this, [this, key = def.key] {
             m_errors.value(key)->hide(); // the message goes once the agent acts on it
+            updateShowButtons();
             Q_EMIT edited();
         });
     }
@@ -82,6 +108,7 @@ void TicketForm::applyVisibility()
         if (!show)
             m_errors.value(def.key)->hide();
     }
+    updateShowButtons();
 }
 
 void TicketForm::setValues(const QJsonObject& values)
@@ -89,6 +116,60 @@ void TicketForm::setValues(const QJsonObject& values)
     m_stored = values;
     for (auto it = m_editors.begin(); it != m_editors.end(); ++it)
         it.value()->setValue(values.value(it.key()));
+    for (QLabel* clear : std::as_const(m_clears)) { // a clear value belongs to the view it was asked in
+        clear->clear();
+        clear->hide();
+    }
+    updateShowButtons();
+}
+
+void TicketForm::setUnmasking(Unmasker* unmasker, bool mayUnmask)
+{
+    m_unmasker = unmasker;
+    m_mayUnmask = mayUnmask;
+    if (!unmasker)
+        return;
+    connect(unmasker, &Unmasker::revealed, this,
+        [this](const QString& entity, const QString& id, const QHash<QString, QString>& values) {
+            if (entity != QLatin1String("ticket") || id != m_recordId)
+                return;
+            for (auto it = m_clears.begin(); it != m_clears.end(); ++it) {
+                const QString field = masking::customFieldName(it.key());
+                if (!values.contains(field))
+                    continue;
+                it.value()->setStyleSheet(
+                    QStringLiteral("background:#fff8e1; border:1px solid #ffcc80; padding:1px 4px"));
+                it.value()->setToolTip(tr("Shown for this view only; the server recorded that you looked"));
+                it.value()->setText(values.value(field));
+                it.value()->show();
+                m_shows.value(it.key())->hide();
+            }
+        });
+    connect(unmasker, &Unmasker::refused, this, [this](const QString& entity, const QString& id, const QString& why) {
+        if (entity != QLatin1String("ticket") || id != m_recordId)
+            return;
+        for (auto it = m_shows.begin(); it != m_shows.end(); ++it) {
+            if (it.value()->isEnabled() || it.value()->isHidden())
+                continue; // not the one asked
+            it.value()->setEnabled(true);
+            m_clears.value(it.key())->setStyleSheet(QStringLiteral("color:#c62828"));
+            m_clears.value(it.key())->setText(why);
+            m_clears.value(it.key())->show();
+        }
+    });
+    updateShowButtons();
+}
+
+void TicketForm::updateShowButtons()
+{
+    for (auto it = m_shows.begin(); it != m_shows.end(); ++it) {
+        const QJsonValue stored = m_stored.value(it.key());
+        const FieldEditor* editor = m_editors.value(it.key());
+        const bool masked = stored.isString() && masking::looksMasked(stored.toString());
+        it.value()->setEnabled(true);
+        it.value()->setVisible(m_unmasker && m_mayUnmask && !m_recordId.isEmpty() && masked && editor
+            && !editor->isHidden() && editor->value() == stored && m_clears.value(it.key())->isHidden());
+    }
 }
 
 QJsonObject TicketForm::values() const

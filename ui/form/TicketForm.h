@@ -13,10 +13,12 @@
 
 class QGridLayout;
 class QLabel;
+class QToolButton;
 
 namespace gongdan {
 
 class FieldEditor;
+class Unmasker;
 
 /// The custom-field part of a ticket, generated at run time from the field definitions: each type gets
 /// its editor, required fields are marked, fields that do not apply to the ticket's category are
@@ -43,12 +45,19 @@ public:
     QString errorText(const QString& key) const;
     bool isFieldVisible(const QString& key) const;
     FieldEditor* editor(const QString& key) const { return m_editors.value(key); }
+    /// Sensitive fields (domain/Masking.h) hold their masked form; with `mayUnmask`, a "Show" button beside each
+    /// asks `unmasker` for the clear value of the ticket `setRecordId` names and shows it beside the field.
+    void setUnmasking(Unmasker* unmasker, bool mayUnmask);
+    /// The ticket whose values are shown (a new one has none: nothing to show in clear).
+    void setRecordId(const QString& id) { m_recordId = id; }
 
 Q_SIGNALS:
     void edited();
 
 private:
     void applyVisibility();
+    /// A "Show" button beside each sensitive value the ticket holds masked and the editor still shows.
+    void updateShowButtons();
 
     const Clock& m_clock;
     std::optional<AttachmentAccess> m_files;
@@ -62,6 +71,11 @@ private:
     QHash<QString, FieldEditor*> m_editors;
     QHash<QString, QLabel*> m_labels;
     QHash<QString, QLabel*> m_errors;
+    Unmasker* m_unmasker = nullptr;
+    bool m_mayUnmask = false;
+    QString m_recordId;
+    QHash<QString, QToolButton*> m_shows; ///< by key, sensitive fields only
+    QHash<QString, QLabel*> m_clears; ///< the clear value once shown
 };
 
 } // namespace gongdan

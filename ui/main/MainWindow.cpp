@@ -57,9 +57,9 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
     , m_clock(core.clock())
     , m_session(std::move(session))
     , m_languages(languages)
-    , m_ws(
-          std::make_unique<Workstation>(Workstation {core.db(), core.clock(), core.changes(), m_session, core.tickets(),
-              core.fields(), core.customers(), core.directory(), core.drafts(), core.attachments(), core.transfer()}))
+    , m_ws(std::make_unique<Workstation>(
+          Workstation {core.db(), core.clock(), core.changes(), m_session, core.tickets(), core.fields(),
+              core.customers(), core.directory(), core.drafts(), core.attachments(), core.transfer(), core.unmasker()}))
     , m_views(new ViewListModel(core.db(), ViewListModel::Counting::Background, this))
     , m_queue(new TicketQueueModel(core.db(), core.clock(), core.directory(), this))
     , m_viewList(new QListView(this))

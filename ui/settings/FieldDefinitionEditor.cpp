@@ -50,6 +50,7 @@ FieldDefinitionEditor::FieldDefinitionEditor(const Workstation& workstation, QWi
     , m_labelEn(new QLineEdit(this))
     , m_required(new QCheckBox(this))
     , m_requiredToClose(new QCheckBox(this))
+    , m_sensitive(new QCheckBox(this))
     , m_format(new QComboBox(this))
     , m_minimum(new QLineEdit(this))
     , m_maximum(new QLineEdit(this))
@@ -66,10 +67,10 @@ FieldDefinitionEditor::FieldDefinitionEditor(const Workstation& workstation, QWi
     const QList<QPair<QWidget*, const char*>> names {{m_list, "fieldList"}, {m_add, "fieldAdd"}, {m_up, "fieldUp"},
         {m_down, "fieldDown"}, {m_toggle, "fieldToggle"}, {m_key, "fieldKey"}, {m_type, "fieldType"},
         {m_labelZh, "fieldLabelZh"}, {m_labelEn, "fieldLabelEn"}, {m_required, "fieldRequired"},
-        {m_requiredToClose, "fieldRequiredToClose"}, {m_format, "fieldFormat"}, {m_minimum, "fieldMinimum"},
-        {m_maximum, "fieldMaximum"}, {m_precision, "fieldPrecision"}, {m_pattern, "fieldPattern"},
-        {m_patternZh, "fieldPatternZh"}, {m_patternEn, "fieldPatternEn"}, {m_options, "fieldOptions"},
-        {m_categories, "fieldCategories"}, {m_error, "fieldError"}, {m_save, "fieldSave"}};
+        {m_requiredToClose, "fieldRequiredToClose"}, {m_sensitive, "fieldSensitive"}, {m_format, "fieldFormat"},
+        {m_minimum, "fieldMinimum"}, {m_maximum, "fieldMaximum"}, {m_precision, "fieldPrecision"},
+        {m_pattern, "fieldPattern"}, {m_patternZh, "fieldPatternZh"}, {m_patternEn, "fieldPatternEn"},
+        {m_options, "fieldOptions"}, {m_categories, "fieldCategories"}, {m_error, "fieldError"}, {m_save, "fieldSave"}};
     for (const auto& [widget, name] : names)
         widget->setObjectName(QLatin1String(name));
     m_precision->setRange(0, 8);
@@ -98,6 +99,7 @@ FieldDefinitionEditor::FieldDefinitionEditor(const Workstation& workstation, QWi
         row(editor);
     form->addRow(QString(), m_required);
     form->addRow(QString(), m_requiredToClose);
+    form->addRow(QString(), m_sensitive);
     for (QWidget* editor : std::initializer_list<QWidget*> {
              m_format, m_minimum, m_maximum, m_precision, m_pattern, m_patternZh, m_patternEn, m_options})
         m_typeRows.append({row(editor), editor});
@@ -154,6 +156,8 @@ void FieldDefinitionEditor::retranslate()
     m_save->setText(tr("&Save field"));
     m_required->setText(tr("Required when saving"));
     m_requiredToClose->setText(tr("Required to close the ticket"));
+    m_sensitive->setText(tr("Sensitive: masked (110***********1234) for all but supervisors and admins"));
+    m_sensitive->setToolTip(tr("Text fields only; cannot be changed once the field is created"));
     const QStringList labels {tr("&Key"), tr("T&ype"), tr("Label (&Chinese)"), tr("Label (&English)"), tr("&Format"),
         tr("Mi&nimum"), tr("Ma&ximum"), tr("&Digits after the point"), tr("&Pattern"), tr("Message (Chinese)"),
         tr("Message (English)"), tr("&Options"), tr("&Categories")};
@@ -217,6 +221,7 @@ void FieldDefinitionEditor::showDefinition(const FieldDefinition& definition, bo
     m_labelEn->setText(definition.labelEn);
     m_required->setChecked(definition.required);
     m_requiredToClose->setChecked(definition.requiredToClose);
+    m_sensitive->setChecked(definition.sensitive);
     m_format->setCurrentIndex(static_cast<int>(definition.textFormat));
     m_minimum->setText(definition.minimum ? QString::number(*definition.minimum) : QString());
     m_maximum->setText(definition.maximum ? QString::number(*definition.maximum) : QString());
@@ -253,6 +258,11 @@ void FieldDefinitionEditor::typeChanged()
         m_typeRows.at(i).first->setVisible(shown.at(i));
         m_typeRows.at(i).second->setVisible(shown.at(i));
     }
+    // Sensitive: text and checked text only, chosen when the field is made (domain/Masking.h).
+    const bool text = type == FieldType::Text || type == FieldType::RegexText;
+    m_sensitive->setEnabled(m_isNew && editable() && text);
+    if (!text)
+        m_sensitive->setChecked(false);
 }
 
 void FieldDefinitionEditor::addField()
@@ -273,6 +283,7 @@ Result<FieldDefinition> FieldDefinitionEditor::formDefinition() const
     d.labelEn = m_labelEn->text().trimmed();
     d.required = m_required->isChecked();
     d.requiredToClose = m_requiredToClose->isChecked();
+    d.sensitive = m_sensitive->isChecked();
     d.textFormat = static_cast<TextFormat>(std::max(0, m_format->currentIndex()));
     bool ok = true;
     d.minimum = number(m_minimum, &ok);

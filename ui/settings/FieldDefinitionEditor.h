@@ -62,6 +62,7 @@ private:
     QLineEdit* m_labelEn;
     QCheckBox* m_required;
     QCheckBox* m_requiredToClose;
+    QCheckBox* m_sensitive; ///< masked for all but supervisors and admins; text fields, set at creation only
     QComboBox* m_format;
     QLineEdit* m_minimum;
     QLineEdit* m_maximum;

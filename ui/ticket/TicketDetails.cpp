@@ -52,6 +52,8 @@ TicketDetails::TicketDetails(const Workstation& workstation, QWidget* parent)
     , m_form(new TicketForm(workstation.clock, this, AttachmentAccess {workstation.attachments, workstation.transfer}))
     , m_grid(new QGridLayout)
 {
+    // Sensitive fields show masked; supervisors and admins get a "Show" beside them (asked of the server).
+    m_form->setUnmasking(&workstation.unmasker, access::mayUnmask(workstation.session.principal()));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     m_grid->setColumnStretch(1, 1);
@@ -203,6 +205,7 @@ void TicketDetails::setTicket(const Ticket& ticket)
     selectData(m_group, ticket.groupId);
     selectData(m_assignee, ticket.assigneeId);
     m_tags->setText(ticket.tags.join(QStringLiteral(", ")));
+    m_form->setRecordId(ticket.id);
     m_form->setValues(ticket.customFields);
     m_form->setCategory(ticket.categoryId);
     m_filling = false;
