@@ -5,26 +5,31 @@
 #include "sync/Backoff.h"
 #include "sync/PokeSocket.h"
 #include "sync/SnapshotFetcher.h"
+#include "sync/SyncTransport.h"
 #include "sync/SyncWriter.h"
+#include "sync/WriterQueue.h"
 
 #include <QDateTime>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
-
-class QNetworkReply;
+#include <memory>
 
 namespace gongdan {
+
+class FirstSyncJob;
+class SyncJob;
 
 /// The workstation's sync loop (docs/ARCHITECTURE.md, "Sync"): register the device, push the outbox in
 /// batches, pull pages into the cache, then wait — for a local change, a WebSocket poke, or the periodic
 /// pull (60 s while the socket is down, 5 min while it is up). A failure never loses anything: it is
 /// retried by a timer with backoff (0.5 s doubling to 60 s, ±30 %), never only by the next write. Lives on
-/// the window's thread and only decides: the network is asynchronous, snapshot pages are read and decoded
-/// on a worker thread (SnapshotFetcher), and every store write happens on the store's own thread and
-/// connection (SyncWriter), so the window never waits for a page to be stored. No nested event loops.
+/// the window's thread and only decides — the state machine, the backoff, which job runs next, the pokes:
+/// each step is a job (RegisterJob, PushJob, PullJob, FirstSyncJob) speaking through the SyncTransport,
+/// snapshot pages are read and decoded on a worker thread (SnapshotFetcher), and every store write happens
+/// on the store's own thread and connection (SyncWriter behind the WriterQueue), so the window never waits
+/// for a page to be stored. No nested event loops.
 class SyncEngine : public QObject {
     Q_OBJECT
 
@@ -62,7 +67,7 @@ public:
     bool socketReady() const { return m_pokes.ready(); }
     /// A first sync is storing the queue's tickets (from the own ones until queueReady): the cache's
     /// ticket indexes wait for the end meanwhile, so what scans the ticket table waits for it too.
-    bool storingQueue() const { return m_phase == Phase::Mine || m_phase == Phase::Team || m_phase == Phase::Rest; }
+    bool storingQueue() const;
     /// True while full-text search is being built after a first sync, behind the usable queue (an
     /// unfinished build resumes when the engine is created).
     bool searching() const { return m_searching; }
@@ -94,31 +99,21 @@ Q_SIGNALS:
 
 private:
     void cycle();
+    /// The jobs of a cycle, in order: register the device (once per start), push the outbox batch by batch,
+    /// pull until caught up — after a first sync when the cache is empty — then finish().
     void registerDevice();
     void pushNext();
     void pullNext();
-    /// The first sync into an empty cache: snapshot pages of the user's own tickets, the team-wide
-    /// records (users, groups, customers, definitions, categories) from the change log, snapshot pages of
-    /// the rest of their tickets without comments (then the queue is usable) and of those tickets'
-    /// comments; then pulls from the smallest cursor any of those pages was read at.
-    void bootstrapNext();
-    void snapshotPage(quint64 generation, gongdan::SnapshotPagePtr pagePtr);
-    void snapshotStored(const SnapshotPage& page, const StoreOutcome& stored);
-    void teamPage(QNetworkReply* reply);
-    /// Tells the window what a store write changed; false (after fail()) when the store refused it.
-    bool stored(const StoreOutcome& outcome);
-    /// Ends a store step: fail() when it failed, else `next`.
-    void then(const Status& status, void (SyncEngine::*next)());
+    void firstSync();
+    /// Makes `job` the current one (the one before it is done with) and passes on what it says.
+    void adopt(SyncJob* job);
+    /// The current job's results are not wanted any more (a failure, stop()).
+    void abandonJob();
     void finish();
-    /// Ends the cycle after a failed reply: signed out on 401, rebuild on resync_required, else a retry
-    /// by the backoff timer.
-    void fail(QNetworkReply* reply, const QByteArray& body);
-    /// `status` 0: the server could not be reached (`networkError` says why).
-    void fail(int status, const QByteArray& body, const QString& networkError = {});
-    /// The store refused a write: retried by the backoff timer.
-    void failStored(const Status& status);
+    /// Ends the cycle after a failure: signed out on 401, rebuild on sync.resync_required, else a retry —
+    /// within seconds when the server could not be reached, by the backoff timer otherwise.
+    void fail(const SyncFailure& failure);
     void setState(State state);
-    QNetworkReply* send(const QByteArray& verb, const QString& path, const QJsonObject& body = {});
     /// The socket is ready: pokes arrive, the periodic pull slows down, and whatever happened while it was
     /// down is pulled.
     void pokesReady();
@@ -127,20 +122,14 @@ private:
     void pokesLost(bool wasReady);
     /// The server answered a request: an offline window is syncing again.
     void answered();
-    /// Runs `work(SyncWriter&)` on the store's thread, then `done(result)` here, unless a failure or
-    /// stop() came in between (the generation moved on): what was asked for before is not wanted any more.
-    template<typename Work, typename Done>
-    void store(Work work, Done done);
-    /// Runs `work(SyncWriter&)` on the store's thread; nothing comes back.
-    template<typename Work>
-    void post(Work work);
 
     Database& m_db;
     SyncCache& m_cache;
     Outbox m_outbox;
-    QNetworkAccessManager m_network;
-    QUrl m_server;
-    QString m_token;
+    /// The store's thread and the writer that lives on it (its own connection); its generation counts
+    /// failures and stops: what a job asked for before one is dropped.
+    std::unique_ptr<WriterQueue> m_queue;
+    SyncTransport m_transport;
     QString m_clientId;
     State m_state = State::Stopped;
     bool m_running = false;
@@ -155,45 +144,11 @@ private:
     QTimer m_debounce;
     PokeSocket m_pokes;
     bool m_searching = false; ///< the writer's search build, as it last said
-    /// The store's thread and the writer that lives on it (its own connection).
-    QThread m_storeThread;
-    SyncWriter* m_writer = nullptr;
     /// Reads and decodes snapshot pages ahead on m_worker while the writer stores the current one.
     QThread m_worker;
     SnapshotFetcher* m_fetcher = nullptr; ///< lives on m_worker
-    /// Where the first sync is (bootstrapNext()); None once the cache has a cursor. Tickets come before
-    /// comments: the user's own, the team-wide rows, the rest; then the own tickets' conversations, then
-    /// the others'.
-    enum class Phase { None, Mine, Team, Rest, OwnConversations, Conversations } m_phase = Phase::None;
-    qint64 m_teamCursor = 0;
-    qint64 m_startCursor = -1; ///< the smallest cursor a page was read at: the pull goes on from there
-    qint64 m_done = 0;
-    qint64 m_total = 0;
-    QString m_restLast; ///< the last ticket of the rest part: conversations are fetched up to it
-    qint64 m_talkDone = 0; ///< tickets whose conversations are stored (the two conversation phases)
-    qint64 m_talkTotal = 0;
-    QString m_epoch;
-    /// Counts failures and stops: a reply asked for before one (a prefetched snapshot page) is dropped.
-    quint64 m_generation = 0;
+    SyncJob* m_job = nullptr; ///< the cycle's current job (a child of the engine)
+    FirstSyncJob* m_firstSync = nullptr; ///< m_job while it is a first sync
 };
-
-template<typename Work, typename Done>
-void SyncEngine::store(Work work, Done done)
-{
-    QMetaObject::invokeMethod(m_writer,
-        [this, writer = m_writer, work = std::move(work), done = std::move(done), generation = m_generation]() mutable {
-            auto result = work(*writer);
-            QMetaObject::invokeMethod(this, [this, result = std::move(result), done = std::move(done), generation]() {
-                if (generation == m_generation)
-                    done(result);
-            });
-        });
-}
-
-template<typename Work>
-void SyncEngine::post(Work work)
-{
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer, work = std::move(work)] { work(*writer); });
-}
 
 } // namespace gongdan

@@ -21,7 +21,8 @@ void SyncEngine::pokesLost(bool wasReady)
         return;
     }
     if (m_inCycle && wasReady) // a request may wait on a server that no longer answers: give it up now
-        fail(0, {}, tr("The team server does not answer."));
+        fail({SyncFailure::Kind::Unreachable, 0,
+            Error {QStringLiteral("sync.unreachable"), tr("The team server does not answer.")}});
     else if (!m_inCycle && m_state != State::Offline)
         cycle(); // find out at once: the window says so within a second when the server is gone
 }
