@@ -59,8 +59,8 @@ public:
 
     State state() const { return m_state; }
     /// The server and token the engine was started with; empty while stopped (sync/Unmasker asks with them).
-    QUrl server() const { return m_running ? m_server : QUrl(); }
-    QString token() const { return m_running ? m_token : QString(); }
+    QUrl server() const { return m_running ? m_transport.server() : QUrl(); }
+    QString token() const { return m_running ? m_transport.token() : QString(); }
     qint64 waiting();
     QDateTime lastSynced() const { return m_lastSynced; }
     QString lastError() const { return m_lastError; }
