@@ -13,11 +13,6 @@ const char* const kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr int kDayMinutes = 24 * 60;
 constexpr int kSearchDays = 3653; ///< how far a deadline is looked for: ten years
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("BusinessCalendar", text);
-}
-
 Error invalid(const QString& message, const QString& field)
 {
     return Error {QStringLiteral("calendar.invalid"), message, field};
@@ -47,27 +42,34 @@ QString textOf(int minutes)
 Result<QList<DayInterval>> intervalsFrom(const QJsonValue& value, const QString& field)
 {
     if (!value.isArray() && !value.isNull() && !value.isUndefined())
-        return invalid(tr("A day's hours are a list of [\"HH:MM\", \"HH:MM\"] pairs."), field);
+        return invalid(QCoreApplication::translate(
+                           "BusinessCalendar", "A day's hours are a list of [\"HH:MM\", \"HH:MM\"] pairs."),
+            field);
     QList<DayInterval> intervals;
     const QJsonArray list = value.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString where = QStringLiteral("%1[%2]").arg(field).arg(i);
         const QJsonArray pair = list.at(i).toArray();
         if (!list.at(i).isArray() || pair.size() != 2 || !pair.at(0).isString() || !pair.at(1).isString())
-            return invalid(tr("Each interval is a pair of times such as [\"09:00\", \"18:00\"]."), where);
+            return invalid(QCoreApplication::translate(
+                               "BusinessCalendar", "Each interval is a pair of times such as [\"09:00\", \"18:00\"]."),
+                where);
         const auto start = minutesOf(pair.at(0).toString(), false);
         const auto end = minutesOf(pair.at(1).toString(), true);
         if (!start || !end)
-            return invalid(tr("Times are written HH:MM, from 00:00 to 24:00 (24:00 only as an end)."), where);
+            return invalid(QCoreApplication::translate("BusinessCalendar",
+                               "Times are written HH:MM, from 00:00 to 24:00 (24:00 only as an end)."),
+                where);
         if (*end <= *start)
-            return invalid(tr("An interval ends after it starts."), where);
+            return invalid(QCoreApplication::translate("BusinessCalendar", "An interval ends after it starts."), where);
         intervals.append({*start, *end});
     }
     std::sort(intervals.begin(), intervals.end(),
         [](const DayInterval& a, const DayInterval& b) { return a.start < b.start; });
     for (qsizetype i = 1; i < intervals.size(); ++i) {
         if (intervals.at(i).start < intervals.at(i - 1).end)
-            return invalid(tr("A day's intervals must not overlap."), field);
+            return invalid(
+                QCoreApplication::translate("BusinessCalendar", "A day's intervals must not overlap."), field);
     }
     return intervals;
 }
@@ -84,7 +86,7 @@ Result<QDate> dateOf(const QString& text, const QString& field)
 {
     const QDate date = QDate::fromString(text, Qt::ISODate);
     if (!date.isValid() || text.size() != 10)
-        return invalid(tr("Dates are written YYYY-MM-DD."), field);
+        return invalid(QCoreApplication::translate("BusinessCalendar", "Dates are written YYYY-MM-DD."), field);
     return date;
 }
 
@@ -134,20 +136,26 @@ Result<BusinessCalendar> BusinessCalendar::fromJson(const QJsonObject& json)
     calendar.name = json.value(QStringLiteral("name")).toString().trimmed();
     calendar.version = json.value(QStringLiteral("version")).toInt();
     if (calendar.name.isEmpty())
-        return invalid(tr("A calendar needs a name."), QStringLiteral("name"));
+        return invalid(
+            QCoreApplication::translate("BusinessCalendar", "A calendar needs a name."), QStringLiteral("name"));
     const QByteArray zone = json.value(QStringLiteral("timezone")).toString().toUtf8();
     if (zone.isEmpty() || !QTimeZone::isTimeZoneIdAvailable(zone))
-        return invalid(tr("The time zone must be an IANA name such as Asia/Shanghai."), QStringLiteral("timezone"));
+        return invalid(QCoreApplication::translate(
+                           "BusinessCalendar", "The time zone must be an IANA name such as Asia/Shanghai."),
+            QStringLiteral("timezone"));
     calendar.m_zone = QTimeZone(zone);
     const QJsonValue weekly = json.value(QStringLiteral("weekly"));
     if (!weekly.isObject())
-        return invalid(tr("A calendar needs its weekly hours (mon … sun)."), QStringLiteral("weekly"));
+        return invalid(
+            QCoreApplication::translate("BusinessCalendar", "A calendar needs its weekly hours (mon … sun)."),
+            QStringLiteral("weekly"));
     const QJsonObject week = weekly.toObject();
     for (auto it = week.constBegin(); it != week.constEnd(); ++it) {
         if (std::none_of(
                 std::begin(kDays), std::end(kDays), [&it](const char* day) { return it.key() == QLatin1String(day); }))
             return invalid(
-                tr("Weekdays are mon, tue, wed, thu, fri, sat and sun."), QStringLiteral("weekly.") + it.key());
+                QCoreApplication::translate("BusinessCalendar", "Weekdays are mon, tue, wed, thu, fri, sat and sun."),
+                QStringLiteral("weekly.") + it.key());
     }
     for (int day = 0; day < 7; ++day) {
         const QString key = QLatin1String(kDays[day]);
@@ -162,7 +170,8 @@ Result<BusinessCalendar> BusinessCalendar::fromJson(const QJsonObject& json)
         if (!date)
             return date.error();
         if (!it.value().isString())
-            return invalid(tr("A holiday is named by a text, e.g. \"2026-10-01\": \"国庆节\"."),
+            return invalid(QCoreApplication::translate(
+                               "BusinessCalendar", "A holiday is named by a text, e.g. \"2026-10-01\": \"国庆节\"."),
                 QStringLiteral("holidays.") + it.key());
         calendar.m_holidays.insert(date.value(), it.value().toString());
     }
@@ -287,7 +296,9 @@ Result<qint64> BusinessCalendar::addBusinessSeconds(qint64 from, qint64 seconds,
         }
     }
     return Error {QStringLiteral("calendar.never_open"),
-        tr("The calendar has no working hours in the ten years after this instant."), QStringLiteral("calendar")};
+        QCoreApplication::translate(
+            "BusinessCalendar", "The calendar has no working hours in the ten years after this instant."),
+        QStringLiteral("calendar")};
 }
 
 Result<qint64> BusinessCalendar::subtractBusinessSeconds(qint64 to, qint64 seconds) const
@@ -309,7 +320,9 @@ Result<qint64> BusinessCalendar::subtractBusinessSeconds(qint64 to, qint64 secon
         }
     }
     return Error {QStringLiteral("calendar.never_open"),
-        tr("The calendar has no working hours in the ten years before this instant."), QStringLiteral("calendar")};
+        QCoreApplication::translate(
+            "BusinessCalendar", "The calendar has no working hours in the ten years before this instant."),
+        QStringLiteral("calendar")};
 }
 
 Result<qint64> BusinessCalendar::nextOpening(qint64 at) const
@@ -322,7 +335,9 @@ Result<qint64> BusinessCalendar::nextOpening(qint64 at) const
         }
     }
     return Error {QStringLiteral("calendar.never_open"),
-        tr("The calendar has no working hours in the ten years after this instant."), QStringLiteral("calendar")};
+        QCoreApplication::translate(
+            "BusinessCalendar", "The calendar has no working hours in the ten years after this instant."),
+        QStringLiteral("calendar")};
 }
 
 qint64 BusinessCalendar::businessSecondsBetween(qint64 from, qint64 to, const QList<InstantSpan>& pauses) const

@@ -33,10 +33,13 @@ Result<EscalationRule> EscalationRule::fromJson(const QJsonObject& json)
     static const QStringList metrics {QStringLiteral("first_response"), QStringLiteral("next_response"),
         QStringLiteral("resolution"), QStringLiteral("accept")};
     if (!metrics.contains(rule.metric))
-        return invalid("The metric is first_response, next_response, resolution or accept.", QStringLiteral("metric"));
+        return invalid(
+            QT_TRANSLATE_NOOP("EscalationRule", "The metric is first_response, next_response, resolution or accept."),
+            QStringLiteral("metric"));
     const QJsonArray list = json.value(QStringLiteral("levels")).toArray();
     if (list.isEmpty())
-        return invalid("A chain needs at least one level.", QStringLiteral("levels"));
+        return invalid(
+            QT_TRANSLATE_NOOP("EscalationRule", "A chain needs at least one level."), QStringLiteral("levels"));
     QSet<int> seen;
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QJsonObject l = list.at(i).toObject();
@@ -44,13 +47,15 @@ Result<EscalationRule> EscalationRule::fromJson(const QJsonObject& json)
         EscalationLevel level;
         level.level = l.value(QStringLiteral("level")).toInt(static_cast<int>(i) + 1);
         if (level.level < 1 || seen.contains(level.level))
-            return invalid("Levels are numbered 1, 2, 3 … each once.", field + QStringLiteral(".level"));
+            return invalid(QT_TRANSLATE_NOOP("EscalationRule", "Levels are numbered 1, 2, 3 … each once."),
+                field + QStringLiteral(".level"));
         seen.insert(level.level);
         level.offsetMinutes = l.value(QStringLiteral("offset_min")).toInt();
         const QString basis = l.value(QStringLiteral("offset_basis")).toString(QStringLiteral("calendar"));
         if (basis != QLatin1String("business") && basis != QLatin1String("calendar"))
             return invalid(
-                "The offset is counted in business or calendar minutes.", field + QStringLiteral(".offset_basis"));
+                QT_TRANSLATE_NOOP("EscalationRule", "The offset is counted in business or calendar minutes."),
+                field + QStringLiteral(".offset_basis"));
         level.businessOffset = basis == QLatin1String("business");
         for (const QJsonValue& who : l.value(QStringLiteral("audience")).toArray())
             level.audience.append(who.toString());
@@ -59,7 +64,8 @@ Result<EscalationRule> EscalationRule::fromJson(const QJsonObject& json)
         level.actions = l.value(QStringLiteral("actions")).toObject();
         const QString quiet = l.value(QStringLiteral("quiet")).toString(QStringLiteral("always"));
         if (quiet != QLatin1String("respect_calendar") && quiet != QLatin1String("always"))
-            return invalid("Quiet hours are respect_calendar or always.", field + QStringLiteral(".quiet"));
+            return invalid(QT_TRANSLATE_NOOP("EscalationRule", "Quiet hours are respect_calendar or always."),
+                field + QStringLiteral(".quiet"));
         level.respectCalendar = quiet == QLatin1String("respect_calendar");
         rule.levels.append(level);
     }

@@ -82,14 +82,15 @@ Result<SlaPolicy> SlaPolicy::fromJson(const QJsonObject& json)
     policy.id = json.value(QStringLiteral("id")).toString();
     policy.name = json.value(QStringLiteral("name")).toString().trimmed();
     if (policy.name.isEmpty())
-        return invalid("An SLA policy needs a name.", QStringLiteral("name"));
+        return invalid(QT_TRANSLATE_NOOP("SlaPolicy", "An SLA policy needs a name."), QStringLiteral("name"));
     policy.position = json.value(QStringLiteral("position")).toInt();
     policy.enabled = json.value(QStringLiteral("enabled")).toBool(true);
     policy.calendarId = json.value(QStringLiteral("calendar_id")).toString();
     policy.version = json.value(QStringLiteral("version")).toInt();
     const QJsonObject match = json.value(QStringLiteral("match")).toObject();
     if (match.contains(QStringLiteral("any")) && match.contains(QStringLiteral("all")))
-        return invalid("A policy matches all or any of its conditions, not both.", QStringLiteral("match"));
+        return invalid(QT_TRANSLATE_NOOP("SlaPolicy", "A policy matches all or any of its conditions, not both."),
+            QStringLiteral("match"));
     policy.match = match.contains(QStringLiteral("any")) ? MatchMode::Any : MatchMode::All;
     const QJsonArray list
         = match.value(policy.match == MatchMode::Any ? QStringLiteral("any") : QStringLiteral("all")).toArray();
@@ -102,12 +103,15 @@ Result<SlaPolicy> SlaPolicy::fromJson(const QJsonObject& json)
         if (field.isEmpty()
             || (!ViewFields::kindOf(field, {}) && field != QLatin1String("customer_level")
                 && !field.startsWith(QLatin1String("custom_fields."))))
-            return invalid("Each condition names a ticket field (status, priority, tags, …) or customer_level.",
+            return invalid(QT_TRANSLATE_NOOP("SlaPolicy",
+                               "Each condition names a ticket field (status, priority, tags, …) or customer_level."),
                 where + QStringLiteral(".field"));
         const auto op = TicketView::opFromKey(c.value(QStringLiteral("op")).toString());
         if (!op)
-            return invalid("The operator is one of is, is_not, in, not_in, contains, is_empty, is_not_empty, before, "
-                           "after, at_least, at_most.",
+            return invalid(
+                QT_TRANSLATE_NOOP("SlaPolicy",
+                    "The operator is one of is, is_not, in, not_in, contains, is_empty, is_not_empty, before, "
+                    "after, at_least, at_most."),
                 where + QStringLiteral(".op"));
         policy.conditions.append({field, *op, c.value(QStringLiteral("value"))});
     }
@@ -116,30 +120,34 @@ Result<SlaPolicy> SlaPolicy::fromJson(const QJsonObject& json)
         const auto priority = EnumText<Priority>::fromKey(it.key());
         if (!priority)
             return invalid(
-                "Targets are given per priority: normal, urgent or critical.", QStringLiteral("targets.") + it.key());
+                QT_TRANSLATE_NOOP("SlaPolicy", "Targets are given per priority: normal, urgent or critical."),
+                QStringLiteral("targets.") + it.key());
         const QJsonObject t = it.value().toObject();
         for (auto key = t.constBegin(); key != t.constEnd(); ++key) {
             static const QStringList known {QStringLiteral("first_response"), QStringLiteral("next_response"),
                 QStringLiteral("resolution"), QStringLiteral("update_mode")};
             if (!known.contains(key.key()) || (key.key() != QLatin1String("update_mode") && !key.value().isDouble()))
-                return invalid("A priority's targets are first_response, next_response and resolution, in minutes.",
+                return invalid(
+                    QT_TRANSLATE_NOOP("SlaPolicy",
+                        "A priority's targets are first_response, next_response and resolution, in minutes."),
                     QStringLiteral("targets.%1.%2").arg(it.key(), key.key()));
         }
         SlaTargets targets {t.value(QStringLiteral("first_response")).toInt(),
             t.value(QStringLiteral("next_response")).toInt(), t.value(QStringLiteral("resolution")).toInt()};
         if (targets.firstResponse < 0 || targets.nextResponse < 0 || targets.resolution < 0)
-            return invalid(
-                "A target is a number of minutes from 0 (0: no clock).", QStringLiteral("targets.") + it.key());
+            return invalid(QT_TRANSLATE_NOOP("SlaPolicy", "A target is a number of minutes from 0 (0: no clock)."),
+                QStringLiteral("targets.") + it.key());
         policy.targets.insert(*priority, targets);
     }
     const QJsonObject warn = json.value(QStringLiteral("warn")).toObject();
     policy.warnPercent = warn.value(QStringLiteral("percent")).toInt(75);
     policy.warnMinutesBefore = warn.value(QStringLiteral("minutes_before")).toInt(15);
     if (policy.warnPercent < 1 || policy.warnPercent > 100)
-        return invalid("The warning share is a percentage from 1 to 100.", QStringLiteral("warn.percent"));
+        return invalid(QT_TRANSLATE_NOOP("SlaPolicy", "The warning share is a percentage from 1 to 100."),
+            QStringLiteral("warn.percent"));
     if (policy.warnMinutesBefore < 0)
-        return invalid(
-            "The warning comes 0 or more minutes before the due time.", QStringLiteral("warn.minutes_before"));
+        return invalid(QT_TRANSLATE_NOOP("SlaPolicy", "The warning comes 0 or more minutes before the due time."),
+            QStringLiteral("warn.minutes_before"));
     policy.pauseFirstResponse = json.value(QStringLiteral("pause_first_response")).toBool(true);
     return policy;
 }

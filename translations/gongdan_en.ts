@@ -74,6 +74,73 @@
     </message>
 </context>
 <context>
+    <name>BusinessCalendar</name>
+    <message>
+        <source>A day&apos;s hours are a list of [&quot;HH:MM&quot;, &quot;HH:MM&quot;] pairs.</source>
+        <translation>A day&apos;s hours are a list of [&quot;HH:MM&quot;, &quot;HH:MM&quot;] pairs.</translation>
+    </message>
+    <message>
+        <source>Each interval is a pair of times such as [&quot;09:00&quot;, &quot;18:00&quot;].</source>
+        <translation>Each interval is a pair of times such as [&quot;09:00&quot;, &quot;18:00&quot;].</translation>
+    </message>
+    <message>
+        <source>Times are written HH:MM, from 00:00 to 24:00 (24:00 only as an end).</source>
+        <translation>Times are written HH:MM, from 00:00 to 24:00 (24:00 only as an end).</translation>
+    </message>
+    <message>
+        <source>An interval ends after it starts.</source>
+        <translation>An interval ends after it starts.</translation>
+    </message>
+    <message>
+        <source>A day&apos;s intervals must not overlap.</source>
+        <translation>A day&apos;s intervals must not overlap.</translation>
+    </message>
+    <message>
+        <source>Dates are written YYYY-MM-DD.</source>
+        <translation>Dates are written YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>A calendar needs a name.</source>
+        <translation>A calendar needs a name.</translation>
+    </message>
+    <message>
+        <source>The time zone must be an IANA name such as Asia/Shanghai.</source>
+        <translation>The time zone must be an IANA name such as Asia/Shanghai.</translation>
+    </message>
+    <message>
+        <source>A calendar needs its weekly hours (mon … sun).</source>
+        <translation>A calendar needs its weekly hours (mon … sun).</translation>
+    </message>
+    <message>
+        <source>Weekdays are mon, tue, wed, thu, fri, sat and sun.</source>
+        <translation>Weekdays are mon, tue, wed, thu, fri, sat and sun.</translation>
+    </message>
+    <message>
+        <source>A holiday is named by a text, e.g. &quot;2026-10-01&quot;: &quot;国庆节&quot;.</source>
+        <translation>A holiday is named by a text, e.g. &quot;2026-10-01&quot;: &quot;国庆节&quot;.</translation>
+    </message>
+    <message>
+        <source>The calendar has no working hours in the ten years after this instant.</source>
+        <translation>The calendar has no working hours in the ten years after this instant.</translation>
+    </message>
+    <message>
+        <source>The calendar has no working hours in the ten years before this instant.</source>
+        <translation>The calendar has no working hours in the ten years before this instant.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an instant: write ISO 8601 with an offset or Z, e.g. 2024-09-27T17:00:00+08:00.</source>
+        <translation>&quot;%1&quot; is not an instant: write ISO 8601 with an offset or Z, e.g. 2024-09-27T17:00:00+08:00.</translation>
+    </message>
+    <message>
+        <source>A pause is FROM/TO, two instants.</source>
+        <translation>A pause is FROM/TO, two instants.</translation>
+    </message>
+    <message>
+        <source>A pause ends after it starts.</source>
+        <translation>A pause ends after it starts.</translation>
+    </message>
+</context>
+<context>
     <name>CacheRecovery</name>
     <message>
         <source>The damaged store %1 could not be moved aside; check the folder&apos;s permissions.</source>
@@ -146,6 +213,29 @@
     <message>
         <source>The local store refused an operation: %1</source>
         <translation>The local store refused an operation: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationRule</name>
+    <message>
+        <source>The metric is first_response, next_response, resolution or accept.</source>
+        <translation>The metric is first_response, next_response, resolution or accept.</translation>
+    </message>
+    <message>
+        <source>A chain needs at least one level.</source>
+        <translation>A chain needs at least one level.</translation>
+    </message>
+    <message>
+        <source>Levels are numbered 1, 2, 3 … each once.</source>
+        <translation>Levels are numbered 1, 2, 3 … each once.</translation>
+    </message>
+    <message>
+        <source>The offset is counted in business or calendar minutes.</source>
+        <translation>The offset is counted in business or calendar minutes.</translation>
+    </message>
+    <message>
+        <source>Quiet hours are respect_calendar or always.</source>
+        <translation>Quiet hours are respect_calendar or always.</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1030,45 @@
     </message>
 </context>
 <context>
+    <name>SlaPolicy</name>
+    <message>
+        <source>An SLA policy needs a name.</source>
+        <translation>An SLA policy needs a name.</translation>
+    </message>
+    <message>
+        <source>A policy matches all or any of its conditions, not both.</source>
+        <translation>A policy matches all or any of its conditions, not both.</translation>
+    </message>
+    <message>
+        <source>Each condition names a ticket field (status, priority, tags, …) or customer_level.</source>
+        <translation>Each condition names a ticket field (status, priority, tags, …) or customer_level.</translation>
+    </message>
+    <message>
+        <source>The operator is one of is, is_not, in, not_in, contains, is_empty, is_not_empty, before, after, at_least, at_most.</source>
+        <translation>The operator is one of is, is_not, in, not_in, contains, is_empty, is_not_empty, before, after, at_least, at_most.</translation>
+    </message>
+    <message>
+        <source>Targets are given per priority: normal, urgent or critical.</source>
+        <translation>Targets are given per priority: normal, urgent or critical.</translation>
+    </message>
+    <message>
+        <source>A priority&apos;s targets are first_response, next_response and resolution, in minutes.</source>
+        <translation>A priority&apos;s targets are first_response, next_response and resolution, in minutes.</translation>
+    </message>
+    <message>
+        <source>A target is a number of minutes from 0 (0: no clock).</source>
+        <translation>A target is a number of minutes from 0 (0: no clock).</translation>
+    </message>
+    <message>
+        <source>The warning share is a percentage from 1 to 100.</source>
+        <translation>The warning share is a percentage from 1 to 100.</translation>
+    </message>
+    <message>
+        <source>The warning comes 0 or more minutes before the due time.</source>
+        <translation>The warning comes 0 or more minutes before the due time.</translation>
+    </message>
+</context>
+<context>
     <name>Ticket</name>
     <message>
         <source>The field &quot;%1&quot; must be %2.</source>
@@ -1458,6 +1587,14 @@
     <message>
         <source>Your unsaved call notes from %1 were restored.</source>
         <translation>Your unsaved call notes from %1 were restored.</translation>
+    </message>
+    <message>
+        <source>A phone number has only digits, spaces, + - and brackets.</source>
+        <translation>A phone number has only digits, spaces, + - and brackets.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s card shows here as you type their number.</source>
+        <translation>The caller&apos;s card shows here as you type their number.</translation>
     </message>
 </context>
 <context>
@@ -2592,6 +2729,30 @@
         <source>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</source>
         <translation>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</translation>
     </message>
+    <message>
+        <source>SLA paused while the customer is asked</source>
+        <translation>SLA paused while the customer is asked</translation>
+    </message>
+    <message>
+        <source>Reply likely overdue by %1 (offline estimate)</source>
+        <translation>Reply likely overdue by %1 (offline estimate)</translation>
+    </message>
+    <message>
+        <source>Reply overdue by %1</source>
+        <translation>Reply overdue by %1</translation>
+    </message>
+    <message>
+        <source>Likely overdue by %1 (offline estimate)</source>
+        <translation>Likely overdue by %1 (offline estimate)</translation>
+    </message>
+    <message>
+        <source>Reply due in %1</source>
+        <translation>Reply due in %1</translation>
+    </message>
+    <message>
+        <source>Reply due %1; resolution due %2</source>
+        <translation>Reply due %1; resolution due %2</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketForm</name>
@@ -2682,6 +2843,10 @@
     <message>
         <source>%1 · refused</source>
         <translation>%1 · refused</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
     </message>
 </context>
 <context>
@@ -2780,6 +2945,10 @@
     <message>
         <source>%1 merged this ticket into %2</source>
         <translation>%1 merged this ticket into %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

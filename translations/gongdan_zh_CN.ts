@@ -72,6 +72,73 @@
     </message>
 </context>
 <context>
+    <name>BusinessCalendar</name>
+    <message>
+        <source>A day&apos;s hours are a list of [&quot;HH:MM&quot;, &quot;HH:MM&quot;] pairs.</source>
+        <translation>一天的工作时间是若干 [&quot;HH:MM&quot;, &quot;HH:MM&quot;] 时段的列表。</translation>
+    </message>
+    <message>
+        <source>Each interval is a pair of times such as [&quot;09:00&quot;, &quot;18:00&quot;].</source>
+        <translation>每个时段是一对时间，例如 [&quot;09:00&quot;, &quot;18:00&quot;]。</translation>
+    </message>
+    <message>
+        <source>Times are written HH:MM, from 00:00 to 24:00 (24:00 only as an end).</source>
+        <translation>时间写作 HH:MM，从 00:00 到 24:00（24:00 只能作为结束时间）。</translation>
+    </message>
+    <message>
+        <source>An interval ends after it starts.</source>
+        <translation>时段的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>A day&apos;s intervals must not overlap.</source>
+        <translation>同一天的时段不能重叠。</translation>
+    </message>
+    <message>
+        <source>Dates are written YYYY-MM-DD.</source>
+        <translation>日期写作 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>A calendar needs a name.</source>
+        <translation>工作日历需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The time zone must be an IANA name such as Asia/Shanghai.</source>
+        <translation>时区必须是 IANA 名称，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>A calendar needs its weekly hours (mon … sun).</source>
+        <translation>工作日历需要每周的工作时间（mon … sun）。</translation>
+    </message>
+    <message>
+        <source>Weekdays are mon, tue, wed, thu, fri, sat and sun.</source>
+        <translation>星期写作 mon、tue、wed、thu、fri、sat 和 sun。</translation>
+    </message>
+    <message>
+        <source>A holiday is named by a text, e.g. &quot;2026-10-01&quot;: &quot;国庆节&quot;.</source>
+        <translation>节假日需要一个文字名称，例如 &quot;2026-10-01&quot;: &quot;国庆节&quot;。</translation>
+    </message>
+    <message>
+        <source>The calendar has no working hours in the ten years after this instant.</source>
+        <translation>此时刻之后十年内该日历没有任何工作时间。</translation>
+    </message>
+    <message>
+        <source>The calendar has no working hours in the ten years before this instant.</source>
+        <translation>此时刻之前十年内该日历没有任何工作时间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an instant: write ISO 8601 with an offset or Z, e.g. 2024-09-27T17:00:00+08:00.</source>
+        <translation>“%1”不是一个时刻：请按 ISO 8601 书写并带上时区偏移或 Z，例如 2024-09-27T17:00:00+08:00。</translation>
+    </message>
+    <message>
+        <source>A pause is FROM/TO, two instants.</source>
+        <translation>暂停写作 起点/终点，两个时刻。</translation>
+    </message>
+    <message>
+        <source>A pause ends after it starts.</source>
+        <translation>暂停的终点必须晚于起点。</translation>
+    </message>
+</context>
+<context>
     <name>CacheRecovery</name>
     <message>
         <source>The damaged store %1 could not be moved aside; check the folder&apos;s permissions.</source>
@@ -144,6 +211,29 @@
     <message>
         <source>The local store refused an operation: %1</source>
         <translation>本地库拒绝了操作:%1</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationRule</name>
+    <message>
+        <source>The metric is first_response, next_response, resolution or accept.</source>
+        <translation>指标为 first_response、next_response、resolution 或 accept。</translation>
+    </message>
+    <message>
+        <source>A chain needs at least one level.</source>
+        <translation>升级链至少需要一个级别。</translation>
+    </message>
+    <message>
+        <source>Levels are numbered 1, 2, 3 … each once.</source>
+        <translation>级别编号为 1、2、3……且不能重复。</translation>
+    </message>
+    <message>
+        <source>The offset is counted in business or calendar minutes.</source>
+        <translation>偏移按工作分钟（business）或自然分钟（calendar）计算。</translation>
+    </message>
+    <message>
+        <source>Quiet hours are respect_calendar or always.</source>
+        <translation>免打扰设置为 respect_calendar 或 always。</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1026,45 @@
     </message>
 </context>
 <context>
+    <name>SlaPolicy</name>
+    <message>
+        <source>An SLA policy needs a name.</source>
+        <translation>SLA 策略需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A policy matches all or any of its conditions, not both.</source>
+        <translation>策略只能匹配全部条件（all）或任一条件（any），不能两者同时。</translation>
+    </message>
+    <message>
+        <source>Each condition names a ticket field (status, priority, tags, …) or customer_level.</source>
+        <translation>每个条件需指明一个工单字段（status、priority、tags……）或 customer_level。</translation>
+    </message>
+    <message>
+        <source>The operator is one of is, is_not, in, not_in, contains, is_empty, is_not_empty, before, after, at_least, at_most.</source>
+        <translation>运算符必须是 is、is_not、in、not_in、contains、is_empty、is_not_empty、before、after、at_least、at_most 之一。</translation>
+    </message>
+    <message>
+        <source>Targets are given per priority: normal, urgent or critical.</source>
+        <translation>时限按紧急程度给出：normal、urgent 或 critical。</translation>
+    </message>
+    <message>
+        <source>A priority&apos;s targets are first_response, next_response and resolution, in minutes.</source>
+        <translation>每个紧急程度的时限为 first_response、next_response 和 resolution，单位为分钟。</translation>
+    </message>
+    <message>
+        <source>A target is a number of minutes from 0 (0: no clock).</source>
+        <translation>时限是从 0 起的分钟数（0 表示不计时）。</translation>
+    </message>
+    <message>
+        <source>The warning share is a percentage from 1 to 100.</source>
+        <translation>预警比例是 1 到 100 的百分数。</translation>
+    </message>
+    <message>
+        <source>The warning comes 0 or more minutes before the due time.</source>
+        <translation>预警时间是到期前 0 分钟或更多。</translation>
+    </message>
+</context>
+<context>
     <name>Ticket</name>
     <message>
         <source>The field &quot;%1&quot; must be %2.</source>
@@ -1454,6 +1583,14 @@
     <message>
         <source>Your unsaved call notes from %1 were restored.</source>
         <translation>已恢复您在 %1 未保存的通话记录。</translation>
+    </message>
+    <message>
+        <source>A phone number has only digits, spaces, + - and brackets.</source>
+        <translation>电话号码只能包含数字、空格、+、- 和括号。</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s card shows here as you type their number.</source>
+        <translation>输入来电号码后，客户信息会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -2577,6 +2714,30 @@
         <source>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</source>
         <translation>被拒绝的修改已放回字段中：请改正被拒绝的部分，然后保存（Ctrl+S）。</translation>
     </message>
+    <message>
+        <source>SLA paused while the customer is asked</source>
+        <translation>SLA 已暂停（等待客户确认）</translation>
+    </message>
+    <message>
+        <source>Reply likely overdue by %1 (offline estimate)</source>
+        <translation>回复可能已超时 %1（离线估算）</translation>
+    </message>
+    <message>
+        <source>Reply overdue by %1</source>
+        <translation>回复已超时 %1</translation>
+    </message>
+    <message>
+        <source>Likely overdue by %1 (offline estimate)</source>
+        <translation>可能已超时 %1（离线估算）</translation>
+    </message>
+    <message>
+        <source>Reply due in %1</source>
+        <translation>回复剩余 %1</translation>
+    </message>
+    <message>
+        <source>Reply due %1; resolution due %2</source>
+        <translation>回复时限 %1；解决时限 %2</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketForm</name>
@@ -2667,6 +2828,10 @@
     <message>
         <source>%1 · refused</source>
         <translation>%1 · 被拒绝</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
     </message>
 </context>
 <context>
@@ -2764,6 +2929,10 @@
     <message>
         <source>%1 merged this ticket into %2</source>
         <translation>%1 将本工单合并到 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
