@@ -2416,6 +2416,45 @@
     </message>
 </context>
 <context>
+    <name>gongdan::SlaLabel</name>
+    <message>
+        <source>SLA paused while the customer is asked</source>
+        <translation>SLA paused while the customer is asked</translation>
+    </message>
+    <message>
+        <source>Reply likely overdue by %1 (offline estimate)</source>
+        <translation>Reply likely overdue by %1 (offline estimate)</translation>
+    </message>
+    <message>
+        <source>Reply overdue by %1</source>
+        <translation>Reply overdue by %1</translation>
+    </message>
+    <message>
+        <source>Likely overdue by %1 (offline estimate)</source>
+        <translation>Likely overdue by %1 (offline estimate)</translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation>Overdue by %1</translation>
+    </message>
+    <message>
+        <source>Reply due in %1</source>
+        <translation>Reply due in %1</translation>
+    </message>
+    <message>
+        <source>Due in %1</source>
+        <translation>Due in %1</translation>
+    </message>
+    <message>
+        <source>Reply due %1; resolution due %2</source>
+        <translation>Reply due %1; resolution due %2</translation>
+    </message>
+    <message>
+        <source>Resolution due %1</source>
+        <translation>Resolution due %1</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::SyncController</name>
     <message>
         <source>&amp;Sign in to the team server…</source>
@@ -2694,18 +2733,6 @@
         <translation>(not numbered yet)</translation>
     </message>
     <message>
-        <source>Overdue by %1</source>
-        <translation>Overdue by %1</translation>
-    </message>
-    <message>
-        <source>Due in %1</source>
-        <translation>Due in %1</translation>
-    </message>
-    <message>
-        <source>Resolution due %1</source>
-        <translation>Resolution due %1</translation>
-    </message>
-    <message>
         <source>No ticket has that number.</source>
         <translation>No ticket has that number.</translation>
     </message>
@@ -2728,30 +2755,6 @@
     <message>
         <source>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</source>
         <translation>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</translation>
-    </message>
-    <message>
-        <source>SLA paused while the customer is asked</source>
-        <translation>SLA paused while the customer is asked</translation>
-    </message>
-    <message>
-        <source>Reply likely overdue by %1 (offline estimate)</source>
-        <translation>Reply likely overdue by %1 (offline estimate)</translation>
-    </message>
-    <message>
-        <source>Reply overdue by %1</source>
-        <translation>Reply overdue by %1</translation>
-    </message>
-    <message>
-        <source>Likely overdue by %1 (offline estimate)</source>
-        <translation>Likely overdue by %1 (offline estimate)</translation>
-    </message>
-    <message>
-        <source>Reply due in %1</source>
-        <translation>Reply due in %1</translation>
-    </message>
-    <message>
-        <source>Reply due %1; resolution due %2</source>
-        <translation>Reply due %1; resolution due %2</translation>
     </message>
 </context>
 <context>

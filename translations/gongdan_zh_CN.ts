@@ -2412,6 +2412,45 @@
     </message>
 </context>
 <context>
+    <name>gongdan::SlaLabel</name>
+    <message>
+        <source>SLA paused while the customer is asked</source>
+        <translation>SLA 已暂停（等待客户确认）</translation>
+    </message>
+    <message>
+        <source>Reply likely overdue by %1 (offline estimate)</source>
+        <translation>回复可能已超时 %1（离线估算）</translation>
+    </message>
+    <message>
+        <source>Reply overdue by %1</source>
+        <translation>回复已超时 %1</translation>
+    </message>
+    <message>
+        <source>Likely overdue by %1 (offline estimate)</source>
+        <translation>可能已超时 %1（离线估算）</translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>Reply due in %1</source>
+        <translation>回复剩余 %1</translation>
+    </message>
+    <message>
+        <source>Due in %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Reply due %1; resolution due %2</source>
+        <translation>回复时限 %1；解决时限 %2</translation>
+    </message>
+    <message>
+        <source>Resolution due %1</source>
+        <translation>解决时限 %1</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::SyncController</name>
     <message>
         <source>&amp;Sign in to the team server…</source>
@@ -2679,18 +2718,6 @@
         <translation>（尚未编号）</translation>
     </message>
     <message>
-        <source>Overdue by %1</source>
-        <translation>已超时 %1</translation>
-    </message>
-    <message>
-        <source>Due in %1</source>
-        <translation>剩余 %1</translation>
-    </message>
-    <message>
-        <source>Resolution due %1</source>
-        <translation>解决时限 %1</translation>
-    </message>
-    <message>
         <source>No ticket has that number.</source>
         <translation>没有这个编号的工单。</translation>
     </message>
@@ -2713,30 +2740,6 @@
     <message>
         <source>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</source>
         <translation>被拒绝的修改已放回字段中：请改正被拒绝的部分，然后保存（Ctrl+S）。</translation>
-    </message>
-    <message>
-        <source>SLA paused while the customer is asked</source>
-        <translation>SLA 已暂停（等待客户确认）</translation>
-    </message>
-    <message>
-        <source>Reply likely overdue by %1 (offline estimate)</source>
-        <translation>回复可能已超时 %1（离线估算）</translation>
-    </message>
-    <message>
-        <source>Reply overdue by %1</source>
-        <translation>回复已超时 %1</translation>
-    </message>
-    <message>
-        <source>Likely overdue by %1 (offline estimate)</source>
-        <translation>可能已超时 %1（离线估算）</translation>
-    </message>
-    <message>
-        <source>Reply due in %1</source>
-        <translation>回复剩余 %1</translation>
-    </message>
-    <message>
-        <source>Reply due %1; resolution due %2</source>
-        <translation>回复时限 %1；解决时限 %2</translation>
     </message>
 </context>
 <context>

@@ -323,9 +323,8 @@ void TestTicketEditor::anOverdueEstimateSaysSo()
                            .arg(m_ticketId)));
     TicketEditor* editor = open(m_ticketId);
     auto* sla = editor->findChild<QLabel*>(QStringLiteral("slaCountdown"));
-    const QString estimate
-        = QCoreApplication::translate("gongdan::TicketEditor", "Likely overdue by %1 (offline estimate)")
-              .section(QStringLiteral("%1"), 0, 0);
+    const QString estimate = QCoreApplication::translate("gongdan::SlaLabel", "Likely overdue by %1 (offline estimate)")
+                                 .section(QStringLiteral("%1"), 0, 0);
     QVERIFY2(sla->text().contains(estimate), qPrintable(sla->text()));
     delete editor;
     QVERIFY(state.exec(QStringLiteral("DELETE FROM outbox WHERE entity_id = '%1'").arg(m_ticketId)));
@@ -333,7 +332,7 @@ void TestTicketEditor::anOverdueEstimateSaysSo()
     sla = editor->findChild<QLabel*>(QStringLiteral("slaCountdown"));
     QVERIFY2(!sla->text().contains(estimate), qPrintable(sla->text()));
     QVERIFY(sla->text().contains(
-        QCoreApplication::translate("gongdan::TicketEditor", "Overdue by %1").section(QStringLiteral("%1"), 0, 0)));
+        QCoreApplication::translate("gongdan::SlaLabel", "Overdue by %1").section(QStringLiteral("%1"), 0, 0)));
 }
 
 void TestTicketEditor::conflictsAreShownWithTheReplacedValue()

@@ -16,6 +16,7 @@
 #include "ui/attachment/AttachmentStrip.h"
 #include "ui/ticket/AttentionPanel.h"
 #include "ui/ticket/RelatedTickets.h"
+#include "ui/ticket/SlaLabel.h"
 #include "ui/ticket/TicketComposer.h"
 #include "ui/ticket/TicketDetails.h"
 #include "ui/ticket/TimelineDelegate.h"
@@ -50,7 +51,7 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     , m_number(new QLabel(this))
     , m_status(new QLabel(this))
     , m_priority(new QLabel(this))
-    , m_sla(new QLabel(this))
+    , m_sla(new SlaLabel(this))
     , m_banner(new QLabel(this))
     , m_discardDraft(new QPushButton(this))
     , m_error(new QLabel(this))
@@ -71,7 +72,6 @@ TicketEditor::TicketEditor(const Workstation& workstation, const QString& ticket
     m_number->setObjectName(QStringLiteral("ticketNumber"));
     m_status->setObjectName(QStringLiteral("ticketStatus"));
     m_priority->setObjectName(QStringLiteral("ticketPriority"));
-    m_sla->setObjectName(QStringLiteral("slaCountdown"));
     m_banner->setObjectName(QStringLiteral("draftBanner"));
     m_discardDraft->setObjectName(QStringLiteral("draftDiscard"));
     m_error->setObjectName(QStringLiteral("editorError"));
@@ -332,37 +332,9 @@ void TicketEditor::refreshHeader()
     const QString priorityColour
         = QStringLiteral("#%1").arg(priorityTraits(m_ticket.priority).rgb, 6, 16, QLatin1Char('0'));
     m_priority->setText(badge(EnumText<Priority>::displayName(m_ticket.priority), priorityColour));
-    const QDateTime now = m_ws.clock.now();
-    // The clock that comes first: the response (first or next) while one runs, else the resolution.
-    const bool response = m_ticket.responseDueAt.isValid()
-        && (!m_ticket.resolutionDueAt.isValid() || m_ticket.responseDueAt < m_ticket.resolutionDueAt);
-    const QDateTime& due = response ? m_ticket.responseDueAt : m_ticket.resolutionDueAt;
-    const auto sla = TicketQueueModel::slaState(m_ticket.createdAt, due, m_ticket.status, now);
-    if (sla == TicketQueueModel::SlaState::None) {
-        m_sla->clear();
-        if (m_ticket.status == TicketStatus::WaitingCustomer && !m_ticket.resolutionDueAt.isValid())
-            m_sla->setText(tr("SLA paused while the customer is asked")); // 已暂停: no due time until it resumes
-    } else {
-        const QString colour = sla == TicketQueueModel::SlaState::Red ? QStringLiteral("#c62828")
-            : sla == TicketQueueModel::SlaState::Yellow               ? QStringLiteral("#b26a00")
-                                                                      : QStringLiteral("#2e7d32");
-        // The span without a sign: "overdue by" or "due in" says which way.
-        // Changes of this desk the server has not confirmed yet: its clocks are this desk's estimate (R9).
-        const bool estimated = !Outbox(m_ws.db).undelivered(m_ticket.id, std::numeric_limits<qint64>::max()).isEmpty();
-        const QString late = response
-            ? (estimated ? tr("Reply likely overdue by %1 (offline estimate)") : tr("Reply overdue by %1"))
-            : (estimated ? tr("Likely overdue by %1 (offline estimate)") : tr("Overdue by %1"));
-        const QString text = now > due
-            ? late.arg(TicketQueueModel::timeLeftText(now, due))
-            : (response ? tr("Reply due in %1") : tr("Due in %1")).arg(TicketQueueModel::timeLeftText(due, now));
-        m_sla->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text.toHtmlEscaped()));
-    }
-    m_sla->setToolTip(response
-            ? tr("Reply due %1; resolution due %2")
-                  .arg(QLocale().toString(m_ticket.responseDueAt.toLocalTime(), QLocale::ShortFormat),
-                      QLocale().toString(m_ticket.resolutionDueAt.toLocalTime(), QLocale::ShortFormat))
-            : tr("Resolution due %1")
-                  .arg(QLocale().toString(m_ticket.resolutionDueAt.toLocalTime(), QLocale::ShortFormat)));
+    // Changes of this desk the server has not confirmed yet: its clocks are this desk's estimate (R9).
+    m_sla->showClock(m_ticket, m_ws.clock.now(),
+        [this] { return !Outbox(m_ws.db).undelivered(m_ticket.id, std::numeric_limits<qint64>::max()).isEmpty(); });
 }
 
 void TicketEditor::rebuildActions()

@@ -13,6 +13,8 @@ class QTimer;
 
 namespace gongdan {
 
+class SlaLabel;
+
 class AttentionPanel;
 class RelatedTickets;
 class TicketComposer;
@@ -72,7 +74,7 @@ private:
     QLabel* m_number;
     QLabel* m_status;
     QLabel* m_priority;
-    QLabel* m_sla;
+    SlaLabel* m_sla;
     QLabel* m_banner;
     QPushButton* m_discardDraft;
     QLabel* m_error;
