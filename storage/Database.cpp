@@ -149,6 +149,13 @@ Error Database::errorOf(const QSqlQuery& query)
 
 Status Database::begin()
 {
+    if (m_depth == 0 && m_handle) {
+        // A statement still active holds a read transaction on an old snapshot; once the sync writer's connection
+        // commits, this write would fail (SQLITE_BUSY_SNAPSHOT). Name it so that the reader is found and finished.
+        for (sqlite3_stmt* stmt = sqlite3_next_stmt(m_handle, nullptr); stmt; stmt = sqlite3_next_stmt(m_handle, stmt))
+            if (sqlite3_stmt_busy(stmt))
+                qWarning("gongdan: a statement is still active at the start of a write: %s", sqlite3_sql(stmt));
+    }
     const QString sql
         = m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
     if (Status status = exec(sql); !status)

@@ -1,6 +1,7 @@
 #include "storage/SqliteStatement.h"
 #include "tests/support/TempStore.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void nullAndRequiredText();
     void reusedStatementForgetsEarlierValues();
     void refusalIsAValue();
+    void aStatementLeftActiveIsNamedAtTheNextWrite();
 };
 
 namespace {
@@ -88,3 +90,22 @@ void TestSqliteStatement::refusalIsAValue()
 
 QTEST_GUILESS_MAIN(TestSqliteStatement)
 #include "tst_sqlitestatement.moc"
+
+/// A reader left active keeps an old snapshot open on the connection, and once the sync writer's connection
+/// commits, the next write here fails (SQLITE_BUSY_SNAPSHOT): the start of a write names the statement.
+void TestSqliteStatement::aStatementLeftActiveIsNamedAtTheNextWrite()
+{
+    TempStore store;
+    QVERIFY(store.db().exec(QStringLiteral("CREATE TABLE t(k INTEGER PRIMARY KEY)")).ok());
+    QVERIFY(store.db().exec(QStringLiteral("INSERT INTO t(k) VALUES (1), (2)")).ok());
+    QSqlQuery reader(store.db().sql());
+    QVERIFY(reader.exec(QStringLiteral("SELECT k FROM t ORDER BY k")));
+    QVERIFY(reader.next()); // one row read, the statement still active
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("still active.*SELECT k FROM t ORDER BY k")));
+    QVERIFY(store.db().begin().ok());
+    store.db().rollback();
+    reader.finish();
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("still active")));
+    QVERIFY(store.db().begin().ok()); // nothing active any more: no warning
+    store.db().rollback();
+}
