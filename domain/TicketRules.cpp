@@ -290,6 +290,9 @@ Result<TicketChange> TicketRules::create(const Ticket& draft)
     t.updatedAt = m_now.toUTC();
     t.createdBy = m_actor.userId;
     t.version = 1;
+    // A call answered by the agent who logs it is the customer's first response (as the SLA clock counts it).
+    if (t.callStartedAt.isValid())
+        t.firstResponseAt = t.createdAt;
     setDueTimes(t);
     if (!access::mayRead(m_actor, t.groupId, t.assigneeId, t.createdBy))
         return Error {QStringLiteral("access.out_of_scope"), tr("You cannot create a ticket you could not see."),

@@ -25,8 +25,7 @@ Error mismatch(const QString& what)
 
 Error adminsOnly(const QString& what)
 {
-    return Error {
-        QStringLiteral("access.denied"), QStringLiteral("Only admins change %1.").arg(what), QStringLiteral("name")};
+    return Error {QStringLiteral("access.denied"), QStringLiteral("Only admins change %1.").arg(what), QString()};
 }
 
 } // namespace

@@ -5,14 +5,13 @@
 #include "domain/TicketTransition.h"
 #include "storage/LocalTicketWorld.h"
 #include "storage/NeedsAttention.h"
-#include "storage/SlaSettings.h"
 
 #include <QJsonDocument>
 
 namespace gongdan {
 
 TicketRepository::TicketRepository(Database& db, TicketNumberAllocator& numbers, FieldDefinitionRepository& fields)
-    : m_db(db), m_numbers(numbers), m_fields(fields), m_outbox(db), m_writer(db)
+    : m_db(db), m_numbers(numbers), m_fields(fields), m_outbox(db), m_writer(db), m_sla(db)
 {
 }
 
@@ -146,7 +145,7 @@ Status TicketRepository::write(const TicketChange& change)
     // The SLA clocks' due times as the server will stamp them (storage/SlaSettings: the policies this desk pulled);
     // no policy: the due times the rules set stay.
     Ticket stamped = change.ticket;
-    if (SlaSettings settings(m_db); !settings.current().empty()) {
+    if (const SlaSetup& sla = m_sla.current(); !sla.empty()) {
         QList<TicketEvent> history = events(stamped.id);
         history += change.events;
         QList<Comment> conversation = comments(stamped.id);
@@ -160,7 +159,7 @@ Status TicketRepository::write(const TicketChange& change)
                 facts.insert(QStringLiteral("customer_level"), level.value(0).toString());
             level.finish();
         }
-        SlaStamp::stamp(stamped, history, conversation, settings.current(), m_db.clock().now(), facts);
+        SlaStamp::stamp(stamped, history, conversation, sla, m_db.clock().now(), facts);
     }
     if (Status s = store(stamped); !s)
         return s;

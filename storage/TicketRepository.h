@@ -7,6 +7,7 @@
 #include "storage/Database.h"
 #include "storage/FieldDefinitionRepository.h"
 #include "storage/Outbox.h"
+#include "storage/SlaSettings.h"
 #include "storage/TicketRows.h"
 
 #include <QCoreApplication>
@@ -97,6 +98,7 @@ private:
     FieldDefinitionRepository& m_fields;
     Outbox m_outbox;
     TicketRowWriter m_writer;
+    SlaSettings m_sla; ///< the pulled policies and calendars, parsed again only when a pull changed them
     ChangeStream* m_changes = nullptr;
     bool m_rebasing = false;
     qint64 m_eventsBefore = 0; ///< the event log's last rowid before the change being written

@@ -2,33 +2,15 @@
 // every acceptance row T-ESC-01 … T-ESC-07 (T-ESC-04's light is in tst_slaclock), business-minute warnings, and the
 // chain's JSON.
 #include "domain/Escalation.h"
+#include "tests/support/ShanghaiCalendar.h"
 
 #include <QJsonArray>
 #include <QTest>
 
 using namespace gongdan;
+using namespace gongdan::test;
 
 namespace {
-
-qint64 local(const char* text) // Asia/Shanghai wall time, "yyyy-MM-dd HH:mm[:ss]"
-{
-    QDateTime time = QDateTime::fromString(QLatin1String(text),
-        QLatin1String(text).size() > 16 ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
-    time.setTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
-    return time.toSecsSinceEpoch();
-}
-
-BusinessCalendar cn918()
-{
-    const QJsonArray day {QJsonArray {QStringLiteral("09:00"), QStringLiteral("18:00")}};
-    return BusinessCalendar::fromJson(
-        QJsonObject {{QStringLiteral("name"), QStringLiteral("CN9-18")},
-            {QStringLiteral("timezone"), QStringLiteral("Asia/Shanghai")},
-            {QStringLiteral("weekly"),
-                QJsonObject {{QStringLiteral("mon"), day}, {QStringLiteral("tue"), day}, {QStringLiteral("wed"), day},
-                    {QStringLiteral("thu"), day}, {QStringLiteral("fri"), day}}}})
-        .value();
-}
 
 EscalationLevel level(int number, int offset, bool business = false, bool quiet = false)
 {

@@ -2,32 +2,15 @@
 // light of T-ESC-04), on the CN9-18 calendar (Mon–Fri 09:00–18:00 Asia/Shanghai) unless a row says otherwise.
 #include "domain/SlaClock.h"
 #include "domain/TicketMatch.h"
+#include "tests/support/ShanghaiCalendar.h"
 
 #include <QJsonArray>
 #include <QTest>
 
 using namespace gongdan;
+using namespace gongdan::test;
 
 namespace {
-
-BusinessCalendar cn918()
-{
-    const QJsonArray day {QJsonArray {QStringLiteral("09:00"), QStringLiteral("18:00")}};
-    return BusinessCalendar::fromJson(
-        QJsonObject {{QStringLiteral("name"), QStringLiteral("CN9-18")},
-            {QStringLiteral("timezone"), QStringLiteral("Asia/Shanghai")},
-            {QStringLiteral("weekly"),
-                QJsonObject {{QStringLiteral("mon"), day}, {QStringLiteral("tue"), day}, {QStringLiteral("wed"), day},
-                    {QStringLiteral("thu"), day}, {QStringLiteral("fri"), day}}}})
-        .value();
-}
-
-qint64 local(const char* text)
-{
-    QDateTime time = QDateTime::fromString(QLatin1String(text), QStringLiteral("yyyy-MM-dd HH:mm"));
-    time.setTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
-    return time.toSecsSinceEpoch();
-}
 
 SlaPolicy policy(int firstResponse, int nextResponse, int resolution, Priority priority = Priority::Normal)
 {

@@ -147,6 +147,7 @@ void TestCallPanel::keyboardOnlyCallCreatesTicketWithDuration()
     QCOMPARE(ticket->channel, Channel::Phone);
     QCOMPARE(ticket->callStartedAt, started);
     QCOMPARE(ticket->callSeconds, 95);
+    QCOMPARE(ticket->firstResponseAt, ticket->createdAt); // the answered call was the first response
     QCOMPARE(ticket->description, QString::fromUtf8("冰箱不制冷，要求上门"));
     QCOMPARE(ticket->subject, QString::fromUtf8("冰箱不制冷，要求上门"));
     QCOMPARE(ticket->categoryId, category);

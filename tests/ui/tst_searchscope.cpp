@@ -25,6 +25,7 @@ private Q_SLOTS:
     void initTestCase();
     void searchWidensFromTheViewToAllTickets();
     void nothingAnywhereSaysSoWithoutAWayToWiden();
+    void theNoticeFollowsTheInterfaceLanguage();
 
 private:
     QString numberWithStatus(const QString& status);
@@ -112,6 +113,25 @@ void TestSearchScope::nothingAnywhereSaysSoWithoutAWayToWiden()
     QTRY_VERIFY(empty->isVisible());
     QVERIFY(emptyText->text().contains(QStringLiteral("qzxv")));
     QVERIFY(!widen->isVisible()); // already everywhere
+}
+
+// Switching the language at run time renames the built-in view the notice names, not only the notice.
+void TestSearchScope::theNoticeFollowsTheInterfaceLanguage()
+{
+    WorkstationCore core(m_desk.store->db());
+    MainWindow window(core, DemoDesk::supervisor, m_desk.languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openView(QStringLiteral("closed"));
+    auto* where = window.findChild<QLabel*>(QStringLiteral("searchWhere"));
+    QVERIFY(where);
+    QVERIFY2(where->text().contains(QString::fromUtf8("已关闭")), qPrintable(where->text()));
+    QVERIFY(m_desk.languages.switchTo(QLocale(QLocale::English, QLocale::UnitedStates)));
+    QTRY_VERIFY2(where->text().startsWith(QStringLiteral("Searching in")), qPrintable(where->text()));
+    QVERIFY2(where->text().contains(QStringLiteral("Closed")), qPrintable(where->text()));
+    QVERIFY(!where->text().contains(QString::fromUtf8("已关闭")));
+    QVERIFY(m_desk.languages.switchTo(QLocale(QLocale::Chinese, QLocale::China)));
+    QTRY_VERIFY2(where->text().contains(QString::fromUtf8("已关闭")), qPrintable(where->text()));
 }
 
 QTEST_MAIN(TestSearchScope)

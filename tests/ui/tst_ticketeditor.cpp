@@ -38,6 +38,7 @@ private Q_SLOTS:
     void savesEditedFieldsWithCtrlS();
     void transferAsksForTheGroupInline();
     void closeNeedsResolutionAndAnswer();
+    void aMadeTransitionLeavesNoTextBehind();
     void internalNoteJoinsTheTimeline();
     void everyTimelineLineIsShownWhole();
     void anOverdueEstimateSaysSo();
@@ -214,6 +215,27 @@ void TestTicketEditor::closeNeedsResolutionAndAnswer()
     // Closed now: the only way on is reopening.
     QVERIFY(editor->findChild<QPushButton*>(QStringLiteral("action_reopen")));
     QVERIFY(!editor->findChild<QPushButton*>(QStringLiteral("action_close")));
+}
+
+// What was typed for a transition that was made is not offered again (the next solution would be joined to
+// it); what was typed for one the agent only put away is still there when they come back to it.
+void TestTicketEditor::aMadeTransitionLeavesNoTextBehind()
+{
+    TransitionRequest accept;
+    accept.action = TicketAction::Accept;
+    QVERIFY(m_desk.store->tickets().transition(m_ticketId, accept, DemoDesk::agent.principal()).ok());
+    TicketEditor* editor = open(m_ticketId);
+    auto* resolution = editor->findChild<QPlainTextEdit*>(QStringLiteral("transitionResolution"));
+    editor->runAction(TicketAction::RequestConfirmation);
+    commitText(resolution, QString::fromUtf8("更换进水管"));
+    QTest::keyClick(resolution, Qt::Key_Escape); // put away
+    editor->runAction(TicketAction::RequestConfirmation);
+    QCOMPARE(resolution->toPlainText(), QString::fromUtf8("更换进水管"));
+    QTest::keyClick(resolution, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(m_desk.store->tickets().find(m_ticketId)->status, TicketStatus::WaitingCustomer);
+    editor->runAction(TicketAction::Close);
+    QCOMPARE(QApplication::focusWidget(), resolution);
+    QVERIFY2(resolution->toPlainText().isEmpty(), qPrintable(resolution->toPlainText()));
 }
 
 void TestTicketEditor::internalNoteJoinsTheTimeline()

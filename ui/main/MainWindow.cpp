@@ -219,6 +219,8 @@ void MainWindow::retranslate()
     m_viewList->setAccessibleName(tr("Views"));
     m_search->setPlaceholderText(tr("Search number, subject, customer, phone or comment (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search tickets"));
+    if (m_viewList->currentIndex().isValid()) // a built-in view's name is in the interface language too
+        m_queueSearch->setViewName(m_viewList->currentIndex().data(ViewListModel::NameRole).toString());
     m_queueSearch->retranslate();
     m_table->setAccessibleName(tr("Tickets"));
     m_tagEdit->setPlaceholderText(tr("Tag"));

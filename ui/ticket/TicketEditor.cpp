@@ -496,7 +496,7 @@ void TicketEditor::confirmTransition()
             m_details->showError(done.error().field, done.error().message);
         return;
     }
-    m_transition->hide();
+    m_transition->finish();
     m_error->hide();
     load();
 }

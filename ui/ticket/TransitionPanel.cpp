@@ -163,6 +163,16 @@ void TransitionPanel::askAgain(const TransitionRequest& request, const QString& 
     m_mergeTarget->setText(mergeNumber);
 }
 
+void TransitionPanel::finish()
+{
+    hide();
+    m_resolution->clear();
+    m_note->clear();
+    m_mergeTarget->clear();
+    m_answer->setCurrentIndex(0);
+    m_error->clear();
+}
+
 TransitionRequest TransitionPanel::request() const
 {
     TransitionRequest request;

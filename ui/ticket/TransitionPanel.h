@@ -28,6 +28,9 @@ public:
     void ask(TicketAction action, const QString& currentGroup = {});
     /// Asks again with what a refused request held (AttentionPanel: edit and resend).
     void askAgain(const TransitionRequest& request, const QString& mergeNumber);
+    /// The transition was made: the panel closes and forgets what was typed for it. (Cancelled, it keeps it
+    /// for the next time it is asked.)
+    void finish();
     TicketAction action() const { return m_action; }
     /// The request built from the inputs; the merge target's number is resolved by the editor.
     TransitionRequest request() const;
