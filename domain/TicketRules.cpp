@@ -291,9 +291,11 @@ Result<TicketChange> TicketRules::create(const Ticket& draft)
     t.createdBy = m_actor.userId;
     t.version = 1;
     // A call answered by the agent who logs it is the customer's first response (as the SLA clock counts it).
-    if (t.callStartedAt.isValid())
-        t.firstResponseAt = t.createdAt;
     setDueTimes(t);
+    if (t.callStartedAt.isValid()) {
+        t.firstResponseAt = t.createdAt;
+        t.responseDueAt = QDateTime();
+    }
     if (!access::mayRead(m_actor, t.groupId, t.assigneeId, t.createdBy))
         return Error {QStringLiteral("access.out_of_scope"), tr("You cannot create a ticket you could not see."),
             QStringLiteral("group_id")};
@@ -468,6 +470,7 @@ Result<TicketChange> TicketRules::comment(const Ticket& ticket, const Comment& c
     Ticket after = ticket;
     if (added.visibility == CommentVisibility::Public && !after.firstResponseAt.isValid()) {
         after.firstResponseAt = added.createdAt;
+        after.responseDueAt = QDateTime(); // answered: no reply clock runs (an SLA policy's next response restamps it)
         after.updatedAt = m_now.toUTC();
         ++after.version;
     }

@@ -55,7 +55,8 @@ QString TicketQueueModel::timeLeftText(const Row& row) const
         return tr("Paused"); // an SLA policy's clocks stand still while the customer is asked (no due time)
     if (!Lifecycle::isOpen(row.status) || !row.due.isValid())
         return QString();
-    return timeLeftText(row.due, m_clock.now());
+    const QString left = timeLeftText(row.due, m_clock.now());
+    return row.replyDue ? tr("Reply %1", "time left to the customer's reply is due").arg(left) : left;
 }
 
 QString TicketQueueModel::timeLeftText(const QDateTime& due, const QDateTime& now)

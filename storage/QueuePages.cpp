@@ -97,7 +97,8 @@ Result<QList<QueueRow>> QueuePages::select(
     q.prepare(QStringLiteral(
         "SELECT rowid, %1, id, number, subject, contact_name, category_id, assignee_id, group_id, "
         "priority, status, created_ms, resolution_due_ms, EXISTS(SELECT 1 FROM ticket_notice n WHERE n.ticket_id = "
-        "ticket.id), EXISTS(SELECT 1 FROM outbox o WHERE o.entity_id = ticket.id AND o.state = 'rejected') "
+        "ticket.id), EXISTS(SELECT 1 FROM outbox o WHERE o.entity_id = ticket.id AND o.state = 'rejected'), "
+        "response_due_ms "
         "FROM ticket WHERE rowid IN (SELECT rowid FROM ticket WHERE %2 "
         "ORDER BY %1 %3, %4rowid %3 LIMIT %5) ORDER BY %1 %3, %4rowid %3")
                   .arg(m_sortExpression, where, direction,
@@ -123,6 +124,12 @@ Result<QList<QueueRow>> QueuePages::select(
         row.status = EnumText<TicketStatus>::fromKey(q.value(10).toString()).value_or(TicketStatus::New);
         row.created = TicketRows::fromMs(q.value(11));
         row.due = TicketRows::fromMs(q.value(12));
+        // A running reply clock that falls due before the resolution is the one the agent must watch.
+        if (const QDateTime reply = TicketRows::fromMs(q.value(15));
+            reply.isValid() && (!row.due.isValid() || reply < row.due)) {
+            row.due = reply;
+            row.replyDue = true;
+        }
         row.departed = q.value(13).toBool();
         row.refused = q.value(14).toBool();
         rows.append(row);

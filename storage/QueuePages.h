@@ -17,7 +17,9 @@ struct QueueRow {
     QString id, number, subject, customer, categoryId, assigneeId, groupId;
     gongdan::Priority priority = gongdan::Priority::Normal;
     TicketStatus status = TicketStatus::New;
-    QDateTime created, due;
+    QDateTime created;
+    QDateTime due; ///< the nearest running SLA clock's due time: the reply's when it comes first, else the resolution's
+    bool replyDue = false; ///< `due` is the reply's (first or next response)
     bool departed = false; ///< someone else moved it out of sight (NeedsAttention)
     bool refused = false; ///< a change of the agent's was refused
 };

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void slaColours_data();
     void slaColours();
     void aPausedClockSaysSo();
+    void theReplyClockShowsWhenItComesFirst();
     void viewCountsMatchTheQueue();
     void countsFollowChangesWithoutRecounting();
     void backgroundCountsArriveWithoutBlocking();
@@ -377,6 +378,37 @@ void TestTicketQueueModel::aPausedClockSaysSo()
     }
     QVERIFY(row >= 0);
     QCOMPARE(model.index(row, TicketQueueModel::TimeLeft).data().toString(), QStringLiteral("Paused"));
+}
+
+// Time left is the nearest running clock's: a reply due before the resolution is shown as the reply's; once the
+// customer is answered (the rules end the reply clock), the resolution's.
+void TestTicketQueueModel::theReplyClockShowsWhenItComesFirst()
+{
+    auto created
+        = m_store->tickets().create(draftTicket(QStringLiteral("回复时限")), m_store->agent(QStringLiteral("a-01")));
+    QVERIFY(created);
+    const QString id = created.value().id;
+    QVERIFY(created.value().responseDueAt < created.value().resolutionDueAt);
+    const auto timeLeft = [&]() -> QString {
+        TicketQueueModel model(m_store->db(), m_store->clock, *m_directory);
+        if (!model.setView(builtIn("all_open"), m_context))
+            return QStringLiteral("<no view>");
+        model.setSearchText(QStringLiteral("回复时限"));
+        if (!QTest::qWaitFor([&] { return model.rowCount() > 0; }, 5000))
+            return QStringLiteral("<no rows>");
+        for (int r = 0; r < model.rowCount(); ++r) {
+            if (model.ticketId(r) == id)
+                return model.index(r, TicketQueueModel::TimeLeft).data().toString();
+        }
+        return QStringLiteral("<not found>");
+    };
+    const QDateTime now = m_store->clock.now();
+    QCOMPARE(
+        timeLeft(), QStringLiteral("Reply %1").arg(TicketQueueModel::timeLeftText(created.value().responseDueAt, now)));
+    QVERIFY(m_store->tickets().addComment(
+        id, CommentVisibility::Public, QString::fromUtf8("已安排师傅"), {}, m_store->agent(QStringLiteral("a-01"))));
+    QVERIFY(!m_store->tickets().find(id)->responseDueAt.isValid());
+    QCOMPARE(timeLeft(), TicketQueueModel::timeLeftText(created.value().resolutionDueAt, now));
 }
 
 void TestTicketQueueModel::viewCountsMatchTheQueue()
