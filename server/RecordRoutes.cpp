@@ -84,7 +84,7 @@ QList<RecordRoutes::Kind> kinds()
         {{QStringLiteral("name"), T::String}, {QStringLiteral("enabled"), T::Bool},
             {QStringLiteral("policy_id"), T::String}, {QStringLiteral("metric"), T::String},
             {QStringLiteral("levels"), T::Array}},
-        {}, {QStringLiteral("metric"), QStringLiteral("levels")}, [](const QString& id, const QDateTime&) {
+        {}, {QStringLiteral("metric")}, [](const QString& id, const QDateTime&) {
             return QJsonObject {{QStringLiteral("id"), id}};
         }};
     return {customers, fields, categories, calendars, policies, escalations};
