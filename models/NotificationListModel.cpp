@@ -48,17 +48,19 @@ QVariant NotificationListModel::data(const QModelIndex& index, int role) const
     const Notification& n = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole: {
-        QString text = typeLabel(n.type) + QStringLiteral(" · ") + n.ticketNumber + QLatin1Char(' ') + n.subject;
-        QString when = QLocale().toString(n.createdAt.toLocalTime(), QLocale::ShortFormat);
+        // One line: when, what, which ticket (the list elides a long subject; the tooltip has it all).
+        QString text = QLocale().toString(n.createdAt.toLocalTime(), QStringLiteral("MM-dd HH:mm"))
+            + QStringLiteral("  ") + typeLabel(n.type) + QStringLiteral(" · ") + n.ticketNumber + QLatin1Char(' ')
+            + n.subject;
         if (n.late)
-            when += QLatin1Char(' ') + tr("(late: fired after the server was down)");
+            text += QLatin1Char(' ') + tr("(late: fired after the server was down)");
         if (n.reachedAt.isValid() && n.reachedAt.secsTo(n.createdAt) > 120)
-            when += QLatin1Char(' ')
+            text += QLatin1Char(' ')
                 + tr("(level reached %1)").arg(QLocale().toString(n.reachedAt.toLocalTime(), QLocale::ShortFormat));
-        return QString(text + QLatin1Char('\n') + when);
+        return text;
     }
     case Qt::ToolTipRole:
-        return n.text;
+        return QString(n.ticketNumber + QLatin1Char(' ') + n.subject + QLatin1Char('\n') + n.text);
     case Qt::FontRole: {
         QFont font;
         font.setBold(n.unread());
