@@ -139,28 +139,37 @@ Status EscalationScheduler::processTicket(
     const std::optional<Ticket> ticket = m_sync.store().ticket(ticketId);
     if (!ticket || (!ticket->responseDueAt.isValid() && !ticket->resolutionDueAt.isValid()))
         return {}; // no running clock: nothing can come due (a paused clock is re-armed when it runs again)
-    const SlaSetup& setup = m_sync.applier().slaSetup();
-    const SlaPolicy* policy = SlaPolicy::choose(setup.policies, *ticket, m_sync.applier().slaFacts(*ticket));
-    if (!policy)
+    auto fired = m_sync.applier().notifier().store().firedKeys(ticketId);
+    if (!fired)
+        return fired.error();
+    // Nothing due yet and no chain under way (whose later levels a fulfilled clock would cancel): skip the clocks.
+    if (const std::optional<qint64> earliest = earliestInstant(*ticket, chains);
+        earliest && *earliest > now && fired.value().isEmpty()) {
+        if (!outcome.next || *earliest < *outcome.next)
+            outcome.next = earliest; // nothing due yet: wake then (a lower bound; the tick re-arms exactly)
         return {};
-    const BusinessCalendar calendar = setup.calendarOf(*policy);
+    }
+    // Copied: a level's action starts a new batch, which reads the settings again.
+    const SlaSetup setup = m_sync.applier().slaSetup();
+    const SlaPolicy* chosen = SlaPolicy::choose(setup.policies, *ticket, m_sync.applier().slaFacts(*ticket));
+    if (!chosen)
+        return {};
+    const SlaPolicy policy = *chosen;
+    const BusinessCalendar calendar = setup.calendarOf(policy);
     QList<TicketEvent> events;
     for (const QJsonObject& stored : m_sync.store().events(ticketId)) {
         if (auto event = JsonCodec::eventFromJson(stored))
             events.append(event.value());
     }
     const QList<SlaClock> clocks = SlaClocks::rebuild(
-        SlaStamp::historyOf(*ticket, events, m_sync.store().comments(ticketId)), *policy, calendar, now);
-    auto fired = m_sync.applier().notifier().store().firedKeys(ticketId);
-    if (!fired)
-        return fired.error();
+        SlaStamp::historyOf(*ticket, events, m_sync.store().comments(ticketId)), policy, calendar, now);
     for (const SlaClock& clock : clocks) {
         if (clock.state != SlaClock::State::Running && clock.state != SlaClock::State::Fulfilled)
             continue;
         const EscalationClock escalation {
             ticketId, SlaPolicy::metricKey(clock.metric), clock.cycle, clock.dueAt, clock.fulfilledAt.has_value()};
         for (const EscalationRule& rule : chains) {
-            if (rule.metric != escalation.metric || (!rule.policyId.isEmpty() && rule.policyId != policy->id))
+            if (rule.metric != escalation.metric || (!rule.policyId.isEmpty() && rule.policyId != policy.id))
                 continue;
             for (const EscalationStep& step : EscalationPlanner::plan(escalation, rule, calendar, now, fired.value())) {
                 auto ran = runStep(*ticket, escalation, rule, step, now);
@@ -181,6 +190,29 @@ Status EscalationScheduler::processTicket(
         }
     }
     return {};
+}
+
+std::optional<qint64> EscalationScheduler::earliestInstant(const Ticket& ticket, const QList<EscalationRule>& chains)
+{
+    std::optional<qint64> due;
+    for (const QDateTime& at : {ticket.responseDueAt, ticket.resolutionDueAt}) {
+        if (at.isValid() && (!due || at.toSecsSinceEpoch() < *due))
+            due = at.toSecsSinceEpoch();
+    }
+    if (!due)
+        return std::nullopt;
+    qint64 offset = 0;
+    bool first = true;
+    for (const EscalationRule& rule : chains) {
+        for (const EscalationLevel& level : rule.levels) {
+            if (level.businessOffset && level.offsetMinutes < 0)
+                return std::nullopt; // business minutes before a due time may reach back over nights: no bound
+            if (first || qint64(level.offsetMinutes) * 60 < offset)
+                offset = qint64(level.offsetMinutes) * 60;
+            first = false;
+        }
+    }
+    return *due + offset;
 }
 
 Result<bool> EscalationScheduler::runStep(const Ticket& ticket, const EscalationClock& clock,

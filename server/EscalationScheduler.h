@@ -52,6 +52,9 @@ private:
     /// One step in its own transaction; false when another process claimed it first.
     Result<bool> runStep(const Ticket& ticket, const EscalationClock& clock, const EscalationRule& rule,
         const EscalationStep& step, qint64 now);
+    /// The earliest instant any level of `chains` can come for this ticket, from its stamped due times (none: no
+    /// bound, look at its clocks).
+    static std::optional<qint64> earliestInstant(const Ticket& ticket, const QList<EscalationRule>& chains);
     QStringList audienceOf(const Ticket& ticket, const QStringList& audience);
 
     SyncService& m_sync;

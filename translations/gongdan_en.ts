@@ -2217,6 +2217,14 @@
         <source>Notifications %1</source>
         <translation>Notifications %1</translation>
     </message>
+    <message>
+        <source>Do not disturb from</source>
+        <translation>Do not disturb from</translation>
+    </message>
+    <message>
+        <source>Do not disturb until</source>
+        <translation>Do not disturb until</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::NotificationListModel</name>

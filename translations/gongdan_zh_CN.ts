@@ -2211,6 +2211,14 @@
         <source>Notifications %1</source>
         <translation>通知 %1</translation>
     </message>
+    <message>
+        <source>Do not disturb from</source>
+        <translation>免打扰开始时间</translation>
+    </message>
+    <message>
+        <source>Do not disturb until</source>
+        <translation>免打扰结束时间</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::NotificationListModel</name>

@@ -116,6 +116,9 @@ void NotificationCentre::retranslate()
     m_quiet->setText(tr("Do not disturb"));
     m_quietTill->setText(tr("to"));
     m_empty->setText(tr("No notifications."));
+    m_list->setAccessibleName(tr("Notifications"));
+    m_quietFrom->setAccessibleName(tr("Do not disturb from"));
+    m_quietTo->setAccessibleName(tr("Do not disturb until"));
     updateBell(m_model.unreadCount());
     if (m_panel->layout())
         m_panel->layout()->activate(); // the new words' widths, before the panel is next painted
