@@ -12,8 +12,10 @@
 #include "server/CalendarCommand.h"
 #include "server/CalendarRoutes.h"
 #include "server/EpochWatch.h"
+#include "server/EscalationScheduler.h"
 #include "server/HeapPolicy.h"
 #include "server/HttpApi.h"
+#include "server/NotificationRoutes.h"
 #include "server/PokeHub.h"
 #include "server/RecordRoutes.h"
 #include "server/ServerLog.h"
@@ -236,6 +238,8 @@ int main(int argc, char** argv)
     QObject::connect(&sync, &SyncService::slaSettingsChanged, &recompute, &SlaRecompute::start);
     CalendarRoutes calendarRoutes(auth, recompute); // the due-time preview (workflows.md §0)
     calendarRoutes.install(api.http());
+    NotificationRoutes notificationRoutes(auth, sync);
+    notificationRoutes.install(api.http());
     UnmaskRoutes unmaskRoutes(auth, syncStore, sync, audit);
     unmaskRoutes.install(api.http());
     api.setBodyLimit("POST", "/api/v1/attachments", attachmentLimit, attachmentRoutes.refusal());
@@ -243,6 +247,9 @@ int main(int argc, char** argv)
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);
+    // Escalation chains: a tick every 30 s and an exact timer for the nearest level (workflows.md §9.2).
+    EscalationScheduler escalations(sync, users, clock);
+    escalations.start();
     EpochWatch restores(syncStore, 2000); // `gongdan-server restore` under this server: every desk resyncs
     QObject::connect(&restores, &EpochWatch::restored, &pokes, [&](const QString& from, const QString& to, qint64 seq) {
         log.info(QStringLiteral("restored"), {{QStringLiteral("from_epoch"), from}, {QStringLiteral("epoch"), to}});

@@ -1,5 +1,7 @@
 #include "domain/Escalation.h"
 
+#include "domain/Ticket.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -57,11 +59,29 @@ Result<EscalationRule> EscalationRule::fromJson(const QJsonObject& json)
                 QT_TRANSLATE_NOOP("EscalationRule", "The offset is counted in business or calendar minutes."),
                 field + QStringLiteral(".offset_basis"));
         level.businessOffset = basis == QLatin1String("business");
-        for (const QJsonValue& who : l.value(QStringLiteral("audience")).toArray())
-            level.audience.append(who.toString());
+        for (const QJsonValue& who : l.value(QStringLiteral("audience")).toArray()) {
+            const QString name = who.toString();
+            static const QStringList roles {QStringLiteral("assignee"), QStringLiteral("group_lead"),
+                QStringLiteral("supervisor"), QStringLiteral("manager")};
+            if (!roles.contains(name) && !(name.startsWith(QLatin1String("user:")) && name.size() > 5))
+                return invalid(QT_TRANSLATE_NOOP("EscalationRule",
+                                   "The audience is assignee, group_lead, supervisor, manager or user:<id>."),
+                    field + QStringLiteral(".audience"));
+            level.audience.append(name);
+        }
         for (const QJsonValue& channel : l.value(QStringLiteral("channels")).toArray())
             level.channels.append(channel.toString());
         level.actions = l.value(QStringLiteral("actions")).toObject();
+        for (auto it = level.actions.constBegin(); it != level.actions.constEnd(); ++it) {
+            const bool known = (it.key() == QLatin1String("priority")
+                                   && EnumText<Priority>::fromKey(it.value().toString()).has_value())
+                || ((it.key() == QLatin1String("add_tag") || it.key() == QLatin1String("group_id"))
+                    && !it.value().toString().trimmed().isEmpty());
+            if (!known)
+                return invalid(QT_TRANSLATE_NOOP("EscalationRule",
+                                   "The actions are priority (a priority), add_tag (a tag) and group_id (a group)."),
+                    field + QStringLiteral(".actions.") + it.key());
+        }
         const QString quiet = l.value(QStringLiteral("quiet")).toString(QStringLiteral("always"));
         if (quiet != QLatin1String("respect_calendar") && quiet != QLatin1String("always"))
             return invalid(QT_TRANSLATE_NOOP("EscalationRule", "Quiet hours are respect_calendar or always."),

@@ -19,6 +19,8 @@ inline constexpr QLatin1StringView FieldUpsert {"field.upsert"};
 inline constexpr QLatin1StringView CategoryUpsert {"category.upsert"};
 inline constexpr QLatin1StringView ViewUpsert {"view.upsert"};
 inline constexpr QLatin1StringView ViewDelete {"view.delete"};
+/// {ids: […]} or {all: true} or {ticket_id}: the signed-in user's notifications read (server/Notifier).
+inline constexpr QLatin1StringView NotificationRead {"notification.read"};
 
 /// True for the intents that change one ticket (entity_id is the ticket's id).
 inline bool isTicketIntent(QStringView name)

@@ -39,6 +39,8 @@ MutationApplier::MutationApplier(SyncStore& store, UserRepository& users, const 
     , m_records(store, m_recordStore, m_sensitive, clock)
     , m_views(store, m_recordStore, users)
     , m_world(store, users, m_recordStore)
+    , m_notificationStore(store.database())
+    , m_notifier(store, m_notificationStore, clock)
 {
 }
 
@@ -47,7 +49,8 @@ Result<QJsonObject> MutationApplier::apply(const UserRecord& user, const Mutatio
     m_store.setActor(user.id); // every change-log row says who made it (a REST change has no device)
     const auto done = qScopeGuard([this] { m_store.setActor({}); });
     auto applied = applyIntent(user, mutation, clientId);
-    if (applied) { // in the push's or request's transaction: the change and its entry commit together
+    if (applied && mutation.name != intent::NotificationRead) { // in the push's or request's transaction: the change
+                                                                // and its entry commit together
         if (Status audited = audit(user, mutation, clientId, applied.value()); !audited)
             return audited.error();
     }
@@ -128,6 +131,8 @@ Result<QJsonObject> MutationApplier::applyIntent(
     }
     if (ViewApplier::handles(mutation.name))
         return m_views.apply(user, mutation, clientId);
+    if (mutation.name == intent::NotificationRead)
+        return readNotifications(user, mutation);
     return Error {QStringLiteral("sync.unknown_mutation"),
         QStringLiteral("The server does not take \"%1\" changes.").arg(mutation.name), QStringLiteral("name")};
 }
@@ -172,6 +177,8 @@ Result<qint64> MutationApplier::logTicket(const std::optional<Ticket>& before, c
     if (!seq)
         return seq.error();
     if (Status s = m_store.upsertTicket(after, seq.value(), !before); !s)
+        return s.error();
+    if (Status s = notifyAssignee(before, after, actorId); !s)
         return s.error();
     if (Status s = m_store.appendChange(seq.value(), QStringLiteral("ticket"), after.id, scopeOf(after),
             QStringLiteral("upsert"), ticketData(after), mutation.mutationId, clientId);
@@ -462,6 +469,42 @@ Result<QJsonObject> MutationApplier::comment(const UserRecord& user, const Mutat
     QJsonObject result = applied(mutation, last, after);
     result.insert(QStringLiteral("comment_id"), comment.id);
     return result;
+}
+
+Status MutationApplier::notifyAssignee(const std::optional<Ticket>& before, const Ticket& after, const QString& actorId)
+{
+    const QString previous = before ? before->assigneeId : QString();
+    if (after.assigneeId.isEmpty() || after.assigneeId == previous || after.assigneeId == actorId)
+        return {};
+    const bool transfer = !previous.isEmpty();
+    const std::optional<UserRecord> by = m_users.find(actorId);
+    const QString who = by ? by->name : QStringLiteral("system");
+    auto sent
+        = m_notifier.notify(after.assigneeId, transfer ? QStringLiteral("transfer") : QStringLiteral("assigned"), after,
+            transfer ? QStringLiteral("%1 passed you this ticket.").arg(who)
+                     : QStringLiteral("%1 assigned you this ticket.").arg(who));
+    return sent ? Status {} : Status(sent.error());
+}
+
+Result<QJsonObject> MutationApplier::readNotifications(const UserRecord& user, const Mutation& mutation)
+{
+    QStringList ids;
+    for (const QJsonValue& id : mutation.args.value(QStringLiteral("ids")).toArray())
+        ids.append(id.toString());
+    const bool all = mutation.args.value(QStringLiteral("all")).toBool();
+    const QString ticketId = mutation.args.value(QStringLiteral("ticket_id")).toString();
+    if (ids.isEmpty() && !all && ticketId.isEmpty())
+        return Error {QStringLiteral("request.invalid"),
+            QStringLiteral("Name the notifications: ids, all: true, or ticket_id."), QStringLiteral("ids")};
+    auto read = m_notifier.markRead(user.id, ids, all, ticketId, mutation.mutationId);
+    if (!read)
+        return read.error();
+    QJsonArray readIds;
+    for (const Notification& n : read.value())
+        readIds.append(n.id);
+    return QJsonObject {{QStringLiteral("seq"), mutation.seq}, {QStringLiteral("mutation_id"), mutation.mutationId},
+        {QStringLiteral("status"), QStringLiteral("applied")}, {QStringLiteral("server_seq"), m_notifier.lastSeq()},
+        {QStringLiteral("read"), readIds}};
 }
 
 } // namespace gongdan

@@ -3,6 +3,7 @@
 #include "domain/Clock.h"
 #include "domain/TicketRules.h"
 #include "server/Mutation.h"
+#include "server/Notifier.h"
 #include "server/RecordApplier.h"
 #include "server/SensitiveWrites.h"
 #include "server/ServerTicketWorld.h"
@@ -54,6 +55,12 @@ public:
     QStringList sensitiveKeys();
     /// The team's custom views and their rules (REST reads them here).
     ViewApplier& views() { return m_views; }
+    /// Per-user notifications (assignments here; escalation levels from server/EscalationScheduler).
+    Notifier& notifier() { return m_notifier; }
+    /// The team's SLA policies and calendars as this batch reads them.
+    const SlaSetup& slaSetup() { return m_world.sla(); }
+    /// What SLA policies match beyond the ticket's own fields (its customer's level).
+    QJsonObject slaFacts(const Ticket& ticket) { return m_world.slaFacts(ticket); }
 
 private:
     Result<QJsonObject> applyIntent(const UserRecord& user, const Mutation& mutation, const QString& clientId);
@@ -64,6 +71,8 @@ private:
     Result<QJsonObject> change(const UserRecord& user, const Mutation& mutation, const QString& clientId,
         const std::function<Result<TicketChange>(TicketRules&, const Ticket&)>& rule);
     Result<QJsonObject> comment(const UserRecord& user, const Mutation& mutation, const QString& clientId);
+    /// notification.read: the signed-in user's own notifications only.
+    Result<QJsonObject> readNotifications(const UserRecord& user, const Mutation& mutation);
     /// Stores the ticket and logs it: a scope_remove for the old scope when group or assignee changed
     /// (saying where it went and who moved it; the comments again for the new scope), then the upsert.
     /// The upsert's seq.
@@ -79,6 +88,8 @@ private:
     /// The ticket's due times from its SLA clocks (domain/SlaStamp) when a policy applies: its stored events and
     /// comments with the change's `events` and `comment` not stored yet. True when a due time changed.
     bool stampSla(Ticket& ticket, const QList<TicketEvent>& events, const std::optional<Comment>& comment);
+    /// A ticket given to someone by someone else: "assigned" (or "transfer" when it had another assignee) for them.
+    Status notifyAssignee(const std::optional<Ticket>& before, const Ticket& after, const QString& actorId);
 
     SyncStore& m_store;
     UserRepository& m_users;
@@ -89,6 +100,8 @@ private:
     RecordApplier m_records;
     ViewApplier m_views;
     ServerTicketWorld m_world;
+    NotificationStore m_notificationStore;
+    Notifier m_notifier;
     AuditLog* m_audit = nullptr;
 };
 

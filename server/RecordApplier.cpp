@@ -3,6 +3,7 @@
 #include "domain/BusinessCalendar.h"
 #include "domain/Category.h"
 #include "domain/Customer.h"
+#include "domain/Escalation.h"
 #include "domain/FieldDefinition.h"
 #include "domain/JsonCodec.h"
 #include "domain/SlaPolicy.h"
@@ -16,6 +17,7 @@ const QString kField = QStringLiteral("field");
 const QString kCategory = QStringLiteral("category");
 const QString kCalendar = QStringLiteral("calendar");
 const QString kSlaPolicy = QStringLiteral("sla_policy");
+const QString kEscalationRule = QStringLiteral("escalation_rule");
 
 Error mismatch(const QString& what)
 {
@@ -39,7 +41,8 @@ bool RecordApplier::handles(const QString& mutationName)
 {
     return mutationName == QLatin1String("customer.upsert") || mutationName == QLatin1String("field.upsert")
         || mutationName == QLatin1String("category.upsert") || mutationName == QLatin1String("calendar.upsert")
-        || mutationName == QLatin1String("sla_policy.upsert");
+        || mutationName == QLatin1String("sla_policy.upsert")
+        || mutationName == QLatin1String("escalation_rule.upsert");
 }
 
 Result<QJsonObject> RecordApplier::apply(const UserRecord& user, const Mutation& mutation, const QString& clientId)
@@ -52,6 +55,11 @@ Result<QJsonObject> RecordApplier::apply(const UserRecord& user, const Mutation&
                                                                                 : QStringLiteral("SLA policies"));
         return mutation.name == QLatin1String("calendar.upsert") ? calendar(mutation, clientId)
                                                                  : slaPolicy(mutation, clientId);
+    }
+    if (mutation.name == QLatin1String("escalation_rule.upsert")) {
+        if (user.role != Role::Admin)
+            return adminsOnly(QStringLiteral("escalation rules"));
+        return escalationRule(mutation, clientId);
     }
     if (user.role != Role::Admin)
         return adminsOnly(mutation.name == QLatin1String("field.upsert") ? QStringLiteral("field definitions")
@@ -192,6 +200,28 @@ Result<QJsonObject> RecordApplier::slaPolicy(const Mutation& mutation, const QSt
     }
     policy.version = nextVersion(kSlaPolicy, policy.id);
     return commit({kSlaPolicy, policy.id, policy.toJson(), policy.version, 0}, {}, policy.name, mutation, clientId);
+}
+
+Result<QJsonObject> RecordApplier::escalationRule(const Mutation& mutation, const QString& clientId)
+{
+    const QJsonObject args = mutation.args.value(QStringLiteral("rule")).toObject();
+    auto parsed = EscalationRule::fromJson(args);
+    if (!parsed)
+        return parsed.error();
+    const EscalationRule& rule = parsed.value();
+    if (rule.id.isEmpty() || rule.id != mutation.entityId)
+        return mismatch(QStringLiteral("escalation rule"));
+    if (!rule.policyId.isEmpty() && !m_records.find(kSlaPolicy, rule.policyId))
+        return Error {QStringLiteral("escalation.unknown_policy"),
+            QStringLiteral("There is no SLA policy \"%1\"; leave policy_id empty for any policy.").arg(rule.policyId),
+            QStringLiteral("policy_id")};
+    QJsonObject data = rule.toJson();
+    data.insert(QStringLiteral("name"), args.value(QStringLiteral("name")).toString());
+    data.insert(QStringLiteral("enabled"), args.value(QStringLiteral("enabled")).toBool(true));
+    const int version = nextVersion(kEscalationRule, rule.id);
+    data.insert(QStringLiteral("version"), version);
+    return commit({kEscalationRule, rule.id, data, version, 0}, {}, data.value(QStringLiteral("name")).toString(),
+        mutation, clientId);
 }
 
 Result<QJsonObject> RecordApplier::commit(TeamRecord record, const QString& uniqueKey, const QString& search,

@@ -79,7 +79,15 @@ QList<RecordRoutes::Kind> kinds()
         {}, {QStringLiteral("name")}, [](const QString& id, const QDateTime&) {
             return QJsonObject {{QStringLiteral("id"), id}};
         }};
-    return {customers, fields, categories, calendars, policies};
+    const RecordRoutes::Kind escalations {QStringLiteral("escalation_rule"), QStringLiteral("escalation-rules"),
+        QStringLiteral("escalation_rules"), QStringLiteral("rule"), QStringLiteral("escalation_rule.upsert"),
+        {{QStringLiteral("name"), T::String}, {QStringLiteral("enabled"), T::Bool},
+            {QStringLiteral("policy_id"), T::String}, {QStringLiteral("metric"), T::String},
+            {QStringLiteral("levels"), T::Array}},
+        {}, {QStringLiteral("metric")}, [](const QString& id, const QDateTime&) {
+            return QJsonObject {{QStringLiteral("id"), id}};
+        }};
+    return {customers, fields, categories, calendars, policies, escalations};
 }
 
 /// A record as REST shows it: its data and its version on the server.

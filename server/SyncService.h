@@ -60,6 +60,7 @@ public:
     };
     Result<RestampBatch> restampOpenTickets(const QString& afterId, int limit, const QString& mutationId);
     MutationApplier& applier() { return m_applier; }
+    SyncStore& store() { return m_store; }
 
 Q_SIGNALS:
     /// A business calendar or SLA policy changed (committed): open tickets' clocks must be counted again.

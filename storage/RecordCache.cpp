@@ -16,6 +16,9 @@ const QString kView = QStringLiteral("view");
 // show and compute SLA clocks offline; admins change them on the server.
 const QString kCalendar = QStringLiteral("calendar");
 const QString kSlaPolicy = QStringLiteral("sla_policy");
+// Also the server's copy alone: escalation chains, and this user's notifications (storage/NotificationInbox).
+const QString kEscalationRule = QStringLiteral("escalation_rule");
+const QString kNotification = QStringLiteral("notification");
 
 } // namespace
 
@@ -24,7 +27,7 @@ RecordCache::RecordCache(Database& db) : m_db(db), m_outbox(db), m_customers(db)
 bool RecordCache::isRecord(const QString& entity)
 {
     return entity == kCustomer || entity == kField || entity == kCategory || entity == kView || entity == kCalendar
-        || entity == kSlaPolicy;
+        || entity == kSlaPolicy || entity == kEscalationRule || entity == kNotification;
 }
 
 QString RecordCache::kindOfIntent(const QString& intentName)
@@ -90,7 +93,7 @@ Status RecordCache::restore(const QString& kind, const QString& id, qint64 curso
 Status RecordCache::writeVisible(const QString& kind, const QJsonObject& data)
 {
     const QString id = data.value(QStringLiteral("id")).toString();
-    if (kind == kCalendar || kind == kSlaPolicy)
+    if (kind == kCalendar || kind == kSlaPolicy || kind == kEscalationRule || kind == kNotification)
         return {}; // no visible row: the server's copy is what the desk reads
     if (kind == kView) {
         auto view = TicketView::fromJson(data);

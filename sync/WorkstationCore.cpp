@@ -4,6 +4,7 @@
 #include "storage/CustomerRepository.h"
 #include "storage/DraftStore.h"
 #include "storage/FieldDefinitionRepository.h"
+#include "storage/NotificationInbox.h"
 #include "storage/SyncCache.h"
 #include "storage/TeamDirectory.h"
 #include "storage/TicketRepository.h"
@@ -32,6 +33,7 @@ WorkstationCore::WorkstationCore(Database& db, const Options& options)
     , m_numbers(makeNumberAllocator(db, options.numbering))
     , m_fields(std::make_unique<FieldDefinitionRepository>(db))
     , m_tickets(std::make_unique<TicketRepository>(db, *m_numbers, *m_fields))
+    , m_notifications(std::make_unique<NotificationInbox>(db))
     , m_customers(std::make_unique<CustomerRepository>(db))
     , m_drafts(std::make_unique<DraftStore>(db))
     , m_attachments(std::make_unique<AttachmentStore>(db))

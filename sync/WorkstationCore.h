@@ -16,6 +16,7 @@ class AttachmentTransfer;
 class CustomerRepository;
 class DraftStore;
 class FieldDefinitionRepository;
+class NotificationInbox;
 class TeamDirectory;
 class Unmasker;
 
@@ -47,6 +48,8 @@ public:
     Database& db() { return m_db; }
     const Clock& clock() const { return m_db.clock(); }
     ChangeStream& changes() { return m_changes; }
+    /// The signed-in user's notifications (pulled as records; read state queued as notification.read).
+    NotificationInbox& notifications() { return *m_notifications; }
     TicketNumberAllocator& numbers() { return *m_numbers; }
     FieldDefinitionRepository& fields() { return *m_fields; }
     TicketRepository& tickets() { return *m_tickets; }
@@ -71,6 +74,7 @@ private:
     std::unique_ptr<TicketNumberAllocator> m_numbers;
     std::unique_ptr<FieldDefinitionRepository> m_fields;
     std::unique_ptr<TicketRepository> m_tickets;
+    std::unique_ptr<NotificationInbox> m_notifications;
     std::unique_ptr<CustomerRepository> m_customers;
     std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<AttachmentStore> m_attachments;

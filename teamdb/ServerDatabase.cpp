@@ -156,6 +156,22 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE TABLE sensitive_value(entity TEXT NOT NULL, entity_id TEXT NOT NULL, "
                            "field TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(entity, entity_id, field))"),
         },
+        {
+            // v11: escalation firings (server/EscalationScheduler; key ticket:metric:cycle:level, written in the
+            // transaction of the level's effects, so two server processes never fire one level twice) and the
+            // per-user notifications (teamdb/NotificationStore; delivered: logged for the user's desks, which a
+            // notification held by quiet hours is not yet).
+            QStringLiteral("CREATE TABLE escalation_firing(key TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, "
+                           "metric TEXT NOT NULL, cycle INTEGER NOT NULL, level INTEGER NOT NULL, kind TEXT NOT NULL, "
+                           "reached_ms BIGINT NOT NULL, fired_ms BIGINT NOT NULL, late INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX escalation_firing_ticket ON escalation_firing(ticket_id)"),
+            QStringLiteral(
+                "CREATE TABLE notification(id TEXT PRIMARY KEY, user_id TEXT NOT NULL, "
+                "ticket_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, created_ms BIGINT NOT NULL, "
+                "notify_ms BIGINT NOT NULL, delivered INTEGER NOT NULL, read_ms BIGINT)"),
+            QStringLiteral("CREATE INDEX notification_user ON notification(user_id, created_ms)"),
+            QStringLiteral("CREATE INDEX notification_held ON notification(delivered, notify_ms)"),
+        },
     };
     return all;
 }

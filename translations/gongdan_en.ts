@@ -237,6 +237,14 @@
         <source>Quiet hours are respect_calendar or always.</source>
         <translation>Quiet hours are respect_calendar or always.</translation>
     </message>
+    <message>
+        <source>The audience is assignee, group_lead, supervisor, manager or user:&lt;id&gt;.</source>
+        <translation>The audience is assignee, group_lead, supervisor, manager or user:&lt;id&gt;.</translation>
+    </message>
+    <message>
+        <source>The actions are priority (a priority), add_tag (a tag) and group_id (a group).</source>
+        <translation>The actions are priority (a priority), add_tag (a tag) and group_id (a group).</translation>
+    </message>
 </context>
 <context>
     <name>FieldCatalog</name>
@@ -2163,6 +2171,102 @@
     <message>
         <source>Shown for this view only; the server recorded that you looked</source>
         <translation>Shown for this view only; the server recorded that you looked</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::NotificationCentre</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>Mark all read</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>No notifications.</source>
+        <translation>No notifications.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n unread notification</numerusform>
+            <numerusform>%n unread notifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread notifications</source>
+        <translation>No unread notifications</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notification(s)</source>
+        <translation>
+            <numerusform>%n new notification</numerusform>
+            <numerusform>%n new notifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>Do not disturb</translation>
+    </message>
+    <message>
+        <source>Notifications %1</source>
+        <translation>Notifications %1</translation>
+    </message>
+    <message>
+        <source>Do not disturb from</source>
+        <translation>Do not disturb from</translation>
+    </message>
+    <message>
+        <source>Do not disturb until</source>
+        <translation>Do not disturb until</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::NotificationListModel</name>
+    <message>
+        <source>Assigned to you</source>
+        <translation>Assigned to you</translation>
+    </message>
+    <message>
+        <source>Transferred to you</source>
+        <translation>Transferred to you</translation>
+    </message>
+    <message>
+        <source>Customer replied</source>
+        <translation>Customer replied</translation>
+    </message>
+    <message>
+        <source>SLA warning</source>
+        <translation>SLA warning</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA breached</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Mentioned you</source>
+        <translation>Mentioned you</translation>
+    </message>
+    <message>
+        <source>Offered to you</source>
+        <translation>Offered to you</translation>
+    </message>
+    <message>
+        <source>(late: fired after the server was down)</source>
+        <translation>(late: fired after the server was down)</translation>
+    </message>
+    <message>
+        <source>(level reached %1)</source>
+        <translation>(level reached %1)</translation>
     </message>
 </context>
 <context>

@@ -235,6 +235,14 @@
         <source>Quiet hours are respect_calendar or always.</source>
         <translation>免打扰设置为 respect_calendar 或 always。</translation>
     </message>
+    <message>
+        <source>The audience is assignee, group_lead, supervisor, manager or user:&lt;id&gt;.</source>
+        <translation>通知对象须为 assignee（处理人）、group_lead（组长）、supervisor（主管）、manager（经理）或 user:&lt;用户id&gt;。</translation>
+    </message>
+    <message>
+        <source>The actions are priority (a priority), add_tag (a tag) and group_id (a group).</source>
+        <translation>动作只能是 priority（优先级）、add_tag（标签）和 group_id（工作组）。</translation>
+    </message>
 </context>
 <context>
     <name>FieldCatalog</name>
@@ -2159,6 +2167,100 @@
     <message>
         <source>Shown for this view only; the server recorded that you looked</source>
         <translation>仅在此处显示；服务器已记录您的查看</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::NotificationCentre</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>No notifications.</source>
+        <translation>暂无通知。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n 条未读通知</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread notifications</source>
+        <translation>没有未读通知</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notification(s)</source>
+        <translation>
+            <numerusform>%n 条新通知</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <source>Notifications %1</source>
+        <translation>通知 %1</translation>
+    </message>
+    <message>
+        <source>Do not disturb from</source>
+        <translation>免打扰开始时间</translation>
+    </message>
+    <message>
+        <source>Do not disturb until</source>
+        <translation>免打扰结束时间</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::NotificationListModel</name>
+    <message>
+        <source>Assigned to you</source>
+        <translation>派给您</translation>
+    </message>
+    <message>
+        <source>Transferred to you</source>
+        <translation>转给您</translation>
+    </message>
+    <message>
+        <source>Customer replied</source>
+        <translation>客户回复</translation>
+    </message>
+    <message>
+        <source>SLA warning</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Mentioned you</source>
+        <translation>提到了您</translation>
+    </message>
+    <message>
+        <source>Offered to you</source>
+        <translation>待您接收</translation>
+    </message>
+    <message>
+        <source>(late: fired after the server was down)</source>
+        <translation>（延迟：服务器停机后补发）</translation>
+    </message>
+    <message>
+        <source>(level reached %1)</source>
+        <translation>（%1 已达到该级别）</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "models/BulkTicketActions.h"
+#include "models/NotificationListModel.h"
 #include "models/TicketQueueModel.h"
 #include "models/ViewListModel.h"
 #include "storage/AttachmentStore.h"
@@ -23,6 +24,7 @@
 #include "ui/main/LayoutMemory.h"
 #include "ui/main/QueueSearch.h"
 #include "ui/main/WorkTabs.h"
+#include "ui/notify/NotificationCentre.h"
 #include "ui/settings/SettingsPage.h"
 #include "ui/sync/SyncController.h"
 #include "ui/views/ViewEditorDialog.h"
@@ -169,6 +171,14 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
     m_agentLabel->setObjectName(QStringLiteral("agentLabel"));
     m_syncLabel->setObjectName(QStringLiteral("syncLabel"));
     m_clockLabel->setObjectName(QStringLiteral("clockLabel"));
+    // Notifications: the bell in the status bar; opening a ticket anywhere reads its notifications.
+    m_notifications = new NotificationListModel(core.notifications(), core.changes(), this);
+    m_notifyCentre = new NotificationCentre(*m_notifications, m_clock, this);
+    connect(m_notifyCentre, &NotificationCentre::openTicketRequested, m_tabs, &WorkTabs::openTicket);
+    connect(m_tabs, &WorkTabs::ticketOpened, m_notifications, &NotificationListModel::markTicketRead);
+    connect(m_notifications, &NotificationListModel::failed, this,
+        [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    statusBar()->addPermanentWidget(m_notifyCentre->bell());
     statusBar()->addPermanentWidget(m_agentLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
     statusBar()->addPermanentWidget(m_sync->attentionButton());

@@ -20,6 +20,8 @@ namespace gongdan {
 class QueueSearch;
 class BulkTicketActions;
 class LanguageSwitcher;
+class NotificationCentre;
+class NotificationListModel;
 class WorkTabs;
 class Clock;
 class SyncController;
@@ -56,6 +58,8 @@ public:
     void showSignIn();
     /// Sync as this window shows it (the engine's state, the changes waiting).
     SyncController& syncController() { return *m_sync; }
+    /// The notification centre: the bell in the status bar and its panel.
+    NotificationCentre& notificationCentre() { return *m_notifyCentre; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -101,6 +105,8 @@ private:
     QLabel* m_agentLabel;
     QLabel* m_syncLabel;
     QLabel* m_clockLabel;
+    NotificationListModel* m_notifications = nullptr;
+    NotificationCentre* m_notifyCentre = nullptr;
     QTimer* m_clockTimer;
     bool m_fillingGap = false;
 };

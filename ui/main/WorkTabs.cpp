@@ -85,12 +85,15 @@ TicketEditor* WorkTabs::openTicket(const QString& ticketId)
     for (WorkPage* page : pages()) {
         if (auto* editor = qobject_cast<TicketEditor*>(page); editor && editor->ticketId() == ticketId) {
             setCurrentWidget(editor);
+            Q_EMIT ticketOpened(ticketId);
             return editor;
         }
     }
     TicketEditor* editor = newTicketEditor(ticketId);
-    if (editor)
+    if (editor) {
         addPage(editor);
+        Q_EMIT ticketOpened(ticketId);
+    }
     return editor;
 }
 

@@ -54,6 +54,10 @@ protected:
     void tabInserted(int index) override;
     void tabRemoved(int index) override;
 
+Q_SIGNALS:
+    /// A ticket's tab was opened or brought to the front (its notifications are read).
+    void ticketOpened(const QString& ticketId);
+
 private:
     QList<WorkPage*> pages() const;
     /// Adds the page as a tab without showing it.

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "domain/Ticket.h"
+#include "domain/Uuid.h"
+#include "teamdb/NotificationStore.h"
+#include "teamdb/SyncStore.h"
+
+namespace gongdan {
+
+/// Writes per-user notifications (domain/Notification) and logs them for their user's desks alone
+/// (ChangeScope::person), inside the caller's transaction: the notification commits with what it tells of.
+/// A notification held by quiet hours is stored now and logged when deliverHeld() finds its time has come.
+class Notifier {
+public:
+    Notifier(SyncStore& sync, NotificationStore& store, const Clock& clock);
+
+    /// A new notification about `ticket` for `userId`; `holdUntilMs` (later than now): held until then.
+    Result<Notification> notify(const QString& userId, const QString& type, const Ticket& ticket, const QString& text,
+        qint64 holdUntilMs = 0, bool late = false, qint64 reachedMs = 0, int level = 0);
+    /// Logs the held notifications whose time has come; how many.
+    Result<int> deliverHeld();
+    /// Marks the user's notifications read (ids, all, or a ticket's) and logs each for the user's desks.
+    Result<QList<Notification>> markRead(
+        const QString& userId, const QStringList& ids, bool all, const QString& ticketId, const QString& mutationId);
+    NotificationStore& store() { return m_store; }
+    /// The seq of the last change this notifier logged.
+    qint64 lastSeq() const { return m_lastSeq; }
+
+private:
+    Status log(const Notification& notification, const QString& mutationId);
+
+    SyncStore& m_sync;
+    NotificationStore& m_store;
+    const Clock& m_clock;
+    UuidV7Generator m_ids;
+    qint64 m_lastSeq = 0;
+};
+
+} // namespace gongdan

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/Notification.h"
+#include "storage/Database.h"
+#include "storage/Outbox.h"
+
+namespace gongdan {
+
+/// The signed-in user's notifications on this desk (workflows.md §9.7): the server's copies as pulled (record kind
+/// `notification` in record_synced; the server sends a desk only its user's). Marking read writes read_at into the
+/// copy at once and queues one notification.read intent in the same transaction; the server's answer comes back
+/// with the next pull to this desk and to the user's other desks.
+class NotificationInbox {
+public:
+    explicit NotificationInbox(Database& db);
+
+    /// Newest first, at most `limit`.
+    QList<Notification> list(int limit = 200);
+    int unreadCount();
+    /// Marks read those of `ids` still unread; the ids it changed (none queued when none).
+    Result<QStringList> markRead(const QStringList& ids);
+    Result<QStringList> markAllRead();
+    /// Opening a ticket reads its notifications.
+    Result<QStringList> markTicketRead(const QString& ticketId);
+
+private:
+    Result<QStringList> mark(const QStringList& ids, const QJsonObject& args);
+
+    Database& m_db;
+    Outbox m_outbox;
+};
+
+} // namespace gongdan
