@@ -319,6 +319,13 @@ void TestHostileParsing::brokenJsonIsRefused_data()
         row("a limit past int", "GET", "/api/v1/audit?limit=99999999999999999999", {}, 400, "request.wrong_type",
             "limit", json);
         row("a negative limit", "GET", "/api/v1/calendars?limit=-1", {}, 400, "request.wrong_type", "limit", json);
+        for (const auto& [query, field] :
+            QList<std::pair<const char*, const char*>> {{"limit=0", "limit"}, {"limit=-1", "limit"},
+                {"limit=5001", "limit"}, {"cursor=-1", "cursor"}, {"mine=2", "mine"}, {"team=yes", "team"}}) {
+            const QByteArray name = QByteArray("a pull with ") + query;
+            const QByteArray path = QByteArray("/v1/sync/pull?") + query;
+            row(name.constData(), "GET", path.constData(), {}, 400, "request.wrong_type", field, json);
+        }
         row("a cursor that is not a number", "GET", "/v1/sync/pull?cursor=abc", {}, 400, "request.wrong_type", "cursor",
             json);
     }

@@ -3,6 +3,7 @@
 // supervisors reach the admin's routes, agents unmask or share views, a user raises their own role — against a
 // real gongdan-server on both backends. Every answer is held to docs/api/openapi.yaml.
 #include "tests/support/OpenApiContract.h"
+#include "tests/support/PokeListener.h"
 #include "tests/support/SyncDevice.h"
 
 #include <QCryptographicHash>
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void eachRoleStaysInItsScope();
     void pullsCarryNothingOfOtherGroups_data();
     void pullsCarryNothingOfOtherGroups();
+    void socketsArePokedOnlyForWhatTheyMaySee_data() { addBackendRows(); }
+    void socketsArePokedOnlyForWhatTheyMaySee();
 
 private:
     Fixture& fixture(const QString& backend);
@@ -300,6 +303,35 @@ void TestHostileScopes::pullsCarryNothingOfOtherGroups()
     }
     QVERIFY2(
         desk.http.contractViolations().isEmpty(), qPrintable(desk.http.contractViolations().join(QLatin1Char('\n'))));
+}
+
+void TestHostileScopes::socketsArePokedOnlyForWhatTheyMaySee()
+{
+    // zhang comments on his field-ops ticket: the supervisor's socket is poked with its server_seq; an agent of
+    // another group and field staff not assigned are not (a poke would say something changed that they may not see).
+    QFETCH(QString, backend);
+    Fixture& f = fixture(backend);
+    const quint16 port = f.server->server().port();
+    PokeListener li(port, f.as.at(QStringLiteral("li.na"))->token());
+    PokeListener wang(port, f.as.at(QStringLiteral("wang"))->token());
+    PokeListener chen(port, f.as.at(QStringLiteral("chen"))->token());
+    QVERIFY(li.ready() && wang.ready() && chen.ready());
+    SyncDevice zhang(f.server->baseUrl(), f.as.at(QStringLiteral("zhang"))->token());
+    const QString ticketId = f.names.value(QStringLiteral("{fo_id}"));
+    const HttpResult pushed = zhang.push(
+        {zhang.mutation(QStringLiteral("comment.add"), ticketId, commentArgs(ticketId, QStringLiteral("到场")))});
+    const qint64 seq = pushed.body.value(QStringLiteral("results"))
+                           .toArray()
+                           .at(0)
+                           .toObject()
+                           .value(QStringLiteral("server_seq"))
+                           .toInteger();
+    QVERIFY2(seq > 0, pushed.raw.constData());
+    QVERIFY(chen.poked(seq));
+    QTest::qWait(300);
+    const QString poke = QStringLiteral("{\"poke\":%1}").arg(seq);
+    QVERIFY(!li.messages.contains(poke));
+    QVERIFY(!wang.messages.contains(poke));
 }
 
 QTEST_GUILESS_MAIN(TestHostileScopes)
