@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QUrlQuery>
+#include <cmath>
+#include <limits>
 
 namespace gongdan::api {
 
@@ -136,9 +138,20 @@ Result<int> limitParameter(const QHttpServerRequest& request, int fallback, int 
 
 Status checkTypes(const QJsonObject& body, const QList<std::pair<QString, QJsonValue::Type>>& types)
 {
+    // What the document types as integer: a fraction or a number past int would be stored as 0.
+    static const QStringList wholeNumbers {
+        QStringLiteral("order"), QStringLiteral("position"), QStringLiteral("precision"), QStringLiteral("max_length")};
     for (const auto& [key, type] : types) {
-        if (!body.contains(key) || body.value(key).type() == type)
+        if (!body.contains(key))
             continue;
+        if (body.value(key).type() == type) {
+            const double number = body.value(key).toDouble();
+            if (type == QJsonValue::Double && wholeNumbers.contains(key)
+                && (number != std::floor(number) || number < std::numeric_limits<int>::min()
+                    || number > std::numeric_limits<int>::max()))
+                return wrongType(key, QStringLiteral("a whole number from -2147483648 to 2147483647"));
+            continue;
+        }
         switch (type) {
         case QJsonValue::String:
             return wrongType(key, QStringLiteral("a string"));

@@ -185,6 +185,10 @@ QHttpServerResponse AttachmentRoutes::uploadChunk(const QString& sha256, const Q
                     StatusCode::Conflict),
                 offset);
     }
+    if (range->start == 0) {
+        if (auto refused = overPartialLimit(userId, sha256, range->total))
+            return std::move(*refused);
+    }
     auto appended = m_partials.append(userId, sha256, range->start, range->total, bytes);
     if (!appended)
         return errorResponse(appended.error());
@@ -195,6 +199,34 @@ QHttpServerResponse AttachmentRoutes::uploadChunk(const QString& sha256, const Q
                 StatusCode::Accepted),
             appended.value());
     return finishUpload(sha256, userId, request);
+}
+
+std::optional<QHttpServerResponse> AttachmentRoutes::overPartialLimit(
+    const QString& userId, const QString& sha256, qint64 total)
+{
+    const PartialHolding held = m_partials.holding(userId, sha256);
+    const qint64 byteLimit = kPartialBytesFactor * m_limit;
+    QString message;
+    qint64 limit = 0;
+    if (held.count >= kMaxPartialUploads) {
+        limit = kMaxPartialUploads;
+        message = QStringLiteral("You have %1 unfinished uploads; finish one (or let it expire after 24 hours) "
+                                 "before starting another.")
+                      .arg(held.count);
+    } else if (held.bytes + total > byteLimit) {
+        limit = byteLimit;
+        message = QStringLiteral("Your unfinished uploads hold %1 of at most %2 bytes; finish one before starting "
+                                 "this file of %3 bytes.")
+                      .arg(held.bytes)
+                      .arg(byteLimit)
+                      .arg(total);
+    } else {
+        return std::nullopt;
+    }
+    return jsonResponse(
+        {{QStringLiteral("code"), QStringLiteral("attachment.partial_limit")}, {QStringLiteral("message"), message},
+            {QStringLiteral("field"), QStringLiteral("Content-Range")}, {QStringLiteral("limit"), limit}},
+        StatusCode::TooManyRequests);
 }
 
 QHttpServerResponse AttachmentRoutes::finishUpload(

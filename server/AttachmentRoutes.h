@@ -18,13 +18,20 @@ namespace gongdan {
 /// the offset the server has (else 409 attachment.offset_mismatch with the offset), 0 starts afresh. A TOTAL
 /// over the limit is refused before any byte is kept. 202 with the new offset until the last chunk, which
 /// checks the whole file's SHA-256 (a mismatch discards it: 400 attachment.digest_mismatch) and stores it
-/// like POST. HEAD's 404 says in Upload-Offset how many bytes of the caller's partial upload are here.
+/// like POST. Starting a file is refused with 429 attachment.partial_limit when the user already holds
+/// kMaxPartialUploads unfinished files, or their announced sizes with this one would pass kPartialBytesFactor
+/// times the limit. HEAD's 404 says in Upload-Offset how many bytes of the caller's partial upload are here.
 class AttachmentRoutes {
 public:
     /// 25 MiB unless gongdan-server is told otherwise (--attachment-limit-mb).
     static constexpr qint64 kDefaultLimitBytes = 25 * 1024 * 1024;
     /// The largest chunk a PUT may carry (a client sends less: sync/AttachmentTransfer 256 KiB).
     static constexpr qint64 kMaxChunkBytes = 1024 * 1024;
+    /// Unfinished resumable uploads one user may hold at once (a desk uploads its queue one file at a time;
+    /// a partial upload expires after 24 hours untouched).
+    static constexpr int kMaxPartialUploads = 8;
+    /// The sizes a user's unfinished uploads may announce together, in multiples of the per-file limit.
+    static constexpr qint64 kPartialBytesFactor = 4;
 
     AttachmentRoutes(AuthService& auth, BlobStore& blobs, PartialUploads& partials, qint64 limitBytes);
     void install(QHttpServer& http);
@@ -47,6 +54,8 @@ private:
     Result<BlobInfo> readable(const QString& sha256, const Result<Authenticated>& who);
     QHttpServerResponse tooLarge(qint64 size) const;
     QHttpServerResponse chunkTooLarge(qint64 size) const;
+    /// 429 attachment.partial_limit when starting `total` more bytes would pass what one user may hold unfinished.
+    std::optional<QHttpServerResponse> overPartialLimit(const QString& userId, const QString& sha256, qint64 total);
 
     AuthService& m_auth;
     BlobStore& m_blobs;

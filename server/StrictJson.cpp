@@ -47,6 +47,16 @@ Error badText(const QString& where, const QString& text, qsizetype at)
         where};
 }
 
+Error tooMany(const QString& where, qsizetype size)
+{
+    return Error {QStringLiteral("request.too_many"),
+        QStringLiteral("\"%1\" has %2 members; at most %3 are taken.")
+            .arg(where.isEmpty() ? QStringLiteral("(the body)") : where)
+            .arg(size)
+            .arg(kMaxMembers),
+        where};
+}
+
 /// A key as an answer names it: what cannot be stored shown as its escape (\u0000).
 QString shown(const QString& key)
 {
@@ -157,6 +167,8 @@ Status checkText(const QJsonValue& value, const QString& where)
     }
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
+        if (array.size() > kMaxMembers)
+            return tooMany(where, array.size());
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (Status s = checkText(array.at(i), QStringLiteral("%1[%2]").arg(where).arg(i)); !s)
                 return s;
@@ -165,6 +177,8 @@ Status checkText(const QJsonValue& value, const QString& where)
     }
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
+        if (object.size() > kMaxMembers)
+            return tooMany(where, object.size());
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (const qsizetype at = badCharacter(it.key()); at >= 0)
                 return badText(joined(where, it.key()), it.key(), at);

@@ -71,10 +71,20 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest& request)
     const int limit = query.hasQueryItem(QStringLiteral("limit"))
         ? query.queryItemValue(QStringLiteral("limit")).toInt(&limitOk)
         : 1000;
-    if (!cursorOk || !limitOk)
-        return errorResponse(
-            Error {QStringLiteral("request.wrong_type"), QStringLiteral("cursor and limit are whole numbers."),
-                cursorOk ? QStringLiteral("limit") : QStringLiteral("cursor")});
+    if (!cursorOk || cursor < 0)
+        return errorResponse(Error {QStringLiteral("request.wrong_type"),
+            QStringLiteral("cursor is a whole number from 0 (next_cursor of the page before)."),
+            QStringLiteral("cursor")});
+    if (!limitOk || limit < 1 || limit > SyncService::kMaxPullLimit)
+        return errorResponse(Error {QStringLiteral("request.wrong_type"),
+            QStringLiteral("limit is a whole number from 1 to %1.").arg(SyncService::kMaxPullLimit),
+            QStringLiteral("limit")});
+    for (const QString& flag : {QStringLiteral("mine"), QStringLiteral("team")}) {
+        const QString value = query.queryItemValue(flag);
+        if (query.hasQueryItem(flag) && value != QLatin1String("0") && value != QLatin1String("1"))
+            return errorResponse(
+                Error {QStringLiteral("request.wrong_type"), QStringLiteral("%1 is 0 or 1.").arg(flag), flag});
+    }
     auto answer = m_sync.pull(who.value().user, query.queryItemValue(QStringLiteral("client_id")), cursor, limit,
         query.queryItemValue(QStringLiteral("epoch")),
         query.queryItemValue(QStringLiteral("mine")) == QLatin1String("1"),

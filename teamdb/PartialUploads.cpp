@@ -121,6 +121,22 @@ void PartialUploads::discard(const QString& userId, const QString& sha256)
     QDir().rmdir(userFolder(userId)); // only when empty
 }
 
+PartialHolding PartialUploads::holding(const QString& userId, const QString& exceptSha256) const
+{
+    PartialHolding held;
+    const QDir folder(userFolder(userId));
+    for (const QFileInfo& meta : folder.entryInfoList({QStringLiteral("*.json")}, QDir::Files)) {
+        if (meta.completeBaseName() == exceptSha256)
+            continue;
+        const auto read = readMeta(meta.absoluteFilePath());
+        if (!read || m_clock.nowMs() - read->second > kExpiryMs)
+            continue;
+        ++held.count;
+        held.bytes += read->first;
+    }
+    return held;
+}
+
 int PartialUploads::sweep()
 {
     m_lastSweepMs = m_clock.nowMs();

@@ -15,6 +15,12 @@ struct PartialUpload {
     qint64 total = 0; ///< the whole file's size, as the first chunk announced it
 };
 
+/// What one user holds in unfinished uploads: how many files, and the sum of the sizes they announced.
+struct PartialHolding {
+    int count = 0;
+    qint64 bytes = 0;
+};
+
 /// Resumable attachment uploads that have not finished (server/AttachmentRoutes' PUT): one file per user and
 /// SHA-256 in a folder on the server's disk, the chunks appended as they arrive (so memory holds one chunk,
 /// never the file), with a small sidecar holding the announced total and when it was last written (by the
@@ -41,6 +47,8 @@ public:
     /// The file of a partial upload (to hash and store once it is whole).
     QString filePath(const QString& userId, const QString& sha256) const;
     void discard(const QString& userId, const QString& sha256);
+    /// The user's partial uploads that have not expired, leaving out `exceptSha256` (the one being restarted).
+    PartialHolding holding(const QString& userId, const QString& exceptSha256) const;
     /// Deletes every partial upload untouched for kExpiryMs; how many went.
     int sweep();
     /// sweep() unless one ran in the last hour (by the clock): called on each chunk.

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void socketEndsWithItsSignIn();
     void pokesFollowTheUsersGroups_data() { addBackendRows(); }
     void pokesFollowTheUsersGroups();
+    void aRoleChangeRescopesAtOnce_data();
+    void aRoleChangeRescopesAtOnce();
     void deviceBelongsToWhoRegisteredIt_data() { addBackendRows(); }
     void deviceBelongsToWhoRegisteredIt();
 
@@ -172,6 +174,57 @@ void TestSessionsDevices::pokesFollowTheUsersGroups()
     QTest::qWait(200);
     QVERIFY(!li.messages.contains(QStringLiteral("{\"poke\":%1}").arg(after)));
     QCOMPARE(li.socket.state(), QAbstractSocket::ConnectedState); // a new scope, not a sign-out
+}
+
+void TestSessionsDevices::aRoleChangeRescopesAtOnce_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("role");
+    for (const char* backend : {"sqlite", "postgresql"}) {
+        QTest::addRow("%s: agent made field staff", backend) << QString::fromLatin1(backend) << QStringLiteral("field");
+        QTest::addRow("%s: agent made supervisor", backend)
+            << QString::fromLatin1(backend) << QStringLiteral("supervisor");
+    }
+}
+
+void TestSessionsDevices::aRoleChangeRescopesAtOnce()
+{
+    // li.na's open socket and token follow her new role at once: field staff see only their own tickets (no
+    // poke, 404 for her group's ticket); a supervisor sees every group's (zhang's field-ops ticket).
+    QFETCH(QString, role);
+    startServer();
+    const QString url = m_server->baseUrl();
+    const QString token = signIn(url, QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    PokeListener li(m_server->server().port(), token);
+    QVERIFY(li.ready());
+    SyncDevice boss(url, m_admin->token());
+    QCOMPARE(m_admin
+                 ->patch(QStringLiteral("/api/v1/users/") + userId(QStringLiteral("li.na")),
+                     {{QStringLiteral("role"), role}})
+                 .status,
+        200);
+    const QString group = role == QLatin1String("field") ? QStringLiteral("service") : QStringLiteral("field-ops");
+    const Ticket ticket = newTicket(QStringLiteral("换角色"), group, {});
+    const HttpResult pushed
+        = boss.push({boss.mutation(QStringLiteral("ticket.create"), ticket.id, createArgs(ticket))});
+    const qint64 seq = pushed.body.value(QStringLiteral("results"))
+                           .toArray()
+                           .at(0)
+                           .toObject()
+                           .value(QStringLiteral("server_seq"))
+                           .toInteger();
+    QVERIFY(seq > 0);
+    HttpClient liHttp(url);
+    liHttp.setToken(token);
+    const int read = liHttp.get(QStringLiteral("/api/v1/tickets/") + ticket.id).status;
+    if (role == QLatin1String("field")) {
+        QTest::qWait(500);
+        QVERIFY(!li.messages.contains(QStringLiteral("{\"poke\":%1}").arg(seq)));
+        QCOMPARE(read, 404);
+    } else {
+        QVERIFY(li.poked(seq));
+        QCOMPARE(read, 200);
+    }
 }
 
 void TestSessionsDevices::deviceBelongsToWhoRegisteredIt()

@@ -3,6 +3,7 @@
 // password checks run off the request thread with a bounded queue (503 auth.busy when full), so /health and a
 // signed-in read stay fast while many clients send wrong passwords. Other addresses are told apart by binding the
 // client to 127.0.0.N (all of 127/8 is loopback).
+#include "tests/support/OpenApiContract.h"
 #include "tests/support/ServerHarness.h"
 
 #include <QElapsedTimer>
@@ -178,6 +179,12 @@ void TestSignInFlood::verifyRefusal(const Answer& answer, int status, const QStr
     QCOMPARE(answer.body.value(QStringLiteral("code")).toString(), code);
     QVERIFY(!answer.body.value(QStringLiteral("message")).toString().isEmpty());
     QVERIFY(answer.body.contains(QStringLiteral("field")));
+    // Every refusal of the flood is what docs/api/openapi.yaml says sign-in answers.
+    static const std::optional<OpenApiContract> contract = OpenApiContract::load();
+    QVERIFY(contract);
+    const QString violation = contract->check(
+        "POST", QStringLiteral("/api/v1/session"), answer.status, QJsonDocument(answer.body).toJson());
+    QVERIFY2(violation.isEmpty(), qPrintable(violation));
     bool ok = false;
     const int seconds = answer.retryAfter.toInt(&ok);
     QVERIFY2(ok && seconds >= 1 && seconds <= maxRetrySeconds, answer.retryAfter.constData());
