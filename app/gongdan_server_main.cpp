@@ -11,6 +11,8 @@
 #include "server/BackupCommand.h"
 #include "server/CalendarCommand.h"
 #include "server/CalendarRoutes.h"
+#include "server/DispatchRoutes.h"
+#include "server/Dispatcher.h"
 #include "server/EpochWatch.h"
 #include "server/HeapPolicy.h"
 #include "server/HttpApi.h"
@@ -243,6 +245,13 @@ int main(int argc, char** argv)
     PokeHub pokes(auth);
     pokes.attach(api.http());
     QObject::connect(&sync, &SyncService::committed, &pokes, &PokeHub::poke);
+    // Automatic dispatch (workflows.md §9.3): offers, reclaims, presence.
+    Dispatcher dispatcher(syncStore, sync, users, clock);
+    dispatcher.setAuditLog(&audit);
+    QObject::connect(&dispatcher, &Dispatcher::committed, &pokes, &PokeHub::poke);
+    DispatchRoutes dispatchRoutes(auth, dispatcher);
+    dispatchRoutes.install(api.http());
+    dispatcher.start();
     EpochWatch restores(syncStore, 2000); // `gongdan-server restore` under this server: every desk resyncs
     QObject::connect(&restores, &EpochWatch::restored, &pokes, [&](const QString& from, const QString& to, qint64 seq) {
         log.info(QStringLiteral("restored"), {{QStringLiteral("from_epoch"), from}, {QStringLiteral("epoch"), to}});

@@ -3,6 +3,7 @@
 #include "domain/BusinessCalendar.h"
 #include "domain/Category.h"
 #include "domain/Customer.h"
+#include "domain/Dispatch.h"
 #include "domain/FieldDefinition.h"
 #include "domain/JsonCodec.h"
 #include "domain/SlaPolicy.h"
@@ -40,13 +41,20 @@ bool RecordApplier::handles(const QString& mutationName)
 {
     return mutationName == QLatin1String("customer.upsert") || mutationName == QLatin1String("field.upsert")
         || mutationName == QLatin1String("category.upsert") || mutationName == QLatin1String("calendar.upsert")
-        || mutationName == QLatin1String("sla_policy.upsert");
+        || mutationName == QLatin1String("sla_policy.upsert")
+        || mutationName == QLatin1String("dispatch_setting.upsert");
 }
 
 Result<QJsonObject> RecordApplier::apply(const UserRecord& user, const Mutation& mutation, const QString& clientId)
 {
     if (mutation.name == QLatin1String("customer.upsert"))
         return customer(mutation, clientId); // every role meets customers, field staff too
+    if (mutation.name == QLatin1String("dispatch_setting.upsert")) { // supervisors run their groups' dispatch
+        if (user.role != Role::Admin && user.role != Role::Supervisor)
+            return Error {QStringLiteral("access.denied"),
+                QStringLiteral("Only supervisors and admins may change dispatch settings."), QStringLiteral("name")};
+        return dispatchSetting(mutation, clientId);
+    }
     if (mutation.name == QLatin1String("calendar.upsert") || mutation.name == QLatin1String("sla_policy.upsert")) {
         if (user.role != Role::Admin)
             return adminsOnly(mutation.name == QLatin1String("calendar.upsert") ? QStringLiteral("business calendars")
@@ -193,6 +201,23 @@ Result<QJsonObject> RecordApplier::slaPolicy(const Mutation& mutation, const QSt
     }
     policy.version = nextVersion(kSlaPolicy, policy.id);
     return commit({kSlaPolicy, policy.id, policy.toJson(), policy.version, 0}, {}, policy.name, mutation, clientId);
+}
+
+Result<QJsonObject> RecordApplier::dispatchSetting(const Mutation& mutation, const QString& clientId)
+{
+    auto parsed = DispatchSettings::fromJson(mutation.args.value(QStringLiteral("setting")).toObject());
+    if (!parsed)
+        return parsed.error();
+    DispatchSettings& setting = parsed.value();
+    if (setting.id != mutation.entityId)
+        return mismatch(QStringLiteral("dispatch setting"));
+    const QString kind = QStringLiteral("dispatch_setting");
+    if (auto other = m_records.idByKey(kind, setting.groupId); other && *other != setting.id)
+        return Error {QStringLiteral("dispatch.group_taken"),
+            QStringLiteral("The group \"%1\" has dispatch settings already.").arg(setting.groupId),
+            QStringLiteral("group_id")};
+    return commit({kind, setting.id, setting.toJson(), nextVersion(kind, setting.id), 0}, setting.groupId,
+        setting.groupId, mutation, clientId);
 }
 
 Result<QJsonObject> RecordApplier::commit(TeamRecord record, const QString& uniqueKey, const QString& search,
