@@ -322,7 +322,7 @@ Result<PresenceRecord> Dispatcher::setPresence(const UserRecord& actor, const QS
         return refused(QStringLiteral("access.denied"),
             QStringLiteral("Only supervisors and admins set another person's presence."), QStringLiteral("user_id"));
     if (!m_users.find(userId))
-        return refused(QStringLiteral("presence.unknown_user"), QStringLiteral("There is no user \"%1\".").arg(userId),
+        return refused(QStringLiteral("user.not_found"), QStringLiteral("There is no user \"%1\".").arg(userId),
             QStringLiteral("user_id"));
     const std::optional<PresenceRecord> before = m_dispatch.presence(userId);
     PresenceRecord record {userId, presence, m_clock.nowMs(), actor.id, 0};
