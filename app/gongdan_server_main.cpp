@@ -249,6 +249,8 @@ int main(int argc, char** argv)
     Dispatcher dispatcher(syncStore, sync, users, clock);
     dispatcher.setAuditLog(&audit);
     QObject::connect(&dispatcher, &Dispatcher::committed, &pokes, &PokeHub::poke);
+    QObject::connect(&pokes, &PokeHub::userLeft, &dispatcher, &Dispatcher::userLeft);
+    QObject::connect(&pokes, &PokeHub::userArrived, &dispatcher, &Dispatcher::userArrived);
     DispatchRoutes dispatchRoutes(auth, dispatcher);
     dispatchRoutes.install(api.http());
     dispatcher.start();

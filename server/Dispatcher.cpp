@@ -92,6 +92,7 @@ Result<int> Dispatcher::run()
             failed = s.error();
         }
     };
+    signOffAbsent();
     for (const DispatchOffer& offer : m_dispatch.openOffers())
         note(settle(offer, settingsOf(offer.groupId), &made));
     for (const DispatchSettings& s : all) {
@@ -108,9 +109,10 @@ Status Dispatcher::settle(const DispatchOffer& offer, const DispatchSettings& se
     Q_UNUSED(made);
     const std::optional<Ticket> ticket = m_store.ticket(offer.ticketId);
     const bool stillOffered = ticket && ticket->status == TicketStatus::New && ticket->assigneeId == offer.userId;
-    if (stillOffered && m_clock.nowMs() < offer.expiresMs)
-        return {};
     const std::optional<PresenceRecord> presence = m_dispatch.presence(offer.userId);
+    const bool present = presence && presence->presence == Presence::Online;
+    if (stillOffered && m_clock.nowMs() < offer.expiresMs && present)
+        return {};
     if (!stillOffered) { // accepted (确认接收), or moved on by someone: the offer is settled
         ServerTransaction tx(m_store.database());
         const bool accepted = ticket && ticket->assigneeId == offer.userId && ticket->status != TicketStatus::New;
@@ -124,9 +126,15 @@ Status Dispatcher::settle(const DispatchOffer& offer, const DispatchSettings& se
         }
         return tx.commit();
     }
-    // Not accepted in time: back to the queue, and the next candidate (the one who missed it is passed over).
     Ticket after = *ticket;
     after.assigneeId.clear();
+    if (!present && m_clock.nowMs() < offer.expiresMs) { // went busy, away or offline: requeue_unaccepted, no miss
+        const QString why = tr("%1 is no longer online; back in the queue of %2")
+                                .arg(userName(offer.userId), groupName(offer.groupId));
+        return write(*ticket, after, QStringLiteral("reclaim"), why,
+            [&] { return m_dispatch.setOfferState(offer.ticketId, offer.baseVersion, QStringLiteral("withdrawn")); });
+    }
+    // Not accepted in time: back to the queue, and the next candidate (the one who missed it is passed over).
     const int misses = (presence ? presence->misses : 0) + 1;
     const bool away = misses >= settings.maxMisses;
     QString why
@@ -313,6 +321,37 @@ Status Dispatcher::write(const Ticket& before, Ticket after, const QString& what
         return s;
     Q_EMIT committed(seq.value(), m_store.takeTouchedScopes());
     return {};
+}
+
+void Dispatcher::userLeft(const QString& userId)
+{
+    m_leftAt.insert(userId, m_clock.nowMs());
+}
+
+void Dispatcher::userArrived(const QString& userId)
+{
+    m_leftAt.remove(userId);
+}
+
+void Dispatcher::signOffAbsent()
+{
+    const qint64 now = m_clock.nowMs();
+    for (auto it = m_leftAt.begin(); it != m_leftAt.end();) {
+        if (now - it.value() < kOfflineGraceMs) {
+            ++it;
+            continue;
+        }
+        const std::optional<PresenceRecord> before = m_dispatch.presence(it.key());
+        if (before && before->presence != Presence::Offline) {
+            PresenceRecord record {it.key(), Presence::Offline, now, QStringLiteral("system"), before->misses};
+            ServerTransaction tx(m_store.database());
+            if (!m_dispatch.setPresence(record) || !tx.commit()) {
+                ++it; // tried again on the next pass
+                continue;
+            }
+        }
+        it = m_leftAt.erase(it);
+    }
 }
 
 Result<PresenceRecord> Dispatcher::setPresence(const UserRecord& actor, const QString& userId, Presence presence)

@@ -27,6 +27,9 @@ class Dispatcher : public QObject {
 
 public:
     static constexpr int kDefaultTickMs = 15000;
+    /// A desk whose last connection closed is set 离线 after this long without coming back (a restart, a network
+    /// blip is no absence); its open offers are then requeued (on_offline = requeue_unaccepted).
+    static constexpr qint64 kOfflineGraceMs = 2 * 60 * 1000;
 
     Dispatcher(
         SyncStore& store, SyncService& sync, UserRepository& users, const Clock& clock, QObject* parent = nullptr);
@@ -44,6 +47,10 @@ public:
     /// Sets `userId`'s presence on behalf of `actor` (themselves, or a supervisor or admin for anyone).
     Result<PresenceRecord> setPresence(const UserRecord& actor, const QString& userId, Presence presence);
     DispatchStore& store() { return m_dispatch; }
+    /// The user's last connection closed (PokeHub::userLeft): 离线 after the grace period unless they come back.
+    void userLeft(const QString& userId);
+    /// The user connected again (PokeHub::userArrived).
+    void userArrived(const QString& userId);
     /// The settings of every group that has them.
     QList<DispatchSettings> settings();
 
@@ -55,6 +62,8 @@ Q_SIGNALS:
 
 private:
     Status settle(const DispatchOffer& offer, const DispatchSettings& settings, int* made);
+    /// Users gone longer than the grace period: 离线.
+    void signOffAbsent();
     Status dispatchGroup(const DispatchSettings& settings, int* made);
     QList<DispatchAgent> agentsOf(const QString& groupId, const DispatchSettings& settings);
     std::optional<DispatchTicket> queued(const Ticket& ticket);
@@ -77,6 +86,7 @@ private:
     AuditLog* m_audit = nullptr;
     QTimer m_tick;
     QTimer m_soon;
+    QHash<QString, qint64> m_leftAt; ///< user id → when their last connection closed
     QList<UserRecord> m_userCache; ///< read once per pass
     QList<GroupRecord> m_groupCache;
 };

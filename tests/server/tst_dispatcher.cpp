@@ -36,6 +36,8 @@ private Q_SLOTS:
     void unacceptedOfferGoesToTheNextCandidate();
     void agentBackOnlineTakesQueueHeads_data() { addBackendRows(); }
     void agentBackOnlineTakesQueueHeads();
+    void goneDeskIsOfflineAfterGrace_data() { addBackendRows(); }
+    void goneDeskIsOfflineAfterGrace();
     void settingsAndPresenceRules_data() { addBackendRows(); }
     void settingsAndPresenceRules();
     void twoDispatchersNeverOfferTwice_data() { addBackendRows(); }
@@ -271,6 +273,40 @@ void TestDispatcher::agentBackOnlineTakesQueueHeads()
     QCOMPARE(m_dispatcher->run().value(), 2);
     QCOMPARE(stored(tickets.at(2)).assigneeId, m_c.id);
     QCOMPARE(stored(tickets.at(3)).assigneeId, m_c.id);
+}
+
+void TestDispatcher::goneDeskIsOfflineAfterGrace()
+{
+    if (!open())
+        QSKIP("no PostgreSQL cluster (GONGDAN_TEST_POSTGRES)");
+    settings({});
+    online(m_a);
+    online(m_b);
+    const QString t1 = ticket(QStringLiteral("桌面断线"));
+    m_clock->set(QDateTime(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC));
+    QCOMPARE(m_dispatcher->run().value(), 1);
+    QCOMPARE(stored(t1).assigneeId, m_a.id);
+
+    // A's desk goes away; back within the grace period: nothing happens.
+    m_dispatcher->userLeft(m_a.id);
+    m_clock->advanceSeconds(60);
+    m_dispatcher->userArrived(m_a.id);
+    m_dispatcher->userLeft(m_a.id); // 10:01
+    m_clock->advanceSeconds(119);
+    QCOMPARE(m_dispatcher->run().value(), 0);
+    QCOMPARE(m_dispatcher->store().presence(m_a.id)->presence, Presence::Online);
+
+    // Two minutes without a connection: 离线 (by the system), and the open offer goes to B without counting a miss.
+    m_clock->advanceSeconds(1);
+    QCOMPARE(m_dispatcher->run().value(), 1);
+    const PresenceRecord a = m_dispatcher->store().presence(m_a.id).value();
+    QCOMPARE(a.presence, Presence::Offline);
+    QCOMPARE(a.changedBy, QStringLiteral("system"));
+    QCOMPARE(a.misses, 0);
+    QCOMPARE(stored(t1).assigneeId, m_b.id);
+    QCOMPARE(dispatchEvents(t1).at(1),
+        QStringLiteral("reclaim: 王晓明 is no longer online; back in the queue of 售后服务部"));
+    QCOMPARE(m_dispatcher->store().offersOf(t1).at(0).state, QStringLiteral("withdrawn"));
 }
 
 void TestDispatcher::settingsAndPresenceRules()
