@@ -10,9 +10,10 @@ namespace gongdan {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+/// A text marked with QT_TRANSLATE_NOOP("Dispatch", …), in the current language.
+QString translated(const char* text)
 {
-    return QCoreApplication::translate("Dispatch", text, nullptr, n);
+    return QCoreApplication::translate("Dispatch", text);
 }
 
 struct PresenceEntry {
@@ -39,7 +40,7 @@ constexpr StrategyEntry kStrategies[] {
 
 Error invalid(const char* text, const QString& field)
 {
-    return Error {QStringLiteral("dispatch.invalid"), tr(text), field};
+    return Error {QStringLiteral("dispatch.invalid"), translated(text), field};
 }
 
 /// Null times sort first: never assigned is idle longest.
@@ -97,12 +98,20 @@ bool better(const DispatchAgent& a, const DispatchAgent& b, DispatchStrategy str
     return a.id < b.id;
 }
 
-QString skillText(const QMap<QString, int>& required)
+QStringList skillNames(const QMap<QString, int>& required)
 {
     QStringList names;
     for (auto it = required.cbegin(); it != required.cend(); ++it)
         names.append(it.value() > 1 ? QStringLiteral("%1 ≥ %2").arg(it.key()).arg(it.value()) : it.key());
-    return tr("skill %1", int(names.size())).arg(names.join(QStringLiteral(", ")));
+    return names;
+}
+
+QString strategyKey(DispatchStrategy strategy)
+{
+    for (const StrategyEntry& e : kStrategies)
+        if (e.value == strategy)
+            return QLatin1String(e.key);
+    return {};
 }
 
 } // namespace
@@ -127,7 +136,7 @@ QString presenceName(Presence presence)
 {
     for (const PresenceEntry& e : kPresences)
         if (e.value == presence)
-            return tr(e.label);
+            return translated(e.label);
     return {};
 }
 
@@ -138,10 +147,6 @@ QList<Presence> allPresences()
 
 QJsonObject DispatchSettings::toJson() const
 {
-    QString strategyKey;
-    for (const StrategyEntry& e : kStrategies)
-        if (e.value == strategy)
-            strategyKey = QLatin1String(e.key);
     QJsonObject overrides;
     for (auto it = capacityOverrides.cbegin(); it != capacityOverrides.cend(); ++it)
         overrides.insert(it.key(), it.value());
@@ -156,7 +161,7 @@ QJsonObject DispatchSettings::toJson() const
         rules.insert(it.key(), skills);
     }
     return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("group_id"), groupId},
-        {QStringLiteral("enabled"), enabled}, {QStringLiteral("strategy"), strategyKey},
+        {QStringLiteral("enabled"), enabled}, {QStringLiteral("strategy"), strategyKey(strategy)},
         {QStringLiteral("capacity"), capacity}, {QStringLiteral("capacity_overrides"), overrides},
         {QStringLiteral("counts_toward_load"), statuses}, {QStringLiteral("accept_timeout_min"), acceptTimeoutMin},
         {QStringLiteral("max_misses"), maxMisses}, {QStringLiteral("overflow_after_min"), overflowAfterMin},
@@ -337,43 +342,100 @@ DispatchChoice Dispatch::choose(const DispatchTicket& ticket, const DispatchSett
         else
             pool = seniors;
     }
+    QJsonObject facts {{QStringLiteral("group"), groupName}};
+    if (!required.isEmpty())
+        facts.insert(QStringLiteral("skills"), QJsonArray::fromStringList(skillNames(required)));
     if (pool.isEmpty()) {
+        facts.insert(QStringLiteral("kind"), QStringLiteral("wait"));
         if (ticket.vip && !vipFallback)
-            return {{},
-                tr("waiting for a senior agent in %1 (any agent after %n min)", settings.vipFallbackMin)
-                    .arg(groupName)};
-        if (!required.isEmpty())
-            return {{}, tr("waiting in %1: nobody with %2 has room").arg(groupName, skillText(required))};
-        return {{}, tr("waiting in %1: nobody online has room").arg(groupName)};
+            facts.insert(QStringLiteral("vip_wait_min"), settings.vipFallbackMin);
+        return {{}, explain(facts), facts};
     }
     const DispatchAgent* best = pool.first();
     for (const DispatchAgent* a : pool)
         if (better(*a, *best, settings.strategy))
             best = a;
-
-    QString why;
-    switch (settings.strategy) {
-    case DispatchStrategy::LeastLoaded:
-        why = tr("least loaded %1 in %2").arg(best->loadText(), groupName);
-        break;
-    case DispatchStrategy::LeastLoadedPct:
-        why = tr("least loaded %1 (%2 % free) in %3")
-                  .arg(best->loadText())
-                  .arg(best->capacity > 0 ? 100 * best->spare() / best->capacity : 0)
-                  .arg(groupName);
-        break;
-    case DispatchStrategy::RoundRobin:
-        why = tr("next in turn in %1, load %2").arg(groupName, best->loadText());
-        break;
+    facts.insert(QStringLiteral("kind"), QStringLiteral("offer"));
+    facts.insert(QStringLiteral("agent"), best->name.isEmpty() ? best->id : best->name);
+    facts.insert(QStringLiteral("strategy"), strategyKey(settings.strategy));
+    facts.insert(QStringLiteral("load"), best->load);
+    facts.insert(QStringLiteral("capacity"), best->capacity);
+    if (skillFallback)
+        facts.insert(QStringLiteral("skill_fallback_min"), settings.skillFallbackMin);
+    if (ticket.vip) {
+        facts.insert(QStringLiteral("vip"), true);
+        if (vipFallback)
+            facts.insert(QStringLiteral("vip_fallback_min"), settings.vipFallbackMin);
     }
-    if (!required.isEmpty())
-        why += skillFallback
-            ? tr(", nobody with %1 had room for %n min", settings.skillFallbackMin).arg(skillText(required))
-            : QStringLiteral(", ") + skillText(required);
-    if (ticket.vip)
-        why += vipFallback ? tr(", no senior agent had room for %n min", settings.vipFallbackMin)
-                           : tr(", senior agent for a VIP customer");
-    return {best->id, tr("assigned to %1: %2").arg(best->name.isEmpty() ? best->id : best->name, why)};
+    return {best->id, explain(facts), facts};
+}
+
+QString Dispatch::explain(const QJsonObject& facts)
+{
+    const QString kind = facts.value(QStringLiteral("kind")).toString();
+    const QString group = facts.value(QStringLiteral("group")).toString();
+    const QString agent = facts.value(QStringLiteral("agent")).toString();
+    QStringList skills;
+    for (const QJsonValue& v : facts.value(QStringLiteral("skills")).toArray())
+        skills.append(v.toString());
+    const QString skill = QCoreApplication::translate("Dispatch", "skill %1", nullptr, int(skills.size()))
+                              .arg(skills.join(QStringLiteral(", ")));
+    if (kind == QLatin1String("wait")) {
+        if (facts.contains(QStringLiteral("vip_wait_min")))
+            return QCoreApplication::translate("Dispatch", "waiting for a senior agent in %1 (any agent after %n min)",
+                nullptr, facts.value(QStringLiteral("vip_wait_min")).toInt())
+                .arg(group);
+        if (!skills.isEmpty())
+            return QCoreApplication::translate("Dispatch", "waiting in %1: nobody with %2 has room").arg(group, skill);
+        return QCoreApplication::translate("Dispatch", "waiting in %1: nobody online has room").arg(group);
+    }
+    if (kind == QLatin1String("reclaim")) {
+        QString why
+            = QCoreApplication::translate("Dispatch", "offer to %1 not accepted within %n min; back in the queue of %2",
+                nullptr, facts.value(QStringLiteral("minutes")).toInt())
+                  .arg(agent, group);
+        if (facts.contains(QStringLiteral("misses")))
+            why += QCoreApplication::translate("Dispatch", "; %1 missed %n offers in a row and is now away", nullptr,
+                facts.value(QStringLiteral("misses")).toInt())
+                       .arg(agent);
+        return why;
+    }
+    if (kind == QLatin1String("gone"))
+        return QCoreApplication::translate("Dispatch", "%1 is no longer online; back in the queue of %2")
+            .arg(agent, group);
+    if (kind == QLatin1String("overflow"))
+        return QCoreApplication::translate(
+            "Dispatch", "waited %n min in %1; moved to %2", nullptr, facts.value(QStringLiteral("minutes")).toInt())
+            .arg(group, facts.value(QStringLiteral("to_group")).toString());
+    const QString load = QStringLiteral("%1/%2")
+                             .arg(facts.value(QStringLiteral("load")).toInt())
+                             .arg(facts.value(QStringLiteral("capacity")).toInt());
+    const QString strategy = facts.value(QStringLiteral("strategy")).toString();
+    QString why;
+    if (strategy == QLatin1String("least_loaded_pct")) {
+        const int capacity = std::max(facts.value(QStringLiteral("capacity")).toInt(), 1);
+        const int free = 100 * (capacity - facts.value(QStringLiteral("load")).toInt()) / capacity;
+        why = QCoreApplication::translate("Dispatch", "least loaded %1 (%2 % free) in %3")
+                  .arg(load)
+                  .arg(free)
+                  .arg(group);
+    } else if (strategy == QLatin1String("round_robin")) {
+        why = QCoreApplication::translate("Dispatch", "next in turn in %1, load %2").arg(group, load);
+    } else {
+        why = QCoreApplication::translate("Dispatch", "least loaded %1 in %2").arg(load, group);
+    }
+    if (!skills.isEmpty())
+        why += facts.contains(QStringLiteral("skill_fallback_min"))
+            ? QCoreApplication::translate("Dispatch", ", nobody with %1 had room for %n min", nullptr,
+                facts.value(QStringLiteral("skill_fallback_min")).toInt())
+                  .arg(skill)
+            : QStringLiteral(", ") + skill;
+    if (facts.value(QStringLiteral("vip")).toBool())
+        why += facts.contains(QStringLiteral("vip_fallback_min"))
+            ? QCoreApplication::translate("Dispatch", ", no senior agent had room for %n min", nullptr,
+                facts.value(QStringLiteral("vip_fallback_min")).toInt())
+            : QCoreApplication::translate("Dispatch", ", senior agent for a VIP customer");
+    return QCoreApplication::translate("Dispatch", "assigned to %1: %2").arg(agent, why);
 }
 
 QList<std::pair<QString, DispatchChoice>> Dispatch::plan(QList<DispatchTicket> queue, const DispatchSettings& settings,

@@ -87,6 +87,7 @@ struct DispatchTicket {
 struct DispatchChoice {
     QString agentId; ///< empty: it waits in the queue
     QString explanation; ///< translated: "assigned to 王晓明: least loaded 2/5 in 售后服务部, skill 英语"
+    QJsonObject facts {}; ///< what the explanation says, as data: each desk words it in its own language (explain)
 };
 
 /// The pure rules of automatic dispatch (workflows.md §9.3): eligibility, queue order, candidates, capacity, the
@@ -113,6 +114,11 @@ public:
     /// (ticket id, choice) for the tickets that go out, in queue order.
     static QList<std::pair<QString, DispatchChoice>> plan(QList<DispatchTicket> queue, const DispatchSettings& settings,
         QList<DispatchAgent> agents, const QDateTime& now, const QString& groupName);
+    /// The words, in the current language, for the facts of an automatic choice: {kind: offer | wait | reclaim | gone
+    /// | overflow, agent, group, strategy, load, capacity, skills, skill_fallback_min, vip, vip_fallback_min,
+    /// vip_wait_min, minutes, misses, to_group}. Events carry the facts, so a desk in English or Chinese says it its
+    /// way.
+    static QString explain(const QJsonObject& facts);
     /// Step 6: a ticket that waited this long goes to the overflow group.
     static bool overflows(const DispatchTicket& ticket, const DispatchSettings& settings, const QDateTime& now);
 };

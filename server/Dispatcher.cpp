@@ -4,6 +4,7 @@
 #include "domain/Uuid.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace gongdan {
 
@@ -129,19 +130,19 @@ Status Dispatcher::settle(const DispatchOffer& offer, const DispatchSettings& se
     Ticket after = *ticket;
     after.assigneeId.clear();
     if (!present && m_clock.nowMs() < offer.expiresMs) { // went busy, away or offline: requeue_unaccepted, no miss
-        const QString why = tr("%1 is no longer online; back in the queue of %2")
-                                .arg(userName(offer.userId), groupName(offer.groupId));
+        const QJsonObject why {{QStringLiteral("kind"), QStringLiteral("gone")},
+            {QStringLiteral("agent"), userName(offer.userId)}, {QStringLiteral("group"), groupName(offer.groupId)}};
         return write(*ticket, after, QStringLiteral("reclaim"), why,
             [&] { return m_dispatch.setOfferState(offer.ticketId, offer.baseVersion, QStringLiteral("withdrawn")); });
     }
     // Not accepted in time: back to the queue, and the next candidate (the one who missed it is passed over).
     const int misses = (presence ? presence->misses : 0) + 1;
     const bool away = misses >= settings.maxMisses;
-    QString why
-        = tr("offer to %1 not accepted within %n min; back in the queue of %2", nullptr, settings.acceptTimeoutMin)
-              .arg(userName(offer.userId), groupName(offer.groupId));
+    QJsonObject why {{QStringLiteral("kind"), QStringLiteral("reclaim")},
+        {QStringLiteral("agent"), userName(offer.userId)}, {QStringLiteral("group"), groupName(offer.groupId)},
+        {QStringLiteral("minutes"), settings.acceptTimeoutMin}};
     if (away)
-        why += tr("; %1 missed %n offers in a row and is now away", nullptr, misses).arg(userName(offer.userId));
+        why.insert(QStringLiteral("misses"), misses);
     return write(*ticket, after, QStringLiteral("reclaim"), why, [&]() -> Status {
         if (Status s = m_dispatch.setOfferState(offer.ticketId, offer.baseVersion, QStringLiteral("missed")); !s)
             return s;
@@ -261,8 +262,8 @@ bool Dispatcher::offer(
     const qint64 now = m_clock.nowMs();
     const DispatchOffer row {ticketId, version, choice.agentId, settings.groupId, now,
         now + qint64(settings.acceptTimeoutMin) * 60000, QStringLiteral("open"), choice.explanation};
-    const Status written = write(
-        *before, after, QStringLiteral("offer"), choice.explanation, [&] { return m_dispatch.insertOffer(row); });
+    const Status written
+        = write(*before, after, QStringLiteral("offer"), choice.facts, [&] { return m_dispatch.insertOffer(row); });
     if (!written) // another server process offered it first (the same key), or the database failed
         return false;
     Q_EMIT offered(ticketId, choice.agentId);
@@ -273,12 +274,13 @@ Status Dispatcher::overflow(const Ticket& ticket, const DispatchSettings& settin
 {
     Ticket after = ticket;
     after.groupId = settings.overflowGroupId;
-    const QString why = tr("waited %n min in %1; moved to %2", nullptr, settings.overflowAfterMin)
-                            .arg(groupName(settings.groupId), groupName(settings.overflowGroupId));
+    const QJsonObject why {{QStringLiteral("kind"), QStringLiteral("overflow")},
+        {QStringLiteral("group"), groupName(settings.groupId)}, {QStringLiteral("minutes"), settings.overflowAfterMin},
+        {QStringLiteral("to_group"), groupName(settings.overflowGroupId)}};
     return write(ticket, after, QStringLiteral("overflow"), why);
 }
 
-Status Dispatcher::write(const Ticket& before, Ticket after, const QString& what, const QString& explanation,
+Status Dispatcher::write(const Ticket& before, Ticket after, const QString& what, const QJsonObject& facts,
     const std::function<Status()>& alsoInTransaction)
 {
     ServerTransaction tx(m_store.database());
@@ -308,7 +310,9 @@ Status Dispatcher::write(const Ticket& before, Ticket after, const QString& what
         event(QStringLiteral("field"), QStringLiteral("assignee_id"), before.assigneeId, after.assigneeId);
     if (before.groupId != after.groupId)
         event(QStringLiteral("field"), QStringLiteral("group_id"), before.groupId, after.groupId);
-    event(QStringLiteral("dispatch"), what, QString(), explanation);
+    // The facts for each desk to word in its language, and the words in the server's (English) for REST readers.
+    event(QStringLiteral("dispatch"), what, QString::fromUtf8(QJsonDocument(facts).toJson(QJsonDocument::Compact)),
+        Dispatch::explain(facts));
     if (alsoInTransaction) {
         if (Status s = alsoInTransaction(); !s)
             return s;

@@ -72,8 +72,9 @@ private:
     bool offer(const QString& ticketId, int version, const DispatchSettings& settings, const DispatchChoice& choice);
     /// Moves a ticket that waited too long to the overflow group.
     Status overflow(const Ticket& ticket, const DispatchSettings& settings);
-    /// Stores `after` with one dispatch event (and the assignee's change) in its own transaction.
-    Status write(const Ticket& before, Ticket after, const QString& what, const QString& explanation,
+    /// Stores `after` with one dispatch event (and the assignee's change) in its own transaction: the event's
+    /// old_value holds the facts (JSON), its new_value their words (Dispatch::explain).
+    Status write(const Ticket& before, Ticket after, const QString& what, const QJsonObject& facts,
         const std::function<Status()>& alsoInTransaction = {});
     QString groupName(const QString& groupId);
     QString userName(const QString& userId);

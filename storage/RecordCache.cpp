@@ -16,6 +16,8 @@ const QString kView = QStringLiteral("view");
 // show and compute SLA clocks offline; admins change them on the server.
 const QString kCalendar = QStringLiteral("calendar");
 const QString kSlaPolicy = QStringLiteral("sla_policy");
+// Dispatch settings (storage/DeskDispatch reads how long an offer waits for 确认接收); supervisors change them.
+const QString kDispatchSetting = QStringLiteral("dispatch_setting");
 
 } // namespace
 
@@ -24,7 +26,7 @@ RecordCache::RecordCache(Database& db) : m_db(db), m_outbox(db), m_customers(db)
 bool RecordCache::isRecord(const QString& entity)
 {
     return entity == kCustomer || entity == kField || entity == kCategory || entity == kView || entity == kCalendar
-        || entity == kSlaPolicy;
+        || entity == kSlaPolicy || entity == kDispatchSetting;
 }
 
 QString RecordCache::kindOfIntent(const QString& intentName)
@@ -90,7 +92,7 @@ Status RecordCache::restore(const QString& kind, const QString& id, qint64 curso
 Status RecordCache::writeVisible(const QString& kind, const QJsonObject& data)
 {
     const QString id = data.value(QStringLiteral("id")).toString();
-    if (kind == kCalendar || kind == kSlaPolicy)
+    if (kind == kCalendar || kind == kSlaPolicy || kind == kDispatchSetting)
         return {}; // no visible row: the server's copy is what the desk reads
     if (kind == kView) {
         auto view = TicketView::fromJson(data);
@@ -136,7 +138,7 @@ Status RecordCache::replayQueued(const QString& id, qint64 cursor)
         const QString kind = kindOfIntent(entry.name);
         const Status replayed = kind == kCustomer                       ? m_customers.replay(entry)
             : kind == kView                                             ? m_views.replay(entry)
-            : kind.isEmpty() || kind == kCalendar || kind == kSlaPolicy ? Status()
+            : kind.isEmpty() || kind == kCalendar || kind == kSlaPolicy || kind == kDispatchSetting ? Status()
                                                                         : m_fields.replay(entry);
         if (!replayed)
             return replayed;

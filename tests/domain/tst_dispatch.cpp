@@ -293,6 +293,62 @@ private Q_SLOTS:
         QCOMPARE(wait.explanation, QStringLiteral("waiting in 售后服务部: nobody online has room"));
     }
 
+    void explainFacts_data()
+    {
+        QTest::addColumn<QJsonObject>("facts");
+        QTest::addColumn<QString>("words");
+        const QString g = QStringLiteral("售后服务部");
+        const QString w = QStringLiteral("王晓明");
+        QTest::newRow("offer by share") << QJsonObject {{QStringLiteral("kind"), QStringLiteral("offer")},
+            {QStringLiteral("agent"), w}, {QStringLiteral("group"), g},
+            {QStringLiteral("strategy"), QStringLiteral("least_loaded_pct")}, {QStringLiteral("load"), 2},
+            {QStringLiteral("capacity"),
+                5}} << QStringLiteral("assigned to 王晓明: least loaded 2/5 (60 % free) in 售后服务部");
+        QTest::newRow("round robin, VIP fallback")
+            << QJsonObject {{QStringLiteral("kind"), QStringLiteral("offer")}, {QStringLiteral("agent"), w},
+                   {QStringLiteral("group"), g}, {QStringLiteral("strategy"), QStringLiteral("round_robin")},
+                   {QStringLiteral("load"), 1}, {QStringLiteral("capacity"), 5}, {QStringLiteral("vip"), true},
+                   {QStringLiteral("vip_fallback_min"), 10}}
+            << QStringLiteral(
+                   "assigned to 王晓明: next in turn in 售后服务部, load 1/5, no senior agent had room for 10 min");
+        QTest::newRow("reclaim, away")
+            << QJsonObject {{QStringLiteral("kind"), QStringLiteral("reclaim")}, {QStringLiteral("agent"), w},
+                   {QStringLiteral("group"), g}, {QStringLiteral("minutes"), 5}, {QStringLiteral("misses"), 2}}
+            << QStringLiteral(
+                   "offer to 王晓明 not accepted within 5 min; back in the queue of 售后服务部; 王晓明 missed 2 "
+                   "offers in a row and is now away");
+        QTest::newRow("gone") << QJsonObject {{QStringLiteral("kind"), QStringLiteral("gone")},
+            {QStringLiteral("agent"), w}, {QStringLiteral("group"), g}}
+                              << QStringLiteral("王晓明 is no longer online; back in the queue of 售后服务部");
+        QTest::newRow("overflow") << QJsonObject {{QStringLiteral("kind"), QStringLiteral("overflow")},
+            {QStringLiteral("group"), g}, {QStringLiteral("minutes"), 30},
+            {QStringLiteral("to_group"), QStringLiteral("综合组")}}
+                                  << QStringLiteral("waited 30 min in 售后服务部; moved to 综合组");
+        QTest::newRow("VIP waits") << QJsonObject {{QStringLiteral("kind"), QStringLiteral("wait")},
+            {QStringLiteral("group"), g}, {QStringLiteral("vip_wait_min"), 10}}
+                                   << QStringLiteral(
+                                          "waiting for a senior agent in 售后服务部 (any agent after 10 min)");
+    }
+
+    void explainFacts()
+    {
+        QFETCH(QJsonObject, facts);
+        QFETCH(QString, words);
+        QCOMPARE(Dispatch::explain(facts), words);
+    }
+
+    void choiceFactsSayTheSame()
+    {
+        const DispatchChoice c = Dispatch::choose(queued(QStringLiteral("t1 normal vip since=10:00 cat=english")),
+            settings(DispatchStrategy::LeastLoaded), agents({QStringLiteral("B 1/5 online skill=英语 senior")}),
+            at(QStringLiteral("10:00")), QStringLiteral("售后服务部"));
+        QCOMPARE(c.agentId, QStringLiteral("B"));
+        QCOMPARE(Dispatch::explain(c.facts), c.explanation);
+        QCOMPARE(c.explanation,
+            QStringLiteral(
+                "assigned to B: least loaded 1/5 in 售后服务部, skill 英语, senior agent for a VIP customer"));
+    }
+
     void excludedAgentsAreSkipped()
     {
         const auto c
