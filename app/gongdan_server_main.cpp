@@ -11,6 +11,8 @@
 #include "server/BackupCommand.h"
 #include "server/CalendarCommand.h"
 #include "server/CalendarRoutes.h"
+#include "server/DispatchRoutes.h"
+#include "server/Dispatcher.h"
 #include "server/EpochWatch.h"
 #include "server/EscalationScheduler.h"
 #include "server/HeapPolicy.h"
@@ -250,6 +252,15 @@ int main(int argc, char** argv)
     // Escalation chains: a tick every 30 s and an exact timer for the nearest level (workflows.md §9.2).
     EscalationScheduler escalations(sync, users, clock);
     escalations.start();
+    // Automatic dispatch (workflows.md §9.3): offers, reclaims, presence.
+    Dispatcher dispatcher(syncStore, sync, users, clock);
+    dispatcher.setAuditLog(&audit);
+    QObject::connect(&dispatcher, &Dispatcher::committed, &pokes, &PokeHub::poke);
+    QObject::connect(&pokes, &PokeHub::userLeft, &dispatcher, &Dispatcher::userLeft);
+    QObject::connect(&pokes, &PokeHub::userArrived, &dispatcher, &Dispatcher::userArrived);
+    DispatchRoutes dispatchRoutes(auth, dispatcher);
+    dispatchRoutes.install(api.http());
+    dispatcher.start();
     EpochWatch restores(syncStore, 2000); // `gongdan-server restore` under this server: every desk resyncs
     QObject::connect(&restores, &EpochWatch::restored, &pokes, [&](const QString& from, const QString& to, qint64 seq) {
         log.info(QStringLiteral("restored"), {{QStringLiteral("from_epoch"), from}, {QStringLiteral("epoch"), to}});

@@ -82,7 +82,12 @@ QVariant TicketQueueModel::data(const QModelIndex& index, int role) const
         return static_cast<int>(sla);
     case AttentionRole:
         return row.departed ? QStringLiteral("departed") : row.refused ? QStringLiteral("refused") : QString();
+    case OfferExpiresRole:
+        return offerOf(row);
     case Qt::ToolTipRole:
+        if (offerOf(row).isValid())
+            return tr("Offered to you by automatic dispatch: accept it before %1, or it goes to someone else.")
+                .arg(QLocale().toString(offerOf(row).toLocalTime(), QStringLiteral("HH:mm:ss")));
         if (row.departed)
             return tr("Someone else moved this ticket out of your sight; open it to see where it went.");
         if (row.refused)
@@ -93,6 +98,8 @@ QVariant TicketQueueModel::data(const QModelIndex& index, int role) const
             return QColor(0x9E, 0x9E, 0x9E);
         if (row.refused && index.column() == Status)
             return QColor(0xC6, 0x28, 0x28);
+        if (index.column() == Status && offerOf(row).isValid())
+            return QColor(0x15, 0x65, 0xC0);
         if (index.column() == Priority)
             return QColor::fromRgb(priorityTraits(row.priority).rgb);
         if (index.column() == TimeLeft && sla != SlaState::None)
@@ -123,6 +130,11 @@ QVariant TicketQueueModel::data(const QModelIndex& index, int role) const
         case Status:
             if (row.departed)
                 return tr("Moved away");
+            if (const QDateTime offer = offerOf(row); offer.isValid())
+                return offer > m_clock.now()
+                    ? tr("%1 · offered, %2 to accept")
+                          .arg(EnumText<TicketStatus>::displayName(row.status), timeLeftText(offer, m_clock.now()))
+                    : tr("%1 · offer ran out").arg(EnumText<TicketStatus>::displayName(row.status));
             return row.refused ? tr("%1 · refused").arg(EnumText<TicketStatus>::displayName(row.status))
                                : EnumText<TicketStatus>::displayName(row.status);
         case Subject:
@@ -445,6 +457,20 @@ QStringList TicketQueueModel::ticketIds(const QModelIndexList& rows) const
             ids.append(id);
     }
     return ids;
+}
+
+void TicketQueueModel::setOffers(const QHash<QString, QDateTime>& expiresAt)
+{
+    if (expiresAt == m_offers && expiresAt.isEmpty())
+        return;
+    m_offers = expiresAt;
+    if (!m_rows.isEmpty()) // the time left moves every call: the status column is announced again
+        Q_EMIT dataChanged(index(0, Status), index(int(m_rows.size()) - 1, Status));
+}
+
+QDateTime TicketQueueModel::offerOf(const Row& row) const
+{
+    return row.status == TicketStatus::New ? m_offers.value(row.id) : QDateTime();
 }
 
 } // namespace gongdan

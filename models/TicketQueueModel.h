@@ -9,6 +9,7 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QHash>
 
 namespace gongdan {
 
@@ -38,7 +39,8 @@ public:
         RawValueRole = Qt::UserRole + 1,
         TicketIdRole,
         SlaStateRole,
-        AttentionRole ///< "departed", "refused" or empty (NeedsAttention)
+        AttentionRole, ///< "departed", "refused" or empty (NeedsAttention)
+        OfferExpiresRole ///< when the offer of this ticket to the user ends (automatic dispatch); invalid: none
     };
     enum class SlaState { None, Green, Yellow, Red };
     static constexpr int kPageSize = 200;
@@ -74,6 +76,9 @@ public:
     bool fillGap(bool forward);
     /// The row where the gap sits (the first row below it); -1 when the loaded rows are contiguous.
     int gapRow() const { return m_gapAt; }
+    /// The tickets offered to the user by automatic dispatch, each with the end of its time to accept (确认接收):
+    /// their status says so, with the time left.
+    void setOffers(const QHash<QString, QDateTime>& expiresAt);
     /// The interface language changed: headers and translated cells are announced again.
     void languageChanged();
 
@@ -90,6 +95,8 @@ Q_SIGNALS:
 
 private:
     using Row = QueueRow;
+    /// The end of the time to accept the row's offer; invalid when it is not offered (or no longer 待接单).
+    QDateTime offerOf(const Row& row) const;
     /// The rows read, or none (and loadFailed) when the read failed.
     QList<Row> rows(Result<QList<Row>> read, bool* ok);
     /// The page after `last` in the given direction; the first page when `last` is null.
@@ -110,6 +117,7 @@ private:
     QueuePages m_pages;
     bool m_descending = true;
     QString m_search;
+    QHash<QString, QDateTime> m_offers;
     SearchScope m_scope = SearchScope::View;
     QList<Row> m_rows;
     bool m_atEnd = true;

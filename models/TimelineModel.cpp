@@ -1,11 +1,13 @@
 #include "models/TimelineModel.h"
 
+#include "domain/Dispatch.h"
 #include "models/FieldCatalog.h"
 #include "models/FieldText.h"
 
 #include <QColor>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <algorithm>
 
@@ -140,6 +142,15 @@ QString TimelineModel::describe(const TicketEvent& event) const
         const QString named = ticketName(event.newValue);
         return event.field == QLatin1String("unlinked") ? tr("%1 unlinked ticket %2").arg(who, named)
                                                         : tr("%1 linked ticket %2 as related").arg(who, named);
+    }
+    if (event.kind == QLatin1String("dispatch")) { // the server's automatic choice, worded here from its facts
+        const QJsonObject facts = QJsonDocument::fromJson(event.oldValue.toUtf8()).object();
+        const QString why = facts.isEmpty() ? event.newValue : Dispatch::explain(facts);
+        if (event.field == QLatin1String("reclaim"))
+            return tr("Automatic dispatch took the offer back: %1").arg(why);
+        if (event.field == QLatin1String("overflow"))
+            return tr("Automatic dispatch moved the ticket on: %1").arg(why);
+        return tr("Automatic dispatch: %1").arg(why);
     }
     if (event.kind == QLatin1String("merge")) {
         const QString named = ticketName(event.newValue);

@@ -403,6 +403,30 @@ Result<qint64> MutationApplier::restamp(const QString& ticketId, const QString& 
     return logTicket(before, after, recompute, QStringLiteral("server"), QString());
 }
 
+Result<qint64> MutationApplier::storeServerChange(
+    const Ticket& before, const Ticket& after, QList<TicketEvent> events, const QString& mutationId)
+{
+    const Mutation change {0, mutationId, QStringLiteral("dispatch"), after.id, {}};
+    auto seq = logTicket(before, after, change, QStringLiteral("server"), QString());
+    if (!seq)
+        return seq.error();
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        TicketEvent& event = events[i];
+        event.eventId = QStringLiteral("%1:%2").arg(mutationId).arg(i);
+        event.actorLogin = QStringLiteral("system");
+        auto eventSeq = m_store.nextSeq();
+        if (!eventSeq)
+            return eventSeq.error();
+        if (Status s = m_store.insertEvent(event, eventSeq.value()); !s)
+            return s.error();
+        if (Status s = m_store.appendChange(eventSeq.value(), QStringLiteral("event"), event.eventId, scopeOf(after),
+                QStringLiteral("upsert"), JsonCodec::toJson(event), mutationId, QStringLiteral("server"));
+            !s)
+            return s.error();
+    }
+    return seq.value();
+}
+
 bool MutationApplier::stampSla(Ticket& ticket, const QList<TicketEvent>& events, const std::optional<Comment>& comment)
 {
     const SlaSetup& setup = m_world.sla();

@@ -41,6 +41,11 @@ public:
     /// a ticket whose due times move is stored and logged under `mutationId` for every desk that sees it. Its
     /// upsert's seq when it moved, else 0.
     Result<qint64> restamp(const QString& ticketId, const QString& mutationId);
+    /// A change the server makes by itself (automatic dispatch: server/Dispatcher): stores `after` over `before` and
+    /// logs it with `events` (ids "<mutationId>:<index>", actor "system") for every desk that sees it, in the caller's
+    /// transaction. Its upsert's seq.
+    Result<qint64> storeServerChange(
+        const Ticket& before, const Ticket& after, QList<TicketEvent> events, const QString& mutationId);
     /// What the change log and pulls carry for a ticket: {"ticket": …, "aliases": […]}.
     QJsonObject ticketData(const Ticket& ticket);
     static ChangeScope scopeOf(const Ticket& ticket)

@@ -68,7 +68,7 @@ void PokeHub::accept(std::unique_ptr<QWebSocket> socket)
     });
     connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
     m_peers.push_back(
-        Peer {std::move(socket), std::nullopt, m_auth.clock().nowMs(), m_auth.clock().nowMs(), QString(), false});
+        Peer {std::move(socket), std::nullopt, m_auth.clock().nowMs(), m_auth.clock().nowMs(), QString(), false, {}});
 }
 
 void PokeHub::received(QWebSocket* socket, const QString& message)
@@ -83,9 +83,13 @@ void PokeHub::received(QWebSocket* socket, const QString& message)
         refuse(socket, who.error());
         return;
     }
+    const bool first = !connected(who.value().user.id);
     peer->who = who.value().user.principal();
     peer->tokenHash = who.value().tokenHash;
+    peer->userId = who.value().user.id;
     socket->sendTextMessage(QStringLiteral("{\"ready\":true}"));
+    if (first)
+        Q_EMIT userArrived(peer->userId);
 }
 
 void PokeHub::refuse(QWebSocket* socket, const Error& error)
@@ -156,7 +160,16 @@ void PokeHub::drop(QWebSocket* socket)
     if (it == m_peers.end())
         return;
     it->socket.release()->deleteLater(); // still inside its own signal
+    const QString userId = it->userId;
     m_peers.erase(it);
+    if (!userId.isEmpty() && !connected(userId))
+        Q_EMIT userLeft(userId);
+}
+
+bool PokeHub::connected(const QString& userId) const
+{
+    return std::any_of(
+        m_peers.begin(), m_peers.end(), [&userId](const Peer& p) { return p.who && p.who->userId == userId; });
 }
 
 PokeHub::Peer* PokeHub::peerOf(QWebSocket* socket)

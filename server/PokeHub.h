@@ -34,6 +34,14 @@ public:
     void poke(qint64 serverSeq, const QList<ChangeScope>& scopes);
     /// How many sockets have said who they are (for tests and logs).
     int signedInCount() const;
+    /// Does `userId` have a socket that said who it is?
+    bool connected(const QString& userId) const;
+
+Q_SIGNALS:
+    /// A user's first socket said who it is (a desk came online).
+    void userArrived(const QString& userId);
+    /// A user's last socket closed (signed out, the desk quit or lost the network).
+    void userLeft(const QString& userId);
 
 private:
     struct Peer {
@@ -43,6 +51,7 @@ private:
         qint64 lastPongMs = 0;
         QString tokenHash; ///< the sign-in the socket lives by
         bool ended = false; ///< refused or its sign-in ended: closing, hears nothing more
+        QString userId {}; ///< who it said it is (kept while it closes)
     };
     void accept(std::unique_ptr<QWebSocket> socket);
     void received(QWebSocket* socket, const QString& message);

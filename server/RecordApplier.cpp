@@ -4,6 +4,7 @@
 #include "domain/Category.h"
 #include "domain/Customer.h"
 #include "domain/Escalation.h"
+#include "domain/Dispatch.h"
 #include "domain/FieldDefinition.h"
 #include "domain/JsonCodec.h"
 #include "domain/SlaPolicy.h"
@@ -42,13 +43,20 @@ bool RecordApplier::handles(const QString& mutationName)
     return mutationName == QLatin1String("customer.upsert") || mutationName == QLatin1String("field.upsert")
         || mutationName == QLatin1String("category.upsert") || mutationName == QLatin1String("calendar.upsert")
         || mutationName == QLatin1String("sla_policy.upsert")
-        || mutationName == QLatin1String("escalation_rule.upsert");
+        || mutationName == QLatin1String("escalation_rule.upsert")
+        || mutationName == QLatin1String("dispatch_setting.upsert");
 }
 
 Result<QJsonObject> RecordApplier::apply(const UserRecord& user, const Mutation& mutation, const QString& clientId)
 {
     if (mutation.name == QLatin1String("customer.upsert"))
         return customer(mutation, clientId); // every role meets customers, field staff too
+    if (mutation.name == QLatin1String("dispatch_setting.upsert")) { // supervisors run their groups' dispatch
+        if (user.role != Role::Admin && user.role != Role::Supervisor)
+            return Error {QStringLiteral("access.denied"),
+                QStringLiteral("Only supervisors and admins may change dispatch settings."), QString()};
+        return dispatchSetting(mutation, clientId);
+    }
     if (mutation.name == QLatin1String("calendar.upsert") || mutation.name == QLatin1String("sla_policy.upsert")) {
         if (user.role != Role::Admin)
             return adminsOnly(mutation.name == QLatin1String("calendar.upsert") ? QStringLiteral("business calendars")
@@ -222,6 +230,23 @@ Result<QJsonObject> RecordApplier::escalationRule(const Mutation& mutation, cons
     data.insert(QStringLiteral("version"), version);
     return commit({kEscalationRule, rule.id, data, version, 0}, {}, data.value(QStringLiteral("name")).toString(),
         mutation, clientId);
+}
+
+Result<QJsonObject> RecordApplier::dispatchSetting(const Mutation& mutation, const QString& clientId)
+{
+    auto parsed = DispatchSettings::fromJson(mutation.args.value(QStringLiteral("setting")).toObject());
+    if (!parsed)
+        return parsed.error();
+    DispatchSettings& setting = parsed.value();
+    if (setting.id != mutation.entityId)
+        return mismatch(QStringLiteral("dispatch setting"));
+    const QString kind = QStringLiteral("dispatch_setting");
+    if (auto other = m_records.idByKey(kind, setting.groupId); other && *other != setting.id)
+        return Error {QStringLiteral("dispatch.group_taken"),
+            QStringLiteral("The group \"%1\" has dispatch settings already.").arg(setting.groupId),
+            QStringLiteral("group_id")};
+    return commit({kind, setting.id, setting.toJson(), nextVersion(kind, setting.id), 0}, setting.groupId,
+        setting.groupId, mutation, clientId);
 }
 
 Result<QJsonObject> RecordApplier::commit(TeamRecord record, const QString& uniqueKey, const QString& search,

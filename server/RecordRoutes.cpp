@@ -87,7 +87,19 @@ QList<RecordRoutes::Kind> kinds()
         {}, {QStringLiteral("metric")}, [](const QString& id, const QDateTime&) {
             return QJsonObject {{QStringLiteral("id"), id}};
         }};
-    return {customers, fields, categories, calendars, policies, escalations};
+    const RecordRoutes::Kind dispatch {QStringLiteral("dispatch_setting"), QStringLiteral("dispatch-settings"),
+        QStringLiteral("dispatch_settings"), QStringLiteral("setting"), QStringLiteral("dispatch_setting.upsert"),
+        {{QStringLiteral("group_id"), T::String}, {QStringLiteral("enabled"), T::Bool},
+            {QStringLiteral("strategy"), T::String}, {QStringLiteral("capacity"), T::Double},
+            {QStringLiteral("capacity_overrides"), T::Object}, {QStringLiteral("counts_toward_load"), T::Array},
+            {QStringLiteral("accept_timeout_min"), T::Double}, {QStringLiteral("max_misses"), T::Double},
+            {QStringLiteral("overflow_after_min"), T::Double}, {QStringLiteral("overflow_group_id"), T::String},
+            {QStringLiteral("vip_fallback_min"), T::Double}, {QStringLiteral("skill_fallback_min"), T::Double},
+            {QStringLiteral("skill_rules"), T::Object}},
+        {QStringLiteral("counts_toward_load")}, {QStringLiteral("group_id")}, [](const QString& id, const QDateTime&) {
+            return QJsonObject {{QStringLiteral("id"), id}};
+        }};
+    return {customers, fields, categories, calendars, policies, escalations, dispatch};
 }
 
 /// A record as REST shows it: its data and its version on the server.

@@ -478,11 +478,21 @@ Status step24(Database& db)
         });
 }
 
+// v25: automatic dispatch on the desk (storage/DeskDispatch): the presence this user chose in the status bar, kept
+// to be sent when the desk is online.
+Status step25(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE desk_presence(id INTEGER PRIMARY KEY CHECK (id = 1), presence TEXT NOT NULL)"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
         step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19, step20, step21, step22,
-        step23, step24};
+        step23, step24, step25};
     return all;
 }
 

@@ -19,6 +19,8 @@ const QString kSlaPolicy = QStringLiteral("sla_policy");
 // Also the server's copy alone: escalation chains, and this user's notifications (storage/NotificationInbox).
 const QString kEscalationRule = QStringLiteral("escalation_rule");
 const QString kNotification = QStringLiteral("notification");
+// Dispatch settings (storage/DeskDispatch reads how long an offer waits for 确认接收); supervisors change them.
+const QString kDispatchSetting = QStringLiteral("dispatch_setting");
 
 } // namespace
 
@@ -27,7 +29,7 @@ RecordCache::RecordCache(Database& db) : m_db(db), m_outbox(db), m_customers(db)
 bool RecordCache::isRecord(const QString& entity)
 {
     return entity == kCustomer || entity == kField || entity == kCategory || entity == kView || entity == kCalendar
-        || entity == kSlaPolicy || entity == kEscalationRule || entity == kNotification;
+        || entity == kSlaPolicy || entity == kEscalationRule || entity == kNotification || entity == kDispatchSetting;
 }
 
 QString RecordCache::kindOfIntent(const QString& intentName)
@@ -93,7 +95,7 @@ Status RecordCache::restore(const QString& kind, const QString& id, qint64 curso
 Status RecordCache::writeVisible(const QString& kind, const QJsonObject& data)
 {
     const QString id = data.value(QStringLiteral("id")).toString();
-    if (kind == kCalendar || kind == kSlaPolicy || kind == kEscalationRule || kind == kNotification)
+    if (kind == kCalendar || kind == kSlaPolicy || kind == kEscalationRule || kind == kNotification || kind == kDispatchSetting)
         return {}; // no visible row: the server's copy is what the desk reads
     if (kind == kView) {
         auto view = TicketView::fromJson(data);
@@ -139,7 +141,9 @@ Status RecordCache::replayQueued(const QString& id, qint64 cursor)
         const QString kind = kindOfIntent(entry.name);
         const Status replayed = kind == kCustomer                       ? m_customers.replay(entry)
             : kind == kView                                             ? m_views.replay(entry)
-            : kind.isEmpty() || kind == kCalendar || kind == kSlaPolicy ? Status()
+            : kind.isEmpty() || kind == kCalendar || kind == kSlaPolicy || kind == kDispatchSetting || kind == kEscalationRule
+                    || kind == kNotification
+                ? Status()
                                                                         : m_fields.replay(entry);
         if (!replayed)
             return replayed;

@@ -2,6 +2,7 @@
 
 #include "storage/AttachmentStore.h"
 #include "storage/CustomerRepository.h"
+#include "storage/DeskDispatch.h"
 #include "storage/DraftStore.h"
 #include "storage/FieldDefinitionRepository.h"
 #include "storage/NotificationInbox.h"
@@ -9,6 +10,7 @@
 #include "storage/TeamDirectory.h"
 #include "storage/TicketRepository.h"
 #include "sync/AttachmentTransfer.h"
+#include "sync/PresenceClient.h"
 #include "sync/SyncEngine.h"
 #include "sync/Unmasker.h"
 
@@ -43,6 +45,10 @@ WorkstationCore::WorkstationCore(Database& db, const Options& options)
     , m_transfer(std::make_unique<AttachmentTransfer>(*m_attachments, [this] { return m_cache->owner(); }))
     , m_unmasker(std::make_unique<Unmasker>([this] {
         return Unmasker::Connection {m_engine->server(), m_engine->token()};
+    }))
+    , m_dispatch(std::make_unique<DeskDispatch>(db))
+    , m_presence(std::make_unique<PresenceClient>([this] {
+        return PresenceClient::Connection {m_engine->server(), m_engine->token()};
     }))
 {
     wire();

@@ -14,9 +14,11 @@ namespace gongdan {
 class AttachmentStore;
 class AttachmentTransfer;
 class CustomerRepository;
+class DeskDispatch;
 class DraftStore;
 class FieldDefinitionRepository;
 class NotificationInbox;
+class PresenceClient;
 class TeamDirectory;
 class Unmasker;
 
@@ -63,6 +65,10 @@ public:
     AttachmentTransfer& transfer() { return *m_transfer; }
     /// Clear values of sensitive data on demand, with the engine's server and token (the "Show" buttons).
     Unmasker& unmasker() { return *m_unmasker; }
+    /// Offers waiting for 确认接收 and the presence chosen here (automatic dispatch, desk side).
+    DeskDispatch& dispatch() { return *m_dispatch; }
+    /// This user's presence on the server, with the engine's server and token.
+    PresenceClient& presence() { return *m_presence; }
 
 private:
     WorkstationCore(std::unique_ptr<Database> owned, const Options& options);
@@ -83,6 +89,8 @@ private:
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<AttachmentTransfer> m_transfer;
     std::unique_ptr<Unmasker> m_unmasker;
+    std::unique_ptr<DeskDispatch> m_dispatch;
+    std::unique_ptr<PresenceClient> m_presence;
     bool m_pushPosted = false;
 };
 

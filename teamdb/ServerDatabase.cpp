@@ -172,6 +172,20 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE INDEX notification_user ON notification(user_id, created_ms)"),
             QStringLiteral("CREATE INDEX notification_held ON notification(delivered, notify_ms)"),
         },
+        {
+            // v12: automatic dispatch (server/Dispatcher). Each agent's presence (在线 / 忙碌 / 离开 / 离线), who set
+            // it, and the offers missed in a row. Each offer of a ticket to an agent, keyed by the ticket's version it
+            // was made on: two server processes that decide on the same ticket at once write the same key, and one of
+            // them fails — a ticket is never offered twice.
+            QStringLiteral("CREATE TABLE agent_presence(user_id TEXT PRIMARY KEY, presence TEXT NOT NULL, "
+                           "changed_ms BIGINT NOT NULL, changed_by TEXT NOT NULL, misses INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE dispatch_offer(ticket_id TEXT NOT NULL, base_version INTEGER NOT NULL, "
+                           "user_id TEXT NOT NULL, group_id TEXT NOT NULL, offered_ms BIGINT NOT NULL, "
+                           "expires_ms BIGINT NOT NULL, state TEXT NOT NULL, explanation TEXT NOT NULL, "
+                           "PRIMARY KEY(ticket_id, base_version))"),
+            QStringLiteral("CREATE INDEX dispatch_offer_state ON dispatch_offer(state, expires_ms)"),
+            QStringLiteral("CREATE INDEX dispatch_offer_user ON dispatch_offer(user_id, group_id, offered_ms)"),
+        },
     };
     return all;
 }

@@ -2955,6 +2955,18 @@
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
+    <message>
+        <source>Offered to you by automatic dispatch: accept it before %1, or it goes to someone else.</source>
+        <translation>Offered to you by automatic dispatch: accept it before %1, or it goes to someone else.</translation>
+    </message>
+    <message>
+        <source>%1 · offered, %2 to accept</source>
+        <translation>%1 · offered, %2 to accept</translation>
+    </message>
+    <message>
+        <source>%1 · offer ran out</source>
+        <translation>%1 · offer ran out</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TimelineModel</name>
@@ -3056,6 +3068,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch took the offer back: %1</source>
+        <translation>Automatic dispatch took the offer back: %1</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch moved the ticket on: %1</source>
+        <translation>Automatic dispatch moved the ticket on: %1</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch: %1</source>
+        <translation>Automatic dispatch: %1</translation>
     </message>
 </context>
 <context>
@@ -3301,6 +3325,190 @@
     <message>
         <source>This local store is open in another Gongdan window. Use that window, or close it first.</source>
         <translation>This local store is open in another Gongdan window. Use that window, or close it first.</translation>
+    </message>
+</context>
+<context>
+    <name>Dispatch</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Dispatch settings belong to a group.</source>
+        <translation>Dispatch settings belong to a group.</translation>
+    </message>
+    <message>
+        <source>The strategy is least_loaded, least_loaded_pct or round_robin.</source>
+        <translation>The strategy is least_loaded, least_loaded_pct or round_robin.</translation>
+    </message>
+    <message>
+        <source>This must be a whole number of at least 1.</source>
+        <translation>This must be a whole number of at least 1.</translation>
+    </message>
+    <message>
+        <source>This must be a whole number of at least 0.</source>
+        <translation>This must be a whole number of at least 0.</translation>
+    </message>
+    <message>
+        <source>Unknown status.</source>
+        <translation>Unknown status.</translation>
+    </message>
+    <message>
+        <source>A group cannot overflow into itself.</source>
+        <translation>A group cannot overflow into itself.</translation>
+    </message>
+    <message>
+        <source>A required skill has a name and a level of at least 1.</source>
+        <translation>A required skill has a name and a level of at least 1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>skill %1</source>
+        <translation>
+            <numerusform>skill %1</numerusform>
+            <numerusform>skills %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting for a senior agent in %1 (any agent after %n min)</source>
+        <translation>
+            <numerusform>waiting for a senior agent in %1 (any agent after %n min)</numerusform>
+            <numerusform>waiting for a senior agent in %1 (any agent after %n min)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting in %1: nobody with %2 has room</source>
+        <translation>waiting in %1: nobody with %2 has room</translation>
+    </message>
+    <message>
+        <source>waiting in %1: nobody online has room</source>
+        <translation>waiting in %1: nobody online has room</translation>
+    </message>
+    <message numerus="yes">
+        <source>offer to %1 not accepted within %n min; back in the queue of %2</source>
+        <translation>
+            <numerusform>offer to %1 not accepted within %n min</numerusform>
+            <numerusform> back in the queue of %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %1 missed %n offers in a row and is now away</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform> %1 missed %n offers in a row and is now away</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is no longer online; back in the queue of %2</source>
+        <translation>%1 is no longer online; back in the queue of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>waited %n min in %1; moved to %2</source>
+        <translation>
+            <numerusform>waited %n min in %1</numerusform>
+            <numerusform> moved to %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>least loaded %1 (%2 % free) in %3</source>
+        <translation>least loaded %1 (%2 % free) in %3</translation>
+    </message>
+    <message>
+        <source>next in turn in %1, load %2</source>
+        <translation>next in turn in %1, load %2</translation>
+    </message>
+    <message>
+        <source>least loaded %1 in %2</source>
+        <translation>least loaded %1 in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>, nobody with %1 had room for %n min</source>
+        <translation>
+            <numerusform>, nobody with %1 had room for %n min</numerusform>
+            <numerusform>, nobody with %1 had room for %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, no senior agent had room for %n min</source>
+        <translation>
+            <numerusform>, no senior agent had room for %n min</numerusform>
+            <numerusform>, no senior agent had room for %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, senior agent for a VIP customer</source>
+        <translation>, senior agent for a VIP customer</translation>
+    </message>
+    <message>
+        <source>assigned to %1: %2</source>
+        <translation>assigned to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::OfferBanner</name>
+    <message>
+        <source>New ticket offered to you: %1 %2</source>
+        <translation>New ticket offered to you: %1 %2</translation>
+    </message>
+    <message>
+        <source>Offered to you: %1 %2 — accept within %3:%4</source>
+        <translation>Offered to you: %1 %2 — accept within %3:%4</translation>
+    </message>
+    <message>
+        <source>Offered to you: %1 %2 — the time to accept ran out; it goes to the next agent</source>
+        <translation>Offered to you: %1 %2 — the time to accept ran out; it goes to the next agent</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more waiting)</source>
+        <translation>
+            <numerusform>(%n more waiting)</numerusform>
+            <numerusform>(%n more waiting)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::PresenceClient</name>
+    <message>
+        <source>The server cannot be reached: your status is sent when you are online again.</source>
+        <translation>The server cannot be reached: your status is sent when you are online again.</translation>
+    </message>
+    <message>
+        <source>The server did not take your status (%1).</source>
+        <translation>The server did not take your status (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::PresenceCombo</name>
+    <message>
+        <source>Your status for automatic dispatch, as the server has it. Only online agents get tickets offered.</source>
+        <translation>Your status for automatic dispatch, as the server has it. Only online agents get tickets offered.</translation>
+    </message>
+    <message>
+        <source>Your status for automatic dispatch; sent to the server when you are online.</source>
+        <translation>Your status for automatic dispatch; sent to the server when you are online.</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Presence</translation>
     </message>
 </context>
 </TS>

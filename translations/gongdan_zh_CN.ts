@@ -2938,6 +2938,18 @@
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
+    <message>
+        <source>Offered to you by automatic dispatch: accept it before %1, or it goes to someone else.</source>
+        <translation>系统自动派给您的工单：请在 %1 前确认接收，否则将转派他人。</translation>
+    </message>
+    <message>
+        <source>%1 · offered, %2 to accept</source>
+        <translation>%1 · 待确认接收，剩余 %2</translation>
+    </message>
+    <message>
+        <source>%1 · offer ran out</source>
+        <translation>%1 · 确认接收已超时</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TimelineModel</name>
@@ -3038,6 +3050,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch took the offer back: %1</source>
+        <translation>自动派单收回：%1</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch moved the ticket on: %1</source>
+        <translation>自动派单转出：%1</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch: %1</source>
+        <translation>自动派单：%1</translation>
     </message>
 </context>
 <context>
@@ -3282,6 +3306,182 @@
     <message>
         <source>This local store is open in another Gongdan window. Use that window, or close it first.</source>
         <translation>此本地库已在另一个工单窗口中打开。请使用那个窗口，或先将其关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>Dispatch</name>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Dispatch settings belong to a group.</source>
+        <translation>派单设置须属于一个部门。</translation>
+    </message>
+    <message>
+        <source>The strategy is least_loaded, least_loaded_pct or round_robin.</source>
+        <translation>分配策略只能是 least_loaded、least_loaded_pct 或 round_robin。</translation>
+    </message>
+    <message>
+        <source>This must be a whole number of at least 1.</source>
+        <translation>须为不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>This must be a whole number of at least 0.</source>
+        <translation>须为不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>Unknown status.</source>
+        <translation>未知的状态。</translation>
+    </message>
+    <message>
+        <source>A group cannot overflow into itself.</source>
+        <translation>溢出部门不能是本部门。</translation>
+    </message>
+    <message>
+        <source>A required skill has a name and a level of at least 1.</source>
+        <translation>所需技能须有名称，等级不小于 1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>skill %1</source>
+        <translation>
+            <numerusform>技能 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting for a senior agent in %1 (any agent after %n min)</source>
+        <translation>
+            <numerusform>在%1等待资深坐席（%n 分钟后任何坐席均可）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting in %1: nobody with %2 has room</source>
+        <translation>在%1排队：具备%2的坐席均已满负荷</translation>
+    </message>
+    <message>
+        <source>waiting in %1: nobody online has room</source>
+        <translation>在%1排队：在线坐席均已满负荷</translation>
+    </message>
+    <message numerus="yes">
+        <source>offer to %1 not accepted within %n min; back in the queue of %2</source>
+        <translation>
+            <numerusform>%1 未在 %n 分钟内确认接收，已退回%2队列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %1 missed %n offers in a row and is now away</source>
+        <translation>
+            <numerusform>；%1 已连续 %n 次未接单，状态改为离开</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is no longer online; back in the queue of %2</source>
+        <translation>%1 已不在线，工单退回%2队列</translation>
+    </message>
+    <message numerus="yes">
+        <source>waited %n min in %1; moved to %2</source>
+        <translation>
+            <numerusform>在%1等待 %n 分钟，已转至%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>least loaded %1 (%2 % free) in %3</source>
+        <translation>%3负载比例最低 %1（空闲 %2%）</translation>
+    </message>
+    <message>
+        <source>next in turn in %1, load %2</source>
+        <translation>%1轮流分配，负载 %2</translation>
+    </message>
+    <message>
+        <source>least loaded %1 in %2</source>
+        <translation>%2负载最低 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>, nobody with %1 had room for %n min</source>
+        <translation>
+            <numerusform>，具备%1的坐席 %n 分钟内均满负荷</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, no senior agent had room for %n min</source>
+        <translation>
+            <numerusform>，资深坐席 %n 分钟内均满负荷</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, senior agent for a VIP customer</source>
+        <translation>，VIP 客户由资深坐席处理</translation>
+    </message>
+    <message>
+        <source>assigned to %1: %2</source>
+        <translation>派给 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::OfferBanner</name>
+    <message>
+        <source>New ticket offered to you: %1 %2</source>
+        <translation>新派给您的工单：%1 %2</translation>
+    </message>
+    <message>
+        <source>Offered to you: %1 %2 — accept within %3:%4</source>
+        <translation>派给您的工单：%1 %2 —— 请在 %3:%4 内确认接收</translation>
+    </message>
+    <message>
+        <source>Offered to you: %1 %2 — the time to accept ran out; it goes to the next agent</source>
+        <translation>派给您的工单：%1 %2 —— 确认接收已超时，将转派下一位坐席</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more waiting)</source>
+        <translation>
+            <numerusform>（另有 %n 张待确认）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>确认接收</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::PresenceClient</name>
+    <message>
+        <source>The server cannot be reached: your status is sent when you are online again.</source>
+        <translation>无法连接服务器：恢复联网后再发送您的状态。</translation>
+    </message>
+    <message>
+        <source>The server did not take your status (%1).</source>
+        <translation>服务器未接受您的状态（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::PresenceCombo</name>
+    <message>
+        <source>Your status for automatic dispatch, as the server has it. Only online agents get tickets offered.</source>
+        <translation>您在自动派单中的状态（以服务器为准）。只有在线坐席会收到派单。</translation>
+    </message>
+    <message>
+        <source>Your status for automatic dispatch; sent to the server when you are online.</source>
+        <translation>您在自动派单中的状态；联网后发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>在线状态</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,8 @@
 #include "sync/WorkstationCore.h"
 #include "ui/call/CallPanel.h"
 #include "ui/customer/CustomerArchive.h"
+#include "ui/dispatch/OfferBanner.h"
+#include "ui/dispatch/PresenceCombo.h"
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/main/LayoutMemory.h"
 #include "ui/main/QueueSearch.h"
@@ -124,6 +126,7 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
             m_tabs->putAway(); // another person's store until now: their open work stays theirs
         // Everyone holds a reference to the session: "my" views and the rules follow.
         m_session = {user.userId, user.name, roleFromName(user.role).value_or(Role::Agent), user.groups};
+        m_offerBanner->refresh();
         reloadViews(QString());
         refreshStatus();
     });
@@ -139,7 +142,17 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
         m_tabs->setCurrentIndex(0);
         m_table->setFocus();
     });
+    // Automatic dispatch: the offers waiting for 确认接收 above the queue (and marked in it), presence in the status
+    // bar.
+    m_offerBanner = new OfferBanner(core.dispatch(), *m_ws, centre);
+    connect(m_offerBanner, &OfferBanner::offersChanged, m_queue, &TicketQueueModel::setOffers);
+    connect(m_offerBanner, &OfferBanner::arrived, this,
+        [this](const QString&, const QString& text) { statusBar()->showMessage(text, 15000); });
+    connect(m_offerBanner, &OfferBanner::failed, this,
+        [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(&core.changes(), &ChangeStream::changed, m_offerBanner, &OfferBanner::refresh);
     layout->addLayout(searchRow);
+    layout->addWidget(m_offerBanner);
     layout->addWidget(m_queueSearch->emptyState());
     layout->addWidget(m_table);
     m_tagEdit->setObjectName(QStringLiteral("tagEdit"));
@@ -149,6 +162,7 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
     m_bulkToolbar->setMovable(false);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_tabs = new WorkTabs(*m_ws, centre, this);
+    connect(m_offerBanner, &OfferBanner::openTicket, m_tabs, &WorkTabs::openTicket);
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         const QStringList ids = m_queue->ticketIds({index});
         if (!ids.isEmpty())
@@ -180,6 +194,7 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
         [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     statusBar()->addPermanentWidget(m_notifyCentre->bell());
     statusBar()->addPermanentWidget(m_agentLabel);
+    statusBar()->addPermanentWidget(new PresenceCombo(core.dispatch(), core.presence(), core.engine(), this));
     statusBar()->addPermanentWidget(m_syncLabel);
     statusBar()->addPermanentWidget(m_sync->attentionButton());
     statusBar()->addPermanentWidget(m_sync->progressBar());

@@ -101,6 +101,7 @@ private:
     QToolBar* m_bulkToolbar;
     QTableView* m_table;
     WorkTabs* m_tabs = nullptr;
+    class OfferBanner* m_offerBanner = nullptr;
     QSplitter* m_splitter;
     QLabel* m_agentLabel;
     QLabel* m_syncLabel;
