@@ -2956,6 +2956,11 @@
         <translation>Paused</translation>
     </message>
     <message>
+        <source>Reply %1</source>
+        <comment>time left to the customer&apos;s reply is due</comment>
+        <translation>Reply %1</translation>
+    </message>
+    <message>
         <source>Offered to you by automatic dispatch: accept it before %1, or it goes to someone else.</source>
         <translation>Offered to you by automatic dispatch: accept it before %1, or it goes to someone else.</translation>
     </message>

@@ -2939,6 +2939,11 @@
         <translation>已暂停</translation>
     </message>
     <message>
+        <source>Reply %1</source>
+        <comment>time left to the customer&apos;s reply is due</comment>
+        <translation>回复 %1</translation>
+    </message>
+    <message>
         <source>Offered to you by automatic dispatch: accept it before %1, or it goes to someone else.</source>
         <translation>系统自动派给您的工单：请在 %1 前确认接收，否则将转派他人。</translation>
     </message>
