@@ -191,6 +191,10 @@ DemoTicket DemoTicketMaker::next()
     t.createdAt = created;
     t.responseDueAt = created.addSecs(3600LL * traits.responseHours);
     t.resolutionDueAt = created.addSecs(3600LL * traits.resolutionHours);
+    if (t.callStartedAt.isValid()) { // the answered call was the first response (TicketRules::create)
+        t.firstResponseAt = created;
+        t.responseDueAt = QDateTime();
+    }
 
     // Who: a ticket past "new" was accepted by a member of its group, who now has it. Whoever logged it may
     // see it: field staff only what is theirs, so a ticket nobody has is logged by the group's supervisor.
@@ -217,8 +221,10 @@ DemoTicket DemoTicketMaker::next()
         made.comments.append(
             {m_ids.next(), t.id, worker->id, internal ? CommentVisibility::Internal : CommentVisibility::Public,
                 internal ? pick.from(v.notes) : pick.from(v.replies), {}, at});
-        if (!internal && !t.firstResponseAt.isValid())
+        if (!internal && !t.firstResponseAt.isValid()) {
             t.firstResponseAt = at;
+            t.responseDueAt = QDateTime(); // answered: the reply clock ends (TicketRules::addComment)
+        }
         events.append({0, QString(), worker->id, at, QStringLiteral("comment"),
             internal ? QStringLiteral("internal") : QStringLiteral("public"), {}, made.comments.last().id});
     }
