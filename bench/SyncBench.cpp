@@ -421,8 +421,8 @@ int runSyncBench(const SyncBenchOptions& options, QTextStream& out, QTextStream&
             ticketId, {{QStringLiteral("subject"), subject}}, LocalTicketWorld::principalOf(first.db(), ownId));
         if (!patched) {
             ++lostRounds;
-            std::fprintf(stderr, "propagation round %d: the edit failed: %s\n", round,
-                qPrintable(patched.error().message));
+            std::fprintf(
+                stderr, "propagation round %d: the edit failed: %s\n", round, qPrintable(patched.error().message));
             continue;
         }
         first.engine().changesQueued();

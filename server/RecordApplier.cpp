@@ -3,8 +3,8 @@
 #include "domain/BusinessCalendar.h"
 #include "domain/Category.h"
 #include "domain/Customer.h"
-#include "domain/Escalation.h"
 #include "domain/Dispatch.h"
+#include "domain/Escalation.h"
 #include "domain/FieldDefinition.h"
 #include "domain/JsonCodec.h"
 #include "domain/SlaPolicy.h"
@@ -42,8 +42,7 @@ bool RecordApplier::handles(const QString& mutationName)
 {
     return mutationName == QLatin1String("customer.upsert") || mutationName == QLatin1String("field.upsert")
         || mutationName == QLatin1String("category.upsert") || mutationName == QLatin1String("calendar.upsert")
-        || mutationName == QLatin1String("sla_policy.upsert")
-        || mutationName == QLatin1String("escalation_rule.upsert")
+        || mutationName == QLatin1String("sla_policy.upsert") || mutationName == QLatin1String("escalation_rule.upsert")
         || mutationName == QLatin1String("dispatch_setting.upsert");
 }
 

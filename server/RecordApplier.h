@@ -10,12 +10,12 @@
 namespace gongdan {
 
 /// Applies the intents on team-wide records — customer.upsert (anyone signed in), field.upsert,
-/// category.upsert, calendar.upsert, sla_policy.upsert and escalation_rule.upsert (admins only), dispatch_setting.upsert (supervisors
-/// and admins) — by the same rules the
-/// workstation checks: a customer needs a name, valid phones and a customer number no other customer has; a field
-/// definition passes the domain's checks (and may not change its key or type), its key unique; the category tree stays
-/// a tree. A record is replaced whole, last writer in server order (every earlier version stays in the change log).
-/// Like MutationApplier, every rejection is decided before the first write.
+/// category.upsert, calendar.upsert, sla_policy.upsert and escalation_rule.upsert (admins only),
+/// dispatch_setting.upsert (supervisors and admins) — by the same rules the workstation checks: a customer needs a
+/// name, valid phones and a customer number no other customer has; a field definition passes the domain's checks (and
+/// may not change its key or type), its key unique; the category tree stays a tree. A record is replaced whole, last
+/// writer in server order (every earlier version stays in the change log). Like MutationApplier, every rejection is
+/// decided before the first write.
 class RecordApplier {
 public:
     RecordApplier(SyncStore& sync, TeamRecordStore& records, SensitiveWrites& sensitive, const Clock& clock);

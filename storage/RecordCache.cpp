@@ -95,7 +95,8 @@ Status RecordCache::restore(const QString& kind, const QString& id, qint64 curso
 Status RecordCache::writeVisible(const QString& kind, const QJsonObject& data)
 {
     const QString id = data.value(QStringLiteral("id")).toString();
-    if (kind == kCalendar || kind == kSlaPolicy || kind == kEscalationRule || kind == kNotification || kind == kDispatchSetting)
+    if (kind == kCalendar || kind == kSlaPolicy || kind == kEscalationRule || kind == kNotification
+        || kind == kDispatchSetting)
         return {}; // no visible row: the server's copy is what the desk reads
     if (kind == kView) {
         auto view = TicketView::fromJson(data);
@@ -139,12 +140,12 @@ Status RecordCache::replayQueued(const QString& id, qint64 cursor)
 {
     for (const OutboxEntry& entry : m_outbox.undelivered(id, cursor)) {
         const QString kind = kindOfIntent(entry.name);
-        const Status replayed = kind == kCustomer                       ? m_customers.replay(entry)
-            : kind == kView                                             ? m_views.replay(entry)
-            : kind.isEmpty() || kind == kCalendar || kind == kSlaPolicy || kind == kDispatchSetting || kind == kEscalationRule
-                    || kind == kNotification
-                ? Status()
-                                                                        : m_fields.replay(entry);
+        const Status replayed = kind == kCustomer ? m_customers.replay(entry)
+            : kind == kView                       ? m_views.replay(entry)
+            : kind.isEmpty() || kind == kCalendar || kind == kSlaPolicy || kind == kDispatchSetting
+                || kind == kEscalationRule || kind == kNotification
+            ? Status()
+            : m_fields.replay(entry);
         if (!replayed)
             return replayed;
     }

@@ -363,12 +363,11 @@ void TestAttachmentApi::earlierReferencesAreIndexed()
         auto database = ServerDatabase::open(m_team->location());
         QVERIFY(database);
         QSqlQuery query(database.value()->sql());
-        for (const char* statement :
-            {"DROP TABLE attachment_ref", "DROP TABLE attachment_upload", "DROP TABLE attachment_blob",
-                "DROP TABLE audit_entry", "DELETE FROM server_meta WHERE name = 'audit_head'",
-                "DROP TABLE sensitive_value", "DROP TABLE escalation_firing", "DROP TABLE notification",
-                "DROP TABLE agent_presence", "DROP TABLE dispatch_offer",
-                "UPDATE server_meta SET value = '7' WHERE name = 'schema_version'"})
+        for (const char* statement : {"DROP TABLE attachment_ref", "DROP TABLE attachment_upload",
+                 "DROP TABLE attachment_blob", "DROP TABLE audit_entry",
+                 "DELETE FROM server_meta WHERE name = 'audit_head'", "DROP TABLE sensitive_value",
+                 "DROP TABLE escalation_firing", "DROP TABLE notification", "DROP TABLE agent_presence",
+                 "DROP TABLE dispatch_offer", "UPDATE server_meta SET value = '7' WHERE name = 'schema_version'"})
             QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
     }
     m_server = std::make_unique<ServerProcess>();
