@@ -5,6 +5,8 @@
 
 #include <QScopeGuard>
 #include <QSqlQuery>
+#include <algorithm>
+#include <iterator>
 
 namespace gongdan {
 
@@ -19,6 +21,39 @@ const char* const kParked = "('ticket_status_number', 'ticket_status_priority', 
 // stored after the queue need, and customer history's index (a customer's tickets are read in full meanwhile).
 const char* const kAfterQueue = "COALESCE(tbl_name, '') IN ('comment', 'ticket_event') OR name = 'ticket_customer'";
 constexpr qint64 kMapWhileIndexing = qint64(1) << 30;
+// Unique indexes a load drops whose table may meanwhile get a row twice: a resync fetches every event again, and
+// the server's copy of an event made here comes with the id it had here. The newest copy (the server's) stays.
+struct Deduplication {
+    const char* index;
+    const char* statement;
+};
+const Deduplication kDeduplications[] = {
+    {"ticket_event_event_id",
+        "DELETE FROM ticket_event WHERE event_id IS NOT NULL AND rowid NOT IN "
+        "(SELECT max(rowid) FROM ticket_event WHERE event_id IS NOT NULL GROUP BY event_id)"},
+};
+
+/// Creates one pending index or trigger. A unique index that meets a row stored twice (see kDeduplications)
+/// is created again once the older copies are gone; the search for them costs a sort, paid only then.
+Status createPending(Database& db, const QString& name, const QString& sql)
+{
+    const auto deduplication = std::find_if(std::begin(kDeduplications), std::end(kDeduplications),
+        [&name](const Deduplication& d) { return name == QLatin1String(d.index); });
+    if (deduplication == std::end(kDeduplications))
+        return db.exec(sql);
+    if (Status saved = db.exec(QStringLiteral("SAVEPOINT unique_index")); !saved)
+        return saved;
+    Status created = db.exec(sql);
+    if (!created) {
+        if (Status back = db.exec(QStringLiteral("ROLLBACK TO unique_index")); !back)
+            return back;
+        if (Status deduplicated = db.exec(QLatin1String(deduplication->statement)); !deduplicated)
+            return deduplicated;
+        created = db.exec(sql);
+    }
+    const Status released = db.exec(QStringLiteral("RELEASE unique_index"));
+    return created ? released : created;
+}
 
 Result<bool> pendingTableExists(Database& db)
 {
@@ -157,25 +192,26 @@ Status BulkLoad::restore(Database& db, FullText fullText, bool queueOnly)
     const bool interrupted = unfinished.value();
     if (!interrupted && fullText == FullText::Later)
         return {};
-    QStringList statements;
+    QList<std::pair<QString, QString>> statements; // name, sql
     QSqlQuery pending(db.sql());
     QString parked
         = fullText == FullText::Later ? QStringLiteral("name IN %1").arg(QLatin1String(kParked)) : QStringLiteral("0");
     if (queueOnly)
         parked = QStringLiteral("%1 OR %2").arg(parked, QLatin1String(kAfterQueue));
     // Indexes first, then triggers (a trigger never depends on an index, but order keeps it readable).
-    if (!pending.exec(QStringLiteral("SELECT sql FROM bulk_load_pending WHERE NOT (%1) ORDER BY type = 'trigger', name")
-                          .arg(parked)))
+    if (!pending.exec(
+            QStringLiteral("SELECT name, sql FROM bulk_load_pending WHERE NOT (%1) ORDER BY type = 'trigger', name")
+                .arg(parked)))
         return Database::errorOf(pending);
     while (pending.next())
-        statements.append(pending.value(0).toString());
+        statements.append({pending.value(0).toString(), pending.value(1).toString()});
     pending.finish();
     const auto mapped = mappedWhileIndexing(db);
     SqlTransaction transaction(db);
     if (!transaction.started())
         return transaction.started();
-    for (const QString& sql : statements) {
-        if (Status status = db.exec(sql); !status)
+    for (const auto& [name, sql] : statements) {
+        if (Status status = createPending(db, name, sql); !status)
             return status;
     }
     if (interrupted && fullText == FullText::Later) {
@@ -232,7 +268,9 @@ Result<bool> BulkLoad::restoreNextParked(Database& db)
     SqlTransaction transaction(db);
     if (!transaction.started())
         return transaction.started().error();
-    for (const QString& statement : {sql, QStringLiteral("DELETE FROM bulk_load_pending WHERE name = '%1'").arg(name),
+    if (Status created = createPending(db, name, sql); !created)
+        return created.error();
+    for (const QString& statement : {QStringLiteral("DELETE FROM bulk_load_pending WHERE name = '%1'").arg(name),
              QStringLiteral("PRAGMA analysis_limit = 2000"), QStringLiteral("ANALYZE %1").arg(name)}) {
         if (Status status = db.exec(statement); !status)
             return status.error();

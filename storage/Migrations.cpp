@@ -488,11 +488,37 @@ Status step25(Database& db)
         });
 }
 
+// v26: the event id's uniqueness as an index of its own instead of a constraint of the table, so a first sync's
+// bulk load can drop it like the others: its events go straight into the table (appended, in the order they
+// come) and the index is built by one sort at the load's end, where a row stored twice (a resync, the server's
+// copy of an event made here) keeps its newest copy (BulkLoad). Before, they were set aside in `staged_event`
+// and merged through the constraint, which cost as much as storing every conversation (docs/PERFORMANCE.md).
+Status step26(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("CREATE TABLE ticket_event_new(rowid INTEGER PRIMARY KEY, ticket_rowid INTEGER NOT NULL "
+                           "REFERENCES ticket(rowid) ON DELETE CASCADE, actor_id TEXT, at_ms INTEGER NOT NULL, "
+                           "kind TEXT NOT NULL, field TEXT, old_value TEXT, new_value TEXT, mutation_id TEXT, "
+                           "event_id TEXT)"),
+            QStringLiteral("INSERT INTO ticket_event_new(rowid, ticket_rowid, actor_id, at_ms, kind, field, old_value, "
+                           "new_value, mutation_id, event_id) SELECT rowid, ticket_rowid, actor_id, at_ms, kind, field, "
+                           "old_value, new_value, mutation_id, event_id FROM ticket_event"),
+            QStringLiteral("DROP TABLE ticket_event"),
+            QStringLiteral("ALTER TABLE ticket_event_new RENAME TO ticket_event"),
+            QStringLiteral("CREATE INDEX ticket_event_ticket ON ticket_event(ticket_rowid)"),
+            QStringLiteral(
+                "CREATE INDEX ticket_event_mutation ON ticket_event(mutation_id) WHERE mutation_id IS NOT NULL"),
+            QStringLiteral("CREATE UNIQUE INDEX ticket_event_event_id ON ticket_event(event_id)"),
+            QStringLiteral("DROP TABLE IF EXISTS staged_event"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
         step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19, step20, step21, step22,
-        step23, step24, step25};
+        step23, step24, step25, step26};
     return all;
 }
 

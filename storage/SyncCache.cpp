@@ -301,7 +301,8 @@ Status SyncCache::insertEvent(const PulledChange& change, QString* ticketId)
     const std::optional<qint64> ticketRowid = rowidOf(*ticketId);
     if (!ticketRowid)
         return {}; // not in this cache
-    return m_stageEvent ? stageEvent(*ticketRowid, parsed.value()) : m_writer.insertEvent(*ticketRowid, parsed.value());
+    return m_eventsInBulk ? m_writer.appendEvent(*ticketRowid, parsed.value())
+                          : m_writer.insertEvent(*ticketRowid, parsed.value());
 }
 
 Result<QStringList> SyncCache::applyPage(

@@ -72,16 +72,12 @@ public:
     /// While a first sync has stored the user's own tickets but not yet their conversations (they come
     /// first of all conversations, once the whole queue is in): those tickets wait for theirs.
     Status setOwnConversationsPending(bool pending);
-    /// A first sync's events, set aside (storage/SyncCacheEvents.cpp): from here on, the events of applied
-    /// pages go to a plain table without indexes instead of ticket_event, whose unique event id would be
-    /// rewritten nearly whole by every page's commit (event ids follow no order: docs/PERFORMANCE.md).
-    Status stageEvents();
-    /// Moves the events set aside into ticket_event in one transaction, in event id order (the server's
-    /// copy replaces one made here, as applyPage does), and stops setting them aside.
-    Status mergeStagedEvents();
-    /// Stops setting events aside and forgets them (a first sync that failed starts over).
-    void dropStagedEvents();
-    bool stagingEvents() const { return m_stageEvent != nullptr; }
+    /// While a first sync's bulk load runs (storage/BulkLoad, which drops the event id's unique index like the
+    /// others): the events of applied pages are appended to ticket_event as they come, and the load keeps the
+    /// newest of two copies of one event when it builds the index back. Before, each page's commit rewrote
+    /// nearly the whole index: event ids follow no order (docs/PERFORMANCE.md).
+    void setEventsInBulk(bool inBulk) { m_eventsInBulk = inBulk; }
+    bool eventsInBulk() const { return m_eventsInBulk; }
     /// Records a push's answers: applied (or already applied) → acked until a pull delivers it;
     /// rejected → kept with the server's reason, and the ticket recomputed without it. The ids of the
     /// tickets recomputed.
@@ -131,7 +127,6 @@ private:
     Status insertComment(const PulledChange& change);
     /// An event of a ticket's log; the server's copy of one made here replaces it (the same id).
     Status insertEvent(const PulledChange& change, QString* ticketId);
-    Status stageEvent(qint64 ticketRowid, const TicketEvent& event);
     /// A user or group from the server into the local directory (agent, team_group).
     Status storeTeamMember(const PulledChange& change);
     std::optional<qint64> rowidOf(const QString& ticketId);
@@ -164,7 +159,7 @@ private:
     bool m_nothingApart = false; ///< during a page: ticket_synced is empty
     bool m_noNotices = false; ///< during a page: no ticket is marked as departed
     bool m_confirming = false; ///< during a page: a resync still waits for comments to come back
-    std::unique_ptr<SqliteStatement> m_stageEvent; ///< while a first sync sets its events aside
+    bool m_eventsInBulk = false; ///< a first sync's bulk load runs: events appended, no index to meet
     QHash<QString, qint64> m_rowids; ///< during a page: the rows it inserted, for their comments
     QHash<QString, QJsonObject> m_departures; ///< during a page: scope_remove data by ticket (where it went)
     Principal m_me; ///< during a page: the signed-in user, as the access rules see them

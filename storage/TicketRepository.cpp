@@ -6,7 +6,10 @@
 #include "storage/LocalTicketWorld.h"
 #include "storage/NeedsAttention.h"
 
+#include <QHash>
 #include <QJsonDocument>
+#include <algorithm>
+#include <functional>
 
 namespace gongdan {
 
@@ -184,7 +187,7 @@ Status TicketRepository::write(const TicketChange& change)
     if (m_rebasing)
         return {}; // the original change wrote its events
     for (const TicketEvent& e : change.events) {
-        if (Status s = m_writer.insertEvent(rowids.value(e.ticketId, rowids.value(change.ticket.id)), e); !s)
+        if (Status s = m_writer.appendEvent(rowids.value(e.ticketId, rowids.value(change.ticket.id)), e); !s)
             return s;
     }
     return {};
@@ -559,14 +562,27 @@ QList<TicketEvent> TicketRepository::events(const QString& ticketId)
         "SELECT rowid, actor_id, at_ms, kind, field, old_value, new_value, mutation_id, event_id FROM ticket_event "
         "WHERE ticket_rowid = (SELECT rowid FROM ticket WHERE id = ?) ORDER BY rowid"));
     query.addBindValue(ticketId);
+    // During a first sync's bulk load an event may be stored twice until the load ends (the server's copy of one
+    // made here, a resync's): the newest copy is the one, in its place.
+    QHash<QString, qsizetype> byEventId;
+    QList<qsizetype> older;
     if (query.exec()) {
         while (query.next()) {
+            const QString eventId = query.value(8).toString();
+            if (!eventId.isEmpty()) {
+                if (const auto seen = byEventId.constFind(eventId); seen != byEventId.cend())
+                    older.append(seen.value());
+                byEventId.insert(eventId, result.size());
+            }
             result.append(
                 {query.value(0).toLongLong(), ticketId, query.value(1).toString(), TicketRows::fromMs(query.value(2)),
                     query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-                    query.value(6).toString(), query.value(7).toString(), query.value(8).toString()});
+                    query.value(6).toString(), query.value(7).toString(), eventId});
         }
     }
+    std::sort(older.begin(), older.end(), std::greater<>());
+    for (const qsizetype index : std::as_const(older))
+        result.removeAt(index);
     return result;
 }
 

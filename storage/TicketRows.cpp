@@ -48,11 +48,10 @@ TicketRowWriter::TicketRowWriter(Database& db)
     , m_insertComment(db.handle(),
           "INSERT INTO comment(id, ticket_rowid, author_id, visibility, body, attachments, created_ms, "
           "origin_ticket_id, origin_number) VALUES (?,?,?,?,?,?,?,?,?)")
-    , m_insertEvent(db.handle(),
-          "INSERT INTO ticket_event(ticket_rowid, actor_id, at_ms, kind, field, old_value, new_value, event_id) "
-          "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET ticket_rowid = excluded.ticket_rowid, "
-          "actor_id = excluded.actor_id, at_ms = excluded.at_ms, kind = excluded.kind, field = excluded.field, "
-          "old_value = excluded.old_value, new_value = excluded.new_value, mutation_id = NULL")
+    , m_handle(db.handle())
+    , m_appendEvent(db.handle(),
+          "INSERT OR REPLACE INTO ticket_event(ticket_rowid, actor_id, at_ms, kind, field, old_value, new_value, "
+          "event_id) VALUES (?,?,?,?,?,?,?,?)")
 {
 }
 
@@ -125,12 +124,32 @@ Result<qint64> TicketRowWriter::insertComment(qint64 ticketRowid, const Comment&
     return m_insertComment.lastInsertRowId();
 }
 
+Status TicketRowWriter::runEvent(SqliteStatement& s, qint64 ticketRowid, const TicketEvent& e)
+{
+    s.bind(1, ticketRowid).bind(2, nullIfEmpty(e.actorId)).bind(3, TicketRows::toMs(e.at));
+    s.bind(4, e.kind).bind(5, nullIfEmpty(e.field)).bind(6, nullIfEmpty(e.oldValue));
+    s.bind(7, nullIfEmpty(e.newValue)).bind(8, nullIfEmpty(e.eventId));
+    return s.run();
+}
+
 Status TicketRowWriter::insertEvent(qint64 ticketRowid, const TicketEvent& e)
 {
-    m_insertEvent.bind(1, ticketRowid).bind(2, nullIfEmpty(e.actorId)).bind(3, TicketRows::toMs(e.at));
-    m_insertEvent.bind(4, e.kind).bind(5, nullIfEmpty(e.field)).bind(6, nullIfEmpty(e.oldValue));
-    m_insertEvent.bind(7, nullIfEmpty(e.newValue)).bind(8, nullIfEmpty(e.eventId));
-    return m_insertEvent.run();
+    if (!m_upsertEvent) {
+        m_upsertEvent = std::make_unique<SqliteStatement>(m_handle,
+            "INSERT INTO ticket_event(ticket_rowid, actor_id, at_ms, kind, field, old_value, new_value, event_id) "
+            "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET ticket_rowid = excluded.ticket_rowid, "
+            "actor_id = excluded.actor_id, at_ms = excluded.at_ms, kind = excluded.kind, field = excluded.field, "
+            "old_value = excluded.old_value, new_value = excluded.new_value, mutation_id = NULL");
+    }
+    const Status status = runEvent(*m_upsertEvent, ticketRowid, e);
+    if (!status)
+        m_upsertEvent.reset(); // prepared again next time (a statement that never prepared stays broken)
+    return status;
+}
+
+Status TicketRowWriter::appendEvent(qint64 ticketRowid, const TicketEvent& e)
+{
+    return runEvent(m_appendEvent, ticketRowid, e);
 }
 
 QString TicketRows::ticketColumns()

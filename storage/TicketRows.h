@@ -5,6 +5,7 @@
 #include "storage/SqliteStatement.h"
 
 #include <QSqlQuery>
+#include <memory>
 #include <optional>
 
 namespace gongdan {
@@ -23,15 +24,25 @@ public:
     Result<qint64> insertComment(qint64 ticketRowid, const Comment& comment);
     /// An event of a ticket's log. One whose id is stored already is replaced, no longer a change of this
     /// workstation's: the server's copy of an event made here (the same id everywhere) takes its place.
+    /// Needs the unique index on the event id (not there during a first sync's bulk load: appendEvent()).
     Status insertEvent(qint64 ticketRowid, const TicketEvent& event);
+    /// An event stored as a new row: one made here (its id is new), or one of a bulk load, which keeps the
+    /// newest of two copies when it builds the unique index back (storage/BulkLoad). Where that index is
+    /// there, a stored event of the same id goes (never an error), with or without it the statement runs.
+    Status appendEvent(qint64 ticketRowid, const TicketEvent& event);
 
 private:
     void bindTicket(SqliteStatement& statement, const Ticket& ticket, std::optional<qint64> serverSeq);
+    static Status runEvent(SqliteStatement& statement, qint64 ticketRowid, const TicketEvent& event);
 
     SqliteStatement m_insertTicket;
     SqliteStatement m_updateTicket;
     SqliteStatement m_insertComment;
-    SqliteStatement m_insertEvent;
+    sqlite3* m_handle;
+    SqliteStatement m_appendEvent;
+    /// Prepared when first used: its ON CONFLICT needs the unique index, which a killed bulk load may leave
+    /// out until Database::open() has built it back.
+    std::unique_ptr<SqliteStatement> m_upsertEvent;
 };
 
 namespace TicketRows {

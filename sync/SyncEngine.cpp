@@ -82,7 +82,6 @@ void SyncEngine::stop()
     abandonJob();
     m_inCycle = false;
     m_again = false;
-    m_queue->post([](SyncWriter& writer) { writer.stopped(); });
     m_retry.stop();
     m_periodic.stop();
     m_debounce.stop();

@@ -169,6 +169,7 @@ Status SyncWriter::beginFirstSync()
         *m_db, m_outbox->count() == 0 ? BulkLoad::Durability::Unsynced : BulkLoad::Durability::Synced);
     if (!m_bootstrap->started())
         m_bootstrap.reset(); // row by row then: slower, just as correct
+    m_cache->setEventsInBulk(m_bootstrap != nullptr);
     // The own tickets arrive without their conversations: the ticket view says so until they come.
     return m_cache->setOwnConversationsPending(true);
 }
@@ -252,10 +253,7 @@ StoreOutcome SyncWriter::queueStored(const QString& restLast)
         return refused(vanished.error());
     StoreOutcome outcome;
     outcome.tickets = vanished.value();
-    if (Status pending = m_cache->setConversationsPending(QString(), restLast); !pending)
-        outcome.status = pending;
-    else
-        outcome.status = m_cache->stageEvents(); // the conversations' events go in at their end
+    outcome.status = m_cache->setConversationsPending(QString(), restLast);
     return outcome;
 }
 
@@ -263,11 +261,8 @@ Status SyncWriter::conversationsStored(bool more)
 {
     if (!m_opened)
         return m_opened;
-    // The events of the conversations just stored, into their table in one pass.
-    if (Status merged = m_cache->mergeStagedEvents(); !merged)
-        return merged;
     if (more)
-        return m_cache->stageEvents();
+        return {};
     // Every conversation is in: what a resync did not get back went with a restore on the server. The
     // tickets whose conversation changed go out with the next page's (the pull that follows).
     const Result<QStringList> dropped = m_cache->dropUnconfirmedComments();
@@ -292,13 +287,6 @@ void SyncWriter::failed()
         finishBulkLoad();
         startSearch();
     }
-    m_cache->dropStagedEvents(); // (and its events come again)
-}
-
-void SyncWriter::stopped()
-{
-    if (m_opened)
-        m_cache->dropStagedEvents();
 }
 
 Status SyncWriter::resetForResync()
@@ -323,6 +311,7 @@ Status SyncWriter::finishBulkLoad()
     // failure leaves the load pending for Database::open().
     const Status built = m_bootstrap->finish(BulkLoad::FullText::Later);
     m_bootstrap.reset();
+    m_cache->setEventsInBulk(false);
     return built;
 }
 

@@ -96,15 +96,14 @@ public:
     StoreOutcome applySnapshot(
         SnapshotPagePtr page, SnapshotPart part, const QString& restLast, SnapshotFetcher* fetcher);
     /// Every ticket is here: the queue's indexes back, what the server no longer has dropped (a resync
-    /// after a restore; its ids in the outcome), the rest's conversations pending, events set aside.
+    /// after a restore; its ids in the outcome), the rest's conversations pending.
     StoreOutcome queueStored(const QString& restLast);
-    /// A conversation part is stored: its events into their table; `more`: another part follows.
+    /// A conversation part is stored; `more`: another part follows (at the last, what a resync did not get
+    /// back goes).
     Status conversationsStored(bool more);
     Status startFrom(qint64 cursor, const QString& epoch);
-    /// A cycle failed: a first sync's load ends (search resumes), its events set aside are dropped.
+    /// A cycle failed: a first sync's load ends (search resumes); the retry goes on row by row.
     void failed();
-    /// The engine stopped: events set aside are dropped.
-    void stopped();
     Status resetForResync();
     /// Ends a load still running (quitting during a first sync: search is built the next time).
     void close();

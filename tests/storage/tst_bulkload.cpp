@@ -51,6 +51,8 @@ private Q_SLOTS:
     void commentsComeInASecondStage();
     void aLoadKilledBetweenTheStagesIsFinishedOnOpen();
     void aPendingTableOfAnOlderVersionIsTakenOver();
+    void anEventStoredTwiceKeepsItsNewestCopy_data();
+    void anEventStoredTwiceKeepsItsNewestCopy();
     void unsyncedLoadsSkipTheDiskUntilFinished_data();
     void unsyncedLoadsSkipTheDiskUntilFinished();
 };
@@ -243,6 +245,53 @@ void TestBulkLoad::aLoadKilledBetweenTheStagesIsFinishedOnOpen()
     QVERIFY(store.reopen());
     QCOMPARE(schemaObjects(store.db()), before);
     QCOMPARE(TicketSearch(store.db()).search(QString::fromUtf8("中转站")).value().size(), 1);
+}
+
+void TestBulkLoad::anEventStoredTwiceKeepsItsNewestCopy_data()
+{
+    QTest::addColumn<bool>("killed");
+    QTest::newRow("the load finishes") << false;
+    QTest::newRow("the load is killed, finished on open") << true;
+}
+
+void TestBulkLoad::anEventStoredTwiceKeepsItsNewestCopy()
+{
+    // A first sync's events are appended while the event id's unique index is dropped (a resync brings
+    // every event again): building the index back keeps the newest copy of each instead of failing.
+    QFETCH(bool, killed);
+    TempStore store;
+    const QStringList before = schemaObjects(store.db());
+    TicketRowWriter writer(store.db());
+    Ticket t = draftTicket(QString::fromUtf8("重复的事件"));
+    t.id = store.db().ids().next();
+    auto rowid = writer.insertTicket(t);
+    QVERIFY(rowid.ok());
+    TicketEvent e;
+    e.kind = QStringLiteral("field");
+    e.at = store.clock.now();
+    e.eventId = QStringLiteral("m1:0");
+    e.newValue = QStringLiteral("kept before");
+    QVERIFY(writer.appendEvent(rowid.value(), e).ok());
+    auto* load = new BulkLoad(store.db());
+    QVERIFY(load->started().ok());
+    e.newValue = QStringLiteral("fetched again");
+    QVERIFY(writer.appendEvent(rowid.value(), e).ok());
+    e.eventId = QStringLiteral("m2:0");
+    QVERIFY(writer.appendEvent(rowid.value(), e).ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 3);
+    if (killed) {
+        QVERIFY(store.reopen()); // (`load` "died" with its process)
+    } else {
+        QVERIFY(load->finish().ok());
+        delete load;
+    }
+    QCOMPARE(schemaObjects(store.db()), before);
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 2);
+    QCOMPARE(scalar(store.db(),
+                 QStringLiteral("SELECT count(*) FROM ticket_event WHERE event_id = 'm1:0' AND new_value = 'fetched "
+                                "again'")),
+        1);
+    QVERIFY(store.db().checkIntegrity().ok());
 }
 
 void TestBulkLoad::aPendingTableOfAnOlderVersionIsTakenOver()

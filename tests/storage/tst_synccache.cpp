@@ -1,4 +1,5 @@
 #include "domain/JsonCodec.h"
+#include "storage/BulkLoad.h"
 #include "storage/SyncCache.h"
 #include "tests/support/TempStore.h"
 
@@ -66,8 +67,8 @@ private Q_SLOTS:
     void copyKeptByAnOlderVersionGoesOnTheNextPull();
     void resyncForgetsEveryCopy();
     void commentStoredBeforeIsLeftAsItIs();
-    void stagedEventsGoInAtTheMerge();
-    void droppedStagingStoresEventsAgain();
+    void eventsInBulkKeepTheNewestCopy();
+    void editsDuringABulkLoadKeepTheirEvents();
 };
 
 void TestSyncCache::pulledTicketIsItsOwnCopy()
@@ -253,10 +254,11 @@ PulledChange pulledEvent(const QString& ticketId, const QString& eventId, const 
 
 } // namespace
 
-void TestSyncCache::stagedEventsGoInAtTheMerge()
+void TestSyncCache::eventsInBulkKeepTheNewestCopy()
 {
-    // A first sync's conversation pages set their events aside (a plain table), and they go into the
-    // ticket's log in one pass at the end; the server's copy of an event made here replaces it there.
+    // During a first sync's bulk load the event id's unique index is dropped: pages append their events as
+    // they come, the timeline already shows one copy of each, and the load keeps the newest (the server's copy
+    // of an event made here) when it builds the index back. Afterwards events are upserted again.
     TempStore store;
     SyncCache cache(store.db(), store.tickets());
     const Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
@@ -266,52 +268,63 @@ void TestSyncCache::stagedEventsGoInAtTheMerge()
                                      "mutation_id, event_id) SELECT rowid, 1, 'field', 'made here', 'm1', "
                                      "'m1:0' FROM ticket"))
                 .ok());
-    QVERIFY(cache.stageEvents().ok());
-    QVERIFY(cache.stagingEvents());
+    auto load = std::make_unique<BulkLoad>(store.db(), BulkLoad::Durability::Unsynced);
+    QVERIFY(load->started().ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                               "'ticket_event_event_id'")),
+        0);
+    cache.setEventsInBulk(true);
     auto applied
         = cache.applyPage({pulledEvent(t.id, QStringLiteral("m2:0"), QStringLiteral("two"), store.clock.now()),
                               pulledEvent(t.id, QStringLiteral("m1:0"), QStringLiteral("one"), store.clock.now())},
             0, QStringLiteral("e1"), 5);
     QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().message));
     QCOMPARE(applied.value(), QStringList {t.id});
-    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 1); // set aside so far
-    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM staged_event")), 2);
-    QVERIFY(cache.mergeStagedEvents().ok());
-    QVERIFY(!cache.stagingEvents());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 3); // appended
+    QStringList shown;
+    for (const TicketEvent& e : store.tickets().events(t.id))
+        shown.append(e.newValue);
+    QCOMPARE(shown, (QStringList {QStringLiteral("two"), QStringLiteral("one")}));
+    QVERIFY(load->finish().ok());
+    load.reset();
+    cache.setEventsInBulk(false);
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 2);
     QCOMPARE(scalar(store.db(),
                  QStringLiteral("SELECT count(*) FROM ticket_event WHERE event_id = 'm1:0' AND new_value = 'one' "
                                 "AND mutation_id IS NULL")),
         1);
-    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'staged_event'")), 0);
-    // Afterwards events go straight in again.
-    QVERIFY(cache
-                .applyPage({pulledEvent(t.id, QStringLiteral("m3:0"), QStringLiteral("three"), store.clock.now())}, 6,
-                    QStringLiteral("e1"))
-                .ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                               "'ticket_event_event_id'")),
+        1);
+    // Afterwards the server's copy of a stored event replaces it in place.
+    for (int round = 0; round < 2; ++round) {
+        QVERIFY(cache
+                    .applyPage({pulledEvent(t.id, QStringLiteral("m3:0"), QStringLiteral("three"), store.clock.now())},
+                        6, QStringLiteral("e1"))
+                    .ok());
+    }
     QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 3);
 }
 
-void TestSyncCache::droppedStagingStoresEventsAgain()
+void TestSyncCache::editsDuringABulkLoadKeepTheirEvents()
 {
-    // A first sync that failed forgets what it set aside (it comes again) and the next pages store events.
+    // An agent works during a first sync: their change's events are stored although the event id's unique
+    // index is not there, and the load's end builds it back around them.
     TempStore store;
     SyncCache cache(store.db(), store.tickets());
     const Ticket t = serverTicket(store, QStringLiteral("subject A"), QStringLiteral("G20231001001"));
-    QVERIFY(cache.applyPage({pulled(t, 5)}, 0, QStringLiteral("e1"), 5).ok());
-    QVERIFY(cache.stageEvents().ok());
-    QVERIFY(cache
-                .applyPage({pulledEvent(t.id, QStringLiteral("m1:0"), QStringLiteral("one"), store.clock.now())}, 0,
-                    QStringLiteral("e1"), 5)
-                .ok());
-    cache.dropStagedEvents();
-    QVERIFY(cache
-                .applyPage({pulledEvent(t.id, QStringLiteral("m1:0"), QStringLiteral("one"), store.clock.now())}, 0,
-                    QStringLiteral("e1"), 5)
-                .ok());
-    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")), 1);
-    QVERIFY(cache.stageEvents().ok()); // a new first sync: nothing left from the one before
-    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM staged_event")), 0);
+    QVERIFY(cache.applyPage({pulled(t, 5)}, 5, QStringLiteral("e1")).ok());
+    BulkLoad load(store.db(), BulkLoad::Durability::Synced);
+    QVERIFY(load.started().ok());
+    const qint64 before = scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event"));
+    auto edited = store.tickets().patch(t.id, {{QStringLiteral("subject"), QStringLiteral("local B")}},
+        store.agent(QStringLiteral("a-01"), Role::Supervisor));
+    QVERIFY2(edited.ok(), qPrintable(edited.ok() ? QString() : edited.error().message));
+    QVERIFY(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")) > before);
+    QVERIFY(load.finish().ok());
+    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event WHERE event_id IS NOT NULL "
+                                               "AND mutation_id IS NOT NULL")),
+        scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")) - before);
 }
 
 QTEST_GUILESS_MAIN(TestSyncCache)
