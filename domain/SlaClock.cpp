@@ -128,6 +128,34 @@ QList<SlaClock> SlaClocks::rebuild(const SlaHistory& history, const SlaPolicy& p
         if (open)
             finish(*open, true);
     }
+    // Accept: each stay in 待接单 is a cycle, from its start (creation or the move there) to the move out of it
+    // (确认接收, or a close); it does not pause (nobody waits for the customer while nobody has taken it).
+    {
+        int cycle = 0;
+        std::optional<SlaClock> open;
+        const auto enter = [&](qint64 at) {
+            open = SlaClock {};
+            open->metric = SlaMetric::Accept;
+            open->cycle = ++cycle;
+            open->startedAt = at;
+            open->targetSeconds = qint64(targets.accept) * 60;
+        };
+        if (history.initialStatus == TicketStatus::New)
+            enter(history.createdAt);
+        for (const SlaFact& fact : std::as_const(facts)) {
+            if (fact.kind != SlaFact::Kind::Moved || fact.at < history.createdAt)
+                continue;
+            if (fact.status == TicketStatus::New && !open) {
+                enter(fact.at);
+            } else if (fact.status != TicketStatus::New && open) {
+                open->fulfilledAt = fact.at;
+                finish(*open, false);
+                open.reset();
+            }
+        }
+        if (open)
+            finish(*open, false);
+    }
     // Resolution: from creation; stopped (closed) it is fulfilled; reopened it resumes with its elapsed time.
     {
         SlaClock clock;

@@ -17,6 +17,8 @@ int SlaTargets::minutes(SlaMetric metric) const
         return nextResponse;
     case SlaMetric::Resolution:
         return resolution;
+    case SlaMetric::Accept:
+        return accept;
     }
     return 0;
 }
@@ -30,6 +32,8 @@ QString SlaPolicy::metricKey(SlaMetric metric)
         return QStringLiteral("next_response");
     case SlaMetric::Resolution:
         return QStringLiteral("resolution");
+    case SlaMetric::Accept:
+        return QStringLiteral("accept");
     }
     return {};
 }
@@ -58,10 +62,13 @@ QJsonObject SlaPolicy::toJson() const
         conditionList.append(QJsonObject {{QStringLiteral("field"), c.field},
             {QStringLiteral("op"), TicketView::opKey(c.op)}, {QStringLiteral("value"), c.value}});
     QJsonObject targetMap;
-    for (auto it = targets.constBegin(); it != targets.constEnd(); ++it)
-        targetMap.insert(EnumText<Priority>::key(it.key()),
-            QJsonObject {{QStringLiteral("first_response"), it->firstResponse},
-                {QStringLiteral("next_response"), it->nextResponse}, {QStringLiteral("resolution"), it->resolution}});
+    for (auto it = targets.constBegin(); it != targets.constEnd(); ++it) {
+        QJsonObject target {{QStringLiteral("first_response"), it->firstResponse},
+            {QStringLiteral("next_response"), it->nextResponse}, {QStringLiteral("resolution"), it->resolution}};
+        if (it->accept > 0)
+            target.insert(QStringLiteral("accept"), it->accept);
+        targetMap.insert(EnumText<Priority>::key(it.key()), target);
+    }
     return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
         {QStringLiteral("position"), position}, {QStringLiteral("enabled"), enabled},
         {QStringLiteral("match"),
@@ -125,16 +132,17 @@ Result<SlaPolicy> SlaPolicy::fromJson(const QJsonObject& json)
         const QJsonObject t = it.value().toObject();
         for (auto key = t.constBegin(); key != t.constEnd(); ++key) {
             static const QStringList known {QStringLiteral("first_response"), QStringLiteral("next_response"),
-                QStringLiteral("resolution"), QStringLiteral("update_mode")};
+                QStringLiteral("resolution"), QStringLiteral("accept"), QStringLiteral("update_mode")};
             if (!known.contains(key.key()) || (key.key() != QLatin1String("update_mode") && !key.value().isDouble()))
                 return invalid(
                     QT_TRANSLATE_NOOP("SlaPolicy",
-                        "A priority's targets are first_response, next_response and resolution, in minutes."),
+                        "A priority's targets are first_response, next_response, resolution and accept, in minutes."),
                     QStringLiteral("targets.%1.%2").arg(it.key(), key.key()));
         }
         SlaTargets targets {t.value(QStringLiteral("first_response")).toInt(),
-            t.value(QStringLiteral("next_response")).toInt(), t.value(QStringLiteral("resolution")).toInt()};
-        if (targets.firstResponse < 0 || targets.nextResponse < 0 || targets.resolution < 0)
+            t.value(QStringLiteral("next_response")).toInt(), t.value(QStringLiteral("resolution")).toInt(),
+            t.value(QStringLiteral("accept")).toInt()};
+        if (targets.firstResponse < 0 || targets.nextResponse < 0 || targets.resolution < 0 || targets.accept < 0)
             return invalid(QT_TRANSLATE_NOOP("SlaPolicy", "A target is a number of minutes from 0 (0: no clock)."),
                 QStringLiteral("targets.") + it.key());
         policy.targets.insert(*priority, targets);

@@ -10,7 +10,9 @@
 namespace gongdan {
 
 /// The clocks a policy runs (workflows.md §9.1).
-enum class SlaMetric { FirstResponse, NextResponse, Resolution };
+/// Accept: from the moment a ticket waits in 待接单 (created or dispatched there) until someone takes it (确认接收);
+/// a ticket sent back to 待接单 starts a new cycle. It drives "unaccepted" escalation chains (§9.2), not due times.
+enum class SlaMetric { FirstResponse, NextResponse, Resolution, Accept };
 
 /// What a status does to a ticket's running clocks: run, pause (待客户确认) or stop (closed, spam, merged: frozen;
 /// on reopen the resolution clock resumes with its elapsed time).
@@ -21,6 +23,7 @@ struct SlaTargets {
     int firstResponse = 0;
     int nextResponse = 0;
     int resolution = 0;
+    int accept = 0; ///< minutes in 待接单 before the ticket counts as unaccepted
     int minutes(SlaMetric metric) const;
 };
 

@@ -53,6 +53,8 @@ bool SlaStamp::stamp(Ticket& ticket, const QList<TicketEvent>& events, const QLi
     QDateTime response;
     QDateTime resolution;
     for (const SlaClock& clock : clocks) {
+        if (clock.metric == SlaMetric::Accept)
+            continue; // (escalation only: no due time of its own on the ticket)
         if (clock.metric == SlaMetric::Resolution)
             resolution = clock.state == SlaClock::State::Running || clock.state == SlaClock::State::Fulfilled
                 ? instant(clock.dueAt)

@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QTimeZone>
+#include <algorithm>
 
 namespace gongdan {
 
@@ -137,13 +138,18 @@ Status EscalationScheduler::processTicket(
     const QString& ticketId, const QList<EscalationRule>& chains, qint64 now, Outcome& outcome)
 {
     const std::optional<Ticket> ticket = m_sync.store().ticket(ticketId);
-    if (!ticket || (!ticket->responseDueAt.isValid() && !ticket->resolutionDueAt.isValid()))
+    // Waiting in 待接单 under an "unaccepted" chain: its accept clock has no due time on the ticket to go by.
+    const bool unaccepted = ticket && ticket->status == TicketStatus::New
+        && std::any_of(chains.begin(), chains.end(), [](const EscalationRule& rule) {
+               return rule.metric == SlaPolicy::metricKey(SlaMetric::Accept);
+           });
+    if (!ticket || (!unaccepted && !ticket->responseDueAt.isValid() && !ticket->resolutionDueAt.isValid()))
         return {}; // no running clock: nothing can come due (a paused clock is re-armed when it runs again)
     auto fired = m_sync.applier().notifier().store().firedKeys(ticketId);
     if (!fired)
         return fired.error();
     // Nothing due yet and no chain under way (whose later levels a fulfilled clock would cancel): skip the clocks.
-    if (const std::optional<qint64> earliest = earliestInstant(*ticket, chains);
+    if (const std::optional<qint64> earliest = unaccepted ? std::nullopt : earliestInstant(*ticket, chains);
         earliest && *earliest > now && fired.value().isEmpty()) {
         if (!outcome.next || *earliest < *outcome.next)
             outcome.next = earliest; // nothing due yet: wake then (a lower bound; the tick re-arms exactly)

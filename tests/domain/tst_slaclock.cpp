@@ -55,6 +55,7 @@ private Q_SLOTS:
     void clocks_data();
     void clocks();
     void nextResponseKeepsEveryCycle();
+    void acceptRunsWhileTheTicketWaitsInTheQueue();
     void policyChoice();
     void policyJsonRoundTrips();
     void badPoliciesNameTheField();
@@ -185,6 +186,38 @@ void TestSlaClock::nextResponseKeepsEveryCycle()
     QCOMPARE(second->dueAt.value_or(0), local("2024-06-17 12:00"));
     QVERIFY(second->breached);
     QVERIFY(!clockOf(clocks, SlaMetric::FirstResponse)); // no target, no clock
+}
+
+void TestSlaClock::acceptRunsWhileTheTicketWaitsInTheQueue()
+{
+    // The accept clock (§9.2's "unaccepted" chains): created in 待接单 Mon 10:00 with a 20-minute target (the 9–18
+    // calendar), taken 10:30 (breached: 30 used); transferred back to 待接单 at 11:00, a second cycle runs, unaffected
+    // by 待客户确认 pauses (a waiting ticket is nobody's); a ticket created in 处理中 has no accept clock.
+    SlaPolicy accept = policy(0, 0, 0);
+    accept.targets[Priority::Normal].accept = 20;
+    const SlaHistory history {local("2024-06-17 10:00"), TicketStatus::New, Priority::Normal,
+        {moved("2024-06-17 10:30", TicketStatus::InProgress), moved("2024-06-17 11:00", TicketStatus::New)}};
+    const QList<SlaClock> clocks = SlaClocks::rebuild(history, accept, cn918(), local("2024-06-17 11:10"));
+    const SlaClock* first = clockOf(clocks, SlaMetric::Accept, 1);
+    QVERIFY(first);
+    QCOMPARE(first->state, SlaClock::State::Fulfilled);
+    QCOMPARE(first->fulfilledAt.value_or(0), local("2024-06-17 10:30"));
+    QCOMPARE(first->dueAt.value_or(0), local("2024-06-17 10:20"));
+    QVERIFY(first->breached);
+    const SlaClock* second = clockOf(clocks, SlaMetric::Accept, 2);
+    QVERIFY(second);
+    QCOMPARE(second->state, SlaClock::State::Running);
+    QCOMPARE(second->startedAt, local("2024-06-17 11:00"));
+    QCOMPARE(second->dueAt.value_or(0), local("2024-06-17 11:20"));
+    QVERIFY(!second->breached);
+    QCOMPARE(clocks.size(), 2); // no other target, no other clock
+    const SlaHistory taken {local("2024-06-17 10:00"), TicketStatus::InProgress, Priority::Normal, {}};
+    QVERIFY(!clockOf(SlaClocks::rebuild(taken, accept, cn918(), local("2024-06-17 11:10")), SlaMetric::Accept));
+    // The policy's JSON carries the target, and a negative one names its field.
+    QCOMPARE(SlaPolicy::fromJson(accept.toJson()).value().targetsFor(Priority::Normal).accept, 20);
+    QJsonObject bad = accept.toJson();
+    bad[QStringLiteral("targets")] = QJsonObject {{QStringLiteral("normal"), QJsonObject {{QStringLiteral("accept"), -5}}}};
+    QCOMPARE(SlaPolicy::fromJson(bad).error().field, QStringLiteral("targets.normal"));
 }
 
 void TestSlaClock::policyChoice()

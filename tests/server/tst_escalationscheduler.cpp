@@ -125,10 +125,12 @@ private Q_SLOTS:
     void rulesAreCheckedAndAdminsOnly();
 
 private:
-    std::unique_ptr<Rig> rig(const QString& backend, bool officeHours, const QJsonArray& levels);
+    std::unique_ptr<Rig> rig(const QString& backend, bool officeHours, const QJsonArray& levels,
+        const QString& metric = QStringLiteral("first_response"));
 };
 
-std::unique_ptr<Rig> TestEscalationScheduler::rig(const QString& backend, bool officeHours, const QJsonArray& levels)
+std::unique_ptr<Rig> TestEscalationScheduler::rig(
+    const QString& backend, bool officeHours, const QJsonArray& levels, const QString& metric)
 {
     auto r = std::make_unique<Rig>();
     r->team = seededTeam(backend);
@@ -157,7 +159,8 @@ std::unique_ptr<Rig> TestEscalationScheduler::rig(const QString& backend, bool o
                 {QStringLiteral("targets"),
                     QJsonObject {
                         {QStringLiteral("normal"),
-                            QJsonObject {{QStringLiteral("first_response"), 60}, {QStringLiteral("resolution"), 480}}},
+                            QJsonObject {{QStringLiteral("first_response"), 60}, {QStringLiteral("resolution"), 480},
+                                {QStringLiteral("accept"), 20}}},
                         {QStringLiteral("urgent"),
                             QJsonObject {
                                 {QStringLiteral("first_response"), 30}, {QStringLiteral("resolution"), 240}}}}}}}});
@@ -165,7 +168,7 @@ std::unique_ptr<Rig> TestEscalationScheduler::rig(const QString& backend, bool o
         {{QStringLiteral("rule"),
             QJsonObject {{QStringLiteral("id"), QStringLiteral("rule-1")},
                 {QStringLiteral("name"), QStringLiteral("FR")},
-                {QStringLiteral("metric"), QStringLiteral("first_response")}, {QStringLiteral("levels"), levels}}}});
+                {QStringLiteral("metric"), metric}, {QStringLiteral("levels"), levels}}}});
     if (applied.value(QStringLiteral("status")).toString() != QLatin1String("applied"))
         qFatal("the rule was not stored");
     return r;
@@ -177,7 +180,7 @@ void TestEscalationScheduler::acceptanceRows_data()
     QTest::addColumn<QString>("row");
     for (const char* backend : {"sqlite", "postgresql"}) {
         for (const char* row :
-            {"T-ESC-01", "T-ESC-02", "T-ESC-03", "T-ESC-04", "T-ESC-05b", "T-ESC-06", "T-ESC-07", "re-armed"})
+            {"T-ESC-01", "T-ESC-02", "T-ESC-01 unaccepted", "T-ESC-02 unaccepted", "T-ESC-03", "T-ESC-04", "T-ESC-05b", "T-ESC-06", "T-ESC-07", "re-armed"})
             QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(backend), QLatin1String(row))))
                 << QString::fromLatin1(backend) << QString::fromLatin1(row);
     }
@@ -226,6 +229,38 @@ void TestEscalationScheduler::acceptanceRows()
         r->clock.set(at(6, 12, 0));
         QCOMPARE(r->scheduler->tick().value().fired, 0); // nothing again
         QCOMPARE(r->notificationsOf(r->supervisor).size(), 1);
+    } else if (row.endsWith(QLatin1String(" unaccepted"))) {
+        // The accept clock: dispatched to 李娜 at 10:00 and waiting in 待接单, target 20 min; L1 at due+0 → supervisor,
+        // L2 at due+20 → manager. T-ESC-02: 确认接收 at 10:30 cancels L2.
+        auto r = rig(backend, false, {level(1, 0, supervisor), level(2, 20, manager)}, QStringLiteral("accept"));
+        const QString ticket = r->createTicket();
+        r->clock.set(at(6, 10, 19, 50));
+        QCOMPARE(r->scheduler->tick().value().fired, 0);
+        r->clock.set(at(6, 10, 20, 5));
+        QCOMPARE(r->scheduler->tick().value().fired, 1);
+        QCOMPARE(r->notificationsOf(r->supervisor).size(), 1);
+        QCOMPARE(r->notificationsOf(r->supervisor).first().ticketId, ticket);
+        const bool accepted = row.startsWith(QLatin1String("T-ESC-02"));
+        if (accepted) {
+            r->clock.set(at(6, 10, 30));
+            TransitionRequest accept;
+            accept.action = TicketAction::Accept;
+            const QJsonObject applied = r->apply(r->agent, QString(intent::TicketTransition), ticket,
+                TicketIntents::transition(
+                    accept, r->agent.id, r->clock.now(), TicketStatus::New, TicketStatus::InProgress));
+            QCOMPARE(applied.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+            r->clock.set(at(6, 10, 30, 5));
+            QCOMPARE(r->scheduler->tick().value().cancelled, 1);
+        }
+        r->clock.set(at(6, 10, 40, 5));
+        QCOMPARE(r->scheduler->tick().value().fired, accepted ? 0 : 1);
+        QCOMPARE(r->notificationsOf(r->boss).size(), accepted ? 0 : 1);
+        r->clock.set(at(6, 11, 30));
+        QCOMPARE(r->scheduler->tick().value().fired, 0); // nothing again
+        QCOMPARE(r->notificationsOf(r->supervisor).size(), 1);
+        const auto firings = r->sync->applier().notifier().store().firings(ticket).value();
+        QCOMPARE(firings.size(), 2);
+        QCOMPARE(firings.last().kind, accepted ? QStringLiteral("cancel") : QStringLiteral("fire"));
     } else if (row == QLatin1String("T-ESC-03")) {
         // Ticks at 11:00:10 and 11:00:40, and a second server process on the same database: one notification.
         auto r = rig(backend, false, {level(1, 0, manager)});
