@@ -140,9 +140,8 @@ Status EscalationScheduler::processTicket(
     const std::optional<Ticket> ticket = m_sync.store().ticket(ticketId);
     // Waiting in 待接单 under an "unaccepted" chain: its accept clock has no due time on the ticket to go by.
     const bool unaccepted = ticket && ticket->status == TicketStatus::New
-        && std::any_of(chains.begin(), chains.end(), [](const EscalationRule& rule) {
-               return rule.metric == SlaPolicy::metricKey(SlaMetric::Accept);
-           });
+        && std::any_of(chains.begin(), chains.end(),
+            [](const EscalationRule& rule) { return rule.metric == SlaPolicy::metricKey(SlaMetric::Accept); });
     if (!ticket || (!unaccepted && !ticket->responseDueAt.isValid() && !ticket->resolutionDueAt.isValid()))
         return {}; // no running clock: nothing can come due (a paused clock is re-armed when it runs again)
     auto fired = m_sync.applier().notifier().store().firedKeys(ticketId);

@@ -490,6 +490,10 @@ Result<QJsonObject> MutationApplier::comment(const UserRecord& user, const Mutat
             return ticketSeq.error();
         last = ticketSeq.value();
     }
+    if (comment.body.contains(u'@')) { // (only then the team's users are read)
+        if (Status s = m_notifier.notifyMentions(after, comment, user, m_users.list()); !s)
+            return s.error();
+    }
     QJsonObject result = applied(mutation, last, after);
     result.insert(QStringLiteral("comment_id"), comment.id);
     return result;

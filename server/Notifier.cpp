@@ -1,5 +1,7 @@
 #include "server/Notifier.h"
 
+#include "domain/Access.h"
+#include "domain/Mentions.h"
 #include "domain/Uuid.h"
 
 #include <QTimeZone>
@@ -38,6 +40,27 @@ Result<Notification> Notifier::notify(const QString& userId, const QString& type
             return logged.error();
     }
     return n;
+}
+
+Status Notifier::notifyMentions(
+    const Ticket& ticket, const Comment& comment, const UserRecord& author, const QList<UserRecord>& people)
+{
+    if (!comment.body.contains(u'@'))
+        return {};
+    QList<MentionTarget> targets;
+    for (const UserRecord& person : people) {
+        if (person.active && person.id != author.id
+            && access::mayRead(person.principal(), ticket.groupId, ticket.assigneeId, ticket.createdBy))
+            targets.append({person.id, person.login, person.name});
+    }
+    const QString excerpt = comment.body.simplified().left(120);
+    for (const QString& userId : Mentions::find(comment.body, targets)) {
+        auto sent
+            = notify(userId, QStringLiteral("mention"), ticket, QStringLiteral("%1: %2").arg(author.name, excerpt));
+        if (!sent)
+            return sent.error();
+    }
+    return {};
 }
 
 Result<int> Notifier::deliverHeld()

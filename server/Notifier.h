@@ -5,6 +5,7 @@
 #include "domain/Uuid.h"
 #include "teamdb/NotificationStore.h"
 #include "teamdb/SyncStore.h"
+#include "teamdb/UserRepository.h"
 
 namespace gongdan {
 
@@ -18,6 +19,9 @@ public:
     /// A new notification about `ticket` for `userId`; `holdUntilMs` (later than now): held until then.
     Result<Notification> notify(const QString& userId, const QString& type, const Ticket& ticket, const QString& text,
         qint64 holdUntilMs = 0, bool late = false, qint64 reachedMs = 0, int level = 0);
+    /// A `mention` for each active user `comment` @-mentions (domain/Mentions) who may read `ticket`, but its author.
+    Status notifyMentions(
+        const Ticket& ticket, const Comment& comment, const UserRecord& author, const QList<UserRecord>& people);
     /// Logs the held notifications whose time has come; how many.
     Result<int> deliverHeld();
     /// Marks the user's notifications read (ids, all, or a ticket's) and logs each for the user's desks.

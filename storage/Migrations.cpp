@@ -501,9 +501,10 @@ Status step26(Database& db)
                            "REFERENCES ticket(rowid) ON DELETE CASCADE, actor_id TEXT, at_ms INTEGER NOT NULL, "
                            "kind TEXT NOT NULL, field TEXT, old_value TEXT, new_value TEXT, mutation_id TEXT, "
                            "event_id TEXT)"),
-            QStringLiteral("INSERT INTO ticket_event_new(rowid, ticket_rowid, actor_id, at_ms, kind, field, old_value, "
-                           "new_value, mutation_id, event_id) SELECT rowid, ticket_rowid, actor_id, at_ms, kind, field, "
-                           "old_value, new_value, mutation_id, event_id FROM ticket_event"),
+            QStringLiteral(
+                "INSERT INTO ticket_event_new(rowid, ticket_rowid, actor_id, at_ms, kind, field, old_value, "
+                "new_value, mutation_id, event_id) SELECT rowid, ticket_rowid, actor_id, at_ms, kind, field, "
+                "old_value, new_value, mutation_id, event_id FROM ticket_event"),
             QStringLiteral("DROP TABLE ticket_event"),
             QStringLiteral("ALTER TABLE ticket_event_new RENAME TO ticket_event"),
             QStringLiteral("CREATE INDEX ticket_event_ticket ON ticket_event(ticket_rowid)"),

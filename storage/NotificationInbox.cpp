@@ -58,7 +58,7 @@ Result<QStringList> NotificationInbox::markTicketRead(const QString& ticketId)
 {
     QStringList ids;
     for (const Notification& n : list(100000)) {
-        if (n.unread() && n.ticketId == ticketId)
+        if (n.unread() && n.ticketId == ticketId && n.type != QLatin1String("mention")) // (read where it is shown)
             ids.append(n.id);
     }
     return mark(ids, {{QStringLiteral("ticket_id"), ticketId}});

@@ -574,10 +574,9 @@ QList<TicketEvent> TicketRepository::events(const QString& ticketId)
                     older.append(seen.value());
                 byEventId.insert(eventId, result.size());
             }
-            result.append(
-                {query.value(0).toLongLong(), ticketId, query.value(1).toString(), TicketRows::fromMs(query.value(2)),
-                    query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-                    query.value(6).toString(), query.value(7).toString(), eventId});
+            result.append({query.value(0).toLongLong(), ticketId, query.value(1).toString(),
+                TicketRows::fromMs(query.value(2)), query.value(3).toString(), query.value(4).toString(),
+                query.value(5).toString(), query.value(6).toString(), query.value(7).toString(), eventId});
         }
     }
     std::sort(older.begin(), older.end(), std::greater<>());

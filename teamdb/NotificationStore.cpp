@@ -142,7 +142,9 @@ Result<QList<Notification>> NotificationStore::markRead(
         return unread.error();
     QList<Notification> changed;
     for (Notification& n : unread.value()) {
-        if (!all && !ids.contains(n.id) && (ticketId.isEmpty() || n.ticketId != ticketId))
+        // Opening the ticket reads what it tells of, but never an @mention (read only where it is shown).
+        if (!all && !ids.contains(n.id)
+            && (ticketId.isEmpty() || n.ticketId != ticketId || n.type == QLatin1String("mention")))
             continue;
         QSqlQuery& query = m_database.prepared(QStringLiteral("UPDATE notification SET read_ms = ? WHERE id = ?"));
         const auto finished = qScopeGuard([&query] { query.finish(); });

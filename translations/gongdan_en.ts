@@ -1060,8 +1060,8 @@
         <translation>Targets are given per priority: normal, urgent or critical.</translation>
     </message>
     <message>
-        <source>A priority&apos;s targets are first_response, next_response and resolution, in minutes.</source>
-        <translation>A priority&apos;s targets are first_response, next_response and resolution, in minutes.</translation>
+        <source>A priority&apos;s targets are first_response, next_response, resolution and accept, in minutes.</source>
+        <translation>A priority&apos;s targets are first_response, next_response, resolution and accept, in minutes.</translation>
     </message>
     <message>
         <source>A target is a number of minutes from 0 (0: no clock).</source>

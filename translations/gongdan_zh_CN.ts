@@ -1056,8 +1056,8 @@
         <translation>时限按紧急程度给出：normal、urgent 或 critical。</translation>
     </message>
     <message>
-        <source>A priority&apos;s targets are first_response, next_response and resolution, in minutes.</source>
-        <translation>每个紧急程度的时限为 first_response、next_response 和 resolution，单位为分钟。</translation>
+        <source>A priority&apos;s targets are first_response, next_response, resolution and accept, in minutes.</source>
+        <translation>每个紧急程度的时限为 first_response、next_response、resolution 和 accept（待接单时限），单位为分钟。</translation>
     </message>
     <message>
         <source>A target is a number of minutes from 0 (0: no clock).</source>

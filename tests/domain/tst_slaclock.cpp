@@ -216,7 +216,8 @@ void TestSlaClock::acceptRunsWhileTheTicketWaitsInTheQueue()
     // The policy's JSON carries the target, and a negative one names its field.
     QCOMPARE(SlaPolicy::fromJson(accept.toJson()).value().targetsFor(Priority::Normal).accept, 20);
     QJsonObject bad = accept.toJson();
-    bad[QStringLiteral("targets")] = QJsonObject {{QStringLiteral("normal"), QJsonObject {{QStringLiteral("accept"), -5}}}};
+    bad[QStringLiteral("targets")]
+        = QJsonObject {{QStringLiteral("normal"), QJsonObject {{QStringLiteral("accept"), -5}}}};
     QCOMPARE(SlaPolicy::fromJson(bad).error().field, QStringLiteral("targets.normal"));
 }
 

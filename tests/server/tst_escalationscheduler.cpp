@@ -157,18 +157,17 @@ std::unique_ptr<Rig> TestEscalationScheduler::rig(
             QJsonObject {{QStringLiteral("id"), QStringLiteral("policy-1")},
                 {QStringLiteral("name"), QStringLiteral("std")}, {QStringLiteral("calendar_id"), calendarId},
                 {QStringLiteral("targets"),
-                    QJsonObject {
-                        {QStringLiteral("normal"),
-                            QJsonObject {{QStringLiteral("first_response"), 60}, {QStringLiteral("resolution"), 480},
-                                {QStringLiteral("accept"), 20}}},
+                    QJsonObject {{QStringLiteral("normal"),
+                                     QJsonObject {{QStringLiteral("first_response"), 60},
+                                         {QStringLiteral("resolution"), 480}, {QStringLiteral("accept"), 20}}},
                         {QStringLiteral("urgent"),
                             QJsonObject {
                                 {QStringLiteral("first_response"), 30}, {QStringLiteral("resolution"), 240}}}}}}}});
     const QJsonObject applied = r->apply(r->boss, QStringLiteral("escalation_rule.upsert"), QStringLiteral("rule-1"),
         {{QStringLiteral("rule"),
             QJsonObject {{QStringLiteral("id"), QStringLiteral("rule-1")},
-                {QStringLiteral("name"), QStringLiteral("FR")},
-                {QStringLiteral("metric"), metric}, {QStringLiteral("levels"), levels}}}});
+                {QStringLiteral("name"), QStringLiteral("FR")}, {QStringLiteral("metric"), metric},
+                {QStringLiteral("levels"), levels}}}});
     if (applied.value(QStringLiteral("status")).toString() != QLatin1String("applied"))
         qFatal("the rule was not stored");
     return r;
@@ -179,8 +178,8 @@ void TestEscalationScheduler::acceptanceRows_data()
     QTest::addColumn<QString>("backend");
     QTest::addColumn<QString>("row");
     for (const char* backend : {"sqlite", "postgresql"}) {
-        for (const char* row :
-            {"T-ESC-01", "T-ESC-02", "T-ESC-01 unaccepted", "T-ESC-02 unaccepted", "T-ESC-03", "T-ESC-04", "T-ESC-05b", "T-ESC-06", "T-ESC-07", "re-armed"})
+        for (const char* row : {"T-ESC-01", "T-ESC-02", "T-ESC-01 unaccepted", "T-ESC-02 unaccepted", "T-ESC-03",
+                 "T-ESC-04", "T-ESC-05b", "T-ESC-06", "T-ESC-07", "re-armed"})
             QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(backend), QLatin1String(row))))
                 << QString::fromLatin1(backend) << QString::fromLatin1(row);
     }

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void cleanup();
     void assignmentTellsTheAssigneeOnly_data() { addBackendRows(); }
     void assignmentTellsTheAssigneeOnly();
+    void mentionTellsWhoMayRead_data() { addBackendRows(); }
+    void mentionTellsWhoMayRead();
     void rulesAreAdminsAndNamedFields_data() { addBackendRows(); }
     void rulesAreAdminsAndNamedFields();
     void twoServersFireALevelOnce();
@@ -120,6 +122,59 @@ void TestNotificationApi::assignmentTellsTheAssigneeOnly()
                  .toObject()
                  .value(QStringLiteral("read_at"))
                  .isNull());
+}
+
+void TestNotificationApi::mentionTellsWhoMayRead()
+{
+    // §9.7: an @mention tells the person named if they may read the ticket (张伟 of 外勤组 may not; the author is
+    // not told of their own mention); opening the ticket reads its other notifications but never the mention.
+    QFETCH(QString, backend);
+    SeededServer fixture(backend);
+    if (const QString why = fixture.skipReason(); !why.isEmpty())
+        QFAIL(qPrintable(why));
+    QVERIFY2(fixture.start(), qPrintable(fixture.server().lastLog()));
+    HttpClient* boss = as(fixture.baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"));
+    HttpClient* li = as(fixture.baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    HttpClient* zhang = as(fixture.baseUrl(), QStringLiteral("zhang"), QStringLiteral("zhang-password"));
+    const QString liId = li->get(QStringLiteral("/api/v1/me")).body.value(QStringLiteral("id")).toString();
+    const HttpResult created = boss->post(QStringLiteral("/api/v1/tickets"),
+        {{QStringLiteral("subject"), QStringLiteral("空调不制冷")},
+            {QStringLiteral("group_id"), QStringLiteral("service")}, {QStringLiteral("assignee_id"), liId}});
+    QCOMPARE(created.status, 201);
+    const QJsonObject ticket = created.body.value(QStringLiteral("ticket")).toObject();
+    const QString ticketId = ticket.value(QStringLiteral("id")).toString();
+    const HttpResult comment = boss->post(
+        QStringLiteral("/api/v1/tickets/%1/comments").arg(ticket.value(QStringLiteral("number")).toString()),
+        {{QStringLiteral("body"), QString::fromUtf8("@李娜请今天回电客户，@zhang 也看看，@王经理 备忘")},
+            {QStringLiteral("visibility"), QStringLiteral("internal")}});
+    QCOMPARE(comment.status, 201);
+    const auto listOf = [](HttpClient* who) {
+        return who->get(QStringLiteral("/api/v1/notifications")).body.value(QStringLiteral("notifications")).toArray();
+    };
+    const QJsonArray lis = listOf(li);
+    QCOMPARE(lis.size(), 2); // assigned, then the mention
+    QJsonObject mention;
+    for (const QJsonValue& n : lis) {
+        if (n.toObject().value(QStringLiteral("type")).toString() == QLatin1String("mention"))
+            mention = n.toObject();
+    }
+    QCOMPARE(mention.value(QStringLiteral("ticket_id")).toString(), ticketId);
+    QVERIFY(mention.value(QStringLiteral("text")).toString().contains(QString::fromUtf8("请今天回电客户")));
+    QCOMPARE(listOf(zhang).size(), 0);
+    QCOMPARE(listOf(boss).size(), 0);
+    // Opening the ticket: the assignment is read, the mention stays unread until it is read where it is shown.
+    const HttpResult opened
+        = li->post(QStringLiteral("/api/v1/notifications/read"), {{QStringLiteral("ticket_id"), ticketId}});
+    QCOMPARE(opened.status, 200);
+    QCOMPARE(opened.body.value(QStringLiteral("read")).toArray().size(), 1);
+    const QJsonArray unread = li->get(QStringLiteral("/api/v1/notifications?unread=true"))
+                                  .body.value(QStringLiteral("notifications"))
+                                  .toArray();
+    QCOMPARE(unread.size(), 1);
+    QCOMPARE(unread.first().toObject().value(QStringLiteral("type")).toString(), QStringLiteral("mention"));
+    const HttpResult byId = li->post(QStringLiteral("/api/v1/notifications/read"),
+        {{QStringLiteral("ids"), QJsonArray {mention.value(QStringLiteral("id"))}}});
+    QCOMPARE(byId.body.value(QStringLiteral("read")).toArray().size(), 1);
 }
 
 void TestNotificationApi::rulesAreAdminsAndNamedFields()

@@ -270,8 +270,9 @@ void TestSyncCache::eventsInBulkKeepTheNewestCopy()
                 .ok());
     auto load = std::make_unique<BulkLoad>(store.db(), BulkLoad::Durability::Unsynced);
     QVERIFY(load->started().ok());
-    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
-                                               "'ticket_event_event_id'")),
+    QCOMPARE(scalar(store.db(),
+                 QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                "'ticket_event_event_id'")),
         0);
     cache.setEventsInBulk(true);
     auto applied
@@ -293,8 +294,9 @@ void TestSyncCache::eventsInBulkKeepTheNewestCopy()
                  QStringLiteral("SELECT count(*) FROM ticket_event WHERE event_id = 'm1:0' AND new_value = 'one' "
                                 "AND mutation_id IS NULL")),
         1);
-    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
-                                               "'ticket_event_event_id'")),
+    QCOMPARE(scalar(store.db(),
+                 QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                "'ticket_event_event_id'")),
         1);
     // Afterwards the server's copy of a stored event replaces it in place.
     for (int round = 0; round < 2; ++round) {
@@ -322,8 +324,9 @@ void TestSyncCache::editsDuringABulkLoadKeepTheirEvents()
     QVERIFY2(edited.ok(), qPrintable(edited.ok() ? QString() : edited.error().message));
     QVERIFY(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")) > before);
     QVERIFY(load.finish().ok());
-    QCOMPARE(scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event WHERE event_id IS NOT NULL "
-                                               "AND mutation_id IS NOT NULL")),
+    QCOMPARE(scalar(store.db(),
+                 QStringLiteral("SELECT count(*) FROM ticket_event WHERE event_id IS NOT NULL "
+                                "AND mutation_id IS NOT NULL")),
         scalar(store.db(), QStringLiteral("SELECT count(*) FROM ticket_event")) - before);
 }
 

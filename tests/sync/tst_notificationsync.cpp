@@ -105,6 +105,24 @@ void TestNotificationSync::aNotificationReachesItsUsersDesksAndReadFollows()
     QCOMPARE(office.store->notifications().unreadCount(), 0);
     QCOMPARE(model.unreadCount(), 0);
     QCOMPARE(arrived.size(), 1); // read ones are no news
+
+    // An @mention arrives like the others, but opening its ticket does not read it (§9.7, "never auto-read").
+    const QJsonObject first = boss.get(QStringLiteral("/api/v1/tickets/%1").arg(ticketIds.first()))
+                                  .body.value(QStringLiteral("ticket"))
+                                  .toObject();
+    QCOMPARE(
+        boss.post(QStringLiteral("/api/v1/tickets/%1/comments").arg(first.value(QStringLiteral("number")).toString()),
+                {{QStringLiteral("body"), QString::fromUtf8("@李娜 客户下午再来电")},
+                    {QStringLiteral("visibility"), QStringLiteral("internal")}})
+            .status,
+        201);
+    office.engine->syncNow();
+    QVERIFY(office.idle());
+    QCOMPARE(model.unreadCount(), 1);
+    QCOMPARE(model.data(model.index(0), NotificationListModel::TypeRole).toString(), QStringLiteral("mention"));
+    model.markTicketRead(ticketIds.first());
+    QCOMPARE(model.unreadCount(), 1);
+    QCOMPARE(office.store->notifications().unreadCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestNotificationSync)
