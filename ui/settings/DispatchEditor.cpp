@@ -48,10 +48,15 @@ DispatchEditor::DispatchEditor(const Workstation& workstation, QWidget* parent)
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
-    m_counts->setMaximumHeight(m_counts->sizeHintForRow(0) * m_counts->count() + 8);
+    m_counts->setFixedHeight(m_counts->sizeHintForRow(0) * m_counts->count() + 2 * m_counts->frameWidth() + 4);
+    m_counts->setMinimumWidth(240);
+    m_group->setMinimumWidth(240);
+    m_strategy->setMinimumWidth(240);
+    m_overflowGroup->setMinimumWidth(240);
     fillGroups();
 
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     for (QWidget* editor : std::initializer_list<QWidget*> {m_group, m_enabled, m_strategy, m_capacity, m_counts,
              m_acceptTimeout, m_maxMisses, m_overflowGroup, m_overflowAfter, m_vipFallback, m_skillFallback}) {
         auto* label = new QLabel(m_form);
@@ -216,9 +221,9 @@ QString DispatchEditor::fieldLabel(const QString& field) const
 void DispatchEditor::retranslateForm()
 {
     const QStringList texts {tr("&Group"), QString(), tr("&Strategy"), tr("&Capacity per agent"),
-        tr("Statuses that count as load"), tr("Offer waits for 确认接收 (minutes)"), tr("Missed offers before 离开"),
-        tr("&Overflow to group"), tr("Overflow after (minutes)"), tr("VIP waits for a senior agent (minutes)"),
-        tr("Required skills wait (minutes, 0: always)")};
+        tr("Statuses that count as load"), tr("Offer waits for 确认接收"), tr("Missed offers before 离开"),
+        tr("&Overflow to group"), tr("Overflow after (0: never)"), tr("VIP waits for a senior agent"),
+        tr("Required skills wait (0: always)")};
     for (int i = 0; i < texts.size() && i < m_labels.size(); ++i) {
         m_labels.at(i)->setText(texts.at(i));
         m_labels.at(i)->buddy()->setAccessibleName(QString(texts.at(i)).remove(QLatin1Char('&')));

@@ -64,6 +64,9 @@ EscalationEditor::EscalationEditor(const Workstation& workstation, QWidget* pare
         m_metric->addItem(QString(), QLatin1String(metric));
     m_levels->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_levels->horizontalHeader()->setSectionResizeMode(ColAudience, QHeaderView::Stretch);
+    m_levels->horizontalHeader()->setSectionResizeMode(ColTag, QHeaderView::Interactive);
+    m_levels->horizontalHeader()->resizeSection(ColTag, 90);
+    m_levels->horizontalHeader()->setMinimumSectionSize(60);
     m_levels->setSelectionBehavior(QAbstractItemView::SelectRows);
 
     auto* head = new QFormLayout;
@@ -194,8 +197,8 @@ int EscalationEditor::addLevel(int offsetMinutes, const QStringList& audience)
 void EscalationEditor::retranslateRow(int row)
 {
     auto* basis = cell<QComboBox>(m_levels, row, ColBasis);
-    basis->setItemText(0, tr("calendar minutes"));
-    basis->setItemText(1, tr("business minutes"));
+    basis->setItemText(0, tr("calendar"));
+    basis->setItemText(1, tr("business"));
     const QStringList roleNames {tr("Assignee"), tr("Group lead"), tr("Supervisors"), tr("Manager")};
     const QList<QAction*> actions = cell<QToolButton>(m_levels, row, ColAudience)->menu()->actions();
     for (int i = 0; i < roleNames.size() && i < actions.size(); ++i)
@@ -204,7 +207,7 @@ void EscalationEditor::retranslateRow(int row)
     cell<QComboBox>(m_levels, row, ColGroup)->setItemText(0, tr("(stays)"));
     auto* quiet = cell<QComboBox>(m_levels, row, ColQuiet);
     quiet->setItemText(0, tr("Notify at once"));
-    quiet->setItemText(1, tr("Hold the notice until working hours"));
+    quiet->setItemText(1, tr("In working hours"));
     updateAudienceText(row);
 }
 
@@ -370,9 +373,10 @@ void EscalationEditor::retranslateForm()
     if (m_policy->count() > 0)
         m_policy->setItemText(0, tr("Any SLA policy"));
     m_levelsLabel->setText(tr("Levels: minutes relative to the due time (−15: a warning before it, 0: the breach, "
-                              "+30: later). Actions run at once; a held notice goes out when working hours begin."));
-    m_levels->setHorizontalHeaderLabels({tr("Minutes"), tr("Counted in"), tr("Tell"), tr("Raise priority to"),
-        tr("Add tag"), tr("Move to group"), tr("Quiet hours")});
+                              "+30: later), in calendar or business minutes. Actions run at once; a notice \"in "
+                              "working hours\" waits for the calendar to open."));
+    m_levels->setHorizontalHeaderLabels(
+        {tr("Minutes"), tr("Minutes of"), tr("Tell"), tr("Priority to"), tr("Add tag"), tr("Move to"), tr("Notice")});
     m_levels->setAccessibleName(tr("Levels"));
     m_addLevel->setText(tr("Add &level"));
     m_removeLevel->setText(tr("&Remove level"));

@@ -57,6 +57,8 @@ SlaPolicyEditor::SlaPolicyEditor(const Workstation& workstation, QWidget* parent
     , m_conditionBox(new QGroupBox(m_form))
     , m_targetBox(new QGroupBox(m_form))
     , m_statusBox(new QGroupBox(m_form))
+    , m_noConditions(new QLabel(m_form))
+    , m_statusNote(new QLabel(m_form))
     , m_nameLabel(new QLabel(m_form))
     , m_calendarLabel(new QLabel(m_form))
     , m_warnLabel(new QLabel(m_form))
@@ -88,11 +90,21 @@ SlaPolicyEditor::SlaPolicyEditor(const Workstation& workstation, QWidget* parent
             m_targets->setCellWidget(row, column, box);
         }
     }
-    m_targets->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_targets->setFixedHeight(m_targets->verticalHeader()->defaultSectionSize() * (int(priorities.size()) + 1) + 8);
     m_statuses->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_statuses->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_statuses->setSelectionMode(QAbstractItemView::NoSelection);
+    m_statuses->setFocusPolicy(Qt::NoFocus);
+    // Both tables as tall as their rows: no scrolling, no empty space below.
+    for (QTableWidget* table : {m_targets, m_statuses}) {
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+        table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        table->setFixedHeight(table->verticalHeader()->defaultSectionSize() * table->rowCount()
+            + table->horizontalHeader()->sizeHint().height() + 2 * table->frameWidth());
+    }
+    m_noConditions->setObjectName(QStringLiteral("slaNoConditions"));
+    m_noConditions->setStyleSheet(QStringLiteral("color:#5f6368"));
+    m_statusNote->setWordWrap(true);
+    m_statusNote->setStyleSheet(QStringLiteral("color:#5f6368"));
 
     auto* head = new QFormLayout;
     head->addRow(m_nameLabel, m_name);
@@ -105,6 +117,7 @@ SlaPolicyEditor::SlaPolicyEditor(const Workstation& workstation, QWidget* parent
     mode->addStretch(1);
     mode->addWidget(m_addCondition);
     conditions->addLayout(mode);
+    conditions->addWidget(m_noConditions);
     conditions->addLayout(m_conditions);
     auto* targets = new QVBoxLayout(m_targetBox);
     targets->addWidget(m_targets);
@@ -112,9 +125,12 @@ SlaPolicyEditor::SlaPolicyEditor(const Workstation& workstation, QWidget* parent
     warn->addRow(m_warnLabel, m_warnPercent);
     warn->addRow(m_warnMinutesLabel, m_warnMinutes);
     targets->addLayout(warn);
+    targets->addStretch(1);
     auto* statuses = new QVBoxLayout(m_statusBox);
     statuses->addWidget(m_statuses);
     statuses->addWidget(m_pauseFirst);
+    statuses->addWidget(m_statusNote);
+    statuses->addStretch(1);
     auto* columns = new QHBoxLayout;
     columns->addWidget(m_targetBox, 3);
     columns->addWidget(m_statusBox, 2);
@@ -187,6 +203,7 @@ ConditionRow* SlaPolicyEditor::addCondition()
     m_conditions->addWidget(row);
     row->show();
     m_rows.append(row);
+    m_noConditions->hide();
     return row;
 }
 
@@ -194,6 +211,7 @@ void SlaPolicyEditor::removeCondition(ConditionRow* row)
 {
     m_rows.removeOne(row);
     row->deleteLater();
+    m_noConditions->setVisible(m_rows.isEmpty());
 }
 
 void SlaPolicyEditor::showRecord(const QJsonObject& record)
@@ -217,6 +235,7 @@ void SlaPolicyEditor::showRecord(const QJsonObject& record)
     m_rows.clear();
     for (const ViewCondition& condition : policy.conditions)
         addCondition()->setCondition(condition);
+    m_noConditions->setVisible(m_rows.isEmpty());
     fillCalendars(policy.calendarId);
     const QList<Priority> priorities = EnumText<Priority>::all();
     for (int row = 0; row < priorities.size(); ++row) {
@@ -342,7 +361,7 @@ void SlaPolicyEditor::retranslateForm()
         const SlaBehavior behavior = SlaPolicy::defaultBehavior(statuses.at(row));
         QString text = behavior == SlaBehavior::Run ? tr("Run")
             : behavior == SlaBehavior::Pause        ? tr("Pause")
-                                                    : tr("Stop (resolution resumes on reopen)");
+                                                    : tr("Stop");
         if (behavior == SlaBehavior::Pause && !m_pauseFirst->isChecked())
             text = tr("Pause (the first response runs on)");
         auto* item = m_statuses->item(row, 0);
@@ -354,6 +373,9 @@ void SlaPolicyEditor::retranslateForm()
     }
     m_statuses->setVerticalHeaderLabels(statusNames);
     m_pauseFirst->setText(tr("The first response pauses too"));
+    m_noConditions->setText(tr("No conditions: the policy applies to every ticket."));
+    m_statusNote->setText(tr("Paused clocks add no time; stopped clocks keep theirs, and the resolution clock resumes "
+                             "when a ticket is reopened."));
     m_up->setText(tr("Move &up"));
     m_down->setText(tr("Move &down"));
 }

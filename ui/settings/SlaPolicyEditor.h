@@ -65,6 +65,8 @@ private:
     QGroupBox* m_conditionBox;
     QGroupBox* m_targetBox;
     QGroupBox* m_statusBox;
+    QLabel* m_noConditions;
+    QLabel* m_statusNote;
     QLabel* m_nameLabel;
     QLabel* m_calendarLabel;
     QLabel* m_warnLabel;
