@@ -513,7 +513,47 @@ void TestWorkflowSettings::dispatchEditor()
     QVERIFY(!b.find<QPushButton>(QStringLiteral("dispatchSave"))->isEnabled());
     QVERIFY(!b.find<QPushButton>(QStringLiteral("dispatchNew"))->isEnabled());
     QVERIFY(b.find<QLabel>(QStringLiteral("dispatchReadOnly"))->isVisible());
+
+    // A supervisor of 客服部: that group's settings are theirs to change, 外勤组's they only read.
+    QCOMPARE(m_boss
+                 ->post(QStringLiteral("/api/v1/dispatch-settings"),
+                     {{QStringLiteral("group_id"), QStringLiteral("field-ops")}, {QStringLiteral("capacity"), 6}})
+                 .status,
+        201);
+    QCOMPARE(
+        m_boss
+            ->post(QStringLiteral("/api/v1/users"),
+                {{QStringLiteral("login"), QStringLiteral("chen")}, {QStringLiteral("name"), QStringLiteral("陈主管")},
+                    {QStringLiteral("role"), QStringLiteral("supervisor")},
+                    {QStringLiteral("password"), QStringLiteral("supervisor-password")},
+                    {QStringLiteral("groups"), QJsonArray {QStringLiteral("service")}}})
+            .status,
+        201);
+    SettingsDesk c(
+        m_fixture->baseUrl(), QStringLiteral("chen"), QStringLiteral("supervisor-password"), QStringLiteral("陈主管"));
+    QVERIFY(c.desk.idle());
+    c.desk.store->directory().reload();
+    c.open(QStringLiteral("dispatch"));
+    auto* mine = c.find<QListWidget>(QStringLiteral("dispatchList"));
+    QTRY_COMPARE(mine->count(), 2);
+    for (int row = 0; row < mine->count(); ++row) {
+        mine->setCurrentRow(row);
+        const bool service = mine->item(row)->data(Qt::UserRole).toString() == QLatin1String("service");
+        QCOMPARE(c.find<QPushButton>(QStringLiteral("dispatchSave"))->isEnabled(), service);
+        QCOMPARE(c.find<QLabel>(QStringLiteral("dispatchReadOnly"))->isVisible(), !service);
+        if (service) {
+            c.find<QSpinBox>(QStringLiteral("dispatchCapacity"))->setValue(4);
+            QTest::mouseClick(c.find<QPushButton>(QStringLiteral("dispatchSave")), Qt::LeftButton);
+        }
+    }
+    QVERIFY(c.desk.idle());
+    QTRY_COMPARE_WITH_TIMEOUT(onServer(QStringLiteral("/api/v1/dispatch-settings"), QStringLiteral("dispatch_settings"),
+                                  QStringLiteral("service"))
+                                  .value(QStringLiteral("capacity"))
+                                  .toInt(),
+        4, 10000);
     a.find<QListWidget>(QStringLiteral("dispatchList"))->setCurrentRow(0);
+    QTRY_COMPARE(a.find<QSpinBox>(QStringLiteral("dispatchCapacity"))->value(), 4); // live on the admin's desk
     screenshots(a, QStringLiteral("dispatch-editor"));
 }
 

@@ -48,7 +48,7 @@ DispatchEditor::DispatchEditor(const Workstation& workstation, QWidget* parent)
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
-    m_counts->setFixedHeight(m_counts->sizeHintForRow(0) * m_counts->count() + 2 * m_counts->frameWidth() + 4);
+    fitCounts();
     m_counts->setMinimumWidth(240);
     m_group->setMinimumWidth(240);
     m_strategy->setMinimumWidth(240);
@@ -68,6 +68,14 @@ DispatchEditor::DispatchEditor(const Workstation& workstation, QWidget* parent)
     m_formLayout->addStretch(1);
     retranslate();
     reload();
+}
+
+void DispatchEditor::fitCounts()
+{
+    int height = 2 * m_counts->frameWidth() + 4; // every status in sight, whatever the language's line height
+    for (int i = 0; i < m_counts->count(); ++i)
+        height += std::max(m_counts->sizeHintForRow(i), m_counts->fontMetrics().height() + 4);
+    m_counts->setFixedHeight(height);
 }
 
 void DispatchEditor::fillGroups()
@@ -242,6 +250,7 @@ void DispatchEditor::retranslateForm()
         if (status)
             m_counts->item(i)->setText(EnumText<TicketStatus>::displayName(*status));
     }
+    fitCounts();
 }
 
 } // namespace gongdan

@@ -34,6 +34,7 @@ protected:
 private:
     QString groupName(const QString& id) const;
     void fillGroups();
+    void fitCounts();
     bool isNew() const;
 
     QComboBox* m_group;

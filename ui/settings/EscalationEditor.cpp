@@ -203,8 +203,17 @@ void EscalationEditor::retranslateRow(int row)
     const QList<QAction*> actions = cell<QToolButton>(m_levels, row, ColAudience)->menu()->actions();
     for (int i = 0; i < roleNames.size() && i < actions.size(); ++i)
         actions.at(i)->setText(roleNames.at(i));
-    cell<QComboBox>(m_levels, row, ColPriority)->setItemText(0, tr("(unchanged)"));
-    cell<QComboBox>(m_levels, row, ColGroup)->setItemText(0, tr("(stays)"));
+    auto* priority = cell<QComboBox>(m_levels, row, ColPriority);
+    priority->setItemText(0, tr("(unchanged)"));
+    for (int i = 1; i < priority->count(); ++i) {
+        if (const auto p = EnumText<Priority>::fromKey(priority->itemData(i).toString()))
+            priority->setItemText(i, EnumText<Priority>::displayName(*p));
+    }
+    auto* group = cell<QComboBox>(m_levels, row, ColGroup);
+    group->setItemText(0, tr("(stays)"));
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    for (int i = 1; i < group->count(); ++i)
+        group->setItemText(i, m_ws.directory.groupName(group->itemData(i).toString(), chinese));
     auto* quiet = cell<QComboBox>(m_levels, row, ColQuiet);
     quiet->setItemText(0, tr("Notify at once"));
     quiet->setItemText(1, tr("In working hours"));
