@@ -319,6 +319,12 @@ void TestWorkflowSettings::slaPolicyEditor()
     calendars->setCurrentIndex(calendars->findData(calendarId));
     a.find<QSpinBox>(QStringLiteral("slaTarget.critical.first_response"))->setValue(30);
     a.find<QSpinBox>(QStringLiteral("slaWarnPercent"))->setValue(80);
+    auto* followUp = a.find<QComboBox>(QStringLiteral("slaStatus.follow_up"));
+    QCOMPARE(followUp->currentData().toString(), QStringLiteral("run")); // the rules' default
+    QCOMPARE(a.find<QComboBox>(QStringLiteral("slaStatus.waiting_customer"))->currentData().toString(),
+        QStringLiteral("pause"));
+    QVERIFY(!a.find<QComboBox>(QStringLiteral("slaStatus.closed"))); // closed always stops: nothing to choose
+    followUp->setCurrentIndex(followUp->findData(QStringLiteral("pause"))); // this team: 待跟进 pauses too
     QVERIFY(editor->saveCurrent());
     // VIP: a condition (priority is critical) and it goes second.
     QTest::mouseClick(a.find<QPushButton>(QStringLiteral("slaNew")), Qt::LeftButton);
@@ -354,6 +360,9 @@ void TestWorkflowSettings::slaPolicyEditor()
                  .toInt(),
         30);
     QCOMPARE(standard.value(QStringLiteral("warn")).toObject().value(QStringLiteral("percent")).toInt(), 80);
+    QCOMPARE(standard.value(QStringLiteral("status_behavior")).toObject(),
+        (QJsonObject {{QStringLiteral("follow_up"), QStringLiteral("pause")}}));
+    QVERIFY(!vip.contains(QStringLiteral("status_behavior"))); // the rules' defaults: nothing stored
     const QJsonArray all = vip.value(QStringLiteral("match")).toObject().value(QStringLiteral("all")).toArray();
     QCOMPARE(all.size(), 1);
     QCOMPARE(all.at(0).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("priority"));
@@ -361,6 +370,10 @@ void TestWorkflowSettings::slaPolicyEditor()
     // The second desk: both policies in its store, in the new order, for its offline clocks; read-only editor.
     SettingsDesk& b = *m_agent;
     QTRY_VERIFY_WITH_TIMEOUT(SlaSettings(*b.desk.db).current().policies.size() == 2, 10000);
+    for (const SlaPolicy& policy : SlaSettings(*b.desk.db).current().policies) {
+        QCOMPARE(policy.behaviorOf(TicketStatus::FollowUp),
+            policy.id == standardId ? SlaBehavior::Pause : SlaBehavior::Run); // what its offline clocks do
+    }
     Ticket ticket;
     ticket.priority = Priority::Critical;
     QTRY_VERIFY_WITH_TIMEOUT(

@@ -90,6 +90,19 @@ SlaPolicyEditor::SlaPolicyEditor(const Workstation& workstation, QWidget* parent
             m_targets->setCellWidget(row, column, box);
         }
     }
+    // The open statuses run or pause the clocks as the policy says; closed, spam and merged always stop them.
+    const QList<TicketStatus> allStatuses = EnumText<TicketStatus>::all();
+    for (int row = 0; row < allStatuses.size(); ++row) {
+        if (SlaPolicy::behaviorSettable(allStatuses.at(row))) {
+            auto* behavior = new QComboBox(m_statuses);
+            behavior->setObjectName(QStringLiteral("slaStatus.") + EnumText<TicketStatus>::key(allStatuses.at(row)));
+            behavior->addItem(QString(), SlaPolicy::behaviorKey(SlaBehavior::Run));
+            behavior->addItem(QString(), SlaPolicy::behaviorKey(SlaBehavior::Pause));
+            m_statuses->setCellWidget(row, 0, behavior);
+        } else {
+            m_statuses->setItem(row, 0, new QTableWidgetItem);
+        }
+    }
     m_statuses->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_statuses->setSelectionMode(QAbstractItemView::NoSelection);
     m_statuses->setFocusPolicy(Qt::NoFocus);
@@ -246,6 +259,12 @@ void SlaPolicyEditor::showRecord(const QJsonObject& record)
     m_warnPercent->setValue(policy.warnPercent);
     m_warnMinutes->setValue(policy.warnMinutesBefore);
     m_pauseFirst->setChecked(policy.pauseFirstResponse);
+    const QList<TicketStatus> statuses = EnumText<TicketStatus>::all();
+    for (int row = 0; row < statuses.size(); ++row) {
+        if (auto* behavior = qobject_cast<QComboBox*>(m_statuses->cellWidget(row, 0)))
+            behavior->setCurrentIndex(
+                std::max(0, behavior->findData(SlaPolicy::behaviorKey(policy.behaviorOf(statuses.at(row))))));
+    }
 }
 
 Result<QJsonObject> SlaPolicyEditor::collect() const
@@ -273,6 +292,16 @@ Result<QJsonObject> SlaPolicyEditor::collect() const
     policy.warnPercent = m_warnPercent->value();
     policy.warnMinutesBefore = m_warnMinutes->value();
     policy.pauseFirstResponse = m_pauseFirst->isChecked();
+    const QList<TicketStatus> statuses = EnumText<TicketStatus>::all();
+    for (int row = 0; row < statuses.size(); ++row) {
+        const auto* behavior = qobject_cast<QComboBox*>(m_statuses->cellWidget(row, 0));
+        if (!behavior)
+            continue;
+        const SlaBehavior chosen
+            = behavior->currentData().toString() == QLatin1String("pause") ? SlaBehavior::Pause : SlaBehavior::Run;
+        if (chosen != SlaPolicy::defaultBehavior(statuses.at(row)))
+            policy.statusBehavior.insert(statuses.at(row), chosen); // only where the team differs from the rules
+    }
     // The server's own rules, here first: a refusal names the field before anything is queued.
     auto checked = SlaPolicy::fromJson(policy.toJson());
     if (!checked)
@@ -298,6 +327,8 @@ QString SlaPolicyEditor::fieldLabel(const QString& field) const
         return tr("Targets");
     if (field.startsWith(QLatin1String("warn")))
         return tr("Warning");
+    if (field.startsWith(QLatin1String("status_behavior")))
+        return tr("What each status does to the clocks");
     return field;
 }
 
@@ -358,24 +389,19 @@ void SlaPolicyEditor::retranslateForm()
     QStringList statusNames;
     for (int row = 0; row < statuses.size(); ++row) {
         statusNames.append(EnumText<TicketStatus>::displayName(statuses.at(row)));
-        const SlaBehavior behavior = SlaPolicy::defaultBehavior(statuses.at(row));
-        QString text = behavior == SlaBehavior::Run ? tr("Run")
-            : behavior == SlaBehavior::Pause        ? tr("Pause")
-                                                    : tr("Stop");
-        if (behavior == SlaBehavior::Pause && !m_pauseFirst->isChecked())
-            text = tr("Pause (the first response runs on)");
-        auto* item = m_statuses->item(row, 0);
-        if (!item) {
-            item = new QTableWidgetItem;
-            m_statuses->setItem(row, 0, item);
+        if (auto* behavior = qobject_cast<QComboBox*>(m_statuses->cellWidget(row, 0))) {
+            behavior->setItemText(0, tr("Run"));
+            behavior->setItemText(
+                1, m_pauseFirst->isChecked() ? tr("Pause") : tr("Pause (the first response runs on)"));
+        } else if (auto* item = m_statuses->item(row, 0)) {
+            item->setText(tr("Stop"));
         }
-        item->setText(text);
     }
     m_statuses->setVerticalHeaderLabels(statusNames);
     m_pauseFirst->setText(tr("The first response pauses too"));
     m_noConditions->setText(tr("No conditions: the policy applies to every ticket."));
-    m_statusNote->setText(tr("Paused clocks add no time; stopped clocks keep theirs, and the resolution clock resumes "
-                             "when a ticket is reopened."));
+    m_statusNote->setText(tr("Paused clocks add no time; closed, spam and merged tickets stop them, and the "
+                             "resolution clock resumes when a ticket is reopened."));
     m_up->setText(tr("Move &up"));
     m_down->setText(tr("Move &down"));
 }
