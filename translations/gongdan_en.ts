@@ -1075,6 +1075,18 @@
         <source>The warning comes 0 or more minutes before the due time.</source>
         <translation>The warning comes 0 or more minutes before the due time.</translation>
     </message>
+    <message>
+        <source>Unknown status.</source>
+        <translation>Unknown status.</translation>
+    </message>
+    <message>
+        <source>Closed, spam and merged tickets always stop the clocks.</source>
+        <translation>Closed, spam and merged tickets always stop the clocks.</translation>
+    </message>
+    <message>
+        <source>An open status runs or pauses the clocks.</source>
+        <translation>An open status runs or pauses the clocks.</translation>
+    </message>
 </context>
 <context>
     <name>Ticket</name>
@@ -3145,16 +3157,16 @@
         <translation>No conditions: the policy applies to every ticket.</translation>
     </message>
     <message>
-        <source>Paused clocks add no time; stopped clocks keep theirs, and the resolution clock resumes when a ticket is reopened.</source>
-        <translation>Paused clocks add no time; stopped clocks keep theirs, and the resolution clock resumes when a ticket is reopened.</translation>
-    </message>
-    <message>
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
         <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <source>Paused clocks add no time; closed, spam and merged tickets stop them, and the resolution clock resumes when a ticket is reopened.</source>
+        <translation>Paused clocks add no time; closed, spam and merged tickets stop them, and the resolution clock resumes when a ticket is reopened.</translation>
     </message>
 </context>
 <context>

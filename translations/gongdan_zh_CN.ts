@@ -1071,6 +1071,18 @@
         <source>The warning comes 0 or more minutes before the due time.</source>
         <translation>预警时间是到期前 0 分钟或更多。</translation>
     </message>
+    <message>
+        <source>Unknown status.</source>
+        <translation>未知状态。</translation>
+    </message>
+    <message>
+        <source>Closed, spam and merged tickets always stop the clocks.</source>
+        <translation>已关闭、垃圾工单和已合并的工单总是停止计时。</translation>
+    </message>
+    <message>
+        <source>An open status runs or pauses the clocks.</source>
+        <translation>未结状态只能计时或暂停。</translation>
+    </message>
 </context>
 <context>
     <name>Ticket</name>
@@ -3139,16 +3151,16 @@
         <translation>没有条件：策略适用于所有工单。</translation>
     </message>
     <message>
-        <source>Paused clocks add no time; stopped clocks keep theirs, and the resolution clock resumes when a ticket is reopened.</source>
-        <translation>暂停时不计时；停止后保留已用时间，工单重新打开时解决计时继续。</translation>
-    </message>
-    <message>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Paused clocks add no time; closed, spam and merged tickets stop them, and the resolution clock resumes when a ticket is reopened.</source>
+        <translation>暂停时不计时；已关闭、垃圾工单和已合并的工单停止计时，工单重新打开时解决计时继续。</translation>
     </message>
 </context>
 <context>

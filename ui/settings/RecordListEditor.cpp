@@ -127,8 +127,10 @@ void RecordListEditor::reload()
         m_list->setCurrentRow(row);
         m_list->blockSignals(false);
     }
-    // A form with changes not saved yet stays as typed; an unchanged one shows the record as it is now.
-    const bool unchanged = !m_current.isEmpty() && typed() == m_current;
+    // A form with changes not saved yet stays as typed, and so does one the server refused (to be put right); an
+    // unchanged one shows the record as it is now.
+    const std::optional<Error> refused = m_current.isEmpty() ? std::nullopt : m_store.refusal(m_kind, currentId());
+    const bool unchanged = !m_current.isEmpty() && !refused && typed() == m_current;
     if (row >= 0 && (unchanged || m_current.isEmpty()))
         display(m_records.at(row));
     else if (row < 0 && (m_current.isEmpty() || m_blank) && !m_records.isEmpty())
@@ -137,7 +139,7 @@ void RecordListEditor::reload()
         newRecord();
         m_blank = true;
     }
-    if (const auto refused = m_store.refusal(m_kind, currentId()))
+    if (refused)
         showError(*refused);
     updateEditable();
 }
