@@ -51,12 +51,14 @@ QList<SlaClock> SlaClocks::rebuild(const SlaHistory& history, const SlaPolicy& p
     QList<SlaFact> facts = history.facts;
     std::stable_sort(facts.begin(), facts.end(), [](const SlaFact& a, const SlaFact& b) { return a.at < b.at; });
 
+    const auto behaviorIn
+        = [&](TicketStatus status) { return behaviorOf ? behaviorOf(status) : policy.behaviorOf(status); };
     // The ticket's life as spans of run / pause / stop.
-    QList<BehaviorSpan> spans {{history.createdAt, kOpen, behaviorOf(history.initialStatus)}};
+    QList<BehaviorSpan> spans {{history.createdAt, kOpen, behaviorIn(history.initialStatus)}};
     for (const SlaFact& fact : std::as_const(facts)) {
         if (fact.kind != SlaFact::Kind::Moved || fact.at < history.createdAt)
             continue;
-        const SlaBehavior behavior = behaviorOf(fact.status);
+        const SlaBehavior behavior = behaviorIn(fact.status);
         if (behavior == spans.last().behavior)
             continue;
         spans.last().to = fact.at;

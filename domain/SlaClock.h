@@ -57,7 +57,7 @@ public:
     using BehaviorOf = std::function<SlaBehavior(TicketStatus)>;
 
     static QList<SlaClock> rebuild(const SlaHistory& history, const SlaPolicy& policy, const BusinessCalendar& calendar,
-        qint64 now, const BehaviorOf& behaviorOf = SlaPolicy::defaultBehavior);
+        qint64 now, const BehaviorOf& behaviorOf = {}); ///< none: the policy's own (SlaPolicy::behaviorOf)
     /// Green below the warning share and outside the warning minutes, yellow within them, red once breached.
     static SlaClock::Light lightOf(const SlaClock& clock, const SlaPolicy& policy);
 };

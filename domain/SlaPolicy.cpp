@@ -55,6 +55,29 @@ SlaBehavior SlaPolicy::defaultBehavior(TicketStatus status)
     return SlaBehavior::Run;
 }
 
+SlaBehavior SlaPolicy::behaviorOf(TicketStatus status) const
+{
+    return behaviorSettable(status) ? statusBehavior.value(status, defaultBehavior(status)) : defaultBehavior(status);
+}
+
+QString SlaPolicy::behaviorKey(SlaBehavior behavior)
+{
+    switch (behavior) {
+    case SlaBehavior::Run:
+        return QStringLiteral("run");
+    case SlaBehavior::Pause:
+        return QStringLiteral("pause");
+    case SlaBehavior::Stop:
+        return QStringLiteral("stop");
+    }
+    return {};
+}
+
+bool SlaPolicy::behaviorSettable(TicketStatus status)
+{
+    return defaultBehavior(status) != SlaBehavior::Stop;
+}
+
 QJsonObject SlaPolicy::toJson() const
 {
     QJsonArray conditionList;
@@ -69,7 +92,7 @@ QJsonObject SlaPolicy::toJson() const
             target.insert(QStringLiteral("accept"), it->accept);
         targetMap.insert(EnumText<Priority>::key(it.key()), target);
     }
-    return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
+    QJsonObject json {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
         {QStringLiteral("position"), position}, {QStringLiteral("enabled"), enabled},
         {QStringLiteral("match"),
             QJsonObject {{match == MatchMode::All ? QStringLiteral("all") : QStringLiteral("any"), conditionList}}},
@@ -78,6 +101,13 @@ QJsonObject SlaPolicy::toJson() const
             QJsonObject {
                 {QStringLiteral("percent"), warnPercent}, {QStringLiteral("minutes_before"), warnMinutesBefore}}},
         {QStringLiteral("pause_first_response"), pauseFirstResponse}, {QStringLiteral("version"), version}};
+    if (!statusBehavior.isEmpty()) {
+        QJsonObject behaviors;
+        for (auto it = statusBehavior.constBegin(); it != statusBehavior.constEnd(); ++it)
+            behaviors.insert(EnumText<TicketStatus>::key(it.key()), behaviorKey(it.value()));
+        json.insert(QStringLiteral("status_behavior"), behaviors);
+    }
+    return json;
 }
 
 Result<SlaPolicy> SlaPolicy::fromJson(const QJsonObject& json)
@@ -157,6 +187,20 @@ Result<SlaPolicy> SlaPolicy::fromJson(const QJsonObject& json)
         return invalid(QT_TRANSLATE_NOOP("SlaPolicy", "The warning comes 0 or more minutes before the due time."),
             QStringLiteral("warn.minutes_before"));
     policy.pauseFirstResponse = json.value(QStringLiteral("pause_first_response")).toBool(true);
+    const QJsonObject behaviors = json.value(QStringLiteral("status_behavior")).toObject();
+    for (auto it = behaviors.constBegin(); it != behaviors.constEnd(); ++it) {
+        const QString field = QStringLiteral("status_behavior.") + it.key();
+        const auto status = EnumText<TicketStatus>::fromKey(it.key());
+        if (!status)
+            return invalid(QT_TRANSLATE_NOOP("SlaPolicy", "Unknown status."), field);
+        if (!behaviorSettable(*status))
+            return invalid(
+                QT_TRANSLATE_NOOP("SlaPolicy", "Closed, spam and merged tickets always stop the clocks."), field);
+        const QString key = it.value().toString();
+        if (key != QLatin1String("run") && key != QLatin1String("pause"))
+            return invalid(QT_TRANSLATE_NOOP("SlaPolicy", "An open status runs or pauses the clocks."), field);
+        policy.statusBehavior.insert(*status, key == QLatin1String("run") ? SlaBehavior::Run : SlaBehavior::Pause);
+    }
     return policy;
 }
 

@@ -41,9 +41,14 @@ struct SlaPolicy {
     int warnPercent = 75; ///< yellow from this share of the target used
     int warnMinutesBefore = 15; ///< … or from this many business minutes before the due time
     bool pauseFirstResponse = true; ///< false: the first response runs on in paused statuses (Znuny)
+    /// An open status's own behaviour (run or pause), where the team's differs from `defaultBehavior`; closed, spam and
+    /// merged always stop the clocks.
+    QMap<TicketStatus, SlaBehavior> statusBehavior;
     int version = 0;
 
     SlaTargets targetsFor(Priority priority) const { return targets.value(priority); }
+    /// What `status` does to this policy's clocks: its own behaviour if it has one, else the default.
+    SlaBehavior behaviorOf(TicketStatus status) const;
     QJsonObject toJson() const;
     static Result<SlaPolicy> fromJson(const QJsonObject& json);
     /// The policy that applies to `ticket`: the first enabled one by position whose conditions hold (`extra`:
@@ -52,6 +57,10 @@ struct SlaPolicy {
         const QList<SlaPolicy>& policies, const Ticket& ticket, const QJsonObject& extra = {});
     static SlaBehavior defaultBehavior(TicketStatus status);
     static QString metricKey(SlaMetric metric);
+    /// run | pause | stop
+    static QString behaviorKey(SlaBehavior behavior);
+    /// Statuses whose behaviour a policy may set (the open ones).
+    static bool behaviorSettable(TicketStatus status);
 };
 
 } // namespace gongdan

@@ -54,7 +54,7 @@ Result<QJsonObject> RecordApplier::apply(const UserRecord& user, const Mutation&
         if (user.role != Role::Admin && user.role != Role::Supervisor)
             return Error {QStringLiteral("access.denied"),
                 QStringLiteral("Only supervisors and admins may change dispatch settings."), QString()};
-        return dispatchSetting(mutation, clientId);
+        return dispatchSetting(user, mutation, clientId);
     }
     if (mutation.name == QLatin1String("calendar.upsert") || mutation.name == QLatin1String("sla_policy.upsert")) {
         if (user.role != Role::Admin)
@@ -231,7 +231,8 @@ Result<QJsonObject> RecordApplier::escalationRule(const Mutation& mutation, cons
         mutation, clientId);
 }
 
-Result<QJsonObject> RecordApplier::dispatchSetting(const Mutation& mutation, const QString& clientId)
+Result<QJsonObject> RecordApplier::dispatchSetting(
+    const UserRecord& user, const Mutation& mutation, const QString& clientId)
 {
     auto parsed = DispatchSettings::fromJson(mutation.args.value(QStringLiteral("setting")).toObject());
     if (!parsed)
@@ -240,6 +241,18 @@ Result<QJsonObject> RecordApplier::dispatchSetting(const Mutation& mutation, con
     if (setting.id != mutation.entityId)
         return mismatch(QStringLiteral("dispatch setting"));
     const QString kind = QStringLiteral("dispatch_setting");
+    // A supervisor runs the dispatch of their own groups: the group the record is for, and the one it was for.
+    if (user.role == Role::Supervisor) {
+        QStringList groups {setting.groupId};
+        if (const std::optional<TeamRecord> existing = m_records.find(kind, setting.id))
+            groups.append(existing->data.value(QStringLiteral("group_id")).toString());
+        for (const QString& group : std::as_const(groups)) {
+            if (!user.groupIds.contains(group))
+                return Error {QStringLiteral("access.denied"),
+                    QStringLiteral("Supervisors change the dispatch settings of their own groups only."),
+                    QStringLiteral("group_id")};
+        }
+    }
     if (auto other = m_records.idByKey(kind, setting.groupId); other && *other != setting.id)
         return Error {QStringLiteral("dispatch.group_taken"),
             QStringLiteral("The group \"%1\" has dispatch settings already.").arg(setting.groupId),

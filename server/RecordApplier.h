@@ -30,7 +30,7 @@ private:
     Result<QJsonObject> calendar(const Mutation& mutation, const QString& clientId);
     Result<QJsonObject> slaPolicy(const Mutation& mutation, const QString& clientId);
     Result<QJsonObject> escalationRule(const Mutation& mutation, const QString& clientId);
-    Result<QJsonObject> dispatchSetting(const Mutation& mutation, const QString& clientId);
+    Result<QJsonObject> dispatchSetting(const UserRecord& user, const Mutation& mutation, const QString& clientId);
     /// Stores the record under the next seq with its change-log row for every device.
     Result<QJsonObject> commit(TeamRecord record, const QString& uniqueKey, const QString& search,
         const Mutation& mutation, const QString& clientId);

@@ -75,7 +75,8 @@ QList<RecordRoutes::Kind> kinds()
         {{QStringLiteral("name"), T::String}, {QStringLiteral("position"), T::Double},
             {QStringLiteral("enabled"), T::Bool}, {QStringLiteral("match"), T::Object},
             {QStringLiteral("calendar_id"), T::String}, {QStringLiteral("targets"), T::Object},
-            {QStringLiteral("warn"), T::Object}, {QStringLiteral("pause_first_response"), T::Bool}},
+            {QStringLiteral("warn"), T::Object}, {QStringLiteral("pause_first_response"), T::Bool},
+            {QStringLiteral("status_behavior"), T::Object}},
         {}, {QStringLiteral("name")}, [](const QString& id, const QDateTime&) {
             return QJsonObject {{QStringLiteral("id"), id}};
         }};

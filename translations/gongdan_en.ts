@@ -1075,6 +1075,18 @@
         <source>The warning comes 0 or more minutes before the due time.</source>
         <translation>The warning comes 0 or more minutes before the due time.</translation>
     </message>
+    <message>
+        <source>Unknown status.</source>
+        <translation>Unknown status.</translation>
+    </message>
+    <message>
+        <source>Closed, spam and merged tickets always stop the clocks.</source>
+        <translation>Closed, spam and merged tickets always stop the clocks.</translation>
+    </message>
+    <message>
+        <source>An open status runs or pauses the clocks.</source>
+        <translation>An open status runs or pauses the clocks.</translation>
+    </message>
 </context>
 <context>
     <name>Ticket</name>
@@ -1479,6 +1491,165 @@
     </message>
 </context>
 <context>
+    <name>gongdan::CalendarEditor</name>
+    <message>
+        <source>The date %1 is listed twice.</source>
+        <translation>The date %1 is listed twice.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Weekly hours, %1</source>
+        <translation>Weekly hours, %1</translation>
+    </message>
+    <message>
+        <source>Weekly hours, %1, interval %2</source>
+        <translation>Weekly hours, %1, interval %2</translation>
+    </message>
+    <message>
+        <source>Holidays, %1</source>
+        <translation>Holidays, %1</translation>
+    </message>
+    <message>
+        <source>Make-up workdays, %1</source>
+        <translation>Make-up workdays, %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Time zone</translation>
+    </message>
+    <message>
+        <source>Weekly hours (e.g. 09:00–12:00; an empty day is closed)</source>
+        <translation>Weekly hours (e.g. 09:00–12:00; an empty day is closed)</translation>
+    </message>
+    <message>
+        <source>Interval %1</source>
+        <translation>Interval %1</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Weekly hours</translation>
+    </message>
+    <message>
+        <source>Holidays (closed all day)</source>
+        <translation>Holidays (closed all day)</translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>Date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>Make-up workdays (调休) and special hours</source>
+        <translation>Make-up workdays (调休) and special hours</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Make-up workdays</source>
+        <translation>Make-up workdays</translation>
+    </message>
+    <message>
+        <source>Add holiday</source>
+        <translation>Add holiday</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Add workday</source>
+        <translation>Add workday</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Due preview</source>
+        <translation>Due preview</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>+ business minutes</source>
+        <translation>+ business minutes</translation>
+    </message>
+    <message>
+        <source>Preview start</source>
+        <translation>Preview start</translation>
+    </message>
+    <message>
+        <source>Business minutes</source>
+        <translation>Business minutes</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>No preview: %1</translation>
+    </message>
+    <message>
+        <source>Due %1 (%2)</source>
+        <translation>Due %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Import a calendar</source>
+        <translation>Import a calendar</translation>
+    </message>
+    <message>
+        <source>Export the calendar</source>
+        <translation>Export the calendar</translation>
+    </message>
+    <message>
+        <source>Calendars (*.json)</source>
+        <translation>Calendars (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a calendar file (JSON): %2</source>
+        <translation>%1 is not a calendar file (JSON): %2</translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot;. Check it and save it.</source>
+        <translation>Imported &quot;%1&quot;. Check it and save it.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::CallPanel</name>
     <message>
         <source>Call %1</source>
@@ -1841,6 +2012,264 @@
     <message>
         <source>Set %1</source>
         <translation>Set %1</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DispatchEditor</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (off)</translation>
+    </message>
+    <message>
+        <source>Say after how many minutes tickets overflow.</source>
+        <translation>Say after how many minutes tickets overflow.</translation>
+    </message>
+    <message>
+        <source>%1 has dispatch settings already: choose it in the list.</source>
+        <translation>%1 has dispatch settings already: choose it in the list.</translation>
+    </message>
+    <message>
+        <source>Supervisors change the settings of their own groups only.</source>
+        <translation>Supervisors change the settings of their own groups only.</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>&amp;Group</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy</source>
+        <translation>&amp;Strategy</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity per agent</source>
+        <translation>&amp;Capacity per agent</translation>
+    </message>
+    <message>
+        <source>Statuses that count as load</source>
+        <translation>Statuses that count as load</translation>
+    </message>
+    <message>
+        <source>Offer waits for 确认接收</source>
+        <translation>Offer waits for 确认接收</translation>
+    </message>
+    <message>
+        <source>Missed offers before 离开</source>
+        <translation>Missed offers before 离开</translation>
+    </message>
+    <message>
+        <source>&amp;Overflow to group</source>
+        <translation>&amp;Overflow to group</translation>
+    </message>
+    <message>
+        <source>Overflow after (0: never)</source>
+        <translation>Overflow after (0: never)</translation>
+    </message>
+    <message>
+        <source>VIP waits for a senior agent</source>
+        <translation>VIP waits for a senior agent</translation>
+    </message>
+    <message>
+        <source>Required skills wait (0: always)</source>
+        <translation>Required skills wait (0: always)</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch this group&apos;s tickets automatically</source>
+        <translation>&amp;Dispatch this group&apos;s tickets automatically</translation>
+    </message>
+    <message>
+        <source>Least loaded (fewest open tickets)</source>
+        <translation>Least loaded (fewest open tickets)</translation>
+    </message>
+    <message>
+        <source>Least loaded by share of capacity</source>
+        <translation>Least loaded by share of capacity</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Round robin</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::EscalationEditor</name>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (off)</translation>
+    </message>
+    <message>
+        <source>Any SLA policy</source>
+        <translation>Any SLA policy</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>calendar</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>business</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Group lead</source>
+        <translation>Group lead</translation>
+    </message>
+    <message>
+        <source>Supervisors</source>
+        <translation>Supervisors</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(unchanged)</translation>
+    </message>
+    <message>
+        <source>(stays)</source>
+        <translation>(stays)</translation>
+    </message>
+    <message>
+        <source>Notify at once</source>
+        <translation>Notify at once</translation>
+    </message>
+    <message>
+        <source>In working hours</source>
+        <translation>In working hours</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <source>Choose whom this level tells.</source>
+        <translation>Choose whom this level tells.</translation>
+    </message>
+    <message>
+        <source>An escalation rule needs a name.</source>
+        <translation>An escalation rule needs a name.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>SLA policy</source>
+        <translation>SLA policy</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Levels</translation>
+    </message>
+    <message>
+        <source>whom to tell</source>
+        <translation>whom to tell</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>counted in</source>
+        <translation>counted in</translation>
+    </message>
+    <message>
+        <source>quiet hours</source>
+        <translation>quiet hours</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Level %1</translation>
+    </message>
+    <message>
+        <source>Level %1, %2</source>
+        <translation>Level %1, %2</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Enabled</translation>
+    </message>
+    <message>
+        <source>&amp;Clock</source>
+        <translation>&amp;Clock</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>First response</translation>
+    </message>
+    <message>
+        <source>Next response</source>
+        <translation>Next response</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Acceptance of a dispatch offer (确认接收)</source>
+        <translation>Acceptance of a dispatch offer (确认接收)</translation>
+    </message>
+    <message>
+        <source>SLA &amp;policy</source>
+        <translation>SLA &amp;policy</translation>
+    </message>
+    <message>
+        <source>Levels: minutes relative to the due time (−15: a warning before it, 0: the breach, +30: later), in calendar or business minutes. Actions run at once; a notice &quot;in working hours&quot; waits for the calendar to open.</source>
+        <translation>Levels: minutes relative to the due time (−15: a warning before it, 0: the breach, +30: later), in calendar or business minutes. Actions run at once; a notice &quot;in working hours&quot; waits for the calendar to open.</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Minutes of</source>
+        <translation>Minutes of</translation>
+    </message>
+    <message>
+        <source>Tell</source>
+        <translation>Tell</translation>
+    </message>
+    <message>
+        <source>Priority to</source>
+        <translation>Priority to</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Add tag</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Add &amp;level</source>
+        <translation>Add &amp;level</translation>
+    </message>
+    <message>
+        <source>&amp;Remove level</source>
+        <translation>&amp;Remove level</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2738,33 @@
     </message>
 </context>
 <context>
+    <name>gongdan::RecordListEditor</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Only admins, and supervisors for their own groups, may change these settings. You can read them.</source>
+        <translation>Only admins, and supervisors for their own groups, may change these settings. You can read them.</translation>
+    </message>
+    <message>
+        <source>Only admins may change these settings. You can read them.</source>
+        <translation>Only admins may change these settings. You can read them.</translation>
+    </message>
+    <message>
+        <source>Saved. Every desk uses it as soon as the server has it.</source>
+        <translation>Saved. Every desk uses it as soon as the server has it.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::RelatedTickets</name>
     <message>
         <source>&amp;Link a related ticket:</source>
@@ -2407,6 +2863,22 @@
     <message>
         <source>The change applies at once to every open window.</source>
         <translation>The change applies at once to every open window.</translation>
+    </message>
+    <message>
+        <source>Business &amp;calendars</source>
+        <translation>Business &amp;calendars</translation>
+    </message>
+    <message>
+        <source>S&amp;LA policies</source>
+        <translation>S&amp;LA policies</translation>
+    </message>
+    <message>
+        <source>&amp;Escalation</source>
+        <translation>&amp;Escalation</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation>&amp;Dispatch</translation>
     </message>
 </context>
 <context>
@@ -2556,6 +3028,149 @@
     <message>
         <source>Resolution due %1</source>
         <translation>Resolution due %1</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SlaPolicyEditor</name>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (off)</translation>
+    </message>
+    <message>
+        <source>Around the clock (24/7)</source>
+        <translation>Around the clock (24/7)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Condition %1</source>
+        <translation>Condition %1</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Enabled</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>&amp;Calendar</translation>
+    </message>
+    <message>
+        <source>Applies to tickets that match (the first enabled policy in the list wins)</source>
+        <translation>Applies to tickets that match (the first enabled policy in the list wins)</translation>
+    </message>
+    <message>
+        <source>All conditions (and)</source>
+        <translation>All conditions (and)</translation>
+    </message>
+    <message>
+        <source>Any condition (or)</source>
+        <translation>Any condition (or)</translation>
+    </message>
+    <message>
+        <source>&amp;Add condition</source>
+        <translation>&amp;Add condition</translation>
+    </message>
+    <message>
+        <source>Targets in business minutes (0: no clock)</source>
+        <translation>Targets in business minutes (0: no clock)</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>First response</translation>
+    </message>
+    <message>
+        <source>Next response</source>
+        <translation>Next response</translation>
+    </message>
+    <message>
+        <source>Accept within</source>
+        <translation>Accept within</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>&amp;Yellow from</source>
+        <translation>&amp;Yellow from</translation>
+    </message>
+    <message>
+        <source>Yellow from this share of the target</source>
+        <translation>Yellow from this share of the target</translation>
+    </message>
+    <message>
+        <source>… or minutes before due</source>
+        <translation>… or minutes before due</translation>
+    </message>
+    <message>
+        <source>Yellow from this many minutes before the due time</source>
+        <translation>Yellow from this many minutes before the due time</translation>
+    </message>
+    <message>
+        <source>What each status does to the clocks</source>
+        <translation>What each status does to the clocks</translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation>Clocks</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Pause (the first response runs on)</source>
+        <translation>Pause (the first response runs on)</translation>
+    </message>
+    <message>
+        <source>The first response pauses too</source>
+        <translation>The first response pauses too</translation>
+    </message>
+    <message>
+        <source>No conditions: the policy applies to every ticket.</source>
+        <translation>No conditions: the policy applies to every ticket.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <source>Paused clocks add no time; closed, spam and merged tickets stop them, and the resolution clock resumes when a ticket is reopened.</source>
+        <translation>Paused clocks add no time; closed, spam and merged tickets stop them, and the resolution clock resumes when a ticket is reopened.</translation>
     </message>
 </context>
 <context>

@@ -1071,6 +1071,18 @@
         <source>The warning comes 0 or more minutes before the due time.</source>
         <translation>预警时间是到期前 0 分钟或更多。</translation>
     </message>
+    <message>
+        <source>Unknown status.</source>
+        <translation>未知状态。</translation>
+    </message>
+    <message>
+        <source>Closed, spam and merged tickets always stop the clocks.</source>
+        <translation>已关闭、垃圾工单和已合并的工单总是停止计时。</translation>
+    </message>
+    <message>
+        <source>An open status runs or pauses the clocks.</source>
+        <translation>未结状态只能计时或暂停。</translation>
+    </message>
 </context>
 <context>
     <name>Ticket</name>
@@ -1475,6 +1487,165 @@
     </message>
 </context>
 <context>
+    <name>gongdan::CalendarEditor</name>
+    <message>
+        <source>The date %1 is listed twice.</source>
+        <translation>日期 %1 填写了两次。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Weekly hours, %1</source>
+        <translation>每周工作时间，%1</translation>
+    </message>
+    <message>
+        <source>Weekly hours, %1, interval %2</source>
+        <translation>每周工作时间，%1，时段 %2</translation>
+    </message>
+    <message>
+        <source>Holidays, %1</source>
+        <translation>节假日，%1</translation>
+    </message>
+    <message>
+        <source>Make-up workdays, %1</source>
+        <translation>调休工作日，%1</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>时区(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Weekly hours (e.g. 09:00–12:00; an empty day is closed)</source>
+        <translation>每周工作时间（空白的一天休息）</translation>
+    </message>
+    <message>
+        <source>Interval %1</source>
+        <translation>时段 %1</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>每周工作时间</translation>
+    </message>
+    <message>
+        <source>Holidays (closed all day)</source>
+        <translation>节假日（全天休息）</translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Make-up workdays (调休) and special hours</source>
+        <translation>调休工作日与特殊工作时间</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Make-up workdays</source>
+        <translation>调休工作日</translation>
+    </message>
+    <message>
+        <source>Add holiday</source>
+        <translation>添加节假日</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add workday</source>
+        <translation>添加工作日</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Due preview</source>
+        <translation>到期时间预览</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>+ business minutes</source>
+        <translation>+ 工作分钟数</translation>
+    </message>
+    <message>
+        <source>Preview start</source>
+        <translation>预览起点</translation>
+    </message>
+    <message>
+        <source>Business minutes</source>
+        <translation>工作分钟数</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>无法预览：%1</translation>
+    </message>
+    <message>
+        <source>Due %1 (%2)</source>
+        <translation>到期 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Import a calendar</source>
+        <translation>导入工作日历</translation>
+    </message>
+    <message>
+        <source>Export the calendar</source>
+        <translation>导出工作日历</translation>
+    </message>
+    <message>
+        <source>Calendars (*.json)</source>
+        <translation>工作日历 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a calendar file (JSON): %2</source>
+        <translation>%1 不是工作日历文件（JSON）：%2</translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot;. Check it and save it.</source>
+        <translation>已导入“%1”。请检查后保存。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::CallPanel</name>
     <message>
         <source>Call %1</source>
@@ -1837,6 +2008,264 @@
     <message>
         <source>Set %1</source>
         <translation>填写%1</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DispatchEditor</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Say after how many minutes tickets overflow.</source>
+        <translation>请填写工单等待多少分钟后转出。</translation>
+    </message>
+    <message>
+        <source>%1 has dispatch settings already: choose it in the list.</source>
+        <translation>%1 已有派单设置：请在列表中选择它。</translation>
+    </message>
+    <message>
+        <source>Supervisors change the settings of their own groups only.</source>
+        <translation>主管只能修改自己所在组的设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy</source>
+        <translation>分配方式(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity per agent</source>
+        <translation>每人容量(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Statuses that count as load</source>
+        <translation>计入负载的状态</translation>
+    </message>
+    <message>
+        <source>Offer waits for 确认接收</source>
+        <translation>等待确认接收</translation>
+    </message>
+    <message>
+        <source>Missed offers before 离开</source>
+        <translation>错过几次后设为离开</translation>
+    </message>
+    <message>
+        <source>&amp;Overflow to group</source>
+        <translation>溢出到组(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Overflow after (0: never)</source>
+        <translation>溢出等待（0：从不）</translation>
+    </message>
+    <message>
+        <source>VIP waits for a senior agent</source>
+        <translation>VIP 等待资深坐席</translation>
+    </message>
+    <message>
+        <source>Required skills wait (0: always)</source>
+        <translation>技能要求等待（0：一直等）</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch this group&apos;s tickets automatically</source>
+        <translation>自动派发本组工单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Least loaded (fewest open tickets)</source>
+        <translation>负载最少（未结工单最少）</translation>
+    </message>
+    <message>
+        <source>Least loaded by share of capacity</source>
+        <translation>按容量比例负载最少</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>轮流分配</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::EscalationEditor</name>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Any SLA policy</source>
+        <translation>任意 SLA 策略</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>自然</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Group lead</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Supervisors</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>（不变）</translation>
+    </message>
+    <message>
+        <source>(stays)</source>
+        <translation>（不转）</translation>
+    </message>
+    <message>
+        <source>Notify at once</source>
+        <translation>立即通知</translation>
+    </message>
+    <message>
+        <source>In working hours</source>
+        <translation>工作时间内</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>Choose whom this level tells.</source>
+        <translation>请选择这一级通知谁。</translation>
+    </message>
+    <message>
+        <source>An escalation rule needs a name.</source>
+        <translation>升级规则需要名称。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>计时</translation>
+    </message>
+    <message>
+        <source>SLA policy</source>
+        <translation>SLA 策略</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>whom to tell</source>
+        <translation>通知对象</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>counted in</source>
+        <translation>计时方式</translation>
+    </message>
+    <message>
+        <source>quiet hours</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>第 %1 级</translation>
+    </message>
+    <message>
+        <source>Level %1, %2</source>
+        <translation>第 %1 级，%2</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Clock</source>
+        <translation>计时(&amp;C)</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Next response</source>
+        <translation>下次响应</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Acceptance of a dispatch offer (确认接收)</source>
+        <translation>派单确认接收</translation>
+    </message>
+    <message>
+        <source>SLA &amp;policy</source>
+        <translation>SLA 策略(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Levels: minutes relative to the due time (−15: a warning before it, 0: the breach, +30: later), in calendar or business minutes. Actions run at once; a notice &quot;in working hours&quot; waits for the calendar to open.</source>
+        <translation>级别：相对到期时间的分钟数（−15：到期前提醒，0：超时，+30：之后），按自然分钟或工作分钟计。动作立即执行；“工作时间内”的通知等到日历上班后发出。</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Minutes of</source>
+        <translation>分钟类型</translation>
+    </message>
+    <message>
+        <source>Tell</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Priority to</source>
+        <translation>优先级改为</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>转到组</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知时间</translation>
+    </message>
+    <message>
+        <source>Add &amp;level</source>
+        <translation>添加级别(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove level</source>
+        <translation>删除级别(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2732,33 @@
     </message>
 </context>
 <context>
+    <name>gongdan::RecordListEditor</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Only admins, and supervisors for their own groups, may change these settings. You can read them.</source>
+        <translation>只有管理员（以及主管对自己所在的组）可以修改这些设置。您可以查看。</translation>
+    </message>
+    <message>
+        <source>Only admins may change these settings. You can read them.</source>
+        <translation>只有管理员可以修改这些设置。您可以查看。</translation>
+    </message>
+    <message>
+        <source>Saved. Every desk uses it as soon as the server has it.</source>
+        <translation>已保存。服务器收到后，所有工作台立即使用。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>gongdan::RelatedTickets</name>
     <message>
         <source>&amp;Link a related ticket:</source>
@@ -2401,6 +2857,22 @@
     <message>
         <source>The change applies at once to every open window.</source>
         <translation>修改立即应用到所有打开的窗口。</translation>
+    </message>
+    <message>
+        <source>Business &amp;calendars</source>
+        <translation>工作日历(&amp;C)</translation>
+    </message>
+    <message>
+        <source>S&amp;LA policies</source>
+        <translation>SLA 策略(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Escalation</source>
+        <translation>升级(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation>派单(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +3022,149 @@
     <message>
         <source>Resolution due %1</source>
         <translation>解决时限 %1</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::SlaPolicyEditor</name>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Around the clock (24/7)</source>
+        <translation>全天候（24/7）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Condition %1</source>
+        <translation>条件 %1</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>工作日历(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Applies to tickets that match (the first enabled policy in the list wins)</source>
+        <translation>适用于符合条件的工单（列表中第一个启用且符合的策略生效）</translation>
+    </message>
+    <message>
+        <source>All conditions (and)</source>
+        <translation>满足全部条件（且）</translation>
+    </message>
+    <message>
+        <source>Any condition (or)</source>
+        <translation>满足任一条件（或）</translation>
+    </message>
+    <message>
+        <source>&amp;Add condition</source>
+        <translation>添加条件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Targets in business minutes (0: no clock)</source>
+        <translation>目标（工作分钟数，填零不计时）</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Next response</source>
+        <translation>下次响应</translation>
+    </message>
+    <message>
+        <source>Accept within</source>
+        <translation>接单时限</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>&amp;Yellow from</source>
+        <translation>黄灯起点(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Yellow from this share of the target</source>
+        <translation>用去目标的这一比例时亮黄灯</translation>
+    </message>
+    <message>
+        <source>… or minutes before due</source>
+        <translation>…或到期前分钟数</translation>
+    </message>
+    <message>
+        <source>Yellow from this many minutes before the due time</source>
+        <translation>到期前这么多分钟时亮黄灯</translation>
+    </message>
+    <message>
+        <source>What each status does to the clocks</source>
+        <translation>各状态对计时的影响</translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>计时</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Pause (the first response runs on)</source>
+        <translation>暂停（首次响应继续计时）</translation>
+    </message>
+    <message>
+        <source>The first response pauses too</source>
+        <translation>首次响应也暂停</translation>
+    </message>
+    <message>
+        <source>No conditions: the policy applies to every ticket.</source>
+        <translation>没有条件：策略适用于所有工单。</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Paused clocks add no time; closed, spam and merged tickets stop them, and the resolution clock resumes when a ticket is reopened.</source>
+        <translation>暂停时不计时；已关闭、垃圾工单和已合并的工单停止计时，工单重新打开时解决计时继续。</translation>
     </message>
 </context>
 <context>

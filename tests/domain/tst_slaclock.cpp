@@ -101,6 +101,21 @@ void TestSlaClock::clocks_data()
     QTest::newRow("FR runs on") << SlaHistory {t13.createdAt, t13.initialStatus, t13.priority, {t13.facts.first()}}
                                 << runsOn << local("2024-06-18 10:00") << SlaMetric::FirstResponse << S::Running
                                 << local("2024-06-17 18:00") << qint64(480 + 60) << 0 << L::Red;
+    // A policy's own status behaviour: this team's 待客户确认 runs the clocks (T-SLA-13's history: 480 minutes due Mon
+    // 18:00, 540 used by Tue 10:00, breached) …
+    SlaPolicy waitingRuns = policy(0, 0, 480);
+    waitingRuns.statusBehavior.insert(TicketStatus::WaitingCustomer, SlaBehavior::Run);
+    QTest::newRow("policy: waiting runs")
+        << SlaHistory {t13.createdAt, t13.initialStatus, t13.priority, {t13.facts.first()}} << waitingRuns
+        << local("2024-06-18 10:00") << SlaMetric::Resolution << S::Running << local("2024-06-17 18:00") << qint64(540)
+        << 0 << L::Red;
+    // … and its 待跟进 pauses them like 待客户确认 does.
+    SlaPolicy followUpPauses = policy(0, 0, 480);
+    followUpPauses.statusBehavior.insert(TicketStatus::FollowUp, SlaBehavior::Pause);
+    QTest::newRow("policy: follow-up pauses") << SlaHistory {t13.createdAt, t13.initialStatus, t13.priority,
+        {moved("2024-06-17 14:00", TicketStatus::FollowUp)}}
+                                              << followUpPauses << local("2024-06-18 10:00") << SlaMetric::Resolution
+                                              << S::Paused << qint64(-1) << qint64(240) << 1 << L::Green;
     // A public reply fulfils the first response; an internal note does not.
     const SlaHistory replied {local("2024-06-17 10:00"), TicketStatus::InProgress, Priority::Normal,
         {fact("2024-06-17 10:30", K::InternalNote), fact("2024-06-17 11:00", K::PublicReply)}};
@@ -275,7 +290,12 @@ void TestSlaClock::policyJsonRoundTrips()
     p.calendarId = QStringLiteral("cal-1");
     p.warnPercent = 80;
     p.pauseFirstResponse = false;
+    p.statusBehavior.insert(TicketStatus::FollowUp, SlaBehavior::Pause);
+    p.statusBehavior.insert(TicketStatus::WaitingCustomer, SlaBehavior::Run);
     const QJsonObject json = p.toJson();
+    QCOMPARE(json.value(QStringLiteral("status_behavior")).toObject(),
+        (QJsonObject {{QStringLiteral("follow_up"), QStringLiteral("pause")},
+            {QStringLiteral("waiting_customer"), QStringLiteral("run")}}));
     const auto back = SlaPolicy::fromJson(json);
     QVERIFY(back);
     QCOMPARE(back.value().toJson(), json);
@@ -296,6 +316,18 @@ void TestSlaClock::badPoliciesNameTheField()
     json.insert(QStringLiteral("targets"),
         QJsonObject {{QStringLiteral("normal"), QJsonObject {{QStringLiteral("first_responce"), 30}}}});
     QCOMPARE(SlaPolicy::fromJson(json).error().field, QStringLiteral("targets.normal.first_responce"));
+    const auto withBehavior = [](const QString& status, const QString& behavior) {
+        QJsonObject j = policy(60, 0, 0).toJson();
+        j.insert(QStringLiteral("status_behavior"), QJsonObject {{status, behavior}});
+        return SlaPolicy::fromJson(j);
+    };
+    QCOMPARE(withBehavior(QStringLiteral("closed"), QStringLiteral("run")).error().field,
+        QStringLiteral("status_behavior.closed")); // closed, spam and merged always stop
+    QCOMPARE(withBehavior(QStringLiteral("follow_up"), QStringLiteral("stop")).error().field,
+        QStringLiteral("status_behavior.follow_up"));
+    QCOMPARE(withBehavior(QStringLiteral("on_hold"), QStringLiteral("pause")).error().field,
+        QStringLiteral("status_behavior.on_hold"));
+    QVERIFY(withBehavior(QStringLiteral("new"), QStringLiteral("pause")));
     const auto withCondition = [](const QString& field, const QString& op) {
         QJsonObject j = policy(60, 0, 0).toJson();
         j.insert(QStringLiteral("match"),

@@ -119,8 +119,36 @@ void TestDispatchApi::presenceAndSettings()
                  .toArray()
                  .size(),
         1);
+    // A supervisor runs the dispatch of their own groups only: not another group's, nor theirs moved to another.
+    QCOMPARE(
+        boss->post(QStringLiteral("/api/v1/users"),
+                {{QStringLiteral("login"), QStringLiteral("chen")}, {QStringLiteral("name"), QStringLiteral("陈主管")},
+                    {QStringLiteral("role"), QStringLiteral("supervisor")},
+                    {QStringLiteral("password"), QStringLiteral("supervisor-password")},
+                    {QStringLiteral("groups"), QJsonArray {QStringLiteral("service")}}})
+            .status,
+        201);
+    auto chen = as(QStringLiteral("chen"), QStringLiteral("supervisor-password"));
+    answer = chen->post(QStringLiteral("/api/v1/dispatch-settings"),
+        {{QStringLiteral("group_id"), QStringLiteral("field-ops")}, {QStringLiteral("capacity"), 4}});
+    QCOMPARE(answer.status, 403);
+    QCOMPARE(answer.body.value(QStringLiteral("field")).toString(), QStringLiteral("group_id"));
+    answer = boss->post(QStringLiteral("/api/v1/dispatch-settings"),
+        {{QStringLiteral("group_id"), QStringLiteral("field-ops")}, {QStringLiteral("capacity"), 4}});
+    QCOMPARE(answer.status, 201);
+    const QString fieldOps = answer.body.value(QStringLiteral("id")).toString();
+    QCOMPARE(
+        chen->patch(QStringLiteral("/api/v1/dispatch-settings/") + fieldOps, {{QStringLiteral("capacity"), 9}}).status,
+        403);
+    QCOMPARE(chen->patch(QStringLiteral("/api/v1/dispatch-settings/") + id,
+                     {{QStringLiteral("group_id"), QStringLiteral("field-ops")}})
+                 .status,
+        403);
+    answer = chen->patch(QStringLiteral("/api/v1/dispatch-settings/") + id, {{QStringLiteral("capacity"), 4}});
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.body.value(QStringLiteral("capacity")).toInt(), 4);
     QVERIFY(m_contract);
-    for (HttpClient* client : {li.get(), boss.get(), zhang.get()})
+    for (HttpClient* client : {li.get(), boss.get(), zhang.get(), chen.get()})
         QVERIFY2(
             client->contractViolations().isEmpty(), qPrintable(client->contractViolations().join(QLatin1Char('\n'))));
 }

@@ -1,7 +1,11 @@
 #include "ui/settings/SettingsPage.h"
 
+#include "ui/settings/CalendarEditor.h"
 #include "ui/settings/CategoryEditor.h"
+#include "ui/settings/DispatchEditor.h"
+#include "ui/settings/EscalationEditor.h"
 #include "ui/settings/FieldDefinitionEditor.h"
+#include "ui/settings/SlaPolicyEditor.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -19,6 +23,10 @@ SettingsPage::SettingsPage(const Workstation& workstation, const QString& chosen
     , m_languageNote(new QLabel(this))
     , m_fields(new FieldDefinitionEditor(workstation, this))
     , m_categories(new CategoryEditor(workstation, this))
+    , m_calendars(new CalendarEditor(workstation, this))
+    , m_policies(new SlaPolicyEditor(workstation, this))
+    , m_escalations(new EscalationEditor(workstation, this))
+    , m_dispatch(new DispatchEditor(workstation, this))
 {
     setObjectName(QStringLiteral("settingsPage"));
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
@@ -38,6 +46,10 @@ SettingsPage::SettingsPage(const Workstation& workstation, const QString& chosen
     m_tabs->addTab(general, QString());
     m_tabs->addTab(m_fields, QString());
     m_tabs->addTab(m_categories, QString());
+    m_tabs->addTab(m_calendars, QString());
+    m_tabs->addTab(m_policies, QString());
+    m_tabs->addTab(m_escalations, QString());
+    m_tabs->addTab(m_dispatch, QString());
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     setFocusProxy(m_tabs);
@@ -61,7 +73,8 @@ void SettingsPage::showFields()
 
 void SettingsPage::showTab(const QString& name)
 {
-    const QStringList names {QStringLiteral("general"), QStringLiteral("fields"), QStringLiteral("categories")};
+    const QStringList names {QStringLiteral("general"), QStringLiteral("fields"), QStringLiteral("categories"),
+        QStringLiteral("calendars"), QStringLiteral("sla"), QStringLiteral("escalation"), QStringLiteral("dispatch")};
     m_tabs->setCurrentIndex(std::max(0, int(names.indexOf(name))));
 }
 
@@ -70,12 +83,20 @@ void SettingsPage::retranslate()
     m_tabs->setTabText(0, tr("&General"));
     m_tabs->setTabText(1, tr("Custom &fields"));
     m_tabs->setTabText(2, tr("Ca&tegories"));
+    m_tabs->setTabText(3, tr("Business &calendars"));
+    m_tabs->setTabText(4, tr("S&LA policies"));
+    m_tabs->setTabText(5, tr("&Escalation"));
+    m_tabs->setTabText(6, tr("&Dispatch"));
     m_languageLabel->setText(tr("Interface &language"));
     m_language->setAccessibleName(tr("Interface language"));
     m_language->setItemText(0, tr("Follow the system"));
     m_languageNote->setText(tr("The change applies at once to every open window."));
     m_fields->retranslate();
     m_categories->retranslate();
+    m_calendars->retranslate();
+    m_policies->retranslate();
+    m_escalations->retranslate();
+    m_dispatch->retranslate();
 }
 
 } // namespace gongdan

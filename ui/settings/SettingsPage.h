@@ -9,11 +9,16 @@ class QTabWidget;
 
 namespace gongdan {
 
+class CalendarEditor;
 class CategoryEditor;
+class DispatchEditor;
+class EscalationEditor;
 class FieldDefinitionEditor;
+class SlaPolicyEditor;
 
 /// Settings and administration in one tab: the interface language (the system's by default), the
-/// custom field definitions and the category tree. Changes apply at once, without a restart.
+/// custom field definitions, the category tree, and the team's workflow: business calendars, SLA policies,
+/// escalation rules and dispatch settings. Changes apply at once, without a restart.
 class SettingsPage : public WorkPage {
     Q_OBJECT
 
@@ -26,7 +31,7 @@ public:
     bool save() override { return true; }
     void retranslate() override;
     void showFields();
-    /// Shows a tab by name: "general", "fields" or "categories".
+    /// Shows a tab by name: "general", "fields", "categories", "calendars", "sla", "escalation" or "dispatch".
     void showTab(const QString& name);
 
 Q_SIGNALS:
@@ -41,6 +46,10 @@ private:
     QLabel* m_languageNote;
     FieldDefinitionEditor* m_fields;
     CategoryEditor* m_categories;
+    CalendarEditor* m_calendars;
+    SlaPolicyEditor* m_policies;
+    EscalationEditor* m_escalations;
+    DispatchEditor* m_dispatch;
 };
 
 } // namespace gongdan
