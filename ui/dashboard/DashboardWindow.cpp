@@ -119,7 +119,7 @@ DashboardWindow::DashboardWindow(PokeSocket& socket, const Clock& clock, DrillDo
     m_grid->setModel(m_agents);
     m_grid->verticalHeader()->hide();
     m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_grid->horizontalHeader()->setStretchLastSection(true);
+    m_grid->horizontalHeader()->setSectionResizeMode(DashboardAgentModel::Name, QHeaderView::Stretch);
     m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
     agentLayout->addWidget(m_grid);
@@ -127,6 +127,8 @@ DashboardWindow::DashboardWindow(PokeSocket& socket, const Clock& clock, DrillDo
     split->addWidget(agentBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    split->setSizes({620, 440}); // the chart first: the size hints alone would squeeze it
     layout->addWidget(split, 1);
 
     connect(m_feed, &DashboardFeed::changed, this, &DashboardWindow::showSnapshot);

@@ -18,6 +18,7 @@ StatusChart::StatusChart(QWidget* parent) : QChartView(parent)
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(4, 4, 4, 4));
     setMinimumHeight(180);
+    setMinimumWidth(360);
 }
 
 int StatusChart::count(const QString& groupId, const QString& status) const
@@ -74,7 +75,10 @@ void StatusChart::showSnapshot(const QJsonObject& snapshot, const QString& group
     auto* values = new QValueAxis;
     values->setRange(0, std::max(most, 1));
     values->setLabelFormat(QStringLiteral("%d"));
-    values->setTickCount(std::min(std::max(most, 1), 5) + 1);
+    if (most <= 10)
+        values->setTickCount(std::max(most, 1) + 1); // a line per ticket: no label names a fraction
+    else
+        values->applyNiceNumbers();
     chart()->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
     chart()->setTitle(tr("Open tickets by status and group"));
