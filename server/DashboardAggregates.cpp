@@ -182,6 +182,8 @@ void DashboardAggregates::presenceChanged()
 
 bool DashboardAggregates::catchUp()
 {
+    if (m_slaSource) // the policies the stamps were made under (the server's cached copy: no query)
+        m_sla = m_slaSource();
     bool moved = false;
     for (;;) {
         auto more = m_store.ticketChanges(m_cursor, 2000, [&](const Ticket& t) {

@@ -22,7 +22,10 @@ DashboardStream::DashboardStream(PokeHub& hub, DashboardAggregates& aggregates, 
     : QObject(parent), m_hub(hub), m_aggregates(aggregates)
 {
     connect(&m_hub, &PokeHub::message, this, &DashboardStream::received);
-    connect(&m_hub, &PokeHub::socketClosed, this, [this](QWebSocket* socket) { m_last.remove(socket); });
+    connect(&m_hub, &PokeHub::socketClosed, this, [this](QWebSocket* socket) {
+        m_last.remove(socket);
+        m_subscribedAt.remove(socket);
+    });
     connect(&m_aggregates, &DashboardAggregates::changed, this, &DashboardStream::changed);
     m_heartbeat.setInterval(kHeartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, &DashboardStream::heartbeat);
@@ -43,6 +46,12 @@ void DashboardStream::received(QWebSocket* socket, const Principal& who, const Q
     }
     if (type != QLatin1String("dashboard.subscribe"))
         return;
+    // A snapshot costs a pass over the open tickets: one a second per socket, however often it asks.
+    const qint64 now = m_aggregates.clock().nowMs();
+    if (const auto last = m_subscribedAt.constFind(socket);
+        last != m_subscribedAt.cend() && now - last.value() < kResubscribeMs && m_last.contains(socket))
+        return;
+    m_subscribedAt.insert(socket, now);
     m_aggregates.catchUp();
     auto snapshot = m_aggregates.snapshot(who);
     if (!snapshot) {

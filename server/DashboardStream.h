@@ -20,6 +20,8 @@ class DashboardStream : public QObject {
 
 public:
     static constexpr int kHeartbeatMs = 10000;
+    /// A socket that subscribes again sooner than this, while subscribed, is not sent another snapshot.
+    static constexpr qint64 kResubscribeMs = 1000;
 
     DashboardStream(PokeHub& hub, DashboardAggregates& aggregates, QObject* parent = nullptr);
     int subscriberCount() const { return static_cast<int>(m_last.size()); }
@@ -33,6 +35,7 @@ private:
     PokeHub& m_hub;
     DashboardAggregates& m_aggregates;
     QHash<QWebSocket*, QJsonObject> m_last; ///< each subscriber's last snapshot as sent
+    QHash<QWebSocket*, qint64> m_subscribedAt; ///< when each socket last asked for a snapshot
     QTimer m_heartbeat;
 };
 
