@@ -7,6 +7,7 @@
 #include "ui/main/FirstPaintProbe.h"
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/main/MainWindow.h"
+#include "ui/sync/SyncController.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -49,6 +50,8 @@ void describeOptions(QCommandLineParser& parser)
         QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("settings"),
         QStringLiteral("Open settings at this tab: general, fields or categories."), QStringLiteral("TAB")});
+    parser.addOption({QStringLiteral("dashboard"),
+        QStringLiteral("Open the supervisor dashboard (supervisors and admins; after sign-in when needed).")});
     parser.addOption({QStringLiteral("server"),
         QStringLiteral("Team server to sign in to (asked at start unless already signed in there)."),
         QStringLiteral("URL")});
@@ -193,6 +196,10 @@ int main(int argc, char** argv)
         window.openSettings(parser.value(QStringLiteral("settings")));
     if (parser.isSet(QStringLiteral("call")))
         window.startCall(parser.value(QStringLiteral("call")));
+    if (parser.isSet(QStringLiteral("dashboard")) && !window.openDashboard()) // a supervisor once signed in
+        QObject::connect(
+            &window.syncController(), &SyncController::signedIn, &window, [&window] { window.openDashboard(); },
+            Qt::SingleShotConnection);
     if (askToSignIn)
         window.showSignIn();
     return app.exec();

@@ -11,6 +11,8 @@
 #include "server/BackupCommand.h"
 #include "server/CalendarCommand.h"
 #include "server/CalendarRoutes.h"
+#include "server/DashboardRoutes.h"
+#include "server/DashboardStream.h"
 #include "server/DispatchRoutes.h"
 #include "server/Dispatcher.h"
 #include "server/EpochWatch.h"
@@ -261,6 +263,23 @@ int main(int argc, char** argv)
     DispatchRoutes dispatchRoutes(auth, dispatcher);
     dispatchRoutes.install(api.http());
     dispatcher.start();
+    // The supervisor dashboard (workflows.md §9.6): figures kept in memory from the change log, over REST and the
+    // socket.
+    DashboardStore dashboardStore(db);
+    DashboardAggregates dashboard(
+        dashboardStore, users, dispatcher.store(), clock, [&sync] { return sync.applier().slaSetup(); },
+        [&dispatcher] { return dispatcher.settings(); });
+    if (Status counted = dashboard.start(); !counted) {
+        log.error(QStringLiteral("database_failed"),
+            {{QStringLiteral("code"), counted.error().code}, {QStringLiteral("message"), counted.error().message}});
+        return 1;
+    }
+    QObject::connect(&sync, &SyncService::committed, &dashboard, &DashboardAggregates::committed);
+    QObject::connect(&dispatcher, &Dispatcher::committed, &dashboard, &DashboardAggregates::committed);
+    QObject::connect(&dispatcher, &Dispatcher::presenceChanged, &dashboard, &DashboardAggregates::presenceChanged);
+    DashboardRoutes dashboardRoutes(auth, dashboard);
+    dashboardRoutes.install(api.http());
+    DashboardStream dashboardStream(pokes, dashboard);
     EpochWatch restores(syncStore, 2000); // `gongdan-server restore` under this server: every desk resyncs
     QObject::connect(&restores, &EpochWatch::restored, &pokes, [&](const QString& from, const QString& to, qint64 seq) {
         log.info(QStringLiteral("restored"), {{QStringLiteral("from_epoch"), from}, {QStringLiteral("epoch"), to}});

@@ -143,7 +143,7 @@ Status Dispatcher::settle(const DispatchOffer& offer, const DispatchSettings& se
         {QStringLiteral("minutes"), settings.acceptTimeoutMin}};
     if (away)
         why.insert(QStringLiteral("misses"), misses);
-    return write(*ticket, after, QStringLiteral("reclaim"), why, [&]() -> Status {
+    const Status written = write(*ticket, after, QStringLiteral("reclaim"), why, [&]() -> Status {
         if (Status s = m_dispatch.setOfferState(offer.ticketId, offer.baseVersion, QStringLiteral("missed")); !s)
             return s;
         PresenceRecord next = presence.value_or(PresenceRecord {offer.userId, Presence::Online, 0, {}, 0});
@@ -155,6 +155,9 @@ Status Dispatcher::settle(const DispatchOffer& offer, const DispatchSettings& se
         }
         return m_dispatch.setPresence(next);
     });
+    if (written && away)
+        Q_EMIT presenceChanged(offer.userId);
+    return written;
 }
 
 std::optional<DispatchTicket> Dispatcher::queued(const Ticket& ticket)
@@ -353,6 +356,7 @@ void Dispatcher::signOffAbsent()
                 ++it; // tried again on the next pass
                 continue;
             }
+            Q_EMIT presenceChanged(it.key());
         }
         it = m_leftAt.erase(it);
     }
@@ -383,6 +387,7 @@ Result<PresenceRecord> Dispatcher::setPresence(const UserRecord& actor, const QS
     }
     if (Status s = tx.commit(); !s)
         return s.error();
+    Q_EMIT presenceChanged(userId);
     if (presence == Presence::Online)
         schedule(); // T-DSP-11: an agent back online gets the queue's head
     return record;

@@ -59,6 +59,8 @@ Q_SIGNALS:
     void offered(const QString& ticketId, const QString& userId);
     /// Changes up to `serverSeq` committed in these scopes (the WebSocket pokes listen).
     void committed(qint64 serverSeq, const QList<gongdan::ChangeScope>& scopes);
+    /// Someone's presence changed (committed): by themselves, a supervisor, missed offers or signing off.
+    void presenceChanged(const QString& userId);
 
 private:
     Status settle(const DispatchOffer& offer, const DispatchSettings& settings, int* made);

@@ -74,8 +74,12 @@ void PokeHub::accept(std::unique_ptr<QWebSocket> socket)
 void PokeHub::received(QWebSocket* socket, const QString& message)
 {
     Peer* peer = peerOf(socket);
-    if (!peer || peer->who || peer->ended)
-        return; // after the hello the device only listens
+    if (!peer || peer->ended)
+        return;
+    if (peer->who) { // after the hello: a subscription (DashboardStream), or nothing
+        Q_EMIT this->message(socket, *peer->who, message);
+        return;
+    }
     const QString token = QJsonDocument::fromJson(message.toUtf8()).object().value(QStringLiteral("token")).toString();
     auto who = m_auth.authenticate(token);
     if (!who) {
@@ -159,6 +163,7 @@ void PokeHub::drop(QWebSocket* socket)
         = std::find_if(m_peers.begin(), m_peers.end(), [socket](const Peer& p) { return p.socket.get() == socket; });
     if (it == m_peers.end())
         return;
+    Q_EMIT socketClosed(socket);
     it->socket.release()->deleteLater(); // still inside its own signal
     const QString userId = it->userId;
     m_peers.erase(it);
@@ -170,6 +175,12 @@ bool PokeHub::connected(const QString& userId) const
 {
     return std::any_of(
         m_peers.begin(), m_peers.end(), [&userId](const Peer& p) { return p.who && p.who->userId == userId; });
+}
+
+std::optional<Principal> PokeHub::principalOf(QWebSocket* socket)
+{
+    const Peer* peer = peerOf(socket);
+    return peer && !peer->ended ? peer->who : std::nullopt;
 }
 
 PokeHub::Peer* PokeHub::peerOf(QWebSocket* socket)

@@ -36,12 +36,18 @@ public:
     int signedInCount() const;
     /// Does `userId` have a socket that said who it is?
     bool connected(const QString& userId) const;
+    /// Who a signed-in socket is now (nullopt: not signed in, ending or gone).
+    std::optional<Principal> principalOf(QWebSocket* socket);
 
 Q_SIGNALS:
     /// A user's first socket said who it is (a desk came online).
     void userArrived(const QString& userId);
     /// A user's last socket closed (signed out, the desk quit or lost the network).
     void userLeft(const QString& userId);
+    /// A signed-in socket sent a message after its hello (server/DashboardStream subscribes this way).
+    void message(QWebSocket* socket, const gongdan::Principal& who, const QString& text);
+    /// A socket is going away: forget it.
+    void socketClosed(QWebSocket* socket);
 
 private:
     struct Peer {

@@ -93,7 +93,17 @@ void PokeSocket::message(const QString& text)
         Q_EMIT becameReady();
     } else if (object.contains(QStringLiteral("poke"))) {
         Q_EMIT poked(object.value(QStringLiteral("poke")).toInteger());
+    } else if (object.contains(QStringLiteral("type"))) {
+        Q_EMIT typedMessage(object);
     }
+}
+
+bool PokeSocket::send(const QJsonObject& message)
+{
+    if (!m_ready)
+        return false;
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    return true;
 }
 
 void PokeSocket::drop()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -24,12 +25,17 @@ public:
     void close();
     /// The server said hello back: pokes arrive.
     bool ready() const { return m_ready; }
+    /// Sends a message on the socket once it is ready (a subscription such as sync/DashboardFeed's); false when
+    /// it is not ready (send again after becameReady).
+    bool send(const QJsonObject& message);
 
 Q_SIGNALS:
     /// The server accepted the token: from now on every change in sight is poked.
     void becameReady();
     /// The server's change log reached `seq` (a change in sight of this user).
     void poked(qint64 seq);
+    /// A message with a "type" (a subscription's: "dashboard.snapshot", …).
+    void typedMessage(const QJsonObject& message);
     /// The socket closed or stopped answering; `wasReady`: it had been ready. A reconnect is scheduled.
     void lost(bool wasReady);
 

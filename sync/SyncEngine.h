@@ -65,6 +65,8 @@ public:
     QDateTime lastSynced() const { return m_lastSynced; }
     QString lastError() const { return m_lastError; }
     bool socketReady() const { return m_pokes.ready(); }
+    /// The engine's WebSocket, for subscriptions that share it (sync/DashboardFeed).
+    PokeSocket& socket() { return m_pokes; }
     /// A first sync is storing the queue's tickets (from the own ones until queueReady): the cache's
     /// ticket indexes wait for the end meanwhile, so what scans the ticket table waits for it too.
     bool storingQueue() const;

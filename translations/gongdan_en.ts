@@ -2573,6 +2573,10 @@
         <source>&amp;Last ticket</source>
         <translation>&amp;Last ticket</translation>
     </message>
+    <message>
+        <source>Supervisor &amp;dashboard</source>
+        <translation>Supervisor &amp;dashboard</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::MaskedValueEdit</name>
@@ -4129,6 +4133,133 @@
     <message>
         <source>Presence</source>
         <translation>Presence</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DashboardModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Waiting to be accepted</source>
+        <translation>Waiting to be accepted</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA at risk</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA breached</translation>
+    </message>
+    <message>
+        <source>Created today</source>
+        <translation>Created today</translation>
+    </message>
+    <message>
+        <source>Closed today</source>
+        <translation>Closed today</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting for the server</source>
+        <translation>waiting for the server</translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n s ago</source>
+        <translation>
+            <numerusform>updated %n s ago</numerusform>
+            <numerusform>updated %n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n min ago</source>
+        <translation>
+            <numerusform>updated %n min ago</numerusform>
+            <numerusform>updated %n min ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show these tickets in the queue</source>
+        <translation>Show these tickets in the queue</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DashboardAgentModel</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Presence</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>Handled today</source>
+        <translation>Handled today</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DashboardFeed</name>
+    <message>
+        <source>The dashboard is for supervisors and admins.</source>
+        <translation>The dashboard is for supervisors and admins.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DashboardWindow</name>
+    <message>
+        <source>Gongdan — Supervisor dashboard</source>
+        <translation>Gongdan — Supervisor dashboard</translation>
+    </message>
+    <message>
+        <source>Supervisor dashboard</source>
+        <translation>Supervisor dashboard</translation>
+    </message>
+    <message>
+        <source>Data out of date</source>
+        <translation>Data out of date</translation>
+    </message>
+    <message>
+        <source>Wait &amp;red after (min):</source>
+        <translation>Wait &amp;red after (min):</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>All my groups</source>
+        <translation>All my groups</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::StatusChart</name>
+    <message>
+        <source>Open tickets by status and group</source>
+        <translation>Open tickets by status and group</translation>
     </message>
 </context>
 </TS>

@@ -2569,6 +2569,10 @@
         <source>&amp;Last ticket</source>
         <translation>最后一张工单(&amp;L)</translation>
     </message>
+    <message>
+        <source>Supervisor &amp;dashboard</source>
+        <translation>主管仪表盘(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::MaskedValueEdit</name>
@@ -4102,6 +4106,129 @@
     <message>
         <source>Presence</source>
         <translation>在线状态</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DashboardModel</name>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Waiting to be accepted</source>
+        <translation>待接单</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA 临近超时</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA 已超时</translation>
+    </message>
+    <message>
+        <source>Created today</source>
+        <translation>今日新建</translation>
+    </message>
+    <message>
+        <source>Closed today</source>
+        <translation>今日关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting for the server</source>
+        <translation>等待服务器数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n s ago</source>
+        <translation>
+            <numerusform>%n 秒前更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前更新</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show these tickets in the queue</source>
+        <translation>在工单队列中显示这些工单</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DashboardAgentModel</name>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Handled today</source>
+        <translation>今日处理</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DashboardFeed</name>
+    <message>
+        <source>The dashboard is for supervisors and admins.</source>
+        <translation>仪表盘仅供主管和管理员使用。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::DashboardWindow</name>
+    <message>
+        <source>Gongdan — Supervisor dashboard</source>
+        <translation>工单 — 主管仪表盘</translation>
+    </message>
+    <message>
+        <source>Supervisor dashboard</source>
+        <translation>主管仪表盘</translation>
+    </message>
+    <message>
+        <source>Data out of date</source>
+        <translation>数据已过期</translation>
+    </message>
+    <message>
+        <source>Wait &amp;red after (min):</source>
+        <translation>等待超过几分钟标红(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>All my groups</source>
+        <translation>我负责的全部组</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::StatusChart</name>
+    <message>
+        <source>Open tickets by status and group</source>
+        <translation>各组未结工单（按状态）</translation>
     </message>
 </context>
 </TS>

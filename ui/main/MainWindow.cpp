@@ -20,6 +20,7 @@
 #include "sync/WorkstationCore.h"
 #include "ui/call/CallPanel.h"
 #include "ui/customer/CustomerArchive.h"
+#include "ui/dashboard/DashboardWindow.h"
 #include "ui/dispatch/OfferBanner.h"
 #include "ui/dispatch/PresenceCombo.h"
 #include "ui/main/LanguageSwitcher.h"
@@ -127,6 +128,9 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
         // Everyone holds a reference to the session: "my" views and the rules follow.
         m_session = {user.userId, user.name, roleFromName(user.role).value_or(Role::Agent), user.groups};
         m_offerBanner->refresh();
+        m_dashboardAction->setVisible(access::maySuperviseFloor(m_session.principal()));
+        if (m_dashboard && !access::maySuperviseFloor(m_session.principal()))
+            m_dashboard.reset();
         reloadViews(QString());
         refreshStatus();
     });

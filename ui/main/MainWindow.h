@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -56,6 +57,10 @@ public:
     void openSettings(const QString& tab = QString());
     /// Opens the sign-in dialog for the team server.
     void showSignIn();
+    /// Opens (or raises) the supervisor dashboard; nullptr for someone who is not a supervisor or admin.
+    class DashboardWindow* openDashboard();
+    /// Shows the tickets of `view` in the queue without saving it as a view (the dashboard's drill-down).
+    void showTickets(const struct TicketView& view);
     /// Sync as this window shows it (the engine's state, the changes waiting).
     SyncController& syncController() { return *m_sync; }
     /// The notification centre: the bell in the status bar and its panel.
@@ -109,6 +114,8 @@ private:
     NotificationListModel* m_notifications = nullptr;
     NotificationCentre* m_notifyCentre = nullptr;
     QTimer* m_clockTimer;
+    QAction* m_dashboardAction = nullptr;
+    std::unique_ptr<class DashboardWindow> m_dashboard;
     bool m_fillingGap = false;
 };
 

@@ -1,5 +1,6 @@
 // The main window's menus and toolbar actions (File, View, Ticket, Work), rebuilt on language changes.
 #include "domain/Clock.h"
+#include "domain/TicketView.h"
 #include "models/BulkTicketActions.h"
 #include "models/TicketQueueModel.h"
 #include "models/ViewListModel.h"
@@ -14,9 +15,11 @@
 #include "storage/TeamDirectory.h"
 #include "storage/TicketRepository.h"
 #include "storage/ViewRepository.h"
+#include "sync/SyncEngine.h"
 #include "sync/WorkstationCore.h"
 #include "ui/call/CallPanel.h"
 #include "ui/customer/CustomerArchive.h"
+#include "ui/dashboard/DashboardWindow.h"
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/main/LayoutMemory.h"
 #include "ui/main/MainWindow.h"
@@ -93,6 +96,12 @@ void MainWindow::buildMenus()
         m_table->scrollTo(bottom, QAbstractItemView::PositionAtBottom);
         m_table->setFocus();
     });
+    // The supervisor dashboard: for supervisors and admins (who the session is may change at sign-in).
+    m_dashboardAction = viewMenu->addAction(tr("Supervisor &dashboard"));
+    m_dashboardAction->setObjectName(QStringLiteral("dashboardAction"));
+    m_dashboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_dashboardAction->setVisible(access::maySuperviseFloor(m_session.principal()));
+    connect(m_dashboardAction, &QAction::triggered, this, &MainWindow::openDashboard);
     viewMenu->addSeparator();
     // Alt+1 … Alt+9 open the first nine views.
     for (int i = 0; i < std::min(9, m_views->rowCount() > 0 ? m_views->rowCount() : 9); ++i) {
@@ -216,6 +225,38 @@ void MainWindow::buildTicketMenu()
     });
     disconnect(m_tagEdit, &QLineEdit::returnPressed, nullptr, nullptr);
     connect(m_tagEdit, &QLineEdit::returnPressed, tag, &QAction::trigger);
+}
+
+DashboardWindow* MainWindow::openDashboard()
+{
+    if (!access::maySuperviseFloor(m_session.principal()))
+        return nullptr;
+    if (!m_dashboard)
+        m_dashboard = std::make_unique<DashboardWindow>(
+            m_core.engine().socket(), m_clock, [this](const TicketView& view) { showTickets(view); });
+    m_dashboard->show();
+    m_dashboard->raise();
+    m_dashboard->activateWindow();
+    return m_dashboard.get();
+}
+
+void MainWindow::showTickets(const TicketView& view)
+{
+    {
+        const QSignalBlocker blocker(m_viewList->selectionModel()); // no saved view is chosen
+        m_viewList->clearSelection();
+        m_viewList->setCurrentIndex(QModelIndex());
+    }
+    for (int c = 0; c < TicketQueueModel::ColumnCount; ++c)
+        m_table->setColumnHidden(c, false);
+    const ViewContext context {m_session.agentId, m_clock.now(), m_core.fields().definitions()};
+    m_queue->setView(view, context);
+    const QString name = view.name(QLocale().language() == QLocale::Chinese);
+    m_queueSearch->setViewName(name);
+    setWindowTitle(tr("Gongdan — %1").arg(name));
+    m_tabs->setCurrentIndex(0);
+    raise();
+    activateWindow();
 }
 
 } // namespace gongdan

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "domain/TicketView.h"
+
+#include <QAbstractListModel>
+#include <QJsonObject>
+
+namespace gongdan {
+
+/// When a dashboard tile turns red (workflows.md §9.6; the supervisor may change them, the window keeps them).
+struct DashboardThresholds {
+    int longestWaitMinutes = 20; ///< red when the longest 待接单 wait is longer
+    bool redOnCriticalBreached = true; ///< red when any 特急 ticket is breached
+};
+
+/// The supervisor dashboard's tiles, one row each (open, 待接单, longest wait, SLA at risk, breached, created and
+/// closed today), over the snapshot the server sends (sync/DashboardFeed): the whole scope or one group. Each row says
+/// its figure, whether it is over its threshold, when it was last updated ("updated N s ago") and whether the figures
+/// are stale; drillDown() is the view of the tickets behind a figure.
+class DashboardModel : public QAbstractListModel {
+    Q_OBJECT
+
+public:
+    enum Tile { Open, New, LongestWait, AtRisk, Breached, CreatedToday, ClosedToday, TileCount };
+    enum Role {
+        KeyRole = Qt::UserRole + 1, ///< the snapshot's key ("open", "new", …)
+        ValueRole, ///< the figure (a count, or seconds for the longest wait)
+        ValueTextRole, ///< the figure as shown ("12", "23 min")
+        AlertRole, ///< over its threshold: shown red
+        StaleRole, ///< not heard from the server for a minute: greyed, 数据已过期
+        UpdatedTextRole, ///< "updated 5 s ago"
+    };
+
+    explicit DashboardModel(const Clock& clock, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setSnapshot(const QJsonObject& snapshot);
+    void setUpdatedMs(qint64 ms);
+    void setStale(bool stale);
+    bool stale() const { return m_stale; }
+    /// Only this group's figures (empty: every group the snapshot holds).
+    void setGroup(const QString& groupId);
+    QString group() const { return m_group; }
+    void setThresholds(const DashboardThresholds& thresholds);
+    /// The clock moved on: "updated N s ago" again.
+    void tick();
+    /// The figure of a tile as shown now.
+    qint64 value(Tile tile) const;
+
+    /// The queue's view of the tickets behind `tile` (in the group chosen, else the snapshot's groups). At risk and
+    /// breached are shown as the queue can filter them: open tickets with a response or resolution due time, soonest
+    /// first; breached, those whose due time has passed.
+    TicketView drillDown(Tile tile) const;
+    static QString keyOf(Tile tile);
+    static QString title(Tile tile);
+
+private:
+    QJsonObject counts() const;
+
+    const Clock& m_clock;
+    QJsonObject m_snapshot;
+    QString m_group;
+    qint64 m_updatedMs = 0;
+    bool m_stale = true;
+    DashboardThresholds m_thresholds;
+};
+
+} // namespace gongdan
