@@ -112,7 +112,7 @@ Status DemoSeeder::seedTickets(SeedReport& report, const std::function<void(qint
                     return inserted.error();
             }
             for (const TicketEvent& e : made.events) {
-                if (Status s = writer.insertEvent(rowid.value(), e); !s)
+                if (Status s = writer.appendEvent(rowid.value(), e); !s)
                     return s;
             }
             report.comments += made.comments.size();

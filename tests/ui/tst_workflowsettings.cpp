@@ -331,6 +331,7 @@ void TestWorkflowSettings::slaPolicyEditor()
     QTest::keyClicks(a.find<QLineEdit>(QStringLiteral("slaName")), QStringLiteral("VIP"));
     editor->addCondition()->setCondition({QStringLiteral("priority"), ConditionOp::Is, QStringLiteral("critical")});
     a.find<QSpinBox>(QStringLiteral("slaTarget.critical.resolution"))->setValue(240);
+    a.find<QSpinBox>(QStringLiteral("slaTarget.critical.accept"))->setValue(20); // unaccepted after 20 min in 待接单
     QVERIFY(editor->saveCurrent());
     QCOMPARE(list->count(), 2);
     QCOMPARE(list->item(1)->text(), QStringLiteral("VIP"));
@@ -363,6 +364,13 @@ void TestWorkflowSettings::slaPolicyEditor()
     QCOMPARE(standard.value(QStringLiteral("status_behavior")).toObject(),
         (QJsonObject {{QStringLiteral("follow_up"), QStringLiteral("pause")}}));
     QVERIFY(!vip.contains(QStringLiteral("status_behavior"))); // the rules' defaults: nothing stored
+    QCOMPARE(vip.value(QStringLiteral("targets"))
+                 .toObject()
+                 .value(QStringLiteral("critical"))
+                 .toObject()
+                 .value(QStringLiteral("accept"))
+                 .toInt(),
+        20);
     const QJsonArray all = vip.value(QStringLiteral("match")).toObject().value(QStringLiteral("all")).toArray();
     QCOMPARE(all.size(), 1);
     QCOMPARE(all.at(0).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("priority"));
