@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <tuple>
 
 using namespace gongdan::test;
 
@@ -28,6 +29,8 @@ private Q_SLOTS:
 
 private:
     HttpClient* as(const QString& baseUrl, const QString& login, const QString& password);
+    /// The admin, 李娜 of 客服部 (and her id) and 张伟 of 外勤组, each signed in.
+    std::tuple<HttpClient*, HttpClient*, HttpClient*, QString> signInThree(const QString& baseUrl);
     std::optional<OpenApiContract> m_contract = OpenApiContract::load();
     std::vector<std::unique_ptr<HttpClient>> m_clients;
 };
@@ -51,6 +54,14 @@ HttpClient* TestNotificationApi::as(const QString& baseUrl, const QString& login
     return m_clients.back().get();
 }
 
+std::tuple<HttpClient*, HttpClient*, HttpClient*, QString> TestNotificationApi::signInThree(const QString& baseUrl)
+{
+    HttpClient* boss = as(baseUrl, QStringLiteral("boss"), QStringLiteral("boss-password"));
+    HttpClient* li = as(baseUrl, QStringLiteral("li.na"), QStringLiteral("agent-password"));
+    HttpClient* zhang = as(baseUrl, QStringLiteral("zhang"), QStringLiteral("zhang-password"));
+    return {boss, li, zhang, li->get(QStringLiteral("/api/v1/me")).body.value(QStringLiteral("id")).toString()};
+}
+
 void TestNotificationApi::assignmentTellsTheAssigneeOnly()
 {
     QFETCH(QString, backend);
@@ -58,10 +69,7 @@ void TestNotificationApi::assignmentTellsTheAssigneeOnly()
     if (const QString why = fixture.skipReason(); !why.isEmpty())
         QFAIL(qPrintable(why));
     QVERIFY2(fixture.start(), qPrintable(fixture.server().lastLog()));
-    HttpClient* boss = as(fixture.baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"));
-    HttpClient* li = as(fixture.baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
-    HttpClient* zhang = as(fixture.baseUrl(), QStringLiteral("zhang"), QStringLiteral("zhang-password"));
-    const QString liId = li->get(QStringLiteral("/api/v1/me")).body.value(QStringLiteral("id")).toString();
+    const auto [boss, li, zhang, liId] = signInThree(fixture.baseUrl());
     QVERIFY(!liId.isEmpty());
 
     // li.na takes a ticket herself: nothing to tell her.
@@ -133,10 +141,7 @@ void TestNotificationApi::mentionTellsWhoMayRead()
     if (const QString why = fixture.skipReason(); !why.isEmpty())
         QFAIL(qPrintable(why));
     QVERIFY2(fixture.start(), qPrintable(fixture.server().lastLog()));
-    HttpClient* boss = as(fixture.baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"));
-    HttpClient* li = as(fixture.baseUrl(), QStringLiteral("li.na"), QStringLiteral("agent-password"));
-    HttpClient* zhang = as(fixture.baseUrl(), QStringLiteral("zhang"), QStringLiteral("zhang-password"));
-    const QString liId = li->get(QStringLiteral("/api/v1/me")).body.value(QStringLiteral("id")).toString();
+    const auto [boss, li, zhang, liId] = signInThree(fixture.baseUrl());
     const HttpResult created = boss->post(QStringLiteral("/api/v1/tickets"),
         {{QStringLiteral("subject"), QStringLiteral("空调不制冷")},
             {QStringLiteral("group_id"), QStringLiteral("service")}, {QStringLiteral("assignee_id"), liId}});

@@ -5,8 +5,7 @@
 // value is refused with its field named and the form keeps it. Set GONGDAN_SCREENSHOTS to a folder for pictures of
 // each editor in zh_CN and en.
 #include "storage/SlaSettings.h"
-#include "sync/WorkstationCore.h"
-#include "tests/support/Desk.h"
+#include "tests/support/SettingsDesk.h"
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/settings/CalendarEditor.h"
 #include "ui/settings/DispatchEditor.h"
@@ -36,58 +35,6 @@
 
 using namespace gongdan;
 using namespace gongdan::test;
-
-namespace {
-
-/// One signed-in desk with the Settings page open on it.
-struct SettingsDesk {
-    SettingsDesk(const QString& url, const QString& login, const QString& password, const QString& name)
-        : desk(url, login, password)
-        , session {desk.userId, name, desk.me.role, desk.me.groupIds}
-        , ws {*desk.db, desk.store->clock(), desk.store->changes(), session, *desk.tickets, desk.store->fields(),
-              desk.store->customers(), desk.store->directory(), desk.store->drafts(), desk.store->attachments(),
-              desk.store->transfer(), desk.store->unmasker()}
-    {
-        desk.start();
-    }
-    void open(const QString& tab)
-    {
-        page = std::make_unique<SettingsPage>(ws, QString());
-        page->resize(1180, 760);
-        page->showTab(tab);
-        page->show();
-    }
-    template<typename T>
-    T* find(const QString& name) const
-    {
-        T* widget = page->findChild<T*>(name);
-        if (!widget)
-            qWarning("no %s", qPrintable(name));
-        return widget;
-    }
-    QString synced(const QString& kind, const QString& id)
-    {
-        QSqlQuery q(desk.db->sql());
-        q.prepare(QStringLiteral("SELECT data FROM record_synced WHERE kind = ? AND id = ?"));
-        q.addBindValue(kind);
-        q.addBindValue(id);
-        return q.exec() && q.next() ? q.value(0).toString() : QString();
-    }
-
-    Desk desk;
-    AgentSession session;
-    Workstation ws;
-    std::unique_ptr<SettingsPage> page;
-};
-
-void setCell(QTableWidget* table, int row, int column, const QString& text)
-{
-    if (!table->item(row, column))
-        table->setItem(row, column, new QTableWidgetItem);
-    table->item(row, column)->setText(text);
-}
-
-} // namespace
 
 class TestWorkflowSettings : public QObject {
     Q_OBJECT
