@@ -253,6 +253,17 @@ DemoTicket DemoTicketMaker::next()
             t.status == TicketStatus::WaitingCustomer ? QStringLiteral("request_confirmation")
                                                       : QStringLiteral("close"),
             statusKey(working), statusKey(t.status)});
+        if (t.status == TicketStatus::Closed) {
+            // Most customers give a score on the closing call (满意度); from the ticket's id, so the random
+            // sequence, and with it every other demo ticket, stays as it was.
+            const int roll = static_cast<int>(qHash(t.id) % 10);
+            if (roll >= 2) {
+                t.satisfaction = roll == 2 ? 3 : roll <= 5 ? 4 : 5;
+                t.ratedAt = at;
+                events.append({0, QString(), agent->id, at, QStringLiteral("field"), QStringLiteral("satisfaction"),
+                    QString(), QString::number(t.satisfaction)});
+            }
+        }
     } else if (t.status == TicketStatus::Spam) {
         events.append({0, QString(), creator->id, later(at), QStringLiteral("status"), QStringLiteral("mark_spam"),
             statusKey(TicketStatus::New), statusKey(t.status)});

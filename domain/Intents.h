@@ -21,6 +21,8 @@ inline constexpr QLatin1StringView ViewUpsert {"view.upsert"};
 inline constexpr QLatin1StringView ViewDelete {"view.delete"};
 /// {ids: […]} or {all: true} or {ticket_id}: the signed-in user's notifications read (server/Notifier).
 inline constexpr QLatin1StringView NotificationRead {"notification.read"};
+/// {ids: […]} or {all: true}: the signed-in user's notifications cleared (deleted) on every desk of theirs.
+inline constexpr QLatin1StringView NotificationClear {"notification.clear"};
 
 /// True for the intents that change one ticket (entity_id is the ticket's id).
 inline bool isTicketIntent(QStringView name)

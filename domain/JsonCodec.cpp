@@ -118,6 +118,11 @@ QJsonObject toJson(const Ticket& t)
         {QStringLiteral("links"), QJsonArray::fromStringList(t.links)}, {QStringLiteral("version"), t.version}};
     if (!t.mergedFrom.isEmpty()) // only on a merge's target: every other ticket's form stays as it was
         o.insert(QStringLiteral("merged_from"), QJsonArray::fromStringList(t.mergedFrom));
+    if (t.satisfaction > 0) { // only once the customer has scored it
+        o.insert(QStringLiteral("satisfaction"), t.satisfaction);
+        o.insert(QStringLiteral("satisfaction_comment"), t.satisfactionComment);
+        o.insert(QStringLiteral("rated_at"), time(t.ratedAt));
+    }
     return o;
 }
 
@@ -174,6 +179,11 @@ Result<Ticket> ticketFrom(const JsonFields& o)
     t.createdBy = str(o, "created_by");
     t.links = strings(o.value(QLatin1String("links")));
     t.mergedFrom = strings(o.value(QLatin1String("merged_from")));
+    t.satisfaction = static_cast<int>(o.integer(QLatin1String("satisfaction")));
+    if (t.satisfaction < 0 || t.satisfaction > 5)
+        return bad("satisfaction");
+    t.satisfactionComment = str(o, "satisfaction_comment");
+    t.ratedAt = timeOf(o, "rated_at");
     t.version = static_cast<int>(o.integer(QLatin1String("version")));
     return t;
 }

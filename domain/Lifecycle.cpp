@@ -16,9 +16,9 @@ struct ActionRule {
     QList<S> from;
 };
 
-const std::array<ActionRule, 9>& rules()
+const std::array<ActionRule, 10>& rules()
 {
-    static const std::array<ActionRule, 9> table {{
+    static const std::array<ActionRule, 10> table {{
         {A::Accept, "accept", QT_TRANSLATE_NOOP("Lifecycle", "accept"), {S::New, S::FollowUp}},
         {A::Transfer, "transfer", QT_TRANSLATE_NOOP("Lifecycle", "transfer"), {S::New, S::InProgress, S::FollowUp}},
         {A::RequestConfirmation, "request_confirmation", QT_TRANSLATE_NOOP("Lifecycle", "wait for the customer"),
@@ -31,6 +31,7 @@ const std::array<ActionRule, 9>& rules()
         {A::RestoreFromSpam, "restore_from_spam", QT_TRANSLATE_NOOP("Lifecycle", "restore from spam"), {S::Spam}},
         {A::Merge, "merge", QT_TRANSLATE_NOOP("Lifecycle", "merge"),
             {S::New, S::InProgress, S::WaitingCustomer, S::FollowUp}},
+        {A::Rate, "rate", QT_TRANSLATE_NOOP("Lifecycle", "record satisfaction"), {S::Closed}},
     }};
     return table;
 }
@@ -49,7 +50,7 @@ Error refuse(const char* code, const QString& message, const char* field = "")
     return Error {QString::fromLatin1(code), message, QString::fromLatin1(field)};
 }
 
-// Where each action leads when its arguments are acceptable. Close is the only action with two outcomes.
+// Where each action leads when its arguments are acceptable. Close and Rate have two outcomes.
 QList<S> targetsOf(A action, S from)
 {
     switch (action) {
@@ -69,6 +70,8 @@ QList<S> targetsOf(A action, S from)
         return {S::Spam};
     case A::Merge:
         return {S::Merged};
+    case A::Rate:
+        return {S::Closed, S::FollowUp};
     }
     return {from};
 }
@@ -97,13 +100,27 @@ Result<TicketStatus> Lifecycle::apply(TicketStatus from, const TransitionRequest
             return refuse("transition.resolution_required",
                 tr("Describe the solution before asking the customer to confirm it."), "resolution");
         return S::WaitingCustomer;
-    case A::Close:
+    case A::Close: {
         if (request.resolution.trimmed().isEmpty())
             return refuse("transition.resolution_required", tr("Closing needs a resolution note."), "resolution");
-        if (request.answer == CustomerAnswer::None)
+        if (request.satisfaction < 0 || request.satisfaction > 5)
+            return refuse("transition.bad_score", tr("A satisfaction score is 1 to 5."), "satisfaction");
+        const bool low = request.satisfaction > 0 && request.satisfaction < kLowestSatisfiedScore;
+        CustomerAnswer answer = request.answer;
+        if (answer == CustomerAnswer::None && request.satisfaction > 0)
+            answer = low ? CustomerAnswer::NotSatisfied : CustomerAnswer::Satisfied;
+        if (answer == CustomerAnswer::None)
             return refuse("transition.answer_required",
                 tr("Closing needs the customer's answer: satisfied or not satisfied."), "answer");
-        return request.answer == CustomerAnswer::Satisfied ? S::Closed : S::FollowUp;
+        if (low && answer == CustomerAnswer::Satisfied)
+            return refuse("transition.score_contradicts",
+                tr("A score of 1 or 2 means the customer is not satisfied: the ticket goes to follow-up."), "answer");
+        return answer == CustomerAnswer::Satisfied ? S::Closed : S::FollowUp;
+    }
+    case A::Rate:
+        if (request.satisfaction < 1 || request.satisfaction > 5)
+            return refuse("transition.score_required", tr("Choose the customer's score, 1 to 5."), "satisfaction");
+        return request.satisfaction < kLowestSatisfiedScore ? S::FollowUp : S::Closed;
     case A::Merge:
         if (request.mergeTarget.isEmpty())
             return refuse("transition.merge_target_required", tr("Choose the ticket to merge into."), "merge_target");

@@ -18,7 +18,8 @@ enum class TicketAction {
     Reopen, ///< closed → follow-up
     MarkSpam, ///< 垃圾工单
     RestoreFromSpam, ///< spam → new
-    Merge ///< 合并 into another ticket
+    Merge, ///< 合并 into another ticket
+    Rate ///< 记录满意度: the customer's 1–5 score after closing; 1–2 reopen the ticket as follow-up (差评二次跟进)
 };
 
 /// The customer's answer when a ticket is being closed.
@@ -34,6 +35,10 @@ struct TransitionRequest {
     /// The id of the internal note a transfer's note becomes (the receiving group reads it on the ticket);
     /// made where the transfer is made, so every side writes the same note once.
     QString noteId {};
+    /// The customer's satisfaction score, 1 (very dissatisfied) to 5 (very satisfied); 0: not given. Optional on
+    /// Close (the answer follows from it when not chosen), required by Rate.
+    int satisfaction = 0;
+    QString satisfactionComment {};
 };
 
 /// The ticket state machine (工单生命周期): 待接单 → 处理中 → 待客户确认 → 已关闭, with 待跟进 when the
@@ -60,6 +65,8 @@ public:
     /// The name as a button or menu shows it: first letter upper case ("Close" / "关闭").
     static QString actionTitle(TicketAction action);
     static QString answerKey(CustomerAnswer answer);
+    /// The lowest score that still counts as satisfied; below it a score reopens the ticket for a second follow-up.
+    static constexpr int kLowestSatisfiedScore = 3;
     static std::optional<CustomerAnswer> answerFromKey(const QString& key);
 };
 

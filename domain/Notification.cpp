@@ -20,7 +20,8 @@ const QStringList& Notification::types()
 {
     static const QStringList all {QStringLiteral("assigned"), QStringLiteral("transfer"),
         QStringLiteral("customer_reply"), QStringLiteral("sla_warning"), QStringLiteral("breach"),
-        QStringLiteral("escalation"), QStringLiteral("mention"), QStringLiteral("offer")};
+        QStringLiteral("escalation"), QStringLiteral("mention"), QStringLiteral("offer"),
+        QStringLiteral("low_satisfaction")};
     return all;
 }
 

@@ -14,7 +14,8 @@ namespace gongdan {
 struct Notification {
     QString id;
     QString userId;
-    QString type; ///< assigned | transfer | customer_reply | sla_warning | breach | escalation | mention | offer
+    QString type; ///< assigned | transfer | customer_reply | sla_warning | breach | escalation | mention | offer |
+                  ///< low_satisfaction
     QString ticketId;
     QString ticketNumber;
     QString subject;
@@ -24,6 +25,9 @@ struct Notification {
     bool late = false; ///< an escalation level fired after downtime
     QDateTime reachedAt; ///< an escalation level's instant (a notification held by quiet hours says when)
     int level = 0;
+
+    /// How long a notification is kept, read or not (§9.7), on the server and on the desks.
+    static constexpr int kRetentionDays = 90;
 
     static const QStringList& types();
     bool unread() const { return !readAt.isValid(); }

@@ -97,6 +97,14 @@ QJsonValue Ticket::fieldValue(const QString& key) const
         return time(responseDueAt);
     if (key == QLatin1String("resolution_due_at"))
         return time(resolutionDueAt);
+    if (key == QLatin1String("satisfaction"))
+        return satisfaction > 0 ? QJsonValue(satisfaction) : QJsonValue();
+    if (key == QLatin1String("rated_at"))
+        return time(ratedAt);
+    if (key == QLatin1String("closed_at"))
+        return time(closedAt);
+    if (key == QLatin1String("updated_at"))
+        return time(updatedAt);
     if (key.startsWith(kCustomFields + QLatin1Char('.')))
         return customFields.value(key.mid(kCustomFields.size() + 1));
     return QJsonValue(QJsonValue::Undefined);

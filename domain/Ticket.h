@@ -50,6 +50,9 @@ struct Ticket {
     QStringList mergedFrom; ///< the tickets merged into this one (ids), set by the rules on a merge
     QString createdBy; ///< the user who created it; set by the rules, never edited (agents keep seeing it)
     QStringList links; ///< related tickets (ids), both ways: a link is recorded on each of the two
+    int satisfaction = 0; ///< the customer's score after closing (满意度), 1–5; 0: none recorded
+    QString satisfactionComment; ///< what the customer said with the score
+    QDateTime ratedAt; ///< when the score was recorded (the dashboard's satisfaction today)
     int version = 0; ///< bumped by every change; the sync layer's base version
 
     /// The fields a patch may set, by their stable keys.

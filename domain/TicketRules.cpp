@@ -434,6 +434,14 @@ Result<TicketChange> TicketRules::transition(const Ticket& before, const Transit
     if (!request.resolution.isEmpty())
         change.events.append(
             event(after, QStringLiteral("field"), QStringLiteral("resolution"), {}, request.resolution));
+    if (request.satisfaction > 0) { // the score and what the customer said, in the history (满意度)
+        change.events.append(event(after, QStringLiteral("field"), QStringLiteral("satisfaction"),
+            before.satisfaction > 0 ? QString::number(before.satisfaction) : QString(),
+            QString::number(after.satisfaction)));
+        if (!after.satisfactionComment.isEmpty())
+            change.events.append(event(after, QStringLiteral("field"), QStringLiteral("satisfaction_comment"),
+                before.satisfactionComment, after.satisfactionComment));
+    }
     if (target)
         merge(change, *target);
     if (request.action == TicketAction::Transfer) {

@@ -126,7 +126,8 @@ QStringList ViewFields::builtInFields()
         QStringLiteral("category_id"), QStringLiteral("assignee_id"), QStringLiteral("group_id"),
         QStringLiteral("customer_id"), QStringLiteral("contact_name"), QStringLiteral("contact_phone"),
         QStringLiteral("tags"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
-        QStringLiteral("response_due_at"), QStringLiteral("resolution_due_at"), QStringLiteral("closed_at")};
+        QStringLiteral("response_due_at"), QStringLiteral("resolution_due_at"), QStringLiteral("closed_at"),
+        QStringLiteral("satisfaction"), QStringLiteral("rated_at")};
 }
 
 std::optional<ViewFields::Kind> ViewFields::kindOf(const QString& field, const QList<FieldDefinition>& definitions)
@@ -163,6 +164,8 @@ std::optional<ViewFields::Kind> ViewFields::kindOf(const QString& field, const Q
         return std::nullopt;
     if (field.endsWith(QLatin1String("_at")))
         return Kind::Time;
+    if (field == QLatin1String("satisfaction"))
+        return Kind::Number;
     if (field == QLatin1String("tags"))
         return Kind::KeyList;
     if (field == QLatin1String("subject") || field == QLatin1String("description")

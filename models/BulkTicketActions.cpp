@@ -59,7 +59,7 @@ BulkOutcome BulkTicketActions::transition(const QStringList& ticketIds, TicketAc
 {
     return forEach(ticketIds, [&](const Ticket& t) -> Result<Ticket> {
         const bool needsInput = action == TicketAction::Transfer || action == TicketAction::RequestConfirmation
-            || action == TicketAction::Close || action == TicketAction::Merge;
+            || action == TicketAction::Close || action == TicketAction::Merge || action == TicketAction::Rate;
         if (needsInput) {
             return Error {QStringLiteral("bulk.needs_input"),
                 tr("\"%1\" needs details for each ticket; open the ticket to do it.")

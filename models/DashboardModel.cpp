@@ -1,12 +1,14 @@
 #include "models/DashboardModel.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 namespace gongdan {
 
 namespace {
 
-const char* const kKeys[] = {"open", "new", "longest_wait_s", "at_risk", "breached", "created_today", "closed_today"};
+const char* const kKeys[]
+    = {"open", "new", "longest_wait_s", "at_risk", "breached", "created_today", "closed_today", "csat_count"};
 
 QJsonArray openStatuses()
 {
@@ -45,6 +47,8 @@ QString DashboardModel::title(Tile tile)
         return tr("Created today");
     case ClosedToday:
         return tr("Closed today");
+    case Satisfaction:
+        return tr("Satisfaction today");
     case TileCount:
         break;
     }
@@ -84,6 +88,12 @@ QVariant DashboardModel::data(const QModelIndex& index, int role) const
             return QStringLiteral("–");
         if (tile == LongestWait)
             return figure < 60 ? tr("%n s", nullptr, int(figure)) : tr("%n min", nullptr, int(figure / 60));
+        if (tile == Satisfaction) // the average of 1–5 and how many scored it
+            return figure == 0
+                ? QStringLiteral("–")
+                : tr("%1 (%2)")
+                      .arg(QLocale().toString(counts().value(QStringLiteral("csat_sum")).toDouble() / figure, 'f', 1))
+                      .arg(figure);
         return QString::number(figure);
     case AlertRole:
         if (tile == LongestWait)
@@ -102,6 +112,9 @@ QVariant DashboardModel::data(const QModelIndex& index, int role) const
                             : tr("updated %n min ago", nullptr, int(seconds / 60));
     }
     case Qt::ToolTipRole:
+        if (tile == Satisfaction && figure > 0)
+            return tr("%1 % scored 4 or 5. Show these tickets in the queue, the lowest scores first.")
+                .arg(qRound(100.0 * counts().value(QStringLiteral("csat_good")).toDouble() / figure));
         return tr("Show these tickets in the queue");
     default:
         return {};
@@ -201,6 +214,11 @@ TicketView DashboardModel::drillDown(Tile tile) const
         view.conditions.append({QStringLiteral("status"), O::Is, QStringLiteral("closed")});
         view.conditions.append({QStringLiteral("closed_at"), O::After, today()});
         view.sortField = QStringLiteral("closed_at");
+        break;
+    case Satisfaction:
+        view.conditions.append({QStringLiteral("rated_at"), O::After, today()});
+        view.sortField = QStringLiteral("satisfaction");
+        view.sortDescending = false;
         break;
     case TileCount:
         break;

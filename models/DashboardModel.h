@@ -15,17 +15,18 @@ struct DashboardThresholds {
 };
 
 /// The supervisor dashboard's tiles, one row each (open, 待接单, longest wait, SLA at risk, breached, created and
-/// closed today), over the snapshot the server sends (sync/DashboardFeed): the whole scope or one group. Each row says
-/// its figure, whether it is over its threshold, when it was last updated ("updated N s ago") and whether the figures
-/// are stale; drillDown() is the view of the tickets behind a figure.
+/// closed today, the customers' satisfaction scored today: average of 1–5 with the count), over the snapshot the server
+/// sends (sync/DashboardFeed): the whole scope or one group. Each row says its figure, whether it is over its
+/// threshold, when it was last updated ("updated N s ago") and whether the figures are stale; drillDown() is the view
+/// of the tickets behind a figure.
 class DashboardModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
-    enum Tile { Open, New, LongestWait, AtRisk, Breached, CreatedToday, ClosedToday, TileCount };
+    enum Tile { Open, New, LongestWait, AtRisk, Breached, CreatedToday, ClosedToday, Satisfaction, TileCount };
     enum Role {
         KeyRole = Qt::UserRole + 1, ///< the snapshot's key ("open", "new", …)
-        ValueRole, ///< the figure (a count, or seconds for the longest wait)
+        ValueRole, ///< the figure (a count, seconds for the longest wait, scores recorded for satisfaction)
         ValueTextRole, ///< the figure as shown ("12", "23 min")
         AlertRole, ///< over its threshold: shown red
         StaleRole, ///< not heard from the server for a minute: greyed, 数据已过期

@@ -38,6 +38,8 @@ QString NotificationListModel::typeLabel(const QString& type)
         return tr("Mentioned you");
     if (type == QLatin1String("offer"))
         return tr("Offered to you");
+    if (type == QLatin1String("low_satisfaction"))
+        return tr("Low satisfaction: follow up");
     return type;
 }
 
@@ -130,6 +132,34 @@ void NotificationListModel::markTicketRead(const QString& ticketId)
         Q_EMIT failed(marked.error().message);
     else if (marked.value().isEmpty())
         return;
+    reload();
+}
+
+QStringList NotificationListModel::openAllUnread()
+{
+    QStringList tickets;
+    QStringList ids;
+    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {
+        if (!it->unread())
+            continue;
+        ids.append(it->id);
+        if (it->ticketId.isEmpty())
+            continue;
+        tickets.removeAll(it->ticketId); // once, where its newest notification puts it
+        tickets.append(it->ticketId);
+    }
+    if (ids.isEmpty())
+        return tickets;
+    if (auto marked = m_inbox.markRead(ids); !marked)
+        Q_EMIT failed(marked.error().message);
+    reload();
+    return tickets;
+}
+
+void NotificationListModel::clearAll()
+{
+    if (auto cleared = m_inbox.clearAll(); !cleared)
+        Q_EMIT failed(cleared.error().message);
     reload();
 }
 

@@ -33,6 +33,11 @@ public:
     void markRead(int row);
     void markAllRead();
     void markTicketRead(const QString& ticketId);
+    /// "Open all unread" (§9.7): the tickets of the unread notifications, each once, oldest first (the newest ends up
+    /// in front); those notifications are read, @mentions too (opened on purpose).
+    QStringList openAllUnread();
+    /// "Clear all": every notification gone from the list, on this desk now and on the user's others with the sync.
+    void clearAll();
 
 Q_SIGNALS:
     void unreadCountChanged(int count);

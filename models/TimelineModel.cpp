@@ -178,6 +178,13 @@ QString TimelineModel::describe(const TicketEvent& event) const
         return tr("%1 noted: %2").arg(who, event.newValue);
     if (event.field == QLatin1String("resolution") && event.oldValue.isEmpty())
         return tr("%1 recorded the solution: %2").arg(who, event.newValue);
+    if (event.field == QLatin1String("satisfaction")) // 满意度: a score out of five, never a bare number
+        return event.oldValue.isEmpty()
+            ? tr("%1 recorded the customer's satisfaction: %2 of 5").arg(who, event.newValue)
+            : tr("%1 recorded the customer's satisfaction again: %2 of 5 (was %3)")
+                  .arg(who, event.newValue, event.oldValue);
+    if (event.field == QLatin1String("satisfaction_comment"))
+        return tr("The customer said: %1").arg(event.newValue);
     const QString from = valueText(event.field, event.oldValue);
     const QString to = valueText(event.field, event.newValue);
     if (from.isEmpty())

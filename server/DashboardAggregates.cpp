@@ -43,17 +43,27 @@ struct Counts {
     int breachedCritical = 0;
     int createdToday = 0;
     int closedToday = 0;
+    int scoredToday = 0; ///< satisfaction scores recorded today (CSAT, workflows.md §9.6)
+    int scoreSum = 0;
+    int scoredGood = 0; ///< of them 4 or 5
 
     QJsonObject toJson() const
     {
         return {{QStringLiteral("open"), open}, {QStringLiteral("new"), waiting},
             {QStringLiteral("longest_wait_s"), longestWaitS}, {QStringLiteral("at_risk"), atRisk},
             {QStringLiteral("breached"), breached}, {QStringLiteral("breached_critical"), breachedCritical},
-            {QStringLiteral("created_today"), createdToday}, {QStringLiteral("closed_today"), closedToday}};
+            {QStringLiteral("created_today"), createdToday}, {QStringLiteral("closed_today"), closedToday},
+            {QStringLiteral("csat_count"), scoredToday}, {QStringLiteral("csat_sum"), scoreSum},
+            {QStringLiteral("csat_good"), scoredGood}};
     }
 };
 
 } // namespace
+
+bool DashboardTicket::countsOn(qint64 dayStartMs) const
+{
+    return open() || createdMs >= dayStartMs || closedMs >= dayStartMs || ratedMs >= dayStartMs;
+}
 
 bool DashboardTicket::open() const
 {
@@ -83,6 +93,8 @@ DashboardTicket DashboardTicket::of(const Ticket& ticket, const SlaSetup& setup)
     t.priority = ticket.priority;
     t.createdMs = msOf(ticket.createdAt);
     t.closedMs = ticket.status == TicketStatus::Closed ? msOf(ticket.closedAt) : 0;
+    t.satisfaction = ticket.satisfaction;
+    t.ratedMs = ticket.satisfaction > 0 ? msOf(ticket.ratedAt) : 0;
     const SlaPolicy* policy = SlaPolicy::choose(setup.policies, ticket);
     if (policy) { // the stamp leaves only running clocks' due times
         t.responseDueMs = msOf(ticket.responseDueAt);
@@ -160,7 +172,7 @@ Status DashboardAggregates::start()
 void DashboardAggregates::apply(const Ticket& ticket)
 {
     const DashboardTicket t = DashboardTicket::of(ticket, m_sla);
-    if (t.open() || t.createdMs >= m_day || t.closedMs >= m_day)
+    if (t.countsOn(m_day))
         m_tickets.insert(ticket.id, t);
     else
         m_tickets.remove(ticket.id);
@@ -203,7 +215,7 @@ void DashboardAggregates::prune()
         return;
     m_day = day;
     for (auto it = m_tickets.begin(); it != m_tickets.end();) {
-        if (!it->open() && it->createdMs < m_day && it->closedMs < m_day)
+        if (!it->countsOn(m_day))
             it = m_tickets.erase(it);
         else
             ++it;
@@ -255,6 +267,12 @@ Result<QJsonObject> DashboardAggregates::snapshot(const Principal& who)
                 ++c->createdToday;
             if (t.closedMs >= m_day)
                 ++c->closedToday;
+            if (t.ratedMs >= m_day) {
+                ++c->scoredToday;
+                c->scoreSum += t.satisfaction;
+                if (t.satisfaction >= 4)
+                    ++c->scoredGood;
+            }
             if (!t.open())
                 continue;
             ++c->open;

@@ -29,8 +29,12 @@ struct DashboardTicket {
     qint64 resolutionDueMs = 0; ///< 0: no running resolution clock
     qint64 responseWarnMs = 0; ///< from here the running response clock is at risk (its warn % used)
     qint64 resolutionWarnMs = 0;
+    int satisfaction = 0; ///< the customer's score, 1–5; 0: none
+    qint64 ratedMs = 0; ///< when it was scored
 
     bool open() const;
+    /// Still counted today: open, or created, closed or scored since `dayStartMs`.
+    bool countsOn(qint64 dayStartMs) const;
     bool breached(qint64 nowMs) const;
     bool atRisk(qint64 nowMs) const; ///< a running clock past its warn share, none breached
     /// The dashboard's form of a ticket: SLA clocks from its stamped due times. A clock runs while its due time is

@@ -101,6 +101,13 @@ Result<EscalationScheduler::Outcome> EscalationScheduler::tick()
         auto delivered = m_sync.applier().notifier().deliverHeld();
         if (!delivered)
             return delivered.error();
+        if (m_clock.nowMs() - m_prunedMs >= 3600 * 1000) { // the 90-day retention, once an hour
+            auto pruned = m_sync.applier().notifier().prune();
+            if (!pruned)
+                return pruned.error();
+            outcome.pruned = pruned.value();
+            m_prunedMs = m_clock.nowMs();
+        }
         if (Status committed = transaction.commit(); !committed)
             return committed.error();
         outcome.delivered = delivered.value();
@@ -311,16 +318,7 @@ QStringList EscalationScheduler::audienceOf(const Ticket& ticket, const QStringL
             add(ticket.assigneeId);
         } else if (who == QLatin1String("group_lead") || who == QLatin1String("supervisor")) {
             // No group has a lead of its own yet: its supervisors lead it. None in the group: every supervisor.
-            QStringList inGroup;
-            QStringList all;
-            for (const UserRecord& user : everyone()) {
-                if (!user.active || user.role != Role::Supervisor)
-                    continue;
-                all.append(user.id);
-                if (user.groupIds.contains(ticket.groupId))
-                    inGroup.append(user.id);
-            }
-            for (const QString& id : inGroup.isEmpty() ? all : inGroup)
+            for (const QString& id : Notifier::supervisorsOf(ticket.groupId, everyone()))
                 add(id);
         } else if (who == QLatin1String("manager")) {
             for (const UserRecord& user : everyone()) {

@@ -36,6 +36,7 @@ public:
         int cancelled = 0;
         int skipped = 0; ///< claimed by another process first
         int delivered = 0; ///< held notifications that went out
+        int pruned = 0; ///< notifications deleted past their retention (Notification::kRetentionDays)
         std::optional<qint64> next; ///< the nearest instant (UTC seconds) something is due
     };
     /// One pass over the open tickets at the clock's now.
@@ -62,6 +63,7 @@ private:
     const Clock& m_clock;
     QTimer m_tick;
     QTimer m_exact;
+    qint64 m_prunedMs = 0; ///< when notifications past their retention were last deleted (once an hour)
 };
 
 } // namespace gongdan

@@ -49,8 +49,9 @@ Result<QJsonObject> MutationApplier::apply(const UserRecord& user, const Mutatio
     m_store.setActor(user.id); // every change-log row says who made it (a REST change has no device)
     const auto done = qScopeGuard([this] { m_store.setActor({}); });
     auto applied = applyIntent(user, mutation, clientId);
-    if (applied && mutation.name != intent::NotificationRead) { // in the push's or request's transaction: the change
-                                                                // and its entry commit together
+    if (applied && mutation.name != intent::NotificationRead
+        && mutation.name != intent::NotificationClear) { // in the push's or request's transaction: the change
+        // and its entry commit together
         if (Status audited = audit(user, mutation, clientId, applied.value()); !audited)
             return audited.error();
     }
@@ -131,7 +132,7 @@ Result<QJsonObject> MutationApplier::applyIntent(
     }
     if (ViewApplier::handles(mutation.name))
         return m_views.apply(user, mutation, clientId);
-    if (mutation.name == intent::NotificationRead)
+    if (mutation.name == intent::NotificationRead || mutation.name == intent::NotificationClear)
         return readNotifications(user, mutation);
     return Error {QStringLiteral("sync.unknown_mutation"),
         QStringLiteral("The server does not take \"%1\" changes.").arg(mutation.name), QStringLiteral("name")};
@@ -180,6 +181,10 @@ Result<qint64> MutationApplier::logTicket(const std::optional<Ticket>& before, c
         return s.error();
     if (Status s = notifyAssignee(before, after, actorId); !s)
         return s.error();
+    if (after.satisfaction > 0 && after.satisfaction < Lifecycle::kLowestSatisfiedScore) {
+        if (Status s = m_notifier.notifyLowSatisfaction(before, after, actorId, m_users.list()); !s)
+            return s.error();
+    }
     if (Status s = m_store.appendChange(seq.value(), QStringLiteral("ticket"), after.id, scopeOf(after),
             QStringLiteral("upsert"), ticketData(after), mutation.mutationId, clientId);
         !s)
@@ -520,19 +525,29 @@ Result<QJsonObject> MutationApplier::readNotifications(const UserRecord& user, c
     for (const QJsonValue& id : mutation.args.value(QStringLiteral("ids")).toArray())
         ids.append(id.toString());
     const bool all = mutation.args.value(QStringLiteral("all")).toBool();
-    const QString ticketId = mutation.args.value(QStringLiteral("ticket_id")).toString();
+    const bool clear = mutation.name == intent::NotificationClear;
+    const QString ticketId = clear ? QString() : mutation.args.value(QStringLiteral("ticket_id")).toString();
     if (ids.isEmpty() && !all && ticketId.isEmpty())
         return Error {QStringLiteral("request.invalid"),
-            QStringLiteral("Name the notifications: ids, all: true, or ticket_id."), QStringLiteral("ids")};
-    auto read = m_notifier.markRead(user.id, ids, all, ticketId, mutation.mutationId);
-    if (!read)
-        return read.error();
-    QJsonArray readIds;
-    for (const Notification& n : read.value())
-        readIds.append(n.id);
+            clear ? QStringLiteral("Name the notifications: ids or all: true.")
+                  : QStringLiteral("Name the notifications: ids, all: true, or ticket_id."),
+            QStringLiteral("ids")};
+    QJsonArray changed;
+    if (clear) {
+        auto cleared = m_notifier.clear(user.id, ids, all, mutation.mutationId);
+        if (!cleared)
+            return cleared.error();
+        changed = QJsonArray::fromStringList(cleared.value());
+    } else {
+        auto read = m_notifier.markRead(user.id, ids, all, ticketId, mutation.mutationId);
+        if (!read)
+            return read.error();
+        for (const Notification& n : read.value())
+            changed.append(n.id);
+    }
     return QJsonObject {{QStringLiteral("seq"), mutation.seq}, {QStringLiteral("mutation_id"), mutation.mutationId},
         {QStringLiteral("status"), QStringLiteral("applied")}, {QStringLiteral("server_seq"), m_notifier.lastSeq()},
-        {QStringLiteral("read"), readIds}};
+        {clear ? QStringLiteral("cleared") : QStringLiteral("read"), changed}};
 }
 
 } // namespace gongdan

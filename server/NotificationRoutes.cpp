@@ -19,7 +19,9 @@ void NotificationRoutes::install(QHttpServer& http)
     http.route(QStringLiteral("/api/v1/notifications"), Method::Get,
         [this](const QHttpServerRequest& request) { return list(request); });
     http.route(QStringLiteral("/api/v1/notifications/read"), Method::Post,
-        [this](const QHttpServerRequest& request) { return read(request); });
+        [this](const QHttpServerRequest& request) { return read(request, false); });
+    http.route(QStringLiteral("/api/v1/notifications/clear"), Method::Post,
+        [this](const QHttpServerRequest& request) { return read(request, true); });
 }
 
 QHttpServerResponse NotificationRoutes::list(const QHttpServerRequest& request)
@@ -44,12 +46,14 @@ QHttpServerResponse NotificationRoutes::list(const QHttpServerRequest& request)
     return jsonResponse({{QStringLiteral("notifications"), items}});
 }
 
-QHttpServerResponse NotificationRoutes::read(const QHttpServerRequest& request)
+QHttpServerResponse NotificationRoutes::read(const QHttpServerRequest& request, bool clear)
 {
     auto who = m_auth.authenticate(request);
     if (!who)
         return errorResponse(who.error());
-    auto body = parseBody(request, {QStringLiteral("ids"), QStringLiteral("all"), QStringLiteral("ticket_id")});
+    auto body = parseBody(request,
+        clear ? QStringList {QStringLiteral("ids"), QStringLiteral("all")}
+              : QStringList {QStringLiteral("ids"), QStringLiteral("all"), QStringLiteral("ticket_id")});
     if (!body)
         return errorResponse(body.error());
     if (Status typed = checkTypes(body.value(),
@@ -57,12 +61,13 @@ QHttpServerResponse NotificationRoutes::read(const QHttpServerRequest& request)
                 {QStringLiteral("ticket_id"), QJsonValue::String}});
         !typed)
         return errorResponse(typed.error());
-    const Mutation mutation {0, QUuid::createUuid().toString(QUuid::WithoutBraces), QString(intent::NotificationRead),
-        who.value().user.id, body.value()};
+    const Mutation mutation {0, QUuid::createUuid().toString(QUuid::WithoutBraces),
+        QString(clear ? intent::NotificationClear : intent::NotificationRead), who.value().user.id, body.value()};
     auto applied = m_sync.applyOne(who.value().user, mutation);
     if (!applied)
         return errorResponse(applied.error());
-    return jsonResponse({{QStringLiteral("read"), applied.value().value(QStringLiteral("read"))}});
+    const QString key = clear ? QStringLiteral("cleared") : QStringLiteral("read");
+    return jsonResponse({{key, applied.value().value(key)}});
 }
 
 } // namespace gongdan

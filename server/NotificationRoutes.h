@@ -18,7 +18,9 @@ public:
 
 private:
     QHttpServerResponse list(const QHttpServerRequest& request);
-    QHttpServerResponse read(const QHttpServerRequest& request);
+    /// POST …/read {ids | all | ticket_id} marks the caller's notifications read; POST …/clear {ids | all} deletes
+    /// them ("clear all"). Both as the notification.read / notification.clear intents a desk pushes.
+    QHttpServerResponse read(const QHttpServerRequest& request, bool clear);
 
     AuthService& m_auth;
     SyncService& m_sync;

@@ -63,6 +63,49 @@ Status Notifier::notifyMentions(
     return {};
 }
 
+Status Notifier::notifyLowSatisfaction(
+    const std::optional<Ticket>& before, const Ticket& after, const QString& actorId, const QList<UserRecord>& people)
+{
+    const bool low = after.satisfaction > 0 && after.satisfaction < Lifecycle::kLowestSatisfiedScore;
+    if (!low || (before && before->satisfaction == after.satisfaction))
+        return {};
+    QStringList audience = supervisorsOf(after.groupId, people);
+    if (audience.isEmpty()) { // a team without supervisors: its admins watch the floor
+        for (const UserRecord& user : people)
+            if (user.active && user.role == Role::Admin)
+                audience.append(user.id);
+    }
+    if (!after.assigneeId.isEmpty() && !audience.contains(after.assigneeId))
+        audience.append(after.assigneeId);
+    const QString said = after.satisfactionComment.simplified().left(120);
+    const QString text = said.isEmpty()
+        ? QStringLiteral("The customer scored %1 of 5; the ticket is back for follow-up.").arg(after.satisfaction)
+        : QStringLiteral("The customer scored %1 of 5 (\"%2\"); the ticket is back for follow-up.")
+              .arg(after.satisfaction)
+              .arg(said);
+    for (const QString& userId : std::as_const(audience)) {
+        if (userId == actorId)
+            continue;
+        if (auto sent = notify(userId, QStringLiteral("low_satisfaction"), after, text); !sent)
+            return sent.error();
+    }
+    return {};
+}
+
+QStringList Notifier::supervisorsOf(const QString& groupId, const QList<UserRecord>& people)
+{
+    QStringList inGroup;
+    QStringList all;
+    for (const UserRecord& user : people) {
+        if (!user.active || user.role != Role::Supervisor)
+            continue;
+        all.append(user.id);
+        if (user.groupIds.contains(groupId))
+            inGroup.append(user.id);
+    }
+    return inGroup.isEmpty() ? all : inGroup;
+}
+
 Result<int> Notifier::deliverHeld()
 {
     auto due = m_store.heldUntil(m_clock.nowMs(), 500);
@@ -88,6 +131,30 @@ Result<QList<Notification>> Notifier::markRead(
             return logged.error();
     }
     return changed;
+}
+
+Result<QStringList> Notifier::clear(const QString& userId, const QStringList& ids, bool all, const QString& mutationId)
+{
+    auto removed = m_store.remove(userId, ids, all);
+    if (!removed)
+        return removed.error();
+    for (const QString& id : std::as_const(removed.value())) {
+        auto seq = m_sync.nextSeq();
+        if (!seq)
+            return seq.error();
+        m_lastSeq = seq.value();
+        if (Status s = m_sync.appendChange(seq.value(), QStringLiteral("notification"), id, ChangeScope::person(userId),
+                QStringLiteral("delete"), QJsonObject {{QStringLiteral("id"), id}}, mutationId,
+                QStringLiteral("server"));
+            !s)
+            return s.error();
+    }
+    return removed;
+}
+
+Result<int> Notifier::prune()
+{
+    return m_store.prune(m_clock.nowMs() - qint64(Notification::kRetentionDays) * 24 * 3600 * 1000);
 }
 
 Status Notifier::log(const Notification& notification, const QString& mutationId)

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QUrlQuery>
 #include <QUuid>
+#include <cmath>
 
 namespace gongdan {
 
@@ -94,6 +95,8 @@ void TicketRoutes::install(QHttpServer& http)
         [this](const QString& key, const QHttpServerRequest& request) { return patch(key, request); });
     http.route(QStringLiteral("/api/v1/tickets/<arg>/transitions"), Method::Post,
         [this](const QString& key, const QHttpServerRequest& request) { return transition(key, request); });
+    http.route(QStringLiteral("/api/v1/tickets/<arg>/satisfaction"), Method::Post,
+        [this](const QString& key, const QHttpServerRequest& request) { return satisfaction(key, request); });
     http.route(QStringLiteral("/api/v1/tickets/<arg>/links"), Method::Post,
         [this](const QString& key, const QHttpServerRequest& request) { return link(key, {}, request); });
     http.route(QStringLiteral("/api/v1/tickets/<arg>/links/<arg>"), Method::Delete,
@@ -275,14 +278,42 @@ QHttpServerResponse TicketRoutes::transition(const QString& key, const QHttpServ
     auto body = typedBody(request,
         {{QStringLiteral("action"), QJsonValue::String}, {QStringLiteral("resolution"), QJsonValue::String},
             {QStringLiteral("answer"), QJsonValue::String}, {QStringLiteral("note"), QJsonValue::String},
-            {QStringLiteral("merge_target"), QJsonValue::String},
-            {QStringLiteral("target_group"), QJsonValue::String}});
+            {QStringLiteral("merge_target"), QJsonValue::String}, {QStringLiteral("target_group"), QJsonValue::String},
+            {QStringLiteral("note_id"), QJsonValue::String}, {QStringLiteral("satisfaction"), QJsonValue::Double},
+            {QStringLiteral("satisfaction_comment"), QJsonValue::String}});
     if (!body)
         return errorResponse(body.error());
     if (auto action = requiredString(body.value(), QStringLiteral("action")); !action)
         return errorResponse(action.error());
     return write(user,
         {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::TicketTransition, ticket.id, body.value()},
+        StatusCode::Ok);
+}
+
+QHttpServerResponse TicketRoutes::satisfaction(const QString& key, const QHttpServerRequest& request)
+{
+    // The customer's answer to a survey, from whatever channel asked: a "rate" transition (a low score reopens
+    // the ticket for follow-up and tells its supervisors), decided exactly as one a desk pushes.
+    auto found = readable(request, key);
+    if (!found)
+        return errorResponse(found.error());
+    const auto& [user, ticket] = found.value();
+    auto body = typedBody(
+        request, {{QStringLiteral("score"), QJsonValue::Double}, {QStringLiteral("comment"), QJsonValue::String}});
+    if (!body)
+        return errorResponse(body.error());
+    const QJsonValue score = body.value().value(QStringLiteral("score"));
+    if (score.isUndefined())
+        return errorResponse(Error {QStringLiteral("request.missing_field"),
+            QStringLiteral("\"score\" (1 to 5) is required."), QStringLiteral("score")});
+    if (const double value = score.toDouble(); value != std::floor(value) || value < 1 || value > 5)
+        return errorResponse(Error {QStringLiteral("transition.bad_score"),
+            QStringLiteral("\"score\" is a whole number from 1 to 5."), QStringLiteral("score")});
+    const QJsonObject args {{QStringLiteral("action"), Lifecycle::actionKey(TicketAction::Rate)},
+        {QStringLiteral("satisfaction"), body.value().value(QStringLiteral("score"))},
+        {QStringLiteral("satisfaction_comment"), body.value().value(QStringLiteral("comment"))}};
+    return write(user,
+        {0, QUuid::createUuid().toString(QUuid::WithoutBraces), intent::TicketTransition, ticket.id, args},
         StatusCode::Ok);
 }
 

@@ -28,6 +28,8 @@ private:
     QHttpServerResponse create(const QHttpServerRequest& request);
     QHttpServerResponse patch(const QString& key, const QHttpServerRequest& request);
     QHttpServerResponse transition(const QString& key, const QHttpServerRequest& request);
+    /// POST {score, comment}: the customer's satisfaction for a closed ticket (a "rate" transition).
+    QHttpServerResponse satisfaction(const QString& key, const QHttpServerRequest& request);
     /// POST {target_id} links the ticket to another (id, number or provisional reference); DELETE
     /// …/links/{other} unlinks them. Both recorded on the two tickets, decided by the rules as a pushed link.
     QHttpServerResponse link(const QString& key, const QString& unlinkFrom, const QHttpServerRequest& request);

@@ -515,11 +515,22 @@ Status step26(Database& db)
         });
 }
 
+// The customer's satisfaction score and comment (满意度), recorded when closing or afterwards.
+Status step27(Database& db)
+{
+    return execAll(db,
+        {
+            QStringLiteral("ALTER TABLE ticket ADD COLUMN satisfaction INTEGER"),
+            QStringLiteral("ALTER TABLE ticket ADD COLUMN satisfaction_comment TEXT"),
+            QStringLiteral("ALTER TABLE ticket ADD COLUMN rated_ms INTEGER"),
+        });
+}
+
 const QList<std::function<Status(Database&)>>& steps()
 {
     static const QList<std::function<Status(Database&)>> all {step1, step2, step3, step4, step5, step6, step7, step8,
         step9, step10, step11, step12, step13, step14, step15, step16, step17, step18, step19, step20, step21, step22,
-        step23, step24, step25, step26};
+        step23, step24, step25, step26, step27};
     return all;
 }
 

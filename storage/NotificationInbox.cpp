@@ -13,8 +13,9 @@ QList<Notification> NotificationInbox::list(int limit)
 {
     QList<Notification> all;
     QSqlQuery& query = m_db.prepared(QStringLiteral(
-        "SELECT data FROM record_synced WHERE kind = 'notification' ORDER BY json_extract(data, '$.created_at') DESC, "
-        "id DESC LIMIT ?"));
+        "SELECT data FROM record_synced WHERE kind = 'notification' AND json_extract(data, '$.created_at') >= ? "
+        "ORDER BY json_extract(data, '$.created_at') DESC, id DESC LIMIT ?"));
+    query.addBindValue(keptSince());
     query.addBindValue(limit);
     if (query.exec()) {
         while (query.next()) {
@@ -29,9 +30,11 @@ QList<Notification> NotificationInbox::list(int limit)
 
 int NotificationInbox::unreadCount()
 {
-    QSqlQuery& query = m_db.prepared(QStringLiteral(
-        "SELECT count(*) FROM record_synced WHERE kind = 'notification' "
-        "AND json_type(data, '$.read_at') IS NOT 'text' AND (? = '' OR json_extract(data, '$.user_id') = ?)"));
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT count(*) FROM record_synced WHERE kind = 'notification' "
+                       "AND json_type(data, '$.read_at') IS NOT 'text' AND json_extract(data, '$.created_at') >= ? "
+                       "AND (? = '' OR json_extract(data, '$.user_id') = ?)"));
+    query.addBindValue(keptSince());
     query.addBindValue(m_db.signedInUser());
     query.addBindValue(m_db.signedInUser());
     const int count = query.exec() && query.next() ? query.value(0).toInt() : 0;
@@ -62,6 +65,46 @@ Result<QStringList> NotificationInbox::markTicketRead(const QString& ticketId)
             ids.append(n.id);
     }
     return mark(ids, {{QStringLiteral("ticket_id"), ticketId}});
+}
+
+QString NotificationInbox::keptSince() const
+{
+    return m_db.clock().now().toUTC().addDays(-Notification::kRetentionDays).toString(Qt::ISODateWithMs);
+}
+
+Result<QStringList> NotificationInbox::clearAll()
+{
+    QStringList ids;
+    for (const Notification& n : list(100000))
+        ids.append(n.id);
+    SqlTransaction transaction(m_db);
+    if (!transaction.started())
+        return transaction.started().error();
+    for (const QString& id : std::as_const(ids)) {
+        QSqlQuery& drop
+            = m_db.prepared(QStringLiteral("DELETE FROM record_synced WHERE kind = 'notification' AND id = ?"));
+        drop.addBindValue(id);
+        const bool ok = drop.exec();
+        drop.finish();
+        if (!ok)
+            return Database::errorOf(drop);
+    }
+    QSqlQuery& old = m_db.prepared(QStringLiteral(
+        "DELETE FROM record_synced WHERE kind = 'notification' AND json_extract(data, '$.created_at') < ?"));
+    old.addBindValue(keptSince());
+    const bool pruned = old.exec();
+    old.finish();
+    if (!pruned)
+        return Database::errorOf(old);
+    if (!ids.isEmpty()) {
+        if (auto queued = m_outbox.append(QString(intent::NotificationClear), m_db.signedInUser(),
+                {{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}});
+            !queued)
+            return queued.error();
+    }
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return ids;
 }
 
 Result<QStringList> NotificationInbox::mark(const QStringList& ids, const QJsonObject& args)

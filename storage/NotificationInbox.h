@@ -14,7 +14,7 @@ class NotificationInbox {
 public:
     explicit NotificationInbox(Database& db);
 
-    /// Newest first, at most `limit`.
+    /// Newest first, at most `limit`; none older than the retention (Notification::kRetentionDays).
     QList<Notification> list(int limit = 200);
     int unreadCount();
     /// Marks read those of `ids` still unread; the ids it changed (none queued when none).
@@ -22,8 +22,13 @@ public:
     Result<QStringList> markAllRead();
     /// Opening a ticket reads its notifications.
     Result<QStringList> markTicketRead(const QString& ticketId);
+    /// "Clear all": deletes every notification shown here at once (and those past the retention) and queues one
+    /// notification.clear intent naming them, so one arriving meanwhile is not cleared unseen. The ids cleared.
+    Result<QStringList> clearAll();
 
 private:
+    /// The oldest creation time still kept, as stored (ISO 8601 UTC; compares as text).
+    QString keptSince() const;
     Result<QStringList> mark(const QStringList& ids, const QJsonObject& args);
 
     Database& m_db;

@@ -8,12 +8,13 @@ namespace gongdan {
 
 namespace {
 
-// Column order shared by INSERT and UPDATE (parameters 1..33); rowid comes last in UPDATE.
+// Column order shared by INSERT and UPDATE (parameters 1..36); rowid comes last in UPDATE.
 #define GONGDAN_TICKET_COLUMNS                                                                                         \
     "id, number, subject, description, need_type, channel, category_id, priority, status, tags, assignee_id, "         \
     "group_id, customer_id, contact_name, contact_phone, custom_fields, resolution, created_ms, updated_ms, "          \
     "accepted_ms, first_response_ms, resolved_ms, closed_ms, response_due_ms, resolution_due_ms, call_started_ms, "    \
-    "call_seconds, merged_into, version, server_seq, created_by, links, merged_from"
+    "call_seconds, merged_into, version, server_seq, created_by, links, merged_from, "                                 \
+    "satisfaction, satisfaction_comment, rated_ms"
 
 QByteArray jsonOrNull(const QJsonDocument& doc, bool empty)
 {
@@ -40,11 +41,11 @@ QDateTime TicketRows::fromMs(const QVariant& value)
 TicketRowWriter::TicketRowWriter(Database& db)
     : m_insertTicket(db.handle(),
         "INSERT INTO ticket(" GONGDAN_TICKET_COLUMNS
-        ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
     , m_updateTicket(db.handle(),
           "UPDATE ticket SET (" GONGDAN_TICKET_COLUMNS
-          ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-          "WHERE rowid = ?34")
+          ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+          "WHERE rowid = ?37")
     , m_insertComment(db.handle(),
           "INSERT INTO comment(id, ticket_rowid, author_id, visibility, body, attachments, created_ms, "
           "origin_ticket_id, origin_number) VALUES (?,?,?,?,?,?,?,?,?)")
@@ -92,6 +93,12 @@ void TicketRowWriter::bindTicket(SqliteStatement& s, const Ticket& t, std::optio
     s.bind(31, nullIfEmpty(t.createdBy));
     s.bindText(32, jsonOrNull(QJsonDocument(QJsonArray::fromStringList(t.links)), t.links.isEmpty()));
     s.bindText(33, jsonOrNull(QJsonDocument(QJsonArray::fromStringList(t.mergedFrom)), t.mergedFrom.isEmpty()));
+    if (t.satisfaction > 0)
+        s.bind(34, static_cast<qint64>(t.satisfaction));
+    else
+        s.bindNull(34);
+    s.bind(35, nullIfEmpty(t.satisfactionComment));
+    time(36, t.ratedAt);
 }
 
 Result<qint64> TicketRowWriter::insertTicket(const Ticket& ticket, std::optional<qint64> serverSeq)
@@ -105,7 +112,7 @@ Result<qint64> TicketRowWriter::insertTicket(const Ticket& ticket, std::optional
 Status TicketRowWriter::updateTicket(qint64 rowid, const Ticket& ticket, std::optional<qint64> serverSeq)
 {
     bindTicket(m_updateTicket, ticket, serverSeq);
-    m_updateTicket.bind(34, rowid);
+    m_updateTicket.bind(37, rowid);
     return m_updateTicket.run();
 }
 
@@ -197,6 +204,9 @@ Ticket TicketRows::ticketFromQuery(const QSqlQuery& q, qint64* rowid)
         t.links.append(link.toString());
     for (const QJsonValue& source : QJsonDocument::fromJson(q.value(33).toByteArray()).array())
         t.mergedFrom.append(source.toString());
+    t.satisfaction = q.value(34).toInt();
+    t.satisfactionComment = q.value(35).toString();
+    t.ratedAt = fromMs(q.value(36));
     return t;
 }
 

@@ -158,4 +158,34 @@ Result<QList<Notification>> NotificationStore::markRead(
     return changed;
 }
 
+Result<QStringList> NotificationStore::remove(const QString& userId, const QStringList& ids, bool all)
+{
+    auto mine
+        = read(QStringLiteral("SELECT data, read_ms FROM notification WHERE user_id = ? AND delivered = 1"), {userId});
+    if (!mine)
+        return mine.error();
+    QStringList removed;
+    for (const Notification& n : std::as_const(mine.value())) {
+        if (!all && !ids.contains(n.id))
+            continue;
+        QSqlQuery& query = m_database.prepared(QStringLiteral("DELETE FROM notification WHERE id = ?"));
+        const auto finished = qScopeGuard([&query] { query.finish(); });
+        query.addBindValue(n.id);
+        if (!query.exec())
+            return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot clear a notification"));
+        removed.append(n.id);
+    }
+    return removed;
+}
+
+Result<int> NotificationStore::prune(qint64 beforeMs)
+{
+    QSqlQuery& query = m_database.prepared(QStringLiteral("DELETE FROM notification WHERE created_ms < ?"));
+    const auto finished = qScopeGuard([&query] { query.finish(); });
+    query.addBindValue(beforeMs);
+    if (!query.exec())
+        return ServerDatabase::failure(query.lastError(), QStringLiteral("Cannot prune notifications"));
+    return query.numRowsAffected();
+}
+
 } // namespace gongdan

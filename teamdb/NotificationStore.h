@@ -47,6 +47,12 @@ public:
     Result<QList<Notification>> markRead(
         const QString& userId, const QStringList& ids, bool all, const QString& ticketId, qint64 nowMs);
 
+    /// Deletes the user's delivered notifications among `ids` (all of them when `all`): "clear all" (§9.7). The ids
+    /// it deleted.
+    Result<QStringList> remove(const QString& userId, const QStringList& ids, bool all);
+    /// Deletes every notification created before `beforeMs` (the 90-day retention); how many.
+    Result<int> prune(qint64 beforeMs);
+
 private:
     Result<QList<Notification>> read(const QString& sql, const QVariantList& values);
 

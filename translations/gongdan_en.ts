@@ -400,6 +400,14 @@
         <source>no</source>
         <translation>no</translation>
     </message>
+    <message>
+        <source>satisfaction</source>
+        <translation>satisfaction</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>scored</translation>
+    </message>
 </context>
 <context>
     <name>FieldDefinition</name>
@@ -827,6 +835,22 @@
     <message>
         <source>Choose the group to transfer the ticket to.</source>
         <translation>Choose the group to transfer the ticket to.</translation>
+    </message>
+    <message>
+        <source>record satisfaction</source>
+        <translation>record satisfaction</translation>
+    </message>
+    <message>
+        <source>A satisfaction score is 1 to 5.</source>
+        <translation>A satisfaction score is 1 to 5.</translation>
+    </message>
+    <message>
+        <source>A score of 1 or 2 means the customer is not satisfied: the ticket goes to follow-up.</source>
+        <translation>A score of 1 or 2 means the customer is not satisfied: the ticket goes to follow-up.</translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s score, 1 to 5.</source>
+        <translation>Choose the customer's score, 1 to 5.</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1282,14 @@
     <message>
         <source>&quot;%1&quot; is not a customer answer.</source>
         <translation>&quot;%1&quot; is not a customer answer.</translation>
+    </message>
+    <message>
+        <source>A satisfaction score is a whole number from 1 to 5.</source>
+        <translation>A satisfaction score is a whole number from 1 to 5.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s comment is longer than %1 characters.</source>
+        <translation>The customer's comment is longer than %1 characters.</translation>
     </message>
 </context>
 <context>
@@ -2658,6 +2690,29 @@
         <source>Do not disturb until</source>
         <translation>Do not disturb until</translation>
     </message>
+    <message>
+        <source>Open all unread</source>
+        <translation>Open all unread</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear all %n notification(s)? They are gone from your other desks too.</source>
+        <translation>
+            <numerusform>Clear %n notification? It is gone from your other desks too.</numerusform>
+            <numerusform>Clear all %n notifications? They are gone from your other desks too.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gongdan::NotificationListModel</name>
@@ -2700,6 +2755,10 @@
     <message>
         <source>(level reached %1)</source>
         <translation>(level reached %1)</translation>
+    </message>
+    <message>
+        <source>Low satisfaction: follow up</source>
+        <translation>Low satisfaction: follow up</translation>
     </message>
 </context>
 <context>
@@ -3479,6 +3538,10 @@
         <source>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</source>
         <translation>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</translation>
     </message>
+    <message>
+        <source>Satisfaction %1/5</source>
+        <translation>Satisfaction %1/5</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketForm</name>
@@ -3705,6 +3768,18 @@
         <source>Automatic dispatch: %1</source>
         <translation>Automatic dispatch: %1</translation>
     </message>
+    <message>
+        <source>%1 recorded the customer&apos;s satisfaction: %2 of 5</source>
+        <translation>%1 recorded the customer's satisfaction: %2 of 5</translation>
+    </message>
+    <message>
+        <source>%1 recorded the customer&apos;s satisfaction again: %2 of 5 (was %3)</source>
+        <translation>%1 recorded the customer's satisfaction again: %2 of 5 (was %3)</translation>
+    </message>
+    <message>
+        <source>The customer said: %1</source>
+        <translation>The customer said: %1</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TransitionPanel</name>
@@ -3751,6 +3826,38 @@
     <message>
         <source>Not satisfied: follow up</source>
         <translation>Not satisfied: follow up</translation>
+    </message>
+    <message>
+        <source>Satisfaction &amp;score</source>
+        <translation>Satisfaction &amp;score</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;comment</source>
+        <translation>Customer's &amp;comment</translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation>(not asked)</translation>
+    </message>
+    <message>
+        <source>5 – very satisfied</source>
+        <translation>5 – very satisfied</translation>
+    </message>
+    <message>
+        <source>4 – satisfied</source>
+        <translation>4 – satisfied</translation>
+    </message>
+    <message>
+        <source>3 – neutral</source>
+        <translation>3 – neutral</translation>
+    </message>
+    <message>
+        <source>2 – dissatisfied: follow up</source>
+        <translation>2 – dissatisfied: follow up</translation>
+    </message>
+    <message>
+        <source>1 – very dissatisfied: follow up</source>
+        <translation>1 – very dissatisfied: follow up</translation>
     </message>
 </context>
 <context>
@@ -4200,6 +4307,18 @@
     <message>
         <source>Show these tickets in the queue</source>
         <translation>Show these tickets in the queue</translation>
+    </message>
+    <message>
+        <source>Satisfaction today</source>
+        <translation>Satisfaction today</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 % scored 4 or 5. Show these tickets in the queue, the lowest scores first.</source>
+        <translation>%1 % scored 4 or 5. Show these tickets in the queue, the lowest scores first.</translation>
     </message>
 </context>
 <context>

@@ -398,6 +398,14 @@
         <source>no</source>
         <translation>否</translation>
     </message>
+    <message>
+        <source>satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>评价时间</translation>
+    </message>
 </context>
 <context>
     <name>FieldDefinition</name>
@@ -823,6 +831,22 @@
     <message>
         <source>Choose the group to transfer the ticket to.</source>
         <translation>请选择要转交的处理组。</translation>
+    </message>
+    <message>
+        <source>record satisfaction</source>
+        <translation>记录满意度</translation>
+    </message>
+    <message>
+        <source>A satisfaction score is 1 to 5.</source>
+        <translation>满意度评分为 1 到 5 分。</translation>
+    </message>
+    <message>
+        <source>A score of 1 or 2 means the customer is not satisfied: the ticket goes to follow-up.</source>
+        <translation>1 分或 2 分表示客户不满意：工单转为待跟进。</translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s score, 1 to 5.</source>
+        <translation>请选择客户的评分（1 到 5 分）。</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1278,14 @@
     <message>
         <source>&quot;%1&quot; is not a customer answer.</source>
         <translation>“%1”不是客户答复。</translation>
+    </message>
+    <message>
+        <source>A satisfaction score is a whole number from 1 to 5.</source>
+        <translation>满意度评分须为 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s comment is longer than %1 characters.</source>
+        <translation>客户评价超过 %1 个字符。</translation>
     </message>
 </context>
 <context>
@@ -2652,6 +2684,28 @@
         <source>Do not disturb until</source>
         <translation>免打扰结束时间</translation>
     </message>
+    <message>
+        <source>Open all unread</source>
+        <translation>打开全部未读</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear all %n notification(s)? They are gone from your other desks too.</source>
+        <translation>
+            <numerusform>清除全部 %n 条通知？您其他工作台上的也会一并清除。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gongdan::NotificationListModel</name>
@@ -2694,6 +2748,10 @@
     <message>
         <source>(level reached %1)</source>
         <translation>（%1 已达到该级别）</translation>
+    </message>
+    <message>
+        <source>Low satisfaction: follow up</source>
+        <translation>差评：需二次跟进</translation>
     </message>
 </context>
 <context>
@@ -3462,6 +3520,10 @@
         <source>Your refused edit is back in the fields: change what was refused, then save (Ctrl+S).</source>
         <translation>被拒绝的修改已放回字段中：请改正被拒绝的部分，然后保存（Ctrl+S）。</translation>
     </message>
+    <message>
+        <source>Satisfaction %1/5</source>
+        <translation>满意度 %1/5</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TicketForm</name>
@@ -3687,6 +3749,18 @@
         <source>Automatic dispatch: %1</source>
         <translation>自动派单：%1</translation>
     </message>
+    <message>
+        <source>%1 recorded the customer&apos;s satisfaction: %2 of 5</source>
+        <translation>%1 记录了客户满意度：%2 分（满分 5 分）</translation>
+    </message>
+    <message>
+        <source>%1 recorded the customer&apos;s satisfaction again: %2 of 5 (was %3)</source>
+        <translation>%1 重新记录了客户满意度：%2 分（原为 %3 分）</translation>
+    </message>
+    <message>
+        <source>The customer said: %1</source>
+        <translation>客户评价：%1</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::TransitionPanel</name>
@@ -3733,6 +3807,38 @@
     <message>
         <source>Not satisfied: follow up</source>
         <translation>不满意：转待跟进</translation>
+    </message>
+    <message>
+        <source>Satisfaction &amp;score</source>
+        <translation>满意度评分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;comment</source>
+        <translation>客户评价(&amp;C)</translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation>（未评价）</translation>
+    </message>
+    <message>
+        <source>5 – very satisfied</source>
+        <translation>5 – 非常满意</translation>
+    </message>
+    <message>
+        <source>4 – satisfied</source>
+        <translation>4 – 满意</translation>
+    </message>
+    <message>
+        <source>3 – neutral</source>
+        <translation>3 – 一般</translation>
+    </message>
+    <message>
+        <source>2 – dissatisfied: follow up</source>
+        <translation>2 – 不满意：二次跟进</translation>
+    </message>
+    <message>
+        <source>1 – very dissatisfied: follow up</source>
+        <translation>1 – 非常不满意：二次跟进</translation>
     </message>
 </context>
 <context>
@@ -4169,6 +4275,18 @@
     <message>
         <source>Show these tickets in the queue</source>
         <translation>在工单队列中显示这些工单</translation>
+    </message>
+    <message>
+        <source>Satisfaction today</source>
+        <translation>今日满意度</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2 条）</translation>
+    </message>
+    <message>
+        <source>%1 % scored 4 or 5. Show these tickets in the queue, the lowest scores first.</source>
+        <translation>%1% 为 4 分或 5 分。在队列中显示这些工单（低分在前）。</translation>
     </message>
 </context>
 <context>

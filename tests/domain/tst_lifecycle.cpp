@@ -20,6 +20,8 @@ private Q_SLOTS:
     void refusalsCarryReasons();
     void offeredActionsAreExactlyTheLegalOnes();
     void transferNeedsATargetGroup();
+    void satisfactionScores_data();
+    void satisfactionScores();
     void keysRoundTrip();
 };
 
@@ -36,7 +38,7 @@ void TestLifecycle::everyPairOfStates_data()
         {S::InProgress, {S::New, S::WaitingCustomer, S::Closed, S::FollowUp, S::Spam, S::Merged}},
         {S::WaitingCustomer, {S::InProgress, S::Closed, S::FollowUp, S::Spam, S::Merged}},
         {S::FollowUp, {S::InProgress, S::New, S::Closed, S::FollowUp, S::Spam, S::Merged}},
-        {S::Closed, {S::FollowUp}},
+        {S::Closed, {S::FollowUp, S::Closed}}, // reopen; a satisfaction score (low: follow-up)
         {S::Spam, {S::New}},
         {S::Merged, {}},
     };
@@ -150,10 +152,11 @@ void TestLifecycle::offeredActionsAreExactlyTheLegalOnes()
 {
     for (TicketStatus from : EnumText<TicketStatus>::all()) {
         const QList<TicketAction> offered = Lifecycle::availableActions(from);
-        for (int a = 0; a <= int(TicketAction::Merge); ++a) {
+        for (int a = 0; a <= int(TicketAction::Rate); ++a) {
             const auto action = static_cast<TicketAction>(a);
             TransitionRequest request {action, QStringLiteral("r"), CustomerAnswer::Satisfied, QStringLiteral("n"),
                 QStringLiteral("t"), QStringLiteral("g")};
+            request.satisfaction = 4;
             QCOMPARE(offered.contains(action), Lifecycle::apply(from, request).ok());
         }
     }
@@ -175,9 +178,71 @@ void TestLifecycle::transferNeedsATargetGroup()
     QCOMPARE(Lifecycle::apply(TicketStatus::InProgress, request).value(), TicketStatus::New);
 }
 
+void TestLifecycle::satisfactionScores_data()
+{
+    using S = TicketStatus;
+    using A = TicketAction;
+    using C = CustomerAnswer;
+    QTest::addColumn<S>("from");
+    QTest::addColumn<A>("action");
+    QTest::addColumn<C>("answer");
+    QTest::addColumn<int>("score");
+    QTest::addColumn<S>("expected"); // Merged: refused
+    QTest::addColumn<QString>("code");
+    // Closing by phone: the score is optional; given alone it decides the answer; 1–2 are never "satisfied".
+    QTest::newRow("close 5, no answer") << S::WaitingCustomer << A::Close << C::None << 5 << S::Closed << QString();
+    QTest::newRow("close 3, no answer") << S::WaitingCustomer << A::Close << C::None << 3 << S::Closed << QString();
+    QTest::newRow("close 2, no answer") << S::WaitingCustomer << A::Close << C::None << 2 << S::FollowUp << QString();
+    QTest::newRow("close 1, not satisfied")
+        << S::InProgress << A::Close << C::NotSatisfied << 1 << S::FollowUp << QString();
+    QTest::newRow("close 4, not satisfied")
+        << S::InProgress << A::Close << C::NotSatisfied << 4 << S::FollowUp << QString();
+    QTest::newRow("close 2, satisfied") << S::InProgress << A::Close << C::Satisfied << 2 << S::Merged
+                                        << QStringLiteral("transition.score_contradicts");
+    QTest::newRow("close 6") << S::InProgress << A::Close << C::Satisfied << 6 << S::Merged
+                             << QStringLiteral("transition.bad_score");
+    QTest::newRow("close, no score, no answer")
+        << S::InProgress << A::Close << C::None << 0 << S::Merged << QStringLiteral("transition.answer_required");
+    // Scored afterwards (a survey, a call back): only a closed ticket; 1–2 send it back for a second follow-up.
+    QTest::newRow("rate 5") << S::Closed << A::Rate << C::None << 5 << S::Closed << QString();
+    QTest::newRow("rate 3") << S::Closed << A::Rate << C::None << 3 << S::Closed << QString();
+    QTest::newRow("rate 2") << S::Closed << A::Rate << C::None << 2 << S::FollowUp << QString();
+    QTest::newRow("rate 1") << S::Closed << A::Rate << C::None << 1 << S::FollowUp << QString();
+    QTest::newRow("rate 0") << S::Closed << A::Rate << C::None << 0 << S::Merged
+                            << QStringLiteral("transition.score_required");
+    QTest::newRow("rate 9") << S::Closed << A::Rate << C::None << 9 << S::Merged
+                            << QStringLiteral("transition.score_required");
+    QTest::newRow("rate open ticket") << S::InProgress << A::Rate << C::None << 5 << S::Merged
+                                      << QStringLiteral("transition.illegal");
+}
+
+void TestLifecycle::satisfactionScores()
+{
+    QFETCH(TicketStatus, from);
+    QFETCH(TicketAction, action);
+    QFETCH(CustomerAnswer, answer);
+    QFETCH(int, score);
+    QFETCH(TicketStatus, expected);
+    QFETCH(QString, code);
+    TransitionRequest request;
+    request.action = action;
+    request.resolution = QStringLiteral("已上门更换压缩机");
+    request.answer = answer;
+    request.satisfaction = score;
+    const auto result = Lifecycle::apply(from, request);
+    if (code.isEmpty()) {
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(result.value(), expected);
+    } else {
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, code);
+        QVERIFY(!result.error().message.isEmpty());
+    }
+}
+
 void TestLifecycle::keysRoundTrip()
 {
-    for (int a = 0; a <= int(TicketAction::Merge); ++a) {
+    for (int a = 0; a <= int(TicketAction::Rate); ++a) {
         const auto action = static_cast<TicketAction>(a);
         QCOMPARE(Lifecycle::actionFromKey(Lifecycle::actionKey(action)), std::optional<TicketAction>(action));
     }

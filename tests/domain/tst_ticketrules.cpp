@@ -244,6 +244,14 @@ void TestTicketRules::rules_data()
         R"({"action":"merge","merge_target":"018f0000-0000-7000-8000-000000000001"})", "", "",
         R"({"status":"merged","merged_into":"018f0000-0000-7000-8000-000000000001"})");
     row("reopen a closed ticket", "li", "transition", 3, R"({"action":"reopen"})", "", "", R"({"status":"follow_up"})");
+    row("rate: a good score keeps it closed", "li", "transition", 3,
+        R"({"action":"rate","satisfaction":5,"satisfaction_comment":"师傅很专业"})", "", "",
+        R"({"status":"closed","satisfaction":5,"satisfaction_comment":"师傅很专业","rated_at":"2026-12-05T09:00:00.000Z"})");
+    row("rate: a low score reopens it", "li", "transition", 3, R"({"action":"rate","satisfaction":2})", "", "",
+        R"({"status":"follow_up","satisfaction":2,"closed_at":null})");
+    row("rate: no score", "li", "transition", 3, R"({"action":"rate"})", "transition.score_required", "satisfaction");
+    row("rate: an open ticket", "li", "transition", 2, R"({"action":"rate","satisfaction":4})", "transition.illegal",
+        "status");
     // comment
     row("comment: public reply", "li", "comment", 2, R"({"body":"您好","visibility":"public"})", "", "",
         R"({"first_response_at":"2026-12-05T09:00:00.000Z"})");

@@ -20,7 +20,9 @@ QJsonObject counts(int open, int waiting, qint64 longestWaitS, int breached, int
     return {{QStringLiteral("open"), open}, {QStringLiteral("new"), waiting},
         {QStringLiteral("longest_wait_s"), longestWaitS}, {QStringLiteral("at_risk"), 3},
         {QStringLiteral("breached"), breached}, {QStringLiteral("breached_critical"), breachedCritical},
-        {QStringLiteral("created_today"), 12}, {QStringLiteral("closed_today"), 7}};
+        {QStringLiteral("created_today"), 12}, {QStringLiteral("closed_today"), 7},
+        {QStringLiteral("csat_count"), open}, {QStringLiteral("csat_sum"), open * 4 + waiting},
+        {QStringLiteral("csat_good"), open - 1}};
 }
 
 QJsonObject snapshot(qint64 longestWaitS = 600, int breachedCritical = 0)
@@ -83,6 +85,18 @@ void TestDashboardModel::tilesShowTheSnapshot()
         QStringLiteral("1 min"));
     model.setGroup({});
     QCOMPARE(model.value(DashboardModel::Open), 8);
+    // Satisfaction today: the average of the scores with how many, and the share of 4s and 5s (8 scored, sum 35).
+    QCOMPARE(model.index(DashboardModel::Satisfaction).data(DashboardModel::ValueTextRole).toString(),
+        QStringLiteral("4.4 (8)"));
+    QCOMPARE(model.index(DashboardModel::Satisfaction).data(Qt::ToolTipRole).toString().left(21),
+        QStringLiteral("88 % scored 4 or 5. S"));
+    QJsonObject none = snapshot();
+    QJsonObject totals = none.value(QStringLiteral("totals")).toObject();
+    totals.insert(QStringLiteral("csat_count"), 0);
+    none.insert(QStringLiteral("totals"), totals);
+    model.setSnapshot(none);
+    QCOMPARE(
+        model.index(DashboardModel::Satisfaction).data(DashboardModel::ValueTextRole).toString(), QStringLiteral("–"));
 }
 
 void TestDashboardModel::tilesTurnRedOverThresholds_data()
@@ -153,6 +167,10 @@ void TestDashboardModel::drillDownViews_data()
                                   << QStringList {scope, QStringLiteral("status is \"closed\""),
                                          QStringLiteral("closed_at after \"2026-12-05T16:00:00.000Z\"")}
                                   << QStringLiteral("closed_at");
+    QTest::newRow("scored today, lowest first")
+        << int(DashboardModel::Satisfaction) << QString()
+        << QStringList {scope, QStringLiteral("rated_at after \"2026-12-05T16:00:00.000Z\"")}
+        << QStringLiteral("satisfaction");
 }
 
 void TestDashboardModel::drillDownViews()

@@ -6,7 +6,7 @@
 // both as they were moved change by change and as the recount at a restart rebuilds them; the socket's snapshot with
 // its deltas applied ends equal to the REST snapshot. Every REST answer is held to docs/api/openapi.yaml.
 #include "teamdb/ServerDatabase.h"
-#include "tests/support/OpenApiContract.h"
+#include "tests/support/ContractServer.h"
 #include "tests/support/PokeListener.h"
 #include "tests/support/ServerHarness.h"
 #include "tests/support/SyncDevice.h"
@@ -98,53 +98,27 @@ private Q_SLOTS:
     void aggregatesMatchAFullRecount();
 
 private:
-    HttpClient* as(const QString& login, const QString& password);
+    HttpClient* as(const QString& login, const QString& password) { return m_fixture.as(login, password); }
     /// The dashboard as a full recount of the ticket table says it should be at `snapshot`'s as_of.
     QJsonObject recount(const QJsonObject& snapshot);
     void compareWithRecount(const QJsonObject& snapshot);
 
-    std::unique_ptr<TeamDatabase> m_team;
-    ServerProcess m_server;
-    std::optional<OpenApiContract> m_contract = OpenApiContract::load();
-    std::vector<std::unique_ptr<HttpClient>> m_clients;
+    ContractServer m_fixture;
+    ServerProcess& m_server = m_fixture.server();
 };
 
 void TestDashboardApi::init()
 {
     QFETCH(QString, backend);
-    m_team = seededTeam(backend);
-    if (!m_team->available())
-        QFAIL(qPrintable(m_team->why()));
-    QVERIFY2(m_server.start(m_team->location()), qPrintable(m_server.lastLog()));
-    auto boss = as(QStringLiteral("boss"), QStringLiteral("boss-password"));
-    const HttpResult chen = boss->post(QStringLiteral("/api/v1/users"),
-        {{QStringLiteral("login"), QStringLiteral("chen")},
-            {QStringLiteral("password"), QStringLiteral("chen-password")},
-            {QStringLiteral("name"), QStringLiteral("陈主管")}, {QStringLiteral("role"), QStringLiteral("supervisor")},
-            {QStringLiteral("groups"), QJsonArray {QStringLiteral("service")}}});
-    QVERIFY2(chen.status == 201, chen.raw.constData());
+    if (const QString why = m_fixture.start(backend); !why.isEmpty())
+        QFAIL(qPrintable(why));
+    QCOMPARE(m_fixture.addServiceSupervisor(), 201);
 }
 
 void TestDashboardApi::cleanup()
 {
-    if (m_server.running())
-        m_server.terminate();
-    QStringList violations;
-    for (const auto& client : m_clients)
-        violations += client->contractViolations();
-    m_clients.clear();
-    m_team.reset();
-    QVERIFY2(m_contract, "docs/api/openapi.yaml could not be read");
+    const QStringList violations = m_fixture.stop();
     QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
-}
-
-HttpClient* TestDashboardApi::as(const QString& login, const QString& password)
-{
-    auto http = std::make_unique<HttpClient>(m_server.baseUrl());
-    http->setToken(signIn(m_server.baseUrl(), login, password));
-    http->holdTo(m_contract ? &*m_contract : nullptr);
-    m_clients.push_back(std::move(http));
-    return m_clients.back().get();
 }
 
 void TestDashboardApi::scopedToTheSupervisorsGroups()
@@ -225,7 +199,7 @@ void TestDashboardApi::scopedToTheSupervisorsGroups()
 
 QJsonObject TestDashboardApi::recount(const QJsonObject& snapshot)
 {
-    auto database = ServerDatabase::open(m_team->location());
+    auto database = ServerDatabase::open(m_fixture.team().location());
     if (!database)
         qFatal("open: %s", qPrintable(database.error().message));
     const qint64 now = msOf(snapshot, "as_of");
@@ -259,6 +233,13 @@ QJsonObject TestDashboardApi::recount(const QJsonObject& snapshot)
             bump(g, "created_today");
         if (closed >= day)
             bump(g, "closed_today");
+        if (const int score = t.value(QStringLiteral("satisfaction")).toInt();
+            score > 0 && msOf(t, "rated_at") >= day) {
+            bump(g, "csat_count");
+            bump(g, "csat_sum", score);
+            if (score >= 4)
+                bump(g, "csat_good");
+        }
         if (!isOpen)
             continue;
         bump(g, "open");
@@ -285,7 +266,7 @@ QJsonObject TestDashboardApi::recount(const QJsonObject& snapshot)
     for (auto it = byGroup.begin(); it != byGroup.end(); ++it) {
         QJsonObject row = it.value();
         for (const char* key : {"open", "new", "longest_wait_s", "at_risk", "breached", "breached_critical",
-                 "created_today", "closed_today"}) {
+                 "created_today", "closed_today", "csat_count", "csat_sum", "csat_good"}) {
             if (!row.contains(QLatin1String(key)))
                 row.insert(QLatin1String(key), 0);
             if (QLatin1String(key) == QLatin1String("longest_wait_s"))
@@ -419,8 +400,20 @@ void TestDashboardApi::aggregatesMatchAFullRecount()
                 {QStringLiteral("resolution"), QStringLiteral("已修好")},
                 {QStringLiteral("answer"),
                     random.bounded(4) == 0 ? QStringLiteral("not_satisfied") : QStringLiteral("satisfied")}};
+            if (random.bounded(2) == 0) // scored on the phone (a score of 1-2 would contradict "satisfied")
+                body.insert(QStringLiteral("satisfaction"), 3 + int(random.bounded(3)));
             break;
         case 7:
+            if (random.bounded(3) == 0) { // the customer's answer to a survey, afterwards (满意度)
+                if (agent
+                        ->post(path + QStringLiteral("/satisfaction"),
+                            {{QStringLiteral("score"), 1 + int(random.bounded(5))},
+                                {QStringLiteral("comment"), QStringLiteral("回访")}})
+                        .status
+                    == 200)
+                    ++applied;
+                continue;
+            }
             body
                 = {{QStringLiteral("action"), random.bounded(2) ? QStringLiteral("reopen") : QStringLiteral("resume")}};
             break;
@@ -453,8 +446,8 @@ void TestDashboardApi::aggregatesMatchAFullRecount()
     // The stream moved every figure: nothing here is compared as zero against zero.
     const QJsonObject totals = live.body.value(QStringLiteral("totals")).toObject();
     qInfo("totals %s", QJsonDocument(totals).toJson(QJsonDocument::Compact).constData());
-    for (const char* key :
-        {"open", "new", "longest_wait_s", "at_risk", "breached", "breached_critical", "created_today", "closed_today"})
+    for (const char* key : {"open", "new", "longest_wait_s", "at_risk", "breached", "breached_critical",
+             "created_today", "closed_today", "csat_count", "csat_sum", "csat_good"})
         QVERIFY2(totals.value(QLatin1String(key)).toInt() > 0, key);
     // The socket's snapshot, moved by its deltas, ends where the REST snapshot is (what does not depend on the
     // instant: at-risk and waits do).
@@ -474,7 +467,7 @@ void TestDashboardApi::aggregatesMatchAFullRecount()
 
     // A restart counts again from the database: the same figures.
     QCOMPARE(m_server.terminate(), 0);
-    QVERIFY2(m_server.start(m_team->location()), qPrintable(m_server.lastLog()));
+    QVERIFY2(m_server.start(m_fixture.team().location()), qPrintable(m_server.lastLog()));
     HttpClient* again = as(QStringLiteral("boss"), QStringLiteral("boss-password"));
     const HttpResult recounted = again->get(kDashboard);
     QCOMPARE(recounted.status, 200);

@@ -123,6 +123,8 @@ private Q_SLOTS:
     void acceptanceRows();
     void rulesAreCheckedAndAdminsOnly_data() { addBackendRows(); }
     void rulesAreCheckedAndAdminsOnly();
+    void notificationsAreKeptNinetyDaysAndClearedOnRequest_data() { addBackendRows(); }
+    void notificationsAreKeptNinetyDaysAndClearedOnRequest();
 
 private:
     std::unique_ptr<Rig> rig(const QString& backend, bool officeHours, const QJsonArray& levels,
@@ -382,6 +384,63 @@ void TestEscalationScheduler::rulesAreCheckedAndAdminsOnly()
     badPolicy.insert(QStringLiteral("policy_id"), QStringLiteral("nope"));
     QCOMPARE(refused(r->boss, badPolicy).field, QStringLiteral("policy_id"));
     QCOMPARE(refused(r->boss, good).code, QString());
+}
+
+// §9.7: "clear all" deletes a user's notifications (theirs only) and tells their desks; every notification, read or
+// not, is deleted after 90 days by the scheduler's hourly pass.
+void TestEscalationScheduler::notificationsAreKeptNinetyDaysAndClearedOnRequest()
+{
+    QFETCH(QString, backend);
+    auto r = rig(backend, false, {level(1, 0, {QStringLiteral("assignee")})});
+    Ticket ticket;
+    ticket.id = r->createTicket();
+    ticket.number = QStringLiteral("G20260306001");
+    ticket.subject = QStringLiteral("打印机无法连接");
+    Notifier& notifier = r->sync->applier().notifier();
+    const auto send = [&](const UserRecord& to) {
+        ServerTransaction transaction(*r->db);
+        auto sent = notifier.notify(to.id, QStringLiteral("assigned"), ticket, QStringLiteral("x"));
+        if (!sent || !transaction.commit())
+            qFatal("notify failed");
+        return sent.value().id;
+    };
+    const QString oldest = send(r->agent);
+    r->clock.set(r->clock.now().addDays(2));
+    const QString older = send(r->agent);
+    const QString theirs = send(r->supervisor);
+    r->clock.set(r->clock.now().addDays(1));
+    const QString newest = send(r->agent);
+    QCOMPARE(r->notificationsOf(r->agent).size(), 3);
+
+    // Clearing names ids: another user's is not among what one may clear.
+    QJsonObject cleared = r->apply(r->agent, QString(intent::NotificationClear), r->agent.id,
+        {{QStringLiteral("ids"), QJsonArray {newest, theirs}}});
+    QCOMPARE(cleared.value(QStringLiteral("cleared")).toArray(), QJsonArray {newest});
+    QCOMPARE(r->notificationsOf(r->agent).size(), 2);
+    QCOMPARE(r->notificationsOf(r->supervisor).size(), 1);
+    QCOMPARE(r->apply(r->agent, QString(intent::NotificationClear), r->agent.id, {}), QJsonObject()); // names none
+
+    // 89 days after the oldest: all kept; 91: the oldest goes (read or not), the others stay.
+    r->clock.set(r->clock.now().addDays(89 - 3));
+    auto pass = r->scheduler->tick();
+    QVERIFY(pass.ok());
+    QCOMPARE(pass.value().pruned, 0);
+    r->clock.set(r->clock.now().addDays(2));
+    pass = r->scheduler->tick();
+    QVERIFY(pass.ok());
+    QCOMPARE(pass.value().pruned, 1);
+    QStringList left; // (the ticket's escalation, fired meanwhile, is not what this counts)
+    for (const Notification& n : r->notificationsOf(r->agent))
+        if (n.type == QLatin1String("assigned"))
+            left.append(n.id);
+    QCOMPARE(left, QStringList {older});
+    Q_UNUSED(oldest);
+
+    // Clear all: the rest of the agent's, none of the supervisor's.
+    cleared = r->apply(r->agent, QString(intent::NotificationClear), r->agent.id, {{QStringLiteral("all"), true}});
+    QVERIFY(cleared.value(QStringLiteral("cleared")).toArray().contains(older));
+    QVERIFY(r->notificationsOf(r->agent).isEmpty());
+    QCOMPARE(r->notificationsOf(r->supervisor).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEscalationScheduler)

@@ -203,6 +203,17 @@ void addParityRows()
         move("reopen: a closed ticket", "agent", {}, closed, R"({"action":"reopen"})", "", "",
             R"({"status":"follow_up"})");
         move("reopen: an open one", "agent", {}, fresh, R"({"action":"reopen"})", "transition.illegal", "status");
+        move("close: scored 2 by phone", "agent", {}, refunded,
+            R"({"action":"close","resolution":"已修好","satisfaction":2,"satisfaction_comment":"等太久"})", "", "",
+            R"({"status":"follow_up","satisfaction":2,"satisfaction_comment":"等太久"})");
+        move("rate: a closed ticket, 5", "supervisor", {}, closed, R"({"action":"rate","satisfaction":5})", "", "",
+            R"({"status":"closed","satisfaction":5})");
+        move("rate: a closed ticket, 1", "agent", {}, closed, R"({"action":"rate","satisfaction":1})", "", "",
+            R"({"status":"follow_up","satisfaction":1})");
+        move("rate: out of range", "agent", {}, closed, R"({"action":"rate","satisfaction":6})", "transition.bad_score",
+            "satisfaction");
+        move("rate: an open one", "agent", {}, fresh, R"({"action":"rate","satisfaction":4})", "transition.illegal",
+            "status");
 
         const auto comment = [&](const char* name, const char* who, const QByteArray& target, const QByteArray& start,
                                  const char* args, const char* code, const char* field, const char* expect = "{}") {

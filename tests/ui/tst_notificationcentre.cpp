@@ -15,7 +15,9 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QFrame>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QListView>
 #include <QPushButton>
 #include <QSqlError>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void initTestCase();
     void bellPanelClicksAndMarkAllRead();
     void newOnesToastOutsideQuietHours();
+    void openAllUnreadAndClearAll();
 
 private:
     struct Row {
@@ -191,6 +194,67 @@ void TestNotificationCentre::newOnesToastOutsideQuietHours()
     QVERIFY(!centre.quietAt(QTime(8, 0)));
     quiet->setChecked(false);
     QVERIFY(!centre.quietAt(QTime(23, 30)));
+}
+
+// §9.7: "Open all unread" opens each unread notification's ticket once (an @mention's too) and reads them; "Clear
+// all" asks first, in the panel, and then empties it, queued as one notification.clear naming what was shown. Nothing
+// older than 90 days is listed.
+void TestNotificationCentre::openAllUnreadAndClearAll()
+{
+    const QList<Row> rows = tickets(8);
+    WorkstationCore& core = m_desk.core();
+    QVERIFY(core.notifications().markAllRead()); // whatever an earlier test left
+    pulled(QStringLiteral("n-7"), QStringLiteral("assigned"), rows.at(6), DemoDesk::end.addSecs(-300), false);
+    pulled(QStringLiteral("n-8"), QStringLiteral("mention"), rows.at(7), DemoDesk::end.addSecs(-200), false);
+    pulled(QStringLiteral("n-9"), QStringLiteral("sla_warning"), rows.at(6), DemoDesk::end.addSecs(-100), false);
+    pulled(QStringLiteral("n-old"), QStringLiteral("assigned"), rows.at(5), DemoDesk::end.addDays(-91), false);
+    MainWindow window(core, DemoDesk::agent, m_desk.languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* bell = window.findChild<QToolButton*>(QStringLiteral("notificationBell"));
+    QCOMPARE(bell->text(), QString::fromUtf8("通知 3")); // not the one past the retention
+    QTest::mouseClick(bell, Qt::LeftButton);
+    QFrame* panel = window.notificationCentre().panel();
+    QTRY_VERIFY(panel->isVisible());
+    auto* list = panel->findChild<QListView*>(QStringLiteral("notificationList"));
+    for (int row = 0; row < list->model()->rowCount(); ++row)
+        QVERIFY(list->model()->index(row, 0).data(NotificationListModel::IdRole).toString() != QLatin1String("n-old"));
+
+    const int tabsBefore = window.workTabs()->count();
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("openAllUnreadButton")), Qt::LeftButton);
+    QTRY_VERIFY(!panel->isVisible());
+    QCOMPARE(window.workTabs()->count(), tabsBefore + 2); // two tickets, each once
+    QCOMPARE(qobject_cast<TicketEditor*>(window.workTabs()->currentWidget())->ticketId(), rows.at(6).id); // newest
+    QCOMPARE(core.notifications().unreadCount(), 0); // the mention too: opened on purpose
+    QCOMPARE(bell->text(), QString::fromUtf8("通知"));
+    QVERIFY(!panel->findChild<QPushButton*>(QStringLiteral("openAllUnreadButton"))->isEnabled());
+
+    // Clear all: asked in the panel; "Keep" keeps them, "Clear" clears them.
+    QTest::mouseClick(bell, Qt::LeftButton);
+    QTRY_VERIFY(panel->isVisible());
+    const int shown = list->model()->rowCount();
+    QVERIFY(shown >= 3);
+    auto* confirmation = panel->findChild<QFrame*>(QStringLiteral("clearConfirmation"));
+    QVERIFY(!confirmation->isVisible());
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("clearAllButton")), Qt::LeftButton);
+    QVERIFY(confirmation->isVisible());
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("clearKeepButton")), Qt::LeftButton);
+    QVERIFY(!confirmation->isVisible());
+    QCOMPARE(list->model()->rowCount(), shown);
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("clearAllButton")), Qt::LeftButton);
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("clearConfirmButton")), Qt::LeftButton);
+    QCOMPARE(list->model()->rowCount(), 0);
+    QVERIFY(core.notifications().list().isEmpty());
+    QVERIFY(!panel->findChild<QPushButton*>(QStringLiteral("clearAllButton"))->isEnabled());
+    QSqlQuery queued(core.db().sql());
+    QVERIFY(queued.exec(QStringLiteral("SELECT args FROM outbox WHERE name = 'notification.clear'")));
+    QVERIFY(queued.next());
+    const QJsonArray ids
+        = QJsonDocument::fromJson(queued.value(0).toByteArray()).object().value(QStringLiteral("ids")).toArray();
+    QCOMPARE(ids.size(), shown);
+    QVERIFY(!ids.contains(QStringLiteral("n-old")));
+    QVERIFY(!queued.next()); // one intent for all of them
+    panel->hide();
 }
 
 QTEST_MAIN(TestNotificationCentre)

@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void savesEditedFieldsWithCtrlS();
     void transferAsksForTheGroupInline();
     void closeNeedsResolutionAndAnswer();
+    void aCustomersScoreIsRecordedAndALowOneReopens();
     void aMadeTransitionLeavesNoTextBehind();
     void internalNoteJoinsTheTimeline();
     void everyTimelineLineIsShownWhole();
@@ -215,6 +217,59 @@ void TestTicketEditor::closeNeedsResolutionAndAnswer()
     // Closed now: the only way on is reopening.
     QVERIFY(editor->findChild<QPushButton*>(QStringLiteral("action_reopen")));
     QVERIFY(!editor->findChild<QPushButton*>(QStringLiteral("action_close")));
+}
+
+// 满意度: scored on the phone while closing (the score alone answers), or afterwards on the closed ticket, where a
+// 1 or 2 sends it back to 待跟进 for a second follow-up. The header shows the score; the history both.
+void TestTicketEditor::aCustomersScoreIsRecordedAndALowOneReopens()
+{
+    TransitionRequest accept;
+    accept.action = TicketAction::Accept;
+    QVERIFY(m_desk.store->tickets().transition(m_ticketId, accept, DemoDesk::agent.principal()).ok());
+    TicketEditor* editor = open(m_ticketId);
+    editor->runAction(TicketAction::Close);
+    commitText(
+        editor->findChild<QPlainTextEdit*>(QStringLiteral("transitionResolution")), QString::fromUtf8("更换进水管"));
+    auto* score = editor->findChild<QComboBox*>(QStringLiteral("transitionScore"));
+    QVERIFY(score->isVisible());
+    score->setCurrentIndex(score->findData(5));
+    QTest::keyClick(score, Qt::Key_Return, Qt::ControlModifier);
+    Ticket ticket = *m_desk.store->tickets().find(m_ticketId);
+    QCOMPARE(ticket.status, TicketStatus::Closed);
+    QCOMPARE(ticket.satisfaction, 5);
+    QVERIFY(ticket.ratedAt.isValid());
+    auto* status = editor->findChild<QLabel*>(QStringLiteral("ticketStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("5/5")), qPrintable(status->text()));
+
+    // The survey's answer comes later: a score is required, then a 1 reopens the ticket.
+    auto* rate = editor->findChild<QPushButton*>(QStringLiteral("action_rate"));
+    QVERIFY(rate);
+    rate->click();
+    QCOMPARE(QApplication::focusWidget(), score);
+    QVERIFY(!editor->findChild<QPlainTextEdit*>(QStringLiteral("transitionResolution"))->isVisible());
+    QTest::keyClick(score, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(!editor->findChild<QLabel*>(QStringLiteral("transitionError"))->text().isEmpty());
+    QCOMPARE(m_desk.store->tickets().find(m_ticketId)->satisfaction, 5);
+    score->setCurrentIndex(score->findData(1));
+    commitText(editor->findChild<QLineEdit*>(QStringLiteral("transitionScoreComment")), QString::fromUtf8("等了三天"));
+    if (const QString dir = qEnvironmentVariable("GONGDAN_SCREENSHOTS"); !dir.isEmpty()) {
+        QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("satisfaction-zh_CN.png"))));
+        QVERIFY(m_desk.languages.switchTo(QLocale(QLocale::English, QLocale::UnitedStates)));
+        QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("satisfaction-en.png"))));
+        QVERIFY(m_desk.languages.switchTo(QLocale(QLocale::Chinese, QLocale::China)));
+    }
+    QTest::keyClick(score, Qt::Key_Return, Qt::ControlModifier);
+    ticket = *m_desk.store->tickets().find(m_ticketId);
+    QCOMPARE(ticket.status, TicketStatus::FollowUp);
+    QCOMPARE(ticket.satisfaction, 1);
+    QCOMPARE(ticket.satisfactionComment, QString::fromUtf8("等了三天"));
+    QVERIFY2(status->text().contains(QStringLiteral("1/5")), qPrintable(status->text()));
+    QCOMPARE(status->toolTip(), QString::fromUtf8("等了三天"));
+    QStringList scored;
+    for (const TicketEvent& e : m_desk.store->tickets().events(m_ticketId))
+        if (e.field == QLatin1String("satisfaction"))
+            scored.append(e.oldValue + QStringLiteral("->") + e.newValue);
+    QCOMPARE(scored, (QStringList {QStringLiteral("->5"), QStringLiteral("5->1")}));
 }
 
 // What was typed for a transition that was made is not offered again (the next solution would be joined to

@@ -29,6 +29,12 @@ NotificationCentre::NotificationCentre(NotificationListModel& model, const Clock
     , m_title(new QLabel(m_panel))
     , m_list(new QListView(m_panel))
     , m_markAll(new QPushButton(m_panel))
+    , m_openUnread(new QPushButton(m_panel))
+    , m_clearAll(new QPushButton(m_panel))
+    , m_confirmClear(new QFrame(m_panel))
+    , m_confirmText(new QLabel(m_confirmClear))
+    , m_confirmYes(new QPushButton(m_confirmClear))
+    , m_confirmNo(new QPushButton(m_confirmClear))
     , m_quiet(new QCheckBox(m_panel))
     , m_quietFrom(new QTimeEdit(m_panel))
     , m_quietTo(new QTimeEdit(m_panel))
@@ -54,6 +60,15 @@ NotificationCentre::NotificationCentre(NotificationListModel& model, const Clock
     m_list->setSpacing(2);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_markAll->setObjectName(QStringLiteral("markAllReadButton"));
+    m_openUnread->setObjectName(QStringLiteral("openAllUnreadButton"));
+    m_clearAll->setObjectName(QStringLiteral("clearAllButton"));
+    m_confirmClear->setObjectName(QStringLiteral("clearConfirmation"));
+    m_confirmClear->setFrameShape(QFrame::StyledPanel);
+    m_confirmClear->setStyleSheet(QStringLiteral("QFrame#clearConfirmation { background: #fff8e1; }"));
+    m_confirmText->setWordWrap(true);
+    m_confirmYes->setObjectName(QStringLiteral("clearConfirmButton"));
+    m_confirmNo->setObjectName(QStringLiteral("clearKeepButton"));
+    m_confirmClear->hide();
     m_quiet->setObjectName(QStringLiteral("quietHoursCheck"));
     m_quietFrom->setObjectName(QStringLiteral("quietFromEdit"));
     m_quietTo->setObjectName(QStringLiteral("quietToEdit"));
@@ -73,7 +88,13 @@ NotificationCentre::NotificationCentre(NotificationListModel& model, const Clock
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
+    header->addWidget(m_openUnread);
     header->addWidget(m_markAll);
+    header->addWidget(m_clearAll);
+    auto* confirm = new QHBoxLayout(m_confirmClear);
+    confirm->addWidget(m_confirmText, 1);
+    confirm->addWidget(m_confirmNo);
+    confirm->addWidget(m_confirmYes);
     auto* quiet = new QHBoxLayout;
     quiet->addWidget(m_quiet);
     quiet->addWidget(m_quietFrom);
@@ -82,12 +103,20 @@ NotificationCentre::NotificationCentre(NotificationListModel& model, const Clock
     quiet->addStretch(1);
     auto* layout = new QVBoxLayout(m_panel);
     layout->addLayout(header);
+    layout->addWidget(m_confirmClear);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_empty, 1);
     layout->addLayout(quiet);
 
     connect(m_bell, &QToolButton::clicked, this, &NotificationCentre::showPanel);
     connect(m_markAll, &QPushButton::clicked, &m_model, &NotificationListModel::markAllRead);
+    connect(m_openUnread, &QPushButton::clicked, this, &NotificationCentre::openAllUnread);
+    connect(m_clearAll, &QPushButton::clicked, this, &NotificationCentre::askToClear);
+    connect(m_confirmNo, &QPushButton::clicked, m_confirmClear, &QWidget::hide);
+    connect(m_confirmYes, &QPushButton::clicked, this, [this] {
+        m_confirmClear->hide();
+        m_model.clearAll();
+    });
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex& index) {
         const QString ticketId = index.data(NotificationListModel::TicketIdRole).toString();
         m_model.markRead(index.row());
@@ -99,6 +128,7 @@ NotificationCentre::NotificationCentre(NotificationListModel& model, const Clock
     connect(&m_model, &NotificationListModel::modelReset, this, [this] {
         m_list->setVisible(m_model.rowCount() > 0);
         m_empty->setVisible(m_model.rowCount() == 0);
+        m_clearAll->setEnabled(m_model.rowCount() > 0);
     });
     connect(&m_model, &NotificationListModel::arrived, this, &NotificationCentre::toast);
     connect(m_quiet, &QCheckBox::toggled, this, &NotificationCentre::saveQuietHours);
@@ -106,6 +136,7 @@ NotificationCentre::NotificationCentre(NotificationListModel& model, const Clock
     connect(m_quietTo, &QTimeEdit::timeChanged, this, &NotificationCentre::saveQuietHours);
     m_list->setVisible(m_model.rowCount() > 0);
     m_empty->setVisible(m_model.rowCount() == 0);
+    m_clearAll->setEnabled(m_model.rowCount() > 0);
     retranslate();
 }
 
@@ -113,6 +144,10 @@ void NotificationCentre::retranslate()
 {
     m_title->setText(tr("Notifications"));
     m_markAll->setText(tr("Mark all read"));
+    m_openUnread->setText(tr("Open all unread"));
+    m_clearAll->setText(tr("Clear all"));
+    m_confirmYes->setText(tr("Clear"));
+    m_confirmNo->setText(tr("Keep"));
     m_quiet->setText(tr("Do not disturb"));
     m_quietTill->setText(tr("to"));
     m_empty->setText(tr("No notifications."));
@@ -135,9 +170,28 @@ void NotificationCentre::updateBell(int unread)
 {
     m_bell->setText(unread > 0 ? tr("Notifications %1").arg(unread) : tr("Notifications"));
     m_bell->setToolTip(unread > 0 ? tr("%n unread notification(s)", nullptr, unread) : tr("No unread notifications"));
+    m_openUnread->setEnabled(unread > 0);
     QFont font = m_bell->font();
     font.setBold(unread > 0);
     m_bell->setFont(font);
+}
+
+void NotificationCentre::askToClear()
+{
+    m_confirmText->setText(
+        tr("Clear all %n notification(s)? They are gone from your other desks too.", nullptr, m_model.rowCount()));
+    m_confirmClear->show();
+    m_confirmNo->setFocus();
+}
+
+void NotificationCentre::openAllUnread()
+{
+    const QStringList tickets = m_model.openAllUnread();
+    if (tickets.isEmpty())
+        return;
+    m_panel->hide();
+    for (const QString& ticketId : tickets)
+        Q_EMIT openTicketRequested(ticketId);
 }
 
 void NotificationCentre::showPanel()

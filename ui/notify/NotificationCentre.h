@@ -20,8 +20,9 @@ struct Notification;
 
 /// The notification centre (workflows.md §9.7): a bell button for the status bar showing the unread count, and the
 /// panel it opens — the user's notifications newest first (unread in bold: type, ticket number and subject, time),
-/// "Mark all read", and do-not-disturb hours. Clicking one opens its ticket and reads it. New notifications pop up as
-/// a desktop toast through the system tray (only where there is one, and not during do-not-disturb hours).
+/// "Mark all read", "Open all unread", "Clear all" (confirmed in the panel itself), and do-not-disturb hours. Clicking
+/// one opens its ticket and reads it. New notifications pop up as a desktop toast through the system tray (only where
+/// there is one, and not during do-not-disturb hours).
 class NotificationCentre : public QWidget {
     Q_OBJECT
 
@@ -49,6 +50,8 @@ private:
     void updateBell(int unread);
     void toast(const QList<Notification>& fresh);
     void saveQuietHours();
+    void askToClear();
+    void openAllUnread();
 
     NotificationListModel& m_model;
     const Clock& m_clock;
@@ -57,6 +60,12 @@ private:
     QLabel* m_title;
     QListView* m_list;
     QPushButton* m_markAll;
+    QPushButton* m_openUnread;
+    QPushButton* m_clearAll;
+    QFrame* m_confirmClear; ///< "Clear all N notifications?" with Clear and Keep, shown in place of a modal box
+    QLabel* m_confirmText;
+    QPushButton* m_confirmYes;
+    QPushButton* m_confirmNo;
     QCheckBox* m_quiet;
     QTimeEdit* m_quietFrom;
     QTimeEdit* m_quietTo;

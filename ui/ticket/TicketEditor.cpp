@@ -328,7 +328,17 @@ void TicketEditor::definitionsChanged()
 void TicketEditor::refreshHeader()
 {
     m_number->setText(m_ticket.number.isEmpty() ? tr("(not numbered yet)") : m_ticket.number);
-    m_status->setText(badge(EnumText<TicketStatus>::displayName(m_ticket.status), QStringLiteral("#546e7a")));
+    QString status = badge(EnumText<TicketStatus>::displayName(m_ticket.status), QStringLiteral("#546e7a"));
+    if (m_ticket.satisfaction > 0) { // 满意度: red when it sent the ticket back for a second follow-up
+        const int score = m_ticket.satisfaction;
+        status += QLatin1Char(' ')
+            + badge(tr("Satisfaction %1/5").arg(score),
+                score < Lifecycle::kLowestSatisfiedScore        ? QStringLiteral("#c62828")
+                    : score == Lifecycle::kLowestSatisfiedScore ? QStringLiteral("#ef6c00")
+                                                                : QStringLiteral("#2e7d32"));
+    }
+    m_status->setText(status);
+    m_status->setToolTip(m_ticket.satisfactionComment);
     const QString priorityColour
         = QStringLiteral("#%1").arg(priorityTraits(m_ticket.priority).rgb, 6, 16, QLatin1Char('0'));
     m_priority->setText(badge(EnumText<Priority>::displayName(m_ticket.priority), priorityColour));
@@ -375,6 +385,7 @@ void TicketEditor::runAction(TicketAction action)
     case TicketAction::RequestConfirmation:
     case TicketAction::Close:
     case TicketAction::Merge:
+    case TicketAction::Rate:
         m_transition->ask(action, m_ticket.groupId);
         return;
     default:

@@ -14,7 +14,8 @@ class QPushButton;
 namespace gongdan {
 
 /// The inline panel under the ticket header that asks what a transition needs before it runs:
-/// the solution (wait for customer), the resolution and the customer's answer (close), the receiving
+/// the solution (wait for customer), the resolution, the customer's answer and optional 1–5 score (close), the
+/// score and what the customer said (rate, on a closed ticket), the receiving
 /// group and a note (transfer), the ticket to merge into (merge). Refusals appear next to the field
 /// they concern; nothing is asked in a modal box.
 class TransitionPanel : public QWidget {
@@ -53,6 +54,10 @@ private:
     QPlainTextEdit* m_resolution;
     QLabel* m_answerLabel;
     QComboBox* m_answer;
+    QLabel* m_scoreLabel;
+    QComboBox* m_score;
+    QLabel* m_scoreCommentLabel;
+    QLineEdit* m_scoreComment;
     QLabel* m_groupLabel;
     QComboBox* m_group;
     QLabel* m_noteLabel;
