@@ -10,15 +10,19 @@ namespace gongdan {
 QJsonObject EscalationRule::toJson() const
 {
     QJsonArray list;
-    for (const EscalationLevel& l : levels)
-        list.append(QJsonObject {{QStringLiteral("level"), l.level}, {QStringLiteral("offset_min"), l.offsetMinutes},
+    for (const EscalationLevel& l : levels) {
+        QJsonObject level {{QStringLiteral("level"), l.level}, {QStringLiteral("offset_min"), l.offsetMinutes},
             {QStringLiteral("offset_basis"),
                 l.businessOffset ? QStringLiteral("business") : QStringLiteral("calendar")},
             {QStringLiteral("audience"), QJsonArray::fromStringList(l.audience)},
             {QStringLiteral("channels"), QJsonArray::fromStringList(l.channels)},
             {QStringLiteral("actions"), l.actions},
             {QStringLiteral("quiet"),
-                l.respectCalendar ? QStringLiteral("respect_calendar") : QStringLiteral("always")}});
+                l.respectCalendar ? QStringLiteral("respect_calendar") : QStringLiteral("always")}};
+        if (l.repeatEveryMinutes > 0)
+            level.insert(QStringLiteral("repeat_every_min"), l.repeatEveryMinutes);
+        list.append(level);
+    }
     return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("policy_id"), policyId},
         {QStringLiteral("metric"), metric}, {QStringLiteral("levels"), list}};
 }
@@ -87,15 +91,41 @@ Result<EscalationRule> EscalationRule::fromJson(const QJsonObject& json)
             return invalid(QT_TRANSLATE_NOOP("EscalationRule", "Quiet hours are respect_calendar or always."),
                 field + QStringLiteral(".quiet"));
         level.respectCalendar = quiet == QLatin1String("respect_calendar");
+        const QJsonValue repeat = l.value(QStringLiteral("repeat_every_min"));
+        level.repeatEveryMinutes = repeat.toInt(0);
+        if (!(repeat.isUndefined() || repeat.isNull() || (repeat.isDouble() && repeat.toDouble() == 0))
+            && (!repeat.isDouble() || repeat.toDouble() != level.repeatEveryMinutes
+                || level.repeatEveryMinutes < EscalationLevel::kMinRepeatMinutes
+                || level.repeatEveryMinutes > EscalationLevel::kMaxRepeatMinutes))
+            return invalid(
+                QT_TRANSLATE_NOOP("EscalationRule", "A level repeats every 5 to 1440 minutes, or not at all (0)."),
+                field + QStringLiteral(".repeat_every_min"));
         rule.levels.append(level);
     }
     return rule;
 }
 
-QString EscalationPlanner::keyOf(const EscalationClock& clock, int level)
+QString EscalationPlanner::keyOf(const EscalationClock& clock, int level, int repeat)
 {
-    return QStringLiteral("%1:%2:%3:%4").arg(clock.ticketId, clock.metric).arg(clock.cycle).arg(level);
+    const QString key = QStringLiteral("%1:%2:%3:%4").arg(clock.ticketId, clock.metric).arg(clock.cycle).arg(level);
+    return repeat > 0 ? key + QStringLiteral(":r") + QString::number(repeat) : key;
 }
+
+namespace {
+
+/// The latest repetition of a fired level due by `now` (its number and instant), if any.
+std::optional<std::pair<int, qint64>> latestRepeat(const EscalationLevel& level, qint64 at, qint64 now)
+{
+    if (level.repeatEveryMinutes <= 0 || now < at)
+        return std::nullopt;
+    const qint64 every = qint64(level.repeatEveryMinutes) * 60;
+    const qint64 n = (now - at) / every;
+    if (n < 1)
+        return std::nullopt;
+    return std::pair<int, qint64>(static_cast<int>(n), at + n * every);
+}
+
+} // namespace
 
 std::optional<qint64> EscalationPlanner::instantOf(
     const EscalationClock& clock, const EscalationLevel& level, const BusinessCalendar& calendar)
@@ -116,9 +146,26 @@ QList<EscalationStep> EscalationPlanner::plan(const EscalationClock& clock, cons
     QList<EscalationStep> steps;
     for (const EscalationLevel& level : rule.levels) {
         const QString key = keyOf(clock, level.level);
-        if (fired.contains(key))
-            continue; // this cycle's level went out once: never again (T-ESC-03, T-ESC-05)
         const std::optional<qint64> at = instantOf(clock, level, calendar);
+        if (fired.contains(key)) {
+            // This cycle's level went out once: never again (T-ESC-03, T-ESC-05); only its repetitions, each once,
+            // the latest one due (after downtime, one, not every one missed).
+            if (clock.fulfilled || !at)
+                continue;
+            const auto repeat = latestRepeat(level, *at, now);
+            if (!repeat || fired.contains(keyOf(clock, level.level, repeat->first)))
+                continue;
+            if (level.respectCalendar) {
+                const Result<qint64> opens = calendar.nextOpening(repeat->second);
+                if (!opens || opens.value() > repeat->second)
+                    continue; // closed hours: no pile of repetitions for the morning
+            }
+            EscalationStep again {EscalationStep::Kind::Fire, keyOf(clock, level.level, repeat->first), level.level,
+                repeat->second, repeat->second, now - repeat->second > kLateAfterSeconds, false};
+            again.repeat = repeat->first;
+            steps.append(again);
+            continue;
+        }
         if (clock.fulfilled) {
             // Fulfilled before the level came: it is cancelled (T-ESC-02), once, for the audit trail.
             if (at && *at > now)
@@ -148,9 +195,13 @@ std::optional<qint64> EscalationPlanner::nextInstant(const EscalationClock& cloc
         return std::nullopt;
     std::optional<qint64> next;
     for (const EscalationLevel& level : rule.levels) {
-        if (fired.contains(keyOf(clock, level.level)))
-            continue;
-        const std::optional<qint64> at = instantOf(clock, level, calendar);
+        std::optional<qint64> at = instantOf(clock, level, calendar);
+        if (at && fired.contains(keyOf(clock, level.level))) {
+            if (level.repeatEveryMinutes <= 0)
+                continue;
+            const qint64 every = qint64(level.repeatEveryMinutes) * 60;
+            at = *at + ((std::max<qint64>(now, *at) - *at) / every + 1) * every; // the next repetition
+        }
         if (at && *at > now && (!next || *at < *next))
             next = at;
     }

@@ -20,6 +20,12 @@ struct EscalationLevel {
     QStringList channels; ///< popup | in_app | sms | email | webhook
     QJsonObject actions; ///< {"priority": "critical", "add_tag": "升级", "group_id": "…"}
     bool respectCalendar = false; ///< quiet = respect_calendar: notifications held until the calendar opens
+    /// repeat_every_min: once fired, the level's notification goes out again every so many minutes until the clock
+    /// is fulfilled (its actions do not run again); 0: once. Under quiet hours a repetition the calendar's closed
+    /// hours would hold is left out rather than piled up for the morning.
+    int repeatEveryMinutes = 0;
+    static constexpr int kMinRepeatMinutes = 5;
+    static constexpr int kMaxRepeatMinutes = 1440;
 };
 
 /// A chain on one metric (first_response, next_response, resolution, or accept: dispatch to 确认接收), for one policy
@@ -53,6 +59,7 @@ struct EscalationStep {
     qint64 notifyAt = 0; ///< when its notification goes out (held to the calendar's opening under quiet hours)
     bool late = false; ///< fired more than two ticks after its instant (after downtime)
     bool held = false; ///< notifyAt is later than reachedAt: "level reached Fri 18:30"
+    int repeat = 0; ///< 0: the level itself; n: its n-th repetition (a notification only, no actions)
 };
 
 /// Decides, for one clock and one chain, which levels fire now and which are cancelled (the clock was fulfilled
@@ -62,7 +69,8 @@ class EscalationPlanner {
 public:
     static constexpr qint64 kLateAfterSeconds = 120; ///< two scheduler ticks
 
-    static QString keyOf(const EscalationClock& clock, int level);
+    /// "ticket:metric:cycle:level", and ":r<n>" for the level's n-th repetition.
+    static QString keyOf(const EscalationClock& clock, int level, int repeat = 0);
     /// The instant of `level` for this clock, none while the clock has no due time.
     static std::optional<qint64> instantOf(
         const EscalationClock& clock, const EscalationLevel& level, const BusinessCalendar& calendar);

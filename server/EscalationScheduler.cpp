@@ -261,7 +261,7 @@ Result<bool> EscalationScheduler::runStep(const Ticket& ticket, const Escalation
         if (const QString group = actions.value(QStringLiteral("group_id")).toString();
             !group.isEmpty() && group != current.groupId)
             patch.insert(QStringLiteral("group_id"), group);
-        if (!patch.isEmpty()) {
+        if (!patch.isEmpty() && step.repeat == 0) { // a repetition only tells again
             QJsonObject base;
             for (auto it = patch.constBegin(); it != patch.constEnd(); ++it)
                 base.insert(it.key(), current.fieldValue(it.key()));

@@ -245,6 +245,10 @@
         <source>The actions are priority (a priority), add_tag (a tag) and group_id (a group).</source>
         <translation>The actions are priority (a priority), add_tag (a tag) and group_id (a group).</translation>
     </message>
+    <message>
+        <source>A level repeats every 5 to 1440 minutes, or not at all (0).</source>
+        <translation>A level repeats every 5 to 1440 minutes, or not at all (0).</translation>
+    </message>
 </context>
 <context>
     <name>FieldCatalog</name>
@@ -2302,6 +2306,22 @@
     <message>
         <source>&amp;Remove level</source>
         <translation>&amp;Remove level</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>once</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>repeat</source>
+        <translation>repeat</translation>
+    </message>
+    <message>
+        <source>Repeat every</source>
+        <translation>Repeat every</translation>
     </message>
 </context>
 <context>

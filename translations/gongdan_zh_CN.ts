@@ -243,6 +243,10 @@
         <source>The actions are priority (a priority), add_tag (a tag) and group_id (a group).</source>
         <translation>动作只能是 priority（优先级）、add_tag（标签）和 group_id（工作组）。</translation>
     </message>
+    <message>
+        <source>A level repeats every 5 to 1440 minutes, or not at all (0).</source>
+        <translation>每级可每 5 到 1440 分钟重复提醒一次，或不重复（0）。</translation>
+    </message>
 </context>
 <context>
     <name>FieldCatalog</name>
@@ -2298,6 +2302,22 @@
     <message>
         <source>&amp;Remove level</source>
         <translation>删除级别(&amp;R)</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>repeat</source>
+        <translation>重复提醒</translation>
+    </message>
+    <message>
+        <source>Repeat every</source>
+        <translation>重复间隔</translation>
     </message>
 </context>
 <context>

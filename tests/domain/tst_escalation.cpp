@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace gongdan;
 using namespace gongdan::test;
@@ -74,6 +75,8 @@ private Q_SLOTS:
     void businessMinuteWarning();
     void nextInstantForTheExactTimer();
     void chainJson();
+    void repeatedUntilFulfilled();
+    void repeatsRespectTheCalendarAndDowntime();
 };
 
 void TestEscalation::unacceptedChain()
@@ -247,6 +250,63 @@ void TestEscalation::chainJson()
     levels[1] = twice;
     bad.insert(QStringLiteral("levels"), levels);
     QCOMPARE(EscalationRule::fromJson(bad).error().field, QStringLiteral("levels[1].level"));
+}
+
+void TestEscalation::repeatedUntilFulfilled()
+{
+    // repeat_every_min 15 on a breach at 12:00: 12:00, then again 12:15, 12:30; replied 12:40: nothing more. The
+    // repetitions have keys of their own (one each, whatever the workers) and run no actions (the scheduler's part).
+    EscalationLevel breach = level(1, 0);
+    breach.repeatEveryMinutes = 15;
+    const EscalationRule rule = chain(QStringLiteral("first_response"), {breach});
+    const ClockAt clock = [](qint64 t) {
+        return EscalationClock {QStringLiteral("t10"), QStringLiteral("first_response"), 1, local("2026-06-15 12:00"),
+            t >= local("2026-06-15 12:40")};
+    };
+    const QList<Sent> sent = run(clock, rule, cn918(), local("2026-06-15 11:50"), local("2026-06-15 14:00"));
+    QCOMPARE(sent.size(), 3);
+    QCOMPARE(sent.at(0).tick, local("2026-06-15 12:00"));
+    QCOMPARE(sent.at(0).step.repeat, 0);
+    QCOMPARE(sent.at(1).tick, local("2026-06-15 12:15"));
+    QCOMPARE(sent.at(1).step.repeat, 1);
+    QCOMPARE(sent.at(1).step.key, QStringLiteral("t10:first_response:1:1:r1"));
+    QCOMPARE(sent.at(2).tick, local("2026-06-15 12:30"));
+    QCOMPARE(sent.at(2).step.repeat, 2);
+    // The exact timer knows the next repetition.
+    const QSet<QString> fired {EscalationPlanner::keyOf(clock(0), 1)};
+    QCOMPARE(EscalationPlanner::nextInstant(clock(0), rule, cn918(), local("2026-06-15 12:20"), fired).value_or(0),
+        local("2026-06-15 12:30"));
+}
+
+void TestEscalation::repeatsRespectTheCalendarAndDowntime()
+{
+    // Hourly repetitions of a breach at Fri 17:00 under quiet hours on CN9-18: 18:00 is closed (no pile for Monday);
+    // the next goes out Mon 09:00. Down 09:30-11:10 on Monday: one repetition at restart, late, not two.
+    EscalationLevel breach = level(1, 0, false, true);
+    breach.repeatEveryMinutes = 60;
+    const EscalationRule rule = chain(QStringLiteral("resolution"), {breach});
+    const ClockAt clock = [](qint64) {
+        return EscalationClock {
+            QStringLiteral("t11"), QStringLiteral("resolution"), 1, local("2026-06-19 17:00"), false};
+    };
+    const QList<Sent> sent = run(clock, rule, cn918(), local("2026-06-19 16:50"), local("2026-06-22 11:30"), 60,
+        local("2026-06-22 09:30"), local("2026-06-22 11:10"));
+    QStringList at;
+    for (const Sent& s : sent)
+        at.append(
+            QDateTime::fromSecsSinceEpoch(s.tick, QTimeZone("Asia/Shanghai")).toString(QStringLiteral("ddd HH:mm"))
+            + (s.step.late ? QStringLiteral(" late") : QString()));
+    QCOMPARE(
+        at, (QStringList {QStringLiteral("Fri 17:00"), QStringLiteral("Mon 09:00"), QStringLiteral("Mon 11:10 late")}));
+    // Out of range is refused, naming the field.
+    QJsonObject json = rule.toJson();
+    QJsonArray levels = json.value(QStringLiteral("levels")).toArray();
+    QJsonObject wrong = levels.at(0).toObject();
+    wrong.insert(QStringLiteral("repeat_every_min"), 2);
+    levels[0] = wrong;
+    json.insert(QStringLiteral("levels"), levels);
+    QCOMPARE(EscalationRule::fromJson(json).error().field, QStringLiteral("levels[0].repeat_every_min"));
+    QCOMPARE(EscalationRule::fromJson(rule.toJson()).value().levels.first().repeatEveryMinutes, 60);
 }
 
 QTEST_GUILESS_MAIN(TestEscalation)

@@ -181,7 +181,7 @@ void TestEscalationScheduler::acceptanceRows_data()
     QTest::addColumn<QString>("row");
     for (const char* backend : {"sqlite", "postgresql"}) {
         for (const char* row : {"T-ESC-01", "T-ESC-02", "T-ESC-01 unaccepted", "T-ESC-02 unaccepted", "T-ESC-03",
-                 "T-ESC-04", "T-ESC-05b", "T-ESC-06", "T-ESC-07", "re-armed"})
+                 "T-ESC-04", "T-ESC-05b", "T-ESC-06", "T-ESC-07", "re-armed", "repeated"})
             QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(backend), QLatin1String(row))))
                 << QString::fromLatin1(backend) << QString::fromLatin1(row);
     }
@@ -353,6 +353,39 @@ void TestEscalationScheduler::acceptanceRows()
         r->clock.set(at(6, 10, 30, 1));
         QCOMPARE(r->scheduler->tick().value().fired, 1);
         QCOMPARE(r->notificationsOf(r->supervisor).size(), 1);
+    } else if (row == QLatin1String("repeated")) {
+        // Due 11:00, L1 at due+0 tags 升级 and tells the supervisor again every 15 minutes: 11:00 (tagged), 11:15 and
+        // 11:30 (told again; the tag the agent took off stays off), then the reply: no more.
+        QJsonObject repeating = level(1, 0, supervisor, {{QStringLiteral("add_tag"), QStringLiteral("升级")}});
+        repeating.insert(QStringLiteral("repeat_every_min"), 15);
+        auto r = rig(backend, false, {repeating});
+        const QString ticket = r->createTicket();
+        r->clock.set(at(6, 11, 0, 5));
+        QCOMPARE(r->scheduler->tick().value().fired, 1);
+        QCOMPARE(r->sync->store().ticket(ticket)->tags, QStringList {QStringLiteral("升级")});
+        r->apply(r->agent, QString(intent::TicketPatch), ticket,
+            TicketIntents::patch({{QStringLiteral("tags"), QJsonArray()}},
+                {{QStringLiteral("tags"), QJsonArray {QStringLiteral("升级")}}}, r->agent.id, r->clock.now()));
+        r->clock.set(at(6, 11, 10));
+        QCOMPARE(r->scheduler->tick().value().fired, 0);
+        for (int minute : {15, 30}) {
+            r->clock.set(at(6, 11, minute, 5));
+            QCOMPARE(r->scheduler->tick().value().fired, 1);
+            QCOMPARE(r->scheduler->tick().value().fired, 0); // once, whatever the ticks
+        }
+        QCOMPARE(r->notificationsOf(r->supervisor).size(), 3);
+        QVERIFY(r->sync->store().ticket(ticket)->tags.isEmpty());
+        r->clock.set(at(6, 11, 40));
+        Comment reply;
+        reply.id = r->ids.next();
+        reply.ticketId = ticket;
+        reply.authorId = r->agent.id;
+        reply.body = QStringLiteral("已回电");
+        reply.createdAt = r->clock.now();
+        r->apply(r->agent, QString(intent::CommentAdd), ticket, TicketIntents::comment(reply));
+        r->clock.set(at(6, 11, 45, 5));
+        QCOMPARE(r->scheduler->tick().value().fired, 0);
+        QCOMPARE(r->notificationsOf(r->supervisor).size(), 3);
     }
 }
 

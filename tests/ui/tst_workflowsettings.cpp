@@ -381,6 +381,11 @@ void TestWorkflowSettings::escalationEditor()
     a.find<QLineEdit>(QStringLiteral("escalationTag1"))->setText(QStringLiteral("升级"));
     auto* group = a.find<QComboBox>(QStringLiteral("escalationGroup1"));
     group->setCurrentIndex(group->findData(QStringLiteral("field-ops")));
+    a.find<QSpinBox>(QStringLiteral("escalationRepeat1"))->setValue(2); // below 5: refused, named
+    QTest::mouseClick(a.find<QPushButton>(QStringLiteral("escalationSave")), Qt::LeftButton);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().startsWith(QStringLiteral("Level 2, repeat")), qPrintable(error->text()));
+    a.find<QSpinBox>(QStringLiteral("escalationRepeat1"))->setValue(30); // told again every 30 minutes
     QTest::mouseClick(a.find<QPushButton>(QStringLiteral("escalationSave")), Qt::LeftButton);
     QVERIFY2(!error->isVisible(), qPrintable(error->text()));
     const QString id = editor->currentId();
@@ -406,6 +411,8 @@ void TestWorkflowSettings::escalationEditor()
         (QJsonObject {{QStringLiteral("priority"), QStringLiteral("critical")},
             {QStringLiteral("add_tag"), QStringLiteral("升级")},
             {QStringLiteral("group_id"), QStringLiteral("field-ops")}}));
+    QCOMPARE(second.value(QStringLiteral("repeat_every_min")).toInt(), 30);
+    QVERIFY(!stored.at(0).toObject().contains(QStringLiteral("repeat_every_min"))); // once
 
     SettingsDesk& b = *m_agent;
     QTRY_VERIFY_WITH_TIMEOUT(!b.synced(QStringLiteral("escalation_rule"), id).isEmpty(), 10000);

@@ -189,6 +189,10 @@ int EscalationEditor::addLevel(int offsetMinutes, const QStringList& audience)
     quiet->addItem(QString(), QStringLiteral("always"));
     quiet->addItem(QString(), QStringLiteral("respect_calendar"));
     m_levels->setCellWidget(row, ColQuiet, quiet);
+    auto* repeat = new QSpinBox(m_levels); // repeat_every_min: 0 (once) or 5 to 1440
+    repeat->setObjectName(QStringLiteral("escalationRepeat") + n);
+    repeat->setRange(0, EscalationLevel::kMaxRepeatMinutes);
+    m_levels->setCellWidget(row, ColRepeat, repeat);
     retranslateRow(row);
     setAudience(row, audience);
     return row;
@@ -217,6 +221,9 @@ void EscalationEditor::retranslateRow(int row)
     auto* quiet = cell<QComboBox>(m_levels, row, ColQuiet);
     quiet->setItemText(0, tr("Notify at once"));
     quiet->setItemText(1, tr("In working hours"));
+    auto* repeat = cell<QSpinBox>(m_levels, row, ColRepeat);
+    repeat->setSpecialValueText(tr("once"));
+    repeat->setSuffix(tr(" min"));
     updateAudienceText(row);
 }
 
@@ -230,7 +237,7 @@ void EscalationEditor::removeLevel(int row)
     m_channels.removeAt(row);
     // The names follow the rows: escalationOffset0 is always the first level's.
     static const char* const prefixes[] {"escalationOffset", "escalationBasis", "escalationAudience",
-        "escalationPriority", "escalationTag", "escalationGroup", "escalationQuiet"};
+        "escalationPriority", "escalationTag", "escalationGroup", "escalationQuiet", "escalationRepeat"};
     for (int r = row; r < m_levels->rowCount(); ++r) {
         for (int column = 0; column < ColCount; ++column) {
             if (QWidget* widget = m_levels->cellWidget(r, column))
@@ -301,6 +308,7 @@ void EscalationEditor::showRecord(const QJsonObject& record)
         group->setCurrentIndex(std::max(0, group->findData(actions.value(QStringLiteral("group_id")).toString())));
         auto* quiet = cell<QComboBox>(m_levels, row, ColQuiet);
         quiet->setCurrentIndex(std::max(0, quiet->findData(level.value(QStringLiteral("quiet")).toString())));
+        cell<QSpinBox>(m_levels, row, ColRepeat)->setValue(level.value(QStringLiteral("repeat_every_min")).toInt());
     }
 }
 
@@ -319,13 +327,16 @@ Result<QJsonObject> EscalationEditor::collect() const
         if (audience.isEmpty())
             return Error {QStringLiteral("escalation.invalid"), tr("Choose whom this level tells."),
                 QStringLiteral("levels[%1].audience").arg(row)};
-        levels.append(QJsonObject {{QStringLiteral("level"), row + 1},
+        QJsonObject level {{QStringLiteral("level"), row + 1},
             {QStringLiteral("offset_min"), cell<QSpinBox>(m_levels, row, ColOffset)->value()},
             {QStringLiteral("offset_basis"), cell<QComboBox>(m_levels, row, ColBasis)->currentData().toString()},
             {QStringLiteral("audience"), QJsonArray::fromStringList(audience)},
             {QStringLiteral("channels"), QJsonArray::fromStringList(m_channels.value(row))},
             {QStringLiteral("actions"), actions},
-            {QStringLiteral("quiet"), cell<QComboBox>(m_levels, row, ColQuiet)->currentData().toString()}});
+            {QStringLiteral("quiet"), cell<QComboBox>(m_levels, row, ColQuiet)->currentData().toString()}};
+        if (const int repeat = cell<QSpinBox>(m_levels, row, ColRepeat)->value(); repeat > 0)
+            level.insert(QStringLiteral("repeat_every_min"), repeat);
+        levels.append(level);
     }
     const QString name = m_name->text().trimmed();
     if (name.isEmpty())
@@ -361,6 +372,7 @@ QString EscalationEditor::fieldLabel(const QString& field) const
         : key == QLatin1String("actions")                 ? tr("actions")
         : key == QLatin1String("offset_basis")            ? tr("counted in")
         : key == QLatin1String("quiet")                   ? tr("quiet hours")
+        : key == QLatin1String("repeat_every_min")        ? tr("repeat")
                                                           : QString();
     const int number = match.captured(1).toInt() + 1;
     return what.isEmpty() ? tr("Level %1").arg(number) : tr("Level %1, %2").arg(number).arg(what);
@@ -384,8 +396,8 @@ void EscalationEditor::retranslateForm()
     m_levelsLabel->setText(tr("Levels: minutes relative to the due time (−15: a warning before it, 0: the breach, "
                               "+30: later), in calendar or business minutes. Actions run at once; a notice \"in "
                               "working hours\" waits for the calendar to open."));
-    m_levels->setHorizontalHeaderLabels(
-        {tr("Minutes"), tr("Minutes of"), tr("Tell"), tr("Priority to"), tr("Add tag"), tr("Move to"), tr("Notice")});
+    m_levels->setHorizontalHeaderLabels({tr("Minutes"), tr("Minutes of"), tr("Tell"), tr("Priority to"), tr("Add tag"),
+        tr("Move to"), tr("Notice"), tr("Repeat every")});
     m_levels->setAccessibleName(tr("Levels"));
     m_addLevel->setText(tr("Add &level"));
     m_removeLevel->setText(tr("&Remove level"));

@@ -18,7 +18,7 @@ class EscalationEditor : public RecordListEditor {
 
 public:
     /// The columns of the levels table.
-    enum Column { ColOffset, ColBasis, ColAudience, ColPriority, ColTag, ColGroup, ColQuiet, ColCount };
+    enum Column { ColOffset, ColBasis, ColAudience, ColPriority, ColTag, ColGroup, ColQuiet, ColRepeat, ColCount };
 
     explicit EscalationEditor(const Workstation& workstation, QWidget* parent = nullptr);
 
