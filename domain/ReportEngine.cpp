@@ -2,6 +2,8 @@
 
 #include "domain/TicketMatch.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonValue>
 #include <algorithm>
 
@@ -275,6 +277,37 @@ ReportRow ReportAccumulator::rowOf(const QString& key, const Sums& s) const
         row.values.insert(ReportDefinition::measureKey(measure), value);
     }
     return row;
+}
+
+Status ReportResult::addLine(const QByteArray& line)
+{
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(line, &error).object();
+    const QString type = json.value(QStringLiteral("type")).toString();
+    if (error.error != QJsonParseError::NoError || type.isEmpty())
+        return Error {
+            QStringLiteral("report.bad_answer"), ReportDefinition::tr("The server's answer is not a report.")};
+    if (type == QLatin1String("report")) {
+        auto parsed = ReportDefinition::fromJson(json.value(QStringLiteral("report")).toObject());
+        if (!parsed)
+            return parsed.error();
+        definition = parsed.value();
+        from = QDateTime::fromString(json.value(QStringLiteral("from")).toString(), Qt::ISODate);
+        to = QDateTime::fromString(json.value(QStringLiteral("to")).toString(), Qt::ISODate);
+        columns.clear();
+        for (const QJsonValue& column : json.value(QStringLiteral("columns")).toArray()) {
+            if (auto measure = ReportDefinition::measureFromKey(column[QStringLiteral("key")].toString()))
+                columns.append(*measure);
+        }
+    } else if (type == QLatin1String("row")) {
+        rows.append(ReportRow {json.value(QStringLiteral("key")).toString(),
+            json.value(QStringLiteral("values")).toObject(), json.value(QStringLiteral("label")).toString()});
+    } else if (type == QLatin1String("total")) {
+        total = ReportRow {QStringLiteral("total"), json.value(QStringLiteral("values")).toObject()};
+        tickets = json.value(QStringLiteral("tickets")).toInt();
+        complete = true;
+    }
+    return {};
 }
 
 } // namespace gongdan

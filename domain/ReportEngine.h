@@ -36,6 +36,7 @@ struct ReportFacts {
 struct ReportRow {
     QString key;
     QJsonObject values;
+    QString label {}; ///< for people: the group's or agent's name, … (the server's; empty: the key says it)
     QJsonObject toJson() const { return {{QStringLiteral("key"), key}, {QStringLiteral("values"), values}}; }
 };
 
@@ -95,6 +96,20 @@ private:
     QString m_me;
     QHash<QString, Sums> m_rows;
     Sums m_total;
+};
+
+/// A report as the server answered it (its JSON lines, server/ReportRunner), read line by line as they arrive.
+struct ReportResult {
+    ReportDefinition definition;
+    QDateTime from, to;
+    QList<ReportMeasure> columns;
+    QList<ReportRow> rows;
+    ReportRow total;
+    int tickets = 0;
+    bool complete = false; ///< the total line has come
+
+    /// Reads one line; an Error for a line that is not one of a report's.
+    Status addLine(const QByteArray& line);
 };
 
 } // namespace gongdan
