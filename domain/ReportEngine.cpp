@@ -294,6 +294,9 @@ Status ReportResult::addLine(const QByteArray& line)
         definition = parsed.value();
         from = QDateTime::fromString(json.value(QStringLiteral("from")).toString(), Qt::ISODate);
         to = QDateTime::fromString(json.value(QStringLiteral("to")).toString(), Qt::ISODate);
+        zone = QTimeZone(json.value(QStringLiteral("time_zone")).toString().toLatin1());
+        if (!zone.isValid())
+            zone = QTimeZone(QByteArrayLiteral("Asia/Shanghai"));
         columns.clear();
         for (const QJsonValue& column : json.value(QStringLiteral("columns")).toArray()) {
             if (auto measure = ReportDefinition::measureFromKey(column[QStringLiteral("key")].toString()))

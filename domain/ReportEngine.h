@@ -102,6 +102,7 @@ private:
 struct ReportResult {
     ReportDefinition definition;
     QDateTime from, to;
+    QTimeZone zone; ///< the team's, where the period's days begin
     QList<ReportMeasure> columns;
     QList<ReportRow> rows;
     ReportRow total;
