@@ -11,8 +11,8 @@
 #include "storage/TicketRepository.h"
 #include "sync/AttachmentTransfer.h"
 #include "sync/PresenceClient.h"
-#include "sync/SyncEngine.h"
 #include "sync/ReportClient.h"
+#include "sync/SyncEngine.h"
 #include "sync/Unmasker.h"
 
 #include <QMetaObject>
