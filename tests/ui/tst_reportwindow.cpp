@@ -5,6 +5,7 @@
 // the table exports to .xlsx and CSV on a worker (progress, then the file) and to PDF. Screenshots in zh_CN and en go
 // to $GONGDAN_SCREENSHOT_DIR (scripts/screenshots) or the temporary folder.
 #include "models/ReportTableModel.h"
+#include "storage/WorkflowRecords.h"
 #include "tests/support/Desk.h"
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/main/MainWindow.h"
@@ -239,6 +240,18 @@ void TestReportWindow::aSupervisorRunsSavesAndExports()
                 = boss.get(QStringLiteral("/api/v1/reports")).body[QStringLiteral("reports")].toArray();
             return saved.size() == 1
                 && saved.at(0)[QStringLiteral("name")].toString() == QStringLiteral("紧急工单周报");
+        },
+        10000));
+
+    // Another desk of the team keeps it too (the record kind "report" pulled like the other team records).
+    Desk other(m_fixture->baseUrl(), QStringLiteral("boss"), QStringLiteral("boss-password"));
+    other.start();
+    QVERIFY(other.idle());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const QList<QJsonObject> kept = WorkflowRecords(*other.db).list(WorkflowRecords::kReport);
+            return kept.size() == 1
+                && kept.first().value(QStringLiteral("name")).toString() == QStringLiteral("紧急工单周报");
         },
         10000));
 
