@@ -83,6 +83,7 @@ private Q_SLOTS:
     void cancelRemovesTheUnfinishedFile_data();
     void cancelRemovesTheUnfinishedFile();
     void exporterRunsOnAWorker();
+    void cancelStopsTheWorker();
 
 private:
     QTemporaryDir m_dir;
@@ -233,6 +234,20 @@ void TestReportModels::exporterRunsOnAWorker()
     QCOMPARE(progress.last().at(0).toInt(), 1000);
     QCOMPARE(progress.last().at(1).toInt(), 1000);
     QVERIFY(QFile::exists(path));
+}
+
+void TestReportModels::cancelStopsTheWorker()
+{
+    // Cancel (the window's button) right after the start: 500,000 rows are far from written by then.
+    ReportExporter exporter;
+    QSignalSpy finished(&exporter, &ReportExporter::finished);
+    const QString path = m_dir.filePath(QStringLiteral("stopped.xlsx"));
+    QVERIFY(exporter.start(bigSheet(500000), path, ReportExporter::Format::Xlsx));
+    exporter.cancel();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QCOMPARE(finished.first().at(1).toBool(), true); // cancelled
+    QVERIFY(!QFile::exists(path));
 }
 
 QTEST_GUILESS_MAIN(TestReportModels)
