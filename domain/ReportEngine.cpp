@@ -303,8 +303,9 @@ Status ReportResult::addLine(const QByteArray& line)
                 columns.append(*measure);
         }
     } else if (type == QLatin1String("row")) {
-        rows.append(ReportRow {json.value(QStringLiteral("key")).toString(),
-            json.value(QStringLiteral("values")).toObject(), json.value(QStringLiteral("label")).toString()});
+        rows.append(
+            ReportRow {json.value(QStringLiteral("key")).toString(), json.value(QStringLiteral("values")).toObject(),
+                json.value(QStringLiteral("label")).toString(), json.value(QStringLiteral("label_en")).toString()});
     } else if (type == QLatin1String("total")) {
         total = ReportRow {QStringLiteral("total"), json.value(QStringLiteral("values")).toObject()};
         tickets = json.value(QStringLiteral("tickets")).toInt();

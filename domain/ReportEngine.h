@@ -37,6 +37,7 @@ struct ReportRow {
     QString key;
     QJsonObject values;
     QString label {}; ///< for people: the group's or agent's name, … (the server's; empty: the key says it)
+    QString labelEn {}; ///< a group's or category's English name, where it has one
     QJsonObject toJson() const { return {{QStringLiteral("key"), key}, {QStringLiteral("values"), values}}; }
 };
 

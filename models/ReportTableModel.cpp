@@ -3,6 +3,7 @@
 #include "domain/Customer.h"
 #include "models/ReportExport.h"
 
+#include <QLocale>
 #include <algorithm>
 
 namespace gongdan {
@@ -53,6 +54,8 @@ QString ReportTableModel::labelOf(int row) const
     default:
         break;
     }
+    if (!r.labelEn.isEmpty() && QLocale().language() != QLocale::Chinese)
+        return r.labelEn;
     return r.label.isEmpty() ? r.key : r.label;
 }
 

@@ -28,7 +28,7 @@ struct ReportRunner::Run {
     QString after;
     Wanted wanted;
     Done done;
-    QHash<QString, QString> groupNames, userNames, categoryNames;
+    QHash<QString, QString> groupNames {}, groupNamesEn {}, userNames {}, categoryNames {}, categoryNamesEn {};
 };
 
 ReportRunner::ReportRunner(ServerDatabase& database, UserRepository& users, TeamRecordStore& records,
@@ -76,8 +76,7 @@ void ReportRunner::run(const ReportDefinition& definition, const UserRecord& who
     const QDateTime now = m_clock.now();
     const auto [from, to] = definition.period.resolve(now, zone);
     auto run = std::make_shared<Run>(Run {definition, groups, sla, zone, from, to, now.toSecsSinceEpoch(),
-        ReportAccumulator(definition, from, to, zone, who.id), QString(), std::move(wanted), std::move(done), {}, {},
-        {}});
+        ReportAccumulator(definition, from, to, zone, who.id), QString(), std::move(wanted), std::move(done)});
     QTimer::singleShot(0, this, [this, run] { step(run); });
 }
 
@@ -108,8 +107,10 @@ QString ReportRunner::labelOf(ReportGrouping grouping, const QString& key, Run& 
     switch (grouping) {
     case ReportGrouping::Group:
         if (run.groupNames.isEmpty()) {
-            for (const GroupRecord& group : m_users.groups())
+            for (const GroupRecord& group : m_users.groups()) {
                 run.groupNames.insert(group.id, group.nameZh);
+                run.groupNamesEn.insert(group.id, group.nameEn);
+            }
         }
         return run.groupNames.value(key, key);
     case ReportGrouping::Agent:
@@ -121,8 +122,10 @@ QString ReportRunner::labelOf(ReportGrouping grouping, const QString& key, Run& 
     case ReportGrouping::Category:
         if (run.categoryNames.isEmpty()) {
             if (auto all = m_records.list(QStringLiteral("category"), {}, {}, 100000)) {
-                for (const TeamRecord& record : all.value())
+                for (const TeamRecord& record : all.value()) {
                     run.categoryNames.insert(record.id, record.data.value(QStringLiteral("name_zh")).toString());
+                    run.categoryNamesEn.insert(record.id, record.data.value(QStringLiteral("name_en")).toString());
+                }
             }
         }
         return run.categoryNames.value(key, key);
@@ -161,6 +164,12 @@ QByteArray ReportRunner::finish(Run& run)
         QJsonObject json = row.toJson();
         json.insert(QStringLiteral("type"), QStringLiteral("row"));
         json.insert(QStringLiteral("label"), labelOf(run.definition.grouping, row.key, run));
+        // A group's or category's English name as well, for a desk working in English (labelOf has filled them).
+        const QString english = run.definition.grouping == ReportGrouping::Group ? run.groupNamesEn.value(row.key)
+            : run.definition.grouping == ReportGrouping::Category                ? run.categoryNamesEn.value(row.key)
+                                                                                 : QString();
+        if (!english.isEmpty())
+            json.insert(QStringLiteral("label_en"), english);
         body.append(line(json));
     }
     body.append(line(QJsonObject {{QStringLiteral("type"), QStringLiteral("total")},

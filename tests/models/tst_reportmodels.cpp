@@ -77,6 +77,7 @@ class TestReportModels : public QObject {
 private Q_SLOTS:
     void tableShowsTheRowsAndTheTotal();
     void answerLinesAreChecked();
+    void englishNamesInEnglish();
     void listHasTheExamplesAfterTheSaved();
     void csvHasEveryRow();
     void xlsxHasEveryRow();
@@ -128,6 +129,26 @@ void TestReportModels::answerLinesAreChecked()
     QVERIFY(answer().complete);
     QCOMPARE(answer().tickets, 42);
     QCOMPARE(answer().from, QDateTime(QDate(2026, 3, 1), QTime(16, 0), Qt::UTC));
+}
+
+void TestReportModels::englishNamesInEnglish()
+{
+    ReportResult result;
+    QJsonObject report = ReportDefinition::examples().first().toJson(); // by group
+    QVERIFY(result.addLine(line({{QStringLiteral("type"), QStringLiteral("report")}, {QStringLiteral("report"), report},
+        {QStringLiteral("columns"), QJsonArray {QJsonObject {{QStringLiteral("key"), QStringLiteral("tickets")}}}}})));
+    QVERIFY(result.addLine(line({{QStringLiteral("type"), QStringLiteral("row")},
+        {QStringLiteral("key"), QStringLiteral("service")}, {QStringLiteral("label"), QStringLiteral("客服部")},
+        {QStringLiteral("label_en"), QStringLiteral("Customer service")},
+        {QStringLiteral("values"), QJsonObject {{QStringLiteral("tickets"), 1}}}})));
+    ReportTableModel model;
+    model.setResult(result);
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    QCOMPARE(model.labelOf(0), QStringLiteral("客服部"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(model.labelOf(0), QStringLiteral("Customer service"));
+    QLocale::setDefault(before);
 }
 
 void TestReportModels::listHasTheExamplesAfterTheSaved()

@@ -185,7 +185,9 @@ void TestReportApi::measuresAndScope()
     QCOMPARE(service.value(QStringLiteral("one_touch_rate")).toDouble(), 0.5);
     QCOMPARE(service.value(QStringLiteral("reopen_rate")).toDouble(), 0.5);
     QVERIFY(service.value(QStringLiteral("hours_to_close_avg")).toDouble() >= 0);
-    QVERIFY(!rows.value(QStringLiteral("service")).value(QStringLiteral("label")).toString().isEmpty());
+    QCOMPARE(rows.value(QStringLiteral("service")).value(QStringLiteral("label")).toString(), QStringLiteral("客服部"));
+    QCOMPARE(rows.value(QStringLiteral("service")).value(QStringLiteral("label_en")).toString(),
+        QStringLiteral("Customer service"));
     QCOMPARE(lines.last().value(QStringLiteral("tickets")).toInt(), 3);
 
     // An admin: every group.
