@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
@@ -196,6 +197,12 @@ void TestReportWindow::aSupervisorRunsSavesAndExports()
     QCOMPARE(m_reports->chart().labels(), QStringList {QStringLiteral("客服部")});
     QCOMPARE(m_reports->chart().values(), QList<double> {3});
     QVERIFY(child<QLabel>("reportMessage")->text().contains(QLatin1String("3")));
+    // The chart shows the measure chosen above it.
+    auto* chartMeasure = child<QComboBox>("chartMeasure");
+    QCOMPARE(chartMeasure->count(), 6);
+    chartMeasure->setCurrentIndex(1); // closed
+    QCOMPARE(m_reports->chart().values(), QList<double> {1});
+    chartMeasure->setCurrentIndex(0);
     // The period's days in the team's time zone (Asia/Shanghai): the last of them is today there.
     const QString today = QDateTime::currentDateTimeUtc()
                               .toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai")))
@@ -218,6 +225,19 @@ void TestReportWindow::aSupervisorRunsSavesAndExports()
             box->setChecked(box->objectName() == QLatin1String("measure_tickets")
                 || box->objectName() == QLatin1String("measure_one_touch_rate"));
     }
+    // From … to …: the two dates show and make the period.
+    auto* period = child<QComboBox>("reportPeriod");
+    QVERIFY(!child<QDateEdit>("reportFrom")->isVisible());
+    period->setCurrentIndex(period->count() - 1);
+    QVERIFY(child<QDateEdit>("reportFrom")->isVisible());
+    child<QDateEdit>("reportFrom")->setDate(QDate(2026, 1, 1));
+    child<QDateEdit>("reportTo")->setDate(QDate(2026, 1, 31));
+    const auto ranged = m_reports->editedDefinition();
+    QVERIFY(ranged.ok());
+    QCOMPARE(ranged.value().period.kind, ReportPeriod::Kind::Range);
+    QCOMPARE(ranged.value().period.to, QDate(2026, 1, 31));
+    period->setCurrentIndex(1); // the last 30 days again
+    QVERIFY(!child<QDateEdit>("reportFrom")->isVisible());
     auto* condition = child<QPlainTextEdit>("reportCondition");
     condition->setPlainText(QStringLiteral("{\"all\": [{\"field\": \"priority\", \"op\": \"is\""));
     QVERIFY(!runReport());
