@@ -22,6 +22,7 @@
 #include "server/NotificationRoutes.h"
 #include "server/PokeHub.h"
 #include "server/RecordRoutes.h"
+#include "server/ReportRoutes.h"
 #include "server/ServerLog.h"
 #include "server/SignInOptions.h"
 #include "server/SyncRoutes.h"
@@ -232,6 +233,11 @@ int main(int argc, char** argv)
     accounts.install(api);
     syncRoutes.install(api.http());
     ticketRoutes.install(api.http());
+    // Reports (workflows.md §9.7): run before the records' routes, so /api/v1/reports/run is never a record's id.
+    ReportRunner reportRunner(
+        db, users, sync.applier().records(), clock, [&sync] { return sync.applier().slaSetup(); });
+    ReportRoutes reportRoutes(auth, reportRunner);
+    reportRoutes.install(api);
     recordRoutes.install(api.http());
     viewRoutes.install(api.http());
     attachmentRoutes.install(api.http());

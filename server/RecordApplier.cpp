@@ -7,6 +7,7 @@
 #include "domain/Escalation.h"
 #include "domain/FieldDefinition.h"
 #include "domain/JsonCodec.h"
+#include "domain/ReportDefinition.h"
 #include "domain/SlaPolicy.h"
 
 namespace gongdan {
@@ -43,7 +44,7 @@ bool RecordApplier::handles(const QString& mutationName)
     return mutationName == QLatin1String("customer.upsert") || mutationName == QLatin1String("field.upsert")
         || mutationName == QLatin1String("category.upsert") || mutationName == QLatin1String("calendar.upsert")
         || mutationName == QLatin1String("sla_policy.upsert") || mutationName == QLatin1String("escalation_rule.upsert")
-        || mutationName == QLatin1String("dispatch_setting.upsert");
+        || mutationName == QLatin1String("dispatch_setting.upsert") || mutationName == QLatin1String("report.upsert");
 }
 
 Result<QJsonObject> RecordApplier::apply(const UserRecord& user, const Mutation& mutation, const QString& clientId)
@@ -55,6 +56,12 @@ Result<QJsonObject> RecordApplier::apply(const UserRecord& user, const Mutation&
             return Error {QStringLiteral("access.denied"),
                 QStringLiteral("Only supervisors and admins may change dispatch settings."), QString()};
         return dispatchSetting(user, mutation, clientId);
+    }
+    if (mutation.name == QLatin1String("report.upsert")) { // supervisors and admins save report definitions
+        if (!access::maySuperviseFloor(user.principal()))
+            return Error {QStringLiteral("access.denied"),
+                QStringLiteral("Only supervisors and admins may save report definitions."), QString()};
+        return report(mutation, clientId);
     }
     if (mutation.name == QLatin1String("calendar.upsert") || mutation.name == QLatin1String("sla_policy.upsert")) {
         if (user.role != Role::Admin)
@@ -229,6 +236,19 @@ Result<QJsonObject> RecordApplier::escalationRule(const Mutation& mutation, cons
     data.insert(QStringLiteral("version"), version);
     return commit({kEscalationRule, rule.id, data, version, 0}, {}, data.value(QStringLiteral("name")).toString(),
         mutation, clientId);
+}
+
+Result<QJsonObject> RecordApplier::report(const Mutation& mutation, const QString& clientId)
+{
+    auto parsed = ReportDefinition::fromJson(mutation.args.value(QStringLiteral("report")).toObject());
+    if (!parsed)
+        return parsed.error();
+    ReportDefinition& report = parsed.value();
+    if (report.id.isEmpty() || report.id != mutation.entityId)
+        return mismatch(QStringLiteral("report"));
+    const QString kind = QStringLiteral("report");
+    report.version = nextVersion(kind, report.id);
+    return commit({kind, report.id, report.toJson(), report.version, 0}, {}, report.name, mutation, clientId);
 }
 
 Result<QJsonObject> RecordApplier::dispatchSetting(

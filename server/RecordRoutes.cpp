@@ -100,7 +100,18 @@ QList<RecordRoutes::Kind> kinds()
         {QStringLiteral("counts_toward_load")}, {QStringLiteral("group_id")}, [](const QString& id, const QDateTime&) {
             return QJsonObject {{QStringLiteral("id"), id}};
         }};
-    return {customers, fields, categories, calendars, policies, escalations, dispatch};
+    // Saved report definitions (domain/ReportDefinition); the built-in examples are not records (ReportRoutes runs
+    // them by their ids).
+    const RecordRoutes::Kind reports {QStringLiteral("report"), QStringLiteral("reports"), QStringLiteral("reports"),
+        QStringLiteral("report"), QStringLiteral("report.upsert"),
+        {{QStringLiteral("name"), T::String}, {QStringLiteral("period"), T::Object},
+            {QStringLiteral("match"), T::Object}, {QStringLiteral("grouping"), T::String},
+            {QStringLiteral("measures"), T::Array}},
+        {QStringLiteral("measures")}, {QStringLiteral("name"), QStringLiteral("grouping")},
+        [](const QString& id, const QDateTime&) {
+            return QJsonObject {{QStringLiteral("id"), id}};
+        }};
+    return {customers, fields, categories, calendars, policies, escalations, dispatch, reports};
 }
 
 /// A record as REST shows it: its data and its version on the server.

@@ -13,6 +13,8 @@ namespace gongdan {
 ///   /api/v1/customers/<id>     GET, PATCH
 ///   /api/v1/field-definitions  GET, POST (admins)      /api/v1/field-definitions/<id>  GET, PATCH (admins)
 ///   /api/v1/categories         GET, POST (admins)      /api/v1/categories/<id>         GET, PATCH (admins)
+///   /api/v1/reports            GET, POST (supervisors and admins)  /api/v1/reports/<id>  GET, PATCH (the same)
+/// and the workflow records (calendars, SLA policies, escalation rules, dispatch settings).
 /// Everyone signed in reads them. A POST or PATCH body holds only the writable fields (an unknown key
 /// or a wrong type is refused); it becomes the same upsert intent a workstation pushes (RecordApplier's
 /// rules), and the workstations are poked.

@@ -21,6 +21,8 @@ const QString kEscalationRule = QStringLiteral("escalation_rule");
 const QString kNotification = QStringLiteral("notification");
 // Dispatch settings (storage/DeskDispatch reads how long an offer waits for 确认接收); supervisors change them.
 const QString kDispatchSetting = QStringLiteral("dispatch_setting");
+// Saved report definitions (ui/reports/ReportWindow lists them); supervisors and admins change them.
+const QString kReport = QStringLiteral("report");
 
 } // namespace
 
@@ -29,7 +31,8 @@ RecordCache::RecordCache(Database& db) : m_db(db), m_outbox(db), m_customers(db)
 bool RecordCache::isRecord(const QString& entity)
 {
     return entity == kCustomer || entity == kField || entity == kCategory || entity == kView || entity == kCalendar
-        || entity == kSlaPolicy || entity == kEscalationRule || entity == kNotification || entity == kDispatchSetting;
+        || entity == kSlaPolicy || entity == kEscalationRule || entity == kNotification || entity == kDispatchSetting
+        || entity == kReport;
 }
 
 QString RecordCache::kindOfIntent(const QString& intentName)
@@ -96,7 +99,7 @@ Status RecordCache::writeVisible(const QString& kind, const QJsonObject& data)
 {
     const QString id = data.value(QStringLiteral("id")).toString();
     if (kind == kCalendar || kind == kSlaPolicy || kind == kEscalationRule || kind == kNotification
-        || kind == kDispatchSetting)
+        || kind == kDispatchSetting || kind == kReport)
         return {}; // no visible row: the server's copy is what the desk reads
     if (kind == kView) {
         auto view = TicketView::fromJson(data);

@@ -16,6 +16,8 @@ QString WorkflowRecords::argumentOf(const QString& kind)
         return QStringLiteral("rule");
     if (kind == kDispatchSetting)
         return QStringLiteral("setting");
+    if (kind == kReport)
+        return kReport;
     return kCalendar;
 }
 

@@ -19,6 +19,7 @@ public:
     static inline const QString kSlaPolicy = QStringLiteral("sla_policy");
     static inline const QString kEscalationRule = QStringLiteral("escalation_rule");
     static inline const QString kDispatchSetting = QStringLiteral("dispatch_setting");
+    static inline const QString kReport = QStringLiteral("report"); ///< saved report definitions
 
     explicit WorkflowRecords(Database& db) : m_db(db) { }
 
@@ -28,7 +29,7 @@ public:
     Status save(const QString& kind, const QJsonObject& data);
     /// Why the server refused this desk's latest change of the record (its message and field), if it did.
     std::optional<Error> refusal(const QString& kind, const QString& id);
-    /// The key the intent carries the record under: calendar, policy, rule, setting.
+    /// The key the intent carries the record under: calendar, policy, rule, setting, report.
     static QString argumentOf(const QString& kind);
 
 private:

@@ -11,6 +11,7 @@
 #include "storage/TicketRepository.h"
 #include "sync/AttachmentTransfer.h"
 #include "sync/PresenceClient.h"
+#include "sync/ReportClient.h"
 #include "sync/SyncEngine.h"
 #include "sync/Unmasker.h"
 
@@ -49,6 +50,9 @@ WorkstationCore::WorkstationCore(Database& db, const Options& options)
     , m_dispatch(std::make_unique<DeskDispatch>(db))
     , m_presence(std::make_unique<PresenceClient>([this] {
         return PresenceClient::Connection {m_engine->server(), m_engine->token()};
+    }))
+    , m_reports(std::make_unique<ReportClient>([this] {
+        return ReportClient::Connection {m_engine->server(), m_engine->token()};
     }))
 {
     wire();

@@ -20,6 +20,7 @@ class FieldDefinitionRepository;
 class NotificationInbox;
 class PresenceClient;
 class TeamDirectory;
+class ReportClient;
 class Unmasker;
 
 struct CoreOptions {
@@ -69,6 +70,8 @@ public:
     DeskDispatch& dispatch() { return *m_dispatch; }
     /// This user's presence on the server, with the engine's server and token.
     PresenceClient& presence() { return *m_presence; }
+    /// Reports run on the server (the Reports window), with the engine's server and token.
+    ReportClient& reports() { return *m_reports; }
 
 private:
     WorkstationCore(std::unique_ptr<Database> owned, const Options& options);
@@ -91,6 +94,7 @@ private:
     std::unique_ptr<Unmasker> m_unmasker;
     std::unique_ptr<DeskDispatch> m_dispatch;
     std::unique_ptr<PresenceClient> m_presence;
+    std::unique_ptr<ReportClient> m_reports;
     bool m_pushPosted = false;
 };
 

@@ -2478,6 +2478,10 @@
 <context>
     <name>gongdan::MainWindow</name>
     <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
         <source>Gongdan</source>
         <translation>Gongdan</translation>
     </message>
@@ -4399,6 +4403,384 @@
     <message>
         <source>Open tickets by status and group</source>
         <translation>Open tickets by status and group</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDefinition</name>
+    <message>
+        <source>A period is last_days, this_month, last_month or range.</source>
+        <translation>A period is last_days, this_month, last_month or range.</translation>
+    </message>
+    <message>
+        <source>The last days are a number from 1 to %1.</source>
+        <translation>The last days are a number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>The period's first day is a date (YYYY-MM-DD).</source>
+        <translation>The period's first day is a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>The period's last day is a date on or after its first day.</source>
+        <translation>The period's last day is a date on or after its first day.</translation>
+    </message>
+    <message>
+        <source>A report matches all or any of its conditions, not both.</source>
+        <translation>A report matches all or any of its conditions, not both.</translation>
+    </message>
+    <message>
+        <source>The conditions are given as {"all": [...]} or {"any": [...]}.</source>
+        <translation>The conditions are given as {"all": [...]} or {"any": [...]}.</translation>
+    </message>
+    <message>
+        <source>The conditions are a list.</source>
+        <translation>The conditions are a list.</translation>
+    </message>
+    <message>
+        <source>Each condition names a ticket field (status, priority, tags, …), customer_level or region.</source>
+        <translation>Each condition names a ticket field (status, priority, tags, …), customer_level or region.</translation>
+    </message>
+    <message>
+        <source>The operator is one of is, is_not, in, not_in, contains, is_empty, is_not_empty, before, after, at_least, at_most.</source>
+        <translation>The operator is one of is, is_not, in, not_in, contains, is_empty, is_not_empty, before, after, at_least, at_most.</translation>
+    </message>
+    <message>
+        <source>A report needs a name (at most 200 characters).</source>
+        <translation>A report needs a name (at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>A report groups its rows by group, agent, category, need_type, priority, channel, customer_level, region, tag, day, week or month.</source>
+        <translation>A report groups its rows by group, agent, category, need_type, priority, channel, customer_level, region, tag, day, week or month.</translation>
+    </message>
+    <message>
+        <source>A report counts at least one measure.</source>
+        <translation>A report counts at least one measure.</translation>
+    </message>
+    <message>
+        <source>Unknown measure "%1".</source>
+        <translation>Unknown measure "%1".</translation>
+    </message>
+    <message>
+        <source>Each measure is counted once.</source>
+        <translation>Each measure is counted once.</translation>
+    </message>
+    <message>
+        <source>Per-department efficiency</source>
+        <translation>Per-department efficiency</translation>
+    </message>
+    <message>
+        <source>Satisfaction per ticket type</source>
+        <translation>Satisfaction per ticket type</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Need type</source>
+        <translation>Need type</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Customer level</source>
+        <translation>Customer level</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>First response, avg (min)</source>
+        <translation>First response, avg (min)</translation>
+    </message>
+    <message>
+        <source>First response, median (min)</source>
+        <translation>First response, median (min)</translation>
+    </message>
+    <message>
+        <source>Resolution, avg (min)</source>
+        <translation>Resolution, avg (min)</translation>
+    </message>
+    <message>
+        <source>Resolution, median (min)</source>
+        <translation>Resolution, median (min)</translation>
+    </message>
+    <message>
+        <source>Hours to close, avg</source>
+        <translation>Hours to close, avg</translation>
+    </message>
+    <message>
+        <source>SLA attainment</source>
+        <translation>SLA attainment</translation>
+    </message>
+    <message>
+        <source>Reopen rate (7 days)</source>
+        <translation>Reopen rate (7 days)</translation>
+    </message>
+    <message>
+        <source>One-touch rate</source>
+        <translation>One-touch rate</translation>
+    </message>
+    <message>
+        <source>Satisfaction, avg (1-5)</source>
+        <translation>Satisfaction, avg (1-5)</translation>
+    </message>
+    <message>
+        <source>Satisfaction scores</source>
+        <translation>Satisfaction scores</translation>
+    </message>
+    <message>
+        <source>The server's answer is not a report.</source>
+        <translation>The server's answer is not a report.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ReportClient</name>
+    <message>
+        <source>Not connected to the server: reports are run on the server.</source>
+        <translation>Not connected to the server: reports are run on the server.</translation>
+    </message>
+    <message>
+        <source>The server's answer broke off; run the report again.</source>
+        <translation>The server's answer broke off; run the report again.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: reports are run on the server.</source>
+        <translation>The server cannot be reached: reports are run on the server.</translation>
+    </message>
+    <message>
+        <source>Reports are for supervisors and admins.</source>
+        <translation>Reports are for supervisors and admins.</translation>
+    </message>
+    <message>
+        <source>Sign in again to run reports.</source>
+        <translation>Sign in again to run reports.</translation>
+    </message>
+    <message>
+        <source>The server refused the report: %1 (%2)</source>
+        <translation>The server refused the report: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The server did not run the report (%1).</source>
+        <translation>The server did not run the report (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ReportTableModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ReportListModel</name>
+    <message>
+        <source>%1 (example)</source>
+        <translation>%1 (example)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExporter</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ReportWindow</name>
+    <message>
+        <source>New report</source>
+        <translation>New report</translation>
+    </message>
+    <message>
+        <source>Gongdan — Reports</source>
+        <translation>Gongdan — Reports</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Rows by</source>
+        <translation>Rows by</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>From … to …</translation>
+    </message>
+    <message>
+        <source>Every ticket. Or, as in views: {"all": [{"field": "priority", "op": "is", "value": "urgent"}]}</source>
+        <translation>Every ticket. Or, as in views: {"all": [{"field": "priority", "op": "is", "value": "urgent"}]}</translation>
+    </message>
+    <message>
+        <source>The view condition language as JSON: all or any of the conditions; fields as in views, and customer_level and region.</source>
+        <translation>The view condition language as JSON: all or any of the conditions; fields as in views, and customer_level and region.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>Save as new</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>Export .xlsx…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The measure the chart shows</source>
+        <translation>The measure the chart shows</translation>
+    </message>
+    <message>
+        <source>The conditions are not JSON: %1 (at character %2).</source>
+        <translation>The conditions are not JSON: %1 (at character %2).</translation>
+    </message>
+    <message>
+        <source>Running on the server…</source>
+        <translation>Running on the server…</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>Saved: every desk of the team gets "%1" with the next sync.</source>
+        <translation>Saved: every desk of the team gets "%1" with the next sync.</translation>
+    </message>
+    <message>
+        <source>Tickets: %1, created %2 – %3.</source>
+        <translation>Tickets: %1, created %2 – %3.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>Run the report first.</source>
+        <translation>Run the report first.</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Export to CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>Exported %1 rows to %2.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was kept.</source>
+        <translation>Export cancelled; nothing was kept.</translation>
     </message>
 </context>
 </TS>

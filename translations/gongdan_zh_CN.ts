@@ -2474,6 +2474,10 @@
 <context>
     <name>gongdan::MainWindow</name>
     <message>
+        <source>&amp;Reports</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
         <source>Gongdan</source>
         <translation>工单</translation>
     </message>
@@ -4367,6 +4371,384 @@
     <message>
         <source>Open tickets by status and group</source>
         <translation>各组未结工单（按状态）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDefinition</name>
+    <message>
+        <source>A period is last_days, this_month, last_month or range.</source>
+        <translation>时间段为 last_days、this_month、last_month 或 range。</translation>
+    </message>
+    <message>
+        <source>The last days are a number from 1 to %1.</source>
+        <translation>最近天数为 1 到 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The period's first day is a date (YYYY-MM-DD).</source>
+        <translation>时间段的开始日期须为日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>The period's last day is a date on or after its first day.</source>
+        <translation>时间段的结束日期须不早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A report matches all or any of its conditions, not both.</source>
+        <translation>报表须满足全部条件或任一条件，不能两者兼有。</translation>
+    </message>
+    <message>
+        <source>The conditions are given as {"all": [...]} or {"any": [...]}.</source>
+        <translation>条件写作 {"all": [...]} 或 {"any": [...]}。</translation>
+    </message>
+    <message>
+        <source>The conditions are a list.</source>
+        <translation>条件须为列表。</translation>
+    </message>
+    <message>
+        <source>Each condition names a ticket field (status, priority, tags, …), customer_level or region.</source>
+        <translation>每个条件须指定工单字段（status、priority、tags 等）、customer_level 或 region。</translation>
+    </message>
+    <message>
+        <source>The operator is one of is, is_not, in, not_in, contains, is_empty, is_not_empty, before, after, at_least, at_most.</source>
+        <translation>运算符为 is、is_not、in、not_in、contains、is_empty、is_not_empty、before、after、at_least、at_most 之一。</translation>
+    </message>
+    <message>
+        <source>A report needs a name (at most 200 characters).</source>
+        <translation>报表需要名称（最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <source>A report groups its rows by group, agent, category, need_type, priority, channel, customer_level, region, tag, day, week or month.</source>
+        <translation>报表按 group、agent、category、need_type、priority、channel、customer_level、region、tag、day、week 或 month 分组。</translation>
+    </message>
+    <message>
+        <source>A report counts at least one measure.</source>
+        <translation>报表至少要统计一项指标。</translation>
+    </message>
+    <message>
+        <source>Unknown measure "%1".</source>
+        <translation>未知指标“%1”。</translation>
+    </message>
+    <message>
+        <source>Each measure is counted once.</source>
+        <translation>每项指标只能出现一次。</translation>
+    </message>
+    <message>
+        <source>Per-department efficiency</source>
+        <translation>各部门处理效率</translation>
+    </message>
+    <message>
+        <source>Satisfaction per ticket type</source>
+        <translation>各类工单满意度</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>处理组</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Need type</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Customer level</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>First response, avg (min)</source>
+        <translation>首次响应平均（分钟）</translation>
+    </message>
+    <message>
+        <source>First response, median (min)</source>
+        <translation>首次响应中位数（分钟）</translation>
+    </message>
+    <message>
+        <source>Resolution, avg (min)</source>
+        <translation>解决时长平均（分钟）</translation>
+    </message>
+    <message>
+        <source>Resolution, median (min)</source>
+        <translation>解决时长中位数（分钟）</translation>
+    </message>
+    <message>
+        <source>Hours to close, avg</source>
+        <translation>平均关闭时长（小时）</translation>
+    </message>
+    <message>
+        <source>SLA attainment</source>
+        <translation>SLA 达标率</translation>
+    </message>
+    <message>
+        <source>Reopen rate (7 days)</source>
+        <translation>重开率（7 天）</translation>
+    </message>
+    <message>
+        <source>One-touch rate</source>
+        <translation>一次解决率</translation>
+    </message>
+    <message>
+        <source>Satisfaction, avg (1-5)</source>
+        <translation>满意度平均（1-5）</translation>
+    </message>
+    <message>
+        <source>Satisfaction scores</source>
+        <translation>满意度评分数</translation>
+    </message>
+    <message>
+        <source>The server's answer is not a report.</source>
+        <translation>服务器的应答不是报表。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ReportClient</name>
+    <message>
+        <source>Not connected to the server: reports are run on the server.</source>
+        <translation>未连接服务器：报表在服务器上运行。</translation>
+    </message>
+    <message>
+        <source>The server's answer broke off; run the report again.</source>
+        <translation>服务器应答中断，请重新运行报表。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: reports are run on the server.</source>
+        <translation>无法连接服务器：报表在服务器上运行。</translation>
+    </message>
+    <message>
+        <source>Reports are for supervisors and admins.</source>
+        <translation>报表仅供主管和管理员使用。</translation>
+    </message>
+    <message>
+        <source>Sign in again to run reports.</source>
+        <translation>请重新登录后运行报表。</translation>
+    </message>
+    <message>
+        <source>The server refused the report: %1 (%2)</source>
+        <translation>服务器拒绝了该报表：%1（%2）</translation>
+    </message>
+    <message>
+        <source>The server did not run the report (%1).</source>
+        <translation>服务器未运行该报表（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ReportTableModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ReportListModel</name>
+    <message>
+        <source>%1 (example)</source>
+        <translation>%1（示例）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExporter</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gongdan::ReportWindow</name>
+    <message>
+        <source>New report</source>
+        <translation>新建报表</translation>
+    </message>
+    <message>
+        <source>Gongdan — Reports</source>
+        <translation>工单 — 报表</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Rows by</source>
+        <translation>行分组</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>自定义起止日期</translation>
+    </message>
+    <message>
+        <source>Every ticket. Or, as in views: {"all": [{"field": "priority", "op": "is", "value": "urgent"}]}</source>
+        <translation>全部工单。或如视图条件：{"all": [{"field": "priority", "op": "is", "value": "urgent"}]}</translation>
+    </message>
+    <message>
+        <source>The view condition language as JSON: all or any of the conditions; fields as in views, and customer_level and region.</source>
+        <translation>以 JSON 书写的视图条件：满足全部或任一条件；字段同视图，另有 customer_level 和 region。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>另存为新报表</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The measure the chart shows</source>
+        <translation>图表显示的指标</translation>
+    </message>
+    <message>
+        <source>The conditions are not JSON: %1 (at character %2).</source>
+        <translation>条件不是有效的 JSON：%1（第 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>Running on the server…</source>
+        <translation>正在服务器上运行…</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Saved: every desk of the team gets "%1" with the next sync.</source>
+        <translation>已保存：团队的每台工作站将在下次同步时收到“%1”。</translation>
+    </message>
+    <message>
+        <source>Tickets: %1, created %2 – %3.</source>
+        <translation>工单数：%1，创建于 %2 – %3。</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Run the report first.</source>
+        <translation>请先运行报表。</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>已导出 %1 行到 %2。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was kept.</source>
+        <translation>导出已取消，未保留任何文件。</translation>
     </message>
 </context>
 </TS>

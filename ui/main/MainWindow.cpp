@@ -28,6 +28,7 @@
 #include "ui/main/QueueSearch.h"
 #include "ui/main/WorkTabs.h"
 #include "ui/notify/NotificationCentre.h"
+#include "ui/reports/ReportWindow.h"
 #include "ui/settings/SettingsPage.h"
 #include "ui/sync/SyncController.h"
 #include "ui/views/ViewEditorDialog.h"
@@ -131,6 +132,9 @@ MainWindow::MainWindow(WorkstationCore& core, AgentSession session, LanguageSwit
         m_dashboardAction->setVisible(access::maySuperviseFloor(m_session.principal()));
         if (m_dashboard && !access::maySuperviseFloor(m_session.principal()))
             m_dashboard.reset();
+        m_reportsAction->setVisible(access::maySuperviseFloor(m_session.principal()));
+        if (m_reports && !access::maySuperviseFloor(m_session.principal()))
+            m_reports.reset();
         reloadViews(QString());
         refreshStatus();
     });

@@ -59,6 +59,8 @@ public:
     void showSignIn();
     /// Opens (or raises) the supervisor dashboard; nullptr for someone who is not a supervisor or admin.
     class DashboardWindow* openDashboard();
+    /// Opens (or raises) the Reports window; nullptr for someone who is not a supervisor or admin.
+    class ReportWindow* openReports();
     /// Shows the tickets of `view` in the queue without saving it as a view (the dashboard's drill-down).
     void showTickets(const struct TicketView& view);
     /// Sync as this window shows it (the engine's state, the changes waiting).
@@ -116,6 +118,8 @@ private:
     QTimer* m_clockTimer;
     QAction* m_dashboardAction = nullptr;
     std::unique_ptr<class DashboardWindow> m_dashboard;
+    QAction* m_reportsAction = nullptr;
+    std::unique_ptr<class ReportWindow> m_reports;
     bool m_fillingGap = false;
 };
 

@@ -25,6 +25,7 @@
 #include "ui/main/MainWindow.h"
 #include "ui/main/QueueSearch.h"
 #include "ui/main/WorkTabs.h"
+#include "ui/reports/ReportWindow.h"
 #include "ui/settings/SettingsPage.h"
 #include "ui/sync/SyncController.h"
 #include "ui/views/ViewEditorDialog.h"
@@ -102,6 +103,11 @@ void MainWindow::buildMenus()
     m_dashboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_dashboardAction->setVisible(access::maySuperviseFloor(m_session.principal()));
     connect(m_dashboardAction, &QAction::triggered, this, &MainWindow::openDashboard);
+    m_reportsAction = viewMenu->addAction(tr("&Reports"));
+    m_reportsAction->setObjectName(QStringLiteral("reportsAction"));
+    m_reportsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_reportsAction->setVisible(access::maySuperviseFloor(m_session.principal()));
+    connect(m_reportsAction, &QAction::triggered, this, &MainWindow::openReports);
     viewMenu->addSeparator();
     // Alt+1 … Alt+9 open the first nine views.
     for (int i = 0; i < std::min(9, m_views->rowCount() > 0 ? m_views->rowCount() : 9); ++i) {
@@ -238,6 +244,19 @@ DashboardWindow* MainWindow::openDashboard()
     m_dashboard->raise();
     m_dashboard->activateWindow();
     return m_dashboard.get();
+}
+
+ReportWindow* MainWindow::openReports()
+{
+    if (!access::maySuperviseFloor(m_session.principal()))
+        return nullptr;
+    if (!m_reports)
+        m_reports = std::make_unique<ReportWindow>(m_core.db(), m_core.reports(), m_clock);
+    m_reports->reloadDefinitions();
+    m_reports->show();
+    m_reports->raise();
+    m_reports->activateWindow();
+    return m_reports.get();
 }
 
 void MainWindow::showTickets(const TicketView& view)
