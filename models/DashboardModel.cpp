@@ -226,4 +226,22 @@ TicketView DashboardModel::drillDown(Tile tile) const
     return view;
 }
 
+QList<std::pair<QString, int>> DashboardModel::topCategories() const
+{
+    QList<std::pair<QString, int>> top;
+    for (const QJsonValue& row : counts().value(QStringLiteral("top_categories")).toArray())
+        top.append({row[QStringLiteral("category_id")].toString(), row[QStringLiteral("count")].toInt()});
+    return top;
+}
+
+TicketView DashboardModel::drillDownCategory(const QString& categoryId, const QString& name) const
+{
+    TicketView view = drillDown(CreatedToday);
+    view.id = QStringLiteral("dashboard:category:") + categoryId;
+    view.nameZh = QStringLiteral("仪表盘：") + name;
+    view.nameEn = QStringLiteral("Dashboard: ") + name;
+    view.conditions.append({QStringLiteral("category_id"), ConditionOp::Is, categoryId});
+    return view;
+}
+
 } // namespace gongdan

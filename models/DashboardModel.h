@@ -56,6 +56,11 @@ public:
     /// breached are shown as the queue can filter them: open tickets with a response or resolution due time, soonest
     /// first; breached, those whose due time has passed.
     TicketView drillDown(Tile tile) const;
+    /// 高频问题 TOP3: the categories with the most tickets created today (in the group chosen), most first, with
+    /// counts.
+    QList<std::pair<QString, int>> topCategories() const;
+    /// The queue's view of today's tickets of one category (in the group chosen, else the snapshot's groups).
+    TicketView drillDownCategory(const QString& categoryId, const QString& name) const;
     static QString keyOf(Tile tile);
     static QString title(Tile tile);
 

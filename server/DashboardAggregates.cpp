@@ -46,6 +46,23 @@ struct Counts {
     int scoredToday = 0; ///< satisfaction scores recorded today (CSAT, workflows.md §9.6)
     int scoreSum = 0;
     int scoredGood = 0; ///< of them 4 or 5
+    QHash<QString, int> createdByCategory; ///< today's tickets per category (高频问题)
+
+    /// The three categories with the most tickets created today, most first (ties: by id), each with its count.
+    QJsonArray topCategories() const
+    {
+        QList<std::pair<QString, int>> all;
+        for (auto it = createdByCategory.cbegin(); it != createdByCategory.cend(); ++it)
+            all.append({it.key(), it.value()});
+        std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
+        QJsonArray top;
+        for (qsizetype i = 0; i < std::min<qsizetype>(3, all.size()); ++i)
+            top.append(QJsonObject {
+                {QStringLiteral("category_id"), all.at(i).first}, {QStringLiteral("count"), all.at(i).second}});
+        return top;
+    }
 
     QJsonObject toJson() const
     {
@@ -54,7 +71,7 @@ struct Counts {
             {QStringLiteral("breached"), breached}, {QStringLiteral("breached_critical"), breachedCritical},
             {QStringLiteral("created_today"), createdToday}, {QStringLiteral("closed_today"), closedToday},
             {QStringLiteral("csat_count"), scoredToday}, {QStringLiteral("csat_sum"), scoreSum},
-            {QStringLiteral("csat_good"), scoredGood}};
+            {QStringLiteral("csat_good"), scoredGood}, {QStringLiteral("top_categories"), topCategories()}};
     }
 };
 
@@ -89,6 +106,7 @@ DashboardTicket DashboardTicket::of(const Ticket& ticket, const SlaSetup& setup)
     DashboardTicket t;
     t.groupId = ticket.groupId;
     t.assigneeId = ticket.assigneeId;
+    t.categoryId = ticket.categoryId;
     t.status = ticket.status;
     t.priority = ticket.priority;
     t.createdMs = msOf(ticket.createdAt);
@@ -263,8 +281,11 @@ Result<QJsonObject> DashboardAggregates::snapshot(const Principal& who)
         if (!inScope(t.groupId))
             continue;
         for (Counts* c : {&totals, &byGroup[t.groupId]}) {
-            if (t.createdMs >= m_day)
+            if (t.createdMs >= m_day) {
                 ++c->createdToday;
+                if (!t.categoryId.isEmpty())
+                    ++c->createdByCategory[t.categoryId];
+            }
             if (t.closedMs >= m_day)
                 ++c->closedToday;
             if (t.ratedMs >= m_day) {

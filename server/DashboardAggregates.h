@@ -21,6 +21,7 @@ namespace gongdan {
 struct DashboardTicket {
     QString groupId;
     QString assigneeId;
+    QString categoryId;
     TicketStatus status = TicketStatus::New;
     Priority priority = Priority::Normal;
     qint64 createdMs = 0;

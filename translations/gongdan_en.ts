@@ -4397,6 +4397,22 @@
         <source>All my groups</source>
         <translation>All my groups</translation>
     </message>
+    <message>
+        <source>Top problems today</source>
+        <translation>Top problems today</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>%1. %2 (%3)</source>
+        <translation>%1. %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Show these tickets in the queue</source>
+        <translation>Show these tickets in the queue</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::StatusChart</name>

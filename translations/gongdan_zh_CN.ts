@@ -4365,6 +4365,22 @@
         <source>All my groups</source>
         <translation>我负责的全部组</translation>
     </message>
+    <message>
+        <source>Top problems today</source>
+        <translation>今日高频问题 TOP3</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>%1. %2 (%3)</source>
+        <translation>%1. %2（%3）</translation>
+    </message>
+    <message>
+        <source>Show these tickets in the queue</source>
+        <translation>在队列中显示这些工单</translation>
+    </message>
 </context>
 <context>
     <name>gongdan::StatusChart</name>

@@ -22,7 +22,12 @@ QJsonObject counts(int open, int waiting, qint64 longestWaitS, int breached, int
         {QStringLiteral("breached"), breached}, {QStringLiteral("breached_critical"), breachedCritical},
         {QStringLiteral("created_today"), 12}, {QStringLiteral("closed_today"), 7},
         {QStringLiteral("csat_count"), open}, {QStringLiteral("csat_sum"), open * 4 + waiting},
-        {QStringLiteral("csat_good"), open - 1}};
+        {QStringLiteral("csat_good"), open - 1},
+        {QStringLiteral("top_categories"),
+            QJsonArray {QJsonObject {
+                            {QStringLiteral("category_id"), QStringLiteral("repair")}, {QStringLiteral("count"), open}},
+                QJsonObject {
+                    {QStringLiteral("category_id"), QStringLiteral("billing")}, {QStringLiteral("count"), waiting}}}}};
 }
 
 QJsonObject snapshot(qint64 longestWaitS = 600, int breachedCritical = 0)
@@ -97,6 +102,19 @@ void TestDashboardModel::tilesShowTheSnapshot()
     model.setSnapshot(none);
     QCOMPARE(
         model.index(DashboardModel::Satisfaction).data(DashboardModel::ValueTextRole).toString(), QStringLiteral("–"));
+    // 高频问题 TOP3, for all groups or one; each opens today's tickets of its category.
+    model.setSnapshot(snapshot());
+    const QList<std::pair<QString, int>> top {{QStringLiteral("repair"), 8}, {QStringLiteral("billing"), 3}};
+    QCOMPARE(model.topCategories(), top);
+    model.setGroup(QStringLiteral("field-ops"));
+    QCOMPARE(model.topCategories().first(), (std::pair<QString, int>(QStringLiteral("repair"), 3)));
+    const TicketView view = model.drillDownCategory(QStringLiteral("repair"), QStringLiteral("报修"));
+    QCOMPARE(view.nameZh, QStringLiteral("仪表盘：报修"));
+    QCOMPARE(view.conditions.size(), 3); // the group, created today, the category
+    QCOMPARE(view.conditions.last().field, QStringLiteral("category_id"));
+    QCOMPARE(view.conditions.last().value.toString(), QStringLiteral("repair"));
+    QCOMPARE(view.conditions.first().value.toArray(), QJsonArray {QStringLiteral("field-ops")});
+    QVERIFY(ViewFields::check(view, {}));
 }
 
 void TestDashboardModel::tilesTurnRedOverThresholds_data()

@@ -207,6 +207,18 @@ QJsonObject TestDashboardApi::recount(const QJsonObject& snapshot)
     const qint64 day
         = QDateTime(QDateTime::fromMSecsSinceEpoch(now, zone).date(), QTime(0, 0), zone).toMSecsSinceEpoch();
     QMap<QString, QJsonObject> byGroup;
+    const QString kAll = QStringLiteral("\u0001"); // no group's id
+    QMap<QString, QMap<QString, int>> categories; ///< per group (kAll: all) the categories of today's tickets
+    const auto top = [&categories](const QString& group) { // the most first, ties by id: at most three
+        QList<std::pair<QString, int>> all;
+        for (auto it = categories[group].cbegin(); it != categories[group].cend(); ++it)
+            all.append({it.key(), it.value()});
+        std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        QJsonArray three;
+        for (const auto& [id, count] : all.mid(0, 3))
+            three.append(QJsonObject {{QStringLiteral("category_id"), id}, {QStringLiteral("count"), count}});
+        return three;
+    };
     QMap<QString, int> open;
     QHash<QString, int> load, handled;
     const auto bump = [](QJsonObject& o, const char* key, qint64 by = 1) {
@@ -229,8 +241,13 @@ QJsonObject TestDashboardApi::recount(const QJsonObject& snapshot)
         if (!assignee.isEmpty() && closed >= day)
             ++handled[assignee];
         QJsonObject& g = byGroup[group];
-        if (msOf(t, "created_at") >= day)
+        if (msOf(t, "created_at") >= day) {
             bump(g, "created_today");
+            if (const QString category = t.value(QStringLiteral("category_id")).toString(); !category.isEmpty()) {
+                ++categories[group][category];
+                ++categories[kAll][category];
+            }
+        }
         if (closed >= day)
             bump(g, "closed_today");
         if (const int score = t.value(QStringLiteral("satisfaction")).toInt();
@@ -276,8 +293,10 @@ QJsonObject TestDashboardApi::recount(const QJsonObject& snapshot)
                 bump(totals, key, row.value(QLatin1String(key)).toInteger());
         }
         row.insert(QStringLiteral("group_id"), it.key());
+        row.insert(QStringLiteral("top_categories"), top(it.key()));
         groups.append(row);
     }
+    totals.insert(QStringLiteral("top_categories"), top(kAll));
     QJsonObject openRows;
     for (auto it = open.begin(); it != open.end(); ++it)
         openRows.insert(it.key(), it.value());
@@ -336,6 +355,15 @@ void TestDashboardApi::aggregatesMatchAFullRecount()
     QVERIFY(socket.subscribe());
     SyncDevice desk(m_server.baseUrl(), boss->token());
 
+    QStringList categories; // 高频问题: today's tickets per category, the top three
+    for (const char* name : {"报修·空调", "咨询·账单", "投诉·上门"}) {
+        const HttpResult made
+            = boss->post(QStringLiteral("/api/v1/categories"), {{QStringLiteral("name_zh"), QString::fromUtf8(name)}});
+        QCOMPARE(made.status, 201);
+        categories.append(made.body.value(QStringLiteral("id")).toString());
+    }
+    categories.append(QString()); // and tickets of none
+
     const int changes = qEnvironmentVariableIntValue("GONGDAN_DASHBOARD_CHANGES") > 0
         ? qEnvironmentVariableIntValue("GONGDAN_DASHBOARD_CHANGES")
         : 2000; // GONGDAN_DASHBOARD_CHANGES=5000: the figure (some 3 minutes a backend on a quiet host)
@@ -354,9 +382,11 @@ void TestDashboardApi::aggregatesMatchAFullRecount()
             const QString group = groups.at(int(random.bounded(2)));
             const QString priority = priorities.at(int(random.bounded(3)));
             if (random.bounded(2) == 0) {
-                const HttpResult created = boss->post(QStringLiteral("/api/v1/tickets"),
-                    {{QStringLiteral("subject"), QStringLiteral("报修 %1").arg(i)}, {QStringLiteral("group_id"), group},
-                        {QStringLiteral("priority"), priority}});
+                QJsonObject fields {{QStringLiteral("subject"), QStringLiteral("报修 %1").arg(i)},
+                    {QStringLiteral("group_id"), group}, {QStringLiteral("priority"), priority}};
+                if (const QString category = categories.at(int(random.bounded(4))); !category.isEmpty())
+                    fields.insert(QStringLiteral("category_id"), category);
+                const HttpResult created = boss->post(QStringLiteral("/api/v1/tickets"), fields);
                 QCOMPARE(created.status, 201);
                 tickets.append({created.body[QStringLiteral("ticket")][QStringLiteral("id")].toString(), group});
             } else {
@@ -449,6 +479,7 @@ void TestDashboardApi::aggregatesMatchAFullRecount()
     for (const char* key : {"open", "new", "longest_wait_s", "at_risk", "breached", "breached_critical",
              "created_today", "closed_today", "csat_count", "csat_sum", "csat_good"})
         QVERIFY2(totals.value(QLatin1String(key)).toInt() > 0, key);
+    QCOMPARE(totals.value(QStringLiteral("top_categories")).toArray().size(), 3);
     // The socket's snapshot, moved by its deltas, ends where the REST snapshot is (what does not depend on the
     // instant: at-risk and waits do).
     QVERIFY(QTest::qWaitFor(

@@ -262,12 +262,14 @@ void TestReportApi::savedDefinitionsAreSyncedRecords()
     QVERIFY(byType.last()[QStringLiteral("values")][QStringLiteral("satisfaction_avg")].isNull());
     // The customer scores the closed ticket 4 (满意度): the average is that score.
     QString closedNumber;
-    for (const QJsonValue& t : boss->get(QStringLiteral("/api/v1/tickets")).body.value(QStringLiteral("tickets")).toArray())
+    for (const QJsonValue& t :
+        boss->get(QStringLiteral("/api/v1/tickets")).body.value(QStringLiteral("tickets")).toArray())
         if (t[QStringLiteral("status")].toString() == QLatin1String("closed"))
             closedNumber = t[QStringLiteral("number")].toString();
     QVERIFY(!closedNumber.isEmpty());
-    QCOMPARE(boss->post(QStringLiteral("/api/v1/tickets/%1/satisfaction").arg(closedNumber), {{QStringLiteral("score"), 4}})
-                 .status,
+    QCOMPARE(
+        boss->post(QStringLiteral("/api/v1/tickets/%1/satisfaction").arg(closedNumber), {{QStringLiteral("score"), 4}})
+            .status,
         200);
     QCOMPARE(linesOf(boss->get(QStringLiteral("/api/v1/reports/%1/rows").arg(id)))
                  .last()[QStringLiteral("values")][QStringLiteral("satisfaction_avg")]

@@ -135,11 +135,18 @@ void TestDashboardWindow::aSupervisorWatchesTheFloor()
     // The floor: 待接单 in both groups, some in progress, one waiting for the customer, one closed today, and a 特急
     // ticket a desk logged offline 3 hours ago, long past its due times.
     QStringList serviceIds;
+    const HttpResult category = boss.post(QStringLiteral("/api/v1/categories"),
+        {{QStringLiteral("name_zh"), QStringLiteral("空调维修")},
+            {QStringLiteral("name_en"), QStringLiteral("AC repair")}});
+    QCOMPARE(category.status, 201);
+    const QString airCon = category.body.value(QStringLiteral("id")).toString();
     for (int i = 0; i < 7; ++i) {
-        const HttpResult created = boss.post(QStringLiteral("/api/v1/tickets"),
-            {{QStringLiteral("subject"), QStringLiteral("空调不制冷 %1").arg(i)},
-                {QStringLiteral("group_id"), i < 5 ? QStringLiteral("service") : QStringLiteral("field-ops")},
-                {QStringLiteral("priority"), i % 3 == 0 ? QStringLiteral("urgent") : QStringLiteral("normal")}});
+        QJsonObject fields {{QStringLiteral("subject"), QStringLiteral("空调不制冷 %1").arg(i)},
+            {QStringLiteral("group_id"), i < 5 ? QStringLiteral("service") : QStringLiteral("field-ops")},
+            {QStringLiteral("priority"), i % 3 == 0 ? QStringLiteral("urgent") : QStringLiteral("normal")}};
+        if (i < 4)
+            fields.insert(QStringLiteral("category_id"), airCon); // 高频问题: the day's top category
+        const HttpResult created = boss.post(QStringLiteral("/api/v1/tickets"), fields);
         QCOMPARE(created.status, 201);
         if (i < 5)
             serviceIds.append(created.body[QStringLiteral("ticket")][QStringLiteral("id")].toString());
@@ -243,6 +250,14 @@ void TestDashboardWindow::aSupervisorWatchesTheFloor()
     QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 4, 5000);
     QVERIFY2(m_window->windowTitle().contains(QStringLiteral("待接单")), qPrintable(m_window->windowTitle()));
     groups->setCurrentIndex(0);
+
+    // 高频问题 TOP3: 空调维修 with its 4 tickets of today, by the name the desk knows; a click opens them.
+    auto* top = m_dashboard->findChild<QToolButton*>(QStringLiteral("topCategory0"));
+    QTRY_COMPARE_WITH_TIMEOUT(top->text(), QStringLiteral("1. 空调维修（4）"), 5000);
+    QVERIFY(!m_dashboard->findChild<QToolButton*>(QStringLiteral("topCategory1"))->isEnabled());
+    QTest::mouseClick(top, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 4, 5000);
+    QVERIFY2(m_window->windowTitle().contains(QStringLiteral("空调维修")), qPrintable(m_window->windowTitle()));
 
     // A minute without a word from the server: every tile greyed, 数据已过期; the next heartbeat brings them back.
     m_desk->clock.advanceSeconds(61);

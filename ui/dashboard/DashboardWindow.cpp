@@ -9,6 +9,7 @@
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -29,8 +30,9 @@ const QString kWaitSetting = QStringLiteral("dashboard/longestWaitMinutes");
 
 } // namespace
 
-DashboardWindow::DashboardWindow(PokeSocket& socket, const Clock& clock, DrillDown drillDown, QWidget* parent)
-    : QWidget(parent, Qt::Window), m_drillDown(std::move(drillDown))
+DashboardWindow::DashboardWindow(
+    PokeSocket& socket, const Clock& clock, DrillDown drillDown, CategoryName categoryName, QWidget* parent)
+    : QWidget(parent, Qt::Window), m_drillDown(std::move(drillDown)), m_categoryName(std::move(categoryName))
 {
     setObjectName(QStringLiteral("dashboardWindow"));
     setAttribute(Qt::WA_DeleteOnClose, false);
@@ -112,6 +114,25 @@ DashboardWindow::DashboardWindow(PokeSocket& socket, const Clock& clock, DrillDo
     auto* agentBox = new QWidget(split);
     auto* agentLayout = new QVBoxLayout(agentBox);
     agentLayout->setContentsMargins(0, 0, 0, 0);
+    // 高频问题 TOP3: today's three biggest categories, each opening its tickets in the queue.
+    m_topTitle = new QLabel(agentBox);
+    agentLayout->addWidget(m_topTitle);
+    auto* top = new QHBoxLayout;
+    for (int i = 0; i < 3; ++i) {
+        auto* button = new QToolButton(agentBox);
+        button->setObjectName(QStringLiteral("topCategory%1").arg(i));
+        button->setAutoRaise(true);
+        button->setCursor(Qt::PointingHandCursor);
+        connect(button, &QToolButton::clicked, this, [this, button] {
+            const QString id = button->property("categoryId").toString();
+            if (m_drillDown && !id.isEmpty())
+                m_drillDown(m_tiles->drillDownCategory(id, m_categoryName ? m_categoryName(id) : id));
+        });
+        top->addWidget(button);
+        m_top.append(button);
+    }
+    top->addStretch(1);
+    agentLayout->addLayout(top);
     m_agentsTitle = new QLabel(agentBox);
     agentLayout->addWidget(m_agentsTitle);
     m_grid = new QTableView(agentBox);
@@ -175,6 +196,7 @@ void DashboardWindow::retranslate()
     m_stale->setText(tr("Data out of date"));
     m_waitLabel->setText(tr("Wait &red after (min):"));
     m_agentsTitle->setText(tr("Agents"));
+    m_topTitle->setText(tr("Top problems today"));
     fillGroups();
     showSnapshot();
 }
@@ -204,6 +226,27 @@ void DashboardWindow::showSnapshot()
     m_tiles->setUpdatedMs(m_feed->updatedMs());
     m_agents->setAgents(snapshot.value(QStringLiteral("agents")).toArray(), group);
     m_chart->showSnapshot(snapshot, group);
+    showTopCategories();
+}
+
+void DashboardWindow::showTopCategories()
+{
+    const QList<std::pair<QString, int>> top = m_tiles->topCategories();
+    for (int i = 0; i < m_top.size(); ++i) {
+        QToolButton* button = m_top.at(i);
+        if (i >= top.size()) {
+            button->setText(i == 0 ? tr("(none yet)") : QString());
+            button->setProperty("categoryId", QString());
+            button->setEnabled(false);
+            continue;
+        }
+        const auto& [id, count] = top.at(i);
+        const QString name = m_categoryName ? m_categoryName(id) : id;
+        button->setText(tr("%1. %2 (%3)").arg(i + 1).arg(name.isEmpty() ? id : name).arg(count));
+        button->setToolTip(tr("Show these tickets in the queue"));
+        button->setProperty("categoryId", id);
+        button->setEnabled(true);
+    }
 }
 
 void DashboardWindow::showTiles()

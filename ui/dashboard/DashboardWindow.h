@@ -31,8 +31,11 @@ class DashboardWindow : public QWidget {
 
 public:
     using DrillDown = std::function<void(const TicketView& view)>;
+    using CategoryName = std::function<QString(const QString& categoryId)>;
 
-    DashboardWindow(PokeSocket& socket, const Clock& clock, DrillDown drillDown, QWidget* parent = nullptr);
+    /// `categoryName`: a category's name as the desk shows it (高频问题 TOP3).
+    DashboardWindow(PokeSocket& socket, const Clock& clock, DrillDown drillDown, CategoryName categoryName,
+        QWidget* parent = nullptr);
     ~DashboardWindow() override;
 
     DashboardFeed& feed() { return *m_feed; }
@@ -46,12 +49,16 @@ private:
     void retranslate();
     void showSnapshot();
     void showTiles();
+    void showTopCategories();
     void fillGroups();
 
     DashboardFeed* m_feed = nullptr;
     DashboardModel* m_tiles = nullptr;
     DashboardAgentModel* m_agents = nullptr;
     DrillDown m_drillDown;
+    CategoryName m_categoryName;
+    QLabel* m_topTitle = nullptr;
+    QList<QToolButton*> m_top; ///< the three top categories of today, each opening its tickets
     QLabel* m_title = nullptr;
     QLabel* m_stale = nullptr;
     QLabel* m_refusal = nullptr;

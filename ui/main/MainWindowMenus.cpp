@@ -37,6 +37,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
@@ -239,7 +240,10 @@ DashboardWindow* MainWindow::openDashboard()
         return nullptr;
     if (!m_dashboard)
         m_dashboard = std::make_unique<DashboardWindow>(
-            m_core.engine().socket(), m_clock, [this](const TicketView& view) { showTickets(view); });
+            m_core.engine().socket(), m_clock, [this](const TicketView& view) { showTickets(view); },
+            [this](const QString& categoryId) {
+                return m_ws->directory.categoryPath(categoryId, QLocale().language() == QLocale::Chinese);
+            });
     m_dashboard->show();
     m_dashboard->raise();
     m_dashboard->activateWindow();
