@@ -64,7 +64,7 @@ void TestDemoSeeder::realisticAndValid()
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM outbox")), 0); // server data, nothing to push
     const double comments = double(report.value().comments) / 2000, events = double(report.value().events) / 2000;
     QVERIFY2(comments > 2.3 && comments < 3.7, qPrintable(QString::number(comments)));
-    QVERIFY2(events > 4 && events < 6.5, qPrintable(QString::number(events)));
+    QVERIFY2(events > 4 && events < 7, qPrintable(QString::number(events))); // (a score on 4 in 10 closed tickets)
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT status) FROM ticket")), 7);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT priority) FROM ticket")), 3);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT number) FROM ticket")), 2000);
