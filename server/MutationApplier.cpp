@@ -133,7 +133,7 @@ Result<QJsonObject> MutationApplier::applyIntent(
     if (ViewApplier::handles(mutation.name))
         return m_views.apply(user, mutation, clientId);
     if (mutation.name == intent::NotificationRead || mutation.name == intent::NotificationClear)
-        return readNotifications(user, mutation);
+        return notificationIntent(user, mutation);
     return Error {QStringLiteral("sync.unknown_mutation"),
         QStringLiteral("The server does not take \"%1\" changes.").arg(mutation.name), QStringLiteral("name")};
 }
@@ -519,7 +519,7 @@ Status MutationApplier::notifyAssignee(const std::optional<Ticket>& before, cons
     return sent ? Status {} : Status(sent.error());
 }
 
-Result<QJsonObject> MutationApplier::readNotifications(const UserRecord& user, const Mutation& mutation)
+Result<QJsonObject> MutationApplier::notificationIntent(const UserRecord& user, const Mutation& mutation)
 {
     QStringList ids;
     for (const QJsonValue& id : mutation.args.value(QStringLiteral("ids")).toArray())

@@ -77,7 +77,9 @@ private:
         const std::function<Result<TicketChange>(TicketRules&, const Ticket&)>& rule);
     Result<QJsonObject> comment(const UserRecord& user, const Mutation& mutation, const QString& clientId);
     /// notification.read: the signed-in user's own notifications only.
-    Result<QJsonObject> readNotifications(const UserRecord& user, const Mutation& mutation);
+    /// notification.read or notification.clear: the caller's own notifications read or deleted.
+    /// notification.read or notification.clear: the caller's own notifications read, or deleted.
+    Result<QJsonObject> notificationIntent(const UserRecord& user, const Mutation& mutation);
     /// Stores the ticket and logs it: a scope_remove for the old scope when group or assignee changed
     /// (saying where it went and who moved it; the comments again for the new scope), then the upsert.
     /// The upsert's seq.

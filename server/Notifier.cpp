@@ -139,14 +139,7 @@ Result<QStringList> Notifier::clear(const QString& userId, const QStringList& id
     if (!removed)
         return removed.error();
     for (const QString& id : std::as_const(removed.value())) {
-        auto seq = m_sync.nextSeq();
-        if (!seq)
-            return seq.error();
-        m_lastSeq = seq.value();
-        if (Status s = m_sync.appendChange(seq.value(), QStringLiteral("notification"), id, ChangeScope::person(userId),
-                QStringLiteral("delete"), QJsonObject {{QStringLiteral("id"), id}}, mutationId,
-                QStringLiteral("server"));
-            !s)
+        if (Status s = logChange(id, userId, QStringLiteral("delete"), {{QStringLiteral("id"), id}}, mutationId); !s)
             return s.error();
     }
     return removed;
@@ -159,13 +152,18 @@ Result<int> Notifier::prune()
 
 Status Notifier::log(const Notification& notification, const QString& mutationId)
 {
+    return logChange(notification.id, notification.userId, QStringLiteral("upsert"), notification.toJson(), mutationId);
+}
+
+Status Notifier::logChange(
+    const QString& id, const QString& userId, const QString& op, const QJsonObject& data, const QString& mutationId)
+{
     auto seq = m_sync.nextSeq();
     if (!seq)
         return seq.error();
     m_lastSeq = seq.value();
-    return m_sync.appendChange(seq.value(), QStringLiteral("notification"), notification.id,
-        ChangeScope::person(notification.userId), QStringLiteral("upsert"), notification.toJson(), mutationId,
-        QStringLiteral("server"));
+    return m_sync.appendChange(seq.value(), QStringLiteral("notification"), id, ChangeScope::person(userId), op, data,
+        mutationId, QStringLiteral("server"));
 }
 
 } // namespace gongdan

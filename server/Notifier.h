@@ -45,6 +45,9 @@ public:
 
 private:
     Status log(const Notification& notification, const QString& mutationId);
+    /// One change-log row for the user's desks alone (ChangeScope::person): an upsert or a delete.
+    Status logChange(const QString& id, const QString& userId, const QString& op, const QJsonObject& data,
+        const QString& mutationId);
 
     SyncStore& m_sync;
     NotificationStore& m_store;

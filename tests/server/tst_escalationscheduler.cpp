@@ -107,6 +107,18 @@ struct Rig {
         return id;
     }
 
+    /// The agent's public reply on `ticket`, now (it fulfils the response clocks).
+    void reply(const QString& ticket, const QString& body)
+    {
+        Comment comment;
+        comment.id = ids.next();
+        comment.ticketId = ticket;
+        comment.authorId = agent.id;
+        comment.body = body;
+        comment.createdAt = clock.now();
+        apply(agent, QString(intent::CommentAdd), ticket, TicketIntents::comment(comment));
+    }
+
     QList<Notification> notificationsOf(const UserRecord& who)
     {
         return sync->applier().notifier().store().forUser(who.id, 100, false).value();
@@ -206,13 +218,7 @@ void TestEscalationScheduler::acceptanceRows()
         QCOMPARE(r->notificationsOf(r->supervisor).first().late, false);
         if (row == QLatin1String("T-ESC-02")) { // the first response comes at 11:10: L2 is cancelled
             r->clock.set(at(6, 11, 10));
-            Comment reply;
-            reply.id = r->ids.next();
-            reply.ticketId = ticket;
-            reply.authorId = r->agent.id;
-            reply.body = QStringLiteral("已远程处理");
-            reply.createdAt = r->clock.now();
-            r->apply(r->agent, QString(intent::CommentAdd), ticket, TicketIntents::comment(reply));
+            r->reply(ticket, QStringLiteral("已远程处理"));
             r->clock.set(at(6, 11, 10, 5));
             QCOMPARE(r->scheduler->tick().value().cancelled, 1);
         }
@@ -376,13 +382,7 @@ void TestEscalationScheduler::acceptanceRows()
         QCOMPARE(r->notificationsOf(r->supervisor).size(), 3);
         QVERIFY(r->sync->store().ticket(ticket)->tags.isEmpty());
         r->clock.set(at(6, 11, 40));
-        Comment reply;
-        reply.id = r->ids.next();
-        reply.ticketId = ticket;
-        reply.authorId = r->agent.id;
-        reply.body = QStringLiteral("已回电");
-        reply.createdAt = r->clock.now();
-        r->apply(r->agent, QString(intent::CommentAdd), ticket, TicketIntents::comment(reply));
+        r->reply(ticket, QStringLiteral("已回电"));
         r->clock.set(at(6, 11, 45, 5));
         QCOMPARE(r->scheduler->tick().value().fired, 0);
         QCOMPARE(r->notificationsOf(r->supervisor).size(), 3);

@@ -3,8 +3,7 @@
 // staff refused); saved definitions are team records (report.upsert) every desk pulls; the built-in examples run by
 // their ids; a report over more tickets than one page counts every ticket. Every answer is held to
 // docs/api/openapi.yaml.
-#include "tests/support/OpenApiContract.h"
-#include "tests/support/ServerHarness.h"
+#include "tests/support/ContractServer.h"
 #include "tests/support/SyncDevice.h"
 
 #include <QJsonArray>
@@ -64,60 +63,37 @@ private Q_SLOTS:
     void everyTicketCountsAcrossPages();
 
 private:
-    HttpClient* as(const QString& login, const QString& password);
+    HttpClient* as(const QString& login, const QString& password) { return m_fixture.as(login, password); }
     /// A ticket of `group` taken by li.na (service) or boss (field-ops), with `replies` public replies, closed
     /// (satisfied) when `close`; reopened and closed again when `reopen`.
     void ticket(const QString& group, int replies, bool close, bool reopen = false);
 
-    std::unique_ptr<TeamDatabase> m_team;
-    ServerProcess m_server;
-    std::optional<OpenApiContract> m_contract = OpenApiContract::load();
-    std::vector<std::unique_ptr<HttpClient>> m_clients;
+    ContractServer m_fixture;
+    ServerProcess& m_server = m_fixture.server();
+    HttpClient* m_boss = nullptr;
+    HttpClient* m_li = nullptr; ///< works the service group's tickets
 };
 
 void TestReportApi::init()
 {
     QFETCH(QString, backend);
-    m_team = seededTeam(backend);
-    if (!m_team->available())
-        QFAIL(qPrintable(m_team->why()));
-    QVERIFY2(m_server.start(m_team->location()), qPrintable(m_server.lastLog()));
-    auto boss = as(QStringLiteral("boss"), QStringLiteral("boss-password"));
-    const HttpResult chen = boss->post(QStringLiteral("/api/v1/users"),
-        {{QStringLiteral("login"), QStringLiteral("chen")},
-            {QStringLiteral("password"), QStringLiteral("chen-password")},
-            {QStringLiteral("name"), QStringLiteral("陈主管")}, {QStringLiteral("role"), QStringLiteral("supervisor")},
-            {QStringLiteral("groups"), QJsonArray {QStringLiteral("service")}}});
-    QVERIFY2(chen.status == 201, chen.raw.constData());
-    as(QStringLiteral("li.na"), QStringLiteral("agent-password")); // m_clients[1]: works the service group's tickets
+    if (const QString why = m_fixture.start(backend); !why.isEmpty())
+        QFAIL(qPrintable(why));
+    m_boss = as(QStringLiteral("boss"), QStringLiteral("boss-password"));
+    QCOMPARE(m_fixture.addServiceSupervisor(), 201);
+    m_li = as(QStringLiteral("li.na"), QStringLiteral("agent-password"));
 }
 
 void TestReportApi::cleanup()
 {
-    if (m_server.running())
-        m_server.terminate();
-    QStringList violations;
-    for (const auto& client : m_clients)
-        violations += client->contractViolations();
-    m_clients.clear();
-    m_team.reset();
-    QVERIFY2(m_contract, "docs/api/openapi.yaml could not be read");
+    const QStringList violations = m_fixture.stop();
     QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
-}
-
-HttpClient* TestReportApi::as(const QString& login, const QString& password)
-{
-    auto http = std::make_unique<HttpClient>(m_server.baseUrl());
-    http->setToken(signIn(m_server.baseUrl(), login, password));
-    http->holdTo(m_contract ? &*m_contract : nullptr);
-    m_clients.push_back(std::move(http));
-    return m_clients.back().get();
 }
 
 void TestReportApi::ticket(const QString& group, int replies, bool close, bool reopen)
 {
-    HttpClient* boss = m_clients.front().get();
-    HttpClient* agent = group == QLatin1String("service") ? m_clients.at(1).get() : boss; // li.na: a member
+    HttpClient* boss = m_boss;
+    HttpClient* agent = group == QLatin1String("service") ? m_li : boss; // li.na: a member
     const HttpResult created = boss->post(QStringLiteral("/api/v1/tickets"),
         {{QStringLiteral("subject"), QStringLiteral("空调不制冷")}, {QStringLiteral("group_id"), group}});
     QCOMPARE(created.status, 201);
@@ -149,9 +125,9 @@ void TestReportApi::ticket(const QString& group, int replies, bool close, bool r
 
 void TestReportApi::measuresAndScope()
 {
-    auto boss = m_clients.front().get();
+    auto boss = m_boss;
     auto chen = as(QStringLiteral("chen"), QStringLiteral("chen-password"));
-    auto li = m_clients.at(1).get();
+    auto li = m_li;
     auto wang = as(QStringLiteral("wang"), QStringLiteral("field-password"));
     ticket(QStringLiteral("service"), 1, true); // one touch
     ticket(QStringLiteral("service"), 2, true, true); // two replies, reopened within 7 days
@@ -223,9 +199,9 @@ void TestReportApi::measuresAndScope()
 
 void TestReportApi::savedDefinitionsAreSyncedRecords()
 {
-    auto boss = m_clients.front().get();
+    auto boss = m_boss;
     auto chen = as(QStringLiteral("chen"), QStringLiteral("chen-password"));
-    auto li = m_clients.at(1).get();
+    auto li = m_li;
     ticket(QStringLiteral("service"), 1, true);
     SyncDevice desk(m_server.baseUrl(), li->token());
     desk.pullAll(1000);
@@ -283,7 +259,7 @@ void TestReportApi::savedDefinitionsAreSyncedRecords()
 void TestReportApi::everyTicketCountsAcrossPages()
 {
     // More tickets than one page (ReportRunner::kPage = 500), pushed by a desk in batches.
-    auto boss = m_clients.front().get();
+    auto boss = m_boss;
     SyncDevice desk(m_server.baseUrl(), boss->token());
     const int count = 1100;
     for (int start = 0; start < count; start += 250) {

@@ -9,6 +9,7 @@
 #include "models/DashboardModel.h"
 #include "sync/DashboardFeed.h"
 #include "tests/support/Desk.h"
+#include "tests/support/ThrowawaySettings.h"
 #include "ui/dashboard/DashboardWindow.h"
 #include "ui/dashboard/StatusChart.h"
 #include "ui/main/LanguageSwitcher.h"
@@ -72,10 +73,7 @@ private:
 
 void TestDashboardWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("GongdanTestDashboard"));
+    useThrowawaySettings(m_settings.path(), QStringLiteral("GongdanTestDashboard"));
 }
 
 void TestDashboardWindow::init()

@@ -6,6 +6,7 @@
 #include "storage/DeskDispatch.h"
 #include "sync/PresenceClient.h"
 #include "tests/support/Desk.h"
+#include "tests/support/ThrowawaySettings.h"
 #include "ui/dispatch/OfferBanner.h"
 #include "ui/dispatch/PresenceCombo.h"
 #include "ui/main/LanguageSwitcher.h"
@@ -54,10 +55,7 @@ private:
 
 void TestDispatchUi::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("GongdanTestDispatch"));
+    useThrowawaySettings(m_settings.path(), QStringLiteral("GongdanTestDispatch"));
 }
 
 void TestDispatchUi::init()

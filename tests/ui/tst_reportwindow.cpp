@@ -7,6 +7,7 @@
 #include "models/ReportTableModel.h"
 #include "storage/WorkflowRecords.h"
 #include "tests/support/Desk.h"
+#include "tests/support/ThrowawaySettings.h"
 #include "ui/main/LanguageSwitcher.h"
 #include "ui/main/MainWindow.h"
 #include "ui/reports/ReportChart.h"
@@ -90,10 +91,7 @@ private:
 
 void TestReportWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("GongdanTestReports"));
+    useThrowawaySettings(m_settings.path(), QStringLiteral("GongdanTestReports"));
 }
 
 void TestReportWindow::init()
